@@ -1,0 +1,47 @@
+/** Use case: a scenario document (JSON text) planned at an instant. */
+import type { Scenario } from '../core/model.js';
+import { plan, type PlanContext } from '../core/rules/planner.js';
+import type { Plan } from '../core/rules/plan-types.js';
+import { formatIssue, parseScenario } from '../core/scenario.js';
+import { parseInstant, type EpochMs, type TimeRules } from '../core/time.js';
+import { AppError } from './errors.js';
+
+/** Where in `text` a JSON.parse error points, as "line L, column C". */
+function jsonPosition(text: string, error: unknown): string {
+  const m = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  if (!m) return '';
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return ` at line ${line}, column ${column}`;
+}
+
+/** Parses JSON text, naming the place of a syntax error. `what` names the input in the message. */
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    throw new AppError('bad_input', `${what}: not valid JSON${jsonPosition(text, error)}; check for a missing comma, quote or bracket`, { cause: error });
+  }
+}
+
+export function loadScenario(text: string, time: TimeRules): Scenario {
+  const result = parseScenario(parseJson(text, 'scenario'), time);
+  if (!result.ok) {
+    const first = result.issues[0];
+    throw new AppError('bad_input', first ? formatIssue(first) : 'scenario: invalid');
+  }
+  return result.value;
+}
+
+/** Parses `--now`; a date-time without offset is read in `zone`. */
+export function parseNow(text: string, time: TimeRules, zone: string): EpochMs {
+  const at = parseInstant(text, time.zone(zone));
+  if (at === null) throw new AppError('bad_input', `--now: "${text}" is not an ISO-8601 instant; write e.g. 2026-03-04T09:00:00-05:00`);
+  return at;
+}
+
+export function planScenario(scenario: Scenario, ctx: PlanContext): Plan {
+  return plan(scenario, ctx);
+}

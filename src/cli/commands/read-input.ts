@@ -1,0 +1,13 @@
+import { AppError } from '../../app/errors.js';
+import type { CliIo } from '../io.js';
+
+/** Reads a file named by a flag, turning IO failures into a one-line error naming the flag. */
+export function readInput(io: CliIo, path: string, flag: string): string {
+  try {
+    return io.readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+    throw new AppError('bad_input', `${flag}: "${path}" ${why}; give the path of a readable JSON file`, { cause: error });
+  }
+}

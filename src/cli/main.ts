@@ -1,0 +1,44 @@
+/** The CLI: commander commands over the use cases. Returns an exit code; never calls process.exit. */
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../app/errors.js';
+import { registerPlan } from './commands/plan.js';
+import type { CliIo } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_BAD_INPUT = 2;
+
+function singleLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('afterword')
+    .description('Afterword runs your follow-up after every interview: who to thank and by when, when to check in, what to write, when to move on.')
+    .version('0.1.0')
+    .showHelpAfterError('(run afterword --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  registerPlan(program, io);
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script). Returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof AppError) {
+      io.stderr(`afterword: ${singleLine(error.message)}\n`);
+      return error.code === 'internal' ? EXIT_FAILURE : EXIT_BAD_INPUT;
+    }
+    io.stderr(`afterword: unexpected error: ${singleLine(error instanceof Error ? error.stack ?? error.message : String(error))}\n`);
+    return EXIT_FAILURE;
+  }
+}

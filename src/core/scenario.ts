@@ -1,0 +1,320 @@
+/**
+ * The scenario document of CONTRACT.md (`afterword plan --scenario FILE`) parsed into the model.
+ * Extra fields are ignored; missing optional fields take the protocol's defaults; every error names
+ * the JSON path at fault and how to fix it.
+ */
+import { z } from 'zod';
+import {
+  APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
+  type Application, type Candidate, type Interview, type Person, type Scenario, type Settings, type Touch,
+} from './model.js';
+import { overridesSchema, type ProtocolOverrides } from './rules/params.js';
+import { parseClock, parseDay, parseInstant, isValidZone, type Day, type TimeRules, type Weekday } from './time.js';
+
+export interface ScenarioIssue {
+  /** JSON path such as `applications[0].interviews[1].timeZone` (empty for the document). */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+
+const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
+const text = z.string().max(10_000);
+const id = z.string().min(1, 'must not be empty').max(200);
+const WEEKDAY_NAMES: Readonly<Record<string, Weekday>> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+
+const settingsSchema = z.object({
+  region: z.string().max(20),
+  timeZone: z.string().max(64),
+  workday: opt(z.object({
+    start: opt(z.string()),
+    end: opt(z.string()),
+    days: opt(z.array(z.union([z.number().int().min(1).max(7), z.string().max(9)])).min(1).max(7)),
+  })),
+  protocol: opt(overridesSchema),
+});
+
+const referenceSchema = z.object({
+  id, name: text.min(1), email: opt(text), phone: opt(text), relationship: opt(text), speakTo: opt(text),
+  timeZone: opt(z.string().max(64)), briefed: opt(z.boolean()),
+});
+
+const candidateSchema = z.object({
+  name: opt(text), email: opt(text), phone: opt(text), address: opt(text), signature: opt(text),
+  preferredChannel: opt(z.enum(CHANNELS)), local: opt(z.boolean()),
+  references: opt(z.array(referenceSchema).max(100)),
+});
+
+const personSchema = z.object({
+  id, name: text.min(1, 'must not be empty'), honorific: opt(text), title: opt(text),
+  role: opt(z.enum(PERSON_ROLES)), email: opt(text), phone: opt(text), address: opt(text),
+  timeZone: opt(z.string().max(64)), region: opt(z.string().max(20)), preferredChannel: opt(z.enum(CHANNELS)),
+  informal: opt(z.boolean()), verified: opt(z.boolean()),
+});
+
+const interviewSchema = z.object({
+  id,
+  start: z.string().max(64),
+  end: z.string().max(64),
+  timeZone: opt(z.string().max(64)),
+  stage: z.enum(STAGES),
+  format: opt(z.enum(FORMATS)),
+  panel: opt(z.boolean()),
+  panelLeadId: opt(id),
+  peopleIds: opt(z.array(id).max(100)),
+  timeline: opt(z.object({ said: opt(text), decisionBy: opt(z.string().max(32)) })),
+  goAhead: opt(z.boolean()),
+  directions: opt(z.object({ channel: opt(z.enum(CHANNELS)), on: opt(z.string().max(32)), personId: opt(id) })),
+  contactId: opt(id),
+  referencesRequested: opt(z.boolean()),
+  debrief: opt(z.object({
+    askedNextSteps: opt(z.boolean()), collectedContacts: opt(z.boolean()), bestMoments: opt(text),
+    awkwardMoments: opt(text), unfinishedAnswers: opt(text), details: opt(z.record(z.string(), text)), concerns: opt(text),
+  })),
+});
+
+const touchSchema = z.object({
+  at: z.string().max(64),
+  personId: opt(id),
+  referenceId: opt(id),
+  channel: opt(z.enum(CHANNELS)),
+  kind: z.enum(TOUCH_KINDS),
+  outcome: opt(z.enum(OUTCOMES)),
+  text: opt(z.string().max(1_000_000)),
+  newDecisionBy: opt(z.string().max(32)),
+});
+
+const applicationSchema = z.object({
+  id, company: text.min(1, 'must not be empty'), role: text.min(1, 'must not be empty'),
+  status: opt(z.enum(APPLICATION_STATUSES)), appliedOn: opt(z.string().max(32)),
+  timeZone: opt(z.string().max(64)), region: opt(z.string().max(20)), individualPanelNotes: opt(z.boolean()),
+  people: opt(z.array(personSchema).max(1000)),
+  interviews: opt(z.array(interviewSchema).max(1000)),
+  touches: opt(z.array(touchSchema).max(100_000)),
+  protocol: opt(overridesSchema),
+});
+
+export const scenarioSchema = z.object({
+  settings: settingsSchema,
+  candidate: opt(candidateSchema),
+  applications: z.array(applicationSchema).max(1_000_000),
+});
+
+type RawScenario = z.infer<typeof scenarioSchema>;
+
+/** `['applications', 0, 'id']` → `applications[0].id` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+function zodIssue(issue: z.core.$ZodIssue, input: unknown): ScenarioIssue {
+  const path = formatPath(issue.path);
+  let value: unknown = input;
+  for (const part of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+  switch (issue.code) {
+    case 'invalid_value':
+      return { path, message: `${describe(value)} is not allowed; use one of ${issue.values.map((v) => String(v)).join(', ')}` };
+    case 'invalid_type':
+      return { path, message: value === undefined ? `is required (${issue.expected})` : `must be ${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, not ${describe(value)}` };
+    case 'unrecognized_keys':
+      return { path, message: `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; see docs/settings.md for the names` };
+    default:
+      return { path, message: issue.message };
+  }
+}
+
+class Collector {
+  readonly issues: ScenarioIssue[] = [];
+  add(path: string, message: string): void {
+    this.issues.push({ path, message });
+  }
+}
+
+function zoneOk(c: Collector, path: string, zone: string | null | undefined): string | undefined {
+  if (zone === null || zone === undefined) return undefined;
+  if (!isValidZone(zone)) {
+    c.add(path, `unknown time zone ${describe(zone)}; use an IANA name such as "America/New_York" or "Europe/London"`);
+    return undefined;
+  }
+  return zone;
+}
+
+function regionOk(c: Collector, time: TimeRules, path: string, region: string | null | undefined): string | undefined {
+  if (region === null || region === undefined) return undefined;
+  if (!time.isKnownRegion(region)) {
+    c.add(path, `unknown region ${describe(region)}; use an ISO 3166 code such as "US", "GB-ENG" or "DE-BY"`);
+    return undefined;
+  }
+  return region;
+}
+
+function dayOk(c: Collector, path: string, value: string | null | undefined): Day | undefined {
+  if (value === null || value === undefined) return undefined;
+  const day = parseDay(value);
+  if (day === null) c.add(path, `${describe(value)} is not a real date; write it as YYYY-MM-DD, e.g. "2026-03-10"`);
+  return day ?? undefined;
+}
+
+function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null | undefined> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
+  return out as { [K in keyof T]: Exclude<T[K], null | undefined> };
+}
+
+function toSettings(c: Collector, time: TimeRules, raw: RawScenario['settings']): Settings {
+  const timeZone = zoneOk(c, 'settings.timeZone', raw.timeZone) ?? 'UTC';
+  const region = regionOk(c, time, 'settings.region', raw.region) ?? 'US';
+  const start = parseClock(raw.workday?.start ?? '09:00');
+  const end = parseClock(raw.workday?.end ?? '17:00');
+  if (start === null) c.add('settings.workday.start', 'must be a time as HH:MM (24 h), e.g. "09:00"');
+  if (end === null) c.add('settings.workday.end', 'must be a time as HH:MM (24 h), e.g. "17:00"');
+  if (start !== null && end !== null && end <= start) c.add('settings.workday.end', 'must be later than settings.workday.start');
+  const days: Weekday[] = [];
+  (raw.workday?.days ?? [1, 2, 3, 4, 5]).forEach((d, i) => {
+    const wd = typeof d === 'number' ? (d as Weekday) : WEEKDAY_NAMES[d.slice(0, 3).toLowerCase()];
+    if (wd === undefined) c.add(`settings.workday.days[${i}]`, `${describe(d)} is not a weekday; use Mon…Sun or 1…7`);
+    else if (!days.includes(wd)) days.push(wd);
+  });
+  return {
+    region, timeZone,
+    workday: { start: start ?? 540, end: end ?? 1020, days: days.sort() },
+    protocol: (raw.protocol ?? {}) as ProtocolOverrides,
+  };
+}
+
+function toCandidate(raw: RawScenario['candidate']): Candidate {
+  const r = raw ?? {};
+  const { references, local, name, ...rest } = r;
+  return {
+    ...defined(rest),
+    name: name ?? '',
+    local: local ?? false,
+    references: (references ?? []).map((ref) => ({ ...defined(ref), briefed: ref.briefed ?? false })),
+  };
+}
+
+function toApplication(c: Collector, time: TimeRules, settings: Settings, candidate: Candidate, raw: RawScenario['applications'][number], at: string): Application {
+  const appZone = zoneOk(c, `${at}.timeZone`, raw.timeZone);
+  const people: Person[] = [];
+  const personIds = new Set<string>();
+  (raw.people ?? []).forEach((p, i) => {
+    const path = `${at}.people[${i}]`;
+    if (personIds.has(p.id)) c.add(`${path}.id`, `duplicate person id "${p.id}"; every person of an application needs its own id`);
+    personIds.add(p.id);
+    const { timeZone, region, role, informal, verified, ...rest } = p;
+    const tz = zoneOk(c, `${path}.timeZone`, timeZone);
+    const rg = regionOk(c, time, `${path}.region`, region);
+    people.push({
+      ...defined(rest), role: role ?? 'interviewer', informal: informal ?? false, verified: verified ?? false,
+      ...(tz ? { timeZone: tz } : {}), ...(rg ? { region: rg } : {}),
+    });
+  });
+  const knownPerson = (path: string, pid: string | null | undefined): string | undefined => {
+    if (pid === null || pid === undefined) return undefined;
+    if (!personIds.has(pid)) c.add(path, `unknown person id "${pid}"; add the person to this application's people or fix the id`);
+    return pid;
+  };
+  const referenceIds = new Set(candidate.references.map((r) => r.id));
+
+  const interviews: Interview[] = [];
+  const interviewIds = new Set<string>();
+  (raw.interviews ?? []).forEach((iv, i) => {
+    const path = `${at}.interviews[${i}]`;
+    if (interviewIds.has(iv.id)) c.add(`${path}.id`, `duplicate interview id "${iv.id}"`);
+    interviewIds.add(iv.id);
+    const zoneId = zoneOk(c, `${path}.timeZone`, iv.timeZone) ?? (iv.timeZone ? undefined : appZone ?? settings.timeZone);
+    const zone = zoneId ? time.zone(zoneId) : time.zone('UTC');
+    const start = parseInstant(iv.start, zone);
+    const end = parseInstant(iv.end, zone);
+    if (start === null) c.add(`${path}.start`, `${describe(iv.start)} is not a date-time; write ISO 8601, e.g. "2026-03-03T10:00:00-05:00"`);
+    if (end === null) c.add(`${path}.end`, `${describe(iv.end)} is not a date-time; write ISO 8601, e.g. "2026-03-03T11:00:00-05:00"`);
+    if (start !== null && end !== null && end <= start) c.add(`${path}.end`, 'ends before it starts; end must be later than start');
+    const peopleIds = (iv.peopleIds ?? []).map((pid, j) => knownPerson(`${path}.peopleIds[${j}]`, pid) ?? pid);
+    const lead = knownPerson(`${path}.panelLeadId`, iv.panelLeadId);
+    if (lead !== undefined && personIds.has(lead) && !peopleIds.includes(lead)) c.add(`${path}.panelLeadId`, `"${lead}" is not among this interview's peopleIds; add them or pick a panelist`);
+    const decisionBy = dayOk(c, `${path}.timeline.decisionBy`, iv.timeline?.decisionBy);
+    const on = dayOk(c, `${path}.directions.on`, iv.directions?.on);
+    const dirPerson = knownPerson(`${path}.directions.personId`, iv.directions?.personId);
+    const contactId = knownPerson(`${path}.contactId`, iv.contactId);
+    const said = iv.timeline?.said ?? undefined;
+    const directions = iv.directions
+      ? { ...(iv.directions.channel ? { channel: iv.directions.channel } : {}), ...(on !== undefined ? { on } : {}), ...(dirPerson ? { personId: dirPerson } : {}) }
+      : undefined;
+    const debrief = iv.debrief ? { ...defined(iv.debrief) } : undefined;
+    interviews.push({
+      id: iv.id, start: start ?? 0, end: end ?? 0, timeZone: zone.id, stage: iv.stage, format: iv.format ?? 'video',
+      panel: iv.panel ?? false, peopleIds,
+      ...(lead ? { panelLeadId: lead } : {}),
+      timeline: { ...(said ? { said } : {}), ...(decisionBy !== undefined ? { decisionBy } : {}) },
+      goAhead: iv.goAhead ?? false,
+      ...(directions && Object.keys(directions).length > 0 ? { directions } : {}),
+      ...(contactId ? { contactId } : {}),
+      referencesRequested: iv.referencesRequested ?? false,
+      ...(debrief ? { debrief } : {}),
+    });
+  });
+
+  const candidateZone = time.zone(settings.timeZone);
+  const touches: Touch[] = [];
+  (raw.touches ?? []).forEach((t, i) => {
+    const path = `${at}.touches[${i}]`;
+    const when = parseInstant(t.at, candidateZone);
+    if (when === null) c.add(`${path}.at`, `${describe(t.at)} is not a date-time; write ISO 8601, e.g. "2026-03-03T15:00:00-05:00"`);
+    const personId = knownPerson(`${path}.personId`, t.personId);
+    if (t.referenceId && !referenceIds.has(t.referenceId)) c.add(`${path}.referenceId`, `unknown reference id "${t.referenceId}"; add it to candidate.references`);
+    const newDecisionBy = dayOk(c, `${path}.newDecisionBy`, t.newDecisionBy);
+    touches.push({
+      at: when ?? 0, channel: t.channel ?? 'email', kind: t.kind, outcome: t.outcome ?? 'sent',
+      ...(personId ? { personId } : {}), ...(t.referenceId ? { referenceId: t.referenceId } : {}),
+      ...(t.text ? { text: t.text } : {}), ...(newDecisionBy !== undefined ? { newDecisionBy } : {}),
+    });
+  });
+
+  const region = regionOk(c, time, `${at}.region`, raw.region);
+  const appliedOn = dayOk(c, `${at}.appliedOn`, raw.appliedOn);
+  return {
+    id: raw.id, company: raw.company, role: raw.role, status: raw.status ?? 'active',
+    ...(appliedOn !== undefined ? { appliedOn } : {}),
+    ...(appZone ? { timeZone: appZone } : {}), ...(region ? { region } : {}),
+    individualPanelNotes: raw.individualPanelNotes ?? false,
+    people, interviews, touches, protocol: (raw.protocol ?? {}) as ProtocolOverrides,
+  };
+}
+
+/**
+ * Validates a parsed JSON value as a scenario. Returns every issue found, each with its JSON path;
+ * never throws.
+ */
+export function parseScenario(input: unknown, time: TimeRules): ParseResult<Scenario> {
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => zodIssue(i, input)) };
+  const c = new Collector();
+  const settings = toSettings(c, time, parsed.data.settings);
+  const candidate = toCandidate(parsed.data.candidate);
+  const ids = new Set<string>();
+  const applications = parsed.data.applications.map((raw, i) => {
+    if (ids.has(raw.id)) c.add(`applications[${i}].id`, `duplicate application id "${raw.id}"`);
+    ids.add(raw.id);
+    return toApplication(c, time, settings, candidate, raw, `applications[${i}]`);
+  });
+  if (c.issues.length > 0) return { ok: false, issues: c.issues };
+  return { ok: true, value: { settings, candidate, applications } };
+}
+
+/** One line for the first issue: `applications[0].interviews[0].timeZone: unknown time zone …`. */
+export function formatIssue(issue: ScenarioIssue): string {
+  return issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
+}

@@ -1,0 +1,367 @@
+/**
+ * The one module that touches Temporal and date-holidays.
+ *
+ * Everything else in the core speaks in two plain numbers:
+ * - `Day`: a calendar date as days since 1970-01-01 (ISO calendar, no zone);
+ * - `EpochMs`: an exact instant as milliseconds since the Unix epoch.
+ * Turning a wall-clock time in a zone into an instant (and back) is done by
+ * Temporal, with its results cached per zone (zone rules), never by adding
+ * offsets by hand. Holiday tables are cached per region and year.
+ * Caches live in a `TimeRules` value created by the caller: no module state.
+ */
+import Holidays from 'date-holidays';
+import { Temporal } from 'temporal-polyfill';
+
+export type Day = number;
+export type EpochMs = number;
+/** Minutes after local midnight (0–1439). */
+export type Minutes = number;
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export const MS_PER_HOUR = 3_600_000;
+const MS_PER_DAY = 86_400_000;
+
+// ---------------------------------------------------------------- calendar dates
+
+/** Days since the epoch for a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): Day {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The year, month (1–12) and day of a `Day`. */
+export function civil(day: Day): { year: number; month: number; day: number } {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
+}
+
+export function dayOf(year: number, month: number, day: number): Day {
+  return daysFromCivil(year, month, day);
+}
+
+/** Parses `YYYY-MM-DD`; returns null for anything else or an impossible date (2026-02-30). */
+export function parseDay(text: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  try {
+    Temporal.PlainDate.from({ year: y, month: mo, day: d }, { overflow: 'reject' });
+  } catch {
+    return null;
+  }
+  return daysFromCivil(y, mo, d);
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+export function formatDay(day: Day): string {
+  const c = civil(day);
+  return `${String(c.year).padStart(4, '0')}-${pad2(c.month)}-${pad2(c.day)}`;
+}
+
+export function weekday(day: Day): Weekday {
+  // 1970-01-01 was a Thursday (4).
+  return ((((day + 3) % 7) + 7) % 7) + 1 as Weekday;
+}
+
+export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+export function weekdayName(day: Day): string {
+  return WEEKDAY_NAMES[weekday(day) - 1] ?? '';
+}
+
+/** Calendar months later, clamped to the month's last day (Jan 31 + 1 month = Feb 28). */
+export function addMonths(day: Day, months: number): Day {
+  const c = civil(day);
+  const shifted = Temporal.PlainDate.from({ year: c.year, month: c.month, day: c.day }).add({ months });
+  return daysFromCivil(shifted.year, shifted.month, shifted.day);
+}
+
+export function lastDayOfMonth(day: Day): Day {
+  const c = civil(day);
+  const next = c.month === 12 ? daysFromCivil(c.year + 1, 1, 1) : daysFromCivil(c.year, c.month + 1, 1);
+  return next - 1;
+}
+
+/** The Monday of the ISO week that contains `day`. */
+export function weekStart(day: Day): Day {
+  return day - (weekday(day) - 1);
+}
+
+/** Parses `HH:MM` (24 h) into minutes after midnight; null when malformed. */
+export function parseClock(text: string): Minutes | null {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+export function formatClock(minutes: Minutes): string {
+  return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
+
+// ---------------------------------------------------------------- zones
+
+/** True when Temporal knows the IANA zone name (case-sensitive canonical or alias). */
+export function isValidZone(zone: string): boolean {
+  if (zone.length === 0 || zone.length > 64) return false;
+  try {
+    Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wall-clock ⇄ instant conversions for one IANA zone, cached (computed by Temporal). */
+export interface ZoneRules {
+  readonly id: string;
+  /** The instant of a local date and time; gaps and overlaps resolve as Temporal's 'compatible'. */
+  at(day: Day, minutes: Minutes): EpochMs;
+  /** The UTC offset in minutes at an instant. */
+  offsetMinutes(ms: EpochMs): number;
+  /** The local date at an instant. */
+  dayAt(ms: EpochMs): Day;
+  /** The local time of day at an instant, in minutes. */
+  minutesAt(ms: EpochMs): Minutes;
+  /** `2026-03-03T17:00:00-05:00` */
+  format(ms: EpochMs): string;
+}
+
+interface OffsetSpan {
+  /** First instant covered by this year's table. */
+  readonly from: EpochMs;
+  /** Transitions within the year: instant where `offset` starts. */
+  readonly changes: readonly { readonly at: EpochMs; readonly offset: number }[];
+  /** Offset at `from`. */
+  readonly initial: number;
+}
+
+function createZoneRules(id: string): ZoneRules {
+  const wallCache = new Map<number, EpochMs>();
+  const years = new Map<number, OffsetSpan>();
+
+  function yearTable(year: number): OffsetSpan {
+    let table = years.get(year);
+    if (table) return table;
+    const start = Temporal.Instant.fromEpochMilliseconds(Date.UTC(year, 0, 1) - 2 * MS_PER_DAY).toZonedDateTimeISO(id);
+    const end = Date.UTC(year + 1, 0, 1) + 2 * MS_PER_DAY;
+    const changes: { at: EpochMs; offset: number }[] = [];
+    let cursor: Temporal.ZonedDateTime | null = start;
+    for (let guard = 0; guard < 16 && cursor; guard++) {
+      cursor = cursor.getTimeZoneTransition('next');
+      if (!cursor || cursor.epochMilliseconds > end) break;
+      changes.push({ at: cursor.epochMilliseconds, offset: cursor.offsetNanoseconds / 60e9 });
+    }
+    table = { from: start.epochMilliseconds, changes, initial: start.offsetNanoseconds / 60e9 };
+    years.set(year, table);
+    return table;
+  }
+
+  function offsetMinutes(ms: EpochMs): number {
+    const table = yearTable(new Date(ms).getUTCFullYear());
+    let offset = table.initial;
+    for (const change of table.changes) {
+      if (change.at > ms) break;
+      offset = change.offset;
+    }
+    return offset;
+  }
+
+  function local(ms: EpochMs): number {
+    return ms + offsetMinutes(ms) * 60_000;
+  }
+
+  return {
+    id,
+    at(day, minutes) {
+      const key = day * 1440 + minutes;
+      let ms = wallCache.get(key);
+      if (ms === undefined) {
+        const c = civil(day);
+        ms = Temporal.PlainDateTime.from({
+          year: c.year, month: c.month, day: c.day, hour: Math.floor(minutes / 60), minute: minutes % 60,
+        }).toZonedDateTime(id, { disambiguation: 'compatible' }).epochMilliseconds;
+        wallCache.set(key, ms);
+      }
+      return ms;
+    },
+    offsetMinutes,
+    dayAt: (ms) => Math.floor(local(ms) / MS_PER_DAY),
+    minutesAt: (ms) => Math.floor((((local(ms) % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 60_000),
+    format(ms) {
+      const offset = offsetMinutes(ms);
+      const wall = ms + offset * 60_000;
+      const day = Math.floor(wall / MS_PER_DAY);
+      const inDay = wall - day * MS_PER_DAY;
+      const sign = offset < 0 ? '-' : '+';
+      const abs = Math.abs(offset);
+      const hh = Math.floor(inDay / MS_PER_HOUR);
+      const mm = Math.floor((inDay % MS_PER_HOUR) / 60_000);
+      const ss = Math.floor((inDay % 60_000) / 1000);
+      return `${formatDay(day)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+    },
+  };
+}
+
+/**
+ * Parses an ISO-8601 date-time. With an offset or `Z` it is that instant; without one it is a
+ * wall-clock time in `zone`. Returns null when malformed or impossible.
+ */
+export function parseInstant(text: string, zone: ZoneRules): EpochMs | null {
+  if (text.length > 64) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?(?:\[[^\]]{1,64}\])?$/i.exec(text);
+  if (!m) return null;
+  const day = parseDay(m[1] ?? '');
+  const hh = Number(m[2]);
+  const mi = Number(m[3]);
+  const ss = m[4] === undefined ? 0 : Number(m[4]);
+  if (day === null || hh > 23 || mi > 59 || ss > 59) return null;
+  if (m[5] === undefined) return zone.at(day, hh * 60 + mi) + ss * 1000;
+  try {
+    return Temporal.Instant.from(text.replace(/\[[^\]]*\]$/, '')).epochMilliseconds;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- business calendars
+
+/** Business days of one region: weekdays that are not public holidays there. */
+export interface BusinessCalendar {
+  readonly region: string;
+  isBusinessDay(day: Day): boolean;
+  /** The public holiday's name on that day, if any. */
+  holidayName(day: Day): string | undefined;
+  /** `n` business days after `day` (n ≥ 0; n = 0 → the first business day on or after `day`). */
+  addBusinessDays(day: Day, n: number): Day;
+  /** The first business day on or after `day`. */
+  onOrAfter(day: Day): Day;
+}
+
+export interface RegionCode {
+  readonly country: string;
+  readonly state?: string;
+}
+
+/** Splits `US`, `GB-ENG`, `DE-BY` into country and subdivision. */
+export function splitRegion(code: string): RegionCode | null {
+  const m = /^([A-Za-z]{2})(?:-([A-Za-z0-9]{1,3}))?$/.exec(code);
+  if (!m) return null;
+  const country = (m[1] ?? '').toUpperCase();
+  return m[2] ? { country, state: m[2].toUpperCase() } : { country };
+}
+
+const WORKWEEK_DEFAULT: readonly Weekday[] = [1, 2, 3, 4, 5];
+
+/** Caches of zone rules and holiday tables, shared by every plan made with it. */
+export interface TimeRules {
+  zone(id: string): ZoneRules;
+  calendar(region: string, workdays?: readonly Weekday[]): BusinessCalendar;
+  /** True when date-holidays knows the country and, if given, the subdivision. */
+  isKnownRegion(region: string): boolean;
+}
+
+export function createTimeRules(): TimeRules {
+  const zones = new Map<string, ZoneRules>();
+  const calendars = new Map<string, BusinessCalendar>();
+  const registry = new Holidays();
+  const countries = registry.getCountries('en');
+
+  function isKnownRegion(region: string): boolean {
+    const parts = splitRegion(region);
+    if (!parts || !Object.hasOwn(countries, parts.country)) return false;
+    if (!parts.state) return true;
+    const states = registry.getStates(parts.country, 'en') ?? {};
+    return Object.hasOwn(states, parts.state);
+  }
+
+  function createCalendar(region: string, workdays: readonly Weekday[]): BusinessCalendar {
+    const parts = splitRegion(region);
+    if (!parts || !isKnownRegion(region)) throw new Error(`unknown region ${region}`);
+    const source = parts.state
+      ? new Holidays(parts.country, parts.state, { languages: ['en'], types: ['public'] })
+      : new Holidays(parts.country, { languages: ['en'], types: ['public'] });
+    const years = new Map<number, Map<Day, string>>();
+    const working = new Set<number>(workdays);
+
+    function holidays(year: number): Map<Day, string> {
+      let table = years.get(year);
+      if (!table) {
+        table = new Map();
+        for (const h of source.getHolidays(year, 'en')) {
+          if (h.type !== 'public') continue;
+          const day = parseDay(h.date.slice(0, 10));
+          if (day !== null && !table.has(day)) table.set(day, h.name);
+        }
+        years.set(year, table);
+      }
+      return table;
+    }
+
+    function holidayName(day: Day): string | undefined {
+      return holidays(civil(day).year).get(day);
+    }
+
+    function isBusinessDay(day: Day): boolean {
+      return working.has(weekday(day)) && holidayName(day) === undefined;
+    }
+
+    function onOrAfter(day: Day): Day {
+      let d = day;
+      for (let guard = 0; guard < 400 && !isBusinessDay(d); guard++) d++;
+      return d;
+    }
+
+    return {
+      region,
+      isBusinessDay,
+      holidayName,
+      onOrAfter,
+      addBusinessDays(day, n) {
+        if (n <= 0) return onOrAfter(day);
+        let d = day;
+        let left = n;
+        for (let guard = 0; left > 0 && guard < 4000; guard++) {
+          d++;
+          if (isBusinessDay(d)) left--;
+        }
+        return d;
+      },
+    };
+  }
+
+  return {
+    isKnownRegion,
+    zone(id) {
+      let rules = zones.get(id);
+      if (!rules) {
+        if (!isValidZone(id)) throw new Error(`unknown time zone ${id}`);
+        rules = createZoneRules(id);
+        zones.set(id, rules);
+      }
+      return rules;
+    },
+    calendar(region, workdays = WORKWEEK_DEFAULT) {
+      const key = `${region}|${workdays.join('')}`;
+      let cal = calendars.get(key);
+      if (!cal) {
+        cal = createCalendar(region, workdays);
+        calendars.set(key, cal);
+      }
+      return cal;
+    },
+  };
+}
