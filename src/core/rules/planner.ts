@@ -269,8 +269,8 @@ function contactFor(a: AppContext, iv: Interview): Person | undefined {
 }
 
 /** C3: the channel of a status check. */
-function checkChannel(a: AppContext, person: Person | undefined, iv: Interview, useDirections: boolean): { channel: Channel; rules: RuleId[] } {
-  const asked = useDirections ? iv.directions?.channel : undefined;
+function checkChannel(a: AppContext, person: Person | undefined, iv: Interview): { channel: Channel; rules: RuleId[] } {
+  const asked = iv.directions?.channel;
   const wanted = asked ?? person?.preferredChannel ?? a.candidate.preferredChannel ?? 'email';
   const rules: RuleId[] = asked ? ['F3', 'C3'] : wanted !== 'email' ? ['C3'] : [];
   if (wanted === 'phone' || wanted === 'voicemail') return { channel: 'phone', rules };
@@ -348,7 +348,8 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
   const { place, contact } = env;
   const cal = place.calendar;
   const goAhead = iv.goAhead;
-  const inCycle = env.checkTouches.filter((t) => t.at >= cycle.startAt && (cycle.endAt === undefined || t.at < cycle.endAt));
+  // The touch that carried a reply closes its cycle; the next cycle starts after it.
+  const inCycle = env.checkTouches.filter((t) => t.at > cycle.startAt && (cycle.endAt === undefined || t.at <= cycle.endAt));
   const ended = cycle.endAt !== undefined;
 
   // Give-up horizon (F5): a month (five weeks with a go-ahead) after the cycle start or decision date.
@@ -406,7 +407,7 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
     if (!touch && seq > 1 && ideal > horizon) break;
     if (!touch && seq > 1 && ended) break;
 
-    const { channel: wanted, rules: channelRules } = checkChannel(a, contact, iv, useDirections);
+    const { channel: wanted, rules: channelRules } = checkChannel(a, contact, iv);
     let channel = wanted;
     const notes: Note[] = [];
     if (wanted === 'phone' && callsUsed >= p.raw.C2.total && !(touch && CALL_CHANNELS.has(touch.channel))) {
@@ -489,20 +490,24 @@ function planOutcome(a: AppContext, cycle: Cycle, place: Place): void {
     a.warnings.push({ rule: 'F6', code: 'record_next_round', applicationId: app.id });
     return;
   }
-  if (outcome !== 'filled' && outcome !== 'rejected' && outcome !== 'offer') return;
+  const written = !CALL_CHANNELS.has(ev.channel) && ev.kind !== 'call';
+  const pending = outcome === 'not_decided' || outcome === 'still_considered' || outcome === 'reply_received';
+  // A written "not decided yet" deserves a short reply; one said on the phone was answered in the call.
+  if (pending && !written) return;
+  if (!pending && outcome !== 'filled' && outcome !== 'rejected' && outcome !== 'offer') return;
   const day = place.zone.dayAt(ev.at);
   const latestDay = shift(day, p.dur(p.raw.F6.replyWithin), place.calendar);
   const w: Window = { earliest: ev.at, ideal: ev.at, latest: Math.max(ev.at, place.zone.at(latestDay, place.end)) };
-  const reply = a.touches.find((t) => t.at > ev.at && t.kind === 'reply');
+  const reply = a.touches.find((t) => t.at > ev.at && t.kind === 'reply' && t.outcome === 'sent');
   const notes: Note[] = reply ? [{ code: 'sent', at: reply.at, channel: reply.channel, late: reply.at > w.latest, early: false }] : [];
   const rules: RuleId[] = outcome === 'offer' ? ['F6'] : ['F6', 'X3'];
   a.out.push({
     applicationId: app.id, kind: 'reply', ...(ev.personId ? { personId: ev.personId } : {}), ccPersonIds: [],
     channel: ev.channel === 'phone' || ev.channel === 'voicemail' ? 'email' : ev.channel,
     ...w, timeZone: place.zone.id, status: reply ? 'done' : statusAt(ctx.now, w), rules, notes,
-    reason: { code: 'reply', outcome },
+    reason: { code: 'reply', outcome: outcome === 'still_considered' ? 'not_decided' : outcome },
   });
-  if (app.status === 'active') a.warnings.push({ rule: 'F6', code: 'close_application', applicationId: app.id, outcome });
+  if (app.status === 'active' && !pending) a.warnings.push({ rule: 'F6', code: 'close_application', applicationId: app.id, outcome });
 }
 
 // ------------------------------------------------------------------ F7 references

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, createTimeRules, formatDay, isValidZone, parseDay, parseInstant, weekday } from './time.js';
+
+const time = createTimeRules();
+const d = (s: string): number => parseDay(s) ?? Number.NaN;
+
+describe('calendar dates', () => {
+  it('rejects impossible dates', () => {
+    for (const bad of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-04-31', '26-01-01', '2026-1-1', 'x']) expect(parseDay(bad), bad).toBeNull();
+    expect(formatDay(d('2028-02-29'))).toBe('2028-02-29'); // leap year
+  });
+
+  it('knows the weekday', () => {
+    expect(weekday(d('2026-03-03'))).toBe(2); // Tue
+    expect(weekday(d('2026-03-08'))).toBe(7); // Sun
+    expect(weekday(d('1969-12-31'))).toBe(3); // Wed, before the epoch
+  });
+
+  it('adds calendar months with clamping', () => {
+    expect(formatDay(addMonths(d('2026-03-31'), 1))).toBe('2026-04-30'); // Tue → Thu
+  });
+});
+
+describe('zones', () => {
+  it('validates IANA names', () => {
+    expect(isValidZone('America/New_York')).toBe(true);
+    expect(isValidZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isValidZone('')).toBe(false);
+  });
+
+  it('resolves wall-clock times across the US spring-forward gap (Sun 2026-03-08)', () => {
+    const ny = time.zone('America/New_York');
+    expect(ny.format(ny.at(d('2026-03-07'), 17 * 60))).toBe('2026-03-07T17:00:00-05:00'); // Sat
+    expect(ny.format(ny.at(d('2026-03-08'), 2 * 60 + 30))).toBe('2026-03-08T03:30:00-04:00'); // in the gap
+    expect(ny.format(ny.at(d('2026-03-09'), 17 * 60))).toBe('2026-03-09T17:00:00-04:00'); // Mon
+  });
+
+  it('resolves the fall-back overlap (Sun 2026-11-01) to the earlier instant', () => {
+    const ny = time.zone('America/New_York');
+    expect(ny.format(ny.at(d('2026-11-01'), 90))).toBe('2026-11-01T01:30:00-04:00');
+  });
+
+  it('knows the local day of an instant on the other side of the date line', () => {
+    const akl = time.zone('Pacific/Auckland');
+    const at = parseInstant('2026-03-03T15:00:00-05:00', time.zone('UTC')) ?? 0; // Tue in New York
+    expect(formatDay(akl.dayAt(at))).toBe('2026-03-04'); // Wed in Auckland
+    expect(akl.minutesAt(at)).toBe(9 * 60);
+  });
+
+  it('parses instants with offsets, Z, or local to a zone; rejects the impossible', () => {
+    const berlin = time.zone('Europe/Berlin');
+    expect(parseInstant('2026-03-03T10:00:00Z', berlin)).toBe(Date.UTC(2026, 2, 3, 10));
+    expect(parseInstant('2026-03-03T10:00', berlin)).toBe(Date.UTC(2026, 2, 3, 9));
+    expect(parseInstant('2026-02-30T10:00:00Z', berlin)).toBeNull();
+    expect(parseInstant('2026-03-03T25:00:00Z', berlin)).toBeNull();
+    expect(parseInstant('yesterday', berlin)).toBeNull();
+  });
+});
+
+describe('business calendars', () => {
+  it('skips weekends and the region\'s public holidays', () => {
+    const us = time.calendar('US');
+    expect(us.isBusinessDay(d('2026-07-03'))).toBe(false); // Fri, observed Independence Day
+    expect(us.holidayName(d('2026-05-25'))).toMatch(/Memorial/); // Mon
+    expect(formatDay(us.addBusinessDays(d('2026-07-02'), 1))).toBe('2026-07-06'); // Thu → Mon
+    const gb = time.calendar('GB-ENG');
+    expect(gb.isBusinessDay(d('2026-04-06'))).toBe(false); // Easter Monday
+    expect(time.calendar('US').isBusinessDay(d('2026-04-06'))).toBe(true);
+    const by = time.calendar('DE-BY');
+    expect(by.isBusinessDay(d('2026-06-04'))).toBe(false); // Corpus Christi, Thu
+    expect(time.calendar('DE-BE').isBusinessDay(d('2026-06-04'))).toBe(true); // not in Berlin
+  });
+
+  it('knows regions by ISO 3166 code', () => {
+    expect(time.isKnownRegion('US')).toBe(true);
+    expect(time.isKnownRegion('GB-ENG')).toBe(true);
+    expect(time.isKnownRegion('XX')).toBe(false);
+    expect(time.isKnownRegion('US-ZZ')).toBe(false);
+  });
+
+  it('counts the first business day on or after a date for n = 0', () => {
+    expect(formatDay(time.calendar('US').addBusinessDays(d('2026-03-07'), 0))).toBe('2026-03-09'); // Sat → Mon
+  });
+});
