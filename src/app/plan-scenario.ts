@@ -8,9 +8,10 @@ import { AppError } from './errors.js';
 
 /** Where in `text` a JSON.parse error points, as "line L, column C". */
 function jsonPosition(text: string, error: unknown): string {
-  const m = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-  if (!m) return '';
-  const pos = Number(m[1]);
+  const message = error instanceof Error ? error.message : '';
+  const m = /position (\d+)/.exec(message);
+  if (!m && !/end of JSON input/.test(message)) return '';
+  const pos = m ? Number(m[1]) : text.length;
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - before.lastIndexOf('\n');

@@ -44,7 +44,6 @@ function build(b: Build): unknown {
 
 type Pick = (plan: PlanJson) => RecommendationJson | undefined;
 const nth = (kind: string, n = 0): Pick => (plan) => plan.recommendations.filter((r) => r.kind === kind)[n];
-const to = (kind: string, personId: string): Pick => (plan) => plan.recommendations.find((r) => r.kind === kind && r.personId === personId);
 
 interface Row {
   readonly name: string;
