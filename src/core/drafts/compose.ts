@@ -1,0 +1,63 @@
+/** Assembling a draft from sentences: greeting, paragraphs, sign-off, a length budget, the printed form. */
+import type { Candidate, Person, Reference } from '../model.js';
+import type { Addressee } from './types.js';
+import { addressName, countWords, paragraphs, signOff } from './words.js';
+
+/** One sentence of a draft. Optional sentences carry a drop rank: the highest goes first when over budget. */
+export interface Part {
+  readonly text: string;
+  readonly drop?: number;
+}
+
+export const keep = (text: string): Part => ({ text });
+export const optional = (text: string, drop: number): Part => ({ text, drop });
+
+/** W1: `Dear Dr. Okafor,` */
+export function greeting(person: Pick<Person, 'name' | 'honorific' | 'informal'>): string {
+  return `Dear ${addressName(person)},`;
+}
+
+/**
+ * The message from greeting to sign-off, dropping optional sentences (highest drop rank first)
+ * until it holds at most `limit` words. Essential sentences are never dropped, so a body built
+ * from very long records may still exceed the limit.
+ */
+export function fitBody(head: string, layout: readonly (readonly Part[])[], candidate: Candidate, limit: number): string {
+  const dropped = new Set<Part>();
+  const render = (): string => paragraphs([
+    head,
+    ...layout.map((para) => para.filter((p) => !dropped.has(p) && p.text !== '').map((p) => p.text).join(' ')),
+    signOff(candidate),
+  ]);
+  let body = render();
+  const droppable = layout.flat().filter((p) => p.drop !== undefined).sort((a, b) => (b.drop ?? 0) - (a.drop ?? 0));
+  for (const part of droppable) {
+    if (countWords(body) <= limit) break;
+    dropped.add(part);
+    body = render();
+  }
+  return body;
+}
+
+export function personAddressee(person: Person): Addressee {
+  return {
+    id: person.id, name: person.name,
+    ...(person.email ? { email: person.email } : {}), ...(person.phone ? { phone: person.phone } : {}),
+  };
+}
+
+export function referenceAddressee(ref: Reference): Addressee {
+  return { id: ref.id, name: ref.name, ...(ref.email ? { email: ref.email } : {}), ...(ref.phone ? { phone: ref.phone } : {}) };
+}
+
+function mailbox(a: Addressee): string {
+  return a.email ? `${a.name} <${a.email}>` : a.name;
+}
+
+/** The printed email: To, Cc and Subject lines, a blank line, the body. */
+export function emailText(to: Addressee, cc: readonly Addressee[], subject: string, body: string): string {
+  const head = [`To: ${mailbox(to)}`];
+  if (cc.length > 0) head.push(`Cc: ${cc.map(mailbox).join(', ')}`);
+  head.push(`Subject: ${subject}`);
+  return `${head.join('\n')}\n\n${body}\n`;
+}

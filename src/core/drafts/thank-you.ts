@@ -1,0 +1,213 @@
+/**
+ * Thank-you notes (W1–W3): an email, a mailed letter, or one panel note to the lead with the other
+ * panelists in CC (T3). Each note thanks the person for their time, names the post, the company
+ * and the date, carries that person's detail from the debrief, its share of the debrief (a best
+ * moment recapped, an unfinished or awkward answer offered a fix), an offer to send material, and
+ * closes on thanks and "Sincerely,".
+ */
+import type { Person } from '../model.js';
+import type { RuleId } from '../rules/protocol.js';
+import { emailText, fitBody, greeting, keep, optional, personAddressee, type Part } from './compose.js';
+import { detailOf, factsOf, type Facts } from './facts.js';
+import type { Draft, DraftGap, PersonDraftInput } from './types.js';
+import { addressName, dayInWordsWithYear, fullFormalName, joinList, readablePhone, surname } from './words.js';
+
+/** L9: a thank-you body stays within 200 words; a margin keeps edits by the user within it too. */
+const THANK_YOU_WORDS = 180;
+const RULES: readonly RuleId[] = ['W1', 'W2', 'W3'];
+
+function opening(f: Facts): string {
+  const verb = f.meeting === 'meeting' ? 'meet' : 'speak';
+  return f.voice.pick('open', [
+    `Thank you for ${f.meeting} with me on ${f.date} about the ${f.role} post at ${f.company}.`,
+    `I appreciated the chance to ${verb} with you on ${f.date} and to learn more about the ${f.role} role at ${f.company}.`,
+    `Thank you for your time on ${f.date}. Our conversation gave me a clear picture of the ${f.role} position and of the team at ${f.company}.`,
+    `It was a pleasure to ${verb} with you on ${f.date} during my interview for the ${f.role} post at ${f.company}, and I am grateful for the time you gave me.`,
+    `Many thanks for interviewing me on ${f.date} for the ${f.role} opening at ${f.company}.`,
+    `I am writing to thank you for our interview on ${f.date}; learning how ${f.company} thinks about the ${f.role} post was valuable to me.`,
+    `Thank you for the thoughtful interview on ${f.date}. I came away with a better understanding of the ${f.role} post and of how ${f.company} works.`,
+  ]);
+}
+
+function detailSentence(f: Facts): string {
+  const d = f.detail;
+  if (d !== undefined) {
+    return f.voice.pick('detail', [
+      `In particular, I valued what you shared about ${d}.`,
+      `Your point about ${d} has stayed with me since.`,
+      `What you said about ${d} helped me see what the team needs most.`,
+      `I keep returning to our exchange about ${d}.`,
+      `Hearing your view on ${d} was the part of the conversation I learned the most from.`,
+      `I was glad to hear about ${d}; it made the work feel concrete.`,
+      `You mentioned ${d}, and I have been thinking since about how I could contribute to it.`,
+    ]);
+  }
+  if (f.title !== undefined) {
+    return f.voice.pick('no-detail', [
+      `Hearing how you see the work from your seat as ${f.title} was useful to me.`,
+      `It helped to hear the view of the ${f.title} on what success looks like in this post.`,
+      `Your perspective as ${f.title} gave me a clear sense of how the team works.`,
+      `Learning how the ${f.title} role connects with this post helped me see where I could contribute.`,
+      `I valued the chance to hear from you as ${f.title} about what the team is working toward.`,
+      `Your questions, and your view as ${f.title}, showed me what the team cares about.`,
+    ]);
+  }
+  return f.voice.pick('no-detail', [
+    `Your questions gave me a clear sense of what the team values.`,
+    `I came away with a good sense of how the team works from day to day.`,
+    `Our conversation helped me understand what matters most in this post.`,
+    `Hearing how you approach the work helped me see where I could contribute.`,
+    `The questions you asked showed me the standards the team sets for itself.`,
+    `I left with a clearer view of the challenges the team is taking on.`,
+  ]);
+}
+
+function debriefParts(f: Facts): Part[] {
+  const parts: Part[] = [];
+  if (f.best !== undefined) {
+    parts.push(optional(f.voice.pick('best', [
+      `I enjoyed our discussion of ${f.best}; it is the kind of work I hope to bring to ${f.company}.`,
+      `Talking through ${f.best} was a highlight of the interview for me.`,
+      `Our exchange on ${f.best} reflected the work I most want to do.`,
+      `I was pleased we had time for ${f.best}, as it shows the kind of work I would do in this post.`,
+    ]), 3));
+  }
+  if (f.unfinished !== undefined) {
+    parts.push(optional(f.voice.pick('unfinished', [
+      `I did not finish my answer on ${f.unfinished}, and I would be glad to send a fuller reply in writing.`,
+      `My answer on ${f.unfinished} was incomplete; I can follow up with a short written summary if that would help.`,
+      `I would also like to complete my answer on ${f.unfinished}, and I can send a brief note on it.`,
+    ]), 5));
+  }
+  if (f.awkward !== undefined) {
+    parts.push(optional(f.voice.pick('awkward', [
+      `Looking back, I could have explained ${f.awkward} more clearly, and I would welcome the chance to go over it again.`,
+      `I would like to revisit ${f.awkward}, which I did not put as well as I wanted to.`,
+      `On reflection, my comments on ${f.awkward} came out less clearly than I meant; I would be glad to expand on them.`,
+    ]), 6));
+  }
+  return parts;
+}
+
+function offer(f: Facts): Part {
+  return optional(f.voice.pick('offer', [
+    `If it would help, I can send samples of my work or a list of references.`,
+    `Please let me know if I can send anything further, such as examples of past projects.`,
+    `I would be happy to provide any additional material you may need.`,
+    `Should you need more from me, such as work samples or references, I can send them promptly.`,
+    `I am glad to share further material on my background if it would be useful.`,
+    `If examples of my earlier work would be useful, I can send them.`,
+  ]), 2);
+}
+
+function closing(f: Facts): string {
+  return f.voice.pick('close', [
+    `Thank you again for your time and consideration.`,
+    `Thank you once more; I look forward to hearing about the next steps.`,
+    `I appreciate your time and hope to continue the conversation.`,
+    `With thanks for a thoughtful conversation, I look forward to hearing from you.`,
+    `Thank you again, and I hope we speak again soon.`,
+    `Once again, thank you for your time.`,
+    `Thank you for your consideration, and I hope to hear from you soon.`,
+  ]);
+}
+
+/** The paragraphs of an individual note, in one of four layouts. */
+function layout(f: Facts): Part[][] {
+  const open = keep(opening(f));
+  const detail = keep(detailSentence(f));
+  const items = debriefParts(f);
+  const more = offer(f);
+  const close = keep(closing(f));
+  return f.voice.pick('layout', [
+    [[open, detail], [...items, more], [close]],
+    [[open], [detail, ...items], [more, close]],
+    [[open, detail, ...items, more], [close]],
+    [[open], [detail], [...items, more, close]],
+  ]);
+}
+
+function subject(f: Facts): string {
+  return f.voice.pick('subject', [
+    `Thank you: ${f.role} interview on ${f.date}`,
+    `Our conversation about the ${f.role} post`,
+    `With thanks, after my ${f.role} interview`,
+    `Following our ${f.role} interview: thank you`,
+  ]);
+}
+
+/**
+ * How a note to someone else names a person: formally, whatever they allowed the candidate, since
+ * the recipient did not; with the full name when another person of the application shares the surname.
+ */
+function mentionName(p: Person, people: readonly Person[]): string {
+  const clash = people.some((o) => o.id !== p.id && surname(o.name) === surname(p.name));
+  return clash ? fullFormalName(p) : addressName({ ...p, informal: false });
+}
+
+function detailGap(f: Facts): DraftGap[] {
+  return f.detail === undefined ? [{ field: 'person.detail', rule: 'W2' }] : [];
+}
+
+export function thankYouEmail(input: PersonDraftInput): Draft {
+  const f = factsOf(input);
+  const body = fitBody(greeting(input.person), layout(f), input.candidate, THANK_YOU_WORDS);
+  const to = personAddressee(input.person);
+  const subj = subject(f);
+  return { kind: 'thank_you_email', subject: subj, body, text: emailText(to, [], subj, body), to, cc: [], rules: RULES, gaps: detailGap(f) };
+}
+
+/** T4: the same note as a mailed letter: sender and recipient blocks, the date, then the note. */
+export function thankYouLetter(input: PersonDraftInput): Draft {
+  const f = factsOf(input);
+  const body = fitBody(greeting(input.person), layout(f), input.candidate, THANK_YOU_WORDS);
+  const c = input.candidate;
+  const sender = [c.name.trim(), c.address?.trim(), [c.email?.trim(), c.phone?.trim() ? readablePhone(c.phone) : undefined].filter(Boolean).join(' \u00b7 ')]
+    .filter((l): l is string => l !== undefined && l !== '');
+  const p = input.person;
+  const recipient = [fullFormalName(p), p.title?.trim(), f.company, p.address?.trim()]
+    .filter((l): l is string => l !== undefined && l !== '');
+  const blocks = [sender.join('\n'), input.today !== undefined ? dayInWordsWithYear(input.today) : undefined, recipient.join('\n'), body];
+  const text = `${blocks.filter((b): b is string => b !== undefined && b !== '').join('\n\n')}\n`;
+  return { kind: 'thank_you_letter', body, text, to: personAddressee(p), cc: [], rules: RULES, gaps: detailGap(f) };
+}
+
+/**
+ * T3: one note to the panel lead (the recipient), thanking the whole panel by name, with each
+ * other panelist's detail in a sentence of its own; the other panelists go in CC.
+ */
+export function thankYouPanel(input: PersonDraftInput): Draft {
+  const f = factsOf(input, { allDebrief: true });
+  const lead = input.person;
+  const others: Person[] = input.interview.interview.peopleIds
+    .filter((id) => id !== lead.id)
+    .map((id) => input.application.people.find((p) => p.id === id))
+    .filter((p): p is Person => p !== undefined && p.role !== 'receptionist');
+  const names = others.map((p) => mentionName(p, input.application.people));
+  const open = names.length === 0
+    ? keep(opening(f))
+    : keep(f.voice.pick('panel-open', [
+      `Thank you, and through you ${joinList(names)}, for the panel interview on ${f.date} for the ${f.role} post at ${f.company}.`,
+      `I am grateful to you and to ${joinList(names)} for the time the panel gave me on ${f.date} to discuss the ${f.role} post at ${f.company}.`,
+      `Please accept my thanks, and share them with ${joinList(names)}, for the panel conversation on ${f.date} about the ${f.role} role at ${f.company}.`,
+    ]));
+  const theirs: Part[] = others.flatMap((p, i) => {
+    const d = detailOf(input, p.id);
+    if (d === undefined) return [];
+    const name = mentionName(p, input.application.people);
+    const forms = [
+      `I also valued our discussion about ${d} with ${name}.`,
+      `Hearing about ${d} from ${name} was a useful part of the conversation.`,
+      `My thanks as well to ${name} for the discussion of ${d}.`,
+    ] as const;
+    // Kept longer than the offer and the debrief items; the last-named panelist's goes first.
+    return [optional(forms[i % forms.length] ?? forms[0], (i + 1) / (others.length + 1))];
+  });
+  const items = debriefParts(f);
+  const paragraphsOf: Part[][] = [[open, keep(detailSentence(f)), ...theirs], [...items, offer(f)], [keep(closing(f))]];
+  const body = fitBody(greeting(lead), paragraphsOf, input.candidate, THANK_YOU_WORDS);
+  const to = personAddressee(lead);
+  const cc = others.map(personAddressee);
+  const subj = `Thank you to the panel: ${f.role} interview on ${f.date}`;
+  return { kind: 'thank_you_panel', subject: subj, body, text: emailText(to, cc, subj, body), to, cc, rules: RULES, gaps: detailGap(f) };
+}

@@ -1,0 +1,136 @@
+/** Small writing helpers shared by every draft: dates and names in words, phrases, signatures. */
+import type { Candidate, Person } from '../model.js';
+import { civil, weekday, type Day } from '../time.js';
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** `Tuesday, 3 March`: the one date format of every draft. */
+export function dayInWords(day: Day): string {
+  const c = civil(day);
+  return `${WEEKDAYS[weekday(day) - 1] ?? ''}, ${c.day} ${MONTHS[c.month - 1] ?? ''}`;
+}
+
+/** `Tuesday, 3 March 2026`: the same format with the year, for the date line of a letter. */
+export function dayInWordsWithYear(day: Day): string {
+  return `${dayInWords(day)} ${civil(day).year}`;
+}
+
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'ph.d', 'md', 'm.d', 'esq', 'dds', 'mba']);
+const PARTICLES = new Set([
+  'van', 'von', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'bin', 'al', 'el', 'st.',
+]);
+
+function nameTokens(name: string): string[] {
+  const tokens = name.trim().split(/\s+/).filter((t) => t !== '');
+  while (tokens.length > 1 && SUFFIXES.has((tokens[tokens.length - 1] ?? '').replace(/[.,]+$/, '').toLowerCase())) tokens.pop();
+  if (tokens.length > 0) tokens[tokens.length - 1] = (tokens[tokens.length - 1] ?? '').replace(/,$/, '');
+  return tokens;
+}
+
+/** The family name: the last word of the name with any lower-case particles before it (`van der Berg`). */
+export function surname(name: string): string {
+  const tokens = nameTokens(name);
+  if (tokens.length <= 1) return tokens[0] ?? '';
+  let from = tokens.length - 1;
+  while (from > 1 && PARTICLES.has((tokens[from - 1] ?? '').toLowerCase()) && tokens[from - 1] === (tokens[from - 1] ?? '').toLowerCase()) from--;
+  return tokens.slice(from).join(' ');
+}
+
+export function firstName(name: string): string {
+  return nameTokens(name)[0] ?? '';
+}
+
+/** W1: "Dr. Okafor"; "Grace" when they invited first names; the full name when no honorific is on record. */
+export function addressName(person: Pick<Person, 'name' | 'honorific' | 'informal'>): string {
+  if (person.informal) return firstName(person.name);
+  const honorific = person.honorific?.trim();
+  return honorific ? `${honorific} ${surname(person.name)}` : person.name.trim();
+}
+
+/** "Dr. Grace Okafor": the honorific and the full name, for a third party (a reference). */
+export function fullFormalName(person: Pick<Person, 'name' | 'honorific'>): string {
+  const honorific = person.honorific?.trim();
+  return honorific ? `${honorific} ${person.name.trim()}` : person.name.trim();
+}
+
+const LOWER_STARTS = new Set([
+  'the', 'a', 'an', 'your', 'our', 'my', 'how', 'why', 'what', 'when', 'where', 'which', 'that', 'this', 'these',
+  'those', 'their', 'its', 'his', 'her', 'some', 'one', 'two', 'three', 'all', 'each', 'every', 'whether',
+]);
+
+/**
+ * A free-text record (a debrief detail, a note) made ready to sit inside a sentence: trimmed, one
+ * line, no closing punctuation, and a leading article or pronoun in lower case ("The migration" →
+ * "the migration"). Proper nouns and other words keep their case.
+ */
+export function phrase(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim().replace(/[\s.!?;:,\u2026]+$/u, '');
+  const first = /^\S+/.exec(one)?.[0] ?? '';
+  const acronym = first.length > 1 && first === first.toUpperCase();
+  if (LOWER_STARTS.has(first.toLowerCase()) && !acronym) return first.toLowerCase() + one.slice(first.length);
+  return one;
+}
+
+/** A sentence from free text: capitalised, ending with its own punctuation or `end`. */
+export function sentence(text: string, end = '.'): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  const capital = one.charAt(0).toLocaleUpperCase('en') + one.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital.replace(/[;:,]+$/, '')}${end}`;
+}
+
+/** True when the record holds some text. */
+export function present(text: string | undefined): text is string {
+  return text !== undefined && phrase(text) !== '';
+}
+
+/** "A", "A and B", "A, B, and C". */
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 2) return items.join(' and ');
+  return `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1] ?? ''}`;
+}
+
+/** Words as a reader counts them: whitespace-separated tokens that hold a letter or a digit. */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+}
+
+/**
+ * A phone number easy to read aloud: kept as written when it already has separators, else its
+ * digits grouped from the right (`+15550100` → `+1 555 0100`).
+ */
+export function readablePhone(phone: string): string {
+  const trimmed = phone.trim();
+  if (/[\s\-().]/.test(trimmed)) return trimmed.replace(/\s+/g, ' ');
+  const plus = trimmed.startsWith('+') ? '+' : '';
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length < 7) return trimmed;
+  const groups = [digits.slice(-4)];
+  let rest = digits.slice(0, -4);
+  while (rest.length > 0) {
+    groups.unshift(rest.slice(-3));
+    rest = rest.slice(0, -3);
+  }
+  return plus + groups.join(' ');
+}
+
+/** W3: "Sincerely," then the candidate's name (or signature block) and contact details. */
+export function signOff(candidate: Candidate): string {
+  const name = candidate.name.trim();
+  const signature = candidate.signature?.trim();
+  if (signature && (name === '' || signature.includes(name))) return `Sincerely,\n${signature}`;
+  const lines = [name];
+  if (signature) lines.push(signature);
+  else {
+    if (candidate.email?.trim()) lines.push(candidate.email.trim());
+    if (candidate.phone?.trim()) lines.push(readablePhone(candidate.phone));
+  }
+  return `Sincerely,\n${lines.filter((l) => l !== '').join('\n')}`;
+}
+
+/** Paragraphs joined by blank lines, empty ones dropped. */
+export function paragraphs(parts: readonly (string | undefined)[]): string {
+  return parts.filter((p): p is string => p !== undefined && p.trim() !== '').join('\n\n');
+}
