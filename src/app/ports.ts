@@ -1,0 +1,179 @@
+/**
+ * Ports: what the use cases need from the outside world, in domain terms.
+ * `Store` is implemented by src/store (PGlite and PostgreSQL, one contract suite); row types never
+ * leave src/store. Red flags and offers are not in the core model yet, so their types live here.
+ */
+import type {
+  Application, ApplicationStatus, Candidate, Interview, Person, Reference, Scenario, Settings, Touch,
+} from '../core/model.js';
+import type { RecommendationKind } from '../core/rules/plan-types.js';
+import type { Day, EpochMs } from '../core/time.js';
+
+export interface Clock {
+  now(): EpochMs;
+}
+
+// ---------------------------------------------------------------- users
+
+export type UserId = string;
+
+export interface User {
+  readonly id: UserId;
+  readonly name: string;
+}
+
+/** The single user of a local install; the shared-server issue adds accounts beside it. */
+export const LOCAL_USER: User = { id: 'local', name: 'Local user' };
+
+// ---------------------------------------------------------------- red flags and offers (PROTOCOL §5)
+
+export const RED_FLAG_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'] as const;
+export type RedFlagId = (typeof RED_FLAG_IDS)[number];
+
+/** Scores run from 0 (not seen) to this (serious). */
+export const RED_FLAG_SCORE_MAX = 5;
+
+/** The candidate's score and notes on one red flag of one application. */
+export interface RedFlagNote {
+  readonly flag: RedFlagId;
+  /** Integer 0…RED_FLAG_SCORE_MAX. */
+  readonly score: number;
+  readonly notes?: string;
+}
+
+/** One free-form line of an offer: `{ label: 'Base salary', value: '€72,000' }`. */
+export interface OfferItem {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface Offer {
+  readonly receivedOn?: Day;
+  /** The date the employer wants an answer by. */
+  readonly respondBy?: Day;
+  readonly pay: readonly OfferItem[];
+  readonly benefits: readonly OfferItem[];
+  readonly notes?: string;
+}
+
+// ---------------------------------------------------------------- what is due
+
+/** The next due action of an application, as last planned (kept indexed by the store). */
+export interface NextDue {
+  readonly at: EpochMs;
+  readonly kind: RecommendationKind;
+}
+
+export interface DueItem extends NextDue {
+  readonly applicationId: string;
+  readonly company: string;
+  readonly role: string;
+}
+
+export interface ApplicationSummary {
+  readonly id: string;
+  readonly company: string;
+  readonly role: string;
+  readonly status: ApplicationStatus;
+  readonly appliedOn?: Day;
+  readonly nextDue?: NextDue;
+}
+
+export interface ApplicationFilter {
+  /** Only applications with one of these statuses (all when absent). */
+  readonly statuses?: readonly ApplicationStatus[];
+}
+
+// ---------------------------------------------------------------- bulk and backup
+
+/** Everything kept about one application: the unit of bulk insert, export and import. */
+export interface ApplicationRecord {
+  readonly application: Application;
+  readonly nextDue?: NextDue;
+  /** In R1…R8 order, only the flags the candidate scored. */
+  readonly redFlags: readonly RedFlagNote[];
+  readonly offer?: Offer;
+}
+
+export const BACKUP_FORMAT = 'afterword-backup';
+export const BACKUP_VERSION = 1;
+
+/**
+ * Everything a user has, in a fixed order with fixed key order: `JSON.stringify` of an export is
+ * deterministic, so backup → restore → backup gives identical bytes.
+ */
+export interface Backup {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly version: typeof BACKUP_VERSION;
+  readonly settings?: Settings;
+  readonly candidate: Candidate;
+  readonly applications: readonly ApplicationRecord[];
+}
+
+// ---------------------------------------------------------------- the store
+
+/**
+ * Persistent records, every one owned by a user. Every method is atomic; `transaction` makes a
+ * whole use case one transaction. Expected failures are `AppError`s: `not_found` (no such user or
+ * application), `conflict` (an id already taken, a person or reference still referred to) and
+ * `bad_input` (a value the database cannot keep: unknown enum value, dangling person id, NUL in
+ * text, an instant outside years 1–9999).
+ */
+export interface Store {
+  /** Creates the user if missing (the name is kept if it exists) and returns it. */
+  ensureUser(user: User): Promise<User>;
+  getUser(userId: UserId): Promise<User | undefined>;
+
+  getSettings(userId: UserId): Promise<Settings | undefined>;
+  saveSettings(userId: UserId, settings: Settings): Promise<void>;
+  /** The candidate profile with its references; an empty profile when none was saved. */
+  getCandidate(userId: UserId): Promise<Candidate>;
+  /** Replaces the profile and its references (a reference still named by a touch cannot go). */
+  saveCandidate(userId: UserId, candidate: Candidate): Promise<void>;
+  /** Adds a reference at the end, or updates the one with that id in place. */
+  saveReference(userId: UserId, reference: Reference): Promise<void>;
+  deleteReference(userId: UserId, referenceId: string): Promise<boolean>;
+
+  /** Creates the application (at the end) or replaces it with its people, interviews and touches; keeps its red flags, offer and next due. */
+  saveApplication(userId: UserId, application: Application): Promise<void>;
+  getApplication(userId: UserId, applicationId: string): Promise<Application | undefined>;
+  /** In the order the applications were added. */
+  listApplications(userId: UserId, filter?: ApplicationFilter): Promise<readonly ApplicationSummary[]>;
+  setStatus(userId: UserId, applicationId: string, status: ApplicationStatus): Promise<void>;
+  /** Deletes the application and everything recorded under it. */
+  deleteApplication(userId: UserId, applicationId: string): Promise<boolean>;
+  /** Adds the person at the end of the application's people, or updates them in place. */
+  savePerson(userId: UserId, applicationId: string, person: Person): Promise<void>;
+  /** Adds the interview at the end, or replaces it (with its people, timeline, directions, debrief) in place. */
+  saveInterview(userId: UserId, applicationId: string, interview: Interview): Promise<void>;
+  /** Appends a touch to the history; returns its index in `application.touches`. */
+  addTouch(userId: UserId, applicationId: string, touch: Touch): Promise<number>;
+
+  /** In R1…R8 order. */
+  getRedFlags(userId: UserId, applicationId: string): Promise<readonly RedFlagNote[]>;
+  /** Sets one flag's score and notes (replacing what was there). */
+  saveRedFlag(userId: UserId, applicationId: string, note: RedFlagNote): Promise<void>;
+  getOffer(userId: UserId, applicationId: string): Promise<Offer | undefined>;
+  /** Sets the offer, or removes it with `null`. */
+  saveOffer(userId: UserId, applicationId: string, offer: Offer | null): Promise<void>;
+
+  /** Everything the planner needs, in one consistent read; undefined until settings are saved. */
+  loadScenario(userId: UserId): Promise<Scenario | undefined>;
+  /** Records the next due action of an application (null clears it). */
+  setNextDue(userId: UserId, applicationId: string, at: EpochMs | null, kind: RecommendationKind | null): Promise<void>;
+  /** Applications whose next due action is strictly before `before`, soonest first (ties by id); uses the (user, next due) index. */
+  listDue(userId: UserId, before: EpochMs): Promise<readonly DueItem[]>;
+
+  /** Adds many applications at once (multi-row inserts in batches); all or nothing. Returns how many. */
+  insertApplications(userId: UserId, records: readonly ApplicationRecord[]): Promise<number>;
+  exportAll(userId: UserId): Promise<Backup>;
+  /** Replaces everything the user has with the backup; all or nothing. */
+  importAll(userId: UserId, backup: Backup): Promise<void>;
+
+  /**
+   * Runs `fn` in one transaction: every store call made while it runs (on this store or the one
+   * passed in) joins it; a nested `transaction` is a savepoint. Throwing rolls everything back.
+   */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

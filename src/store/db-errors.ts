@@ -1,0 +1,79 @@
+/** PostgreSQL errors (from PGlite or pg, possibly wrapped by drizzle) → `AppError`s the edges map. */
+import { AppError } from '../app/errors.js';
+
+interface PgErrorFields {
+  readonly code: string;
+  readonly message: string;
+  readonly detail?: string;
+  readonly constraint?: string;
+}
+
+function field(error: object, name: string): string | undefined {
+  const value: unknown = Reflect.get(error, name);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The PostgreSQL error in `error`'s cause chain (SQLSTATE codes are 5 characters). */
+export function pgError(error: unknown): PgErrorFields | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
+    const code = field(current, 'code');
+    if (code !== undefined && /^[0-9A-Z]{5}$/.test(code)) {
+      const detail = field(current, 'detail');
+      const constraint = field(current, 'constraint');
+      return {
+        code,
+        message: field(current, 'message') ?? code,
+        ...(detail !== undefined ? { detail } : {}),
+        ...(constraint !== undefined ? { constraint } : {}),
+      };
+    }
+    current = Reflect.get(current, 'cause');
+  }
+  return undefined;
+}
+
+/** What the user can act on, per constraint; the database's own detail follows in the message. */
+const CONSTRAINTS: Readonly<Record<string, string>> = {
+  applications_user_id_id_pk: 'an application with this id already exists',
+  people_user_id_application_id_id_pk: 'a person with this id already exists in the application',
+  interviews_user_id_application_id_id_pk: 'an interview with this id already exists in the application',
+  candidate_references_user_id_id_pk: 'a reference with this id already exists',
+  interviews_panel_lead_fk: 'the panel lead must be one of the application\'s people',
+  interviews_directions_person_fk: 'the person named in the directions must be one of the application\'s people',
+  interviews_contact_fk: 'the contact must be one of the application\'s people',
+  interview_people_person_fk: 'everyone met at an interview must be one of the application\'s people',
+  touches_person_fk: 'the person of a touch must be one of the application\'s people',
+  touches_reference_fk: 'the reference of a touch must be one of the candidate\'s references',
+  red_flags_score_check: 'a red-flag score must be a whole number from 0 to 5',
+  settings_workday_check: 'the working day must start before it ends, within 00:00–24:00',
+  interviews_time_check: 'an interview must end after it starts',
+};
+
+/** Turns a database error into an `AppError` when it is the input's fault; anything else is returned as is. */
+export function toAppError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const pg = pgError(error);
+  if (!pg) return error;
+  const known = pg.constraint !== undefined ? CONSTRAINTS[pg.constraint] : undefined;
+  const says = [known, pg.detail ?? pg.message].filter((s) => s !== undefined).join(': ');
+  switch (pg.code) {
+    case '23505': // unique_violation
+      return new AppError('conflict', says, { cause: pg });
+    case '23503': // foreign_key_violation: deleting what is referred to, or naming what is missing
+      return pg.detail?.includes('still referenced')
+        ? new AppError('conflict', `still in use: ${says}`, { cause: pg })
+        : new AppError('bad_input', says, { cause: pg });
+    case '23502': // not_null_violation
+    case '23514': // check_violation
+    case '22P02': // invalid_text_representation
+    case '22P05': // untranslatable_character (NUL in jsonb)
+    case '22021': // character_not_in_repertoire (NUL in text)
+    case '22003': // numeric_value_out_of_range
+    case '22007': // invalid_datetime_format
+    case '22008': // datetime_field_overflow
+      return new AppError('bad_input', says, { cause: pg });
+    default:
+      return error;
+  }
+}

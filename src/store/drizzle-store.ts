@@ -1,0 +1,630 @@
+/**
+ * The `Store` port over drizzle's PostgreSQL core, shared by the PGlite and node-postgres drivers.
+ * Transactions: the transaction a use case runs in is kept in AsyncLocalStorage, so every store
+ * call made inside `transaction(fn)` joins it; a write method called inside it runs in a savepoint
+ * (a failed call leaves the outer transaction usable and half of nothing written).
+ * Writes lock the user's row first: one user's writes are serialised, which keeps positions and
+ * touch numbers gap-free without races.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { and, asc, eq, getTableColumns, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
+import { AppError } from '../app/errors.js';
+import {
+  BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_SCORE_MAX,
+  type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
+  type Offer, type RedFlagNote, type Store, type User, type UserId,
+} from '../app/ports.js';
+import type {
+  Application, ApplicationStatus, Candidate, Interview, Person, Reference, Scenario, Settings, Touch,
+} from '../core/model.js';
+import type { RecommendationKind } from '../core/rules/plan-types.js';
+import type { EpochMs } from '../core/time.js';
+import { toAppError } from './db-errors.js';
+import * as rows from './rows.js';
+import * as s from './schema.js';
+
+/** A database or a transaction on it (a drizzle transaction is a database too). */
+export type Executor = PgDatabase<PgQueryResultHKT>;
+
+/** PostgreSQL takes at most 65,535 parameters per statement; stay well below. */
+const MAX_PARAMS = 30_000;
+const MAX_BATCH_ROWS = 1_000;
+
+async function insertMany<T extends PgTable>(q: Executor, table: T, values: readonly PgInsertValue<T>[]): Promise<void> {
+  if (values.length === 0) return;
+  const columns = Object.keys(getTableColumns(table)).length;
+  const size = Math.max(1, Math.min(MAX_BATCH_ROWS, Math.floor(MAX_PARAMS / columns)));
+  for (let i = 0; i < values.length; i += size) await q.insert(table).values(values.slice(i, i + size));
+}
+
+function rowsOf(result: unknown): readonly Record<string, unknown>[] {
+  const list: unknown = typeof result === 'object' && result !== null ? Reflect.get(result, 'rows') : undefined;
+  return Array.isArray(list) ? list.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null) : [];
+}
+
+/** Groups rows by key, keeping their order. */
+function groupBy<R>(list: readonly R[], key: (r: R) => string): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of list) {
+    const k = key(r);
+    const group = out.get(k);
+    if (group) group.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+const pair = (a: string, b: string): string => `${a}\u0000${b}`;
+
+/** The row without its key columns: what an upsert updates. */
+function omit<T extends object, K extends keyof T>(row: T, ...keys: K[]): Omit<T, K> {
+  const out: Partial<T> = { ...row };
+  for (const key of keys) delete out[key];
+  return out as Omit<T, K>;
+}
+
+/** All rows a set of applications consists of (`onlyId` narrows to one application). */
+interface ApplicationRows {
+  readonly apps: readonly rows.ApplicationRow[];
+  readonly people: Map<string, rows.PersonRow[]>;
+  readonly interviews: Map<string, rows.InterviewRow[]>;
+  readonly interviewPeople: Map<string, rows.InterviewPersonRow[]>;
+  readonly debriefs: Map<string, rows.DebriefRow>;
+  readonly touches: Map<string, rows.TouchRow[]>;
+}
+
+async function readApplicationRows(q: Executor, userId: UserId, onlyId?: string): Promise<ApplicationRows> {
+  const scope = (t: { userId: AnyPgColumn; applicationId: AnyPgColumn }): SQL | undefined =>
+    onlyId === undefined ? eq(t.userId, userId) : and(eq(t.userId, userId), eq(t.applicationId, onlyId));
+  const apps = await q.select().from(s.applications)
+    .where(onlyId === undefined ? eq(s.applications.userId, userId) : and(eq(s.applications.userId, userId), eq(s.applications.id, onlyId)))
+    .orderBy(asc(s.applications.position), asc(s.applications.id));
+  if (apps.length === 0) return { apps, people: new Map(), interviews: new Map(), interviewPeople: new Map(), debriefs: new Map(), touches: new Map() };
+  const people = await q.select().from(s.people).where(scope(s.people))
+    .orderBy(asc(s.people.applicationId), asc(s.people.position), asc(s.people.id));
+  const interviews = await q.select().from(s.interviews).where(scope(s.interviews))
+    .orderBy(asc(s.interviews.applicationId), asc(s.interviews.position), asc(s.interviews.id));
+  const met = await q.select().from(s.interviewPeople).where(scope(s.interviewPeople))
+    .orderBy(asc(s.interviewPeople.applicationId), asc(s.interviewPeople.interviewId), asc(s.interviewPeople.position));
+  const debriefs = await q.select().from(s.debriefs).where(scope(s.debriefs));
+  const touches = await q.select().from(s.touches).where(scope(s.touches))
+    .orderBy(asc(s.touches.applicationId), asc(s.touches.seq));
+  return {
+    apps,
+    people: groupBy(people, (r) => r.applicationId),
+    interviews: groupBy(interviews, (r) => r.applicationId),
+    interviewPeople: groupBy(met, (r) => pair(r.applicationId, r.interviewId)),
+    debriefs: new Map(debriefs.map((r) => [pair(r.applicationId, r.interviewId), r])),
+    touches: groupBy(touches, (r) => r.applicationId),
+  };
+}
+
+function assemble(data: ApplicationRows, app: rows.ApplicationRow): Application {
+  const people = (data.people.get(app.id) ?? []).map(rows.toPerson);
+  const interviews = (data.interviews.get(app.id) ?? []).map((iv) => rows.toInterview(
+    iv,
+    (data.interviewPeople.get(pair(app.id, iv.id)) ?? []).map((m) => m.personId),
+    data.debriefs.get(pair(app.id, iv.id)),
+  ));
+  const touches = (data.touches.get(app.id) ?? []).map(rows.toTouch);
+  return rows.toApplication(app, people, interviews, touches);
+}
+
+/** The rows of whole application records, ready for multi-row inserts. */
+function recordRows(userId: UserId, records: readonly ApplicationRecord[], firstPosition: number, path: string) {
+  const out = {
+    applications: [] as PgInsertValue<typeof s.applications>[],
+    people: [] as PgInsertValue<typeof s.people>[],
+    interviews: [] as PgInsertValue<typeof s.interviews>[],
+    interviewPeople: [] as PgInsertValue<typeof s.interviewPeople>[],
+    debriefs: [] as PgInsertValue<typeof s.debriefs>[],
+    touches: [] as PgInsertValue<typeof s.touches>[],
+    redFlags: [] as PgInsertValue<typeof s.redFlags>[],
+    offers: [] as PgInsertValue<typeof s.offers>[],
+    offerItems: [] as PgInsertValue<typeof s.offerItems>[],
+  };
+  records.forEach((record, i) => {
+    const at = `${path}[${i}]`;
+    const app = record.application;
+    out.applications.push(rows.applicationRow(userId, app, firstPosition + i, record.nextDue, `${at}.application`));
+    childRows(userId, app, `${at}.application`, out);
+    for (const note of record.redFlags) out.redFlags.push(rows.redFlagRow(userId, app.id, note, RED_FLAG_SCORE_MAX, `${at}.redFlags.${note.flag}`));
+    if (record.offer) {
+      const offer = rows.offerRows(userId, app.id, record.offer, `${at}.offer`);
+      out.offers.push(offer.offer);
+      out.offerItems.push(...offer.items);
+    }
+  });
+  return out;
+}
+
+interface ChildRows {
+  people: PgInsertValue<typeof s.people>[];
+  interviews: PgInsertValue<typeof s.interviews>[];
+  interviewPeople: PgInsertValue<typeof s.interviewPeople>[];
+  debriefs: PgInsertValue<typeof s.debriefs>[];
+  touches: PgInsertValue<typeof s.touches>[];
+}
+
+function childRows(userId: UserId, app: Application, path: string, out: ChildRows): void {
+  app.people.forEach((p, j) => out.people.push(rows.personRow(userId, app.id, p, j, `${path}.people[${j}]`)));
+  app.interviews.forEach((iv, j) => {
+    const r = rows.interviewRows(userId, app.id, iv, j, `${path}.interviews[${j}]`);
+    out.interviews.push(r.interview);
+    out.interviewPeople.push(...r.people);
+    if (r.debrief) out.debriefs.push(r.debrief);
+  });
+  app.touches.forEach((t, j) => out.touches.push(rows.touchRow(userId, app.id, t, j, `${path}.touches[${j}]`)));
+}
+
+/**
+ * Past this many new rows in a table that others refer to, its statistics are refreshed inside the
+ * transaction. Otherwise the foreign-key checks of the rows that follow keep a plan made when the
+ * table was small (a sequential scan) and a 10,000-row import turns quadratic (measured: 60× slower).
+ */
+const ANALYZE_AFTER_ROWS = 500;
+
+async function insertParents<T extends PgTable>(q: Executor, table: T, values: readonly PgInsertValue<T>[]): Promise<void> {
+  await insertMany(q, table, values);
+  if (values.length >= ANALYZE_AFTER_ROWS) await q.execute(sql`analyze ${table}`);
+}
+
+/** Inserts in the order foreign keys need. */
+async function insertChildren(q: Executor, r: ChildRows): Promise<void> {
+  await insertParents(q, s.people, r.people);
+  await insertParents(q, s.interviews, r.interviews);
+  await insertMany(q, s.interviewPeople, r.interviewPeople);
+  await insertMany(q, s.debriefs, r.debriefs);
+  await insertMany(q, s.touches, r.touches);
+}
+
+export interface DrizzleStoreOptions {
+  readonly db: Executor;
+  /** Releases the driver (PGlite instance, pg pool). */
+  readonly close: () => Promise<void>;
+}
+
+export class DrizzleStore implements Store {
+  private readonly db: Executor;
+  private readonly closeDriver: () => Promise<void>;
+  private readonly current = new AsyncLocalStorage<Executor>();
+  private closed = false;
+
+  constructor(options: DrizzleStoreOptions) {
+    this.db = options.db;
+    this.closeDriver = options.close;
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private get q(): Executor {
+    return this.current.getStore() ?? this.db;
+  }
+
+  async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    const outer = this.current.getStore();
+    try {
+      // A nested call is a savepoint on the same connection.
+      if (outer) return await outer.transaction((tx) => this.current.run(tx, () => fn(this)));
+      return await this.db.transaction((tx) => this.current.run(tx, () => fn(this)));
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+
+  /** A write: atomic on its own, a savepoint inside a use case's transaction. Locks the user first. */
+  private write<T>(userId: UserId, fn: (q: Executor) => Promise<T>): Promise<T> {
+    return this.transaction(async () => {
+      const q = this.q;
+      const found = await q.select({ id: s.users.id }).from(s.users).where(eq(s.users.id, userId)).for('no key update');
+      if (found.length === 0) throw new AppError('not_found', `no user "${userId}"; create it first`);
+      return fn(q);
+    });
+  }
+
+  /** A read of several tables from one snapshot. */
+  private async read<T>(fn: (q: Executor) => Promise<T>): Promise<T> {
+    const inside = this.current.getStore();
+    try {
+      if (inside) return await fn(inside);
+      return await this.db.transaction((tx) => fn(tx), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+
+  private async one<T>(fn: (q: Executor) => Promise<T>): Promise<T> {
+    try {
+      return await fn(this.q);
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+
+  private async requireApplication(q: Executor, userId: UserId, applicationId: string): Promise<void> {
+    const found = await q.select({ id: s.applications.id }).from(s.applications)
+      .where(and(eq(s.applications.userId, userId), eq(s.applications.id, applicationId)));
+    if (found.length === 0) throw new AppError('not_found', `no application "${applicationId}"`);
+  }
+
+  private async nextPosition(q: Executor, table: typeof s.applications | typeof s.candidateReferences, userId: UserId): Promise<number> {
+    const [r] = await q.select({ n: sql<number>`(coalesce(max(${table.position}), -1) + 1)::int` }).from(table).where(eq(table.userId, userId));
+    return r?.n ?? 0;
+  }
+
+  // ---------------------------------------------------------------- users
+
+  ensureUser(user: User): Promise<User> {
+    return this.one(async (q) => {
+      await q.insert(s.users).values({ id: rows.text(user.id, 'user.id'), name: rows.text(user.name, 'user.name') }).onConflictDoNothing();
+      const [row] = await q.select().from(s.users).where(eq(s.users.id, user.id));
+      if (!row) throw new Error(`user ${user.id} vanished after insert`);
+      return rows.toUser(row);
+    });
+  }
+
+  getUser(userId: UserId): Promise<User | undefined> {
+    return this.one(async (q) => {
+      const [row] = await q.select().from(s.users).where(eq(s.users.id, userId));
+      return row ? rows.toUser(row) : undefined;
+    });
+  }
+
+  // ---------------------------------------------------------------- settings and candidate
+
+  getSettings(userId: UserId): Promise<Settings | undefined> {
+    return this.one(async (q) => {
+      const [row] = await q.select().from(s.settings).where(eq(s.settings.userId, userId));
+      return row ? rows.toSettings(row) : undefined;
+    });
+  }
+
+  async saveSettings(userId: UserId, settings: Settings): Promise<void> {
+    const row = rows.settingsRow(userId, settings);
+    return this.write(userId, async (q) => {
+      const set = omit(row, 'userId');
+      await q.insert(s.settings).values(row).onConflictDoUpdate({ target: s.settings.userId, set });
+    });
+  }
+
+  private async readCandidate(q: Executor, userId: UserId): Promise<Candidate> {
+    const [row] = await q.select().from(s.candidates).where(eq(s.candidates.userId, userId));
+    const refs = await q.select().from(s.candidateReferences).where(eq(s.candidateReferences.userId, userId))
+      .orderBy(asc(s.candidateReferences.position), asc(s.candidateReferences.id));
+    return rows.toCandidate(row, refs.map(rows.toReference));
+  }
+
+  getCandidate(userId: UserId): Promise<Candidate> {
+    return this.read((q) => this.readCandidate(q, userId));
+  }
+
+  private async writeCandidate(q: Executor, userId: UserId, candidate: Candidate): Promise<void> {
+    const row = rows.candidateRow(userId, candidate);
+    const refs = candidate.references.map((r, i) => rows.referenceRow(userId, r, i, `candidate.references[${i}]`));
+    const set = omit(row, 'userId');
+    await q.insert(s.candidates).values(row).onConflictDoUpdate({ target: s.candidates.userId, set });
+    const keep = refs.map((r) => r.id);
+    await q.delete(s.candidateReferences).where(keep.length > 0
+      ? and(eq(s.candidateReferences.userId, userId), notInArray(s.candidateReferences.id, keep))
+      : eq(s.candidateReferences.userId, userId));
+    for (const ref of refs) await this.upsertReference(q, ref);
+  }
+
+  private async upsertReference(q: Executor, ref: typeof s.candidateReferences.$inferInsert): Promise<void> {
+    const set = omit(ref, 'userId', 'id', 'position');
+    await q.insert(s.candidateReferences).values(ref).onConflictDoUpdate({
+      target: [s.candidateReferences.userId, s.candidateReferences.id],
+      set: { ...set, position: sql`excluded.position` },
+    });
+  }
+
+  saveCandidate(userId: UserId, candidate: Candidate): Promise<void> {
+    return this.write(userId, (q) => this.writeCandidate(q, userId, candidate));
+  }
+
+  saveReference(userId: UserId, reference: Reference): Promise<void> {
+    return this.write(userId, async (q) => {
+      const position = await this.nextPosition(q, s.candidateReferences, userId);
+      const row = rows.referenceRow(userId, reference, position, 'reference');
+      const set = omit(row, 'userId', 'id', 'position');
+      // An existing reference keeps its place.
+      await q.insert(s.candidateReferences).values(row).onConflictDoUpdate({
+        target: [s.candidateReferences.userId, s.candidateReferences.id], set,
+      });
+    });
+  }
+
+  deleteReference(userId: UserId, referenceId: string): Promise<boolean> {
+    return this.write(userId, async (q) => {
+      const gone = await q.delete(s.candidateReferences)
+        .where(and(eq(s.candidateReferences.userId, userId), eq(s.candidateReferences.id, referenceId)))
+        .returning({ id: s.candidateReferences.id });
+      return gone.length > 0;
+    });
+  }
+
+  // ---------------------------------------------------------------- applications
+
+  async saveApplication(userId: UserId, application: Application): Promise<void> {
+    const children: ChildRows = { people: [], interviews: [], interviewPeople: [], debriefs: [], touches: [] };
+    childRows(userId, application, 'application', children);
+    return this.write(userId, async (q) => {
+      const position = await this.nextPosition(q, s.applications, userId);
+      const row = rows.applicationRow(userId, application, position, undefined, 'application');
+      const set = omit(row, 'userId', 'id', 'position', 'nextDueAt', 'nextDueKind');
+      await q.insert(s.applications).values(row).onConflictDoUpdate({ target: [s.applications.userId, s.applications.id], set });
+      const mine = (t: { userId: AnyPgColumn; applicationId: AnyPgColumn }) =>
+        and(eq(t.userId, userId), eq(t.applicationId, application.id));
+      // Children go in foreign-key order: touches and interviews name people.
+      await q.delete(s.touches).where(mine(s.touches));
+      await q.delete(s.interviews).where(mine(s.interviews));
+      await q.delete(s.people).where(mine(s.people));
+      await insertChildren(q, children);
+    });
+  }
+
+  getApplication(userId: UserId, applicationId: string): Promise<Application | undefined> {
+    return this.read(async (q) => {
+      const data = await readApplicationRows(q, userId, applicationId);
+      const app = data.apps[0];
+      return app ? assemble(data, app) : undefined;
+    });
+  }
+
+  async listApplications(userId: UserId, filter?: ApplicationFilter): Promise<readonly ApplicationSummary[]> {
+    const statuses = filter?.statuses;
+    if (statuses !== undefined && statuses.length === 0) return [];
+    return this.one(async (q) => {
+      const a = s.applications;
+      const list = await q.select({
+        id: a.id, company: a.company, role: a.role, status: a.status, appliedOn: a.appliedOn, nextDueAt: a.nextDueAt, nextDueKind: a.nextDueKind,
+      }).from(a)
+        .where(statuses === undefined ? eq(a.userId, userId) : and(eq(a.userId, userId), inArray(a.status, [...statuses])))
+        .orderBy(asc(a.position), asc(a.id));
+      return list.map((r) => {
+        const nextDue = rows.toNextDue(r);
+        return {
+          id: r.id, company: r.company, role: r.role, status: r.status,
+          ...(r.appliedOn !== null ? { appliedOn: r.appliedOn } : {}),
+          ...(nextDue ? { nextDue } : {}),
+        };
+      });
+    });
+  }
+
+  setStatus(userId: UserId, applicationId: string, status: ApplicationStatus): Promise<void> {
+    return this.write(userId, async (q) => {
+      const done = await q.update(s.applications).set({ status })
+        .where(and(eq(s.applications.userId, userId), eq(s.applications.id, applicationId)))
+        .returning({ id: s.applications.id });
+      if (done.length === 0) throw new AppError('not_found', `no application "${applicationId}"`);
+    });
+  }
+
+  deleteApplication(userId: UserId, applicationId: string): Promise<boolean> {
+    return this.write(userId, async (q) => {
+      const gone = await q.delete(s.applications)
+        .where(and(eq(s.applications.userId, userId), eq(s.applications.id, applicationId)))
+        .returning({ id: s.applications.id });
+      return gone.length > 0;
+    });
+  }
+
+  savePerson(userId: UserId, applicationId: string, person: Person): Promise<void> {
+    return this.write(userId, async (q) => {
+      await this.requireApplication(q, userId, applicationId);
+      const p = s.people;
+      const [last] = await q.select({ n: sql<number>`(coalesce(max(${p.position}), -1) + 1)::int` }).from(p)
+        .where(and(eq(p.userId, userId), eq(p.applicationId, applicationId)));
+      const row = rows.personRow(userId, applicationId, person, last?.n ?? 0, 'person');
+      const set = omit(row, 'userId', 'applicationId', 'id', 'position');
+      await q.insert(p).values(row).onConflictDoUpdate({ target: [p.userId, p.applicationId, p.id], set });
+    });
+  }
+
+  saveInterview(userId: UserId, applicationId: string, interview: Interview): Promise<void> {
+    return this.write(userId, async (q) => {
+      await this.requireApplication(q, userId, applicationId);
+      const t = s.interviews;
+      const [last] = await q.select({ n: sql<number>`(coalesce(max(${t.position}), -1) + 1)::int` }).from(t)
+        .where(and(eq(t.userId, userId), eq(t.applicationId, applicationId)));
+      const r = rows.interviewRows(userId, applicationId, interview, last?.n ?? 0, 'interview');
+      const set = omit(r.interview, 'userId', 'applicationId', 'id', 'position');
+      await q.insert(t).values(r.interview).onConflictDoUpdate({ target: [t.userId, t.applicationId, t.id], set });
+      const ofInterview = <T extends typeof s.interviewPeople | typeof s.debriefs>(x: T) =>
+        and(eq(x.userId, userId), eq(x.applicationId, applicationId), eq(x.interviewId, interview.id));
+      await q.delete(s.interviewPeople).where(ofInterview(s.interviewPeople));
+      await q.delete(s.debriefs).where(ofInterview(s.debriefs));
+      await insertMany(q, s.interviewPeople, r.people);
+      if (r.debrief) await q.insert(s.debriefs).values(r.debrief);
+    });
+  }
+
+  addTouch(userId: UserId, applicationId: string, touch: Touch): Promise<number> {
+    return this.write(userId, async (q) => {
+      await this.requireApplication(q, userId, applicationId);
+      const t = s.touches;
+      const [last] = await q.select({ n: sql<number>`(coalesce(max(${t.seq}), -1) + 1)::int` }).from(t)
+        .where(and(eq(t.userId, userId), eq(t.applicationId, applicationId)));
+      const seq = last?.n ?? 0;
+      await q.insert(t).values(rows.touchRow(userId, applicationId, touch, seq, 'touch'));
+      return seq;
+    });
+  }
+
+  // ---------------------------------------------------------------- red flags and offers
+
+  getRedFlags(userId: UserId, applicationId: string): Promise<readonly RedFlagNote[]> {
+    return this.one(async (q) => {
+      const list = await q.select().from(s.redFlags)
+        .where(and(eq(s.redFlags.userId, userId), eq(s.redFlags.applicationId, applicationId)))
+        .orderBy(asc(s.redFlags.flag));
+      return list.map(rows.toRedFlag);
+    });
+  }
+
+  async saveRedFlag(userId: UserId, applicationId: string, note: RedFlagNote): Promise<void> {
+    const row = rows.redFlagRow(userId, applicationId, note, RED_FLAG_SCORE_MAX, `redFlags.${note.flag}`);
+    return this.write(userId, async (q) => {
+      await this.requireApplication(q, userId, applicationId);
+      const f = s.redFlags;
+      await q.insert(f).values(row).onConflictDoUpdate({
+        target: [f.userId, f.applicationId, f.flag], set: { score: row.score, notes: row.notes },
+      });
+    });
+  }
+
+  getOffer(userId: UserId, applicationId: string): Promise<Offer | undefined> {
+    return this.read(async (q) => {
+      const [row] = await q.select().from(s.offers).where(and(eq(s.offers.userId, userId), eq(s.offers.applicationId, applicationId)));
+      if (!row) return undefined;
+      const items = await q.select().from(s.offerItems)
+        .where(and(eq(s.offerItems.userId, userId), eq(s.offerItems.applicationId, applicationId)))
+        .orderBy(asc(s.offerItems.section), asc(s.offerItems.position));
+      return rows.toOffer(row, items);
+    });
+  }
+
+  async saveOffer(userId: UserId, applicationId: string, offer: Offer | null): Promise<void> {
+    const r = offer === null ? undefined : rows.offerRows(userId, applicationId, offer, 'offer');
+    return this.write(userId, async (q) => {
+      await this.requireApplication(q, userId, applicationId);
+      await q.delete(s.offers).where(and(eq(s.offers.userId, userId), eq(s.offers.applicationId, applicationId)));
+      if (r) {
+        await q.insert(s.offers).values(r.offer);
+        await insertMany(q, s.offerItems, r.items);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- planning
+
+  loadScenario(userId: UserId): Promise<Scenario | undefined> {
+    return this.read(async (q) => {
+      const [settings] = await q.select().from(s.settings).where(eq(s.settings.userId, userId));
+      if (!settings) return undefined;
+      const candidate = await this.readCandidate(q, userId);
+      const data = await readApplicationRows(q, userId);
+      return { settings: rows.toSettings(settings), candidate, applications: data.apps.map((a) => assemble(data, a)) };
+    });
+  }
+
+  async setNextDue(userId: UserId, applicationId: string, at: EpochMs | null, kind: RecommendationKind | null): Promise<void> {
+    if (at !== null && kind === null) throw new AppError('bad_input', 'nextDue.kind: a due instant needs the kind of action that is due');
+    const nextDueAt = at === null ? null : rows.instant(at, 'nextDue.at');
+    return this.write(userId, async (q) => {
+      const done = await q.update(s.applications).set({ nextDueAt, nextDueKind: at === null ? null : kind })
+        .where(and(eq(s.applications.userId, userId), eq(s.applications.id, applicationId)))
+        .returning({ id: s.applications.id });
+      if (done.length === 0) throw new AppError('not_found', `no application "${applicationId}"`);
+    });
+  }
+
+  private dueQuery(q: Executor, userId: UserId, before: EpochMs) {
+    const a = s.applications;
+    return q.select({ applicationId: a.id, company: a.company, role: a.role, at: a.nextDueAt, kind: a.nextDueKind }).from(a)
+      .where(and(eq(a.userId, userId), lt(a.nextDueAt, before)))
+      .orderBy(asc(a.nextDueAt), asc(a.id));
+  }
+
+  listDue(userId: UserId, before: EpochMs): Promise<readonly DueItem[]> {
+    return this.one(async (q) => {
+      const list = await this.dueQuery(q, userId, rows.instant(before, 'before'));
+      const out: DueItem[] = [];
+      for (const r of list) {
+        if (r.at !== null && r.kind !== null) out.push({ at: r.at, kind: r.kind, applicationId: r.applicationId, company: r.company, role: r.role });
+      }
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------- bulk, backup
+
+  private async insertRecords(q: Executor, userId: UserId, records: readonly ApplicationRecord[], path: string): Promise<number> {
+    const first = await this.nextPosition(q, s.applications, userId);
+    const r = recordRows(userId, records, first, path);
+    await insertParents(q, s.applications, r.applications);
+    await insertChildren(q, r);
+    await insertMany(q, s.redFlags, r.redFlags);
+    await insertParents(q, s.offers, r.offers);
+    await insertMany(q, s.offerItems, r.offerItems);
+    return records.length;
+  }
+
+  insertApplications(userId: UserId, records: readonly ApplicationRecord[]): Promise<number> {
+    return this.write(userId, (q) => this.insertRecords(q, userId, records, 'applications'));
+  }
+
+  exportAll(userId: UserId): Promise<Backup> {
+    return this.read(async (q) => {
+      const [settingsRow] = await q.select().from(s.settings).where(eq(s.settings.userId, userId));
+      const candidate = await this.readCandidate(q, userId);
+      const data = await readApplicationRows(q, userId);
+      const flags = groupBy(
+        await q.select().from(s.redFlags).where(eq(s.redFlags.userId, userId)).orderBy(asc(s.redFlags.applicationId), asc(s.redFlags.flag)),
+        (r) => r.applicationId,
+      );
+      const offers = new Map((await q.select().from(s.offers).where(eq(s.offers.userId, userId))).map((r) => [r.applicationId, r]));
+      const items = groupBy(
+        await q.select().from(s.offerItems).where(eq(s.offerItems.userId, userId))
+          .orderBy(asc(s.offerItems.applicationId), asc(s.offerItems.section), asc(s.offerItems.position)),
+        (r) => r.applicationId,
+      );
+      const applications = data.apps.map((app): ApplicationRecord => {
+        const nextDue: NextDue | undefined = rows.toNextDue(app);
+        const offer = offers.get(app.id);
+        return {
+          application: assemble(data, app),
+          ...(nextDue ? { nextDue } : {}),
+          redFlags: (flags.get(app.id) ?? []).map(rows.toRedFlag),
+          ...(offer ? { offer: rows.toOffer(offer, items.get(app.id) ?? []) } : {}),
+        };
+      });
+      return {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        ...(settingsRow ? { settings: rows.toSettings(settingsRow) } : {}),
+        candidate,
+        applications,
+      };
+    });
+  }
+
+  async importAll(userId: UserId, backup: Backup): Promise<void> {
+    if (backup.format !== BACKUP_FORMAT || backup.version !== BACKUP_VERSION) {
+      throw new AppError('bad_input', `not an Afterword backup (format "${String(backup.format)}", version ${String(backup.version)}); expected "${BACKUP_FORMAT}" version ${BACKUP_VERSION}`);
+    }
+    return this.write(userId, async (q) => {
+      await q.delete(s.applications).where(eq(s.applications.userId, userId));
+      await q.delete(s.candidateReferences).where(eq(s.candidateReferences.userId, userId));
+      await q.delete(s.candidates).where(eq(s.candidates.userId, userId));
+      await q.delete(s.settings).where(eq(s.settings.userId, userId));
+      if (backup.settings) {
+        const row = rows.settingsRow(userId, backup.settings);
+        await q.insert(s.settings).values(row);
+      }
+      await this.writeCandidate(q, userId, backup.candidate);
+      await this.insertRecords(q, userId, backup.applications, 'applications');
+    });
+  }
+
+  // ---------------------------------------------------------------- diagnostics (not part of the port)
+
+  /** The plan PostgreSQL picks for `listDue`, one line per row of EXPLAIN. */
+  async explainListDue(userId: UserId, before: EpochMs): Promise<string> {
+    const result: unknown = await this.db.execute(sql`explain ${this.dueQuery(this.db, userId, before)}`);
+    return rowsOf(result).map((r) => String(r['QUERY PLAN'])).join('\n');
+  }
+
+  /** Refreshes the planner's statistics (after bulk loads). */
+  async analyze(): Promise<void> {
+    await this.db.execute(sql`analyze`);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.closeDriver();
+  }
+}

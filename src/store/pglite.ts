@@ -1,0 +1,55 @@
+/** The embedded database: PGlite (PostgreSQL in wasm) in a directory, or in memory for tests. */
+import { mkdir } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { DrizzleStore } from './drizzle-store.js';
+import { MIGRATIONS_SCHEMA, migrationsFolder } from './migrations-folder.js';
+
+export interface PgliteStoreOptions {
+  /** The directory of the database files (created if missing); in memory when absent. */
+  readonly dir?: string;
+  /** Start from a dump made by `PgliteStore.dump()` instead of running initdb (≈ 0.5 s instead of ≈ 4 s). */
+  readonly loadDataDir?: Blob;
+}
+
+export interface OpenTimings {
+  /** Milliseconds to open (initdb on a new directory) and to apply pending migrations. */
+  readonly open: number;
+  readonly migrate: number;
+}
+
+export class PgliteStore extends DrizzleStore {
+  readonly timings: OpenTimings;
+  private readonly client: PGlite;
+
+  constructor(client: PGlite, timings: OpenTimings) {
+    super({ db: drizzle({ client }), close: () => client.close() });
+    this.client = client;
+    this.timings = timings;
+  }
+
+  /** A tarball of the whole database, for `loadDataDir` (tests clone a migrated database this way). */
+  dump(): Promise<Blob> {
+    return this.client.dumpDataDir('none');
+  }
+}
+
+export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise<PgliteStore> {
+  const started = performance.now();
+  // PGlite does not create parent folders.
+  if (options.dir !== undefined) await mkdir(options.dir, { recursive: true });
+  const client = await PGlite.create({
+    ...(options.dir !== undefined ? { dataDir: options.dir } : {}),
+    ...(options.loadDataDir !== undefined ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const opened = performance.now();
+  try {
+    await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder(), migrationsSchema: MIGRATIONS_SCHEMA });
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return new PgliteStore(client, { open: opened - started, migrate: performance.now() - opened });
+}

@@ -1,0 +1,73 @@
+/** A PostgreSQL server (15 or later) through node-postgres, when DATABASE_URL is set. */
+import { performance } from 'node:perf_hooks';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { AppError } from '../app/errors.js';
+import { DrizzleStore } from './drizzle-store.js';
+import { MIGRATIONS_SCHEMA, migrationsFolder } from './migrations-folder.js';
+import type { OpenTimings } from './pglite.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:5432/database` */
+  readonly url: string;
+  /** Connections in the pool (default 10). */
+  readonly poolSize?: number;
+}
+
+/** Serialises migrations when several processes start at once (an arbitrary, fixed key). */
+const MIGRATION_LOCK = 7_302_511_906;
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== '') u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unreadable URL)';
+  }
+}
+
+export class PostgresStore extends DrizzleStore {
+  readonly timings: OpenTimings;
+
+  constructor(pool: pg.Pool, timings: OpenTimings) {
+    super({ db: drizzle({ client: pool }), close: () => pool.end() });
+    this.timings = timings;
+  }
+}
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const started = performance.now();
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle connection that drops must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  // Dates and instants are read in ISO form whatever the server's default (queued before any other query).
+  pool.on('connect', (client) => {
+    client.query('SET datestyle = \'ISO, MDY\'').catch(() => undefined);
+  });
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    await pool.end();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('internal', `cannot connect to PostgreSQL at ${redactUrl(options.url)} (DATABASE_URL): ${reason}; check that the server runs and the URL is right, or unset DATABASE_URL to use the built-in database`, { cause: error });
+  }
+  const opened = performance.now();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder(), migrationsSchema: MIGRATIONS_SCHEMA });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } catch (error) {
+    client.release();
+    await pool.end();
+    throw error;
+  }
+  client.release();
+  return new PostgresStore(pool, { open: opened - started, migrate: performance.now() - opened });
+}

@@ -1,0 +1,287 @@
+/**
+ * The database schema: one set of tables for PGlite and PostgreSQL 15 (no PG16+ features).
+ * Every row belongs to a user: each table's key and indexes start with `user_id`. Ids are the
+ * user-visible text ids ("a1", "p1"), unique per user (applications, references) or per
+ * application (people, interviews); touches are keyed by their place in the history. Instants are
+ * `timestamptz` (with a `time_zone` column where the zone matters), dates are `date`, enumerations
+ * are `text` with a CHECK. After editing: `npm run db:generate` and commit the new migration.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import {
+  APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
+} from '../core/model.js';
+import { RECOMMENDATION_KINDS } from '../core/rules/plan-types.js';
+import { RED_FLAG_IDS, RED_FLAG_SCORE_MAX } from '../app/ports.js';
+import type { ProtocolOverrides } from '../core/rules/params.js';
+import type { Day, EpochMs, Weekday } from '../core/time.js';
+import { dayFromText, dayToText, instantFromText, instantToText } from './codec.js';
+
+/** An exact instant, epoch ms in JS. */
+const instant = customType<{ data: EpochMs; driverData: string }>({
+  dataType: () => 'timestamp with time zone',
+  toDriver: instantToText,
+  fromDriver: instantFromText,
+});
+
+/** A calendar date, `Day` in JS. */
+const day = customType<{ data: Day; driverData: string }>({
+  dataType: () => 'date',
+  toDriver: dayToText,
+  fromDriver: dayFromText,
+});
+
+/** `col IN ('a', 'b')` for a CHECK; the values are our own constants, never user input. */
+function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
+  return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+}
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: instant('created_at').notNull().default(sql`now()`),
+});
+
+const userId = () => text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' });
+
+export const settings = pgTable('settings', {
+  userId: userId().primaryKey(),
+  region: text('region').notNull(),
+  timeZone: text('time_zone').notNull(),
+  /** Minutes after midnight. */
+  workdayStart: smallint('workday_start').notNull(),
+  workdayEnd: smallint('workday_end').notNull(),
+  /** ISO weekdays, 1 = Monday. */
+  workdayDays: smallint('workday_days').array().$type<Weekday[]>().notNull(),
+  /** Per-user overrides of protocol numbers. */
+  protocol: jsonb('protocol').$type<ProtocolOverrides>().notNull(),
+}, (t) => [
+  check('settings_workday_check', sql`${t.workdayStart} >= 0 and ${t.workdayEnd} <= 1440 and ${t.workdayStart} < ${t.workdayEnd}`),
+  check('settings_workday_days_check', sql`${t.workdayDays} <@ '{1,2,3,4,5,6,7}'::smallint[]`),
+]);
+
+export const candidates = pgTable('candidates', {
+  userId: userId().primaryKey(),
+  name: text('name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  address: text('address'),
+  signature: text('signature'),
+  preferredChannel: text('preferred_channel', { enum: CHANNELS }),
+  local: boolean('local').notNull(),
+}, (t) => [
+  check('candidates_channel_check', oneOf(t.preferredChannel, CHANNELS)),
+]);
+
+export const candidateReferences = pgTable('candidate_references', {
+  userId: userId(),
+  id: text('id').notNull(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  relationship: text('relationship'),
+  speakTo: text('speak_to'),
+  timeZone: text('time_zone'),
+  briefed: boolean('briefed').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.id] }),
+]);
+
+export const applications = pgTable('applications', {
+  userId: userId(),
+  id: text('id').notNull(),
+  position: integer('position').notNull(),
+  company: text('company').notNull(),
+  role: text('role').notNull(),
+  status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
+  appliedOn: day('applied_on'),
+  timeZone: text('time_zone'),
+  region: text('region'),
+  individualPanelNotes: boolean('individual_panel_notes').notNull(),
+  /** Per-application overrides of protocol numbers. */
+  protocol: jsonb('protocol').$type<ProtocolOverrides>().notNull(),
+  /** The next due action, as last planned: what `listDue` reads through its index. */
+  nextDueAt: instant('next_due_at'),
+  nextDueKind: text('next_due_kind', { enum: RECOMMENDATION_KINDS }),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.id] }),
+  index('applications_user_position_idx').on(t.userId, t.position),
+  index('applications_user_next_due_idx').on(t.userId, t.nextDueAt),
+  check('applications_status_check', oneOf(t.status, APPLICATION_STATUSES)),
+  check('applications_next_due_kind_check', oneOf(t.nextDueKind, RECOMMENDATION_KINDS)),
+  check('applications_next_due_check', sql`(${t.nextDueAt} is null) = (${t.nextDueKind} is null)`),
+]);
+
+const inApplication = (name: string, t: { userId: AnyPgColumn; applicationId: AnyPgColumn }) =>
+  foreignKey({ name, columns: [t.userId, t.applicationId], foreignColumns: [applications.userId, applications.id] }).onDelete('cascade');
+
+export const people = pgTable('people', {
+  userId: userId(),
+  applicationId: text('application_id').notNull(),
+  id: text('id').notNull(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  honorific: text('honorific'),
+  title: text('title'),
+  role: text('role', { enum: PERSON_ROLES }).notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  address: text('address'),
+  timeZone: text('time_zone'),
+  region: text('region'),
+  preferredChannel: text('preferred_channel', { enum: CHANNELS }),
+  informal: boolean('informal').notNull(),
+  verified: boolean('verified').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.applicationId, t.id] }),
+  inApplication('people_application_fk', t),
+  check('people_role_check', oneOf(t.role, PERSON_ROLES)),
+  check('people_channel_check', oneOf(t.preferredChannel, CHANNELS)),
+]);
+
+/** A person of the same application, named by an interview or a touch (optional: NULL is not checked). */
+const personOf = (name: string, t: { userId: AnyPgColumn; applicationId: AnyPgColumn }, person: AnyPgColumn) =>
+  foreignKey({ name, columns: [t.userId, t.applicationId, person], foreignColumns: [people.userId, people.applicationId, people.id] });
+
+export const interviews = pgTable('interviews', {
+  userId: userId(),
+  applicationId: text('application_id').notNull(),
+  id: text('id').notNull(),
+  position: integer('position').notNull(),
+  startsAt: instant('starts_at').notNull(),
+  endsAt: instant('ends_at').notNull(),
+  /** The IANA zone the interview took place in. */
+  timeZone: text('time_zone').notNull(),
+  stage: text('stage', { enum: STAGES }).notNull(),
+  format: text('format', { enum: FORMATS }).notNull(),
+  panel: boolean('panel').notNull(),
+  panelLeadId: text('panel_lead_id'),
+  timelineSaid: text('timeline_said'),
+  timelineDecisionBy: day('timeline_decision_by'),
+  goAhead: boolean('go_ahead').notNull(),
+  /** Whether the employer gave directions at all (they may name none of channel, day, person). */
+  hasDirections: boolean('has_directions').notNull(),
+  directionsChannel: text('directions_channel', { enum: CHANNELS }),
+  directionsOn: day('directions_on'),
+  directionsPersonId: text('directions_person_id'),
+  contactId: text('contact_id'),
+  referencesRequested: boolean('references_requested').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.applicationId, t.id] }),
+  inApplication('interviews_application_fk', t),
+  personOf('interviews_panel_lead_fk', t, t.panelLeadId),
+  personOf('interviews_directions_person_fk', t, t.directionsPersonId),
+  personOf('interviews_contact_fk', t, t.contactId),
+  index('interviews_user_starts_idx').on(t.userId, t.startsAt),
+  check('interviews_stage_check', oneOf(t.stage, STAGES)),
+  check('interviews_format_check', oneOf(t.format, FORMATS)),
+  check('interviews_directions_channel_check', oneOf(t.directionsChannel, CHANNELS)),
+  check('interviews_time_check', sql`${t.endsAt} >= ${t.startsAt}`),
+]);
+
+const inInterview = (name: string, t: { userId: AnyPgColumn; applicationId: AnyPgColumn; interviewId: AnyPgColumn }) =>
+  foreignKey({
+    name,
+    columns: [t.userId, t.applicationId, t.interviewId],
+    foreignColumns: [interviews.userId, interviews.applicationId, interviews.id],
+  }).onDelete('cascade');
+
+/** The people met at an interview, in order. */
+export const interviewPeople = pgTable('interview_people', {
+  userId: userId(),
+  applicationId: text('application_id').notNull(),
+  interviewId: text('interview_id').notNull(),
+  position: integer('position').notNull(),
+  personId: text('person_id').notNull(),
+}, (t) => [
+  primaryKey({ name: 'interview_people_pk', columns: [t.userId, t.applicationId, t.interviewId, t.position] }),
+  inInterview('interview_people_interview_fk', t),
+  personOf('interview_people_person_fk', t, t.personId),
+]);
+
+/** The debrief of an interview (PROTOCOL §2); a row exists once a debrief was started. */
+export const debriefs = pgTable('debriefs', {
+  userId: userId(),
+  applicationId: text('application_id').notNull(),
+  interviewId: text('interview_id').notNull(),
+  askedNextSteps: boolean('asked_next_steps'),
+  collectedContacts: boolean('collected_contacts'),
+  bestMoments: text('best_moments'),
+  awkwardMoments: text('awkward_moments'),
+  unfinishedAnswers: text('unfinished_answers'),
+  /** One striking detail per person id: `{ "p1": "…" }`. */
+  details: jsonb('details').$type<Readonly<Record<string, string>>>(),
+  concerns: text('concerns'),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.applicationId, t.interviewId] }),
+  inInterview('debriefs_interview_fk', t),
+]);
+
+/** The follow-up history, one row per contact, in the order recorded (`seq`). */
+export const touches = pgTable('touches', {
+  userId: userId(),
+  applicationId: text('application_id').notNull(),
+  seq: integer('seq').notNull(),
+  at: instant('at').notNull(),
+  personId: text('person_id'),
+  referenceId: text('reference_id'),
+  channel: text('channel', { enum: CHANNELS }).notNull(),
+  kind: text('kind', { enum: TOUCH_KINDS }).notNull(),
+  outcome: text('outcome', { enum: OUTCOMES }).notNull(),
+  text: text('text'),
+  newDecisionBy: day('new_decision_by'),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.applicationId, t.seq] }),
+  inApplication('touches_application_fk', t),
+  personOf('touches_person_fk', t, t.personId),
+  foreignKey({ name: 'touches_reference_fk', columns: [t.userId, t.referenceId], foreignColumns: [candidateReferences.userId, candidateReferences.id] }),
+  index('touches_user_at_idx').on(t.userId, t.at),
+  check('touches_channel_check', oneOf(t.channel, CHANNELS)),
+  check('touches_kind_check', oneOf(t.kind, TOUCH_KINDS)),
+  check('touches_outcome_check', oneOf(t.outcome, OUTCOMES)),
+]);
+
+/** PROTOCOL §5: the candidate's score and notes per red flag and application. */
+export const redFlags = pgTable('red_flags', {
+  userId: userId(),
+  applicationId: text('application_id').notNull(),
+  flag: text('flag', { enum: RED_FLAG_IDS }).notNull(),
+  score: smallint('score').notNull(),
+  notes: text('notes'),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.applicationId, t.flag] }),
+  inApplication('red_flags_application_fk', t),
+  check('red_flags_flag_check', oneOf(t.flag, RED_FLAG_IDS)),
+  check('red_flags_score_check', sql`${t.score} between 0 and ${sql.raw(String(RED_FLAG_SCORE_MAX))}`),
+]);
+
+export const offers = pgTable('offers', {
+  userId: userId(),
+  applicationId: text('application_id').notNull(),
+  receivedOn: day('received_on'),
+  respondBy: day('respond_by'),
+  notes: text('notes'),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.applicationId] }),
+  inApplication('offers_application_fk', t),
+]);
+
+export const OFFER_SECTIONS = ['pay', 'benefits'] as const;
+
+/** The free-form pay and benefits lines of an offer, in order. */
+export const offerItems = pgTable('offer_items', {
+  userId: userId(),
+  applicationId: text('application_id').notNull(),
+  section: text('section', { enum: OFFER_SECTIONS }).notNull(),
+  position: integer('position').notNull(),
+  label: text('label').notNull(),
+  value: text('value').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.applicationId, t.section, t.position] }),
+  foreignKey({ name: 'offer_items_offer_fk', columns: [t.userId, t.applicationId], foreignColumns: [offers.userId, offers.applicationId] }).onDelete('cascade'),
+  check('offer_items_section_check', oneOf(t.section, OFFER_SECTIONS)),
+]);
