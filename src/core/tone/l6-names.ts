@@ -1,0 +1,172 @@
+/**
+ * L6: names and titles spelled as on record (case, accents, letters), the recorded honorific, and
+ * no one from outside this application. Needs `recipient` or `people`.
+ */
+import type { ToneContext } from './context.js';
+import { distance, honorificKey, sameFolded } from './names.js';
+import { fold, isAllCaps, isCapitalized, stripPossessive, wordList, type Token } from './text.js';
+import type { FindingData } from './types.js';
+
+const LIMIT = 100;
+/** Honorifics that stand before a surname (not "Director", which is also a job). */
+const NAME_TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof']);
+/** Greetings that name a role or a group, not a person. */
+const GENERIC = new Set([
+  'hiring', 'manager', 'managers', 'sir', 'madam', 'team', 'all', 'everyone', 'recruiter', 'recruiting', 'committee',
+  'panel', 'whom', 'colleagues', 'friends', 'folks', 'there', 'search', 'selection', 'interview', 'interviewers',
+  'human', 'resources', 'hr', 'talent', 'acquisition', 'department', 'members', 'of', 'the', 'and', 'to', 'it', 'may',
+  'concern', 'sirs', 'ladies', 'gentlemen', 'mesdames', 'messrs',
+]);
+/** Capitalised words that are never names, for when there is no dictionary. */
+const COMMON = new Set([
+  'dear', 'hello', 'hi', 'hey', 'sincerely', 'best', 'regards', 'thanks', 'thank', 'the', 'this', 'that', 'these', 'those',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'team', 'please', 'yours', 'kind', 'warm',
+  'your', 'our', 'their', 'since', 'after', 'before', 'again', 'also', 'when', 'then', 'there', 'here', 'what', 'which',
+]);
+
+function nameKey(t: Token): string {
+  return stripPossessive(t.raw);
+}
+
+export function checkNames(ctx: ToneContext): FindingData[] {
+  const { a, input } = ctx;
+  if (input.recipient === undefined && input.people === undefined) return [];
+  const out: FindingData[] = [];
+  const parts = [...new Set(ctx.people.flatMap((p) => p.parts))].filter((p) => p.length >= 2);
+  const exact = new Set(parts);
+  const foldedParts = new Map(parts.map((p) => [p, fold(p)]));
+  const byFold = new Map<string, string>();
+  for (const [p, f] of foldedParts) if (!byFold.has(f)) byFold.set(f, p);
+  const misspelled = new Set<number>();
+
+  // (a) A name written differently from the record: other case or accents, or a letter or two off.
+  for (let i = 0; i < a.tokens.length && out.length < LIMIT; i++) {
+    const t = a.tokens[i];
+    if (t === undefined) continue;
+    const word = nameKey(t);
+    if (word.length < 3 || !isCapitalized(word) || exact.has(word) || COMMON.has(word.toLowerCase()) || honorificKey(word) !== undefined) continue;
+    const upper = isAllCaps(word);
+    const folded = fold(word);
+    const same = byFold.get(folded);
+    const accents = same !== undefined && !(upper && same.toUpperCase() === word) ? same : undefined;
+    if (accents !== undefined) {
+      if (upper) continue;
+      misspelled.add(i);
+      out.push({ rule: 'L6', code: 'name_misspelled', start: t.start, end: t.start + word.length, severity: 'error', found: word, expected: accents });
+      continue;
+    }
+    if (upper || ctx.knownWords.has(folded)) continue;
+    const best = closestPart(foldedParts, folded);
+    if (best === undefined) continue;
+    const prev = a.tokens[i - 1];
+    const next = a.tokens[i + 1];
+    const nearName = (n: Token | undefined, gapOk: boolean): boolean => n !== undefined && gapOk && ctx.knownWords.has(fold(nameKey(n))) && isCapitalized(n.raw);
+    const adjacent = (prev !== undefined && honorificKey(prev.raw) !== undefined && isCapitalized(prev.raw))
+      || nearName(prev, !t.breakBefore) || nearName(next, next !== undefined && !next.breakBefore);
+    // Beside a recorded name or a title it is that name misspelled; elsewhere only when the dictionary
+    // does not know it and it does not open a sentence.
+    if (!adjacent) {
+      if (t.sentenceStart || ctx.speller === undefined) continue;
+      if (ctx.speller.correct(word) || ctx.speller.correct(word.toLowerCase())) continue;
+    }
+    misspelled.add(i);
+    out.push({ rule: 'L6', code: 'name_misspelled', start: t.start, end: t.start + word.length, severity: 'error', found: word, expected: best });
+  }
+
+  // (b) The honorific on record: "Ms. Okafor" for Dr. Okafor.
+  const recorded = input.recipient?.honorific ? honorificKey(input.recipient.honorific) : undefined;
+  const surnameFirst = ctx.recipient ? wordList(ctx.recipient.surname)[0] : undefined;
+  // (c) Someone not on this application: "Dr. Smith" when the roster has no Smith.
+  const roster = input.people !== undefined;
+  for (let i = 0; i + 1 < a.tokens.length && out.length < LIMIT; i++) {
+    const h = a.tokens[i];
+    const n = a.tokens[i + 1];
+    if (h === undefined || n === undefined || !isCapitalized(h.raw)) continue;
+    const key = honorificKey(h.raw);
+    if (key === undefined || !NAME_TITLES.has(key) || !isCapitalized(n.raw) || n.line !== h.line) continue;
+    const hEnd = a.text.charAt(h.end) === '.' ? h.end + 1 : h.end;
+    if (surnameFirst !== undefined && (sameFolded(nameKey(n), surnameFirst) || (misspelled.has(i + 1) && closestPart(new Map([[surnameFirst, fold(surnameFirst)]]), fold(nameKey(n))) !== undefined))) {
+      if (recorded !== undefined && key !== recorded && input.recipient?.honorific) {
+        out.push({ rule: 'L6', code: 'wrong_honorific', start: h.start, end: hEnd, severity: 'error', found: a.text.slice(h.start, hEnd), expected: input.recipient.honorific.trim() });
+      }
+      continue;
+    }
+    if (!roster || misspelled.has(i + 1) || ctx.knownWords.has(fold(nameKey(n)))) continue;
+    const after = a.tokens[i + 2];
+    const end = after !== undefined && !after.breakBefore && isCapitalized(after.raw) && !ctx.knownWords.has(fold(nameKey(after))) ? after.start + nameKey(after).length : n.start + nameKey(n).length;
+    out.push({ rule: 'L6', code: 'unknown_person', start: h.start, end, severity: 'error', found: a.text.slice(h.start, end), ...(ctx.input.recipient ? { recipient: ctx.input.recipient.name } : {}) });
+  }
+
+  // (c) A greeting to someone else: "Dear Sarah," or "Dear Ms. Patel," to Grace Okafor.
+  const g = a.greeting;
+  if (g !== undefined && out.length < LIMIT) {
+    for (let i = g.word !== undefined ? g.tokenFrom + 1 : g.tokenFrom; i < g.tokenTo; i++) {
+      const t = a.tokens[i];
+      if (t === undefined) break;
+      const word = nameKey(t);
+      if (honorificKey(word) !== undefined || GENERIC.has(word.toLowerCase()) || !isCapitalized(word)) continue;
+      if (misspelled.has(i) || ctx.knownWords.has(fold(word)) || COMMON.has(word.toLowerCase())) break;
+      if (/^(?:morning|afternoon|evening|day)$/i.test(word)) continue;
+      const start = t.start;
+      const end = t.start + word.length;
+      if (!out.some((f) => f.start < end && start < f.end)) {
+        out.push({ rule: 'L6', code: 'unknown_person', start, end, severity: 'error', found: word, ...(ctx.input.recipient ? { recipient: ctx.input.recipient.name } : {}) });
+      }
+      break;
+    }
+  }
+
+  // (d) The recipient's title a letter or two off: "Head of Analitics".
+  const title = input.recipient?.title ? wordList(input.recipient.title) : [];
+  if (title.length >= 2) out.push(...titleFindings(ctx, title));
+  return out;
+}
+
+/** The recorded name part (given with its folded form) a folded word most likely misspells: same first letter, one edit, two for long names. */
+function closestPart(parts: ReadonlyMap<string, string>, w: string): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const [p, q] of parts) {
+    if (p.length < 4) continue;
+    if (q.charAt(0) !== w.charAt(0)) continue;
+    const max = q.length >= 8 ? 2 : 1;
+    const d = distance(w, q, max);
+    if (d >= 1 && d <= max && d < bestD) {
+      best = p;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function titleFindings(ctx: ToneContext, title: readonly string[]): FindingData[] {
+  const { a } = ctx;
+  const want = title.map((w) => w.toLowerCase());
+  const n = want.length;
+  const out: FindingData[] = [];
+  for (let i = 0; i + n <= a.tokens.length && out.length < LIMIT; i++) {
+    let misses = 0;
+    let missOk = true;
+    for (let k = 0; k < n && misses <= 1; k++) {
+      const t = a.tokens[i + k];
+      const w = want[k] ?? '';
+      if (t === undefined || (k > 0 && t.breakBefore)) {
+        misses = 2;
+        break;
+      }
+      if (t.lower === w || t.lower === `${w}s` || t.lower === `${w}'s`) continue;
+      misses++;
+      const max = w.length >= 8 ? 2 : 1;
+      if (w.length < 4 || t.lower.charAt(0) !== w.charAt(0) || distance(t.lower, w, max) > max) missOk = false;
+    }
+    const matched = n - misses;
+    if (misses !== 1 || !missOk || matched < (n >= 3 ? 2 : 1)) continue;
+    const s = a.tokens[i];
+    const e = a.tokens[i + n - 1];
+    if (s === undefined || e === undefined) continue;
+    out.push({ rule: 'L6', code: 'title_misspelled', start: s.start, end: e.end, severity: 'error', found: a.text.slice(s.start, e.end), expected: title.join(' ') });
+    i += n - 1;
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+/** The words of the tone check: one message and one concrete suggestion per finding (data in types.ts). */
+import type { FindingData, ToneKind } from './types.js';
+
+const KIND_WORDS: Readonly<Record<ToneKind, string>> = {
+  thank_you: 'a thank-you note', status_check: 'a status check', update: 'an update', reply: 'a reply',
+  voicemail: 'a voicemail', call_script: 'a call script',
+};
+
+/** “text”, shortened to 40 characters on one line. */
+function q(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return `\u201C${one.length > 40 ? `${one.slice(0, 39)}\u2026` : one}\u201D`;
+}
+
+function list(items: readonly string[]): string {
+  const quoted = items.map(q);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1] ?? ''}`;
+}
+
+export interface Wording {
+  readonly message: string;
+  readonly suggestion: string;
+}
+
+export function renderFinding(f: FindingData): Wording {
+  switch (f.rule) {
+    case 'L1':
+      return f.code === 'emoji'
+        ? { message: `Emoji ${q(f.found)} in a professional note.`, suggestion: `Delete ${q(f.found)}; let your words carry the warmth.` }
+        : { message: `Emoticon ${q(f.found)} in a professional note.`, suggestion: `Delete ${q(f.found)}.` };
+    case 'L2':
+      return f.code === 'exclamation_run'
+        ? { message: `${q(f.found)}: stacked punctuation reads as shouting.`, suggestion: `Write a single full stop${f.found.includes('?') ? ' or question mark' : ''} instead of ${q(f.found)}.` }
+        : { message: `${f.count} exclamation marks in the text; keep at most one.`, suggestion: 'Replace this \u201C!\u201D with a full stop.' };
+    case 'L3':
+      switch (f.code) {
+        case 'stretched':
+          return { message: `${q(f.found)} is stretched for effect.`, suggestion: `Write ${q(f.instead)}.` };
+        case 'repeated_intensifier':
+          return { message: `${q(f.found)} repeats an intensifier.`, suggestion: `Write ${q(f.instead)} once, or drop it.` };
+        case 'intensifier':
+          return {
+            message: `${q(f.found)} sounds over-excited for a professional note.`,
+            suggestion: f.instead ? `Use a measured word such as ${q(f.instead)}.` : `Delete ${q(f.found)}; the sentence is stronger without it.`,
+          };
+      }
+      break;
+    case 'L4': {
+      const what = { desperation: 'sounds desperate', pressure: 'puts pressure on the reader', reproach: 'reads as a reproach', frustration: 'shows frustration' }[f.code];
+      const fix = {
+        desperation: 'State your continued interest calmly, e.g. \u201CI remain very interested in the role.\u201D',
+        pressure: 'Ask politely instead, e.g. \u201CCould you let me know when you expect to decide?\u201D',
+        reproach: 'Ask neutrally, e.g. \u201CI wanted to check whether there is any update on the decision.\u201D',
+        frustration: 'Leave the feeling out and keep to facts and thanks.',
+      }[f.code];
+      return { message: `${q(f.found)} ${what}.`, suggestion: `Remove ${q(f.found)}. ${fix}` };
+    }
+    case 'L5':
+      return f.code === 'casual_greeting'
+        ? { message: `${q(f.found)} is too familiar: they have not invited first-name terms.`, suggestion: `Open with \u201CDear ${f.formal},\u201D.` }
+        : { message: `First name ${q(f.found)} used, but they have not invited first-name terms.`, suggestion: `Write ${q(f.formal)} instead.` };
+    case 'L6':
+      switch (f.code) {
+        case 'name_misspelled':
+          return { message: `${q(f.found)} is not how the name is spelled on record.`, suggestion: `Write ${q(f.expected)}.` };
+        case 'wrong_honorific':
+          return { message: `${q(f.found)} is not their title on record.`, suggestion: `Write ${q(f.expected)}.` };
+        case 'title_misspelled':
+          return { message: `${q(f.found)} differs from their job title on record.`, suggestion: `Write ${q(f.expected)}.` };
+        case 'unknown_person':
+          return {
+            message: `${q(f.found)} is not among the people on this application.`,
+            suggestion: f.recipient ? `Check the name; this note goes to ${f.recipient}.` : 'Check the name, or add this person to the application.',
+          };
+      }
+      break;
+    case 'L7':
+      return {
+        message: `This note is ${Math.round(f.similarity * 100)}% the same as note ${f.other + 1}; each person should get their own note.`,
+        suggestion: 'Rewrite the body around something specific from your conversation with this person.',
+      };
+    case 'L8':
+      switch (f.code) {
+        case 'other_company':
+          return {
+            message: `${q(f.found)} is another company in your pipeline, not the one you are writing to.`,
+            suggestion: f.company ? `Replace ${q(f.found)} with ${q(f.company)}.` : `Remove ${q(f.found)}.`,
+          };
+        case 'missing_company':
+          return { message: `The text does not name the company, ${f.company}.`, suggestion: `Mention ${q(f.company)} by name, e.g. when you name the post.` };
+        case 'missing_role':
+          return { message: `The text does not name the post, ${f.role}.`, suggestion: `Name the post, e.g. \u201Cthe ${f.role} position\u201D.` };
+      }
+      break;
+    case 'L9': {
+      if (f.kind === 'call_script') {
+        const minutes = Math.round((f.minutes ?? f.words / 150) * 10) / 10;
+        return { message: `The call script runs about ${minutes} minutes (${f.words} words); keep it within ${f.limit} words.`, suggestion: `Cut ${f.words - f.limit} words, starting with what is highlighted.` };
+      }
+      const body = f.kind === 'voicemail' ? 'The voicemail' : `The body of ${KIND_WORDS[f.kind]}`;
+      return { message: `${body} has ${f.words} words; keep it within ${f.limit}.`, suggestion: `Cut ${f.words - f.limit} words, starting with what is highlighted.` };
+    }
+    case 'L10':
+      switch (f.code) {
+        case 'no_greeting':
+          return { message: 'No greeting with their name.', suggestion: f.formal ? `Open with \u201CDear ${f.formal},\u201D.` : 'Open with \u201CDear\u201D, their title and surname.' };
+        case 'no_thanks':
+          return { message: `No thanks in ${KIND_WORDS[f.kind]}.`, suggestion: 'Thank them for their time, e.g. \u201CThank you for your time.\u201D' };
+        case 'no_signoff':
+          if (f.spoken) return { message: `The script never says your full name, ${f.candidate ?? ''}.`, suggestion: `Say who you are: \u201CThis is ${f.candidate ?? 'your full name'}.\u201D` };
+          return {
+            message: f.candidate ? `No sign-off with your full name, ${f.candidate}.` : 'No sign-off.',
+            suggestion: `End with \u201CSincerely,\u201D and ${f.candidate ? q(f.candidate) : 'your full name'} on the next line.`,
+          };
+        case 'no_detail':
+          return { message: 'No specific detail from your conversation with this person.', suggestion: 'Add one sentence about something they said, e.g. \u201CYour point about … has stayed with me.\u201D' };
+      }
+      break;
+    case 'L11':
+      return f.code === 'gift'
+        ? { message: `${q(f.found)}: no gifts or flowers after an interview.`, suggestion: `Remove ${q(f.found)}; a well-written note is the thanks.` }
+        : { message: `${q(f.found)} proposes meeting in person to follow up.`, suggestion: `Remove ${q(f.found)}; follow up by email or phone instead.` };
+    case 'L12':
+      switch (f.code) {
+        case 'misspelling':
+          return {
+            message: `${q(f.found)} is not in the dictionary.`,
+            suggestion: f.suggestions.length > 0 ? `Did you mean ${list(f.suggestions)}?` : 'Check the spelling.',
+          };
+        case 'repeated_word':
+          return { message: `${q(f.found)} repeats a word.`, suggestion: `Write ${q(f.instead)}.` };
+        case 'grammar':
+          return { message: `${q(f.found)} looks like a grammar slip.`, suggestion: `Write ${q(f.instead)}.` };
+      }
+      break;
+  }
+  return { message: 'Tone finding.', suggestion: 'Review this part of the text.' };
+}

@@ -1,0 +1,319 @@
+/** Each rule L1–L12 on small texts: what it flags (by excerpt), what it leaves alone, and when it does not run. */
+import { describe, expect, it } from 'vitest';
+import { checkTone, checkToneData, type Finding, type Speller, type ToneInput, type ToneRule } from './index.js';
+
+const GRACE: Omit<ToneInput, 'text'> = {
+  recipient: { name: 'Grace Okafor', honorific: 'Dr.', title: 'Head of Analytics', informal: false },
+  application: { company: 'Acme Corp', role: 'Data Analyst' },
+  candidate: { name: 'Jordan Lee' },
+  otherCompanies: ['Globex', 'Initech'],
+  people: ['Grace Okafor', 'Sam Ruiz'],
+};
+
+/** A small dictionary: enough words for the L12 tests, with the real speller's behaviour for the rest. */
+function fakeSpeller(words: string): Speller {
+  const known = new Set(words.split(/\s+/));
+  return {
+    correct: (w) => known.has(w) || known.has(w.toLowerCase()),
+    suggest: (w) => [...known].filter((k) => k.length === w.length && k[0] === w[0]).slice(0, 2),
+  };
+}
+
+function excerpts(text: string, findings: readonly Finding[], rule: ToneRule): string[] {
+  return findings.filter((f) => f.rule === rule).map((f) => text.slice(f.start, f.end));
+}
+
+function flagged(rule: ToneRule, text: string, ctx: Omit<ToneInput, 'text'> = {}, speller?: Speller): string[] {
+  return excerpts(text, checkTone({ ...ctx, text }, speller ? { speller } : {}), rule);
+}
+
+function codes(rule: ToneRule, text: string, ctx: Omit<ToneInput, 'text'> = {}): string[] {
+  return checkTone({ ...ctx, text }).filter((f) => f.rule === rule).map((f) => f.code);
+}
+
+const note = (body: string, greeting = 'Dear Dr. Okafor,', signoff = 'Sincerely,\nJordan Lee'): string => `${greeting}\n\n${body}\n\n${signoff}`;
+
+describe('L1 emoji and emoticons', () => {
+  it.each([
+    ['Thanks 😀 for today', ['😀']],
+    ['Great 👍🏽 talk', ['👍🏽']],
+    ['From 🇬🇧 with thanks', ['🇬🇧']],
+    ['Reason 1️⃣ and #️⃣ tags', ['1️⃣', '#️⃣']],
+    ['A developer 👩‍💻 here', ['👩‍💻']],
+    ['Thanks :) and ;-) and :-( and :D and :P', [':)', ';-)', ':-(', ':D', ':P']],
+    ['Thanks:) see you', [':)']],
+    ['Love it <3 really', ['<3']],
+    ['Happy ^_^ and -_- and o_O and xD', ['^_^', '-_-', 'o_O', 'xD']],
+    ["It's fine :'( okay", [":'("]],
+    ['Whatever ¯\\_(ツ)_/¯ works', ['¯\\_(ツ)_/¯']],
+    ['Cute (◕‿◕) face', ['(◕‿◕)']],
+  ])('flags %j', (text, expected) => {
+    expect(flagged('L1', text)).toEqual(expected);
+  });
+
+  it.each([
+    'Meet at 10:30 (see 3:00).',
+    'Q3: revenue grew; Q4: flat.',
+    'The ratio was 2:1 and 3:2.',
+    'See https://example.com/a:b and http://x.org/',
+    'Items: (a) first, (b) second.',
+    'Note:Do not forget; Re:Plans',
+    'We need <3 weeks and <3 days.',
+    'I use Adobe XD daily.',
+    'Acme\u2122 and Globex\u00AE and \u00A9 2026',
+    'x=3 and y=(2)',
+  ])('leaves %j alone', (text) => {
+    expect(flagged('L1', text)).toEqual([]);
+  });
+});
+
+describe('L2 exclamation marks', () => {
+  it('allows exactly one', () => {
+    expect(flagged('L2', 'It was great to meet you!')).toEqual([]);
+  });
+  it('flags runs and interrobangs', () => {
+    expect(flagged('L2', 'Thanks!! Any news?! Really!?')).toEqual(['!!', '?!', '!?']);
+  });
+  it('flags every mark after the first', () => {
+    const f = checkTone({ text: 'Great! Thanks! Bye!' }).filter((x) => x.rule === 'L2');
+    expect(f.map((x) => x.start)).toEqual([13, 18]);
+    expect(f[0]?.message).toContain('3 exclamation marks');
+  });
+  it('keeps a company name with its mark out of it', () => {
+    expect(flagged('L2', 'I applied to Yahoo! and the team at Yahoo! was kind!', { application: { company: 'Yahoo!' } })).toEqual([]);
+  });
+  it('does not count question marks alone', () => {
+    expect(flagged('L2', 'Any news?? Any date?')).toEqual([]);
+  });
+});
+
+describe('L3 over-excitement', () => {
+  it.each([
+    ['It was amazing and super useful.', ['amazing', 'super']],
+    ['I am incredibly and extremely keen.', ['incredibly', 'extremely']],
+    ['Thanks sooo much, pleeease and yesss.', ['sooo', 'pleeease', 'yesss']],
+    ['I really really enjoyed it, very very much.', ['really really', 'very very']],
+    ['I am over the moon and so excited.', ['over the moon', 'so excited']],
+  ])('flags %j', (text, expected) => {
+    expect(flagged('L3', text)).toEqual(expected);
+  });
+  it.each([
+    'Thank you very much; I really enjoyed it.',
+    'I moved our exports off Epic Systems before the Super Bowl.',
+    'See section III and www.example.com, or call 555-0100.',
+    'I am grateful for the excellent conversation.',
+  ])('leaves %j alone', (text) => {
+    expect(flagged('L3', text)).toEqual([]);
+  });
+  it('suggests the plain word for a stretched one', () => {
+    const [f] = checkTone({ text: 'Talk sooooon.' }).filter((x) => x.rule === 'L3');
+    expect(f?.suggestion).toBe('Write \u201Csoon\u201D.');
+  });
+  it('leaves intensifier words inside names from the records alone', () => {
+    expect(flagged('L3', 'Thank you for the interview at Awesome Inc.', { application: { company: 'Awesome Inc' } })).toEqual([]);
+  });
+});
+
+describe('L4 desperation, pressure, frustration', () => {
+  it.each([
+    ['I really need this job.', ['I really need this job']],
+    ['Please reply ASAP and A.S.A.P.', ['ASAP', 'A.S.A.P.']],
+    ["I haven't heard back yet!? As I said before, I can start.", ["haven't heard back", 'As I said before']],
+    ['I haven\u2019t heard anything. Why haven\u2019t you answered?', ['haven\u2019t heard anything', 'Why haven\u2019t you']],
+    ['This is frustrating and honestly unacceptable.', ['frustrating', 'unacceptable']],
+    ['I have emailed you three times. This is my second email.', ['emailed you three times', 'This is my second email']],
+    ['Please, please hire me; you are my last hope.', ['Please, please', 'hire me', 'my last hope']],
+  ])('flags %j', (text, expected) => {
+    const got = flagged('L4', text);
+    for (const e of expected) expect(got.some((g) => g.includes(e) || e.includes(g))).toBe(true);
+  });
+  it.each([
+    'As I mentioned in the interview, I led the migration.',
+    'I look forward to hearing back from you.',
+    'I need to prepare for the next round.',
+  ])('leaves %j alone', (text) => {
+    expect(flagged('L4', text)).toEqual([]);
+  });
+});
+
+describe('L5 uninvited familiarity', () => {
+  it('flags a casual greeting and the first name', () => {
+    expect(flagged('L5', note('Thanks for today, Grace.', 'Hey Grace,'), GRACE)).toEqual(['Hey', 'Grace', 'Grace']);
+  });
+  it('suggests the formal address from the record', () => {
+    const [f] = checkTone({ ...GRACE, text: 'Hi Grace, thanks.' }).filter((x) => x.rule === 'L5');
+    expect(f?.suggestion).toBe('Open with \u201CDear Dr. Okafor,\u201D.');
+  });
+  it('accepts the full name and the formal address', () => {
+    expect(flagged('L5', note('I enjoyed meeting Grace Okafor and Dr. Okafor.'), GRACE)).toEqual([]);
+  });
+  it('does not run when they invited informality, or without a recipient', () => {
+    expect(flagged('L5', 'Hey Grace, thanks!', { ...GRACE, recipient: { name: 'Grace Okafor', informal: true } })).toEqual([]);
+    expect(flagged('L5', 'Hey Grace, thanks!')).toEqual([]);
+  });
+  it('flags a first name that is also a word only where it addresses them', () => {
+    const will = { recipient: { name: 'Will Harper', honorific: 'Mr.' } };
+    expect(flagged('L5', 'Will the team grow? I will call. Thanks again, Will.', will)).toEqual(['Will']);
+    expect(flagged('L5', 'Dear Will,\n\nThank you.', will)).toEqual(['Will']);
+  });
+  it('does not confuse a namesake with the recipient', () => {
+    const sam = { recipient: { name: 'Sam Ruiz', honorific: 'Mr.' }, candidate: { name: 'Sam Lee' } };
+    expect(flagged('L5', 'Dear Mr. Ruiz,\n\nThank you.\n\nSincerely,\nSam Lee', sam)).toEqual([]);
+  });
+});
+
+describe('L6 names and titles', () => {
+  it('flags a misspelled surname beside a title', () => {
+    expect(flagged('L6', 'Dear Dr. Okafer,', GRACE)).toEqual(['Okafer']);
+  });
+  it('flags names without their accents', () => {
+    const ctx = { recipient: { name: 'Zoë Ñúñez', honorific: 'Ms.' } };
+    expect(flagged('L6', 'Dear Ms. Nunez, thank you, Zoe Ñúñez said.', ctx)).toEqual(['Nunez', 'Zoe']);
+  });
+  it('flags the wrong honorific', () => {
+    expect(flagged('L6', 'Dear Ms. Okafor,', GRACE)).toEqual(['Ms.']);
+  });
+  it('flags someone not on this application', () => {
+    expect(flagged('L6', 'Dear Dr. Okafor,\n\nDr. Patel asked a good question, and so did Mr. Ruiz.', GRACE)).toEqual(['Dr. Patel']);
+    expect(flagged('L6', 'Dear Sarah,\n\nThank you.', GRACE)).toEqual(['Sarah']);
+  });
+  it('flags a misspelled job title', () => {
+    expect(flagged('L6', 'As Head of Analitics you plan the quarter.', GRACE)).toEqual(['Head of Analitics']);
+    expect(flagged('L6', 'As head of analytics you plan the quarter.', GRACE)).toEqual([]);
+  });
+  it('leaves dictionary words and sentence starts alone', () => {
+    expect(flagged('L6', 'Grade the report. Grace Okafor, Sam Ruiz and Okafor\u2019s team.', GRACE)).toEqual([]);
+  });
+  it('does not run without a recipient or people', () => {
+    expect(flagged('L6', 'Dear Dr. Okafer, Dr. Patel said hi.')).toEqual([]);
+  });
+});
+
+describe('L8 company and post', () => {
+  it('flags another company of the pipeline and the missing company', () => {
+    const text = note('Thank you for the Data Analyst interview at Globex.');
+    expect(codes('L8', text, GRACE)).toEqual(['missing_company', 'other_company']);
+    const other = checkTone({ ...GRACE, text }).find((f) => f.code === 'other_company');
+    expect(other).toMatchObject({ severity: 'error', suggestion: 'Replace \u201CGlobex\u201D with \u201CAcme Corp\u201D.' });
+    expect(text.slice(other?.start, other?.end)).toBe('Globex');
+  });
+  it('accepts the company by its short name, in capitals or by initials, and the post by its head noun', () => {
+    expect(codes('L8', 'Thanks for the analyst interview at Acme.', GRACE)).toEqual([]);
+    expect(codes('L8', 'Thanks for the analyst interview at ACME CORP.', GRACE)).toEqual([]);
+    expect(codes('L8', 'Thanks for the coordinator interview at BHL.', { application: { company: 'Blue Harbor Logistics', role: 'Operations Coordinator' } })).toEqual([]);
+  });
+  it('flags a missing post', () => {
+    expect(codes('L8', 'Thank you for the interview at Acme Corp.', GRACE)).toEqual(['missing_role']);
+  });
+  it('does not flag a word that is a company only when it names one', () => {
+    expect(codes('L8', 'Our target is clear. Thanks for the analyst interview at Acme.', { ...GRACE, otherCompanies: ['Target'] })).toEqual([]);
+  });
+  it('only checks what the context gives', () => {
+    expect(codes('L8', 'Globex is great.')).toEqual([]);
+    expect(codes('L8', 'Globex is great.', { otherCompanies: ['Globex'] })).toEqual(['other_company']);
+  });
+});
+
+describe('L9 length', () => {
+  const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+  it.each([
+    ['thank_you', 200],
+    ['status_check', 150],
+  ] as const)('%s: body within %i words passes, one more is flagged from the first extra word', (kind, limit) => {
+    expect(codes('L9', note(words(limit)), { kind })).toEqual([]);
+    const text = note(words(limit + 1));
+    const [f] = checkTone({ kind, text }).filter((x) => x.rule === 'L9');
+    expect(text.slice(f?.start, f?.end)).toBe(`word${limit}`);
+    expect(f?.message).toContain(`${limit + 1} words`);
+  });
+  it('voicemail: 40 words; call script: 5 minutes at 150 words a minute', () => {
+    expect(codes('L9', words(40), { kind: 'voicemail' })).toEqual([]);
+    expect(codes('L9', words(41), { kind: 'voicemail' })).toEqual(['too_long']);
+    expect(codes('L9', words(750), { kind: 'call_script' })).toEqual([]);
+    const [f] = checkTone({ kind: 'call_script', text: words(900) }).filter((x) => x.rule === 'L9');
+    expect(f?.message).toContain('about 6 minutes');
+  });
+  it('uses the limits given in settings', () => {
+    expect(checkTone({ kind: 'voicemail', text: words(30) }, { settings: { maxWords: { thank_you: 200, status_check: 150, voicemail: 25 } } })
+      .map((f) => f.code)).toContain('too_long');
+  });
+  it('does not run without a kind or for kinds without a limit', () => {
+    expect(codes('L9', words(1000))).toEqual([]);
+    expect(codes('L9', words(1000), { kind: 'update' })).toEqual([]);
+  });
+});
+
+describe('L10 missing parts', () => {
+  it('finds greeting, thanks, sign-off and detail in a complete thank-you', () => {
+    expect(codes('L10', note('Thank you for the interview. Your point about weekly cohorts stayed with me.'), { ...GRACE, kind: 'thank_you' })).toEqual([]);
+  });
+  it('flags each missing part', () => {
+    expect(codes('L10', 'I enjoyed the interview.', { ...GRACE, kind: 'thank_you' })).toEqual(['no_greeting', 'no_thanks', 'no_signoff', 'no_detail']);
+  });
+  it('wants the full name in the sign-off', () => {
+    expect(codes('L10', note('Thank you. Your point about cohorts stayed with me.', 'Dear Dr. Okafor,', 'Best,\nJordan'), { ...GRACE, kind: 'thank_you' })).toEqual(['no_signoff']);
+  });
+  it('wants the candidate\u2019s name in a voicemail and no sign-off there', () => {
+    expect(codes('L10', 'Hello, this is Jordan Lee about the analyst post. Call me on 555 0100.', { ...GRACE, kind: 'voicemail' })).toEqual([]);
+    expect(codes('L10', 'Hello, calling about the analyst post. Call me on 555 0100.', { ...GRACE, kind: 'voicemail' })).toEqual(['no_signoff']);
+  });
+  it('does not ask a status check for a detail, and does not run without a kind', () => {
+    expect(codes('L10', note('Thank you. Has a decision been made?'), { ...GRACE, kind: 'status_check' })).toEqual([]);
+    expect(codes('L10', 'hello')).toEqual([]);
+  });
+  it('reads a subject line before the greeting', () => {
+    expect(codes('L10', `Subject: Thank you\n\n${note('Thank you. Your point about cohorts stayed with me.')}`, { ...GRACE, kind: 'thank_you' })).toEqual([]);
+  });
+});
+
+describe('L11 gifts and visits', () => {
+  it.each([
+    ['I sent flowers and a gift card.', ['sent flowers', 'gift card']],
+    ['I will drop off a box of cookies for the team.', ['drop off a box of cookies']],
+    ['I could stop by your office, or buy you a coffee.', ['stop by', 'buy you a coffee']],
+    ['I would like to meet in person to discuss it.', ['meet in person']],
+  ])('flags %j', (text, expected) => {
+    expect(flagged('L11', text)).toEqual(expected);
+  });
+  it.each([
+    'It was great to meet you in person.',
+    'Thank you for letting me stop by the lab.',
+    'Good analysts are hard to come by.',
+    'She is a gifted speaker.',
+  ])('leaves %j alone', (text) => {
+    expect(flagged('L11', text)).toEqual([]);
+  });
+});
+
+describe('L12 spelling and grammar', () => {
+  const speller = fakeSpeller('thank thanks you for the interview i enjoyed it an a was great team meeting receive definitely colour organise dear sincerely could have than better hear from look forward to and more that before said will about plan at or met then');
+  it('runs only with a speller', () => {
+    expect(flagged('L12', 'Thank you for the interveiw.')).toEqual([]);
+    expect(flagged('L12', 'Thank you for the interveiw.', {}, speller)).toEqual(['interveiw']);
+  });
+  it('suggests one-edit corrections the dictionary knows', () => {
+    const [f] = checkTone({ text: 'I will recieve it.' }, { speller }).filter((x) => x.rule === 'L12');
+    expect(f?.suggestion).toBe('Did you mean \u201Creceive\u201D?');
+  });
+  it('leaves names, acronyms, words with digits, addresses and record names alone', () => {
+    const text = 'I met Kwabena at Zyxtrix about the KPI for Q3 at https://zyx.example/qwrtp or qwrtp@zyx.example, and Okafor\u2019s 3rd plan.';
+    expect(flagged('L12', text, GRACE, speller)).toEqual([]);
+  });
+  it('flags a one-letter slip at a sentence start but not an unknown name there', () => {
+    expect(flagged('L12', 'Thnak you. Kwabena said hi.', {}, speller)).toEqual(['Thnak']);
+  });
+  it('flags grammar slips', () => {
+    const text = 'It was a interview and an great team. I could of said more then that, better then before. I look forward to hear from you. i enjoyed the the meeting.';
+    expect(flagged('L12', text, {}, speller)).toEqual(['a interview', 'an great', 'could of', 'more then', 'better then', 'forward to hear', 'i', 'the the']);
+  });
+  it('accepts "an hour", "a one-off", "a European", "an MBA" and "would of course"', () => {
+    expect(flagged('L12', 'an hour, a one, a European, an MBA, an x-ray; it would of course help', {}, fakeSpeller('an hour a one european mba x ray it would of course help'))).toEqual([]);
+  });
+});
+
+describe('rules that lack their context do not run', () => {
+  it('a bare text runs only the text rules', () => {
+    const rules = new Set(checkToneData({ text: 'Hey Grace!! Globex is sooo great 😀. I need this job ASAP. Dr. Patel. I will send flowers.' }).map((f) => f.rule));
+    expect([...rules].sort()).toEqual(['L1', 'L11', 'L2', 'L3', 'L4']);
+  });
+});
