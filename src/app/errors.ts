@@ -3,11 +3,17 @@ export type ErrorCode = 'bad_input' | 'not_found' | 'conflict' | 'internal';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
+  /** The input field at fault (`interview.start`), so an edge can name it its own way (`--start`). */
+  readonly field?: string;
+  /** The message without the field. */
+  readonly detail?: string;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; field?: string; detail?: string }) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
+    if (options?.field !== undefined) this.field = options.field;
+    if (options?.detail !== undefined) this.detail = options.detail;
   }
 }
 

@@ -1,7 +1,13 @@
 /** The CLI: commander commands over the use cases. Returns an exit code; never calls process.exit. */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../app/errors.js';
+import { registerCheck } from './commands/check.js';
+import { registerDraft } from './commands/draft.js';
+import { registerAct } from './commands/act.js';
+import { registerAgenda } from './commands/agenda.js';
+import { registerFiles } from './commands/files.js';
 import { registerPlan } from './commands/plan.js';
+import { registerRecords } from './commands/records.js';
 import type { CliIo } from './io.js';
 
 export const EXIT_OK = 0;
@@ -18,8 +24,16 @@ export function buildProgram(io: CliIo): Command {
     .version('0.1.0')
     .showHelpAfterError('(run afterword --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .option('--data-dir <dir>', 'where your records live (default: $AFTERWORD_DATA_DIR, else $XDG_DATA_HOME/afterword)')
+    .option('--database-url <url>', 'keep records in PostgreSQL instead (default: $DATABASE_URL)');
+  registerRecords(program, io);
+  registerAgenda(program, io);
+  registerAct(program, io);
+  registerFiles(program, io);
   registerPlan(program, io);
+  registerCheck(program, io);
+  registerDraft(program, io);
   return program;
 }
 

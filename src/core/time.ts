@@ -51,10 +51,13 @@ export function dayOf(year: number, month: number, day: number): Day {
   return daysFromCivil(year, month, day);
 }
 
-/** Parses `YYYY-MM-DD`; returns null for anything else or an impossible date (2026-02-30). */
+/**
+ * Parses `YYYY-MM-DD` (or ISO's expanded `+YYYYYY-MM-DD`, as `formatDay` writes years past 9999);
+ * returns null for anything else or an impossible date (2026-02-30).
+ */
 export function parseDay(text: string): Day | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return null;
+  const m = /^(\d{4}|[+-]\d{6})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m || m[1] === '-000000') return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
@@ -70,7 +73,9 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 export function formatDay(day: Day): string {
   const c = civil(day);
-  return `${String(c.year).padStart(4, '0')}-${pad2(c.month)}-${pad2(c.day)}`;
+  // ISO 8601 writes years outside 0000–9999 expanded, with a sign and six digits.
+  const year = c.year >= 0 && c.year <= 9999 ? String(c.year).padStart(4, '0') : `${c.year < 0 ? '-' : '+'}${String(Math.abs(c.year)).padStart(6, '0')}`;
+  return `${year}-${pad2(c.month)}-${pad2(c.day)}`;
 }
 
 export function weekday(day: Day): Weekday {
@@ -84,11 +89,18 @@ export function weekdayName(day: Day): string {
   return WEEKDAY_NAMES[weekday(day) - 1] ?? '';
 }
 
-/** Calendar months later, clamped to the month's last day (Jan 31 + 1 month = Feb 28). */
+/**
+ * Calendar months later, clamped to the month's last day (Jan 31 + 1 month = Feb 28): what
+ * Temporal's `PlainDate.add({ months })` gives, by arithmetic (it is on the planner's hot path).
+ */
 export function addMonths(day: Day, months: number): Day {
   const c = civil(day);
-  const shifted = Temporal.PlainDate.from({ year: c.year, month: c.month, day: c.day }).add({ months });
-  return daysFromCivil(shifted.year, shifted.month, shifted.day);
+  const index = c.year * 12 + (c.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const first = daysFromCivil(year, month, 1);
+  const length = (month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1)) - first;
+  return first + Math.min(c.day, length) - 1;
 }
 
 export function lastDayOfMonth(day: Day): Day {
@@ -149,15 +161,26 @@ interface OffsetSpan {
   readonly initial: number;
 }
 
+/** The instant 00:00 UTC on January 1 of `year`. */
+const yearStart = (year: number): EpochMs => daysFromCivil(year, 1, 1) * MS_PER_DAY;
+
+const STEADY_FROM = daysFromCivil(1000, 1, 1);
+const STEADY_UNTIL = daysFromCivil(10000, 1, 1) - 2;
+
 function createZoneRules(id: string): ZoneRules {
   const wallCache = new Map<number, EpochMs>();
   const years = new Map<number, OffsetSpan>();
+  // The table of the last UTC year asked for, and that year's bounds: most lookups stay in one year.
+  let lastTable: OffsetSpan | undefined;
+  let lastFrom = 0;
+  let lastUntil = 0;
 
   function yearTable(year: number): OffsetSpan {
     let table = years.get(year);
     if (table) return table;
-    const start = Temporal.Instant.fromEpochMilliseconds(Date.UTC(year, 0, 1) - 2 * MS_PER_DAY).toZonedDateTimeISO(id);
-    const end = Date.UTC(year + 1, 0, 1) + 2 * MS_PER_DAY;
+    // Not Date.UTC: it reads the years 0–99 as 1900–1999.
+    const start = Temporal.Instant.fromEpochMilliseconds(yearStart(year) - 2 * MS_PER_DAY).toZonedDateTimeISO(id);
+    const end = yearStart(year + 1) + 2 * MS_PER_DAY;
     const changes: { at: EpochMs; offset: number }[] = [];
     let cursor: Temporal.ZonedDateTime | null = start;
     for (let guard = 0; guard < 16 && cursor; guard++) {
@@ -170,14 +193,52 @@ function createZoneRules(id: string): ZoneRules {
     return table;
   }
 
+  /** The table of `ms`'s UTC year. */
+  function tableFor(ms: EpochMs): OffsetSpan {
+    let table = lastTable;
+    if (!table || ms < lastFrom || ms >= lastUntil) {
+      const year = civil(Math.floor(ms / MS_PER_DAY)).year;
+      table = yearTable(year);
+      lastTable = table;
+      lastFrom = yearStart(year);
+      lastUntil = yearStart(year + 1);
+    }
+    return table;
+  }
+
   function offsetMinutes(ms: EpochMs): number {
-    const table = yearTable(new Date(ms).getUTCFullYear());
+    const table = tableFor(ms);
     let offset = table.initial;
     for (const change of table.changes) {
       if (change.at > ms) break;
       offset = change.offset;
     }
     return offset;
+  }
+
+  /**
+   * The instant of a local time read from the year's offset table, when no transition lies within
+   * 27 hours of it: then the offset is the same all around, and exactly one instant has that local
+   * time, as Temporal would find. Undefined near a transition, for odd offsets or inputs, and outside
+   * the years 1000–9999: Temporal decides those.
+   */
+  function steadyAt(day: Day, minutes: Minutes): EpochMs | undefined {
+    if (day < STEADY_FROM || day >= STEADY_UNTIL || !Number.isInteger(minutes) || minutes < 0 || minutes >= 1440) return undefined;
+    const wall = day * MS_PER_DAY + minutes * 60_000;
+    const table = tableFor(wall);
+    let offset = table.initial;
+    for (const change of table.changes) {
+      if (Math.abs(change.at - wall) <= 27 * MS_PER_HOUR) return undefined;
+      if (change.at < wall) offset = change.offset;
+    }
+    return Number.isInteger(offset) ? wall - offset * 60_000 : undefined;
+  }
+
+  function temporalAt(day: Day, minutes: Minutes): EpochMs {
+    const c = civil(day);
+    return Temporal.PlainDateTime.from({
+      year: c.year, month: c.month, day: c.day, hour: Math.floor(minutes / 60), minute: minutes % 60,
+    }).toZonedDateTime(id, { disambiguation: 'compatible' }).epochMilliseconds;
   }
 
   function local(ms: EpochMs): number {
@@ -190,10 +251,7 @@ function createZoneRules(id: string): ZoneRules {
       const key = day * 1440 + minutes;
       let ms = wallCache.get(key);
       if (ms === undefined) {
-        const c = civil(day);
-        ms = Temporal.PlainDateTime.from({
-          year: c.year, month: c.month, day: c.day, hour: Math.floor(minutes / 60), minute: minutes % 60,
-        }).toZonedDateTime(id, { disambiguation: 'compatible' }).epochMilliseconds;
+        ms = steadyAt(day, minutes) ?? temporalAt(day, minutes);
         wallCache.set(key, ms);
       }
       return ms;
@@ -202,8 +260,9 @@ function createZoneRules(id: string): ZoneRules {
     dayAt: (ms) => Math.floor(local(ms) / MS_PER_DAY),
     minutesAt: (ms) => Math.floor((((local(ms) % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 60_000),
     format(ms) {
-      const offset = offsetMinutes(ms);
-      const wall = ms + offset * 60_000;
+      // In seconds: local mean time (before standard time, e.g. New York until 1883) is −04:56:02.
+      const offset = Math.round(offsetMinutes(ms) * 60);
+      const wall = ms + offset * 1000;
       const day = Math.floor(wall / MS_PER_DAY);
       const inDay = wall - day * MS_PER_DAY;
       const sign = offset < 0 ? '-' : '+';
@@ -211,7 +270,8 @@ function createZoneRules(id: string): ZoneRules {
       const hh = Math.floor(inDay / MS_PER_HOUR);
       const mm = Math.floor((inDay % MS_PER_HOUR) / 60_000);
       const ss = Math.floor((inDay % 60_000) / 1000);
-      return `${formatDay(day)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+      const seconds = abs % 60 === 0 ? '' : `:${pad2(abs % 60)}`;
+      return `${formatDay(day)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}${sign}${pad2(Math.floor(abs / 3600))}:${pad2(Math.floor(abs / 60) % 60)}${seconds}`;
     },
   };
 }
@@ -222,7 +282,7 @@ function createZoneRules(id: string): ZoneRules {
  */
 export function parseInstant(text: string, zone: ZoneRules): EpochMs | null {
   if (text.length > 64) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?(?:\[[^\]]{1,64}\])?$/i.exec(text);
+  const m = /^((?:\d{4}|[+-]\d{6})-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2}){1,2})?(?:\[[^\]]{1,64}\])?$/i.exec(text);
   if (!m) return null;
   const day = parseDay(m[1] ?? '');
   const hh = Number(m[2]);
@@ -277,6 +337,9 @@ export interface TimeRules {
 export function createTimeRules(): TimeRules {
   const zones = new Map<string, ZoneRules>();
   const calendars = new Map<string, BusinessCalendar>();
+  // The same workdays array comes with every call of a plan: look it up by identity first, which
+  // spares building the key string on the hot path.
+  const byWorkdays = new WeakMap<readonly Weekday[], Map<string, BusinessCalendar>>();
   const registry = new Holidays();
   const countries = registry.getCountries('en');
 
@@ -296,6 +359,8 @@ export function createTimeRules(): TimeRules {
       : new Holidays(parts.country, { languages: ['en'], types: ['public'] });
     const years = new Map<number, Map<Day, string>>();
     const working = new Set<number>(workdays);
+    // Business day or not, per day, in blocks of 1024 days: 0 = not yet known, 1 = business, 2 = not.
+    const known = new Map<number, Uint8Array>();
 
     function holidays(year: number): Map<Day, string> {
       let table = years.get(year);
@@ -316,7 +381,19 @@ export function createTimeRules(): TimeRules {
     }
 
     function isBusinessDay(day: Day): boolean {
-      return working.has(weekday(day)) && holidayName(day) === undefined;
+      const block = Math.floor(day / 1024);
+      let flags = known.get(block);
+      if (!flags) {
+        flags = new Uint8Array(1024);
+        known.set(block, flags);
+      }
+      const i = day - block * 1024;
+      let flag = flags[i] ?? 0;
+      if (flag === 0) {
+        flag = working.has(weekday(day)) && holidayName(day) === undefined ? 1 : 2;
+        flags[i] = flag;
+      }
+      return flag === 1;
     }
 
     function onOrAfter(day: Day): Day {
@@ -355,12 +432,20 @@ export function createTimeRules(): TimeRules {
       return rules;
     },
     calendar(region, workdays = WORKWEEK_DEFAULT) {
+      let byRegion = byWorkdays.get(workdays);
+      if (!byRegion) {
+        byRegion = new Map();
+        byWorkdays.set(workdays, byRegion);
+      }
+      let cal = byRegion.get(region);
+      if (cal) return cal;
       const key = `${region}|${workdays.join('')}`;
-      let cal = calendars.get(key);
+      cal = calendars.get(key);
       if (!cal) {
         cal = createCalendar(region, workdays);
         calendars.set(key, cal);
       }
+      byRegion.set(region, cal);
       return cal;
     },
   };

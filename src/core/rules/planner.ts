@@ -65,10 +65,22 @@ interface Numbers {
   readonly raw: ProtocolParams;
   readonly dur: (text: string) => Duration;
   readonly clock: (text: string) => Minutes;
+  /** C1's call windows for a workday, earliest first. */
+  readonly callWindows: (start: Minutes, end: Minutes) => readonly (readonly [Minutes, Minutes])[];
 }
 
 function numbers(raw: ProtocolParams): Numbers {
   const durations = new Map<string, Duration>();
+  const clocks = new Map<string, Minutes>();
+  const windows = new Map<number, readonly (readonly [Minutes, Minutes])[]>();
+  const clock = (text: string): Minutes => {
+    let m = clocks.get(text);
+    if (m === undefined) {
+      m = Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
+      clocks.set(text, m);
+    }
+    return m;
+  };
   return {
     raw,
     dur(text) {
@@ -79,7 +91,19 @@ function numbers(raw: ProtocolParams): Numbers {
       }
       return d;
     },
-    clock: (text) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5)),
+    clock,
+    callWindows(start, end) {
+      const key = start * 1440 + end;
+      let list = windows.get(key);
+      if (!list) {
+        const c1 = raw.C1;
+        const made: [Minutes, Minutes][] = c1.windows.map(([s, e]) => [clock(s), clock(e)]);
+        if (c1.lastWorkingHour) made.push([Math.max(start, end - 60), end]);
+        list = made.sort((x, y) => x[0] - y[0]);
+        windows.set(key, list);
+      }
+      return list;
+    },
   };
 }
 
@@ -200,10 +224,7 @@ interface CallRules {
 }
 
 function callWindows(a: AppContext, place: Place): readonly (readonly [Minutes, Minutes])[] {
-  const c1 = a.p.raw.C1;
-  const windows: [Minutes, Minutes][] = c1.windows.map(([s, e]) => [a.p.clock(s), a.p.clock(e)]);
-  if (c1.lastWorkingHour) windows.push([Math.max(place.start, place.end - 60), place.end]);
-  return windows.sort((x, y) => x[0] - y[0]);
+  return a.p.callWindows(place.start, place.end);
 }
 
 /** Which rule forbids calling on `day`, if any. */
@@ -357,6 +378,8 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
   const anchor = Math.max(cycle.startDay, decisionDay ?? cycle.startDay);
   const horizon = goAhead ? shift(anchor, p.dur(p.raw.F5.goAhead), cal) : shift(anchor, p.dur(p.raw.F5.noResponse), cal);
   const maxChecks = goAhead ? 50 : p.raw.F4.checksWithoutGoAhead;
+  // C2, one call a week: the weeks of calls made, and of the calls proposed below.
+  const weeksUsed = new Set(env.weeksUsed);
 
   let prevDay: Day | undefined;
   let lastCheckDay: Day | undefined;
@@ -371,17 +394,19 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
     let useDirections = false;
     if (seq === 1) {
       const first = cycle.first;
+      // A day before the interview (or the reply that opened this cycle) counts as that day.
+      const day = first.kind === 'stage' ? cycle.startDay : Math.max(first.day, cycle.startDay);
       if (first.kind === 'directions') {
-        earliest = first.day;
-        ideal = first.day;
-        latest = shift(first.day, p.dur(p.raw.F3.latest), cal);
+        earliest = day;
+        ideal = day;
+        latest = shift(day, p.dur(p.raw.F3.latest), cal);
         rules = ['F3'];
         reason = { code: 'check_directions', day: first.day };
         useDirections = true;
       } else if (first.kind === 'date') {
-        earliest = shift(first.day, p.dur(p.raw.F1.earliest), cal);
-        ideal = shift(first.day, p.dur(p.raw.F1.ideal), cal);
-        latest = shift(first.day, p.dur(p.raw.F1.latest), cal);
+        earliest = shift(day, p.dur(p.raw.F1.earliest), cal);
+        ideal = shift(day, p.dur(p.raw.F1.ideal), cal);
+        latest = shift(day, p.dur(p.raw.F1.latest), cal);
         rules = [...first.rules];
         reason = first.reason;
       } else {
@@ -418,7 +443,10 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
     for (const r of channelRules) if (!rules.includes(r)) rules.push(r);
     const isCall = channel === 'phone';
     let w = dayWindow(place, earliest, ideal, latest);
-    const callRules: CallRules = { interviewDay: env.ivDay, bansLifted: useDirections, weeksUsed: env.weeksUsed };
+    // Never before the interview has ended, nor before the reply that opened this cycle.
+    const notBefore = Math.max(iv.end, cycle.startAt);
+    if (w.earliest < notBefore) w = { earliest: notBefore, ideal: Math.max(w.ideal, notBefore), latest: Math.max(w.latest, notBefore) };
+    const callRules: CallRules = { interviewDay: env.ivDay, bansLifted: useDirections, weeksUsed };
     if (isCall) {
       for (const r of ['C1', 'C2'] as const) if (!rules.includes(r)) rules.push(r);
       const idealSlot = nextCallSlot(a, place, w.ideal, touch ? { ...callRules, weeksUsed: new Set() } : callRules);
@@ -449,7 +477,10 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
           }
         }
       }
-      if (isCall) callsUsed++;
+      if (isCall) {
+        callsUsed++;
+        weeksUsed.add(weekStart(place.zone.dayAt(w.ideal)));
+      }
     }
     a.out.push({
       applicationId: app.id, kind: isCall ? 'call' : 'status_check', ...(contact ? { personId: contact.id } : {}),
@@ -520,6 +551,18 @@ function decisionDayOf(iv: Interview, ivDay: Day, cal: BusinessCalendar): Day | 
   return reading.ok ? reading.day : undefined;
 }
 
+/** A reference's zone, else the candidate's. parseScenario does not check it: an unknown one must not make planning throw. */
+function referenceZone(a: AppContext, zone: string | undefined): ZoneRules {
+  if (zone !== undefined) {
+    try {
+      return a.ctx.time.zone(zone);
+    } catch {
+      // Unknown zone: fall through to the candidate's.
+    }
+  }
+  return a.ctx.time.zone(a.settings.timeZone);
+}
+
 function planReferences(a: AppContext, ivs: readonly Interview[]): void {
   const { p, ctx, app, candidate } = a;
   if (candidate.references.length === 0) return;
@@ -528,7 +571,7 @@ function planReferences(a: AppContext, ivs: readonly Interview[]): void {
   if (!trigger) return;
   for (const ref of candidate.references) {
     const place: Place = {
-      zone: ctx.time.zone(ref.timeZone ?? a.settings.timeZone),
+      zone: referenceZone(a, ref.timeZone),
       calendar: ctx.time.calendar(a.settings.region, a.settings.workday.days),
       start: a.settings.workday.start,
       end: a.settings.workday.end,
@@ -552,9 +595,60 @@ function planReferences(a: AppContext, ivs: readonly Interview[]): void {
 
 // ------------------------------------------------------------------ applications and the whole plan
 
-function compareRecommendations(x: Recommendation, y: Recommendation): number {
-  return x.ideal - y.ideal || KIND_ORDER[x.kind] - KIND_ORDER[y.kind]
-    || (x.personId ?? x.referenceId ?? '').localeCompare(y.personId ?? y.referenceId ?? '');
+/**
+ * Sorts in place by ideal, then kind, then recipient id, keeping the given order on ties: what a
+ * stable sort with those keys gives. The ideals (integers) are sorted natively and each
+ * recommendation is placed by rank, so only runs with the same ideal need a comparator. Comparing
+ * the objects themselves, which come in many shapes, was the slowest part of planning 100,000
+ * applications.
+ */
+function sortRecommendations(recs: Recommendation[]): void {
+  const n = recs.length;
+  const ideals = new Float64Array(n);
+  const kinds = new Uint8Array(n);
+  const who: string[] = [];
+  recs.forEach((r, i) => {
+    ideals[i] = r.ideal;
+    kinds[i] = KIND_ORDER[r.kind];
+    who.push(r.personId ?? r.referenceId ?? '');
+  });
+  const sorted = ideals.slice().sort();
+  const placed = new Int32Array(n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const first = lowerBound(sorted, ideals[i] ?? 0);
+    const taken = placed[first] ?? 0;
+    placed[first] = taken + 1;
+    order[first + taken] = i;
+  }
+  const byKindThenWho = (x: number, y: number): number => {
+    const wx = who[x] ?? '';
+    const wy = who[y] ?? '';
+    return (kinds[x] ?? 0) - (kinds[y] ?? 0) || (wx === wy ? 0 : wx.localeCompare(wy)) || x - y;
+  };
+  for (let from = 0; from < n;) {
+    let to = from + 1;
+    while (to < n && sorted[to] === sorted[from]) to++;
+    if (to - from > 1) order.set(Array.from(order.subarray(from, to)).sort(byKindThenWho), from);
+    from = to;
+  }
+  const copy = recs.slice();
+  order.forEach((from, to) => {
+    const r = copy[from];
+    if (r) recs[to] = r;
+  });
+}
+
+/** The first index of `sorted` (ascending) whose value is not below `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Plans one application. `params` are the user's resolved protocol numbers. */
@@ -562,6 +656,8 @@ function planApplication(scenario: Scenario, app: Application, ctx: PlanContext,
   const hasOverrides = Object.keys(app.protocol).length > 0;
   const p = hasOverrides ? numbers(resolveParams(scenario.settings.protocol, app.protocol)) : params;
   const touches = [...app.touches].sort(byTime);
+  // This application's recommendations start here in `out` (searching all of `out` is O(N²)).
+  const ownFrom = out.length;
   const a: AppContext = {
     app, candidate: scenario.candidate, settings: scenario.settings, ctx, p,
     people: new Map(app.people.map((x) => [x.id, x])), touches, out, warnings,
@@ -579,7 +675,7 @@ function planApplication(scenario: Scenario, app: Application, ctx: PlanContext,
   if (!last) return;
   if (active) planReferences(a, ivs);
   const firstThanks = touches.find((t) => t.kind === 'thank_you' && t.at >= last.start);
-  const planned = out.find((r) => r.applicationId === app.id && r.kind === 'thank_you' && r.interviewId === last.id);
+  const planned = out.slice(ownFrom).find((r) => r.applicationId === app.id && r.kind === 'thank_you' && r.interviewId === last.id);
   if (active) {
     planFollowUps(a, last, firstThanks?.at ?? planned?.ideal);
   } else if (closing && closing.at >= last.start) {
@@ -590,20 +686,42 @@ function planApplication(scenario: Scenario, app: Application, ctx: PlanContext,
 }
 
 /** P1: keep searching. */
-function keepSearching(scenario: Scenario, ctx: PlanContext, params: ProtocolParams, recs: readonly Recommendation[]): Warning[] {
+/** What P1 needs to know of one application. */
+export interface PipelineEntry {
+  readonly status: Application['status'];
+  readonly appliedOn?: Day;
+  /** The ball is in the employer's court: interviewed, and no thank-you owed. */
+  readonly waiting: boolean;
+}
+
+/** P1, keep searching: from a summary of the pipeline on `today` (the candidate's date). */
+export function keepSearchingWarnings(entries: readonly PipelineEntry[], today: Day, params: ProtocolParams): Warning[] {
   const out: Warning[] = [];
-  const active = scenario.applications.filter((x) => x.status === 'active');
-  if (active.length < params.P1.minActive) out.push({ rule: 'P1', code: 'few_active', active: active.length, min: params.P1.minActive });
-  const today = ctx.time.zone(scenario.settings.timeZone).dayAt(ctx.now);
-  const applied = scenario.applications.map((x) => x.appliedOn).filter((d): d is Day => d !== undefined);
-  const lastApplied = applied.length > 0 ? Math.max(...applied) : undefined;
-  const waiting = active.length > 0 && active.every((x) =>
-    !recs.some((r) => r.applicationId === x.id && r.kind === 'thank_you' && (r.status === 'due' || r.status === 'overdue'))
-    && x.interviews.length > 0);
-  if (lastApplied !== undefined && waiting && today - lastApplied >= params.P1.quietDays) {
+  let active = 0;
+  let allWaiting = true;
+  let lastApplied: Day | undefined;
+  for (const e of entries) {
+    if (e.appliedOn !== undefined && (lastApplied === undefined || e.appliedOn > lastApplied)) lastApplied = e.appliedOn;
+    if (e.status !== 'active') continue;
+    active++;
+    if (!e.waiting) allWaiting = false;
+  }
+  if (active < params.P1.minActive) out.push({ rule: 'P1', code: 'few_active', active, min: params.P1.minActive });
+  if (lastApplied !== undefined && active > 0 && allWaiting && today - lastApplied >= params.P1.quietDays) {
     out.push({ rule: 'P1', code: 'quiet', days: today - lastApplied });
   }
   return out;
+}
+
+function keepSearching(scenario: Scenario, ctx: PlanContext, params: ProtocolParams, recs: readonly Recommendation[]): Warning[] {
+  const thanksPending = new Set<string>();
+  for (const r of recs) if (r.kind === 'thank_you' && (r.status === 'due' || r.status === 'overdue')) thanksPending.add(r.applicationId);
+  const entries = scenario.applications.map((x): PipelineEntry => ({
+    status: x.status,
+    ...(x.appliedOn !== undefined ? { appliedOn: x.appliedOn } : {}),
+    waiting: x.interviews.length > 0 && !thanksPending.has(x.id),
+  }));
+  return keepSearchingWarnings(entries, ctx.time.zone(scenario.settings.timeZone).dayAt(ctx.now), params);
 }
 
 /**
@@ -617,6 +735,6 @@ export function plan(scenario: Scenario, ctx: PlanContext): Plan {
   const recommendations: Recommendation[] = [];
   const warnings: Warning[] = [];
   for (const app of scenario.applications) planApplication(scenario, app, ctx, params, recommendations, warnings);
-  recommendations.sort(compareRecommendations);
+  sortRecommendations(recommendations);
   return { now: ctx.now, recommendations, warnings: [...keepSearching(scenario, ctx, raw, recommendations), ...warnings] };
 }

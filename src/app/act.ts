@@ -1,0 +1,57 @@
+/**
+ * Use cases that act: record what was sent or said, with the guards of the protocol — P2 (an early
+ * status check asks for confirmation) and L8 (a text naming another application's company, or
+ * missing this one's, is held until confirmed).
+ */
+import type { ApplicationStatus, Touch } from '../core/model.js';
+import { patienceCheck } from '../core/rules/patience.js';
+import { plan } from '../core/rules/planner.js';
+import type { Recommendation } from '../core/rules/plan-types.js';
+import { checkTone, type Finding } from '../core/tone/index.js';
+import { parseInstant, type EpochMs } from '../core/time.js';
+import { AppError } from './errors.js';
+import { addTouch, requireProfile, setApplicationStatus, type AppDeps, type Saved } from './records.js';
+
+type Json = Record<string, unknown>;
+
+export type Guard =
+  | { readonly rule: 'P2'; readonly earliest: EpochMs; readonly recommendation: Recommendation }
+  | { readonly rule: 'L8'; readonly findings: readonly Finding[] };
+
+export type LogResult = { readonly ok: true; readonly saved: Saved } | { readonly ok: false; readonly guards: readonly Guard[] };
+
+const CHECK_KINDS = new Set<Touch['kind']>(['status_check', 'call', 'voicemail', 'update']);
+
+/**
+ * Records a touch unless a guard stops it. `confirmed` lists the guards the user has accepted
+ * (e.g. after being asked); returns the guards that still stand instead of writing anything.
+ */
+export async function logTouch(deps: AppDeps, applicationId: string, input: Json, confirmed: ReadonlySet<Guard['rule']>): Promise<LogResult> {
+  const profile = await requireProfile(deps);
+  const app = await deps.store.getApplication(deps.userId, applicationId);
+  if (!app) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
+  const guards: Guard[] = [];
+  const kind = input['kind'] as Touch['kind'];
+  const at = typeof input['at'] === 'string' ? parseInstant(input['at'], deps.time.zone(profile.settings.timeZone)) : null;
+  if (CHECK_KINDS.has(kind) && at !== null && !confirmed.has('P2')) {
+    const p = plan({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, { now: deps.clock.now(), time: deps.time });
+    const verdict = patienceCheck(p, app.id, at);
+    if (verdict.early) guards.push({ rule: 'P2', earliest: verdict.earliest, recommendation: verdict.recommendation });
+  }
+  const text = typeof input['text'] === 'string' ? input['text'] : undefined;
+  if (text !== undefined && !confirmed.has('L8')) {
+    const others = (await deps.store.listApplications(deps.userId)).filter((a) => a.id !== app.id).map((a) => a.company)
+      .filter((c) => c.toLowerCase() !== app.company.toLowerCase());
+    const findings = checkTone({ text, application: { company: app.company, role: app.role }, otherCompanies: [...new Set(others)] })
+      .filter((f) => f.rule === 'L8');
+    if (findings.length > 0) guards.push({ rule: 'L8', findings });
+  }
+  if (guards.length > 0) return { ok: false, guards };
+  return { ok: true, saved: await addTouch(deps, applicationId, input) };
+}
+
+/** Closes an application with a final status; its history is kept. */
+export async function closeApplication(deps: AppDeps, applicationId: string, status: ApplicationStatus): Promise<Saved> {
+  if (status === 'active') throw new AppError('bad_input', '--as: "active" does not close an application; use accepted, declined, rejected, withdrawn, no_response or filled', { field: 'status' });
+  return setApplicationStatus(deps, applicationId, status);
+}

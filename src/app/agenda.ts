@@ -1,0 +1,112 @@
+/**
+ * Use cases that decide: what is due today or this week (read through the next-due index, never
+ * by planning everything), one application's timeline, the pipeline.
+ */
+import type { Application, ApplicationStatus } from '../core/model.js';
+import { resolveParams } from '../core/rules/params.js';
+import { keepSearchingWarnings, plan } from '../core/rules/planner.js';
+import type { Plan, Recommendation, Warning } from '../core/rules/plan-types.js';
+import type { EpochMs } from '../core/time.js';
+import { AppError } from './errors.js';
+import type { ApplicationSummary, Offer, RedFlagNote } from './ports.js';
+import { requireProfile, type AppDeps, type Profile } from './records.js';
+
+const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
+
+export interface AgendaItem {
+  readonly application: Application;
+  readonly recommendation: Recommendation;
+}
+
+export interface Agenda {
+  readonly now: EpochMs;
+  readonly until: EpochMs;
+  readonly profile: Profile;
+  /** Past their latest moment. */
+  readonly overdue: readonly AgendaItem[];
+  /** Doable now, or due but waiting for an allowed moment (blocked). */
+  readonly due: readonly AgendaItem[];
+  /** Coming before `until`. */
+  readonly coming: readonly AgendaItem[];
+  readonly warnings: readonly Warning[];
+}
+
+function planOne(profile: Profile, app: Application, deps: AppDeps, now: EpochMs): Plan {
+  return plan({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, { now, time: deps.time });
+}
+
+/** P1 from the application summaries (no full load). */
+function pipelineWarnings(deps: AppDeps, profile: Profile, summaries: readonly ApplicationSummary[], now: EpochMs): Warning[] {
+  const entries = summaries.map((s) => ({
+    status: s.status,
+    ...(s.appliedOn !== undefined ? { appliedOn: s.appliedOn } : {}),
+    waiting: s.nextDue !== undefined && s.nextDue.kind !== 'thank_you',
+  }));
+  const today = deps.time.zone(profile.settings.timeZone).dayAt(now);
+  return keepSearchingWarnings(entries, today, resolveParams(profile.settings.protocol));
+}
+
+/** What is overdue, due, and coming before midnight `days` days from today (1 = today), with the warnings. */
+export async function agenda(deps: AppDeps, days: number): Promise<Agenda> {
+  const now = deps.clock.now();
+  const profile = await requireProfile(deps);
+  const zone = deps.time.zone(profile.settings.timeZone);
+  const until = zone.at(zone.dayAt(now) + days, 0);
+  const dueApps = await deps.store.listDue(deps.userId, until);
+  const overdue: AgendaItem[] = [];
+  const due: AgendaItem[] = [];
+  const coming: AgendaItem[] = [];
+  const warnings: Warning[] = [];
+  for (const item of dueApps) {
+    const application = await deps.store.getApplication(deps.userId, item.applicationId);
+    if (!application) continue;
+    const p = planOne(profile, application, deps, now);
+    warnings.push(...p.warnings.filter((w) => w.rule !== 'P1'));
+    for (const rec of p.recommendations) {
+      if (!PENDING.has(rec.status)) continue;
+      const entry = { application, recommendation: rec };
+      if (rec.status === 'overdue') overdue.push(entry);
+      else if (rec.status === 'due' || rec.status === 'blocked') due.push(entry);
+      else if (rec.ideal < until) coming.push(entry);
+    }
+  }
+  const summaries = await deps.store.listApplications(deps.userId);
+  warnings.unshift(...pipelineWarnings(deps, profile, summaries, now));
+  return { now, until, profile, overdue, due, coming, warnings };
+}
+
+export interface ApplicationView {
+  readonly profile: Profile;
+  readonly application: Application;
+  readonly plan: Plan;
+  readonly redFlags: readonly RedFlagNote[];
+  readonly offer?: Offer;
+}
+
+export async function showApplication(deps: AppDeps, applicationId: string): Promise<ApplicationView> {
+  const profile = await requireProfile(deps);
+  const application = await deps.store.getApplication(deps.userId, applicationId);
+  if (!application) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
+  const [redFlags, offer] = await Promise.all([
+    deps.store.getRedFlags(deps.userId, applicationId), deps.store.getOffer(deps.userId, applicationId),
+  ]);
+  const view = { profile, application, plan: planOne(profile, application, deps, deps.clock.now()), redFlags };
+  return offer ? { ...view, offer } : view;
+}
+
+export interface Pipeline {
+  readonly profile: Profile;
+  readonly applications: readonly ApplicationSummary[];
+  readonly counts: Readonly<Record<ApplicationStatus, number>>;
+  readonly warnings: readonly Warning[];
+}
+
+export async function pipeline(deps: AppDeps): Promise<Pipeline> {
+  const profile = await requireProfile(deps);
+  const applications = await deps.store.listApplications(deps.userId);
+  const counts: Record<ApplicationStatus, number> = {
+    active: 0, offer: 0, accepted: 0, declined: 0, rejected: 0, withdrawn: 0, no_response: 0, filled: 0,
+  };
+  for (const a of applications) counts[a.status]++;
+  return { profile, applications, counts, warnings: pipelineWarnings(deps, profile, applications, deps.clock.now()) };
+}

@@ -1,0 +1,188 @@
+/**
+ * Use cases that record things: the profile, applications, people, interviews, touches, references.
+ * Input comes in the scenario document's shape (CONTRACT.md), is validated with the application it
+ * joins (so person ids resolve), and every action is one transaction that also refreshes the
+ * application's indexed next due action.
+ */
+import type { Application, ApplicationStatus, Candidate, Scenario, Settings } from '../core/model.js';
+import { plan } from '../core/rules/planner.js';
+import type { Recommendation } from '../core/rules/plan-types.js';
+import { readTimeline, type TimelineReading } from '../core/rules/timeline.js';
+import { formatIssue, parseScenario, type ScenarioIssue } from '../core/scenario.js';
+import { applicationToJson, candidateToJson, settingsToJson } from '../core/scenario-json.js';
+import type { EpochMs, TimeRules } from '../core/time.js';
+import { AppError } from './errors.js';
+import type { Clock, Store, UserId } from './ports.js';
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly time: TimeRules;
+  readonly clock: Clock;
+  readonly userId: UserId;
+}
+
+export interface Profile {
+  readonly settings: Settings;
+  readonly candidate: Candidate;
+}
+
+type Json = Record<string, unknown>;
+
+const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
+
+/** Turns the first issue into an AppError naming `<record>.<field>`. */
+function issueError(issue: ScenarioIssue, prefix: string, record: string): AppError {
+  const field = issue.path.startsWith(prefix) ? `${record}.${issue.path.slice(prefix.length)}` : issue.path;
+  return new AppError('bad_input', formatIssue({ path: field, message: issue.message }), { field, detail: issue.message });
+}
+
+export async function getProfile(deps: AppDeps): Promise<Profile | undefined> {
+  const settings = await deps.store.getSettings(deps.userId);
+  if (!settings) return undefined;
+  return { settings, candidate: await deps.store.getCandidate(deps.userId) };
+}
+
+export async function requireProfile(deps: AppDeps): Promise<Profile> {
+  const profile = await getProfile(deps);
+  if (!profile) {
+    throw new AppError('bad_input', 'no profile yet: run "afterword setup --name \\"Your Name\\" --time-zone Europe/London --region GB-ENG" first');
+  }
+  return profile;
+}
+
+/** Validates a whole application (with the profile) and returns it as the model has it. */
+function validateApplication(profile: Profile, time: TimeRules, appJson: Json, prefix: string, record: string): Application {
+  const result = parseScenario({
+    settings: settingsToJson(profile.settings), candidate: candidateToJson(profile.candidate), applications: [appJson],
+  }, time);
+  if (!result.ok) {
+    const first = result.issues[0];
+    throw first ? issueError(first, prefix, record) : new AppError('bad_input', `${record}: invalid`);
+  }
+  const app = result.value.applications[0];
+  if (!app) throw new AppError('internal', 'validated application vanished');
+  return app;
+}
+
+/** Plans one application and keeps its soonest pending action indexed (F-rules' "what is due"). */
+export async function refreshNextDue(store: Store, deps: Pick<AppDeps, 'time' | 'clock' | 'userId'>, profile: Profile, app: Application): Promise<Recommendation | undefined> {
+  const scenario: Scenario = { settings: profile.settings, candidate: profile.candidate, applications: [app] };
+  const recs = plan(scenario, { now: deps.clock.now(), time: deps.time }).recommendations;
+  const next = recs.find((r) => PENDING.has(r.status));
+  await store.setNextDue(deps.userId, app.id, next ? next.ideal : null, next ? next.kind : null);
+  return next;
+}
+
+/** The next free id such as `a3` among `taken`. */
+export function nextId(prefix: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  for (let n = 1; ; n++) if (!used.has(`${prefix}${n}`)) return `${prefix}${n}`;
+}
+
+/** Saves the profile (settings and candidate) after validating them together. */
+export async function saveProfile(deps: AppDeps, settingsJson: Json, candidateJson: Json): Promise<Profile> {
+  const result = parseScenario({ settings: settingsJson, candidate: candidateJson, applications: [] }, deps.time);
+  if (!result.ok) {
+    const first = result.issues[0];
+    throw first ? new AppError('bad_input', formatIssue(first), { field: first.path, detail: first.message }) : new AppError('bad_input', 'invalid profile');
+  }
+  const profile: Profile = { settings: result.value.settings, candidate: result.value.candidate };
+  await deps.store.transaction(async (store) => {
+    await store.saveSettings(deps.userId, profile.settings);
+    await store.saveCandidate(deps.userId, profile.candidate);
+    for (const app of (await store.loadScenario(deps.userId))?.applications ?? []) await refreshNextDue(store, deps, profile, app);
+  });
+  return profile;
+}
+
+export interface Saved {
+  readonly application: Application;
+  readonly next?: Recommendation;
+}
+
+export async function addApplication(deps: AppDeps, input: Json): Promise<Saved> {
+  return deps.store.transaction(async (store) => {
+    const profile = await requireProfile({ ...deps, store });
+    const taken = (await store.listApplications(deps.userId)).map((a) => a.id);
+    const id = typeof input['id'] === 'string' && input['id'] !== '' ? input['id'] : nextId('a', taken);
+    if (taken.includes(id)) throw new AppError('conflict', `application.id: "${id}" is taken; choose another id or leave it out`, { field: 'application.id' });
+    const app = validateApplication(profile, deps.time, { people: [], interviews: [], touches: [], ...input, id }, 'applications[0].', 'application');
+    await store.saveApplication(deps.userId, app);
+    const next = await refreshNextDue(store, deps, profile, app);
+    return next ? { application: app, next } : { application: app };
+  });
+}
+
+interface Edited {
+  /** Where the edited record sits in the validated document, and what to call it in errors. */
+  readonly prefix: string;
+  readonly record: string;
+}
+
+async function editApplication(deps: AppDeps, applicationId: string, edit: (json: Json, app: Application) => Edited): Promise<Saved> {
+  return deps.store.transaction(async (store) => {
+    const profile = await requireProfile({ ...deps, store });
+    const current = await store.getApplication(deps.userId, applicationId);
+    if (!current) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
+    const json = applicationToJson(current, profile.settings, deps.time);
+    const { prefix, record } = edit(json, current);
+    const app = validateApplication(profile, deps.time, json, prefix, record);
+    await store.saveApplication(deps.userId, app);
+    const next = await refreshNextDue(store, deps, profile, app);
+    return next ? { application: app, next } : { application: app };
+  });
+}
+
+const RECORD_NAMES = { people: 'person', interviews: 'interview', touches: 'touch' } as const;
+
+function pushRecord(json: Json, key: keyof typeof RECORD_NAMES, record: Json): Edited {
+  const list = Array.isArray(json[key]) ? (json[key] as unknown[]) : [];
+  json[key] = [...list, record];
+  return { prefix: `applications[0].${key}[${list.length}].`, record: RECORD_NAMES[key] };
+}
+
+export function addPerson(deps: AppDeps, applicationId: string, input: Json): Promise<Saved> {
+  return editApplication(deps, applicationId, (json, app) =>
+    pushRecord(json, 'people', { ...input, id: typeof input['id'] === 'string' ? input['id'] : nextId('p', app.people.map((p) => p.id)) }));
+}
+
+export function addInterview(deps: AppDeps, applicationId: string, input: Json): Promise<Saved> {
+  return editApplication(deps, applicationId, (json, app) =>
+    pushRecord(json, 'interviews', { ...input, id: typeof input['id'] === 'string' ? input['id'] : nextId('i', app.interviews.map((i) => i.id)) }));
+}
+
+export function addTouch(deps: AppDeps, applicationId: string, input: Json): Promise<Saved> {
+  return editApplication(deps, applicationId, (json) => pushRecord(json, 'touches', input));
+}
+
+export function setApplicationStatus(deps: AppDeps, applicationId: string, status: ApplicationStatus): Promise<Saved> {
+  return editApplication(deps, applicationId, (json) => {
+    json['status'] = status;
+    return { prefix: 'applications[0].', record: 'application' };
+  });
+}
+
+export async function addReference(deps: AppDeps, input: Json): Promise<Candidate> {
+  return deps.store.transaction(async (store) => {
+    const profile = await requireProfile({ ...deps, store });
+    const id = typeof input['id'] === 'string' ? input['id'] : nextId('r', profile.candidate.references.map((r) => r.id));
+    const candidateJson = candidateToJson(profile.candidate);
+    const refs = Array.isArray(candidateJson['references']) ? (candidateJson['references'] as unknown[]) : [];
+    candidateJson['references'] = [...refs, { ...input, id }];
+    const result = parseScenario({ settings: settingsToJson(profile.settings), candidate: candidateJson, applications: [] }, deps.time);
+    if (!result.ok) {
+      const first = result.issues[0];
+      throw first ? issueError(first, `candidate.references[${refs.length}].`, 'reference') : new AppError('bad_input', 'invalid reference');
+    }
+    const reference = result.value.candidate.references[refs.length];
+    if (!reference) throw new AppError('internal', 'validated reference vanished');
+    await store.saveReference(deps.userId, reference);
+    return result.value.candidate;
+  });
+}
+
+/** How the employer's words of an interview were understood (F0), for showing before saving. */
+export function understandTimeline(profile: Profile, time: TimeRules, said: string, interviewStart: EpochMs, zone: string): TimelineReading {
+  const z = time.zone(zone);
+  return readTimeline(said, z.dayAt(interviewStart), time.calendar(profile.settings.region, profile.settings.workday.days));
+}

@@ -1,0 +1,129 @@
+/** Acting: `afterword sent`, `log-call`, `close`. */
+import { Option, type Command } from 'commander';
+import { closeApplication, logTouch, type Guard } from '../../app/act.js';
+import { AppError } from '../../app/errors.js';
+import type { AppDeps } from '../../app/records.js';
+import { APPLICATION_STATUSES, CHANNELS, OUTCOMES } from '../../core/model.js';
+import { printJson, withApp } from '../context.js';
+import type { CliIo } from '../io.js';
+import { renderNext, when } from '../render/agenda.js';
+import { touchInput, TOUCH_FLAGS } from './records.js';
+import { readInput } from './read-input.js';
+
+function guardLine(g: Guard, deps: AppDeps): string {
+  if (g.rule === 'P2') {
+    const rec = g.recommendation;
+    return `P2: this is early. The earliest advised moment is ${when(deps.time, rec.timeZone, g.earliest)} (${rec.rules.filter((r) => r !== 'P2').join(', ')}); checking in sooner can look pushy.`;
+  }
+  return `L8: ${g.findings.map((f) => f.message).join(' ')}`;
+}
+
+/** Records a touch, asking on a terminal about each guard; without a terminal, a guard is an error unless confirmed by flag. */
+async function record(io: CliIo, deps: AppDeps, application: string, input: Record<string, unknown>, flags: { yes?: boolean; confirmCompany?: boolean; json?: boolean }, done: string): Promise<void> {
+  const confirmed = new Set<Guard['rule']>();
+  if (flags.yes) confirmed.add('P2');
+  if (flags.confirmCompany) confirmed.add('L8');
+  for (let round = 0; round < 3; round++) {
+    const result = await logTouch(deps, application, input, confirmed);
+    if (result.ok) {
+      if (flags.json) {
+        printJson(io, { recorded: input, next: result.saved.next ? renderNext(result.saved.next, result.saved.application, deps.time).recommendation : null });
+      } else {
+        io.stdout(`${done} (${result.saved.application.company}).\n`);
+        if (result.saved.next) io.stdout(`Next: ${renderNext(result.saved.next, result.saved.application, deps.time).line}\n`);
+      }
+      return;
+    }
+    for (const g of result.guards) {
+      const line = guardLine(g, deps);
+      if (io.interactive && io.prompt) {
+        io.stderr(`${line}\n`);
+        if (!(await io.prompt.confirm(g.rule === 'P2' ? 'Record it anyway?' : 'Record it anyway (the company names are right)?'))) {
+          throw new AppError('bad_input', `not recorded (${g.rule})`);
+        }
+        confirmed.add(g.rule);
+      } else {
+        const flag = g.rule === 'P2' ? '--yes' : '--confirm-company';
+        throw new AppError('bad_input', `${line} Not recorded; pass ${flag} to record it anyway.`);
+      }
+    }
+  }
+}
+
+interface SentOptions { person?: string; reference?: string; kind?: string; channel?: string; at?: string; text?: string; textFile?: string; yes?: boolean; confirmCompany?: boolean; json?: boolean }
+interface CallOptions { person?: string; outcome?: string; at?: string; newDecisionBy?: string; notes?: string; yes?: boolean; json?: boolean }
+
+export function registerAct(program: Command, io: CliIo): void {
+  program.command('sent')
+    .description('Record that you sent something: a thank-you, a status check, an update, a reply or a reference brief.')
+    .argument('<application>', 'application id')
+    .option('--person <id>', 'to whom').option('--reference <id>', 'for a reference brief')
+    .addOption(new Option('--kind <kind>').choices(['thank_you', 'status_check', 'update', 'reply', 'reference_brief']).default('thank_you'))
+    .addOption(new Option('--channel <channel>').choices(CHANNELS).default('email'))
+    .option('--at <date-time>', 'when (default: now)')
+    .option('--text <text>', 'what you sent (checked for the wrong company, L8)')
+    .option('--text-file <file>', 'read what you sent from a file')
+    .option('--yes', 'record an early status check without asking (P2)')
+    .option('--confirm-company', 'record a text that names another application\'s company (L8)')
+    .option('--json')
+    .addHelpText('after', `
+Examples:
+  $ afterword sent a1 --person p1                      # the thank-you went out now, by email
+  $ afterword sent a1 --person p1 --kind status_check --at 2026-03-10T09:30`)
+    .action(async (application: string, opts: SentOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
+      const text = opts.textFile !== undefined ? readInput(io, opts.textFile, '--text-file') : opts.text;
+      const input = await touchInput(io, deps, {
+        kind: opts.kind ?? 'thank_you', channel: opts.channel ?? 'email', outcome: 'sent',
+        ...(opts.person !== undefined ? { person: opts.person } : {}), ...(opts.reference !== undefined ? { reference: opts.reference } : {}),
+        ...(opts.at !== undefined ? { at: opts.at } : {}), ...(text !== undefined ? { text } : {}),
+      });
+      await namingTouch(() => record(io, deps, application, input, opts, `Recorded: ${String(input['kind']).replace('_', ' ')} sent`));
+    }));
+
+  program.command('log-call')
+    .description('Record a follow-up call and what came of it; the plan follows (F6).')
+    .argument('<application>', 'application id')
+    .option('--person <id>', 'whom you called')
+    .addOption(new Option('--outcome <outcome>').choices(OUTCOMES.filter((o) => o !== 'sent')).makeOptionMandatory())
+    .option('--at <date-time>', 'when (default: now)')
+    .option('--new-decision-by <YYYY-MM-DD>', 'the date they now expect to decide')
+    .option('--notes <text>', 'what was said')
+    .option('--yes', 'record an early call without asking (P2)')
+    .option('--json')
+    .addHelpText('after', `
+Examples:
+  $ afterword log-call a1 --person p1 --outcome not_decided --new-decision-by 2026-03-20
+  $ afterword log-call a1 --person p1 --outcome voicemail`)
+    .action(async (application: string, opts: CallOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
+      const input = await touchInput(io, deps, {
+        kind: opts.outcome === 'voicemail' ? 'voicemail' : 'call', channel: 'phone', outcome: opts.outcome ?? 'no_answer',
+        ...(opts.person !== undefined ? { person: opts.person } : {}), ...(opts.at !== undefined ? { at: opts.at } : {}),
+        ...(opts.newDecisionBy !== undefined ? { newDecisionBy: opts.newDecisionBy } : {}), ...(opts.notes !== undefined ? { text: opts.notes } : {}),
+      });
+      await namingTouch(() => record(io, deps, application, input, { ...opts, confirmCompany: true }, `Recorded: call, ${String(input['outcome']).replace('_', ' ')}`));
+    }));
+
+  program.command('close')
+    .description('Close an application with its outcome; its history is kept.')
+    .argument('<application>', 'application id')
+    .addOption(new Option('--as <status>', 'the outcome').choices(APPLICATION_STATUSES.filter((s) => s !== 'active')).makeOptionMandatory())
+    .option('--json')
+    .addHelpText('after', '\nExample:\n  $ afterword close a1 --as no_response')
+    .action(async (application: string, opts: { as: string; json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
+      const saved = await closeApplication(deps, application, opts.as as (typeof APPLICATION_STATUSES)[number]);
+      if (opts.json) printJson(io, { applicationId: saved.application.id, status: saved.application.status });
+      else io.stdout(`Closed ${saved.application.company} \u2014 ${saved.application.role} as ${saved.application.status.replace('_', ' ')}. History kept.\n`);
+    }));
+}
+
+async function namingTouch(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof AppError && error.field !== undefined && error.detail !== undefined) {
+      const flag = TOUCH_FLAGS[error.field.replace(/^touch\./, '')];
+      if (flag) throw new AppError(error.code, `${flag}: ${error.detail}`, { cause: error });
+    }
+    throw error;
+  }
+}
