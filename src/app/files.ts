@@ -1,0 +1,137 @@
+/**
+ * Use cases for the files users exchange: calendar and spreadsheet exports, tracker imports (all
+ * or nothing, streamed), and whole backups.
+ */
+import { plan } from '../core/rules/planner.js';
+import type { Plan } from '../core/rules/plan-types.js';
+import type { Scenario } from '../core/model.js';
+import { AppError } from './errors.js';
+import { renderCalendar, type CalendarOptions } from './exchange/ics.js';
+import { formatImportError, importApplications, previewImport, type ImportError, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import.js';
+import { renderCsv, renderXlsx, type SheetId } from './exchange/spreadsheet.js';
+import { BACKUP_FORMAT, BACKUP_VERSION, type ApplicationRecord, type Backup } from './ports.js';
+import { nextId, requireProfile, type AppDeps } from './records.js';
+
+async function planned(deps: AppDeps): Promise<{ scenario: Scenario; plan: Plan }> {
+  await requireProfile(deps);
+  const scenario = await deps.store.loadScenario(deps.userId);
+  if (!scenario) throw new AppError('bad_input', 'no profile yet: run "afterword setup" first');
+  return { scenario, plan: plan(scenario, { now: deps.clock.now(), time: deps.time }) };
+}
+
+export async function exportCalendar(deps: AppDeps, opts: CalendarOptions = {}): Promise<{ text: string; events: number }> {
+  const { scenario, plan: p } = await planned(deps);
+  const text = renderCalendar(p, scenario, deps.time, opts);
+  return { text, events: (text.match(/^BEGIN:VEVENT/gm) ?? []).length };
+}
+
+export async function exportSpreadsheet(deps: AppDeps, format: 'xlsx' | 'csv', sheet?: SheetId): Promise<string | Buffer> {
+  const { scenario, plan: p } = await planned(deps);
+  return format === 'xlsx'
+    ? renderXlsx(scenario, { time: deps.time, plan: p })
+    : renderCsv(scenario, { time: deps.time, plan: p, ...(sheet ? { sheet } : {}) });
+}
+
+export interface ImportSummary {
+  readonly imported: number;
+  readonly dryRun: boolean;
+  readonly info?: Readonly<ImportInfo>;
+  /** The first rows as they would be recorded (dry runs). */
+  readonly preview: readonly ImportedApplication[];
+}
+
+export interface ImportRequest {
+  readonly format?: 'csv' | 'xlsx';
+  readonly dateOrder?: 'dmy' | 'mdy';
+  readonly dryRun: boolean;
+  readonly totalBytes?: number;
+  readonly onProgress?: (rows: number, bytes: number, total: number | undefined) => void;
+}
+
+/** The row-numbered report of what is wrong, as one AppError (nothing was written). */
+function importFailure(errors: readonly ImportError[], total: number): AppError {
+  const shown = errors.slice(0, 20).map(formatImportError);
+  const more = total > shown.length ? `; and ${total - shown.length} more` : '';
+  return new AppError('bad_input', `import: nothing imported; ${total} problem${total === 1 ? '' : 's'}: ${shown.join('; ')}${more}`);
+}
+
+/**
+ * Imports applications from a tracker's CSV or XLSX export. All or nothing: the rows are inserted
+ * in batches inside one transaction that a bad row anywhere rolls back. A dry run writes nothing.
+ */
+export async function importFile(deps: AppDeps, input: ImportInput, req: ImportRequest): Promise<ImportSummary> {
+  const profile = await requireProfile(deps);
+  const taken = new Set((await deps.store.listApplications(deps.userId)).map((a) => a.id));
+  const options = {
+    region: profile.settings.region,
+    ...(req.format ? { format: req.format } : {}),
+    ...(req.dateOrder ? { dateOrder: req.dateOrder } : {}),
+    ...(req.totalBytes !== undefined ? { totalBytes: req.totalBytes } : {}),
+    ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+  };
+  const toRecord = (r: ImportedApplication): ApplicationRecord => {
+    const id = nextId('a', taken);
+    taken.add(id);
+    return { application: { ...r.application, id, people: r.application.people.map((p, i) => ({ ...p, id: `p${i + 1}` })) }, redFlags: [] };
+  };
+
+  if (req.dryRun) {
+    const preview = await previewImport(input, 5, options);
+    return { imported: 0, dryRun: true, info: preview.info, preview: preview.records };
+  }
+
+  return deps.store.transaction(async (store) => {
+    const errors: ImportError[] = [];
+    let errorCount = 0;
+    let imported = 0;
+    let info: Readonly<ImportInfo> | undefined;
+    for await (const batch of importApplications(input, options)) {
+      info = batch.info;
+      if (batch.errors.length > 0) {
+        errorCount += batch.errors.length;
+        if (errors.length < 20) errors.push(...batch.errors.slice(0, 20 - errors.length));
+      }
+      if (errorCount === 0 && batch.records.length > 0) imported += await store.insertApplications(deps.userId, batch.records.map(toRecord));
+    }
+    if (errorCount > 0) throw importFailure(errors, errorCount);
+    return { imported, dryRun: false, ...(info ? { info } : {}), preview: [] };
+  });
+}
+
+/** Everything the user has as one portable JSON document (deterministic: same records, same bytes). */
+export async function backup(deps: AppDeps): Promise<string> {
+  return `${JSON.stringify(await deps.store.exportAll(deps.userId), null, 2)}\n`;
+}
+
+function isBackup(value: unknown): value is Backup {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v['format'] === BACKUP_FORMAT && v['version'] === BACKUP_VERSION && Array.isArray(v['applications'])
+    && typeof v['candidate'] === 'object' && v['candidate'] !== null;
+}
+
+/** Replaces everything the user has with a backup; all or nothing. */
+export async function restore(deps: AppDeps, text: string): Promise<{ applications: number }> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new AppError('bad_input', 'restore: the file is not valid JSON; give a file written by "afterword backup"', { cause: error });
+  }
+  if (!isBackup(value)) {
+    throw new AppError('bad_input', `restore: not an Afterword backup (expected "format": "${BACKUP_FORMAT}", "version": ${BACKUP_VERSION}); give a file written by "afterword backup"`);
+  }
+  try {
+    await deps.store.importAll(deps.userId, value);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, `restore: ${error.message}; nothing was changed`, { cause: error });
+    if (error instanceof TypeError) throw new AppError('bad_input', `restore: the backup is damaged (${error.message}); nothing was changed`, { cause: error });
+    throw error;
+  }
+  return { applications: value.applications.length };
+}
+
+/** Whether the user has any applications (restore asks before replacing them). */
+export async function hasRecords(deps: AppDeps): Promise<boolean> {
+  return (await deps.store.listApplications(deps.userId)).length > 0;
+}

@@ -1,0 +1,144 @@
+/** Files: `afterword export ics|xlsx|csv`, `import csv|xlsx FILE`, `backup FILE`, `restore FILE`. */
+import { createReadStream, statSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { AppError } from '../../app/errors.js';
+import { backup, exportCalendar, exportSpreadsheet, hasRecords, importFile, restore } from '../../app/files.js';
+import { SHEETS } from '../../app/exchange/spreadsheet.js';
+import { printJson, withApp } from '../context.js';
+import type { CliIo } from '../io.js';
+import { readInput } from './read-input.js';
+
+function write(io: CliIo, path: string, data: string | Uint8Array): void {
+  if (!io.writeFile) throw new AppError('internal', 'this CLI cannot write files');
+  try {
+    io.writeFile(path, data);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new AppError('bad_input', `--out: cannot write "${path}" (${code ?? 'error'}); give a path in a folder you can write to`, { cause: error });
+  }
+}
+
+function fileSize(path: string, flag: string): number {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new AppError('bad_input', `${flag}: "${path}" is not a file`);
+    return stat.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('bad_input', `${flag}: "${path}" cannot be read (${(error as { code?: string }).code ?? 'error'}); give the path of a CSV or XLSX file`, { cause: error });
+  }
+}
+
+/** A one-line progress bar on a terminal, redrawn at most every 100 ms; elsewhere a line per 10,000 rows. */
+function progressBar(io: CliIo): (rows: number, bytes: number, total: number | undefined) => void {
+  let last = 0;
+  let logged = 0;
+  return (rows, bytes, total) => {
+    if (!io.interactive) {
+      // Not a terminal (a log, a pipe): a plain line every 10,000 rows.
+      if (rows - logged >= 10_000) {
+        logged = rows - (rows % 10_000);
+        io.stderr(`Importing: ${logged.toLocaleString('en-US')} rows read\n`);
+      }
+      return;
+    }
+    const now = io.now();
+    if (now - last < 100 && (total === undefined || bytes < total)) return;
+    last = now;
+    const share = total ? Math.min(1, bytes / total) : 0;
+    const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
+    io.stderr(`\rImporting [${bar}] ${Math.round(share * 100)}% \u00b7 ${rows.toLocaleString('en-US')} rows`);
+  };
+}
+
+export function registerFiles(program: Command, io: CliIo): void {
+  const exp = program.command('export').description('Export upcoming actions to your calendar, or your follow-up history to a spreadsheet.');
+
+  exp.command('ics')
+    .description('Every upcoming action as a calendar event with a reminder; re-import updates events instead of duplicating them.')
+    .requiredOption('--out <file>', 'the .ics file to write')
+    .option('--alarm <minutes>', 'reminder before each event, in minutes (0: none)', '30')
+    .addHelpText('after', '\nExample:\n  $ afterword export ics --out afterword.ics')
+    .action(async (opts: { out: string; alarm: string }, cmd: Command) => withApp(io, cmd, async (deps) => {
+      const minutes = Number(opts.alarm);
+      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 10_080) throw new AppError('bad_input', `--alarm: "${opts.alarm}" must be whole minutes from 0 to 10080`);
+      const { text, events } = await exportCalendar(deps, { alarmMinutes: minutes === 0 ? null : minutes });
+      write(io, opts.out, text);
+      io.stdout(`Wrote ${events} event${events === 1 ? '' : 's'} to ${opts.out}.\n`);
+    }));
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    exp.command(format)
+      .description(format === 'xlsx'
+        ? 'The follow-up history as a workbook: one row per touch, plus applications and people sheets.'
+        : 'One sheet of the history as CSV (default: one row per touch).')
+      .requiredOption('--out <file>', `the .${format} file to write`)
+      .addOption(new Option('--sheet <sheet>', 'which sheet (CSV only)').choices(SHEETS))
+      .addHelpText('after', `\nExample:\n  $ afterword export ${format} --out follow-ups.${format}`)
+      .action(async (opts: { out: string; sheet?: (typeof SHEETS)[number] }, cmd: Command) => withApp(io, cmd, async (deps) => {
+        write(io, opts.out, await exportSpreadsheet(deps, format, opts.sheet));
+        io.stdout(`Wrote ${opts.out}.\n`);
+      }));
+  }
+
+  program.command('import')
+    .description('Import applications from a job tracker\'s CSV or XLSX export (columns are mapped automatically). All or nothing.')
+    .argument('<format>', 'csv or xlsx')
+    .argument('<file>', 'the file to import')
+    .option('--dry-run', 'show how the columns map and the first rows; write nothing')
+    .addOption(new Option('--date-order <order>', 'how to read 03/04/2026 (default: from your region)').choices(['dmy', 'mdy']))
+    .option('--json')
+    .addHelpText('after', `
+Examples:
+  $ afterword import csv tracker-export.csv --dry-run
+  $ afterword import xlsx jobs.xlsx`)
+    .action(async (format: string, file: string, opts: { dryRun?: boolean; dateOrder?: 'dmy' | 'mdy'; json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
+      if (format !== 'csv' && format !== 'xlsx') throw new AppError('bad_input', `<format>: "${format}" is not csv or xlsx`);
+      const totalBytes = fileSize(file, '<file>');
+      const onProgress = progressBar(io);
+      const summary = await importFile(deps, createReadStream(file), {
+        format, dryRun: opts.dryRun === true, totalBytes,
+        ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}), onProgress,
+      }).finally(() => { if (io.interactive) io.stderr('\n'); });
+      if (opts.json) {
+        printJson(io, {
+          imported: summary.imported, dryRun: summary.dryRun,
+          columns: summary.info?.columns ?? [],
+          preview: summary.preview.map((r) => ({ row: r.row, company: r.application.company, role: r.application.role, status: r.application.status })),
+        });
+        return;
+      }
+      if (summary.dryRun) {
+        io.stdout('Columns:\n');
+        for (const c of summary.info?.columns ?? []) io.stdout(`  ${c.header.padEnd(24)} \u2192 ${c.field ?? `(not used${c.note ? `: ${c.note}` : ''})`}\n`);
+        io.stdout('First rows:\n');
+        for (const r of summary.preview) io.stdout(`  row ${r.row}: ${r.application.company} \u2014 ${r.application.role} (${r.application.status})\n`);
+        io.stdout('Dry run: nothing imported.\n');
+        return;
+      }
+      io.stdout(`Imported ${summary.imported} application${summary.imported === 1 ? '' : 's'}.\n`);
+    }));
+
+  program.command('backup')
+    .description('Everything you have recorded as one portable JSON file.')
+    .argument('<file>', 'the file to write')
+    .addHelpText('after', '\nExample:\n  $ afterword backup afterword-backup.json')
+    .action(async (file: string, _opts: unknown, cmd: Command) => withApp(io, cmd, async (deps) => {
+      write(io, file, await backup(deps));
+      io.stdout(`Wrote ${file}.\n`);
+    }));
+
+  program.command('restore')
+    .description('Replace everything recorded with a backup file (all or nothing).')
+    .argument('<file>', 'a file written by "afterword backup"')
+    .option('--yes', 'replace existing records without asking')
+    .action(async (file: string, opts: { yes?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
+      const text = readInput(io, file, '<file>');
+      if (!opts.yes && await hasRecords(deps)) {
+        const ok = io.interactive && io.prompt ? await io.prompt.confirm('This replaces every record you have with the backup. Continue?') : false;
+        if (!ok) throw new AppError('bad_input', 'restore: you already have records, and restoring replaces them all; pass --yes to go ahead');
+      }
+      const { applications } = await restore(deps, text);
+      io.stdout(`Restored ${applications} application${applications === 1 ? '' : 's'} from ${file}.\n`);
+    }));
+}
