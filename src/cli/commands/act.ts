@@ -65,7 +65,7 @@ export function registerAct(program: Command, io: CliIo): void {
     .option('--text-file <file>', 'read what you sent from a file')
     .option('--yes', 'record an early status check without asking (P2)')
     .option('--confirm-company', 'record a text that names another application\'s company (L8)')
-    .option('--json')
+    .option('--json', 'print as JSON')
     .addHelpText('after', `
 Examples:
   $ afterword sent a1 --person p1                      # the thank-you went out now, by email
@@ -89,7 +89,7 @@ Examples:
     .option('--new-decision-by <YYYY-MM-DD>', 'the date they now expect to decide')
     .option('--notes <text>', 'what was said')
     .option('--yes', 'record an early call without asking (P2)')
-    .option('--json')
+    .option('--json', 'print as JSON')
     .addHelpText('after', `
 Examples:
   $ afterword log-call a1 --person p1 --outcome not_decided --new-decision-by 2026-03-20
@@ -107,7 +107,7 @@ Examples:
     .description('Close an application with its outcome; its history is kept.')
     .argument('<application>', 'application id')
     .addOption(new Option('--as <status>', 'the outcome').choices(APPLICATION_STATUSES.filter((s) => s !== 'active')).makeOptionMandatory())
-    .option('--json')
+    .option('--json', 'print as JSON')
     .addHelpText('after', '\nExample:\n  $ afterword close a1 --as no_response')
     .action(async (application: string, opts: { as: string; json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
       const saved = await closeApplication(deps, application, opts.as as (typeof APPLICATION_STATUSES)[number]);

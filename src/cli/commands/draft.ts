@@ -62,7 +62,7 @@ interface DraftOptions {
 export function registerDraft(program: Command, io: CliIo): void {
   program
     .command('draft')
-    .description('Write a follow-up draft for one person (or a reference brief for one reference) from a scenario file.')
+    .description('Write a follow-up draft for one person (or a reference brief for one reference) from your records or a scenario file.')
     .option('--scenario <file>', 'read the records from a scenario JSON file (docs/contract.md) instead of your stored ones; "-" reads standard input')
     .requiredOption('--application <id>', 'the application id')
     .requiredOption('--kind <kind>', `what to write: ${REQUEST_KINDS.join(', ')}`)

@@ -87,7 +87,7 @@ export function registerFiles(program: Command, io: CliIo): void {
     .argument('<file>', 'the file to import')
     .option('--dry-run', 'show how the columns map and the first rows; write nothing')
     .addOption(new Option('--date-order <order>', 'how to read 03/04/2026 (default: from your region)').choices(['dmy', 'mdy']))
-    .option('--json')
+    .option('--json', 'print as JSON')
     .addHelpText('after', `
 Examples:
   $ afterword import csv tracker-export.csv --dry-run

@@ -174,7 +174,7 @@ function registerAdd(program: Command, io: CliIo): void {
     .option('--applied-on <YYYY-MM-DD>').option('--status <status>', 'default: active')
     .option('--time-zone <zone>', "the company's zone, for people without one")
     .option('--region <code>', "the company's holiday region")
-    .option('--json')
+    .option('--json', 'print as JSON')
     .addHelpText('after', '\nExample:\n  $ afterword add application --company "Acme Corp" --role "Data Analyst" --applied-on 2026-02-10')
     .action(async (opts: AppOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
       const input: Json = {
@@ -198,7 +198,7 @@ function registerAdd(program: Command, io: CliIo): void {
     .addOption(new Option('--channel <channel>', 'their preferred channel').choices(CHANNELS))
     .option('--informal', 'they invited first-name terms in writing')
     .option('--verified', 'name and details checked on their card or signature')
-    .option('--json')
+    .option('--json', 'print as JSON')
     .addHelpText('after', '\nExample:\n  $ afterword add person a1 --name "Grace Okafor" --honorific Dr. --title "Head of Analytics" --email g.okafor@acme.example --verified')
     .action(async (application: string, opts: PersonOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
       const input: Json = { name: await need(io, opts.name, '--name', 'Their full name?', 'Grace Okafor') };
@@ -233,7 +233,7 @@ function registerAdd(program: Command, io: CliIo): void {
     .option('--unfinished <text>', 'debrief: questions you did not answer fully')
     .option('--detail <id=text>', 'debrief: one striking detail per person (repeatable)', collect)
     .option('--concerns <text>', 'debrief: anything that rubbed you the wrong way')
-    .option('--json')
+    .option('--json', 'print as JSON')
     .addHelpText('after', `
 Example:
   $ afterword add interview a1 --start 2026-03-03T10:00 --end 2026-03-03T11:00 --stage first_round \\
@@ -277,7 +277,7 @@ Example:
     .option('--at <date-time>', 'when (default: now)')
     .option('--text <text>', 'what was sent or said')
     .option('--new-decision-by <YYYY-MM-DD>', 'a new decision date they gave')
-    .option('--json')
+    .option('--json', 'print as JSON')
     .action(async (application: string, opts: TouchOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
       const input = await touchInput(io, deps, opts);
       const saved = await naming(TOUCH_FLAGS, () => addTouch(deps, application, input));
@@ -290,7 +290,7 @@ Example:
     .option('--email <email>').option('--phone <phone>')
     .option('--relationship <text>', 'e.g. "my manager at Globex, 2021–2024"')
     .option('--speak-to <text>', 'what they should speak to')
-    .option('--json')
+    .option('--json', 'print as JSON')
     .action(async (opts: ReferenceOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
       const input: Json = { name: await need(io, opts.name, '--name', 'Their full name?', 'Ada Byron') };
       for (const [k, v] of Object.entries({ id: opts.id, email: opts.email, phone: opts.phone, relationship: opts.relationship, speakTo: opts.speakTo })) put(input, k, v);
