@@ -39,6 +39,11 @@ export interface RedFlagNote {
   /** Integer 0…RED_FLAG_SCORE_MAX. */
   readonly score: number;
   readonly notes?: string;
+  /**
+   * R6 only: whether the unprepared interviewer would be the candidate's manager (R6 then counts
+   * double). Absent = not said: the scoring then looks for a hiring manager among the people met.
+   */
+  readonly manager?: boolean;
 }
 
 /** One free-form line of an offer: `{ label: 'Base salary', value: '€72,000' }`. */
@@ -54,6 +59,25 @@ export interface Offer {
   readonly pay: readonly OfferItem[];
   readonly benefits: readonly OfferItem[];
   readonly notes?: string;
+}
+
+/** One of the user's own criteria for comparing offers, with its weight: "Growth ×3". */
+export interface Criterion {
+  /** Unique per user (the use cases match names without regard to letter case). */
+  readonly name: string;
+  /** Whole number 1…CRITERION_WEIGHT_MAX. */
+  readonly weight: number;
+}
+
+export const CRITERION_WEIGHT_MAX = 10;
+/** Ratings run from 0 (bad) to this (excellent). */
+export const CRITERION_RATING_MAX = 5;
+
+/** How one application does on one criterion: "Growth: 4/5 at Acme". */
+export interface CriterionRating {
+  readonly criterion: string;
+  /** Whole number 0…CRITERION_RATING_MAX. */
+  readonly rating: number;
 }
 
 // ---------------------------------------------------------------- what is due
@@ -92,6 +116,8 @@ export interface ApplicationRecord {
   readonly nextDue?: NextDue;
   /** In R1…R8 order, only the flags the candidate scored. */
   readonly redFlags: readonly RedFlagNote[];
+  /** In the order of the user's criteria; absent when none is rated (older backups have none). */
+  readonly ratings?: readonly CriterionRating[];
   readonly offer?: Offer;
 }
 
@@ -107,6 +133,8 @@ export interface Backup {
   readonly version: typeof BACKUP_VERSION;
   readonly settings?: Settings;
   readonly candidate: Candidate;
+  /** The user's criteria for comparing offers, in order; absent when there are none. */
+  readonly criteria?: readonly Criterion[];
   readonly applications: readonly ApplicationRecord[];
 }
 
@@ -137,6 +165,8 @@ export interface Store {
   /** Creates the application (at the end) or replaces it with its people, interviews and touches; keeps its red flags, offer and next due. */
   saveApplication(userId: UserId, application: Application): Promise<void>;
   getApplication(userId: UserId, applicationId: string): Promise<Application | undefined>;
+  /** The applications with these ids, in the order asked (ids not found are left out); one read, whatever the number. */
+  getApplications(userId: UserId, applicationIds: readonly string[]): Promise<readonly Application[]>;
   /** In the order the applications were added. */
   listApplications(userId: UserId, filter?: ApplicationFilter): Promise<readonly ApplicationSummary[]>;
   setStatus(userId: UserId, applicationId: string, status: ApplicationStatus): Promise<void>;
@@ -156,6 +186,19 @@ export interface Store {
   getOffer(userId: UserId, applicationId: string): Promise<Offer | undefined>;
   /** Sets the offer, or removes it with `null`. */
   saveOffer(userId: UserId, applicationId: string, offer: Offer | null): Promise<void>;
+  /** Removes one flag's score and notes (R7 goes back to its computed score); false when none was kept. */
+  deleteRedFlag(userId: UserId, applicationId: string, flag: RedFlagId): Promise<boolean>;
+
+  /** The user's criteria for comparing offers, in the order they were added. */
+  getCriteria(userId: UserId): Promise<readonly Criterion[]>;
+  /** Adds the criterion at the end, or sets the weight of the one with exactly that name in place. */
+  saveCriterion(userId: UserId, criterion: Criterion): Promise<void>;
+  /** Removes the criterion and every application's rating on it; false when there was none. */
+  deleteCriterion(userId: UserId, name: string): Promise<boolean>;
+  /** An application's ratings, in the order of the criteria. */
+  getRatings(userId: UserId, applicationId: string): Promise<readonly CriterionRating[]>;
+  /** Sets how the application does on an existing criterion (exact name); `null` removes the rating. */
+  saveRating(userId: UserId, applicationId: string, criterion: string, rating: number | null): Promise<void>;
 
   /** Everything the planner needs, in one consistent read; undefined until settings are saved. */
   loadScenario(userId: UserId): Promise<Scenario | undefined>;

@@ -4,6 +4,7 @@ import { AppError } from '../app/errors.js';
 import { registerCheck } from './commands/check.js';
 import { registerDraft } from './commands/draft.js';
 import { registerAct } from './commands/act.js';
+import { registerOffers } from './commands/offers.js';
 import { registerAgenda } from './commands/agenda.js';
 import { registerFiles } from './commands/files.js';
 import { registerPlan } from './commands/plan.js';
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIo): Command {
   registerRecords(program, io);
   registerAgenda(program, io);
   registerAct(program, io);
+  registerOffers(program, io);
   registerFiles(program, io);
   registerPlan(program, io);
   registerCheck(program, io);

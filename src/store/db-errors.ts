@@ -46,6 +46,11 @@ const CONSTRAINTS: Readonly<Record<string, string>> = {
   touches_person_fk: 'the person of a touch must be one of the application\'s people',
   touches_reference_fk: 'the reference of a touch must be one of the candidate\'s references',
   red_flags_score_check: 'a red-flag score must be a whole number from 0 to 5',
+  red_flags_manager_check: 'only R6 (the unprepared interviewer) says whether they would be the manager',
+  criteria_user_id_name_pk: 'a criterion with this name already exists',
+  criteria_weight_check: 'a criterion weight must be a whole number from 1 to 10',
+  criterion_ratings_rating_check: 'a rating must be a whole number from 0 to 5',
+  criterion_ratings_criterion_fk: 'a rating must name one of your criteria',
   settings_workday_check: 'the working day must start before it ends, within 00:00–24:00',
   interviews_time_check: 'an interview must end after it starts',
 };

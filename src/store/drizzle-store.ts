@@ -13,7 +13,7 @@ import { AppError } from '../app/errors.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_SCORE_MAX,
   type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
-  type Offer, type RedFlagNote, type Store, type User, type UserId,
+  type Criterion, type CriterionRating, type Offer, type RedFlagId, type RedFlagNote, type Store, type User, type UserId,
 } from '../app/ports.js';
 import type {
   Application, ApplicationStatus, Candidate, Interview, Person, Reference, Scenario, Settings, Touch,
@@ -74,11 +74,11 @@ interface ApplicationRows {
   readonly touches: Map<string, rows.TouchRow[]>;
 }
 
-async function readApplicationRows(q: Executor, userId: UserId, onlyId?: string): Promise<ApplicationRows> {
+async function readApplicationRows(q: Executor, userId: UserId, onlyIds?: readonly string[]): Promise<ApplicationRows> {
   const scope = (t: { userId: AnyPgColumn; applicationId: AnyPgColumn }): SQL | undefined =>
-    onlyId === undefined ? eq(t.userId, userId) : and(eq(t.userId, userId), eq(t.applicationId, onlyId));
+    onlyIds === undefined ? eq(t.userId, userId) : and(eq(t.userId, userId), inArray(t.applicationId, [...onlyIds]));
   const apps = await q.select().from(s.applications)
-    .where(onlyId === undefined ? eq(s.applications.userId, userId) : and(eq(s.applications.userId, userId), eq(s.applications.id, onlyId)))
+    .where(onlyIds === undefined ? eq(s.applications.userId, userId) : and(eq(s.applications.userId, userId), inArray(s.applications.id, [...onlyIds])))
     .orderBy(asc(s.applications.position), asc(s.applications.id));
   if (apps.length === 0) return { apps, people: new Map(), interviews: new Map(), interviewPeople: new Map(), debriefs: new Map(), touches: new Map() };
   const people = await q.select().from(s.people).where(scope(s.people))
@@ -123,6 +123,7 @@ function recordRows(userId: UserId, records: readonly ApplicationRecord[], first
     redFlags: [] as PgInsertValue<typeof s.redFlags>[],
     offers: [] as PgInsertValue<typeof s.offers>[],
     offerItems: [] as PgInsertValue<typeof s.offerItems>[],
+    ratings: [] as PgInsertValue<typeof s.criterionRatings>[],
   };
   records.forEach((record, i) => {
     const at = `${path}[${i}]`;
@@ -130,6 +131,7 @@ function recordRows(userId: UserId, records: readonly ApplicationRecord[], first
     out.applications.push(rows.applicationRow(userId, app, firstPosition + i, record.nextDue, `${at}.application`));
     childRows(userId, app, `${at}.application`, out);
     for (const note of record.redFlags) out.redFlags.push(rows.redFlagRow(userId, app.id, note, RED_FLAG_SCORE_MAX, `${at}.redFlags.${note.flag}`));
+    (record.ratings ?? []).forEach((r, j) => out.ratings.push(rows.ratingRow(userId, app.id, r, `${at}.ratings[${j}]`)));
     if (record.offer) {
       const offer = rows.offerRows(userId, app.id, record.offer, `${at}.offer`);
       out.offers.push(offer.offer);
@@ -366,9 +368,22 @@ export class DrizzleStore implements Store {
 
   getApplication(userId: UserId, applicationId: string): Promise<Application | undefined> {
     return this.read(async (q) => {
-      const data = await readApplicationRows(q, userId, applicationId);
+      const data = await readApplicationRows(q, userId, [applicationId]);
       const app = data.apps[0];
       return app ? assemble(data, app) : undefined;
+    });
+  }
+
+  getApplications(userId: UserId, applicationIds: readonly string[]): Promise<readonly Application[]> {
+    if (applicationIds.length === 0) return Promise.resolve([]);
+    return this.read(async (q) => {
+      const found = new Map<string, Application>();
+      // In chunks: each id is a parameter, and PostgreSQL takes at most 65,535 per statement.
+      for (let i = 0; i < applicationIds.length; i += MAX_BATCH_ROWS) {
+        const data = await readApplicationRows(q, userId, applicationIds.slice(i, i + MAX_BATCH_ROWS));
+        for (const app of data.apps) found.set(app.id, assemble(data, app));
+      }
+      return applicationIds.flatMap((id) => found.get(id) ?? []);
     });
   }
 
@@ -470,8 +485,18 @@ export class DrizzleStore implements Store {
       await this.requireApplication(q, userId, applicationId);
       const f = s.redFlags;
       await q.insert(f).values(row).onConflictDoUpdate({
-        target: [f.userId, f.applicationId, f.flag], set: { score: row.score, notes: row.notes },
+        target: [f.userId, f.applicationId, f.flag], set: { score: row.score, notes: row.notes, manager: row.manager },
       });
+    });
+  }
+
+  deleteRedFlag(userId: UserId, applicationId: string, flag: RedFlagId): Promise<boolean> {
+    return this.write(userId, async (q) => {
+      await this.requireApplication(q, userId, applicationId);
+      const f = s.redFlags;
+      const gone = await q.delete(f).where(and(eq(f.userId, userId), eq(f.applicationId, applicationId), eq(f.flag, flag)))
+        .returning({ flag: f.flag });
+      return gone.length > 0;
     });
   }
 
@@ -494,6 +519,66 @@ export class DrizzleStore implements Store {
       if (r) {
         await q.insert(s.offers).values(r.offer);
         await insertMany(q, s.offerItems, r.items);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- criteria for comparing offers
+
+  private async readCriteria(q: Executor, userId: UserId): Promise<Criterion[]> {
+    const list = await q.select().from(s.criteria).where(eq(s.criteria.userId, userId))
+      .orderBy(asc(s.criteria.position), asc(s.criteria.name));
+    return list.map(rows.toCriterion);
+  }
+
+  /** Ratings with their criterion's place, in the order of the criteria (`onlyId` narrows to one application). */
+  private readRatings(q: Executor, userId: UserId, onlyId?: string) {
+    const r = s.criterionRatings;
+    const c = s.criteria;
+    return q.select({ applicationId: r.applicationId, criterion: r.criterion, rating: r.rating }).from(r)
+      .innerJoin(c, and(eq(c.userId, r.userId), eq(c.name, r.criterion)))
+      .where(onlyId === undefined ? eq(r.userId, userId) : and(eq(r.userId, userId), eq(r.applicationId, onlyId)))
+      .orderBy(asc(r.applicationId), asc(c.position), asc(c.name));
+  }
+
+  getCriteria(userId: UserId): Promise<readonly Criterion[]> {
+    return this.one((q) => this.readCriteria(q, userId));
+  }
+
+  async saveCriterion(userId: UserId, criterion: Criterion): Promise<void> {
+    return this.write(userId, async (q) => {
+      const c = s.criteria;
+      const [last] = await q.select({ n: sql<number>`(coalesce(max(${c.position}), -1) + 1)::int` }).from(c).where(eq(c.userId, userId));
+      const row = rows.criterionRow(userId, criterion, last?.n ?? 0, 'criterion');
+      // An existing criterion keeps its place.
+      await q.insert(c).values(row).onConflictDoUpdate({ target: [c.userId, c.name], set: { weight: row.weight } });
+    });
+  }
+
+  deleteCriterion(userId: UserId, name: string): Promise<boolean> {
+    return this.write(userId, async (q) => {
+      const gone = await q.delete(s.criteria).where(and(eq(s.criteria.userId, userId), eq(s.criteria.name, name)))
+        .returning({ name: s.criteria.name });
+      return gone.length > 0;
+    });
+  }
+
+  getRatings(userId: UserId, applicationId: string): Promise<readonly CriterionRating[]> {
+    return this.one(async (q) => (await this.readRatings(q, userId, applicationId)).map(rows.toRating));
+  }
+
+  async saveRating(userId: UserId, applicationId: string, criterion: string, rating: number | null): Promise<void> {
+    const row = rating === null ? undefined : rows.ratingRow(userId, applicationId, { criterion, rating }, 'rating');
+    return this.write(userId, async (q) => {
+      await this.requireApplication(q, userId, applicationId);
+      const [known] = await q.select({ name: s.criteria.name }).from(s.criteria)
+        .where(and(eq(s.criteria.userId, userId), eq(s.criteria.name, criterion)));
+      if (!known) throw new AppError('not_found', `no criterion "${criterion}"`);
+      const r = s.criterionRatings;
+      if (row) {
+        await q.insert(r).values(row).onConflictDoUpdate({ target: [r.userId, r.applicationId, r.criterion], set: { rating: row.rating } });
+      } else {
+        await q.delete(r).where(and(eq(r.userId, userId), eq(r.applicationId, applicationId), eq(r.criterion, criterion)));
       }
     });
   }
@@ -549,6 +634,7 @@ export class DrizzleStore implements Store {
     await insertMany(q, s.redFlags, r.redFlags);
     await insertParents(q, s.offers, r.offers);
     await insertMany(q, s.offerItems, r.offerItems);
+    await insertMany(q, s.criterionRatings, r.ratings);
     return records.length;
   }
 
@@ -571,13 +657,18 @@ export class DrizzleStore implements Store {
           .orderBy(asc(s.offerItems.applicationId), asc(s.offerItems.section), asc(s.offerItems.position)),
         (r) => r.applicationId,
       );
+      const criteria = await this.readCriteria(q, userId);
+      const ratings = groupBy(await this.readRatings(q, userId), (r) => r.applicationId);
       const applications = data.apps.map((app): ApplicationRecord => {
         const nextDue: NextDue | undefined = rows.toNextDue(app);
         const offer = offers.get(app.id);
+        const rated = ratings.get(app.id);
         return {
           application: assemble(data, app),
           ...(nextDue ? { nextDue } : {}),
           redFlags: (flags.get(app.id) ?? []).map(rows.toRedFlag),
+          // Absent when empty: a backup without criteria reads as one written before they existed.
+          ...(rated ? { ratings: rated.map(rows.toRating) } : {}),
           ...(offer ? { offer: rows.toOffer(offer, items.get(app.id) ?? []) } : {}),
         };
       });
@@ -586,6 +677,7 @@ export class DrizzleStore implements Store {
         version: BACKUP_VERSION,
         ...(settingsRow ? { settings: rows.toSettings(settingsRow) } : {}),
         candidate,
+        ...(criteria.length > 0 ? { criteria } : {}),
         applications,
       };
     });
@@ -597,6 +689,7 @@ export class DrizzleStore implements Store {
     }
     return this.write(userId, async (q) => {
       await q.delete(s.applications).where(eq(s.applications.userId, userId));
+      await q.delete(s.criteria).where(eq(s.criteria.userId, userId));
       await q.delete(s.candidateReferences).where(eq(s.candidateReferences.userId, userId));
       await q.delete(s.candidates).where(eq(s.candidates.userId, userId));
       await q.delete(s.settings).where(eq(s.settings.userId, userId));
@@ -605,6 +698,7 @@ export class DrizzleStore implements Store {
         await q.insert(s.settings).values(row);
       }
       await this.writeCandidate(q, userId, backup.candidate);
+      await insertMany(q, s.criteria, (backup.criteria ?? []).map((c, i) => rows.criterionRow(userId, c, i, `criteria[${i}]`)));
       await this.insertRecords(q, userId, backup.applications, 'applications');
     });
   }

@@ -2,7 +2,6 @@
 import { join } from 'node:path';
 import type { Store } from '../app/ports.js';
 import { openPgliteStore } from './pglite.js';
-import { openPostgresStore } from './postgres.js';
 
 export type StoreLocation =
   | { readonly kind: 'pglite'; /** Afterword's data directory; the database lives in its `pglite/` folder. */ readonly dataDir: string }
@@ -13,8 +12,9 @@ export function pgliteDir(dataDir: string): string {
   return join(dataDir, 'pglite');
 }
 
-export function openStore(location: StoreLocation): Promise<Store> {
-  return location.kind === 'postgres'
-    ? openPostgresStore({ url: location.url })
-    : openPgliteStore({ dir: pgliteDir(location.dataDir) });
+export async function openStore(location: StoreLocation): Promise<Store> {
+  if (location.kind === 'pglite') return openPgliteStore({ dir: pgliteDir(location.dataDir) });
+  // pg and its drizzle driver load only when PostgreSQL is used (they slow every embedded start).
+  const { openPostgresStore } = await import('./postgres.js');
+  return openPostgresStore({ url: location.url });
 }

@@ -5,7 +5,10 @@
  * model's key order, so exports serialise deterministically.
  */
 import { AppError } from '../app/errors.js';
-import type { NextDue, Offer, OfferItem, RedFlagNote, User } from '../app/ports.js';
+import {
+  CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX,
+  type Criterion, type CriterionRating, type NextDue, type Offer, type OfferItem, type RedFlagNote, type User,
+} from '../app/ports.js';
 import type {
   Application, Candidate, Debrief, Directions, Interview, Person, Reference, Settings, Timeline, Touch,
 } from '../core/model.js';
@@ -26,6 +29,8 @@ export type TouchRow = typeof s.touches.$inferSelect;
 export type RedFlagRow = typeof s.redFlags.$inferSelect;
 export type OfferRow = typeof s.offers.$inferSelect;
 export type OfferItemRow = typeof s.offerItems.$inferSelect;
+export type CriterionRow = typeof s.criteria.$inferSelect;
+export type RatingRow = typeof s.criterionRatings.$inferSelect;
 
 // ---------------------------------------------------------------- checks on the way in
 
@@ -228,12 +233,14 @@ export function touchRow(userId: string, applicationId: string, v: Touch, seq: n
 }
 
 export function redFlagRow(userId: string, applicationId: string, v: RedFlagNote, max: number, path: string): typeof s.redFlags.$inferInsert {
+  if (v.manager !== undefined && v.flag !== 'R6') throw bad(`${path}.manager`, 'only R6 (the unprepared interviewer) says whether they would be the manager');
   return {
     userId,
     applicationId,
     flag: v.flag,
     score: wholeNumber(v.score, `${path}.score`, 0, max),
     notes: optText(v.notes, `${path}.notes`),
+    manager: v.manager ?? null,
   };
 }
 
@@ -257,6 +264,24 @@ export function offerRows(userId: string, applicationId: string, v: Offer, path:
       notes: optText(v.notes, `${path}.notes`),
     },
     items: [...items('pay', v.pay), ...items('benefits', v.benefits)],
+  };
+}
+
+export function criterionRow(userId: string, v: Criterion, position: number, path: string): typeof s.criteria.$inferInsert {
+  return {
+    userId,
+    name: text(v.name, `${path}.name`),
+    position,
+    weight: wholeNumber(v.weight, `${path}.weight`, 1, CRITERION_WEIGHT_MAX),
+  };
+}
+
+export function ratingRow(userId: string, applicationId: string, v: CriterionRating, path: string): typeof s.criterionRatings.$inferInsert {
+  return {
+    userId,
+    applicationId,
+    criterion: text(v.criterion, `${path}.criterion`),
+    rating: wholeNumber(v.rating, `${path}.rating`, 0, CRITERION_RATING_MAX),
   };
 }
 
@@ -398,7 +423,7 @@ export function toNextDue(r: Pick<ApplicationRow, 'nextDueAt' | 'nextDueKind'>):
 }
 
 export function toRedFlag(r: RedFlagRow): RedFlagNote {
-  return { flag: r.flag, score: r.score, ...some('notes', r.notes) };
+  return { flag: r.flag, score: r.score, ...some('notes', r.notes), ...some('manager', r.manager) };
 }
 
 export function toOffer(r: OfferRow, items: readonly OfferItemRow[]): Offer {
@@ -411,4 +436,12 @@ export function toOffer(r: OfferRow, items: readonly OfferItemRow[]): Offer {
     benefits: pick('benefits'),
     ...some('notes', r.notes),
   };
+}
+
+export function toCriterion(r: CriterionRow): Criterion {
+  return { name: r.name, weight: r.weight };
+}
+
+export function toRating(r: Pick<RatingRow, 'criterion' | 'rating'>): CriterionRating {
+  return { criterion: r.criterion, rating: r.rating };
 }

@@ -15,7 +15,7 @@ import {
   APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
 } from '../core/model.js';
 import { RECOMMENDATION_KINDS } from '../core/rules/plan-types.js';
-import { RED_FLAG_IDS, RED_FLAG_SCORE_MAX } from '../app/ports.js';
+import { CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX, RED_FLAG_IDS, RED_FLAG_SCORE_MAX } from '../app/ports.js';
 import type { ProtocolOverrides } from '../core/rules/params.js';
 import type { Day, EpochMs, Weekday } from '../core/time.js';
 import { dayFromText, dayToText, instantFromText, instantToText } from './codec.js';
@@ -252,11 +252,14 @@ export const redFlags = pgTable('red_flags', {
   flag: text('flag', { enum: RED_FLAG_IDS }).notNull(),
   score: smallint('score').notNull(),
   notes: text('notes'),
+  /** R6 only: the unprepared interviewer would be the manager (NULL: not said). */
+  manager: boolean('manager'),
 }, (t) => [
   primaryKey({ columns: [t.userId, t.applicationId, t.flag] }),
   inApplication('red_flags_application_fk', t),
   check('red_flags_flag_check', oneOf(t.flag, RED_FLAG_IDS)),
   check('red_flags_score_check', sql`${t.score} between 0 and ${sql.raw(String(RED_FLAG_SCORE_MAX))}`),
+  check('red_flags_manager_check', sql`${t.manager} is null or ${t.flag} = 'R6'`),
 ]);
 
 export const offers = pgTable('offers', {
@@ -284,4 +287,28 @@ export const offerItems = pgTable('offer_items', {
   primaryKey({ columns: [t.userId, t.applicationId, t.section, t.position] }),
   foreignKey({ name: 'offer_items_offer_fk', columns: [t.userId, t.applicationId], foreignColumns: [offers.userId, offers.applicationId] }).onDelete('cascade'),
   check('offer_items_section_check', oneOf(t.section, OFFER_SECTIONS)),
+]);
+
+/** The user's own criteria for comparing offers ("Growth ×3"), in the order added. */
+export const criteria = pgTable('criteria', {
+  userId: userId(),
+  name: text('name').notNull(),
+  position: integer('position').notNull(),
+  weight: smallint('weight').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.name] }),
+  check('criteria_weight_check', sql`${t.weight} between 1 and ${sql.raw(String(CRITERION_WEIGHT_MAX))}`),
+]);
+
+/** How each application does on each criterion ("Growth: 4/5 at Acme"). */
+export const criterionRatings = pgTable('criterion_ratings', {
+  userId: userId(),
+  applicationId: text('application_id').notNull(),
+  criterion: text('criterion').notNull(),
+  rating: smallint('rating').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.applicationId, t.criterion] }),
+  inApplication('criterion_ratings_application_fk', t),
+  foreignKey({ name: 'criterion_ratings_criterion_fk', columns: [t.userId, t.criterion], foreignColumns: [criteria.userId, criteria.name] }).onDelete('cascade'),
+  check('criterion_ratings_rating_check', sql`${t.rating} between 0 and ${sql.raw(String(CRITERION_RATING_MAX))}`),
 ]);

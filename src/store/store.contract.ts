@@ -247,6 +247,9 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         const [acme] = scenario.applications;
         expect(await store.getApplication(user, 'a1')).toStrictEqual(acme);
         expect(await store.getApplication(user, 'missing')).toBeUndefined();
+        const ids = scenario.applications.map((a) => a.id).reverse();
+        expect(await store.getApplications(user, ['missing', ...ids])).toStrictEqual([...scenario.applications].reverse());
+        expect(await store.getApplications(user, [])).toStrictEqual([]);
       });
 
       it('keeps red flags, offers and the next due action', async () => {
@@ -483,6 +486,9 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         expect(plan).toContain('applications_user_next_due_idx');
         expect(plan).not.toMatch(/Seq Scan/);
         expect((await store.listDue(user, before)).map((d) => d.applicationId)).toStrictEqual(Array.from({ length: 20 }, (_, i) => `g${i}`));
+        // More ids than one statement takes at once, in an order of the caller's choosing.
+        const wanted = Array.from({ length: 1_500 }, (_, i) => `g${(i * 7) % N}`);
+        expect(await store.getApplications(user, [...wanted, 'missing'])).toStrictEqual(wanted.map(smallApplication));
       });
     });
 
@@ -527,6 +533,115 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         expect(await store.exportAll(user)).toStrictEqual(good);
         // A file from a future version, as JSON.parse hands it over.
         await expectAppError(store.importAll(user, JSON.parse(JSON.stringify({ ...good, version: 2 })) as Backup), 'bad_input', /backup/);
+      });
+    });
+
+    describe('offer comparison: criteria, ratings, R6 manager, R7 override', () => {
+      it('keeps criteria in the order added, updates a weight in place, and removes a criterion with its ratings', async () => {
+        const user = await newUser();
+        for (const id of ['a1', 'a2']) await store.saveApplication(user, smallApplication(id));
+        await store.saveCriterion(user, { name: 'Growth', weight: 3 });
+        await store.saveCriterion(user, { name: 'Ünterwegs — 通勤 <b>', weight: 1 });
+        await store.saveCriterion(user, { name: 'Pay', weight: 2 });
+        await store.saveCriterion(user, { name: 'Growth', weight: 10 });
+        expect(await store.getCriteria(user)).toStrictEqual([
+          { name: 'Growth', weight: 10 }, { name: 'Ünterwegs — 通勤 <b>', weight: 1 }, { name: 'Pay', weight: 2 },
+        ]);
+        await store.saveRating(user, 'a1', 'Pay', 5);
+        await store.saveRating(user, 'a1', 'Growth', 0);
+        await store.saveRating(user, 'a1', 'Ünterwegs — 通勤 <b>', 2);
+        await store.saveRating(user, 'a1', 'Growth', 4);
+        await store.saveRating(user, 'a2', 'Pay', 1);
+        expect(await store.getRatings(user, 'a1')).toStrictEqual([
+          { criterion: 'Growth', rating: 4 }, { criterion: 'Ünterwegs — 通勤 <b>', rating: 2 }, { criterion: 'Pay', rating: 5 },
+        ]);
+        await store.saveRating(user, 'a1', 'Ünterwegs — 通勤 <b>', null);
+        expect((await store.getRatings(user, 'a1')).map((r) => r.criterion)).toStrictEqual(['Growth', 'Pay']);
+        expect(await store.deleteCriterion(user, 'Pay')).toBe(true);
+        expect(await store.deleteCriterion(user, 'Pay')).toBe(false);
+        expect(await store.getRatings(user, 'a1')).toStrictEqual([{ criterion: 'Growth', rating: 4 }]);
+        expect(await store.getRatings(user, 'a2')).toStrictEqual([]);
+        // A removed and re-added criterion goes to the end, with no ratings.
+        await store.saveCriterion(user, { name: 'Pay', weight: 2 });
+        expect((await store.getCriteria(user)).map((c) => c.name)).toStrictEqual(['Growth', 'Ünterwegs — 通勤 <b>', 'Pay']);
+        expect(await store.deleteApplication(user, 'a1')).toBe(true);
+        expect(await store.getRatings(user, 'a1')).toStrictEqual([]);
+      });
+
+      it('refuses out-of-scale weights and ratings, unknown criteria and applications, and another user\'s criteria', async () => {
+        const user = await newUser();
+        const other = await newUser();
+        await store.saveApplication(user, smallApplication('a1'));
+        await store.saveCriterion(user, { name: 'Growth', weight: 3 });
+        await store.saveCriterion(other, { name: 'Remote', weight: 1 });
+        await expectAppError(store.saveCriterion(user, { name: 'Pay', weight: 0 }), 'bad_input', /criterion\.weight/);
+        await expectAppError(store.saveCriterion(user, { name: 'Pay', weight: 11 }), 'bad_input', /criterion\.weight/);
+        await expectAppError(store.saveCriterion(user, { name: 'Pay', weight: 2.5 }), 'bad_input', /criterion\.weight/);
+        await expectAppError(store.saveCriterion(user, { name: 'Nul\u0000', weight: 2 }), 'bad_input', /criterion\.name/);
+        await expectAppError(store.saveRating(user, 'a1', 'Growth', 6), 'bad_input', /rating\.rating/);
+        await expectAppError(store.saveRating(user, 'a1', 'Growth', -1), 'bad_input', /rating\.rating/);
+        await expectAppError(store.saveRating(user, 'a1', 'growth', 3), 'not_found', /criterion "growth"/);
+        await expectAppError(store.saveRating(user, 'a1', 'Remote', 3), 'not_found', /criterion "Remote"/);
+        await expectAppError(store.saveRating(user, 'a9', 'Growth', 3), 'not_found', /a9/);
+        await expectAppError(store.saveCriterion('nobody', { name: 'X', weight: 1 }), 'not_found', /nobody/);
+        expect(await store.getCriteria(user)).toStrictEqual([{ name: 'Growth', weight: 3 }]);
+        expect(await store.getCriteria(other)).toStrictEqual([{ name: 'Remote', weight: 1 }]);
+        expect(await store.getRatings(user, 'a1')).toStrictEqual([]);
+        expect(await store.deleteCriterion(other, 'Growth')).toBe(false);
+      });
+
+      it('keeps whether R6\'s interviewer would be the manager, only on R6; deleting a flag drops the override', async () => {
+        const user = await newUser();
+        await store.saveApplication(user, smallApplication('a1'));
+        await store.saveRedFlag(user, 'a1', { flag: 'R6', score: 3, notes: 'had not read my CV', manager: true });
+        await store.saveRedFlag(user, 'a1', { flag: 'R7', score: 1 });
+        expect(await store.getRedFlags(user, 'a1')).toStrictEqual([
+          { flag: 'R6', score: 3, notes: 'had not read my CV', manager: true }, { flag: 'R7', score: 1 },
+        ]);
+        await store.saveRedFlag(user, 'a1', { flag: 'R6', score: 3, manager: false });
+        expect((await store.getRedFlags(user, 'a1'))[0]).toStrictEqual({ flag: 'R6', score: 3, manager: false });
+        await store.saveRedFlag(user, 'a1', { flag: 'R6', score: 2 });
+        expect((await store.getRedFlags(user, 'a1'))[0]).toStrictEqual({ flag: 'R6', score: 2 });
+        await expectAppError(store.saveRedFlag(user, 'a1', { flag: 'R3', score: 2, manager: true }), 'bad_input', /R6/);
+        expect(await store.deleteRedFlag(user, 'a1', 'R7')).toBe(true);
+        expect(await store.deleteRedFlag(user, 'a1', 'R7')).toBe(false);
+        await expectAppError(store.deleteRedFlag(user, 'a9', 'R7'), 'not_found', /a9/);
+        expect(await store.getRedFlags(user, 'a1')).toStrictEqual([{ flag: 'R6', score: 2 }]);
+      });
+
+      it('backs up and restores criteria, ratings and the R6 manager flag: identical bytes, and old backups still import', async () => {
+        const user = await newUser();
+        await seed(store, user, richScenario());
+        await store.saveCriterion(user, { name: 'Growth', weight: 3 });
+        await store.saveCriterion(user, { name: '通勤 <script>', weight: 1 });
+        await store.saveRating(user, 'b-ü', '通勤 <script>', 5);
+        await store.saveRating(user, 'b-ü', 'Growth', 2);
+        await store.saveRating(user, 'a1', 'Growth', 4);
+        await store.saveRedFlag(user, 'a1', { flag: 'R6', score: 4, notes: '« no prep »', manager: true });
+        await store.saveOffer(user, 'b-ü', OFFER);
+        const exported = await store.exportAll(user);
+        expect(exported.criteria).toStrictEqual([{ name: 'Growth', weight: 3 }, { name: '通勤 <script>', weight: 1 }]);
+        expect(exported.applications.map((r) => r.ratings)).toStrictEqual([
+          [{ criterion: 'Growth', rating: 4 }], [{ criterion: 'Growth', rating: 2 }, { criterion: '通勤 <script>', rating: 5 }],
+        ]);
+        const first = JSON.stringify(exported);
+
+        const empty = await freshStore();
+        await empty.ensureUser({ id: 'restored-criteria', name: 'R' });
+        await empty.importAll('restored-criteria', JSON.parse(first) as Backup);
+        expect(JSON.stringify(await empty.exportAll('restored-criteria'))).toBe(first);
+        expect(await empty.getRedFlags('restored-criteria', 'a1')).toStrictEqual([{ flag: 'R6', score: 4, notes: '« no prep »', manager: true }]);
+
+        // A backup without criteria (as written before they existed) replaces them with none.
+        const older: Backup = { format: 'afterword-backup', version: 1, candidate: { name: 'Old', local: false, references: [] }, applications: [{ application: smallApplication('o1'), redFlags: [] }] };
+        await empty.importAll('restored-criteria', older);
+        expect(await empty.getCriteria('restored-criteria')).toStrictEqual([]);
+        expect(JSON.stringify(await empty.exportAll('restored-criteria'))).toBe(JSON.stringify(older));
+
+        // A rating naming a criterion the backup lacks fails the whole import.
+        const dangling: Backup = { ...older, applications: [{ application: smallApplication('o2'), redFlags: [], ratings: [{ criterion: 'Ghost', rating: 3 }] }] };
+        await expectAppError(empty.importAll('restored-criteria', dangling), 'bad_input', /criteria/);
+        expect(JSON.stringify(await empty.exportAll('restored-criteria'))).toBe(JSON.stringify(older));
       });
     });
   });
