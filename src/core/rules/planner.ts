@@ -112,8 +112,15 @@ function statusAt(now: EpochMs, w: Window): RecommendationStatus {
   return now <= w.latest ? 'due' : 'overdue';
 }
 
-function byTime<T extends { readonly at: EpochMs }>(a: T, b: T): number {
-  return a.at - b.at;
+/** `items` sorted by `key`, stably; the array itself when it already is (no copy, no sort). */
+function inOrder<T>(items: readonly T[], key: (x: T) => number): readonly T[] {
+  let prev = -Infinity;
+  for (const x of items) {
+    const k = key(x);
+    if (k < prev) return [...items].sort((p, q) => key(p) - key(q));
+    prev = k;
+  }
+  return items;
 }
 
 interface AppContext {
@@ -183,9 +190,9 @@ function planThankYous(a: AppContext, iv: Interview, nextStart: EpochMs | undefi
     const ideal = Math.min(latest, Math.max(idealWall, iv.end + durationMs(p.dur(p.raw.T2.minAfterEnd))));
     const w: Window = { earliest: iv.end, ideal, latest };
     const { channel, rules: channelRules } = thankYouChannel(a, note.to, iv);
-    const recipients = new Set([note.to.id, ...note.cc.map((x) => x.id)]);
+    const isRecipient = (id: string): boolean => id === note.to.id || note.cc.some((x) => x.id === id);
     const sent = a.touches.find((t) =>
-      t.kind === 'thank_you' && t.personId !== undefined && recipients.has(t.personId)
+      t.kind === 'thank_you' && t.personId !== undefined && isRecipient(t.personId)
       && t.at >= iv.start && (nextStart === undefined || t.at < nextStart));
     const notes: Note[] = [];
     let status: RecommendationStatus;
@@ -207,7 +214,7 @@ function planThankYous(a: AppContext, iv: Interview, nextStart: EpochMs | undefi
     for (const r of channelRules) if (!rules.includes(r)) rules.push(r);
     a.out.push({
       applicationId: a.app.id, kind: 'thank_you', personId: note.to.id, ccPersonIds: note.cc.map((x) => x.id),
-      channel, ...w, timeZone: place.zone.id, status, rules, interviewId: iv.id, notes,
+      channel, earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, interviewId: iv.id, notes,
       reason: { code: 'thank_you', morning, panel: note.cc.length > 0, channel, local: a.candidate.local },
     });
   }
@@ -379,7 +386,7 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
   const horizon = goAhead ? shift(anchor, p.dur(p.raw.F5.goAhead), cal) : shift(anchor, p.dur(p.raw.F5.noResponse), cal);
   const maxChecks = goAhead ? 50 : p.raw.F4.checksWithoutGoAhead;
   // C2, one call a week: the weeks of calls made, and of the calls proposed below.
-  const weeksUsed = new Set(env.weeksUsed);
+  let weeksUsed = env.weeksUsed;
 
   let prevDay: Day | undefined;
   let lastCheckDay: Day | undefined;
@@ -479,12 +486,12 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
       }
       if (isCall) {
         callsUsed++;
-        weeksUsed.add(weekStart(place.zone.dayAt(w.ideal)));
+        weeksUsed = new Set(weeksUsed).add(weekStart(place.zone.dayAt(w.ideal)));
       }
     }
     a.out.push({
       applicationId: app.id, kind: isCall ? 'call' : 'status_check', ...(contact ? { personId: contact.id } : {}),
-      ccPersonIds: [], channel, ...w, timeZone: place.zone.id, status, rules, reason, notes, interviewId: iv.id,
+      ccPersonIds: [], channel, earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, reason, notes, interviewId: iv.id,
       sequence: seq, ...(blockedBy ? { blockedBy } : {}), ...(nextAllowed !== undefined ? { nextAllowed } : {}),
     });
     prevDay = touch ? place.zone.dayAt(touch.at) : ideal;
@@ -506,7 +513,7 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
   if (status === 'overdue' || status === 'due') a.warnings.push({ rule: 'F5', code: 'move_on', applicationId: app.id });
   a.out.push({
     applicationId: app.id, kind: 'give_up', ...(contact ? { personId: contact.id } : {}), ccPersonIds: [], channel: 'email',
-    ...w, timeZone: place.zone.id, status, rules: goAhead ? ['F5', 'F4'] : ['F5'], notes: [],
+    earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules: goAhead ? ['F5', 'F4'] : ['F5'], notes: [],
     reason: { code: 'give_up', goAhead, byChecks }, interviewId: iv.id,
   });
 }
@@ -535,7 +542,7 @@ function planOutcome(a: AppContext, cycle: Cycle, place: Place): void {
   a.out.push({
     applicationId: app.id, kind: 'reply', ...(ev.personId ? { personId: ev.personId } : {}), ccPersonIds: [],
     channel: ev.channel === 'phone' || ev.channel === 'voicemail' ? 'email' : ev.channel,
-    ...w, timeZone: place.zone.id, status: reply ? 'done' : statusAt(ctx.now, w), rules, notes,
+    earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status: reply ? 'done' : statusAt(ctx.now, w), rules, notes,
     reason: { code: 'reply', outcome: outcome === 'still_considered' ? 'not_decided' : outcome },
   });
   if (app.status === 'active' && !pending) a.warnings.push({ rule: 'F6', code: 'close_application', applicationId: app.id, outcome });
@@ -586,7 +593,7 @@ function planReferences(a: AppContext, ivs: readonly Interview[]): void {
     const notes: Note[] = touch ? [{ code: 'sent', at: touch.at, channel: touch.channel, late: touch.at > latest, early: false }] : [];
     a.out.push({
       applicationId: app.id, kind: 'reference_brief', referenceId: ref.id, ccPersonIds: [],
-      channel: ref.email ? 'email' : 'phone', ...w, timeZone: place.zone.id,
+      channel: ref.email ? 'email' : 'phone', earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id,
       status: touch || ref.briefed ? 'done' : statusAt(ctx.now, w), rules: ['F7'], notes, interviewId: trigger.id,
       reason: decision !== undefined ? { code: 'reference_brief', decisionDay: decision } : { code: 'reference_brief' },
     });
@@ -596,11 +603,10 @@ function planReferences(a: AppContext, ivs: readonly Interview[]): void {
 // ------------------------------------------------------------------ applications and the whole plan
 
 /**
- * Sorts in place by ideal, then kind, then recipient id, keeping the given order on ties: what a
- * stable sort with those keys gives. The ideals (integers) are sorted natively and each
- * recommendation is placed by rank, so only runs with the same ideal need a comparator. Comparing
- * the objects themselves, which come in many shapes, was the slowest part of planning 100,000
- * applications.
+ * Sorts in place by ideal, then kind, then recipient id (as localeCompare orders them), keeping the
+ * given order on ties: what a stable sort with that comparator gives, as two native numeric sorts.
+ * Comparing the objects themselves (they come in many shapes) was the slowest part of planning
+ * 100,000 applications.
  */
 function sortRecommendations(recs: Recommendation[]): void {
   const n = recs.length;
@@ -612,57 +618,45 @@ function sortRecommendations(recs: Recommendation[]): void {
     kinds[i] = KIND_ORDER[r.kind];
     who.push(r.personId ?? r.referenceId ?? '');
   });
+  // The few distinct recipient ids, ranked once (ids localeCompare deems equal share a rank).
+  const ids = [...new Set(who)].sort((x, y) => x.localeCompare(y));
+  const idRank = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const prev = ids[i - 1];
+    idRank.set(id, prev !== undefined && prev.localeCompare(id) === 0 ? idRank.get(prev) ?? i : i);
+  });
+  // First by (kind, recipient, given order), each packed in one exact number (< 6·n² ≤ 2⁵³ for
+  // n < 3·10⁷); then, keeping that order, dealt into the runs of equal ideals, in order of ideal.
+  const byTie = Float64Array.from(who, (id, i) => ((kinds[i] ?? 0) * ids.length + (idRank.get(id) ?? 0)) * n + i).sort();
   const sorted = ideals.slice().sort();
+  const runStart = new Map<number, number>();
+  sorted.forEach((ideal, i) => {
+    if (!runStart.has(ideal)) runStart.set(ideal, i);
+  });
   const placed = new Int32Array(n);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const first = lowerBound(sorted, ideals[i] ?? 0);
+  const copy = recs.slice();
+  byTie.forEach((key) => {
+    const i = key % n;
+    const first = runStart.get(ideals[i] ?? 0) ?? 0;
     const taken = placed[first] ?? 0;
     placed[first] = taken + 1;
-    order[first + taken] = i;
-  }
-  const byKindThenWho = (x: number, y: number): number => {
-    const wx = who[x] ?? '';
-    const wy = who[y] ?? '';
-    return (kinds[x] ?? 0) - (kinds[y] ?? 0) || (wx === wy ? 0 : wx.localeCompare(wy)) || x - y;
-  };
-  for (let from = 0; from < n;) {
-    let to = from + 1;
-    while (to < n && sorted[to] === sorted[from]) to++;
-    if (to - from > 1) order.set(Array.from(order.subarray(from, to)).sort(byKindThenWho), from);
-    from = to;
-  }
-  const copy = recs.slice();
-  order.forEach((from, to) => {
-    const r = copy[from];
-    if (r) recs[to] = r;
+    const r = copy[i];
+    if (r) recs[first + taken] = r;
   });
-}
-
-/** The first index of `sorted` (ascending) whose value is not below `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Plans one application. `params` are the user's resolved protocol numbers. */
 function planApplication(scenario: Scenario, app: Application, ctx: PlanContext, params: Numbers, out: Recommendation[], warnings: Warning[]): void {
   const hasOverrides = Object.keys(app.protocol).length > 0;
   const p = hasOverrides ? numbers(resolveParams(scenario.settings.protocol, app.protocol)) : params;
-  const touches = [...app.touches].sort(byTime);
+  const touches = inOrder(app.touches, (t) => t.at);
   // This application's recommendations start here in `out` (searching all of `out` is O(N²)).
   const ownFrom = out.length;
   const a: AppContext = {
     app, candidate: scenario.candidate, settings: scenario.settings, ctx, p,
     people: new Map(app.people.map((x) => [x.id, x])), touches, out, warnings,
   };
-  const ivs = [...app.interviews].sort((x, y) => x.start - y.start);
+  const ivs = inOrder(app.interviews, (x) => x.start);
   const closing = touches.find((t) => t.outcome === 'filled' || t.outcome === 'rejected' || t.outcome === 'offer');
   const active = app.status === 'active';
   for (let i = 0; i < ivs.length; i++) {
