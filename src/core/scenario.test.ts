@@ -37,6 +37,7 @@ const bad: [name: string, mutate: Mutation, path: string, message: RegExp][] = [
   ['unknown protocol setting', (s) => { (s['settings'] as Record<string, unknown>)['protocol'] = { F2: { phone_screne: {} } }; }, 'settings.protocol.F2', /unknown setting "phone_screne"/],
   ['bad duration', (s) => { (s['settings'] as Record<string, unknown>)['protocol'] = { F1: { ideal: 'three days' } }; }, 'settings.protocol.F1.ideal', /duration such as "5bd"/],
   ['panel lead not in the panel', (s) => { app(s)['people'] = [{ id: 'p1', name: 'A' }, { id: 'p2', name: 'B' }]; iv(s)['panelLeadId'] = 'p2'; }, 'applications[0].interviews[0].panelLeadId', /not among this interview's peopleIds/],
+  ['unknown reference zone', (s) => { s['candidate'] = { name: 'J', references: [{ id: 'r1', name: 'Ada', timeZone: 'Mars/Base' }] }; }, 'candidate.references[0].timeZone', /unknown time zone/],
   ['workday ends before it starts', (s) => { (s['settings'] as Record<string, unknown>)['workday'] = { start: '17:00', end: '09:00' }; }, 'settings.workday.end', /later than/],
 ];
 

@@ -195,14 +195,21 @@ function toSettings(c: Collector, time: TimeRules, raw: RawScenario['settings'])
   };
 }
 
-function toCandidate(raw: RawScenario['candidate']): Candidate {
+function toCandidate(c: Collector, raw: RawScenario['candidate']): Candidate {
   const r = raw ?? {};
   const { references, local, name, ...rest } = r;
+  const ids = new Set<string>();
   return {
     ...defined(rest),
     name: name ?? '',
     local: local ?? false,
-    references: (references ?? []).map((ref) => ({ ...defined(ref), briefed: ref.briefed ?? false })),
+    references: (references ?? []).map((ref, i) => {
+      if (ids.has(ref.id)) c.add(`candidate.references[${i}].id`, `duplicate reference id "${ref.id}"`);
+      ids.add(ref.id);
+      const { timeZone, ...others } = ref;
+      const tz = zoneOk(c, `candidate.references[${i}].timeZone`, timeZone);
+      return { ...defined(others), ...(tz ? { timeZone: tz } : {}), briefed: ref.briefed ?? false };
+    }),
   };
 }
 
@@ -303,7 +310,7 @@ export function parseScenario(input: unknown, time: TimeRules): ParseResult<Scen
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => zodIssue(i, input)) };
   const c = new Collector();
   const settings = toSettings(c, time, parsed.data.settings);
-  const candidate = toCandidate(parsed.data.candidate);
+  const candidate = toCandidate(c, parsed.data.candidate);
   const ids = new Set<string>();
   const applications = parsed.data.applications.map((raw, i) => {
     if (ids.has(raw.id)) c.add(`applications[${i}].id`, `duplicate application id "${raw.id}"`);

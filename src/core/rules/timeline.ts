@@ -26,6 +26,13 @@ const NUMBERS: Readonly<Record<string, number>> = {
 const WEEKDAY_WORD = Object.keys(WEEKDAYS).join('|');
 const MONTH_WORD = Object.keys(MONTHS).join('|');
 const NUMBER_WORD = `\\d{1,3}|${Object.keys(NUMBERS).join('|')}`;
+// Built once (no `g` flag, so `exec` keeps no state between calls).
+const MONTH_DAY_RE = new RegExp(`\\b(${MONTH_WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`);
+const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD})\\b`);
+const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAY_WORD})\\b`);
+const AMOUNT_RE = new RegExp(
+  `\\b(?:(${NUMBER_WORD})\\s*(?:-|to|or)\\s*)?(${NUMBER_WORD})(?: of)?\\s+(business |working )?(days?|weeks?|fortnights?|months?|hours?)\\b`,
+);
 
 /** The first `weekday` strictly after `day`. */
 function nextWeekday(day: Day, target: number): Day {
@@ -73,8 +80,8 @@ const READERS: readonly Reader[] = [
   },
   // "by March 20", "by the 20th of March", "by 20 March"
   (t, day) => {
-    const a = new RegExp(`\\b(${MONTH_WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`).exec(t);
-    const b = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD})\\b`).exec(t);
+    const a = MONTH_DAY_RE.exec(t);
+    const b = DAY_MONTH_RE.exec(t);
     const month = a ? MONTHS[a[1] ?? ''] : b ? MONTHS[b[2] ?? ''] : undefined;
     const dom = a ? Number(a[2]) : b ? Number(b[1]) : NaN;
     if (month === undefined || !(dom >= 1 && dom <= 31)) return null;
@@ -110,10 +117,7 @@ const READERS: readonly Reader[] = [
   (t, day) => (/\b(?:a|one) day or two\b/.test(t) ? { day: day + 2, understood: 'two days after the interview' } : null),
   // "within N business days", "within N days/weeks/months", "in N …", "a few days", "a couple of weeks", "2-3 weeks"
   (t, day, calendar) => {
-    const re = new RegExp(
-      `\\b(?:(${NUMBER_WORD})\\s*(?:-|to|or)\\s*)?(${NUMBER_WORD})(?: of)?\\s+(business |working )?(days?|weeks?|fortnights?|months?|hours?)\\b`,
-    );
-    const m = re.exec(t);
+    const m = AMOUNT_RE.exec(t);
     if (!m) return null;
     const n = toNumber(m[2] ?? '');
     if (n === null || n > 400) return null;
@@ -125,7 +129,7 @@ const READERS: readonly Reader[] = [
   (t, day) => (/\b(?:a |one )?fortnight\b/.test(t) ? { day: day + 14, understood: 'two weeks after the interview' } : null),
   // "by Friday", "on Tuesday", "next Monday", "Friday"
   (t, day) => {
-    const m = new RegExp(`\\b(${WEEKDAY_WORD})\\b`).exec(t);
+    const m = WEEKDAY_RE.exec(t);
     const target = m ? WEEKDAYS[m[1] ?? ''] : undefined;
     return target === undefined ? null : { day: nextWeekday(day, target), understood: 'the next such day after the interview' };
   },
