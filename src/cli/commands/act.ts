@@ -6,6 +6,7 @@ import type { AppDeps } from '../../app/records.js';
 import { APPLICATION_STATUSES, CHANNELS, OUTCOMES } from '../../core/model.js';
 import { printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
+import { naming } from '../naming.js';
 import { renderNext, when } from '../render/agenda.js';
 import { touchInput, TOUCH_FLAGS } from './records.js';
 import { readInput } from './read-input.js';
@@ -77,7 +78,7 @@ Examples:
         ...(opts.person !== undefined ? { person: opts.person } : {}), ...(opts.reference !== undefined ? { reference: opts.reference } : {}),
         ...(opts.at !== undefined ? { at: opts.at } : {}), ...(text !== undefined ? { text } : {}),
       });
-      await namingTouch(() => record(io, deps, application, input, opts, `Recorded: ${String(input['kind']).replace('_', ' ')} sent`));
+      await naming(TOUCH_FLAGS, () => record(io, deps, application, input, opts, `Recorded: ${String(input['kind']).replace('_', ' ')} sent`));
     }));
 
   program.command('log-call')
@@ -100,7 +101,7 @@ Examples:
         ...(opts.person !== undefined ? { person: opts.person } : {}), ...(opts.at !== undefined ? { at: opts.at } : {}),
         ...(opts.newDecisionBy !== undefined ? { newDecisionBy: opts.newDecisionBy } : {}), ...(opts.notes !== undefined ? { text: opts.notes } : {}),
       });
-      await namingTouch(() => record(io, deps, application, input, { ...opts, confirmCompany: true }, `Recorded: call, ${String(input['outcome']).replace('_', ' ')}`));
+      await naming(TOUCH_FLAGS, () => record(io, deps, application, input, { ...opts, confirmCompany: true }, `Recorded: call, ${String(input['outcome']).replace('_', ' ')}`));
     }));
 
   program.command('close')
@@ -114,16 +115,4 @@ Examples:
       if (opts.json) printJson(io, { applicationId: saved.application.id, status: saved.application.status });
       else io.stdout(`Closed ${saved.application.company} \u2014 ${saved.application.role} as ${saved.application.status.replace('_', ' ')}. History kept.\n`);
     }));
-}
-
-async function namingTouch(run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppError && error.field !== undefined && error.detail !== undefined) {
-      const flag = TOUCH_FLAGS[error.field.replace(/^touch\./, '')];
-      if (flag) throw new AppError(error.code, `${flag}: ${error.detail}`, { cause: error });
-    }
-    throw error;
-  }
 }

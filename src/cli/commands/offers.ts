@@ -9,30 +9,14 @@ import type { Criterion, OfferItem } from '../../app/ports.js';
 import { parseDay, type Day } from '../../core/time.js';
 import { printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
+import { collect, naming, type FlagMap } from '../naming.js';
 import {
   comparisonJson, flagsJson, offerJson, ratingsJson, renderComparison, renderCriteria, renderFlagSet, renderFlags, renderOffer, renderRatings,
 } from './offers-render.js';
 
-type FlagMap = Readonly<Record<string, string>>;
-
-/** Renames the use case's field in an error (`score`) to what the user typed (`--score`). */
-async function naming<T>(flags: FlagMap, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AppError && error.field !== undefined && error.detail !== undefined) {
-      const flag = flags[error.field];
-      if (flag) throw new AppError(error.code, `${flag}: ${error.detail}`, { cause: error });
-    }
-    throw error;
-  }
-}
-
 function bad(flag: string, detail: string): AppError {
   return new AppError('bad_input', `${flag}: ${detail}`);
 }
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** A whole number as typed (the use case checks the range). */
 function whole(text: string, flag: string, range: string): number {

@@ -11,25 +11,10 @@ import { candidateToJson, settingsToJson } from '../../core/scenario-json.js';
 import { formatClock, parseInstant } from '../../core/time.js';
 import { printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
+import { collect, naming, type FlagMap } from '../naming.js';
 import { renderNext } from '../render/agenda.js';
 
 type Json = Record<string, unknown>;
-type FlagMap = Readonly<Record<string, string>>;
-
-/** Renames `interview.start` in an error to the flag the user typed (`--start`). */
-async function naming<T>(flags: FlagMap, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AppError && error.field !== undefined && error.detail !== undefined) {
-      const key = error.field.replace(/^[a-z]+\./, '');
-      const flag = flags[key] ?? flags[key.replace(/\[\d+\]$/, '')] ?? flags[key.replace(/\[\d+\].*$/, '')];
-      if (flag) throw new AppError(error.code, `${flag}: ${error.detail}`, { cause: error });
-    }
-    throw error;
-  }
-}
-
 function list(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
@@ -124,8 +109,6 @@ interface InterviewOptions {
 }
 interface TouchOptions { person?: string; reference?: string; kind?: string; channel?: string; outcome?: string; at?: string; text?: string; newDecisionBy?: string; json?: boolean }
 interface ReferenceOptions { name?: string; id?: string; email?: string; phone?: string; relationship?: string; speakTo?: string; json?: boolean }
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `--detail p1="her move to dbt"` → { p1: "her move to dbt" } */
 function details(values: readonly string[] | undefined): Json | undefined {

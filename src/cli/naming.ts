@@ -1,0 +1,25 @@
+/** Errors from use cases name their fields (`interview.start`); the CLI names the flags typed (`--start`). */
+import { AppError } from '../app/errors.js';
+
+export type FlagMap = Readonly<Record<string, string>>;
+
+function flagFor(flags: FlagMap, field: string): string | undefined {
+  const key = field.replace(/^[a-z]+\./, '');
+  return flags[field] ?? flags[key] ?? flags[key.replace(/\[\d+\]$/, '')] ?? flags[key.replace(/\[\d+\].*$/, '')];
+}
+
+/** Runs `run`, renaming the field of an AppError to its flag in `flags` when there is one. */
+export async function naming<T>(flags: FlagMap, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError && error.field !== undefined && error.detail !== undefined) {
+      const flag = flagFor(flags, error.field);
+      if (flag) throw new AppError(error.code, `${flag}: ${error.detail}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** commander's collector for repeatable options. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
