@@ -9,23 +9,29 @@ import { registerAgenda } from './commands/agenda.js';
 import { registerFiles } from './commands/files.js';
 import { registerPlan } from './commands/plan.js';
 import { registerRecords } from './commands/records.js';
+import { registerServe } from './commands/serve.js';
 import type { CliIo } from './io.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 
+/** One line on the terminal: any line break (CR, LF, U+2028…) in a message or a value it quotes becomes a space. */
 function singleLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return text.replace(/\s*[\n\r\u0085\u2028\u2029]\s*/g, ' ').trim();
 }
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('afterword')
     .description('Afterword runs your follow-up after every interview: who to thank and by when, when to check in, what to write, when to move on.')
     .version('0.1.0')
-    .showHelpAfterError('(run afterword --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // Commander's errors as one line like ours, with where to look: a script reads one line per error.
+      outputError: (message, write) => write(`afterword: ${singleLine(message).replace(/^error: /, '')} (run afterword --help for usage)\n`),
+    })
     .option('--data-dir <dir>', 'where your records live (default: $AFTERWORD_DATA_DIR, else $XDG_DATA_HOME/afterword)')
     .option('--database-url <url>', 'keep records in PostgreSQL instead (default: $DATABASE_URL)');
   registerRecords(program, io);
@@ -36,6 +42,7 @@ export function buildProgram(io: CliIo): Command {
   registerPlan(program, io);
   registerCheck(program, io);
   registerDraft(program, io);
+  registerServe(program, io);
   return program;
 }
 

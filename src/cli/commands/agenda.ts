@@ -1,12 +1,10 @@
 /** Deciding: `afterword today`, `week`, `show APP`, `pipeline`. */
 import type { Command } from 'commander';
 import { agenda, pipeline, showApplication } from '../../app/agenda.js';
-import { recommendationToJson } from '../../core/rules/output.js';
-import { renderWarning } from '../../core/rules/messages.js';
-import { applicationToJson } from '../../core/scenario-json.js';
+import { agendaJson, applicationViewJson, pipelineJson } from '../../app/views.js';
 import { printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
-import { agendaToJson, renderAgenda, renderApplication, renderPipeline } from '../render/agenda.js';
+import { renderAgenda, renderApplication, renderPipeline } from '../render/agenda.js';
 
 export function registerAgenda(program: Command, io: CliIo): void {
   program.command('today')
@@ -15,7 +13,7 @@ export function registerAgenda(program: Command, io: CliIo): void {
     .addHelpText('after', '\nExample:\n  $ afterword today')
     .action(async (opts: { json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
       const a = await agenda(deps, 1);
-      if (opts.json) printJson(io, agendaToJson(a, deps.time));
+      if (opts.json) printJson(io, agendaJson(a, deps.time));
       else io.stdout(renderAgenda(a, deps.time, 'Today'));
     }));
 
@@ -24,7 +22,7 @@ export function registerAgenda(program: Command, io: CliIo): void {
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
       const a = await agenda(deps, 7);
-      if (opts.json) printJson(io, agendaToJson(a, deps.time));
+      if (opts.json) printJson(io, agendaJson(a, deps.time));
       else io.stdout(renderAgenda(a, deps.time, 'This week'));
     }));
 
@@ -36,12 +34,7 @@ export function registerAgenda(program: Command, io: CliIo): void {
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
       const v = await showApplication(deps, id);
       if (opts.json) {
-        printJson(io, {
-          application: applicationToJson(v.application, v.profile.settings, deps.time),
-          plan: v.plan.recommendations.map((r) => recommendationToJson(r, deps.time)),
-          warnings: v.plan.warnings.map((w) => ({ rule: w.rule, message: renderWarning(w) })),
-          redFlags: v.redFlags, offer: v.offer ?? null,
-        });
+        printJson(io, applicationViewJson(v, deps.time));
       } else {
         io.stdout(renderApplication(v, deps.time));
       }
@@ -53,11 +46,7 @@ export function registerAgenda(program: Command, io: CliIo): void {
     .action(async (opts: { json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
       const p = await pipeline(deps);
       if (opts.json) {
-        printJson(io, {
-          counts: p.counts,
-          applications: p.applications.map((a) => ({ id: a.id, company: a.company, role: a.role, status: a.status })),
-          warnings: p.warnings.map((w) => ({ rule: w.rule, message: renderWarning(w) })),
-        });
+        printJson(io, pipelineJson(p));
       } else {
         io.stdout(renderPipeline(p));
       }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { renderEml, mailtoLink } from '../../app/exchange/eml.js';
 import type { Scenario } from '../../core/model.js';
 import type { TimeRules } from '../../core/time.js';
+import { draftJson } from '../../app/views.js';
 import { withApp } from '../context.js';
 import { AppError } from '../../app/errors.js';
 import { loadScenario } from '../../app/plan-scenario.js';
@@ -39,11 +40,6 @@ export function renderGap(gap: DraftGap, draft: Draft): string {
     case 'reference.speakTo': return `nothing recorded for ${draft.to.name} to speak to${rule}: the brief asks for general points`;
     case 'note': return 'no --note given: the update uses a general sentence; give the skill, news, idea or question for a stronger one';
   }
-}
-
-/** The `--json` document. */
-export function draftToJson(d: Draft): Record<string, unknown> {
-  return { kind: d.kind, subject: d.subject ?? null, body: d.body, to: d.to, cc: d.cc, rules: d.rules, gaps: d.gaps };
 }
 
 interface DraftOptions {
@@ -128,7 +124,7 @@ async function writeDraft(io: CliIo, scenario: Scenario, time: TimeRules, opts: 
   if (opts.mailto) io.stdout(`${mailtoLink({ to: [to], cc, ...(draft.subject !== undefined ? { subject: draft.subject } : {}), body: draft.body })}\n`);
   if (opts.eml !== undefined || opts.mailto) return;
   if (opts.json) {
-    io.stdout(`${JSON.stringify(draftToJson(draft), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(draftJson(draft), null, 2)}\n`);
     return;
   }
   io.stdout(draft.text);

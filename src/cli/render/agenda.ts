@@ -56,16 +56,6 @@ export function renderAgenda(a: Agenda, time: TimeRules, title: string): string 
   return `${out.join('\n')}\n`;
 }
 
-export function agendaToJson(a: Agenda, time: TimeRules): Record<string, unknown> {
-  const items = (list: readonly AgendaItem[]) => list.map((i) => ({ company: i.application.company, role: i.application.role, ...recommendationToJson(i.recommendation, time) }));
-  return {
-    now: time.zone(a.profile.settings.timeZone).format(a.now),
-    until: time.zone(a.profile.settings.timeZone).format(a.until),
-    overdue: items(a.overdue), due: items(a.due), coming: items(a.coming),
-    warnings: a.warnings.map((w) => ({ rule: w.rule, message: renderWarning(w) })),
-  };
-}
-
 export function renderApplication(v: ApplicationView, time: TimeRules): string {
   const app = v.application;
   const candidateZone = time.zone(v.profile.settings.timeZone);

@@ -1,0 +1,66 @@
+/** JSON views of what the use cases return: the documents of the CLI's `--json` and of the API. */
+import type { Agenda, AgendaItem, ApplicationView, Pipeline } from './agenda.js';
+import type { Guard } from './act.js';
+import type { Profile, Saved } from './records.js';
+import type { Draft } from '../core/drafts/index.js';
+import { renderWarning } from '../core/rules/messages.js';
+import { recommendationToJson } from '../core/rules/output.js';
+import { applicationToJson, candidateToJson, settingsToJson } from '../core/scenario-json.js';
+import type { TimeRules } from '../core/time.js';
+import type { Finding } from '../core/tone/index.js';
+
+export function agendaJson(a: Agenda, time: TimeRules) {
+  const zone = time.zone(a.profile.settings.timeZone);
+  const items = (list: readonly AgendaItem[]) => list.map((i) => ({
+    company: i.application.company, role: i.application.role, ...recommendationToJson(i.recommendation, time),
+  }));
+  return {
+    now: zone.format(a.now), until: zone.format(a.until),
+    overdue: items(a.overdue), due: items(a.due), coming: items(a.coming),
+    warnings: a.warnings.map((w) => ({ rule: w.rule, message: renderWarning(w) })),
+  };
+}
+
+export function applicationViewJson(v: ApplicationView, time: TimeRules) {
+  return {
+    application: applicationToJson(v.application, v.profile.settings, time),
+    plan: v.plan.recommendations.map((r) => recommendationToJson(r, time)),
+    warnings: v.plan.warnings.map((w) => ({ rule: w.rule, message: renderWarning(w) })),
+    redFlags: v.redFlags, offer: v.offer ?? null,
+  };
+}
+
+export function pipelineJson(p: Pipeline) {
+  return {
+    counts: p.counts,
+    applications: p.applications.map((a) => ({ id: a.id, company: a.company, role: a.role, status: a.status })),
+    warnings: p.warnings.map((w) => ({ rule: w.rule, message: renderWarning(w) })),
+  };
+}
+
+export function profileJson(p: Profile) {
+  return { settings: settingsToJson(p.settings), candidate: candidateToJson(p.candidate) };
+}
+
+/** A write's answer: the application as now recorded and its next action. */
+export function savedJson(saved: Saved, profile: Profile, time: TimeRules) {
+  return {
+    applicationId: saved.application.id,
+    application: applicationToJson(saved.application, profile.settings, time),
+    next: saved.next ? recommendationToJson(saved.next, time) : null,
+  };
+}
+
+export function guardJson(g: Guard, time: TimeRules) {
+  return g.rule === 'P2'
+    ? { rule: g.rule, earliest: time.zone(g.recommendation.timeZone).format(g.earliest), recommendation: recommendationToJson(g.recommendation, time) }
+    : { rule: g.rule, findings: g.findings.map(findingJson) };
+}
+
+export function findingJson(f: Finding) {
+  return { rule: f.rule, start: f.start, end: f.end, severity: f.severity, message: f.message, suggestion: f.suggestion, code: f.code };
+}
+
+export function draftJson(d: Draft) {
+  return { kind: d.kind, subject: d.subject ?? null, body: d.body, to: d.to, cc: d.cc, rules: d.rules, gaps: d.gaps };
+}

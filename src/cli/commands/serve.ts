@@ -1,0 +1,73 @@
+/** `afterword serve [--port 4600] [--host 127.0.0.1]`: the local web app on the user's records. */
+import type { Command } from 'commander';
+import { AppError } from '../../app/errors.js';
+import { loadConfig } from '../../config.js';
+import { createDeps } from '../../deps.js';
+import { loadOrCreateSecret } from '../../server/security.js';
+import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from '../../server/serve.js';
+import type { CliIo } from '../io.js';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isInteger(port) || port > 65535) throw new AppError('bad_input', `--port: "${text}" is not a port; give a whole number from 1 to 65535, e.g. --port ${DEFAULT_PORT}`);
+  return port;
+}
+
+/** Resolves when the process is asked to stop (Ctrl-C, or a service manager's SIGTERM). */
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export function registerServe(program: Command, io: CliIo): void {
+  program.command('serve')
+    .description('Start the local web app on your records; open the address it prints (it signs your browser in).')
+    .option('--port <port>', 'port to listen on (0: any free port)', String(DEFAULT_PORT))
+    .option('--host <address>', 'address to listen on; keep the loopback default unless you know why', DEFAULT_HOST)
+    .addHelpText('after', `
+Examples:
+  $ afterword serve
+  $ afterword serve --port 4700`)
+    .action(async (_opts: ServeOptions, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<ServeOptions>();
+      const port = parsePort(opts.port);
+      const config = loadConfig(
+        { ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}), ...(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : {}) },
+        io.env ?? {},
+      );
+      const secret = await loadOrCreateSecret(config.dataDir);
+      const deps = io.deps ?? await createDeps(config);
+      try {
+        const server = await startServer(deps, {
+          host: opts.host, port, secret,
+          logError: (error) => io.stderr(`afterword serve: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`),
+        }).catch((error: unknown) => {
+          const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+          if (code === 'EADDRINUSE') throw new AppError('bad_input', `--port: ${port} is in use; choose another, e.g. --port ${port + 1}`, { cause: error });
+          if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new AppError('bad_input', `--host: cannot listen on "${opts.host}"; use ${DEFAULT_HOST}`, { cause: error });
+          throw error;
+        });
+        if (!isLoopback(opts.host)) io.stderr(`afterword serve: warning: listening on ${opts.host}, not a loopback address: other machines can reach it.\n`);
+        io.stdout(`Afterword is running. Open this address in your browser (it holds your key; keep it private):\n  ${server.url}\nPress Ctrl-C to stop.\n`);
+        await stopSignal();
+        io.stdout('Stopping…\n');
+        await server.close();
+      } finally {
+        if (!io.deps) await deps.store.close();
+      }
+    });
+}

@@ -1,0 +1,255 @@
+/**
+ * The local web app: JSON routes under /api over the use cases (no logic of their own), behind
+ * the Host check, the session cookie and CSRF protection of security.ts. `createServer(deps,
+ * options)` builds it without listening, so tests drive it in-process with `app.request()`.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import { validator } from 'hono/validator';
+import { z } from 'zod';
+import { closeApplication, logTouch, type Guard } from '../app/act.js';
+import { agenda, pipeline, showApplication } from '../app/agenda.js';
+import { AppError } from '../app/errors.js';
+import { backup, exportCalendar, exportSpreadsheet, hasRecords, importFile, restore } from '../app/files.js';
+import { LOCAL_USER } from '../app/ports.js';
+import { addApplication, addInterview, addPerson, addReference, getProfile, requireProfile, saveProfile, type AppDeps, type Saved } from '../app/records.js';
+import { createSpellerLoader, type SpellerLoader } from '../app/speller.js';
+import { APPLICATION_STATUSES, CHANNELS, OUTCOMES, STAGES, TOUCH_KINDS } from '../core/model.js';
+import { generateDraft, resolveDraftInput, toneInputOf, type DraftLookupError } from '../core/drafts/index.js';
+import { candidateToJson, settingsToJson } from '../core/scenario-json.js';
+import { checkTone, formatToneIssue, parseToneInput } from '../core/tone/index.js';
+import type { Deps } from '../deps.js';
+import { BadRequest, fromZod, onError } from './errors.js';
+import { draftJson, findingJson, guardJson, agendaJson, applicationViewJson, pipelineJson, profileJson, savedJson } from '../app/views.js';
+import { NOT_SIGNED_IN_PAGE, SIGNED_IN_PAGE, WRONG_KEY_PAGE } from './pages.js';
+import {
+  CSRF_COOKIE, SESSION_COOKIE, calendarToken, csrfCheck, csrfToken, hostCheck, newSession, requireSession, sameSecret,
+  securityHeaders, verifySession, type Binding,
+} from './security.js';
+
+export const JSON_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+/** Routes whose bodies are files (a tracker export, a backup) get the larger limit. */
+const UPLOAD_PATHS = new Set(['/api/import', '/api/restore']);
+
+export interface ServerOptions extends Binding {
+  /** The per-install secret (security.ts `loadOrCreateSecret`). */
+  readonly secret: string;
+  /** The spelling dictionary, loaded on the first tone check; default: a fresh lazy loader. */
+  readonly speller?: SpellerLoader;
+  /** Sees unexpected errors (the client gets only "internal error"). */
+  readonly logError?: (error: unknown) => void;
+}
+
+type Json = Record<string, unknown>;
+type Env = { Variables: { session: string } };
+
+// ---------------------------------------------------------------- bodies
+
+/** A JSON body checked against `schema`; a mismatch is a 400 naming the field. */
+function body<S extends z.ZodType>(schema: S) {
+  return validator('json', (value): z.output<S> => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw fromZod(result.error, 'body');
+    return result.data;
+  });
+}
+
+function query<S extends z.ZodType>(schema: S) {
+  return validator('query', (value): z.output<S> => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw fromZod(result.error, 'query');
+    return result.data;
+  });
+}
+
+const text = z.string().max(10_000);
+const object = z.record(z.string(), z.unknown());
+
+const ProfileBody = z.strictObject({ settings: object.optional(), candidate: object.optional() });
+const ApplicationBody = z.strictObject({
+  company: text.min(1), role: text.min(1), id: z.string().max(40).optional(), appliedOn: z.string().max(40).optional(),
+  status: z.enum(APPLICATION_STATUSES).optional(), timeZone: z.string().max(80).optional(), region: z.string().max(20).optional(),
+});
+// People and interviews have many optional fields; the records' own validation names any that is wrong (422).
+const PersonBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() });
+const InterviewBody = z.looseObject({
+  start: z.string().max(40), end: z.string().max(40), stage: z.enum(STAGES), peopleIds: z.array(z.string().max(40)).optional(),
+});
+const TouchBody = z.strictObject({
+  kind: z.enum(TOUCH_KINDS), channel: z.enum(CHANNELS).default('email'), outcome: z.enum(OUTCOMES).default('sent'),
+  at: z.string().max(40).optional(), personId: z.string().max(40).optional(), referenceId: z.string().max(40).optional(),
+  text: z.string().max(100_000).optional(), newDecisionBy: z.string().max(40).optional(),
+  confirm: z.array(z.enum(['P2', 'L8'])).optional(),
+});
+const ReferenceBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() });
+const CloseBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES) });
+const DraftQuery = z.object({
+  kind: z.string().min(1), person: z.string().optional(), reference: z.string().optional(), interview: z.string().optional(), note: z.string().max(2000).optional(),
+});
+const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
+const ImportQuery = z.object({ dryRun: flag, format: z.enum(['csv', 'xlsx']).optional(), dateOrder: z.enum(['dmy', 'mdy']).optional() });
+const RestoreQuery = z.object({ replace: flag });
+
+/** Only the keys that are set (exactOptionalPropertyTypes: the use cases take absent, not undefined). */
+function defined(input: Json): Json {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+}
+
+const LOOKUP_FIELD: Readonly<Record<DraftLookupError['code'], string>> = {
+  unknown_kind: 'kind', unknown_application: 'application', unknown_person: 'person', missing_person: 'person',
+  unknown_reference: 'reference', missing_reference: 'reference', unknown_interview: 'interview', no_interview: 'application',
+};
+
+function lookupError(e: DraftLookupError): AppError {
+  const field = LOOKUP_FIELD[e.code];
+  const known = 'known' in e ? `; known: ${e.known.length === 0 ? 'none' : e.known.join(', ')}` : '';
+  const id = 'id' in e ? ` "${e.id}"` : '';
+  const what = e.code.startsWith('missing') ? `${field}: required for this kind` : e.code === 'no_interview' ? 'application: has no interviews; record one before drafting' : `${field}: unknown ${field}${id}`;
+  return new AppError(e.code === 'unknown_application' ? 'not_found' : 'bad_input', `${what}${known}`, { field });
+}
+
+// ---------------------------------------------------------------- app
+
+export function createServer(deps: Deps, options: ServerOptions) {
+  const app: AppDeps = { store: deps.store, time: deps.time, clock: deps.clock, userId: LOCAL_USER.id };
+  const speller = options.speller ?? createSpellerLoader();
+  const { secret } = options;
+
+  const limit = (maxSize: number) => bodyLimit({
+    maxSize, onError: (c) => c.json({ error: `request body too large; the limit is ${maxSize / 1024 / 1024} MB` }, 413),
+  });
+  const jsonLimit = limit(JSON_LIMIT);
+  const uploadLimit = limit(UPLOAD_LIMIT);
+
+  const saved = async (s: Saved) => savedJson(s, await requireProfile(app), app.time);
+
+  const api = new Hono<Env>()
+    .use('*', requireSession(secret))
+    .use('*', csrfCheck(secret, options))
+    .get('/session', (c) => c.json({ csrf: csrfToken(secret, c.get('session')), calendarUrl: `/api/calendar.ics?token=${calendarToken(secret)}` }))
+    .get('/today', async (c) => c.json(agendaJson(await agenda(app, 1), app.time)))
+    .get('/week', async (c) => c.json(agendaJson(await agenda(app, 7), app.time)))
+    .get('/pipeline', async (c) => c.json(pipelineJson(await pipeline(app))))
+    .get('/profile', async (c) => {
+      const profile = await getProfile(app);
+      return c.json(profile ? profileJson(profile) : null);
+    })
+    .post('/profile', body(ProfileBody), async (c) => {
+      const input = c.req.valid('json');
+      // Like `afterword setup`: given fields replace the recorded ones, the rest is kept.
+      const current = await getProfile(app);
+      const profile = await saveProfile(app,
+        { ...(current ? settingsToJson(current.settings) : {}), ...input.settings },
+        { ...(current ? candidateToJson(current.candidate) : {}), ...input.candidate });
+      return c.json(profileJson(profile));
+    })
+    .post('/references', body(ReferenceBody), async (c) => {
+      const candidate = await addReference(app, defined(c.req.valid('json')));
+      return c.json({ reference: candidate.references[candidate.references.length - 1] ?? null, references: candidate.references }, 201);
+    })
+    .post('/applications', body(ApplicationBody), async (c) => c.json(await saved(await addApplication(app, defined(c.req.valid('json')))), 201))
+    .get('/applications/:id', async (c) => c.json(applicationViewJson(await showApplication(app, c.req.param('id')), app.time)))
+    .post('/applications/:id/people', body(PersonBody), async (c) => c.json(await saved(await addPerson(app, c.req.param('id'), defined(c.req.valid('json')))), 201))
+    .post('/applications/:id/interviews', body(InterviewBody), async (c) => c.json(await saved(await addInterview(app, c.req.param('id'), defined(c.req.valid('json')))), 201))
+    .post('/applications/:id/touches', body(TouchBody), async (c) => {
+      const { confirm, ...rest } = c.req.valid('json');
+      const profile = await requireProfile(app);
+      // `at` defaults to now, to the second, in the user's zone (as `afterword sent` does).
+      const at = rest.at ?? app.time.zone(profile.settings.timeZone).format(Math.floor(app.clock.now() / 1000) * 1000);
+      const result = await logTouch(app, c.req.param('id'), defined({ ...rest, at }), new Set<Guard['rule']>(confirm ?? []));
+      if (!result.ok) {
+        return c.json({
+          error: `held by ${result.guards.map((g) => g.rule).join(' and ')}; send again with "confirm": [${result.guards.map((g) => `"${g.rule}"`).join(', ')}] to record it anyway`,
+          guards: result.guards.map((g) => guardJson(g, app.time)),
+        }, 409);
+      }
+      return c.json(savedJson(result.saved, profile, app.time), 201);
+    })
+    .post('/applications/:id/close', body(CloseBody), async (c) => c.json(await saved(await closeApplication(app, c.req.param('id'), c.req.valid('json').status))))
+    .get('/applications/:id/drafts', query(DraftQuery), async (c) => {
+      const q = c.req.valid('query');
+      const profile = await requireProfile(app);
+      const scenario = await app.store.loadScenario(app.userId);
+      if (!scenario) throw new AppError('internal', 'profile without records');
+      const resolved = resolveDraftInput(scenario, {
+        applicationId: c.req.param('id'), kind: q.kind, today: app.time.zone(profile.settings.timeZone).dayAt(app.clock.now()),
+        ...(q.person !== undefined ? { personId: q.person } : {}), ...(q.reference !== undefined ? { referenceId: q.reference } : {}),
+        ...(q.interview !== undefined ? { interviewId: q.interview } : {}), ...(q.note !== undefined ? { note: q.note } : {}),
+      }, app.time);
+      if (!resolved.ok) throw lookupError(resolved.error);
+      const draft = generateDraft(resolved.value);
+      const findings = checkTone(toneInputOf(scenario, resolved.value, draft), { speller: await speller.load() });
+      return c.json({ draft: draftJson(draft), findings: findings.map(findingJson) });
+    })
+    .post('/tone', validator('json', (value) => {
+      const result = parseToneInput(value);
+      if (!result.ok) throw new BadRequest(result.issue.path === '' ? `body: ${result.issue.message}` : formatToneIssue(result.issue), result.issue.path === '' ? undefined : result.issue.path);
+      return result.value;
+    }), async (c) => c.json({ findings: checkTone(c.req.valid('json'), { speller: await speller.load() }).map(findingJson) }))
+    .get('/export.xlsx', async (c) => {
+      const data = await exportSpreadsheet(app, 'xlsx');
+      const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
+      return c.body(bytes, 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': 'attachment; filename="afterword-history.xlsx"',
+      });
+    })
+    .post('/import', query(ImportQuery), async (c) => {
+      const q = c.req.valid('query');
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length === 0) throw new BadRequest('body: empty; send the CSV (or XLSX) file as the request body');
+      const summary = await importFile(app, bytes, {
+        dryRun: q.dryRun, totalBytes: bytes.length,
+        ...(q.format ? { format: q.format } : {}), ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
+      });
+      return c.json({
+        imported: summary.imported, dryRun: summary.dryRun, info: summary.info ?? null,
+        preview: summary.preview.map((p) => ({ row: p.row, company: p.application.company, role: p.application.role, status: p.application.status })),
+      }, summary.dryRun ? 200 : 201);
+    })
+    .get('/backup', async (c) => c.body(await backup(app), 200, {
+      'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': 'attachment; filename="afterword-backup.json"',
+    }))
+    .post('/restore', query(RestoreQuery), async (c) => {
+      const replace = c.req.valid('query').replace;
+      const textBody = await c.req.text();
+      if (!replace && await hasRecords(app)) throw new AppError('conflict', 'restore: this would replace the applications you have; send again with ?replace=true', { field: 'replace' });
+      return c.json(await restore(app, textBody));
+    });
+
+  const server = new Hono()
+    .use('*', securityHeaders())
+    .use('*', hostCheck(options))
+    .use('/api/*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? uploadLimit : jsonLimit)(c, next))
+    // Calendar apps send no cookies: the feed is read with its own token, before the session check.
+    .get('/api/calendar.ics', async (c) => {
+      const token = c.req.query('token');
+      if (token === undefined || !sameSecret(token, calendarToken(secret))) return c.json({ error: 'missing or wrong token; copy the feed URL from GET /api/session' }, 401);
+      const { text: ics } = await exportCalendar(app);
+      return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
+    })
+    .route('/api', api)
+    .get('/', (c) => {
+      const key = c.req.query('key');
+      if (key !== undefined) {
+        if (!sameSecret(key, secret)) return c.html(WRONG_KEY_PAGE, 401);
+        const session = newSession(secret);
+        const nonce = verifySession(secret, session) ?? '';
+        setCookie(c, SESSION_COOKIE, session, { httpOnly: true, sameSite: 'Strict', path: '/' });
+        setCookie(c, CSRF_COOKIE, csrfToken(secret, nonce), { sameSite: 'Strict', path: '/' });
+        // Drop the key from the address bar (and history) at once.
+        return c.redirect('/', 303);
+      }
+      const signedIn = verifySession(secret, getCookie(c, SESSION_COOKIE)) !== undefined;
+      return c.html(signedIn ? SIGNED_IN_PAGE : NOT_SIGNED_IN_PAGE, signedIn ? 200 : 401);
+    });
+
+  server.notFound((c: Context) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+  server.onError(onError(options.logError));
+  return server;
+}
+
+/** The app's type, for the web UI's typed client (`hc<AppType>`). */
+export type AppType = ReturnType<typeof createServer>;

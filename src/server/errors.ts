@@ -1,0 +1,64 @@
+/** Errors mapped to HTTP once, here: AppError codes to statuses, JSON bodies `{ error, field? }`, never a stack. */
+import type { Context, ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import { AppError, type ErrorCode } from '../app/errors.js';
+
+export interface ErrorBody {
+  readonly error: string;
+  readonly field?: string;
+}
+
+/** A request body or query that does not have the API's shape: 400 naming the field. */
+export class BadRequest extends Error {
+  readonly field?: string;
+
+  constructor(message: string, field?: string) {
+    super(message);
+    this.name = 'BadRequest';
+    if (field !== undefined) this.field = field;
+  }
+}
+
+/** The first zod issue as a BadRequest naming its path (`people[0].name`). */
+export function fromZod(error: z.ZodError, where: string): BadRequest {
+  const issue = error.issues[0];
+  if (!issue) return new BadRequest(`${where}: invalid`);
+  const field = issue.path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`), '');
+  return new BadRequest(field === '' ? `${where}: ${issue.message}` : `${field}: ${issue.message}`, field === '' ? undefined : field);
+}
+
+const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
+  // The body had the right shape but the records refused it (an unknown zone, an end before its start…).
+  bad_input: 422,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+function body(message: string, field: string | undefined): ErrorBody {
+  return field !== undefined ? { error: message, field } : { error: message };
+}
+
+export function errorResponse(c: Context, error: unknown, log?: (error: unknown) => void): Response {
+  if (error instanceof BadRequest) return c.json(body(error.message, error.field), 400);
+  if (error instanceof AppError) {
+    if (error.code === 'internal') {
+      log?.(error);
+      return c.json({ error: 'internal error' }, 500);
+    }
+    return c.json(body(error.message, error.field), STATUS[error.code]);
+  }
+  if (error instanceof HTTPException) {
+    // Hono's own (malformed JSON, wrong Content-Type): their messages carry no internals.
+    return c.json({ error: error.message || 'bad request' }, error.status);
+  }
+  log?.(error);
+  return c.json({ error: 'internal error' }, 500);
+}
+
+/** The app's `onError`; `log` sees unexpected errors (with stacks) that the client never does. */
+export function onError(log?: (error: unknown) => void): ErrorHandler {
+  return (error, c) => errorResponse(c, error, log);
+}
