@@ -10,7 +10,7 @@ import { renderCalendar, type CalendarOptions } from './exchange/ics.js';
 import { formatImportError, importApplications, previewImport, type ImportError, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import.js';
 import { renderCsv, renderXlsx, type SheetId } from './exchange/spreadsheet.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type ApplicationRecord, type Backup } from './ports.js';
-import { nextId, requireProfile, type AppDeps } from './records.js';
+import { requireProfile, type AppDeps } from './records.js';
 
 async function planned(deps: AppDeps): Promise<{ scenario: Scenario; plan: Plan }> {
   await requireProfile(deps);
@@ -69,9 +69,12 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
     ...(req.totalBytes !== undefined ? { totalBytes: req.totalBytes } : {}),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   };
+  // The next free `aN`, as nextId would give: the ids given out here only grow, so only the ones
+  // taken before are looked up, and nothing here grows with the file.
+  let last = 0;
   const toRecord = (r: ImportedApplication): ApplicationRecord => {
-    const id = nextId('a', taken);
-    taken.add(id);
+    let id: string;
+    do id = `a${++last}`; while (taken.has(id));
     return { application: { ...r.application, id, people: r.application.people.map((p, i) => ({ ...p, id: `p${i + 1}` })) }, redFlags: [] };
   };
 

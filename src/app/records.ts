@@ -36,6 +36,22 @@ function issueError(issue: ScenarioIssue, prefix: string, record: string): AppEr
   return new AppError('bad_input', formatIssue({ path: field, message: issue.message }), { field, detail: issue.message });
 }
 
+/**
+ * Saves a validated application; a value the store refuses (NUL, a lone surrogate, a leading
+ * U+FEFF) is named like a validation issue of the record being edited (`person.title`, not
+ * `application.people[2].title`), so the CLI can name the flag.
+ */
+async function saveValidated(store: Store, userId: UserId, app: Application, prefix: string, record: string): Promise<void> {
+  try {
+    await store.saveApplication(userId, app);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.field === undefined || error.detail === undefined) throw error;
+    const path = error.field.replace(/^application\./, 'applications[0].');
+    if (!path.startsWith(prefix)) throw error;
+    throw issueError({ path, message: error.detail }, prefix, record);
+  }
+}
+
 export async function getProfile(deps: AppDeps): Promise<Profile | undefined> {
   const settings = await deps.store.getSettings(deps.userId);
   if (!settings) return undefined;
@@ -105,9 +121,12 @@ export async function addApplication(deps: AppDeps, input: Json): Promise<Saved>
     const profile = await requireProfile({ ...deps, store });
     const taken = (await store.listApplications(deps.userId)).map((a) => a.id);
     const id = typeof input['id'] === 'string' && input['id'] !== '' ? input['id'] : nextId('a', taken);
-    if (taken.includes(id)) throw new AppError('conflict', `application.id: "${id}" is taken; choose another id or leave it out`, { field: 'application.id' });
+    if (taken.includes(id)) {
+      const detail = `"${id}" is taken; choose another id or leave it out`;
+      throw new AppError('conflict', `application.id: ${detail}`, { field: 'application.id', detail });
+    }
     const app = validateApplication(profile, deps.time, { people: [], interviews: [], touches: [], ...input, id }, 'applications[0].', 'application');
-    await store.saveApplication(deps.userId, app);
+    await saveValidated(store, deps.userId, app, 'applications[0].', 'application');
     const next = await refreshNextDue(store, deps, profile, app);
     return next ? { application: app, next } : { application: app };
   });
@@ -127,7 +146,7 @@ async function editApplication(deps: AppDeps, applicationId: string, edit: (json
     const json = applicationToJson(current, profile.settings, deps.time);
     const { prefix, record } = edit(json, current);
     const app = validateApplication(profile, deps.time, json, prefix, record);
-    await store.saveApplication(deps.userId, app);
+    await saveValidated(store, deps.userId, app, prefix, record);
     const next = await refreshNextDue(store, deps, profile, app);
     return next ? { application: app, next } : { application: app };
   });

@@ -5,7 +5,8 @@ export type FlagMap = Readonly<Record<string, string>>;
 
 function flagFor(flags: FlagMap, field: string): string | undefined {
   const key = field.replace(/^[a-z]+\./, '');
-  return flags[field] ?? flags[key] ?? flags[key.replace(/\[\d+\]$/, '')] ?? flags[key.replace(/\[\d+\].*$/, '')];
+  // `debrief.details.p1` is the flag of `debrief.details`.
+  return flags[field] ?? flags[key] ?? flags[key.replace(/\[\d+\]$/, '')] ?? flags[key.replace(/\[\d+\].*$/, '')] ?? flags[key.replace(/\.[^.]*$/, '')];
 }
 
 /** Runs `run`, renaming the field of an AppError to its flag in `flags` when there is one. */

@@ -37,12 +37,19 @@ export type RatingRow = typeof s.criterionRatings.$inferSelect;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function bad(path: string, message: string): AppError {
-  return new AppError('bad_input', `${path}: ${message}`);
+  return new AppError('bad_input', `${path}: ${message}`, { field: path, detail: message });
+}
+
+/** Text `text()` lets in: no NUL, no lone surrogate, no leading U+FEFF. A key that is not can name no stored row. */
+export function isStorableText(value: string): boolean {
+  return !value.includes('\u0000') && !LONE_SURROGATE.test(value) && !value.startsWith('\uFEFF');
 }
 
 export function text(value: string, path: string): string {
   if (value.includes('\u0000')) throw bad(path, 'contains a NUL character, which cannot be stored; remove it');
   if (LONE_SURROGATE.test(value)) throw bad(path, 'contains a broken character (a lone UTF-16 surrogate); re-enter the text');
+  // PGlite reads such a value back without its first character (its decoder takes it for a byte-order mark).
+  if (value.startsWith('\uFEFF')) throw bad(path, 'starts with an invisible byte-order mark (U+FEFF), which cannot be kept; remove it');
   return value;
 }
 

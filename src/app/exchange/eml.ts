@@ -2,7 +2,6 @@
  * Drafts leave Afterword as files and links the user's own mail program opens: an RFC 5322 .eml
  * (composed by nodemailer, never sent) and a mailto: link (RFC 6068).
  */
-import nodemailer from 'nodemailer';
 import type { EpochMs } from '../../core/time.js';
 import { AppError } from '../errors.js';
 import { cleanText, oneLine, wellFormed } from './text.js';
@@ -58,6 +57,8 @@ function mailbox(box: Mailbox, field: string): { name: string; address: string }
  */
 export async function renderEml(message: EmlMessage): Promise<Buffer> {
   if (message.to.length === 0) throw new AppError('bad_input', 'to: a message needs at least one recipient');
+  // nodemailer is loaded here, when a message is composed, not by every command that imports this module.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   const info = await transport.sendMail({
     from: mailbox(message.from, 'from'),

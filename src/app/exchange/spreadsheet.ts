@@ -4,7 +4,8 @@
  * the candidate's zone (named in the column header); cells that a spreadsheet would run as a
  * formula are neutralised.
  */
-import ExcelJS from 'exceljs';
+// exceljs (≈ 270 ms to load) is imported when a workbook is written, not by every command.
+import type { CellValue, Workbook } from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Application, Scenario } from '../../core/model.js';
 import type { Plan, Recommendation } from '../../core/rules/plan-types.js';
@@ -160,7 +161,7 @@ function excelDate(day: Day, minutes: number): Date {
   return new Date(day * MS_PER_DAY + minutes * 60_000);
 }
 
-function excelValue(cell: Cell): ExcelJS.CellValue {
+function excelValue(cell: Cell): CellValue {
   switch (cell.kind) {
     case 'text': {
       const safe = neutralise(cell.value);
@@ -175,7 +176,7 @@ function excelValue(cell: Cell): ExcelJS.CellValue {
 
 const WIDTHS: Readonly<Record<string, number>> = { Notes: 60, Company: 24, Role: 24, Name: 24, Email: 30, 'Next action': 32 };
 
-function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
+function addSheet(workbook: Workbook, sheet: Sheet): void {
   const ws = workbook.addWorksheet(sheet.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(sheet.headers.map(neutralise)).font = { bold: true };
   for (const row of sheet.rows) ws.addRow(row.map(excelValue));
@@ -192,6 +193,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet): void {
 
 /** The workbook: Follow-ups, Applications (with next actions when a plan is given), People. */
 export async function renderXlsx(scenario: Scenario, opts: SpreadsheetOptions): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Afterword';
   for (const id of SHEETS) addSheet(workbook, buildSheet(scenario, id, opts));

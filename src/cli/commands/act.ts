@@ -78,7 +78,8 @@ Examples:
         ...(opts.person !== undefined ? { person: opts.person } : {}), ...(opts.reference !== undefined ? { reference: opts.reference } : {}),
         ...(opts.at !== undefined ? { at: opts.at } : {}), ...(text !== undefined ? { text } : {}),
       });
-      await naming(TOUCH_FLAGS, () => record(io, deps, application, input, opts, `Recorded: ${String(input['kind']).replace('_', ' ')} sent`));
+      const flags = opts.textFile !== undefined ? { ...TOUCH_FLAGS, text: '--text-file' } : TOUCH_FLAGS;
+      await naming(flags, () => record(io, deps, application, input, opts, `Recorded: ${String(input['kind']).replace('_', ' ')} sent`));
     }));
 
   program.command('log-call')
@@ -101,7 +102,7 @@ Examples:
         ...(opts.person !== undefined ? { person: opts.person } : {}), ...(opts.at !== undefined ? { at: opts.at } : {}),
         ...(opts.newDecisionBy !== undefined ? { newDecisionBy: opts.newDecisionBy } : {}), ...(opts.notes !== undefined ? { text: opts.notes } : {}),
       });
-      await naming(TOUCH_FLAGS, () => record(io, deps, application, input, { ...opts, confirmCompany: true }, `Recorded: call, ${String(input['outcome']).replace('_', ' ')}`));
+      await naming({ ...TOUCH_FLAGS, text: '--notes' }, () => record(io, deps, application, input, { ...opts, confirmCompany: true }, `Recorded: call, ${String(input['outcome']).replace('_', ' ')}`));
     }));
 
   program.command('close')

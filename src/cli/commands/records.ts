@@ -186,7 +186,9 @@ function registerAdd(program: Command, io: CliIo): void {
     .action(async (application: string, opts: PersonOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
       const input: Json = { name: await need(io, opts.name, '--name', 'Their full name?', 'Grace Okafor') };
       for (const [k, v] of Object.entries({ id: opts.id, honorific: opts.honorific, title: opts.title, role: opts.role, email: opts.email, phone: opts.phone, timeZone: opts.timeZone, preferredChannel: opts.channel, informal: opts.informal, verified: opts.verified })) put(input, k, v);
-      const saved = await naming({ name: '--name', id: '--id', timeZone: '--time-zone', role: '--role', preferredChannel: '--channel' }, () => addPerson(deps, application, input));
+      const saved = await naming({
+        name: '--name', id: '--id', honorific: '--honorific', title: '--title', email: '--email', phone: '--phone', timeZone: '--time-zone', role: '--role', preferredChannel: '--channel',
+      }, () => addPerson(deps, application, input));
       const person = saved.application.people[saved.application.people.length - 1];
       printSaved(io, deps, saved, `Added ${person?.id ?? ''}: ${[person?.honorific, person?.name].filter(Boolean).join(' ')} to ${saved.application.company}.`, opts.json === true, { person });
     }));
@@ -237,6 +239,7 @@ Example:
         start: '--start', end: '--end', stage: '--stage', format: '--format', timeZone: '--time-zone', peopleIds: '--with', panelLeadId: '--lead',
         'timeline.said': '--said', 'timeline.decisionBy': '--decision-by', contactId: '--contact', 'directions.on': '--direct-on',
         'directions.personId': '--direct-person', 'directions.channel': '--direct-channel', id: '--id', 'debrief.details': '--detail',
+        'debrief.bestMoments': '--best', 'debrief.awkwardMoments': '--awkward', 'debrief.unfinishedAnswers': '--unfinished', 'debrief.concerns': '--concerns',
       }, () => addInterview(deps, application, input));
       const iv = saved.application.interviews[saved.application.interviews.length - 1];
       let understood = '';
@@ -277,7 +280,9 @@ Example:
     .action(async (opts: ReferenceOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
       const input: Json = { name: await need(io, opts.name, '--name', 'Their full name?', 'Ada Byron') };
       for (const [k, v] of Object.entries({ id: opts.id, email: opts.email, phone: opts.phone, relationship: opts.relationship, speakTo: opts.speakTo })) put(input, k, v);
-      const candidate = await naming({ name: '--name', id: '--id' }, () => addReference(deps, input));
+      const candidate = await naming({
+        name: '--name', id: '--id', email: '--email', phone: '--phone', relationship: '--relationship', speakTo: '--speak-to',
+      }, () => addReference(deps, input));
       const ref = candidate.references[candidate.references.length - 1];
       if (opts.json) printJson(io, { reference: ref });
       else io.stdout(`Added reference ${ref?.id ?? ''}: ${ref?.name ?? ''}.\n`);

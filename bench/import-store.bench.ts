@@ -1,0 +1,205 @@
+/**
+ * Speed and peak memory of importing a job tracker's CSV into the embedded database through the
+ * real CLI process: `node dist/cli/bin.js import csv FILE --data-dir DIR`.
+ *
+ *   npm run build && npx tsx bench/import-store.bench.ts               10,000 to 300,000 rows
+ *   npx tsx bench/import-store.bench.ts --sizes 1000,10000             any sizes
+ *
+ * One data directory with a profile is made once (`afterword setup`, which runs initdb) and copied
+ * for each size, so every import starts from the same fresh database. Each CSV is written to a file
+ * under os.tmpdir() (streamed, never held in memory). The import is one process: its wall time
+ * includes Node start-up and opening the database, so rows/s is also given with the start-up of a
+ * command that opens the same database and does nothing (`pipeline`) taken off. Peak RSS is the
+ * import process's maximum resident set (GNU time's %M, else the highest VmHWM seen in /proc).
+ * Prints a table only; nothing here asserts a time. Targets: ≥ 10,000 rows/s on a large file (a
+ * small one is mostly start-up), and peak RSS that does not grow with the file: it starts from what
+ * merely opening the database takes (PGlite's wasm memory) and levels off.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+const GNU_TIME = '/usr/bin/time';
+const DEFAULT_SIZES = [10_000, 30_000, 100_000, 300_000];
+const TARGET_ROWS_PER_S = 10_000;
+const MB = 1024 * 1024;
+
+function sizes(): number[] {
+  const i = process.argv.indexOf('--sizes');
+  if (i < 0) return DEFAULT_SIZES;
+  const list = (process.argv[i + 1] ?? '').split(',').map(Number);
+  if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--sizes: whole numbers, e.g. --sizes 1000,10000');
+  return list;
+}
+
+/** The environment of the measured processes: no PostgreSQL URL or data directory from the caller's shell. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env['DATABASE_URL'];
+  delete env['AFTERWORD_DATA_DIR'];
+  delete env['NODE_OPTIONS'];
+  return env;
+}
+
+// ------------------------------------------------------------------ the file
+
+/** A small seeded generator (xorshift32), the same file on every machine. */
+function random(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 4294967296;
+  };
+}
+
+const COMPANIES = ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Zoë & Ñúñez GmbH', 'Hooli', 'Vandelay Industries', 'Tyrell, Inc.'];
+const ROLES = ['Data Analyst', 'Software Engineer', 'Product Manager', 'UX Designer', 'Ingeniera de datos', 'Nurse Practitioner'];
+const STATUSES = ['Applied', 'Interviewing', 'Offer', 'Rejected', 'Ghosted', 'Withdrawn', ''];
+const FIRST = ['Grace', 'Sam', 'Aiko', 'Chloé', 'Jürgen', 'Oluwaseun', 'Siobhán', 'José'];
+const LAST = ['Okafor', 'Ruiz', 'Tanaka', 'O\u2019Brien', 'Müller', 'Ní Bhriain', 'van der Berg', 'Chen'];
+
+const quote = (cell: string): string => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+
+/** `n` rows as trackers export them: mixed date styles, quoted commas and line breaks, an empty contact now and then. */
+async function writeCsv(n: number, file: string): Promise<void> {
+  const out = createWriteStream(file);
+  const r = random(n);
+  const pick = <T>(list: readonly T[]): T => {
+    const value = list[Math.floor(r() * list.length)];
+    if (value === undefined) throw new Error('empty list');
+    return value;
+  };
+  const write = async (line: string): Promise<void> => {
+    if (!out.write(line)) await once(out, 'drain');
+  };
+  await write('Company,Job Title,Status,Date applied,Contact,Contact email,Notes,URL,Salary\r\n');
+  for (let i = 0; i < n; i++) {
+    const d = 1 + Math.floor(r() * 28);
+    const m = 1 + Math.floor(r() * 12);
+    const date = r() < 0.6 ? `2026-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : `${d}/${m}/2026`;
+    const contact = r() < 0.8 ? `${pick(FIRST)} ${pick(LAST)}` : '';
+    await write(`${[
+      `${pick(COMPANIES)} ${i}`, pick(ROLES), pick(STATUSES), date, contact, contact ? `contact${i}@example.com` : '',
+      r() < 0.3 ? `Recruiter said "two weeks", panel next,\nthen a take-home (${i % 7} hours)` : '',
+      `https://jobs.example.com/${i}`, r() < 0.5 ? '€60,000–€70,000' : '',
+    ].map(quote).join(',')}\r\n`);
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+// ------------------------------------------------------------------ the processes
+
+interface Measured {
+  readonly ms: number;
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Peak resident set in bytes. */
+  readonly peakRss: number;
+  readonly rssFrom: 'GNU time' | '/proc VmHWM';
+}
+
+function vmHwm(pid: number): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m?.[1] ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `node args…` and measures its wall time and peak RSS. */
+async function measure(args: readonly string[]): Promise<Measured> {
+  const viaTime = existsSync(GNU_TIME);
+  const report = viaTime ? join(mkdtempSync(join(tmpdir(), 'afterword-time-')), 'rss') : '';
+  const [cmd, argv] = viaTime ? [GNU_TIME, ['-o', report, '-f', '%M', process.execPath, ...args]] : [process.execPath, [...args]];
+  const started = performance.now();
+  const child = spawn(cmd, argv, { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (t: string) => { stdout += t; });
+  child.stderr.setEncoding('utf8').on('data', (t: string) => { stderr += t; });
+  let polled = 0;
+  const poll = viaTime ? undefined : setInterval(() => { if (child.pid !== undefined) polled = Math.max(polled, vmHwm(child.pid)); }, 10);
+  const [code] = (await once(child, 'close')) as [number | null];
+  const ms = performance.now() - started;
+  if (poll) clearInterval(poll);
+  let peakRss = polled;
+  if (viaTime) {
+    const lines = readFileSync(report, 'utf8').trim().split('\n');
+    peakRss = Number(lines[lines.length - 1]) * 1024;
+    rmSync(dirname(report), { recursive: true, force: true });
+  }
+  return { ms, code, stdout, stderr, peakRss, rssFrom: viaTime ? 'GNU time' : '/proc VmHWM' };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+}
+
+const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first`);
+  const work = mkdtempSync(join(tmpdir(), 'afterword-import-store-bench-'));
+  try {
+    const template = join(work, 'template');
+    const setup = spawnSync(process.execPath, [BIN, 'setup', '--name', 'Jordan Lee', '--time-zone', 'Europe/London', '--region', 'GB-ENG', '--data-dir', template],
+      { cwd: ROOT, env: childEnv(), encoding: 'utf8' });
+    if (setup.status !== 0) throw new Error(`setup failed: ${setup.stderr}`);
+    const startup: Measured[] = [];
+    for (let i = 0; i < 5; i++) {
+      const m = await measure([BIN, 'pipeline', '--data-dir', template]);
+      if (m.code !== 0) throw new Error(`pipeline failed: ${m.stderr}`);
+      startup.push(m);
+    }
+    const baseline = median(startup.slice(1).map((m) => m.ms));
+    const baselineRss = median(startup.slice(1).map((m) => m.peakRss));
+
+    const header = ['rows', 'CSV MB', 'seconds', 'rows/s', 'rows/s w/o start-up', 'peak RSS MB', 'RSS from'];
+    const body: string[][] = [];
+    let rss = '';
+    const results: { n: number; rowsPerS: number; peakRss: number }[] = [];
+    for (const n of sizes()) {
+      const file = join(work, `tracker-${n}.csv`);
+      const dataDir = join(work, `import-${n}`);
+      await writeCsv(n, file);
+      cpSync(template, dataDir, { recursive: true });
+      const m = await measure([BIN, 'import', 'csv', file, '--date-order', 'dmy', '--data-dir', dataDir]);
+      if (m.code !== 0 || m.stdout.trim() !== `Imported ${n} application${n === 1 ? '' : 's'}.`) {
+        throw new Error(`import of ${n} rows failed (exit ${String(m.code)}): ${m.stdout}${m.stderr.slice(0, 2000)}`);
+      }
+      const seconds = m.ms / 1000;
+      body.push([fmt(n), fmt(statSync(file).size / MB, 1), fmt(seconds, 2), fmt(n / seconds), fmt(n / Math.max(0.001, seconds - baseline / 1000)),
+        fmt(m.peakRss / MB), m.rssFrom]);
+      rss = m.rssFrom;
+      results.push({ n, rowsPerS: n / seconds, peakRss: m.peakRss });
+      rmSync(file);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    process.stdout.write(`import csv through the CLI into PGlite (bench/import-store.bench.ts; Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
+    process.stdout.write(`  a command that only opens the same database (pipeline, median of 4): ${fmt(baseline)} ms, peak RSS ${fmt(baselineRss / MB)} MB; peak RSS from ${rss}\n`);
+    const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]?.length ?? 0)));
+    for (const r of [header, ...body]) process.stdout.write(`  ${r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')}\n`);
+    const largest = results.reduce((a, b) => (b.n > a.n ? b : a));
+    const smallest = results.reduce((a, b) => (b.n < a.n ? b : a));
+    process.stdout.write(`  target \u2265 ${fmt(TARGET_ROWS_PER_S)} rows/s (whole process, largest file): ${largest.rowsPerS >= TARGET_ROWS_PER_S ? 'met' : 'MISSED'} (${fmt(largest.rowsPerS)} rows/s at ${fmt(largest.n)} rows)\n`);
+    process.stdout.write(`  peak RSS: ${fmt(smallest.peakRss / MB)} MB at ${fmt(smallest.n)} rows, ${fmt(largest.peakRss / MB)} MB at ${fmt(largest.n)} rows `
+      + `(${fmt(largest.n / smallest.n)}\u00d7 the rows; highest ${fmt(Math.max(...results.map((r) => r.peakRss)) / MB)} MB)\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,315 @@
+/**
+ * Wall time of `afterword today` as a user runs it: a whole `node dist/cli/bin.js` process on an
+ * embedded (PGlite) data directory holding a profile and 1,000 realistic applications.
+ *
+ *   npm run build && npx tsx bench/today.bench.ts
+ *   npx tsx bench/today.bench.ts --applications 1000 --runs 30 --profile
+ *   npx tsx bench/today.bench.ts --kept-up-only                one data set, quicker
+ *   npx tsx bench/today.bench.ts --seed-only DIR [--backlog]   fill DIR and stop (to profile by hand)
+ *
+ * The data directories (under os.tmpdir(), removed afterwards) are filled the way the use cases
+ * fill them: the profile through `saveProfile`, the applications (bench/generate.ts, seeded, its
+ * "now" the real clock so that "today" is today) validated by `parseScenario`, inserted with the
+ * store's `insertApplications`, then each one planned and its next due action indexed by
+ * `refreshNextDue`. Two data sets: "kept up" (every action that was overdue done a minute after its
+ * ideal moment, applications closed when told to move on: a user who runs `today` daily) and
+ * "backlog" (the generator's histories as they are: months of actions nobody took).
+ * Each run is a fresh process, so the time includes Node start-up, module loading, opening the
+ * database and checking its migrations. Two warm-up runs (file cache) are not counted. The phases
+ * are timed in a plain Node child that imports the built modules and does what `today` does.
+ * `--profile` adds one run under `--cpu-prof` and sums its samples by where the code comes from.
+ * Prints a table only; nothing here asserts a time. Target: median ≤ 700 ms.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LOCAL_USER } from '../src/app/ports.js';
+import { refreshNextDue, saveProfile, type AppDeps } from '../src/app/records.js';
+import type { Application, Scenario, Touch } from '../src/core/model.js';
+import { plan } from '../src/core/rules/planner.js';
+import { parseScenario } from '../src/core/scenario.js';
+import { createTimeRules, type TimeRules } from '../src/core/time.js';
+import { pgliteDir } from '../src/store/open.js';
+import { openPgliteStore } from '../src/store/pglite.js';
+import { generateScenario } from './generate.js';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+const TARGET_MS = 700;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name}: a positive whole number, please`);
+  return value;
+}
+
+/** The environment of the measured processes: no PostgreSQL URL or data directory from the caller's shell. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env['DATABASE_URL'];
+  delete env['AFTERWORD_DATA_DIR'];
+  delete env['NODE_OPTIONS'];
+  return env;
+}
+
+interface Seeded {
+  readonly applications: number;
+  readonly people: number;
+  readonly interviews: number;
+  readonly touches: number;
+  readonly indexed: number;
+  readonly seconds: number;
+}
+
+/**
+ * The application as it would be had its user done each overdue action a minute after its ideal
+ * moment (and closed it when told to move on): what a user who runs `today` every day has.
+ */
+function keptUp(scenario: Scenario, app: Application, now: number, time: TimeRules): Application {
+  let current = app;
+  for (let round = 0; round < 20; round++) {
+    const overdue = plan({ ...scenario, applications: [current] }, { now, time }).recommendations.filter((r) => r.status === 'overdue');
+    if (overdue.length === 0) return current;
+    const touches: Touch[] = [...current.touches];
+    let status = current.status;
+    for (const rec of overdue) {
+      if (rec.kind === 'give_up') {
+        status = 'no_response';
+        continue;
+      }
+      const call = rec.kind === 'call';
+      touches.push({
+        at: Math.min(rec.ideal + 60_000, rec.latest), channel: call ? 'phone' : rec.channel, kind: rec.kind, outcome: call ? 'no_answer' : 'sent',
+        ...(rec.personId !== undefined ? { personId: rec.personId } : {}), ...(rec.referenceId !== undefined ? { referenceId: rec.referenceId } : {}),
+      });
+    }
+    current = { ...current, status, touches: touches.sort((a, b) => a.at - b.at) };
+  }
+  return current;
+}
+
+/** Fills `dataDir` as the use cases would: profile, applications, then each one's next due action. */
+async function seed(dataDir: string, n: number, now: number, backlog: boolean): Promise<Seeded> {
+  const started = performance.now();
+  const time = createTimeRules();
+  const doc = generateScenario({ applications: n, seed: 20261123, now: new Date(now).toISOString(), time });
+  const parsed = parseScenario(doc, time);
+  if (!parsed.ok) throw new Error(`generated scenario is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
+  const store = await openPgliteStore({ dir: pgliteDir(dataDir) });
+  try {
+    await store.ensureUser(LOCAL_USER);
+    const deps: AppDeps = { store, time, clock: { now: () => now }, userId: LOCAL_USER.id };
+    const profile = await saveProfile(deps, doc.settings, { ...doc.candidate });
+    const apps = backlog ? parsed.value.applications : parsed.value.applications.map((a) => keptUp(parsed.value, a, now, time));
+    await store.insertApplications(LOCAL_USER.id, apps.map((application) => ({ application, redFlags: [] })));
+    let indexed = 0;
+    await store.transaction(async (tx) => {
+      for (const app of apps) if (await refreshNextDue(tx, deps, profile, app)) indexed++;
+    });
+    return {
+      applications: apps.length,
+      people: apps.reduce((sum, a) => sum + a.people.length, 0),
+      interviews: apps.reduce((sum, a) => sum + a.interviews.length, 0),
+      touches: apps.reduce((sum, a) => sum + a.touches.length, 0),
+      indexed,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+interface Run {
+  readonly ms: number;
+  readonly stdout: string;
+}
+
+function run(args: readonly string[], nodeFlags: readonly string[] = []): Run {
+  const started = performance.now();
+  const res = spawnSync(process.execPath, [...nodeFlags, ...args], { cwd: ROOT, env: childEnv(), encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - started;
+  if (res.error) throw res.error;
+  if (res.status !== 0) throw new Error(`${args.join(' ')} exited with ${String(res.status)}: ${res.stderr}`);
+  return { ms, stdout: res.stdout };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? NaN;
+}
+
+function stats(times: readonly number[]): { median: number; p90: number; min: number; max: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: percentile(sorted, 0.5), p90: percentile(sorted, 0.9), min: sorted[0] ?? NaN, max: sorted[sorted.length - 1] ?? NaN };
+}
+
+function timed(label: string, args: readonly string[], runs: number, nodeFlags: readonly string[] = []): { label: string; times: number[]; last: string } {
+  for (let i = 0; i < 2; i++) run(args, nodeFlags);
+  const times: number[] = [];
+  let last = '';
+  for (let i = 0; i < runs; i++) {
+    const r = run(args, nodeFlags);
+    times.push(r.ms);
+    last = r.stdout;
+  }
+  return { label, times, last };
+}
+
+// ------------------------------------------------------------------ in-process phases
+
+/**
+ * One `today` in a plain Node child (no tsx), timing the phases the CLI goes through with the
+ * compiled modules: loading them, opening PGlite, checking the migrations, the agenda, rendering.
+ */
+function phasesScript(dataDir: string): string {
+  const url = (path: string): string => JSON.stringify(pathToFileURL(join(ROOT, 'dist', path)).href);
+  return `
+const t0 = performance.now();
+const { buildProgram } = await import(${url('cli/main.js')});
+const t1 = performance.now();
+const { agenda } = await import(${url('app/agenda.js')});
+const { renderAgenda } = await import(${url('cli/render/agenda.js')});
+const { createTimeRules } = await import(${url('core/time.js')});
+const { openPgliteStore } = await import(${url('store/pglite.js')});
+const t2 = performance.now();
+buildProgram({ stdout: () => {}, stderr: () => {}, readFile: () => '', now: () => Date.now() });
+const t3 = performance.now();
+const store = await openPgliteStore({ dir: ${JSON.stringify(pgliteDir(dataDir))} });
+const t4 = performance.now();
+await store.ensureUser({ id: 'local', name: 'Local user' });
+const t5 = performance.now();
+const deps = { store, time: createTimeRules(), clock: { now: () => Date.now() }, userId: 'local' };
+const a = await agenda(deps, 1);
+const t6 = performance.now();
+const text = renderAgenda(a, deps.time, 'Today');
+const t7 = performance.now();
+await store.close();
+const t8 = performance.now();
+process.stdout.write(JSON.stringify({
+  loadCli: t1 - t0, loadRest: t2 - t1, buildProgram: t3 - t2, open: store.timings.open, migrate: store.timings.migrate,
+  ensureUser: t5 - t4, agenda: t6 - t5, render: t7 - t6, close: t8 - t7, items: a.overdue.length + a.due.length + a.coming.length, chars: text.length,
+}));
+`;
+}
+
+type Phases = Record<'loadCli' | 'loadRest' | 'buildProgram' | 'open' | 'migrate' | 'ensureUser' | 'agenda' | 'render' | 'close' | 'items' | 'chars', number>;
+
+// ------------------------------------------------------------------ CPU profile
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string };
+}
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** Where a sample's code comes from: a package, our own module folder, or V8's own buckets. */
+function origin(node: ProfileNode): string {
+  const { url, functionName } = node.callFrame;
+  if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
+  if (url.startsWith('wasm://')) return 'PGlite wasm (PostgreSQL itself)';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg?.[1]) return pkg[1];
+  const ours = /\/dist\/([^/]+(?:\/[^/]+)?)\//.exec(url) ?? /\/dist\/([^/]+)$/.exec(url);
+  if (ours?.[1]) return `afterword ${ours[1]}`;
+  if (url.startsWith('node:')) return 'node internals';
+  return url.replace(/^.*\//, '');
+}
+
+function profileSummary(dataDir: string): Array<[string, number]> {
+  const dir = mkdtempSync(join(tmpdir(), 'afterword-today-prof-'));
+  try {
+    run([BIN, 'today', '--data-dir', dataDir], ['--cpu-prof', '--cpu-prof-dir', dir]);
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error('no CPU profile written');
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const totals = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const node = byId.get(id);
+      const key = node ? origin(node) : '(unknown)';
+      totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    return [...totals].sort((a, b) => b[1] - a[1]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------ main
+
+const ms = (v: number): string => `${v.toFixed(0)} ms`;
+
+type Row = [string, string, string];
+
+/** Seeds one data directory and times `today` on it; the directory is removed afterwards. */
+async function measure(label: string, n: number, runs: number, backlog: boolean, profile: boolean): Promise<Row[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'afterword-today-bench-'));
+  try {
+    const seeded = await seed(dataDir, n, Date.now(), backlog);
+    const today = timed('today', [BIN, 'today', '--data-dir', dataDir], runs);
+    const json = timed('today --json', [BIN, 'today', '--json', '--data-dir', dataDir], Math.min(runs, 10));
+    const phaseRuns: Phases[] = [];
+    for (let i = 0; i < 7; i++) phaseRuns.push(JSON.parse(run(['--input-type=module', '-e', phasesScript(dataDir)]).stdout) as Phases);
+    const phase = (k: keyof Phases): number => stats(phaseRuns.map((p) => p[k])).median;
+    const agendaJson = JSON.parse(json.last) as { overdue?: unknown[]; due?: unknown[]; coming?: unknown[] };
+
+    const rows: Row[] = [[`${label}: ${seeded.applications} applications, ${seeded.people} people, ${seeded.interviews} interviews, ${seeded.touches} touches; `
+      + `${seeded.indexed} with a next due action; today lists ${agendaJson.overdue?.length ?? 0} overdue, ${agendaJson.due?.length ?? 0} due, `
+      + `${agendaJson.coming?.length ?? 0} coming`, '', '']];
+    for (const t of [today, json]) {
+      const st = stats(t.times);
+      rows.push([`  ${t.label} (${t.times.length} runs)`, `median ${ms(st.median)}, p90 ${ms(st.p90)}, min ${ms(st.min)}, max ${ms(st.max)}`,
+        t === today ? `median \u2264 ${TARGET_MS} ms: ${st.median <= TARGET_MS ? 'met' : 'MISSED'}` : '']);
+    }
+    rows.push(['  in-process phases (medians of 7 runs, plain node)', '', '']);
+    for (const [what, key] of [
+      ['load dist/cli/main.js and its imports', 'loadCli'], ['load what main.js did not', 'loadRest'], ['build the commander program', 'buildProgram'],
+      ['open PGlite (wasm + data directory)', 'open'], ['check migrations', 'migrate'], ['ensure the local user', 'ensureUser'],
+      ['agenda (listDue, read and plan the due, P1)', 'agenda'], ['render', 'render'], ['close PGlite', 'close'],
+    ] as const) rows.push([`    ${what}`, ms(phase(key)), '']);
+    if (profile) {
+      const summary = profileSummary(dataDir);
+      const total = summary.reduce((sum, [, v]) => sum + v, 0);
+      rows.push([`  CPU profile of one \`today\` (--cpu-prof): self time by origin, of ${ms(total)}`, '', '']);
+      for (const [key, v] of summary.slice(0, 15)) rows.push([`    ${key}`, `${ms(v)} (${((v / total) * 100).toFixed(0)} %)`, '']);
+    }
+    return rows;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const n = arg('--applications', 1000);
+  const runs = arg('--runs', 20);
+  const profile = process.argv.includes('--profile');
+  const keep = process.argv.indexOf('--seed-only');
+  if (keep >= 0) {
+    // A data directory to profile by hand: `node --cpu-prof dist/cli/bin.js today --data-dir DIR`.
+    const dir = process.argv[keep + 1];
+    if (!dir) throw new Error('--seed-only DIR');
+    const seeded = await seed(dir, n, Date.now(), process.argv.includes('--backlog'));
+    process.stdout.write(`${JSON.stringify(seeded)}\n`);
+    return;
+  }
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first`);
+  const rows: Row[] = [];
+  rows.push(...await measure('kept up', n, runs, false, profile));
+  if (!process.argv.includes('--kept-up-only')) rows.push(...await measure('backlog', n, runs, true, profile));
+  for (const t of [timed('--help (module loading, no database)', [BIN, '--help'], 10), timed('node -e 0 (Node start-up)', ['-e', '0'], 10)]) {
+    const st = stats(t.times);
+    rows.push([`${t.label} (${t.times.length} runs)`, `median ${ms(st.median)}, p90 ${ms(st.p90)}`, '']);
+  }
+  const w0 = Math.max(...rows.filter((r) => r[1] !== '').map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  process.stdout.write(`afterword today on PGlite (bench/today.bench.ts; Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
+  process.stdout.write(`${rows.map(([a, b, c]) => `  ${a.padEnd(b === '' ? 0 : w0)}  ${b.padEnd(w1)}  ${c}`.trimEnd()).join('\n')}\n`);
+}
+
+await main();
