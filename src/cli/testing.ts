@@ -4,6 +4,7 @@ import { LOCAL_USER } from '../app/ports.js';
 import { createTimeRules } from '../core/time.js';
 import type { Deps } from '../deps.js';
 import { openPgliteStore } from '../store/pglite.js';
+import type { CliIo } from './io.js';
 import { runCli } from './main.js';
 
 export interface CliRun {
@@ -50,4 +51,21 @@ export function cliWith(deps: Deps, nowIso: string, written: Record<string, stri
     });
     return { code, stdout, stderr };
   };
+}
+
+/** A fake terminal: files from a map (others missing), output collected, the clock fixed at Tue 2026-03-03 15:00 New York. */
+export function fakeIo(files: Record<string, string>): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (t: string) => { io.out += t; },
+    stderr: (t: string) => { io.err += t; },
+    readFile: (path: string) => {
+      const text = files[path];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return text;
+    },
+    now: () => Date.parse('2026-03-03T20:00:00Z'), // Tue 2026-03-03 15:00 in New York
+  };
+  return io;
 }

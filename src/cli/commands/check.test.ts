@@ -4,27 +4,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createSpellerLoader } from '../../app/speller.js';
-import type { CliIo } from '../io.js';
 import { runCli } from '../main.js';
+import { fakeIo } from '../testing.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const example = readFileSync(`${root}test/fixtures/contract/tone-example.json`, 'utf8');
-
-function fakeIo(files: Record<string, string>): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => { io.out += t; },
-    stderr: (t: string) => { io.err += t; },
-    readFile: (path: string) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    now: () => Date.parse('2026-03-03T20:00:00Z'),
-  };
-  return io;
-}
 
 async function check(args: string[], files: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
   const io = fakeIo(files);

@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acmeDocument, firstApplication } from '../../core/drafts/testing.js';
-import type { CliIo } from '../io.js';
 import { runCli } from '../main.js';
-
-/** A fake terminal: files from a map, output collected, the clock fixed at Tue 2026-03-03 15:00 New York. */
-function fakeIo(files: Record<string, string>): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => { io.out += t; },
-    stderr: (t: string) => { io.err += t; },
-    readFile: (path: string) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
-    },
-    now: () => Date.parse('2026-03-03T20:00:00Z'), // Tue 2026-03-03 15:00 in New York
-  };
-  return io;
-}
+import { fakeIo } from '../testing.js';
 
 const acme = JSON.stringify(acmeDocument());
 
