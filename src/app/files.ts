@@ -134,7 +134,7 @@ export async function restore(deps: AppDeps, text: string): Promise<{ applicatio
   return { applications: value.applications.length };
 }
 
-/** Whether the user has any applications (restore asks before replacing them). */
+/** Whether the user has applications already (restore asks before replacing them). */
 export async function hasRecords(deps: AppDeps): Promise<boolean> {
   return (await deps.store.listApplications(deps.userId)).length > 0;
 }

@@ -23,7 +23,7 @@ export interface Rule {
   /** The rule in plain words, as shown to users ("why this date?"). */
   readonly text: string;
   readonly source: readonly SourceKey[];
-  /** Where its numbers live in `ProtocolParams`, if it has any. */
+  /** Where its numbers live in `ProtocolParams`, when it has numbers. */
   readonly params?: keyof ProtocolParams;
 }
 
