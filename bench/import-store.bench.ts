@@ -21,6 +21,7 @@ import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSyn
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from './child-env.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
@@ -35,15 +36,6 @@ function sizes(): number[] {
   const list = (process.argv[i + 1] ?? '').split(',').map(Number);
   if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--sizes: whole numbers, e.g. --sizes 1000,10000');
   return list;
-}
-
-/** The environment of the measured processes: no PostgreSQL URL or data directory from the caller's shell. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env['DATABASE_URL'];
-  delete env['AFTERWORD_DATA_DIR'];
-  delete env['NODE_OPTIONS'];
-  return env;
 }
 
 // ------------------------------------------------------------------ the file

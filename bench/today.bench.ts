@@ -34,6 +34,7 @@ import { createTimeRules, type TimeRules } from '../src/core/time.js';
 import { pgliteDir } from '../src/store/open.js';
 import { openPgliteStore } from '../src/store/pglite.js';
 import { generateScenario } from './generate.js';
+import { childEnv } from './child-env.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
@@ -44,15 +45,6 @@ function arg(name: string, fallback: number): number {
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name}: a positive whole number, please`);
   return value;
-}
-
-/** The environment of the measured processes: no PostgreSQL URL or data directory from the caller's shell. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env['DATABASE_URL'];
-  delete env['AFTERWORD_DATA_DIR'];
-  delete env['NODE_OPTIONS'];
-  return env;
 }
 
 interface Seeded {

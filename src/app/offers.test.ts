@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../core/rules/protocol.js';
 import { RED_FLAGS } from '../core/rules/red-flags.js';
 import { AppError } from './errors.js';
 import { cleanText, parseFlag, scoreCriteria } from './offers.js';
-import { RED_FLAG_IDS } from './ports.js';
 
 describe('scoreCriteria: Σ weight × rating over the rated criteria', () => {
   const criteria = [{ name: 'Growth', weight: 3 }, { name: 'Commute', weight: 1 }, { name: 'Team', weight: 2 }];
@@ -41,8 +41,8 @@ describe('input checks', () => {
     return undefined;
   };
 
-  it('knows the same flags as the store', () => {
-    expect([...RED_FLAG_IDS]).toStrictEqual([...RED_FLAGS]);
+  it('knows the red flags of the protocol, R1–R8', () => {
+    expect([...RED_FLAGS]).toStrictEqual(RULES.filter((r) => r.group === 'red_flag').map((r) => r.id));
   });
 
   it('reads red-flag ids in any case', () => {

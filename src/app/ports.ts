@@ -27,16 +27,14 @@ export const LOCAL_USER: User = { id: 'local', name: 'Local user' };
 
 // ---------------------------------------------------------------- red flags and offers (PROTOCOL §5)
 
-export const RED_FLAG_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'] as const;
-export type RedFlagId = (typeof RED_FLAG_IDS)[number];
+import type { RedFlag } from '../core/rules/red-flags.js';
 
-/** Scores run from 0 (not seen) to this (serious). */
-export const RED_FLAG_SCORE_MAX = 5;
+export { RED_FLAGS, RED_FLAG_MAX_SCORE, type RedFlag } from '../core/rules/red-flags.js';
 
 /** The candidate's score and notes on one red flag of one application. */
 export interface RedFlagNote {
-  readonly flag: RedFlagId;
-  /** Integer 0…RED_FLAG_SCORE_MAX. */
+  readonly flag: RedFlag;
+  /** Integer 0…RED_FLAG_MAX_SCORE. */
   readonly score: number;
   readonly notes?: string;
   /**
@@ -187,7 +185,7 @@ export interface Store {
   /** Sets the offer, or removes it with `null`. */
   saveOffer(userId: UserId, applicationId: string, offer: Offer | null): Promise<void>;
   /** Removes one flag's score and notes (R7 goes back to its computed score); false when none was kept. */
-  deleteRedFlag(userId: UserId, applicationId: string, flag: RedFlagId): Promise<boolean>;
+  deleteRedFlag(userId: UserId, applicationId: string, flag: RedFlag): Promise<boolean>;
 
   /** The user's criteria for comparing offers, in the order they were added. */
   getCriteria(userId: UserId): Promise<readonly Criterion[]>;

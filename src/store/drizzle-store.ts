@@ -11,9 +11,9 @@ import { and, asc, eq, getTableColumns, inArray, is, lt, notInArray, Param, Plac
 import type { AnyPgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../app/errors.js';
 import {
-  BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_SCORE_MAX,
+  BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
   type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
-  type Criterion, type CriterionRating, type Offer, type RedFlagId, type RedFlagNote, type Store, type User, type UserId,
+  type Criterion, type CriterionRating, type Offer, type RedFlag, type RedFlagNote, type Store, type User, type UserId,
 } from '../app/ports.js';
 import type {
   Application, ApplicationStatus, Candidate, Interview, Person, Reference, Scenario, Settings, Touch,
@@ -162,7 +162,7 @@ function recordRows(userId: UserId, records: readonly ApplicationRecord[], first
     const app = record.application;
     out.applications.push(rows.applicationRow(userId, app, firstPosition + i, record.nextDue, `${at}.application`));
     childRows(userId, app, `${at}.application`, out);
-    for (const note of record.redFlags) out.redFlags.push(rows.redFlagRow(userId, app.id, note, RED_FLAG_SCORE_MAX, `${at}.redFlags.${note.flag}`));
+    for (const note of record.redFlags) out.redFlags.push(rows.redFlagRow(userId, app.id, note, RED_FLAG_MAX_SCORE, `${at}.redFlags.${note.flag}`));
     (record.ratings ?? []).forEach((r, j) => out.ratings.push(rows.ratingRow(userId, app.id, r, `${at}.ratings[${j}]`)));
     if (record.offer) {
       const offer = rows.offerRows(userId, app.id, record.offer, `${at}.offer`);
@@ -529,7 +529,7 @@ export class DrizzleStore implements Store {
   }
 
   async saveRedFlag(userId: UserId, applicationId: string, note: RedFlagNote): Promise<void> {
-    const row = rows.redFlagRow(userId, applicationId, note, RED_FLAG_SCORE_MAX, `redFlags.${note.flag}`);
+    const row = rows.redFlagRow(userId, applicationId, note, RED_FLAG_MAX_SCORE, `redFlags.${note.flag}`);
     return this.write(userId, async (q) => {
       await this.requireApplication(q, userId, applicationId);
       const f = s.redFlags;
@@ -539,7 +539,7 @@ export class DrizzleStore implements Store {
     });
   }
 
-  deleteRedFlag(userId: UserId, applicationId: string, flag: RedFlagId): Promise<boolean> {
+  deleteRedFlag(userId: UserId, applicationId: string, flag: RedFlag): Promise<boolean> {
     return this.write(userId, async (q) => {
       await this.requireApplication(q, userId, applicationId);
       const f = s.redFlags;

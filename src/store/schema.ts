@@ -15,7 +15,7 @@ import {
   APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
 } from '../core/model.js';
 import { RECOMMENDATION_KINDS } from '../core/rules/plan-types.js';
-import { CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX, RED_FLAG_IDS, RED_FLAG_SCORE_MAX } from '../app/ports.js';
+import { CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX, RED_FLAGS, RED_FLAG_MAX_SCORE } from '../app/ports.js';
 import type { ProtocolOverrides } from '../core/rules/params.js';
 import type { Day, EpochMs, Weekday } from '../core/time.js';
 import { dayFromText, dayToText, instantFromText, instantToText } from './codec.js';
@@ -249,7 +249,7 @@ export const touches = pgTable('touches', {
 export const redFlags = pgTable('red_flags', {
   userId: userId(),
   applicationId: text('application_id').notNull(),
-  flag: text('flag', { enum: RED_FLAG_IDS }).notNull(),
+  flag: text('flag', { enum: RED_FLAGS }).notNull(),
   score: smallint('score').notNull(),
   notes: text('notes'),
   /** R6 only: the unprepared interviewer would be the manager (NULL: not said). */
@@ -257,8 +257,8 @@ export const redFlags = pgTable('red_flags', {
 }, (t) => [
   primaryKey({ columns: [t.userId, t.applicationId, t.flag] }),
   inApplication('red_flags_application_fk', t),
-  check('red_flags_flag_check', oneOf(t.flag, RED_FLAG_IDS)),
-  check('red_flags_score_check', sql`${t.score} between 0 and ${sql.raw(String(RED_FLAG_SCORE_MAX))}`),
+  check('red_flags_flag_check', oneOf(t.flag, RED_FLAGS)),
+  check('red_flags_score_check', sql`${t.score} between 0 and ${sql.raw(String(RED_FLAG_MAX_SCORE))}`),
   check('red_flags_manager_check', sql`${t.manager} is null or ${t.flag} = 'R6'`),
 ]);
 
