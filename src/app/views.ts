@@ -11,8 +11,13 @@ import type { Finding } from '../core/tone/index.js';
 
 export function agendaJson(a: Agenda, time: TimeRules) {
   const zone = time.zone(a.profile.settings.timeZone);
+  const nameOf = (i: AgendaItem, id: string | undefined) => {
+    const person = id === undefined ? undefined : i.application.people.find((p) => p.id === id);
+    return person ? { id: person.id, name: person.name, ...(person.honorific !== undefined ? { honorific: person.honorific } : {}) } : null;
+  };
   const items = (list: readonly AgendaItem[]) => list.map((i) => ({
     company: i.application.company, role: i.application.role, ...recommendationToJson(i.recommendation, time),
+    person: nameOf(i, i.recommendation.personId),
   }));
   return {
     now: zone.format(a.now), until: zone.format(a.until),

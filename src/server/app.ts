@@ -20,9 +20,15 @@ import { generateDraft, resolveDraftInput, toneInputOf, type DraftLookupError } 
 import { candidateToJson, settingsToJson } from '../core/scenario-json.js';
 import { checkTone, formatToneIssue, parseToneInput } from '../core/tone/index.js';
 import type { Deps } from '../deps.js';
-import { BadRequest, fromZod, onError } from './errors.js';
+import { BadRequest, onError } from './errors.js';
+import { body, defined, query } from './validate.js';
+import { draftRoutes } from './routes/drafts.js';
+import { insightRoutes } from './routes/insights.js';
+import { recordRoutes } from './routes/records.js';
+import type { RouteContext } from './routes/context.js';
 import { draftJson, findingJson, guardJson, agendaJson, applicationViewJson, pipelineJson, profileJson, savedJson } from '../app/views.js';
-import { NOT_SIGNED_IN_PAGE, SIGNED_IN_PAGE, WRONG_KEY_PAGE } from './pages.js';
+import { NOT_SIGNED_IN_PAGE, NO_UI_PAGE, WRONG_KEY_PAGE } from './pages.js';
+import type { WebAssets, WebFile } from './web.js';
 import {
   CSRF_COOKIE, SESSION_COOKIE, calendarToken, csrfCheck, csrfToken, hostCheck, newSession, requireSession, sameSecret,
   securityHeaders, verifySession, type Binding,
@@ -40,29 +46,13 @@ export interface ServerOptions extends Binding {
   readonly speller?: SpellerLoader;
   /** Sees unexpected errors (the client gets only "internal error"). */
   readonly logError?: (error: unknown) => void;
+  /** The built web UI; without it `/` shows a page saying how to build it. */
+  readonly web?: WebAssets;
 }
 
-type Json = Record<string, unknown>;
-type Env = { Variables: { session: string } };
+import type { Env } from './routes/context.js';
 
 // ---------------------------------------------------------------- bodies
-
-/** A JSON body checked against `schema`; a mismatch is a 400 naming the field. */
-function body<S extends z.ZodType>(schema: S) {
-  return validator('json', (value): z.output<S> => {
-    const result = schema.safeParse(value);
-    if (!result.success) throw fromZod(result.error, 'body');
-    return result.data;
-  });
-}
-
-function query<S extends z.ZodType>(schema: S) {
-  return validator('query', (value): z.output<S> => {
-    const result = schema.safeParse(value);
-    if (!result.success) throw fromZod(result.error, 'query');
-    return result.data;
-  });
-}
 
 const text = z.string().max(10_000);
 const object = z.record(z.string(), z.unknown());
@@ -92,11 +82,6 @@ const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v =
 const ImportQuery = z.object({ dryRun: flag, format: z.enum(['csv', 'xlsx']).optional(), dateOrder: z.enum(['dmy', 'mdy']).optional() });
 const RestoreQuery = z.object({ replace: flag });
 
-/** Only the keys that are set (exactOptionalPropertyTypes: the use cases take absent, not undefined). */
-function defined(input: Json): Json {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-}
-
 const LOOKUP_FIELD: Readonly<Record<DraftLookupError['code'], string>> = {
   unknown_kind: 'kind', unknown_application: 'application', unknown_person: 'person', missing_person: 'person',
   unknown_reference: 'reference', missing_reference: 'reference', unknown_interview: 'interview', no_interview: 'application',
@@ -124,6 +109,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
   const uploadLimit = limit(UPLOAD_LIMIT);
 
   const saved = async (s: Saved) => savedJson(s, await requireProfile(app), app.time);
+  const ctx: RouteContext = { app, speller };
 
   const api = new Hono<Env>()
     .use('*', requireSession(secret))
@@ -217,7 +203,10 @@ export function createServer(deps: Deps, options: ServerOptions) {
       const textBody = await c.req.text();
       if (!replace && await hasRecords(app)) throw new AppError('conflict', 'restore: this would replace the applications you have; send again with ?replace=true', { field: 'replace' });
       return c.json(await restore(app, textBody));
-    });
+    })
+    .route('/', draftRoutes(ctx))
+    .route('/', insightRoutes(ctx))
+    .route('/', recordRoutes(ctx));
 
   const server = new Hono()
     .use('*', securityHeaders())
@@ -242,9 +231,27 @@ export function createServer(deps: Deps, options: ServerOptions) {
         // Drop the key from the address bar (and history) at once.
         return c.redirect('/', 303);
       }
-      const signedIn = verifySession(secret, getCookie(c, SESSION_COOKIE)) !== undefined;
-      return c.html(signedIn ? SIGNED_IN_PAGE : NOT_SIGNED_IN_PAGE, signedIn ? 200 : 401);
+      return shell(c);
+    })
+    // The UI's files hold no records: served to anyone; every other path is a UI route behind the session.
+    .get('*', (c) => {
+      if (c.req.path.startsWith('/api/')) return c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404);
+      const file = options.web?.files.get(c.req.path);
+      if (file) return send(c, file, c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      return shell(c);
     });
+
+  function send(c: Context, file: WebFile, cache: string) {
+    c.header('Cache-Control', cache);
+    return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
+  }
+
+  /** The UI's page for a signed-in browser; a sign-in hint otherwise. */
+  function shell(c: Context) {
+    const signedIn = verifySession(secret, getCookie(c, SESSION_COOKIE)) !== undefined;
+    if (!signedIn) return c.html(NOT_SIGNED_IN_PAGE, 401);
+    return options.web ? send(c, options.web.index, 'no-store') : c.html(NO_UI_PAGE, 200);
+  }
 
   server.notFound((c: Context) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   server.onError(onError(options.logError));

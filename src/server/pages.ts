@@ -1,4 +1,4 @@
-/** The static pages served until the React UI lands: fixed text, no script (CSP), no user strings. */
+/** The server's own pages (sign-in hints, an unbuilt UI): fixed text, no script (CSP), no user strings. */
 
 function page(title: string, body: string): string {
   return `<!doctype html>
@@ -17,12 +17,10 @@ ${body}
 `;
 }
 
-export const SIGNED_IN_PAGE = page('Afterword', `<p>You are signed in. The web interface is coming soon; meanwhile the JSON API answers here:</p>
+export const NO_UI_PAGE = page('Afterword', `<p>You are signed in, but the web interface is not built in this checkout: run <code>npm run build</code>, then start again. Meanwhile the JSON API answers here:</p>
 <ul>
 <li><a href="/api/today">/api/today</a>: what is due today</li>
-<li><a href="/api/week">/api/week</a>: the next seven days</li>
 <li><a href="/api/pipeline">/api/pipeline</a>: your applications by status</li>
-<li><a href="/api/session">/api/session</a>: the CSRF token for writes and your calendar feed's address</li>
 </ul>
 <p>See docs/server.md for every route.</p>`);
 

@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { SpellerLoader } from '../app/speller.js';
 import type { Deps } from '../deps.js';
 import { createServer } from './app.js';
+import { defaultWebDir, loadWebAssets, type WebAssets } from './web.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4600;
@@ -15,6 +16,8 @@ export interface StartOptions {
   readonly secret: string;
   readonly speller?: SpellerLoader;
   readonly logError?: (error: unknown) => void;
+  /** The built UI; default: this package's dist/web, when built. */
+  readonly web?: WebAssets;
 }
 
 export interface RunningServer {
@@ -46,8 +49,9 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
     });
   });
   const port = (server.address() as AddressInfo).port;
+  const web = options.web ?? loadWebAssets(defaultWebDir());
   const app = createServer(deps, {
-    host: options.host, port, secret: options.secret,
+    host: options.host, port, secret: options.secret, ...(web ? { web } : {}),
     ...(options.speller ? { speller: options.speller } : {}), ...(options.logError ? { logError: options.logError } : {}),
   });
   ready.fetch = (request) => app.fetch(request);

@@ -1,0 +1,97 @@
+/**
+ * End-to-end harness: the real server on an ephemeral loopback port over a fresh in-memory PGlite,
+ * with a clock the test sets, the built UI (dist/web), and Debian's Chromium driven by playwright-core.
+ * Screenshots go to artifacts/screenshots (not committed).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { LOCAL_USER } from '../../src/app/ports.js';
+import { saveProfile, type AppDeps } from '../../src/app/records.js';
+import type { Deps } from '../../src/deps.js';
+import { startServer, type RunningServer } from '../../src/server/serve.js';
+import { TEST_SECRET, memoryDeps } from '../../src/server/testing.js';
+import { defaultWebDir, loadWebAssets } from '../../src/server/web.js';
+
+export const CHROMIUM = process.env['AFTERWORD_CHROMIUM'] ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
+export const DESKTOP = { width: 1280, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+export interface E2E {
+  readonly deps: Deps;
+  /** The use cases' deps for the local user, to seed records directly. */
+  readonly app: AppDeps;
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** The server's origin, e.g. http://127.0.0.1:41234 */
+  readonly origin: string;
+  /** Moves the server's clock (an ISO instant with offset). */
+  setNow(iso: string): void;
+  /** Saves a full-page screenshot of the current page as artifacts/screenshots/<name>.png. */
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface E2EOptions {
+  /** The server's "now", an ISO instant with offset, e.g. "2026-03-03T14:00:00-05:00" (a Tuesday). */
+  readonly now: string;
+  readonly viewport?: { width: number; height: number };
+  readonly colorScheme?: 'light' | 'dark';
+  /** Records a profile (name, zone, region) before the browser opens; default: Jordan Lee in New York, US. */
+  readonly profile?: false | { name: string; timeZone: string; region: string };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set AFTERWORD_CHROMIUM`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function startE2E(options: E2EOptions): Promise<E2E> {
+  const web = loadWebAssets(defaultWebDir());
+  if (!web) throw new Error(`the web UI is not built (${defaultWebDir()} is missing): run "npm run build:web"`);
+  let now = Date.parse(options.now);
+  if (Number.isNaN(now)) throw new Error(`now: not an ISO instant: ${options.now}`);
+  const base = await memoryDeps();
+  const deps: Deps = { ...base, clock: { now: () => now } };
+  const app: AppDeps = { store: deps.store, time: deps.time, clock: deps.clock, userId: LOCAL_USER.id };
+  if (options.profile !== false) {
+    const p = options.profile ?? { name: 'Jordan Lee', timeZone: 'America/New_York', region: 'US' };
+    await saveProfile(app, { timeZone: p.timeZone, region: p.region }, { name: p.name, email: 'jordan@example.com' });
+  }
+  const server = await startServer(deps, { host: '127.0.0.1', port: 0, secret: TEST_SECRET, web });
+  const browser = await launchChromium();
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP, colorScheme: options.colorScheme ?? 'light', timezoneId: 'America/New_York', locale: 'en-US',
+  });
+  const page = await context.newPage();
+  const origin = `http://127.0.0.1:${server.port}`;
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  return {
+    deps, app, server, browser, context, page, origin,
+    setNow: (iso) => {
+      const t = Date.parse(iso);
+      if (Number.isNaN(t)) throw new Error(`setNow: not an ISO instant: ${iso}`);
+      now = t;
+    },
+    shot: async (name) => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const path = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await deps.store.close();
+      if (errors.length > 0) throw new Error(`the page threw: ${errors.join('; ')}`);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The API client: Hono's typed client over the server's own route table (no hand-copied shapes).
+ * Writes carry the CSRF token from the script-readable cookie; errors become `ApiError`.
+ */
+import { hc, type InferResponseType } from 'hono/client';
+import type { AppType } from '../../src/server/app.js';
+
+export const client = hc<AppType>('/', {
+  headers: (): Record<string, string> => ({ 'X-Afterword-CSRF': csrfToken() }),
+  init: { credentials: 'same-origin' },
+});
+export type Api = typeof client.api;
+
+function csrfToken(): string {
+  const match = /(?:^|;\s*)afterword_csrf=([^;]*)/.exec(document.cookie);
+  return match?.[1] ? decodeURIComponent(match[1]) : '';
+}
+
+/** An answer other than 2xx: the server's `{ error, field? }`, and the whole body for guards (409). */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly field: string | undefined, readonly body: Record<string, unknown>) {
+    super(message);
+  }
+}
+
+/** The 2xx body of a typed call; anything else throws ApiError with the server's words. */
+export async function ok<R extends Response>(call: Promise<R>): Promise<Ok<R>> {
+  const res = await call;
+  if (res.ok) return await res.json() as Ok<R>;
+  let body: Record<string, unknown> = {};
+  try {
+    body = await res.json() as Record<string, unknown>;
+  } catch {
+    body = { error: res.status === 401 ? 'signed out: open the address "afterword serve" printed' : `the server answered ${res.status}` };
+  }
+  const message = typeof body['error'] === 'string' ? body['error'] : `the server answered ${res.status}`;
+  throw new ApiError(res.status, message, typeof body['field'] === 'string' ? body['field'] : undefined, body);
+}
+
+type Ok<R> = R extends { ok: true; json(): Promise<infer J> } ? J : R extends { json(): Promise<infer J> } ? J : never;
+
+/** A raw write (a CSV or backup file as the body) with the CSRF header. */
+export async function sendFile(path: string, body: Blob | string, type: string): Promise<Record<string, unknown>> {
+  const res = await fetch(path, { method: 'POST', body, headers: { 'Content-Type': type, 'X-Afterword-CSRF': csrfToken() }, credentials: 'same-origin' });
+  const json = await res.json() as Record<string, unknown>;
+  if (!res.ok) throw new ApiError(res.status, typeof json['error'] === 'string' ? json['error'] : `the server answered ${res.status}`, typeof json['field'] === 'string' ? json['field'] : undefined, json);
+  return json;
+}
+
+export type AgendaJson = InferResponseType<Api['week']['$get'], 200>;
+export type AgendaItemJson = AgendaJson['overdue'][number];
+export type ApplicationJson = InferResponseType<Api['applications'][':id']['$get'], 200>;
+export type RecommendationJson = ApplicationJson['plan'][number];
+export type PipelineJson = InferResponseType<Api['pipeline']['$get'], 200>;
+export type ProfileJson = InferResponseType<Api['profile']['$get'], 200>;

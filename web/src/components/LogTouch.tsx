@@ -1,0 +1,130 @@
+/**
+ * "Log what happened": records a touch (a sent note, a call and its outcome, a reply). The P2 and L8
+ * guards answer 409: their reasons are shown and the user may record it anyway.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { CHANNELS, OUTCOMES, TOUCH_KINDS } from '../../../src/core/model.js';
+import { ApiError, client, ok } from '../api.js';
+import { words } from '../format.js';
+
+type Kind = (typeof TOUCH_KINDS)[number];
+type Channel = (typeof CHANNELS)[number];
+type Outcome = (typeof OUTCOMES)[number];
+
+export interface LogDefaults {
+  readonly applicationId: string;
+  readonly kind?: Kind;
+  readonly channel?: Channel;
+  readonly outcome?: Outcome;
+  readonly personId?: string;
+  readonly referenceId?: string;
+  readonly text?: string;
+}
+
+interface GuardJson { rule: string; earliest?: string; findings?: { message: string }[] }
+
+export function guardText(g: GuardJson): string {
+  if (g.rule === 'P2') return `Early (P2, patience): the protocol would wait until ${g.earliest ?? 'later'}.`;
+  return `Wrong company (L8): ${(g.findings ?? []).map((f) => f.message).join(' ')}`;
+}
+
+/** A kind of touch from a plan line's kind. */
+export function touchKindOf(recKind: string): Kind {
+  if (recKind === 'give_up' || recKind === 'reply') return 'reply';
+  return (TOUCH_KINDS as readonly string[]).includes(recKind) ? recKind as Kind : 'status_check';
+}
+
+export function LogTouchDialog({ defaults, onClose, onSaved }: { defaults: LogDefaults; onClose: () => void; onSaved: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [kind, setKind] = useState<Kind>(defaults.kind ?? 'thank_you');
+  const [channel, setChannel] = useState<Channel>(defaults.channel ?? (defaults.kind === 'call' ? 'phone' : 'email'));
+  const [outcome, setOutcome] = useState<Outcome>(defaults.outcome ?? 'sent');
+  const [at, setAt] = useState('');
+  const [decision, setDecision] = useState('');
+  const [guards, setGuards] = useState<GuardJson[]>([]);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const submit = async (e: FormEvent | undefined, confirm: string[] = []): Promise<void> => {
+    e?.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await ok(client.api.applications[':id'].touches.$post({
+        param: { id: defaults.applicationId },
+        json: {
+          kind, channel, outcome,
+          ...(at ? { at } : {}),
+          ...(defaults.personId ? { personId: defaults.personId } : {}),
+          ...(defaults.referenceId ? { referenceId: defaults.referenceId } : {}),
+          ...(defaults.text ? { text: defaults.text } : {}),
+          ...(outcome === 'not_decided' && decision ? { newDecisionBy: decision } : {}),
+          ...(confirm.length > 0 ? { confirm: confirm as ('P2' | 'L8')[] } : {}),
+        },
+      }));
+      ref.current?.close();
+      onSaved();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && Array.isArray(err.body['guards'])) setGuards(err.body['guards'] as GuardJson[]);
+      else setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id={`${id}-title`}>Log what happened</h2>
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor={`${id}-kind`}>What</label>
+            <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+              {TOUCH_KINDS.map((k) => <option key={k} value={k}>{words(k)}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-channel`}>Channel</label>
+            <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+              {CHANNELS.map((c) => <option key={c} value={c}>{words(c)}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-outcome`}>Outcome</label>
+            <select id={`${id}-outcome`} value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
+              {OUTCOMES.map((o) => <option key={o} value={o}>{words(o)}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-at`}>When</label>
+            <input id={`${id}-at`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} aria-describedby={`${id}-at-hint`} />
+            <small id={`${id}-at-hint`} className="muted">Leave empty for now.</small>
+          </div>
+          {outcome === 'not_decided' && (
+            <div className="field">
+              <label htmlFor={`${id}-decision`}>They now expect to decide by</label>
+              <input id={`${id}-decision`} type="date" value={decision} onChange={(e) => setDecision(e.target.value)} />
+            </div>
+          )}
+        </div>
+        {guards.length > 0 && (
+          <div className="notice warn" role="alert">
+            {guards.map((g) => <p key={g.rule}>{guardText(g)}</p>)}
+            <button type="button" className="button" disabled={busy} onClick={() => void submit(undefined, guards.map((g) => g.rule))}>Record it anyway</button>
+          </div>
+        )}
+        {error && <p className="notice error" role="alert">{error}</p>}
+        <div className="dialog-actions">
+          <button type="button" className="button ghost" onClick={() => ref.current?.close()}>Cancel</button>
+          <button type="submit" className="button primary" disabled={busy}>Save</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,68 @@
+/** "Why this date?": the planner's sentence, the window, and every rule cited in plain words with its sources. */
+import { useId, useState } from 'react';
+import { RULES, SOURCES, type SourceKey } from '../../../src/core/rules/protocol.js';
+import { when, zoneName } from '../format.js';
+
+const BY_ID = new Map<string, (typeof RULES)[number]>(RULES.map((r) => [r.id, r]));
+
+export function ruleTitle(id: string): string {
+  return BY_ID.get(id)?.title ?? id;
+}
+
+export interface WhyProps {
+  readonly rec: {
+    readonly why: string; readonly rules: readonly string[]; readonly earliest: string; readonly ideal: string;
+    readonly latest: string; readonly timeZone: string; readonly nextAllowed?: string | undefined; readonly blockedBy?: string | undefined;
+  };
+  /** The user's zone: when the recipient's differs, it is named. */
+  readonly userZone: string;
+}
+
+export function Why({ rec, userZone }: WhyProps) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const other = rec.timeZone !== userZone;
+  return (
+    <div className="why">
+      <button type="button" className="link-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {open ? 'Hide why' : 'Why this date?'}
+      </button>
+      {open && (
+        <div id={id} className="why-body">
+          <p>{rec.why}</p>
+          <Window rec={rec} />
+          {other && <p className="muted">Times are in {zoneName(rec.timeZone)} time, where the recipient is.</p>}
+          <ul className="rules">
+            {rec.rules.map((r) => {
+              const rule = BY_ID.get(r);
+              return (
+                <li key={r}>
+                  <span className="rule-id">{r}</span> <strong>{rule?.title ?? 'Unknown rule'}</strong>
+                  {rule && <> — {rule.text} <span className="muted">(sources: {rule.source.map((s: SourceKey) => SOURCES[s]).join('; ')})</span></>}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Earliest, ideal and latest on a small line, the ideal marked. */
+export function Window({ rec }: { rec: WhyProps['rec'] }) {
+  const a = new Date(rec.earliest).getTime();
+  const b = new Date(rec.latest).getTime();
+  const i = new Date(rec.ideal).getTime();
+  const at = b > a ? Math.min(100, Math.max(0, ((i - a) / (b - a)) * 100)) : 0;
+  return (
+    <figure className="window" aria-label={`From ${when(rec.earliest, rec.timeZone)}, ideally ${when(rec.ideal, rec.timeZone)}, at the latest ${when(rec.latest, rec.timeZone)}`}>
+      <div className="window-bar" aria-hidden="true"><span className="window-ideal" style={{ left: `${at}%` }} /></div>
+      <figcaption className="window-labels">
+        <span><small>Earliest</small>{when(rec.earliest, rec.timeZone)}</span>
+        <span><small>Ideal</small><strong>{when(rec.ideal, rec.timeZone)}</strong></span>
+        <span><small>Latest</small>{when(rec.latest, rec.timeZone)}</span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,106 @@
+/** Today: what is overdue, due now and coming this week, each with its why, a draft and a log button. */
+import { useState } from 'react';
+import { client, ok, type AgendaItemJson } from '../api.js';
+import { LogTouchDialog, touchKindOf, type LogDefaults } from '../components/LogTouch.js';
+import { ErrorNote, Loading, Page, StatusChip, Chip } from '../components/ui.js';
+import { Why } from '../components/Why.js';
+import { useData } from '../data.js';
+import { day, kindLabel, personLabel, relative, when, words } from '../format.js';
+import { Link } from '../router.js';
+
+export function draftHref(item: { applicationId: string; kind: string; personId?: string | undefined; referenceId?: string | undefined }): string | undefined {
+  const q = new URLSearchParams();
+  if (item.personId) q.set('person', item.personId);
+  if (item.referenceId) q.set('reference', item.referenceId);
+  const base = `/applications/${encodeURIComponent(item.applicationId)}`;
+  if (item.kind === 'call') return `${base}/call?${q.toString()}`;
+  if (item.kind === 'thank_you' || item.kind === 'status_check' || item.kind === 'reference_brief') {
+    q.set('kind', item.kind);
+    return `${base}/draft?${q.toString()}`;
+  }
+  return undefined;
+}
+
+function title(item: AgendaItemJson): string {
+  const who = personLabel(item.person);
+  if (item.kind === 'give_up') return `Move on from ${item.company}`;
+  return who ? `${kindLabel(item.kind)} to ${who}` : kindLabel(item.kind);
+}
+
+function Item({ item, userZone, now, onLog }: { item: AgendaItemJson; userZone: string; now: number; onLog: (d: LogDefaults) => void }) {
+  const href = draftHref(item);
+  const key = item.status === 'overdue' ? item.latest : item.status === 'upcoming' ? item.earliest : item.ideal;
+  return (
+    <li className={`card item item-${item.status}`}>
+      <div className="item-main">
+        <h3 className="item-title">{title(item)}</h3>
+        <p className="item-sub">
+          <Link href={`/applications/${encodeURIComponent(item.applicationId)}`}>{item.company}</Link> · {item.role} · {words(item.channel)}
+        </p>
+        <p className="item-date">
+          <StatusChip status={item.status} />{' '}
+          {item.status === 'overdue' && <>was due by {when(item.latest, item.timeZone)} ({relative(item.latest, now)})</>}
+          {item.status === 'due' && <>ideally {when(item.ideal, item.timeZone)}, at the latest {when(item.latest, item.timeZone)}</>}
+          {item.status === 'blocked' && <>next allowed {item.nextAllowed ? when(item.nextAllowed, item.timeZone) : when(key, item.timeZone)}</>}
+          {item.status === 'upcoming' && <>from {when(item.earliest, item.timeZone)}, ideally {when(item.ideal, item.timeZone)}</>}
+        </p>
+        <Why rec={item} userZone={userZone} />
+      </div>
+      <div className="item-actions">
+        {href && <Link className="button primary" href={href}>{item.kind === 'call' ? 'Call script' : 'Draft'}</Link>}
+        <button type="button" className="button" onClick={() => onLog({
+          applicationId: item.applicationId, kind: touchKindOf(item.kind),
+          ...(item.personId ? { personId: item.personId } : {}), ...(item.referenceId ? { referenceId: item.referenceId } : {}),
+        })}>Log what happened</button>
+      </div>
+    </li>
+  );
+}
+
+function Section({ title: heading, items, empty, ...rest }: { title: string; items: readonly AgendaItemJson[]; empty?: string; userZone: string; now: number; onLog: (d: LogDefaults) => void }) {
+  if (items.length === 0 && !empty) return null;
+  const id = heading.toLowerCase().replace(/\W+/g, '-');
+  return (
+    <section aria-labelledby={id} className="section">
+      <h2 id={id}>{heading} <span className="count">{items.length}</span></h2>
+      {items.length === 0 ? <p className="muted">{empty}</p> : <ul className="list">{items.map((i) => <Item key={`${i.applicationId}-${i.kind}-${i.personId ?? ''}-${i.referenceId ?? ''}-${i.sequence ?? ''}-${i.ideal}`} item={i} {...rest} />)}</ul>}
+    </section>
+  );
+}
+
+export function Today({ userZone }: { userZone: string }) {
+  const { data, error, loading, reload } = useData(() => ok(client.api.week.$get()), []);
+  const [logging, setLogging] = useState<LogDefaults>();
+  if (!data) return <Page title="Today">{loading ? <Loading what="today's actions" /> : <ErrorNote error={error} />}</Page>;
+  const now = new Date(data.now).getTime();
+  const todayEnd = new Date(data.now.slice(0, 10) + 'T23:59:59' + data.now.slice(19)).getTime();
+  const comingToday = data.coming.filter((i) => new Date(i.earliest).getTime() <= todayEnd);
+  const later = data.coming.filter((i) => new Date(i.earliest).getTime() > todayEnd);
+  const nothing = data.overdue.length + data.due.length + data.coming.length === 0;
+  const summary = [
+    data.overdue.length > 0 ? `${data.overdue.length} overdue` : '',
+    `${data.due.length + comingToday.length} to do today`,
+    `${later.length} later this week`,
+  ].filter(Boolean).join(' · ');
+  return (
+    <Page title="Today" subtitle={<>{day(data.now, userZone)} — {summary}</>}>
+      <ErrorNote error={error} />
+      {data.warnings.length > 0 && (
+        <div className="notice warn" role="note">
+          {data.warnings.map((w) => <p key={w.rule + w.message}><Chip tone="warn">{w.rule}</Chip> {w.message}</p>)}
+        </div>
+      )}
+      {nothing && (
+        <div className="empty card">
+          <h2>Nothing to do right now</h2>
+          <p>After an interview, record it with the people you met: Afterword works out who to thank and when to check in.</p>
+          <Link className="button primary" href="/applications/new">Add an application</Link>
+        </div>
+      )}
+      <Section title="Overdue" items={data.overdue} userZone={userZone} now={now} onLog={setLogging} />
+      <Section title="Due now" items={[...data.due, ...comingToday]} {...(nothing ? {} : { empty: 'Nothing else due today.' })} userZone={userZone} now={now} onLog={setLogging} />
+      <Section title="Later this week" items={later} userZone={userZone} now={now} onLog={setLogging} />
+      {logging && <LogTouchDialog defaults={logging} onClose={() => setLogging(undefined)} onSaved={reload} />}
+    </Page>
+  );
+}
