@@ -5,7 +5,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { AppError } from '../app/errors.js';
 import { DrizzleStore } from './drizzle-store.js';
-import { MIGRATIONS_SCHEMA, migrationsFolder } from './migrations-folder.js';
+import { MIGRATIONS_SCHEMA, migrationsFolder, NEWEST_APPLIED_SQL, upToDate } from './migrations-folder.js';
 import type { OpenTimings } from './pglite.js';
 
 export interface PostgresStoreOptions {
@@ -57,11 +57,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   const opened = performance.now();
   try {
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    try {
-      await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder(), migrationsSchema: MIGRATIONS_SCHEMA });
-    } finally {
-      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    const folder = migrationsFolder();
+    // Checked before the lock: an up-to-date database needs neither the lock nor the right to create.
+    const current = await upToDate(folder, async () => (await client.query<{ newest: string | null }>(NEWEST_APPLIED_SQL)).rows[0]?.newest);
+    if (!current) {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      try {
+        await migrate(drizzle({ client }), { migrationsFolder: folder, migrationsSchema: MIGRATIONS_SCHEMA });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      }
     }
   } catch (error) {
     client.release();
