@@ -357,10 +357,17 @@ export function createTimeRules(): TimeRules {
     const source = parts.state
       ? new Holidays(parts.country, parts.state, { languages: ['en'], types: ['public'] })
       : new Holidays(parts.country, { languages: ['en'], types: ['public'] });
+    // No zone: dates stay local (we read only `date`), which spares a moment-timezone conversion per holiday.
+    source.setTimezone('');
     const years = new Map<number, Map<Day, string>>();
     const working = new Set<number>(workdays);
     // Business day or not, per day, in blocks of 1024 days: 0 = not yet known, 1 = business, 2 = not.
     const known = new Map<number, Uint8Array>();
+    // The block asked for last: most lookups stay in it.
+    let lastBlock = Number.NaN;
+    let lastFlags: Uint8Array = new Uint8Array(0);
+    // addBusinessDays(day, n) for 0 < n < 4096, keyed day · 4096 + n: a plan asks the same few again and again.
+    const added = new Map<number, Day>();
 
     function holidays(year: number): Map<Day, string> {
       let table = years.get(year);
@@ -382,10 +389,16 @@ export function createTimeRules(): TimeRules {
 
     function isBusinessDay(day: Day): boolean {
       const block = Math.floor(day / 1024);
-      let flags = known.get(block);
-      if (!flags) {
-        flags = new Uint8Array(1024);
-        known.set(block, flags);
+      let flags = lastFlags;
+      if (block !== lastBlock) {
+        let found = known.get(block);
+        if (!found) {
+          found = new Uint8Array(1024);
+          known.set(block, found);
+        }
+        flags = found;
+        lastFlags = found;
+        lastBlock = block;
       }
       const i = day - block * 1024;
       let flag = flags[i] ?? 0;
@@ -409,12 +422,16 @@ export function createTimeRules(): TimeRules {
       onOrAfter,
       addBusinessDays(day, n) {
         if (n <= 0) return onOrAfter(day);
+        const key = n < 4096 && Number.isInteger(n) && Number.isInteger(day) ? day * 4096 + n : undefined;
+        const hit = key === undefined ? undefined : added.get(key);
+        if (hit !== undefined) return hit;
         let d = day;
         let left = n;
         for (let guard = 0; left > 0 && guard < 4000; guard++) {
           d++;
           if (isBusinessDay(d)) left--;
         }
+        if (key !== undefined) added.set(key, d);
         return d;
       },
     };

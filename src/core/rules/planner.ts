@@ -108,17 +108,37 @@ function numbers(raw: ProtocolParams): Numbers {
 }
 
 function statusAt(now: EpochMs, w: Window): RecommendationStatus {
-  if (now < w.earliest) return 'upcoming';
-  return now <= w.latest ? 'due' : 'overdue';
+  return statusBetween(now, w.earliest, w.latest);
 }
 
-/** `items` sorted by `key`, stably; the array itself when it already is (no copy, no sort). */
-function inOrder<T>(items: readonly T[], key: (x: T) => number): readonly T[] {
-  let prev = -Infinity;
-  for (const x of items) {
-    const k = key(x);
-    if (k < prev) return [...items].sort((p, q) => key(p) - key(q));
-    prev = k;
+function statusBetween(now: EpochMs, earliest: EpochMs, latest: EpochMs): RecommendationStatus {
+  if (now < earliest) return 'upcoming';
+  return now <= latest ? 'due' : 'overdue';
+}
+
+/** Shared empty lists for the many recommendations without notes or copies (they are read-only). */
+const NO_NOTES: readonly Note[] = Object.freeze([]);
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+/** A recommendation under construction: its optional keys are added last, in the order they are read. */
+type Draft = { -readonly [K in keyof Recommendation]: Recommendation[K] };
+
+/** Touches sorted by `at`, stably; the array itself when it already is (no copy, no sort). */
+function touchesInOrder(items: readonly Touch[]): readonly Touch[] {
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i];
+    const prev = items[i - 1];
+    if (x && prev && x.at < prev.at) return [...items].sort((p, q) => p.at - q.at);
+  }
+  return items;
+}
+
+/** Interviews sorted by `start`, stably; the array itself when it already is. */
+function interviewsInOrder(items: readonly Interview[]): readonly Interview[] {
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i];
+    const prev = items[i - 1];
+    if (x && prev && x.start < prev.start) return [...items].sort((p, q) => p.start - q.start);
   }
   return items;
 }
@@ -129,10 +149,22 @@ interface AppContext {
   readonly settings: Settings;
   readonly ctx: PlanContext;
   readonly p: Numbers;
-  readonly people: ReadonlyMap<string, Person>;
+  /** By id, built only for long lists: a scan of a few people is cheaper than a map per application. */
+  readonly peopleById: ReadonlyMap<string, Person> | undefined;
   readonly touches: readonly Touch[];
   readonly out: Recommendation[];
   readonly warnings: Warning[];
+}
+
+/** The person with that id (the last one, should ids repeat, as a map built from the list keeps). */
+function personOf(a: AppContext, id: string): Person | undefined {
+  if (a.peopleById) return a.peopleById.get(id);
+  const people = a.app.people;
+  for (let i = people.length - 1; i >= 0; i--) {
+    const x = people[i];
+    if (x && x.id === id) return x;
+  }
+  return undefined;
 }
 
 function placeOf(a: AppContext, person: Person | undefined): Place {
@@ -154,68 +186,78 @@ function dayWindow(place: Place, earliest: Day, ideal: Day, latest: Day): Window
 
 // ------------------------------------------------------------------ T1–T4 thank-yous
 
-/** T4/C3: which channel a thank-you goes through, and the rules that chose it. */
-function thankYouChannel(a: AppContext, person: Person, iv: Interview): { channel: Channel; rules: RuleId[] } {
-  const asked = iv.directions?.channel;
-  const wanted = asked ?? person.preferredChannel ?? a.candidate.preferredChannel ?? 'email';
-  const rules: RuleId[] = asked ? ['F3', 'C3'] : wanted !== 'email' ? ['C3'] : [];
-  if (wanted === 'letter' || wanted === 'fax') return { channel: wanted, rules: [...rules, 'T4'] };
-  if (wanted === 'handwritten_note') {
-    return { channel: a.candidate.local ? 'handwritten_note' : 'email', rules: [...rules, 'T4'] };
-  }
-  return { channel: 'email', rules };
-}
-
 function planThankYous(a: AppContext, iv: Interview, nextStart: EpochMs | undefined, closedAt: EpochMs | undefined): void {
   const { p, ctx } = a;
   const ivZone = ctx.time.zone(iv.timeZone);
   const morning = ivZone.minutesAt(iv.start) < p.clock(p.raw.T2.noon);
-  const met = iv.peopleIds
-    .map((id) => a.people.get(id))
-    .filter((x): x is Person => x !== undefined && THANKED_ROLES.has(x.role));
-  const panelLead = iv.panel && iv.panelLeadId ? a.people.get(iv.panelLeadId) : undefined;
+  const met: Person[] = [];
+  for (const id of iv.peopleIds) {
+    const x = personOf(a, id);
+    if (x !== undefined && THANKED_ROLES.has(x.role)) met.push(x);
+  }
+  const panelLead = iv.panel && iv.panelLeadId ? personOf(a, iv.panelLeadId) : undefined;
   const individual = a.app.individualPanelNotes || p.raw.T3.panelNote === 'individual';
-  const notes: { to: Person; cc: Person[] }[] =
-    panelLead && !individual
-      ? [{ to: panelLead, cc: met.filter((x) => x.id !== panelLead.id) }]
-      : met.map((to) => ({ to, cc: [] }));
+  // One note to the panel's lead with the others in copy, or one note to each person met.
+  const lead = panelLead && !individual ? panelLead : undefined;
+  const count = lead ? 1 : met.length;
+  const latestMs = durationMs(p.dur(p.raw.T2.latest));
+  const minAfterEndMs = durationMs(p.dur(p.raw.T2.minAfterEnd));
+  const sameDayBy = p.clock(p.raw.T2.sameDayBy);
+  const nextDayBy = p.clock(p.raw.T2.nextDayBy);
 
-  for (const note of notes) {
-    const place = placeOf(a, note.to);
+  for (let k = 0; k < count; k++) {
+    const to = lead ?? met[k];
+    if (!to) continue;
+    const cc: Person[] = [];
+    if (lead) for (const x of met) if (x.id !== lead.id) cc.push(x);
+    const place = placeOf(a, to);
     const endDay = place.zone.dayAt(iv.end);
-    const idealWall = morning
-      ? place.zone.at(endDay, p.clock(p.raw.T2.sameDayBy))
-      : place.zone.at(endDay + 1, p.clock(p.raw.T2.nextDayBy));
-    const latest = iv.end + durationMs(p.dur(p.raw.T2.latest));
-    const ideal = Math.min(latest, Math.max(idealWall, iv.end + durationMs(p.dur(p.raw.T2.minAfterEnd))));
-    const w: Window = { earliest: iv.end, ideal, latest };
-    const { channel, rules: channelRules } = thankYouChannel(a, note.to, iv);
-    const isRecipient = (id: string): boolean => id === note.to.id || note.cc.some((x) => x.id === id);
-    const sent = a.touches.find((t) =>
-      t.kind === 'thank_you' && t.personId !== undefined && isRecipient(t.personId)
-      && t.at >= iv.start && (nextStart === undefined || t.at < nextStart));
-    const notes: Note[] = [];
+    const idealWall = morning ? place.zone.at(endDay, sameDayBy) : place.zone.at(endDay + 1, nextDayBy);
+    const latest = iv.end + latestMs;
+    const ideal = Math.min(latest, Math.max(idealWall, iv.end + minAfterEndMs));
+
+    // T4/C3: which channel the note goes through, and the rules that chose it.
+    const asked = iv.directions?.channel;
+    const wanted = asked ?? to.preferredChannel ?? a.candidate.preferredChannel ?? 'email';
+    const rules: RuleId[] = iv.panel ? ['T1', 'T2', 'T3'] : ['T1', 'T2'];
+    if (asked) rules.push('F3', 'C3');
+    else if (wanted !== 'email') rules.push('C3');
+    let channel: Channel = 'email';
+    if (wanted === 'letter' || wanted === 'fax') {
+      channel = wanted;
+      rules.push('T4');
+    } else if (wanted === 'handwritten_note') {
+      channel = a.candidate.local ? 'handwritten_note' : 'email';
+      rules.push('T4');
+    }
+
+    let sent: Touch | undefined;
+    for (const t of a.touches) {
+      if (t.kind !== 'thank_you' || t.personId === undefined || t.at < iv.start || (nextStart !== undefined && t.at >= nextStart)) continue;
+      if (t.personId === to.id || cc.some((x) => x.id === t.personId)) {
+        sent = t;
+        break;
+      }
+    }
+    let notes: readonly Note[] = NO_NOTES;
     let status: RecommendationStatus;
     if (sent) {
       status = 'done';
-      notes.push({ code: 'sent', at: sent.at, channel: sent.channel, late: sent.at > latest, early: false });
+      notes = [{ code: 'sent', at: sent.at, channel: sent.channel, late: sent.at > latest, early: false }];
     } else if (nextStart !== undefined && nextStart <= ctx.now) {
       status = 'skipped';
-      notes.push({ code: 'superseded_by_round' });
+      notes = [{ code: 'superseded_by_round' }];
     } else if (closedAt !== undefined) {
       status = 'skipped';
-      notes.push({ code: 'closed_by_outcome', outcome: 'decision' });
+      notes = [{ code: 'closed_by_outcome', outcome: 'decision' }];
     } else {
-      status = statusAt(ctx.now, w);
-      if (status === 'overdue') notes.push({ code: 'late' });
+      status = statusBetween(ctx.now, iv.end, latest);
+      if (status === 'overdue') notes = [{ code: 'late' }];
     }
-    const rules: RuleId[] = ['T1', 'T2'];
-    if (iv.panel) rules.push('T3');
-    for (const r of channelRules) if (!rules.includes(r)) rules.push(r);
     a.out.push({
-      applicationId: a.app.id, kind: 'thank_you', personId: note.to.id, ccPersonIds: note.cc.map((x) => x.id),
-      channel, earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, interviewId: iv.id, notes,
-      reason: { code: 'thank_you', morning, panel: note.cc.length > 0, channel, local: a.candidate.local },
+      applicationId: a.app.id, kind: 'thank_you', personId: to.id, ccPersonIds: cc.length > 0 ? cc.map((x) => x.id) : NO_IDS,
+      channel, earliest: iv.end, ideal, latest, timeZone: place.zone.id, status, rules, interviewId: iv.id, notes,
+      reason: { code: 'thank_you', morning, panel: cc.length > 0, channel, local: a.candidate.local },
     });
   }
 }
@@ -287,13 +329,29 @@ interface Cycle {
   readonly endedBy?: Touch;
 }
 
+function pickPerson(a: AppContext, id: string | undefined): Person | undefined {
+  return id === undefined ? undefined : personOf(a, id);
+}
+
 function contactFor(a: AppContext, iv: Interview): Person | undefined {
-  const pick = (id: string | undefined): Person | undefined => (id === undefined ? undefined : a.people.get(id));
-  const met = iv.peopleIds.map((id) => a.people.get(id)).filter((x): x is Person => x !== undefined);
-  const byRole = (role: Person['role']): Person | undefined => met.find((x) => x.role === role);
-  return pick(iv.directions?.personId) ?? pick(iv.contactId) ?? (iv.panel ? pick(iv.panelLeadId) : undefined)
-    ?? byRole('hiring_manager') ?? byRole('recruiter') ?? byRole('coordinator') ?? byRole('interviewer')
-    ?? met[0] ?? a.app.people[0];
+  const chosen = pickPerson(a, iv.directions?.personId) ?? pickPerson(a, iv.contactId) ?? (iv.panel ? pickPerson(a, iv.panelLeadId) : undefined);
+  if (chosen) return chosen;
+  // Else the first person met in the first of these roles, else the first person met, else anyone.
+  let first: Person | undefined;
+  let manager: Person | undefined;
+  let recruiter: Person | undefined;
+  let coordinator: Person | undefined;
+  let interviewer: Person | undefined;
+  for (const id of iv.peopleIds) {
+    const x = personOf(a, id);
+    if (!x) continue;
+    first ??= x;
+    if (x.role === 'hiring_manager') manager ??= x;
+    else if (x.role === 'recruiter') recruiter ??= x;
+    else if (x.role === 'coordinator') coordinator ??= x;
+    else if (x.role === 'interviewer') interviewer ??= x;
+  }
+  return manager ?? recruiter ?? coordinator ?? interviewer ?? first ?? a.app.people[0];
 }
 
 /** C3: the channel of a status check. */
@@ -315,7 +373,6 @@ function planFollowUps(a: AppContext, iv: Interview, thankYouAt: EpochMs | undef
   const cal = place.calendar;
 
   // Cycles: the interview's, then one per "not decided yet"-like reply (F6).
-  const events = a.touches.filter((t) => t.at >= iv.start && RESPONSES.has(t.outcome));
   const cycles: Cycle[] = [];
   let firstOfInterview: Cycle['first'];
   if (iv.directions?.on !== undefined) {
@@ -336,8 +393,9 @@ function planFollowUps(a: AppContext, iv: Interview, thankYouAt: EpochMs | undef
     firstOfInterview = { kind: 'stage' };
   }
   let current: { startDay: Day; startAt: EpochMs; first: Cycle['first'] } = { startDay: ivDay, startAt: iv.start, first: firstOfInterview };
-  for (const ev of events) {
-    cycles.push({ ...current, endAt: ev.at, endedBy: ev });
+  for (const ev of a.touches) {
+    if (ev.at < iv.start || !RESPONSES.has(ev.outcome)) continue;
+    cycles.push({ startDay: current.startDay, startAt: current.startAt, first: current.first, endAt: ev.at, endedBy: ev });
     if (ev.outcome === 'not_decided' || ev.outcome === 'still_considered' || ev.outcome === 'reply_received') {
       const evDay = place.zone.dayAt(ev.at);
       const given = ev.newDecisionBy;
@@ -351,14 +409,20 @@ function planFollowUps(a: AppContext, iv: Interview, thankYouAt: EpochMs | undef
   }
   if (current.startAt >= 0) cycles.push(current);
 
-  const checkTouches = a.touches.filter((t) => t.at >= iv.start && CHECK_TOUCH_KINDS.has(t.kind));
-  const callTouches = checkTouches.filter((t) => CALL_CHANNELS.has(t.channel) || t.kind === 'call' || t.kind === 'voicemail');
+  const checkTouches: Touch[] = [];
   let callsMade = 0;
   const weeksUsed = new Set<Day>();
-  for (const t of callTouches) weeksUsed.add(weekStart(place.zone.dayAt(t.at)));
-  callsMade = callTouches.length;
+  for (const t of a.touches) {
+    if (t.at < iv.start || !CHECK_TOUCH_KINDS.has(t.kind)) continue;
+    checkTouches.push(t);
+    if (CALL_CHANNELS.has(t.channel) || t.kind === 'call' || t.kind === 'voicemail') {
+      callsMade++;
+      weeksUsed.add(weekStart(place.zone.dayAt(t.at)));
+    }
+  }
+  const channel = checkChannel(a, contact, iv);
 
-  for (const cycle of cycles) planCycle(a, iv, cycle, { contact, place, ivDay, thankYouDay, checkTouches, callsMade, weeksUsed });
+  for (const cycle of cycles) planCycle(a, iv, cycle, { contact, place, ivDay, thankYouDay, checkTouches, callsMade, weeksUsed, channel });
 }
 
 interface CycleEnv {
@@ -369,6 +433,8 @@ interface CycleEnv {
   readonly checkTouches: readonly Touch[];
   readonly callsMade: number;
   readonly weeksUsed: ReadonlySet<Day>;
+  /** C3: the contact's channel for status checks, and the rules that chose it. */
+  readonly channel: { readonly channel: Channel; readonly rules: readonly RuleId[] };
 }
 
 function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): void {
@@ -377,8 +443,11 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
   const cal = place.calendar;
   const goAhead = iv.goAhead;
   // The touch that carried a reply closes its cycle; the next cycle starts after it.
-  const inCycle = env.checkTouches.filter((t) => t.at > cycle.startAt && (cycle.endAt === undefined || t.at <= cycle.endAt));
+  const inCycle: Touch[] = [];
+  for (const t of env.checkTouches) if (t.at > cycle.startAt && (cycle.endAt === undefined || t.at <= cycle.endAt)) inCycle.push(t);
   const ended = cycle.endAt !== undefined;
+  // Never before the interview has ended, nor before the reply that opened this cycle.
+  const notBefore = Math.max(iv.end, cycle.startAt);
 
   // Give-up horizon (F5): a month (five weeks with a go-ahead) after the cycle start or decision date.
   const decisionDay = cycle.first.kind === 'stage' ? undefined : cycle.first.day;
@@ -414,7 +483,7 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
         earliest = shift(day, p.dur(p.raw.F1.earliest), cal);
         ideal = shift(day, p.dur(p.raw.F1.ideal), cal);
         latest = shift(day, p.dur(p.raw.F1.latest), cal);
-        rules = [...first.rules];
+        rules = first.rules.slice();
         reason = first.reason;
       } else {
         const stage = p.raw.F2[iv.stage];
@@ -439,26 +508,32 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
     if (!touch && seq > 1 && ideal > horizon) break;
     if (!touch && seq > 1 && ended) break;
 
-    const { channel: wanted, rules: channelRules } = checkChannel(a, contact, iv);
+    const wanted = env.channel.channel;
     let channel = wanted;
-    const notes: Note[] = [];
+    let notes: Note[] | undefined;
+    for (const r of env.channel.rules) if (!rules.includes(r)) rules.push(r);
     if (wanted === 'phone' && callsUsed >= p.raw.C2.total && !(touch && CALL_CHANNELS.has(touch.channel))) {
       channel = 'email';
-      notes.push({ code: 'email_after_calls', total: p.raw.C2.total });
-      channelRules.push('C2');
+      notes = [{ code: 'email_after_calls', total: p.raw.C2.total }];
+      if (!rules.includes('C2')) rules.push('C2');
     }
-    for (const r of channelRules) if (!rules.includes(r)) rules.push(r);
     const isCall = channel === 'phone';
-    let w = dayWindow(place, earliest, ideal, latest);
-    // Never before the interview has ended, nor before the reply that opened this cycle.
-    const notBefore = Math.max(iv.end, cycle.startAt);
-    if (w.earliest < notBefore) w = { earliest: notBefore, ideal: Math.max(w.ideal, notBefore), latest: Math.max(w.latest, notBefore) };
-    const callRules: CallRules = { interviewDay: env.ivDay, bansLifted: useDirections, weeksUsed };
-    if (isCall) {
-      for (const r of ['C1', 'C2'] as const) if (!rules.includes(r)) rules.push(r);
-      const idealSlot = nextCallSlot(a, place, w.ideal, touch ? { ...callRules, weeksUsed: new Set() } : callRules);
-      const latestEnd = Math.max(idealSlot.end, lastSlotEnd(a, place, latest, callRules));
-      w = { earliest: w.earliest, ideal: idealSlot.start, latest: latestEnd };
+    // The window in the recipient's zone (as dayWindow), not before `notBefore`.
+    let wEarliest = place.zone.at(earliest, place.start);
+    let wIdeal = Math.max(wEarliest, place.zone.at(ideal, place.start));
+    let wLatest = Math.max(wIdeal, place.zone.at(latest, place.end));
+    if (wEarliest < notBefore) {
+      wEarliest = notBefore;
+      wIdeal = Math.max(wIdeal, notBefore);
+      wLatest = Math.max(wLatest, notBefore);
+    }
+    const callRules: CallRules | undefined = isCall ? { interviewDay: env.ivDay, bansLifted: useDirections, weeksUsed } : undefined;
+    if (callRules) {
+      if (!rules.includes('C1')) rules.push('C1');
+      if (!rules.includes('C2')) rules.push('C2');
+      const idealSlot = nextCallSlot(a, place, wIdeal, touch ? { interviewDay: env.ivDay, bansLifted: useDirections, weeksUsed: new Set() } : callRules);
+      wLatest = Math.max(idealSlot.end, lastSlotEnd(a, place, latest, callRules));
+      wIdeal = idealSlot.start;
     }
 
     let status: RecommendationStatus;
@@ -466,15 +541,15 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
     let nextAllowed: EpochMs | undefined;
     if (touch) {
       status = 'done';
-      const early = touch.at < w.earliest;
+      const early = touch.at < wEarliest;
       if (early && !rules.includes('P2')) rules.push('P2');
-      notes.push({ code: 'sent', at: touch.at, channel: touch.channel, late: touch.at > w.latest, early });
+      (notes ??= []).push({ code: 'sent', at: touch.at, channel: touch.channel, late: touch.at > wLatest, early });
     } else if (ended) {
       status = 'skipped';
-      notes.push({ code: 'answered', outcome: cycle.endedBy?.outcome ?? 'reply' });
+      (notes ??= []).push({ code: 'answered', outcome: cycle.endedBy?.outcome ?? 'reply' });
     } else {
-      status = statusAt(ctx.now, w);
-      if (isCall && status !== 'upcoming') {
+      status = statusBetween(ctx.now, wEarliest, wLatest);
+      if (callRules && status !== 'upcoming') {
         const slot = nextCallSlot(a, place, ctx.now, callRules);
         if (slot.start > ctx.now) {
           nextAllowed = slot.start;
@@ -486,14 +561,23 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
       }
       if (isCall) {
         callsUsed++;
-        weeksUsed = new Set(weeksUsed).add(weekStart(place.zone.dayAt(w.ideal)));
+        weeksUsed = new Set(weeksUsed).add(weekStart(place.zone.dayAt(wIdeal)));
       }
     }
-    a.out.push({
-      applicationId: app.id, kind: isCall ? 'call' : 'status_check', ...(contact ? { personId: contact.id } : {}),
-      ccPersonIds: [], channel, earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, reason, notes, interviewId: iv.id,
-      sequence: seq, ...(blockedBy ? { blockedBy } : {}), ...(nextAllowed !== undefined ? { nextAllowed } : {}),
-    });
+    const kind = isCall ? 'call' : 'status_check';
+    // Two literals rather than a conditional spread: keys in the same order, without copying objects.
+    const rec: Draft = contact
+      ? {
+        applicationId: app.id, kind, personId: contact.id, ccPersonIds: NO_IDS, channel, earliest: wEarliest, ideal: wIdeal, latest: wLatest,
+        timeZone: place.zone.id, status, rules, reason, notes: notes ?? NO_NOTES, interviewId: iv.id, sequence: seq,
+      }
+      : {
+        applicationId: app.id, kind, ccPersonIds: NO_IDS, channel, earliest: wEarliest, ideal: wIdeal, latest: wLatest,
+        timeZone: place.zone.id, status, rules, reason, notes: notes ?? NO_NOTES, interviewId: iv.id, sequence: seq,
+      };
+    if (blockedBy) rec.blockedBy = blockedBy;
+    if (nextAllowed !== undefined) rec.nextAllowed = nextAllowed;
+    a.out.push(rec);
     prevDay = touch ? place.zone.dayAt(touch.at) : ideal;
     lastCheckDay = prevDay;
     if (!touch && goAhead && ideal > horizon) break;
@@ -511,11 +595,17 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
   const w = dayWindow(place, giveDay, giveDay, horizon);
   const status = statusAt(ctx.now, w);
   if (status === 'overdue' || status === 'due') a.warnings.push({ rule: 'F5', code: 'move_on', applicationId: app.id });
-  a.out.push({
-    applicationId: app.id, kind: 'give_up', ...(contact ? { personId: contact.id } : {}), ccPersonIds: [], channel: 'email',
-    earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules: goAhead ? ['F5', 'F4'] : ['F5'], notes: [],
-    reason: { code: 'give_up', goAhead, byChecks }, interviewId: iv.id,
-  });
+  const rules: RuleId[] = goAhead ? ['F5', 'F4'] : ['F5'];
+  const reason: Reason = { code: 'give_up', goAhead, byChecks };
+  a.out.push(contact
+    ? {
+      applicationId: app.id, kind: 'give_up', personId: contact.id, ccPersonIds: NO_IDS, channel: 'email',
+      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, notes: NO_NOTES, reason, interviewId: iv.id,
+    }
+    : {
+      applicationId: app.id, kind: 'give_up', ccPersonIds: NO_IDS, channel: 'email',
+      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, notes: NO_NOTES, reason, interviewId: iv.id,
+    });
 }
 
 /** F6/X3: a decision arrived; reply graciously, or record what comes next. */
@@ -536,15 +626,27 @@ function planOutcome(a: AppContext, cycle: Cycle, place: Place): void {
   const day = place.zone.dayAt(ev.at);
   const latestDay = shift(day, p.dur(p.raw.F6.replyWithin), place.calendar);
   const w: Window = { earliest: ev.at, ideal: ev.at, latest: Math.max(ev.at, place.zone.at(latestDay, place.end)) };
-  const reply = a.touches.find((t) => t.at > ev.at && t.kind === 'reply' && t.outcome === 'sent');
-  const notes: Note[] = reply ? [{ code: 'sent', at: reply.at, channel: reply.channel, late: reply.at > w.latest, early: false }] : [];
+  let reply: Touch | undefined;
+  for (const t of a.touches) {
+    if (t.at > ev.at && t.kind === 'reply' && t.outcome === 'sent') {
+      reply = t;
+      break;
+    }
+  }
+  const notes: readonly Note[] = reply ? [{ code: 'sent', at: reply.at, channel: reply.channel, late: reply.at > w.latest, early: false }] : NO_NOTES;
   const rules: RuleId[] = outcome === 'offer' ? ['F6'] : ['F6', 'X3'];
-  a.out.push({
-    applicationId: app.id, kind: 'reply', ...(ev.personId ? { personId: ev.personId } : {}), ccPersonIds: [],
-    channel: ev.channel === 'phone' || ev.channel === 'voicemail' ? 'email' : ev.channel,
-    earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status: reply ? 'done' : statusAt(ctx.now, w), rules, notes,
-    reason: { code: 'reply', outcome: outcome === 'still_considered' ? 'not_decided' : outcome },
-  });
+  const channel: Channel = ev.channel === 'phone' || ev.channel === 'voicemail' ? 'email' : ev.channel;
+  const status = reply ? 'done' : statusAt(ctx.now, w);
+  const reason: Reason = { code: 'reply', outcome: outcome === 'still_considered' ? 'not_decided' : outcome };
+  a.out.push(ev.personId
+    ? {
+      applicationId: app.id, kind: 'reply', personId: ev.personId, ccPersonIds: NO_IDS, channel,
+      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, notes, reason,
+    }
+    : {
+      applicationId: app.id, kind: 'reply', ccPersonIds: NO_IDS, channel,
+      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, notes, reason,
+    });
   if (app.status === 'active' && !pending) a.warnings.push({ rule: 'F6', code: 'close_application', applicationId: app.id, outcome });
 }
 
@@ -590,9 +692,9 @@ function planReferences(a: AppContext, ivs: readonly Interview[]): void {
     const ideal = Math.min(latest, Math.max(trigger.end, place.zone.at(shift(day, p.dur(p.raw.F7.ideal), place.calendar), place.start)));
     const w: Window = { earliest: trigger.end, ideal, latest };
     const touch = a.touches.find((t) => t.kind === 'reference_brief' && t.referenceId === ref.id);
-    const notes: Note[] = touch ? [{ code: 'sent', at: touch.at, channel: touch.channel, late: touch.at > latest, early: false }] : [];
+    const notes: readonly Note[] = touch ? [{ code: 'sent', at: touch.at, channel: touch.channel, late: touch.at > latest, early: false }] : NO_NOTES;
     a.out.push({
-      applicationId: app.id, kind: 'reference_brief', referenceId: ref.id, ccPersonIds: [],
+      applicationId: app.id, kind: 'reference_brief', referenceId: ref.id, ccPersonIds: NO_IDS,
       channel: ref.email ? 'email' : 'phone', earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id,
       status: touch || ref.briefed ? 'done' : statusAt(ctx.now, w), rules: ['F7'], notes, interviewId: trigger.id,
       reason: decision !== undefined ? { code: 'reference_brief', decisionDay: decision } : { code: 'reference_brief' },
@@ -610,54 +712,93 @@ function planReferences(a: AppContext, ivs: readonly Interview[]): void {
  */
 function sortRecommendations(recs: Recommendation[]): void {
   const n = recs.length;
+  if (n < 2) return;
   const ideals = new Float64Array(n);
-  const kinds = new Uint8Array(n);
-  const who: string[] = [];
-  recs.forEach((r, i) => {
+  // Each recommendation's recipient id, as an index into `ids` (first seen first).
+  const who = new Int32Array(n);
+  const ids: string[] = [];
+  const idIndex = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const r = recs[i];
+    if (!r) continue;
     ideals[i] = r.ideal;
-    kinds[i] = KIND_ORDER[r.kind];
-    who.push(r.personId ?? r.referenceId ?? '');
-  });
+    const id = r.personId ?? r.referenceId ?? '';
+    let k = idIndex.get(id);
+    if (k === undefined) {
+      k = ids.length;
+      ids.push(id);
+      idIndex.set(id, k);
+    }
+    who[i] = k;
+  }
   // The few distinct recipient ids, ranked once (ids localeCompare deems equal share a rank).
-  const ids = [...new Set(who)].sort((x, y) => x.localeCompare(y));
-  const idRank = new Map<string, number>();
-  ids.forEach((id, i) => {
-    const prev = ids[i - 1];
-    idRank.set(id, prev !== undefined && prev.localeCompare(id) === 0 ? idRank.get(prev) ?? i : i);
-  });
+  const order = ids.map((_, k) => k).sort((x, y) => (ids[x] ?? '').localeCompare(ids[y] ?? ''));
+  const rank = new Float64Array(ids.length);
+  for (let j = 0; j < order.length; j++) {
+    const k = order[j] ?? 0;
+    const prev = j > 0 ? order[j - 1] : undefined;
+    rank[k] = prev !== undefined && (ids[prev] ?? '').localeCompare(ids[k] ?? '') === 0 ? rank[prev] ?? j : j;
+  }
   // First by (kind, recipient, given order), each packed in one exact number (< 6·n² ≤ 2⁵³ for
   // n < 3·10⁷); then, keeping that order, dealt into the runs of equal ideals, in order of ideal.
-  const byTie = Float64Array.from(who, (id, i) => ((kinds[i] ?? 0) * ids.length + (idRank.get(id) ?? 0)) * n + i).sort();
+  const byTie = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = recs[i];
+    byTie[i] = ((r ? KIND_ORDER[r.kind] : 0) * ids.length + (rank[who[i] ?? 0] ?? 0)) * n + i;
+  }
+  byTie.sort();
   const sorted = ideals.slice().sort();
-  const runStart = new Map<number, number>();
-  sorted.forEach((ideal, i) => {
-    if (!runStart.has(ideal)) runStart.set(ideal, i);
-  });
   const placed = new Int32Array(n);
   const copy = recs.slice();
-  byTie.forEach((key) => {
-    const i = key % n;
-    const first = runStart.get(ideals[i] ?? 0) ?? 0;
+  for (let j = 0; j < n; j++) {
+    const i = (byTie[j] ?? 0) % n;
+    const first = runStart(sorted, ideals[i] ?? 0);
     const taken = placed[first] ?? 0;
     placed[first] = taken + 1;
     const r = copy[i];
     if (r) recs[first + taken] = r;
-  });
+  }
+}
+
+/** The index of the first `value` in ascending `sorted` (NaNs, sorted last, count as one value). */
+function runStart(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  if (Number.isNaN(value)) {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (Number.isNaN(sorted[mid])) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Plans one application. `params` are the user's resolved protocol numbers. */
 function planApplication(scenario: Scenario, app: Application, ctx: PlanContext, params: Numbers, out: Recommendation[], warnings: Warning[]): void {
   const hasOverrides = Object.keys(app.protocol).length > 0;
   const p = hasOverrides ? numbers(resolveParams(scenario.settings.protocol, app.protocol)) : params;
-  const touches = inOrder(app.touches, (t) => t.at);
+  const touches = touchesInOrder(app.touches);
   // This application's recommendations start here in `out` (searching all of `out` is O(N²)).
   const ownFrom = out.length;
   const a: AppContext = {
     app, candidate: scenario.candidate, settings: scenario.settings, ctx, p,
-    people: new Map(app.people.map((x) => [x.id, x])), touches, out, warnings,
+    peopleById: app.people.length > 8 ? new Map(app.people.map((x) => [x.id, x])) : undefined, touches, out, warnings,
   };
-  const ivs = inOrder(app.interviews, (x) => x.start);
-  const closing = touches.find((t) => t.outcome === 'filled' || t.outcome === 'rejected' || t.outcome === 'offer');
+  const ivs = interviewsInOrder(app.interviews);
+  let closing: Touch | undefined;
+  for (const t of touches) {
+    if (t.outcome === 'filled' || t.outcome === 'rejected' || t.outcome === 'offer') {
+      closing = t;
+      break;
+    }
+  }
   const active = app.status === 'active';
   for (let i = 0; i < ivs.length; i++) {
     const iv = ivs[i];
@@ -668,10 +809,19 @@ function planApplication(scenario: Scenario, app: Application, ctx: PlanContext,
   const last = ivs[ivs.length - 1];
   if (!last) return;
   if (active) planReferences(a, ivs);
-  const firstThanks = touches.find((t) => t.kind === 'thank_you' && t.at >= last.start);
-  const planned = out.slice(ownFrom).find((r) => r.applicationId === app.id && r.kind === 'thank_you' && r.interviewId === last.id);
   if (active) {
-    planFollowUps(a, last, firstThanks?.at ?? planned?.ideal);
+    let thankYouAt: EpochMs | undefined;
+    for (const t of touches) {
+      if (t.kind === 'thank_you' && t.at >= last.start) {
+        thankYouAt = t.at;
+        break;
+      }
+    }
+    for (let i = ownFrom; thankYouAt === undefined && i < out.length; i++) {
+      const r = out[i];
+      if (r && r.applicationId === app.id && r.kind === 'thank_you' && r.interviewId === last.id) thankYouAt = r.ideal;
+    }
+    planFollowUps(a, last, thankYouAt);
   } else if (closing && closing.at >= last.start) {
     const contact = contactFor(a, last);
     const place = placeOf(a, contact);
@@ -710,11 +860,10 @@ export function keepSearchingWarnings(entries: readonly PipelineEntry[], today: 
 function keepSearching(scenario: Scenario, ctx: PlanContext, params: ProtocolParams, recs: readonly Recommendation[]): Warning[] {
   const thanksPending = new Set<string>();
   for (const r of recs) if (r.kind === 'thank_you' && (r.status === 'due' || r.status === 'overdue')) thanksPending.add(r.applicationId);
-  const entries = scenario.applications.map((x): PipelineEntry => ({
-    status: x.status,
-    ...(x.appliedOn !== undefined ? { appliedOn: x.appliedOn } : {}),
-    waiting: x.interviews.length > 0 && !thanksPending.has(x.id),
-  }));
+  const entries = scenario.applications.map((x): PipelineEntry => {
+    const waiting = x.interviews.length > 0 && !thanksPending.has(x.id);
+    return x.appliedOn !== undefined ? { status: x.status, appliedOn: x.appliedOn, waiting } : { status: x.status, waiting };
+  });
   return keepSearchingWarnings(entries, ctx.time.zone(scenario.settings.timeZone).dayAt(ctx.now), params);
 }
 
