@@ -1,7 +1,45 @@
-/** API routes (mounted under /api by app.ts). */
+/**
+ * API routes of the draft editor (mounted under /api by app.ts): the live tone check of an edited
+ * draft in its application's context, and the edited draft as an .eml file.
+ */
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { checkDraftEdit, draftEml, type DraftRef } from '../../app/drafting.js';
+import { REQUEST_KINDS } from '../../core/drafts/index.js';
+import { body } from '../validate.js';
 import type { Env, RouteContext } from './context.js';
 
-export function draftRoutes(_ctx: RouteContext) {
-  return new Hono<Env>();
+const id = z.string().min(1).max(40);
+const Ref = {
+  kind: z.enum(REQUEST_KINDS, { error: `one of ${REQUEST_KINDS.join(', ')}` }),
+  person: id.optional(), reference: id.optional(), interview: id.optional(), note: z.string().max(2000).optional(),
+};
+const ToneBody = z.strictObject({ ...Ref, text: z.string().max(100_000), subject: z.string().max(2000).optional() });
+const EmlBody = z.strictObject({ ...Ref, subject: z.string().max(2000), body: z.string().min(1, 'empty; write the note first').max(100_000) });
+
+function refOf(q: { kind: string; person?: string | undefined; reference?: string | undefined; interview?: string | undefined; note?: string | undefined }): DraftRef {
+  return {
+    kind: q.kind,
+    ...(q.person !== undefined ? { personId: q.person } : {}), ...(q.reference !== undefined ? { referenceId: q.reference } : {}),
+    ...(q.interview !== undefined ? { interviewId: q.interview } : {}), ...(q.note !== undefined ? { note: q.note } : {}),
+  };
+}
+
+export function draftRoutes(ctx: RouteContext) {
+  const { app, speller } = ctx;
+  return new Hono<Env>()
+    .post('/applications/:id/tone', body(ToneBody), async (c) => {
+      const q = c.req.valid('json');
+      const result = await checkDraftEdit(app, await speller.load(), c.req.param('id'), refOf(q),
+        { text: q.text, ...(q.subject !== undefined ? { subject: q.subject } : {}) });
+      return c.json({ findings: result.findings.map((f) => ({ ...f })), siblings: result.siblings, mailto: result.mailto });
+    })
+    .post('/applications/:id/drafts/eml', body(EmlBody), async (c) => {
+      const q = c.req.valid('json');
+      const { bytes, filename } = await draftEml(app, c.req.param('id'), refOf(q), { subject: q.subject, body: q.body });
+      return c.body(new Uint8Array(bytes), 200, {
+        'Content-Type': 'message/rfc822',
+        'Content-Disposition': `attachment; filename="${filename}"`,
+      });
+    });
 }

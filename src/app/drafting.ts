@@ -1,0 +1,180 @@
+/**
+ * Use cases of the draft editor: the live tone check of a draft being edited, in its application's
+ * context (recipient, company, the other companies, the people, and the sibling notes for L7), and
+ * the edited draft as an RFC 5322 .eml file or a mailto: link.
+ */
+import {
+  generateDraft, resolveDraftInput, thankYouInputs, toneInputOf,
+  type Draft, type DraftInput, type DraftLookupError, type PersonDraftInput,
+} from '../core/drafts/index.js';
+import type { Scenario } from '../core/model.js';
+import { checkTone, checkToneData, toFindings, type Finding, type FindingData, type Speller } from '../core/tone/index.js';
+import { AppError } from './errors.js';
+import { mailtoLink, renderEml, type Mailbox } from './exchange/eml.js';
+import { requireProfile, type AppDeps } from './records.js';
+
+/** Which draft is being edited. */
+export interface DraftRef {
+  readonly kind: string;
+  readonly personId?: string;
+  readonly referenceId?: string;
+  readonly interviewId?: string;
+  readonly note?: string;
+}
+
+/** A finding with the text that fixes its span when one is known (`null`: the user rewrites it). */
+export type EditFinding = Finding & { readonly replacement: string | null };
+
+export interface EditCheck {
+  readonly findings: readonly EditFinding[];
+  /** How many sibling notes L7 compared the text with. */
+  readonly siblings: number;
+  /** The edited note as a mailto: link; null when the recipient has no email on record. */
+  readonly mailto: string | null;
+}
+
+const LOOKUP_FIELD: Readonly<Record<DraftLookupError['code'], string>> = {
+  unknown_kind: 'kind', unknown_application: 'application', unknown_person: 'person', missing_person: 'person',
+  unknown_reference: 'reference', missing_reference: 'reference', unknown_interview: 'interview', no_interview: 'application',
+};
+
+/** A lookup failure as the AppError the edges map (404 for the application, 422 naming the field otherwise). */
+export function draftLookupError(e: DraftLookupError): AppError {
+  const field = LOOKUP_FIELD[e.code];
+  const known = 'known' in e ? `; known: ${e.known.length === 0 ? 'none' : e.known.join(', ')}` : '';
+  const id = 'id' in e ? ` "${e.id}"` : '';
+  const what = e.code.startsWith('missing') ? `${field}: required for this kind`
+    : e.code === 'no_interview' ? 'application: has no interviews; record one before drafting' : `${field}: unknown ${field}${id}`;
+  return new AppError(e.code === 'unknown_application' ? 'not_found' : 'bad_input', `${what}${known}`, { field });
+}
+
+interface Loaded {
+  readonly scenario: Scenario;
+  readonly input: DraftInput;
+  readonly draft: Draft;
+}
+
+async function load(deps: AppDeps, applicationId: string, ref: DraftRef): Promise<Loaded> {
+  const profile = await requireProfile(deps);
+  const scenario = await deps.store.loadScenario(deps.userId);
+  if (!scenario) throw new AppError('internal', 'profile without records');
+  const resolved = resolveDraftInput(scenario, {
+    applicationId, kind: ref.kind, today: deps.time.zone(profile.settings.timeZone).dayAt(deps.clock.now()),
+    ...(ref.personId !== undefined ? { personId: ref.personId } : {}), ...(ref.referenceId !== undefined ? { referenceId: ref.referenceId } : {}),
+    ...(ref.interviewId !== undefined ? { interviewId: ref.interviewId } : {}), ...(ref.note !== undefined ? { note: ref.note } : {}),
+  }, deps.time);
+  if (!resolved.ok) throw draftLookupError(resolved.error);
+  return { scenario, input: resolved.value, draft: generateDraft(resolved.value) };
+}
+
+const THANK_YOU_KINDS = new Set<Draft['kind']>(['thank_you_email', 'thank_you_letter', 'thank_you_panel']);
+
+/**
+ * L7's siblings of a thank-you: the other people's thank-yous for this application — the text
+ * recorded when one was sent with its text, else the note Afterword would write them for the same
+ * interview. Other kinds have none.
+ */
+export function siblingNotes(scenario: Scenario, input: DraftInput, time: AppDeps['time']): string[] {
+  if (input.kind === 'reference_brief' || !THANK_YOU_KINDS.has(input.kind)) return [];
+  const { application: app, person } = input as PersonDraftInput;
+  const sent = new Map<string, string>();
+  for (const t of app.touches) {
+    if (t.kind !== 'thank_you' || t.personId === undefined || t.personId === person.id) continue;
+    if (t.text !== undefined && t.text.trim() !== '') sent.set(t.personId, t.text);
+  }
+  const generated = thankYouInputs(scenario, app.id, input.interview.interview.id, time)
+    .filter((other) => other.person.id !== person.id && !sent.has(other.person.id))
+    .map((other) => generateDraft(other).body);
+  return [...sent.values(), ...generated];
+}
+
+/** The text that fixes a finding's span, when the finding names one. */
+export function replacementOf(f: FindingData): string | null {
+  switch (f.code) {
+    case 'emoji': case 'emoticon': return '';
+    case 'exclamation_run': return f.found.includes('?') ? '?' : '.';
+    case 'extra_exclamation': return '.';
+    case 'stretched': case 'repeated_intensifier': return f.instead;
+    case 'intensifier': return f.instead ?? '';
+    case 'first_name': return f.formal;
+    case 'name_misspelled': case 'wrong_honorific': case 'title_misspelled': return f.expected;
+    case 'other_company': return f.company ?? null;
+    case 'misspelling': return f.suggestions[0] ?? null;
+    case 'repeated_word': case 'grammar': return f.instead;
+    default: return null;
+  }
+}
+
+/** Findings with their replacements, in the order `checkTone` gives them. */
+function checkWithFixes(input: Parameters<typeof checkTone>[0], speller: Speller): EditFinding[] {
+  let data: FindingData[];
+  try {
+    data = checkToneData(input, { speller });
+  } catch {
+    // A rule that throws is a bug: fall back to the robust check, without fixes.
+    return checkTone(input, { speller }).map((f) => ({ ...f, replacement: null }));
+  }
+  const rendered = toFindings(data);
+  // toFindings sorts; pair each rendered finding with its data by identity of rule, code and span.
+  const pool = [...data];
+  return rendered.map((f) => {
+    const i = pool.findIndex((d) => d.rule === f.rule && d.code === f.code && d.start === f.start && d.end === f.end);
+    const d = i >= 0 ? pool.splice(i, 1)[0] : undefined;
+    return { ...f, replacement: d ? replacementOf(d) : null };
+  });
+}
+
+function mailbox(a: { name: string; email?: string }): Mailbox | undefined {
+  return a.email ? { name: a.name, address: a.email } : undefined;
+}
+
+/**
+ * The tone check of an edited draft (`text` is its body): the recipient, company and post, the
+ * other companies, the people and the sibling notes come from the records.
+ */
+export async function checkDraftEdit(deps: AppDeps, speller: Speller, applicationId: string, ref: DraftRef, edit: { text: string; subject?: string }): Promise<EditCheck> {
+  const { scenario, input, draft } = await load(deps, applicationId, ref);
+  const siblings = siblingNotes(scenario, input, deps.time);
+  const toneInput = toneInputOf(scenario, input, { ...draft, body: edit.text }, siblings);
+  const findings = checkWithFixes(toneInput, speller);
+  let mailto: string | null = null;
+  const to = mailbox(draft.to);
+  if (to) {
+    try {
+      mailto = mailtoLink({
+        to: [to], cc: draft.cc.map(mailbox).filter((m): m is Mailbox => m !== undefined),
+        ...(edit.subject !== undefined ? { subject: edit.subject } : draft.subject !== undefined ? { subject: draft.subject } : {}),
+        body: edit.text,
+      });
+    } catch {
+      // A malformed address on record: no link (the .eml download names the field).
+    }
+  }
+  return { findings, siblings: siblings.length, mailto };
+}
+
+/** The edited draft as an .eml file: From the candidate, To/Cc from the records, the edited subject and body. */
+export async function draftEml(deps: AppDeps, applicationId: string, ref: DraftRef, edit: { subject: string; body: string }): Promise<{ bytes: Buffer; filename: string }> {
+  const profile = await requireProfile(deps);
+  const { draft } = await load(deps, applicationId, ref);
+  const from = profile.candidate.email?.trim();
+  if (!from) throw new AppError('bad_input', 'candidate.email: you have no email address on record; add it in Settings to write an .eml file', { field: 'candidate.email' });
+  const to = mailbox(draft.to);
+  if (!to) throw new AppError('bad_input', `to: ${draft.to.name} has no email address on record; add it to the person first`, { field: 'to' });
+  const cc = draft.cc.map(mailbox).filter((m): m is Mailbox => m !== undefined);
+  let bytes: Buffer;
+  try {
+    bytes = await renderEml({
+      from: { name: profile.candidate.name, address: from }, to: [to], cc, subject: edit.subject, text: edit.body, date: deps.clock.now(),
+    });
+  } catch (error) {
+    // renderEml names the address at fault in its message ("to[0]: … is not an email address").
+    if (error instanceof AppError && error.field === undefined) {
+      const field = /^([\w.]+(?:\[\d+\])?)/.exec(error.message)?.[1] ?? 'to';
+      throw new AppError(error.code, error.message, { field, cause: error });
+    }
+    throw error;
+  }
+  const slug = draft.to.name.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').toLowerCase() || 'draft';
+  return { bytes, filename: `${draft.kind.replace(/_/g, '-')}-${slug}.eml` };
+}
