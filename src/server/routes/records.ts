@@ -1,7 +1,50 @@
-/** API routes (mounted under /api by app.ts). */
+/**
+ * Routes of the web UI's recording flows (mounted under /api by app.ts): how the employer's
+ * timeline words are understood before saving (F0), and an interview with the new people met
+ * recorded in one transaction.
+ */
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { addInterviewWithPeople, previewTimeline } from '../../app/interview-flow.js';
+import { requireProfile } from '../../app/records.js';
+import { savedJson } from '../../app/views.js';
+import { STAGES } from '../../core/model.js';
+import { isValidZone } from '../../core/time.js';
+import { body, defined, query } from '../validate.js';
 import type { Env, RouteContext } from './context.js';
 
-export function recordRoutes(_ctx: RouteContext) {
-  return new Hono<Env>();
+const text = z.string().max(10_000);
+
+const TimelineQuery = z.object({
+  said: z.string().trim().min(1, 'empty; give the employer\'s words, e.g. "by Friday"').max(500),
+  interviewEnd: z.string().regex(
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+    'not a date or date-time; write 2026-03-03 or 2026-03-03T11:00',
+  ),
+  zone: z.string().max(64).refine(isValidZone, 'unknown time zone; use an IANA zone such as America/New_York').optional(),
+  application: z.string().min(1).max(40).optional(),
+});
+
+// The records' own validation names a wrong field of a person or the interview (422).
+const InterviewWithPeopleBody = z.strictObject({
+  people: z.array(z.looseObject({ name: text.min(1, 'empty; give their full name') })).max(50).default([]),
+  interview: z.looseObject({ start: z.string().max(40), end: z.string().max(40), stage: z.enum(STAGES) }),
+});
+
+export function recordRoutes(ctx: RouteContext) {
+  const { app } = ctx;
+  return new Hono<Env>()
+    .get('/timeline', query(TimelineQuery), async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await previewTimeline(app, q.said, q.interviewEnd, q.zone, q.application));
+    })
+    .post('/applications/:id/interviews/with-people', body(InterviewWithPeopleBody), async (c) => {
+      const input = c.req.valid('json');
+      const saved = await addInterviewWithPeople(app, c.req.param('id'), {
+        people: input.people.map((p) => defined(p)), interview: defined(input.interview),
+      });
+      return c.json({
+        ...savedJson(saved, await requireProfile(app), app.time), interviewId: saved.interviewId, personIds: saved.personIds,
+      }, 201);
+    });
 }
