@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
+    // Starting Chromium and a fresh database for an end-to-end file takes seconds on a busy machine.
+    hookTimeout: 60_000,
   },
 });
