@@ -11,8 +11,4 @@ export default defineConfig({
     // One warning threshold: the initial JavaScript budget is 200 kB gzipped (bench/web).
     chunkSizeWarningLimit: 600,
   },
-  server: {
-    // Development only: the API is the real server's (afterword serve), same-origin through the proxy.
-    proxy: { '/api': 'http://127.0.0.1:4600' },
-  },
 });
