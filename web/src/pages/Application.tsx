@@ -1,6 +1,223 @@
-/** Placeholder until this page is built. */
-import { Page } from '../components/ui.js';
+/**
+ * One application: its plan (each step with its window and why, a draft and a log button), its
+ * history in date order, the people, the interviews with their debriefs, and the red flags.
+ * One request (GET /api/applications/:id) gives all of it.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { client, ok, type ApplicationJson, type RecommendationJson } from '../api.js';
+import { applicationRecord, CLOSED_STATUSES, type ApplicationRecord, type PersonRecord } from '../components/AppRecord.js';
+import { AppTimeline } from '../components/AppTimeline.js';
+import { dateOnly, InterviewDebrief } from '../components/InterviewDebrief.js';
+import { LogTouchDialog, touchKindOf, type LogDefaults } from '../components/LogTouch.js';
+import { PersonDialog } from '../components/PersonDialog.js';
+import { Chip, ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
+import { ruleTitle, Why, Window } from '../components/Why.js';
+import { useData } from '../data.js';
+import { kindLabel, personLabel, when, words } from '../format.js';
+import { Link } from '../router.js';
+import { draftHref } from './Today.js';
+import './Application.css';
 
-export function ApplicationPage(_props: Record<string, unknown>) {
-  return <Page title="Application"><p className="muted">Coming soon.</p></Page>;
+const PENDING = new Set(['overdue', 'due', 'blocked', 'upcoming']);
+const APP_TONE: Readonly<Record<string, 'plain' | 'good' | 'bad' | 'warn' | 'info'>> = {
+  active: 'info', offer: 'good', accepted: 'good', declined: 'plain', rejected: 'bad', withdrawn: 'plain', no_response: 'warn', filled: 'bad',
+};
+
+type RedFlagJson = ApplicationJson['redFlags'][number];
+
+function recTitle(rec: RecommendationJson, people: readonly PersonRecord[]): string {
+  const person = rec.personId ? people.find((p) => p.id === rec.personId) : undefined;
+  if (rec.kind === 'give_up') return 'Move on';
+  if (rec.referenceId) return `${kindLabel(rec.kind)} (reference ${rec.referenceId})`;
+  return person ? `${kindLabel(rec.kind)} to ${personLabel(person)}` : kindLabel(rec.kind);
+}
+
+function PlanItem({ rec, app, userZone, onLog, onClose }: { rec: RecommendationJson; app: ApplicationRecord; userZone: string; onLog: (d: LogDefaults) => void; onClose: () => void }) {
+  const href = draftHref(rec);
+  const cc = rec.ccPersonIds.map((id) => personLabel(app.people.find((p) => p.id === id)) || id);
+  const pending = PENDING.has(rec.status);
+  const headingId = `rec-${rec.kind}-${rec.personId ?? rec.referenceId ?? ''}-${rec.sequence ?? 0}-${rec.interviewId ?? ''}`;
+  return (
+    <li className={`card item plan-item item-${rec.status}`} aria-labelledby={headingId}>
+      <div className="item-main">
+        <h3 className="item-title" id={headingId}>{recTitle(rec, app.people)}</h3>
+        <p className="item-sub">
+          <StatusChip status={rec.status} /> {rec.kind === 'give_up' ? 'no reply came: close it as no response (F5)' : words(rec.channel)}
+          {cc.length > 0 && <> · CC {cc.join(', ')}</>}
+          {rec.status === 'blocked' && rec.nextAllowed && <> · next allowed {when(rec.nextAllowed, rec.timeZone)}</>}
+        </p>
+        {pending && <Window rec={rec} />}
+        <Why rec={rec} userZone={userZone} />
+      </div>
+      {pending && rec.kind === 'give_up' && (
+        <div className="item-actions">
+          <button type="button" className="button" onClick={onClose}>Close as no response</button>
+        </div>
+      )}
+      {pending && rec.kind !== 'give_up' && (
+        <div className="item-actions">
+          {href && <Link className="button primary" href={href}>{rec.kind === 'call' ? 'Call script' : 'Draft'}</Link>}
+          <button type="button" className="button" onClick={() => onLog({
+            applicationId: app.id, kind: touchKindOf(rec.kind),
+            ...(rec.kind === 'call' ? { channel: 'phone' as const } : {}),
+            ...(rec.personId ? { personId: rec.personId } : {}), ...(rec.referenceId ? { referenceId: rec.referenceId } : {}),
+          })}>Log what happened</button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function People({ people, onAdd }: { people: readonly PersonRecord[]; onAdd: () => void }) {
+  return (
+    <section aria-labelledby="people-h" className="section">
+      <div className="section-head">
+        <h2 id="people-h">People <span className="count">{people.length}</span></h2>
+        <button type="button" className="button small" onClick={onAdd}>Add a person</button>
+      </div>
+      {people.length === 0 ? <p className="muted">No one recorded yet.</p> : (
+        <ul className="list people-list">
+          {people.map((p) => (
+            <li key={p.id} className="card person-card">
+              <h3 className="person-name">{personLabel(p)}</h3>
+              <p className="muted person-sub">{[p.title, words(p.role)].filter(Boolean).join(' · ')}</p>
+              <p className="person-chips">
+                {p.verified ? <Chip tone="good">Verified</Chip> : <Chip tone="warn">Not verified</Chip>}
+                {p.preferredChannel && <Chip>Prefers {words(p.preferredChannel).toLowerCase()}</Chip>}
+                {p.informal && <Chip tone="info">First-name terms</Chip>}
+              </p>
+              {(p.email || p.phone) && <p className="person-contact">{[p.email, p.phone].filter(Boolean).join(' · ')}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RedFlags({ flags }: { flags: readonly RedFlagJson[] }) {
+  const raised = flags.filter((f) => f.score > 0);
+  return (
+    <section aria-labelledby="flags-h" className="section">
+      <div className="section-head">
+        <h2 id="flags-h">Red flags <span className="count">{raised.length}</span></h2>
+        <Link href="/offers" className="button small">Score them on Offers</Link>
+      </div>
+      {raised.length === 0 ? <p className="muted">None scored. R7 (process dragged on) is computed from the dates on the Offers page.</p> : (
+        <ul className="list flag-list">
+          {raised.map((f) => (
+            <li key={f.flag} className="card flag-card">
+              <p className="flag-head">
+                <span className="rule-id">{f.flag}</span> <strong>{ruleTitle(f.flag)}</strong>
+                <span className="flag-score" aria-label={`score ${f.score} of 5`}>{f.score} / 5</span>
+              </p>
+              {f.manager && <p className="muted">They would be your manager: counts double.</p>}
+              {f.notes && <p className="flag-notes">{f.notes}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function CloseDialog({ applicationId, initial, onClose, onSaved }: { applicationId: string; initial: (typeof CLOSED_STATUSES)[number]; onClose: () => void; onSaved: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [status, setStatus] = useState<(typeof CLOSED_STATUSES)[number]>(initial);
+  const [error, setError] = useState<Error>();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    try {
+      await ok(client.api.applications[':id'].close.$post({ param: { id: applicationId }, json: { status } }));
+      ref.current?.close();
+      onSaved();
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id={`${id}-title`}>Close this application</h2>
+        <p className="muted">Its history is kept; follow-ups stop.</p>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>How it ended</label>
+          <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as (typeof CLOSED_STATUSES)[number])}>
+            {CLOSED_STATUSES.map((s) => <option key={s} value={s}>{words(s)}</option>)}
+          </select>
+        </div>
+        <ErrorNote error={error} />
+        <div className="dialog-actions">
+          <button type="button" className="button ghost" onClick={() => ref.current?.close()}>Cancel</button>
+          <button type="submit" className="button primary">Close application</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+export function ApplicationPage({ applicationId, userZone }: { applicationId: string; userZone: string }) {
+  const { data, error, loading, reload } = useData(() => ok(client.api.applications[':id'].$get({ param: { id: applicationId } })), [applicationId]);
+  const [logging, setLogging] = useState<LogDefaults>();
+  const [dialog, setDialog] = useState<'person' | 'close' | 'no_response'>();
+  if (!data) return <Page title="Application">{loading ? <Loading what="the application" /> : <ErrorNote error={error} />}</Page>;
+  const app = applicationRecord(data.application);
+  const pending = data.plan.filter((r) => PENDING.has(r.status));
+  const done = data.plan.filter((r) => !PENDING.has(r.status));
+  const base = `/applications/${encodeURIComponent(app.id)}`;
+  return (
+    <Page
+      title={app.company}
+      subtitle={<>
+        {app.role} · <Chip tone={APP_TONE[app.status] ?? 'plain'}>{words(app.status)}</Chip>
+        {app.appliedOn && <> · applied {dateOnly(app.appliedOn)}</>}
+      </>}
+      actions={<>
+        <Link className="button primary" href={`${base}/interviews/new`}>Add interview</Link>
+        {app.status === 'active' && <button type="button" className="button" onClick={() => setDialog('close')}>Close application</button>}
+      </>}
+    >
+      <ErrorNote error={error} />
+      {data.warnings.length > 0 && (
+        <div className="notice warn" role="note">
+          {data.warnings.map((w) => <p key={w.rule + w.message}><Chip tone="warn">{w.rule}</Chip> {w.message}</p>)}
+        </div>
+      )}
+      <section aria-labelledby="plan-h" className="section">
+        <h2 id="plan-h">Plan <span className="count">{pending.length}</span></h2>
+        {pending.length === 0 ? (
+          <p className="muted">{app.status !== 'active' ? 'Closed: no follow-ups.' : app.interviews.length === 0 ? 'Add the interview when you have had it: the plan starts from it.' : 'Nothing left to do for now.'}</p>
+        ) : <ul className="list">{pending.map((r) => <PlanItem key={`${r.kind}-${r.personId ?? ''}-${r.referenceId ?? ''}-${r.sequence ?? ''}-${r.interviewId ?? ''}`} rec={r} app={app} userZone={userZone} onLog={setLogging} onClose={() => setDialog('no_response')} />)}</ul>}
+        {done.length > 0 && (
+          <details className="done-steps">
+            <summary>Done and skipped ({done.length})</summary>
+            <ul className="list">{done.map((r) => <PlanItem key={`${r.kind}-${r.personId ?? ''}-${r.referenceId ?? ''}-${r.sequence ?? ''}-${r.interviewId ?? ''}`} rec={r} app={app} userZone={userZone} onLog={setLogging} onClose={() => setDialog('no_response')} />)}</ul>
+          </details>
+        )}
+      </section>
+      <section aria-labelledby="history-h" className="section">
+        <h2 id="history-h">Timeline</h2>
+        <AppTimeline app={app} userZone={userZone} />
+      </section>
+      <div className="app-columns">
+        <People people={app.people} onAdd={() => setDialog('person')} />
+        <RedFlags flags={data.redFlags} />
+      </div>
+      <section aria-labelledby="interviews-h" className="section">
+        <h2 id="interviews-h">Interviews and debriefs <span className="count">{app.interviews.length}</span></h2>
+        {app.interviews.length === 0 ? <p className="muted">No interview yet. <Link href={`${base}/interviews/new`}>Add one</Link>.</p>
+          : <div className="interviews">{[...app.interviews].sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime()).map((iv) => <InterviewDebrief key={iv.id} iv={iv} people={app.people} userZone={userZone} />)}</div>}
+      </section>
+      {logging && <LogTouchDialog defaults={logging} onClose={() => setLogging(undefined)} onSaved={reload} />}
+      {dialog === 'person' && <PersonDialog applicationId={app.id} onClose={() => setDialog(undefined)} onSaved={reload} />}
+      {(dialog === 'close' || dialog === 'no_response') && (
+        <CloseDialog applicationId={app.id} initial={dialog === 'no_response' ? 'no_response' : 'rejected'} onClose={() => setDialog(undefined)} onSaved={reload} />
+      )}
+    </Page>
+  );
 }
