@@ -1,0 +1,74 @@
+/**
+ * The journey "import a CSV" in real Chromium: a tracker's CSV uploaded in Settings, previewed (a dry
+ * run: nothing written), then imported, and the applications in the pipeline; a CSV with a bad row
+ * shows the row-numbered report and imports nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from './harness.js';
+
+let e: E2E;
+
+const TRACKER = [
+  'Company,Position,Status,Date Applied,Contact,Notes',
+  'Initech,Data Analyst,Applied,2026-02-10,Bill Lumbergh,Referred by Milton',
+  'Hooli,Product Analyst,Interviewing,2026-02-14,Gavin Belson,Second round next week',
+  'Pied Piper,Platform Engineer,Applied,2026-02-20,,',
+].join('\n') + '\n';
+
+const BAD = [
+  'Company,Position,Status,Date Applied',
+  'Globex,Analyst,Applied,2026-02-11',
+  'Umbrella,Researcher,Applied,the day after tomorrow',
+].join('\n') + '\n';
+
+beforeAll(async () => {
+  // Tue 3 Mar 2026, 14:00 in New York; no applications yet.
+  e = await startE2E({ now: '2026-03-03T14:00:00-05:00' });
+  await e.page.goto(e.origin + '/settings#files');
+  await e.page.getByRole('heading', { name: 'Import from a job tracker' }).waitFor();
+}, 120_000);
+
+afterAll(async () => e.close());
+
+async function companies(): Promise<string[]> {
+  const pipeline = await e.page.evaluate(async () => (await fetch('/api/pipeline')).json() as Promise<{ applications: { company: string }[] }>);
+  return pipeline.applications.map((a) => a.company).sort();
+}
+
+async function choose(name: string, text: string): Promise<void> {
+  await e.page.getByLabel('Tracker file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await e.page.getByRole('button', { name: 'Preview import' }).click();
+}
+
+describe('Import a CSV', () => {
+  it('previews the rows it will create, writes nothing until asked, then imports them all', async () => {
+    await choose('tracker.csv', TRACKER);
+    const table = e.page.getByRole('table', { name: 'Applications the import will create' });
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows).toEqual(['2InitechData AnalystActive', '3HooliProduct AnalystActive', '4Pied PiperPlatform EngineerActive']);
+    expect(await companies()).toEqual([]);
+    await e.shot('import-preview');
+
+    await e.page.getByRole('button', { name: 'Import tracker.csv' }).click();
+    await e.page.getByText('Imported 3 applications.').waitFor();
+    expect(await companies()).toEqual(['Hooli', 'Initech', 'Pied Piper']);
+
+    await e.page.getByRole('link', { name: 'See them in the pipeline' }).click();
+    await e.page.waitForURL(`${e.origin}/pipeline`);
+  });
+
+  it('shows a bad row\u2019s number and what is wrong, and imports nothing', async () => {
+    await e.page.goto(e.origin + '/settings#files');
+    await choose('bad.csv', BAD);
+    await e.page.getByRole('table', { name: 'Applications the import will create' }).waitFor();
+    await e.page.getByRole('button', { name: 'Import bad.csv' }).click();
+    const report = e.page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+    await report.waitFor();
+    const problems = await report.getByRole('listitem').allTextContents();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^row 3, column "Date Applied": "the day after tomorrow" is not a date/);
+    expect(await companies()).toEqual(['Hooli', 'Initech', 'Pied Piper']);
+    await e.shot('import-error');
+  });
+});
