@@ -56,6 +56,7 @@ export async function board(deps: AppDeps): Promise<Board> {
 export function boardJson(b: Board, time: TimeRules) {
   return {
     now: time.zone(b.timeZone).format(b.now),
+    timeZone: b.timeZone,
     statuses: APPLICATION_STATUSES,
     applications: b.cards.map((c) => ({
       id: c.application.id, company: c.application.company, role: c.application.role, status: c.application.status,
@@ -228,7 +229,7 @@ export function offerComparison(deps: AppDeps): Promise<Comparison> {
 function flagJson(f: ScoredFlag) {
   return {
     flag: f.flag, title: f.title, score: f.score, weight: f.weight, points: f.points, source: f.source, notes: f.notes ?? null,
-    manager: f.manager ? { by: f.manager.by, why: describeManager(f.manager) } : null,
+    manager: f.manager ? { by: f.manager.by, said: f.manager.by === 'you' ? f.manager.manager : null, why: describeManager(f.manager) } : null,
     draggedOn: f.draggedOn ? { computed: f.draggedOn.computed, score: f.draggedOn.computed ? f.draggedOn.score : null, why: describeDraggedOn(f.draggedOn) } : null,
   };
 }
