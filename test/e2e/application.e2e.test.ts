@@ -54,11 +54,26 @@ async function seriousViolations(): Promise<string[]> {
 
 describe('the application page', () => {
   it('shows the header, the history in date order, people, the debrief, the red flag and the plan', async () => {
-    const started = Date.now();
+    const api: string[] = [];
+    const onRequest = (r: { url(): string }): void => { if (r.url().includes('/api/')) api.push(new URL(r.url()).pathname); };
+    e.page.on('request', onRequest);
     await open('/applications/a1');
     await e.page.locator('.plan-item').first().waitFor();
-    // One request and a small page: well under a second even on a busy machine (target 150 ms).
-    expect(Date.now() - started).toBeLessThan(5_000);
+    e.page.off('request', onRequest);
+    // The page asks for its application once: no waterfall (the shell reads the profile).
+    expect(api.filter((p) => p !== '/api/profile')).toEqual(['/api/applications/a1']);
+    // The answer itself is quick (target 150 ms; the best of five, on a machine shared with other jobs).
+    const times = await e.page.evaluate(async () => {
+      const out: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now();
+        await (await fetch('/api/applications/a1')).json();
+        out.push(performance.now() - t);
+      }
+      return out;
+    });
+    expect(Math.min(...times)).toBeLessThan(500);
+    console.log(`GET /api/applications/a1: best ${Math.min(...times).toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}`);
     const main = e.page.locator('main');
     await expect(main.locator('h1').textContent()).resolves.toBe('Acme Corp');
     await expect(main.locator('.subtitle').textContent()).resolves.toMatch(/Data Analyst · Active · applied Tue, 10 Feb 2026/);

@@ -42,7 +42,7 @@ function PlanItem({ rec, app, userZone, onLog, onClose }: { rec: RecommendationJ
       <div className="item-main">
         <h3 className="item-title" id={headingId}>{recTitle(rec, app.people)}</h3>
         <p className="item-sub">
-          <StatusChip status={rec.status} /> {rec.kind === 'give_up' ? 'no reply came: close it as no response (F5)' : words(rec.channel)}
+          <StatusChip status={rec.status} /> {rec.kind === 'give_up' ? 'if no reply comes by then: close it as no response (F5)' : words(rec.channel)}
           {cc.length > 0 && <> · CC {cc.join(', ')}</>}
           {rec.status === 'blocked' && rec.nextAllowed && <> · next allowed {when(rec.nextAllowed, rec.timeZone)}</>}
         </p>
