@@ -305,8 +305,12 @@ export class DrizzleStore implements Store {
 
   ensureUser(user: User): Promise<User> {
     return this.one(async (q) => {
-      await q.insert(s.users).values({ id: rows.text(user.id, 'user.id'), name: rows.text(user.name, 'user.name') }).onConflictDoNothing();
-      const [row] = await q.select().from(s.users).where(eq(s.users.id, user.id));
+      const id = rows.text(user.id, 'user.id');
+      // Every command starts here: a read when the user exists (nearly always) spares a write.
+      const [existing] = await q.select().from(s.users).where(eq(s.users.id, id));
+      if (existing) return rows.toUser(existing);
+      await q.insert(s.users).values({ id, name: rows.text(user.name, 'user.name') }).onConflictDoNothing();
+      const [row] = await q.select().from(s.users).where(eq(s.users.id, id));
       if (!row) throw new Error(`user ${user.id} vanished after insert`);
       return rows.toUser(row);
     });
