@@ -1,15 +1,6 @@
 /** The CLI: commander commands over the use cases. Returns an exit code; never calls process.exit. */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../app/errors.js';
-import { registerCheck } from './commands/check.js';
-import { registerDraft } from './commands/draft.js';
-import { registerAct } from './commands/act.js';
-import { registerOffers } from './commands/offers.js';
-import { registerAgenda } from './commands/agenda.js';
-import { registerFiles } from './commands/files.js';
-import { registerPlan } from './commands/plan.js';
-import { registerRecords } from './commands/records.js';
-import { registerServe } from './commands/serve.js';
 import type { CliIo } from './io.js';
 
 export const EXIT_OK = 0;
@@ -21,7 +12,46 @@ function singleLine(text: string): string {
   return text.replace(/\s*[\n\r\u0085\u2028\u2029]\s*/g, ' ').trim();
 }
 
-export function buildProgram(io: CliIo): Command {
+type Register = (program: Command, io: CliIo) => void;
+
+/** The command modules in help order, each with the top-level commands it adds: a run loads only its command's module. */
+const COMMAND_MODULES: readonly { readonly commands: readonly string[]; readonly load: () => Promise<Register> }[] = [
+  { commands: ['setup', 'add'], load: async () => (await import('./commands/records.js')).registerRecords },
+  { commands: ['today', 'week', 'show', 'pipeline'], load: async () => (await import('./commands/agenda.js')).registerAgenda },
+  { commands: ['sent', 'log-call', 'close'], load: async () => (await import('./commands/act.js')).registerAct },
+  { commands: ['flag', 'flags', 'offer', 'criteria', 'rate', 'compare'], load: async () => (await import('./commands/offers.js')).registerOffers },
+  { commands: ['export', 'import', 'backup', 'restore'], load: async () => (await import('./commands/files.js')).registerFiles },
+  { commands: ['plan'], load: async () => (await import('./commands/plan.js')).registerPlan },
+  { commands: ['check'], load: async () => (await import('./commands/check.js')).registerCheck },
+  { commands: ['draft'], load: async () => (await import('./commands/draft.js')).registerDraft },
+  { commands: ['serve'], load: async () => (await import('./commands/serve.js')).registerServe },
+];
+
+/** The program's options that take a value in the next argument. */
+const GLOBAL_VALUE_OPTIONS = new Set(['--data-dir', '--database-url']);
+
+/** The command `argv` names (its first word that is neither an option nor a global option's value), if any. */
+export function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return undefined;
+    if (GLOBAL_VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/** The program with the command `argv` names, or with every command (help, a mistyped command…). */
+export async function buildProgram(io: CliIo, argv?: readonly string[]): Promise<Command> {
+  const name = argv === undefined ? undefined : commandName(argv);
+  const one = COMMAND_MODULES.find((m) => name !== undefined && m.commands.includes(name));
+  const registers = await Promise.all((one ? [one] : COMMAND_MODULES).map((m) => m.load()));
+  const program = baseProgram(io);
+  for (const register of registers) register(program, io);
+  return program;
+}
+
+function baseProgram(io: CliIo): Command {
   const program = new Command('afterword')
     .description('Afterword runs your follow-up after every interview: who to thank and by when, when to check in, what to write, when to move on.')
     .version('0.1.0')
@@ -34,22 +64,13 @@ export function buildProgram(io: CliIo): Command {
     })
     .option('--data-dir <dir>', 'where your records live (default: $AFTERWORD_DATA_DIR, else $XDG_DATA_HOME/afterword)')
     .option('--database-url <url>', 'keep records in PostgreSQL instead (default: $DATABASE_URL)');
-  registerRecords(program, io);
-  registerAgenda(program, io);
-  registerAct(program, io);
-  registerOffers(program, io);
-  registerFiles(program, io);
-  registerPlan(program, io);
-  registerCheck(program, io);
-  registerDraft(program, io);
-  registerServe(program, io);
   return program;
 }
 
 /** Runs the CLI with `argv` (without node and script). Returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
