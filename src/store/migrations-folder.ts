@@ -1,12 +1,16 @@
 /** Where the committed migrations are, and whether a database already has all of them. */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Beside this module under tsx, else src/store/migrations of the package this (bundled) code runs from. */
 export function migrationsFolder(): string {
-  for (const candidate of ['./migrations/', '../../src/store/migrations/']) {
-    const dir = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(`${dir}meta/_journal.json`)) return dir;
-  }
+  let dir = dirname(fileURLToPath(import.meta.url));
+  const beside = join(dir, 'migrations');
+  if (existsSync(join(beside, 'meta', '_journal.json'))) return `${beside}/`;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  const inSrc = join(dir, 'src', 'store', 'migrations');
+  if (existsSync(join(inSrc, 'meta', '_journal.json'))) return `${inSrc}/`;
   throw new Error('the database migrations (src/store/migrations) are missing from this installation; reinstall Afterword');
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Builds the CLI (`npm run build:cli`): src/cli/bin.ts and everything it imports bundled by esbuild
+ * into dist/cli/bin.js and its chunks (one file per lazily loaded command or package), because
+ * loading hundreds of separate modules took ≈ 0.35 s of every command. Packages that find files of
+ * their own beside their code (PGlite's wasm, the dictionaries) or are large and rarely used stay
+ * in node_modules. Type checking is `npm run typecheck`.
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import process from 'node:process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const DIST = join(ROOT, 'dist');
+const OUT = join(DIST, 'cli');
+
+/** Loaded from node_modules at run time, not bundled. */
+const EXTERNAL = [
+  '@electric-sql/pglite', // finds pglite.wasm and pglite.data beside its own module
+  'pg', 'pg-native', // PostgreSQL only, loaded when a URL is set
+  'dictionary-en', 'dictionary-en-gb', 'dictionary-en-au', 'nspell', // the dictionaries read their files beside their module
+  'exceljs', 'nodemailer', // large, for exports and drafts only
+];
+
+// Everything in dist/ but the web UI (npm run build:web) is ours: stale modules of an earlier build go too.
+if (existsSync(DIST)) for (const entry of readdirSync(DIST)) if (entry !== 'web') rmSync(join(DIST, entry), { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: ROOT,
+  entryPoints: { bin: 'src/cli/bin.ts' },
+  outdir: OUT,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  external: EXTERNAL,
+  sourcemap: true,
+  // Bundled CommonJS packages call require(): give them Node's, as in their own modules.
+  banner: { js: "import { createRequire as __afterwordRequire } from 'node:module'; const require = __afterwordRequire(import.meta.url);" },
+  logLevel: 'warning',
+  metafile: process.argv.includes('--meta'),
+});
+if (result.metafile) {
+  const { analyzeMetafile } = await import('esbuild');
+  process.stdout.write(await analyzeMetafile(result.metafile));
+}
