@@ -44,6 +44,7 @@ describe('the pipeline board', () => {
     const res = await api.get('/api/board');
     expect(res.status).toBe(200);
     const body = await json(res) as { applications: { id: string; status: string; next: { kind: string; why: string; ideal: string } | null }[]; warnings: { rule: string }[]; statuses: string[] };
+    expect(body).toMatchObject({ timeZone: 'America/New_York', now: '2026-03-18T09:00:00-04:00' });
     expect(body.statuses).toEqual(['active', 'offer', 'accepted', 'declined', 'rejected', 'withdrawn', 'no_response', 'filled']);
     expect(body.applications.map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'a4']);
     const a4 = body.applications.find((a) => a.id === 'a4');
@@ -147,6 +148,12 @@ describe('offers, red flags and criteria', () => {
     expect(await json(res)).toMatchObject({ total: 3, top: ['R3'] });
     res = await api.post('/api/applications/a1/flags', { flag: 'R3', clear: true });
     expect(await json(res)).toMatchObject({ cleared: true, total: 0 });
+    // R6 counts double when that interviewer would be the manager, and says who said so.
+    res = await api.post('/api/applications/a1/flags', { flag: 'R6', score: 2, manager: true });
+    const r6 = ((await json(res))['flags'] as { flag: string }[]).find((f) => f.flag === 'R6');
+    expect(r6).toMatchObject({ score: 2, weight: 2, points: 4, source: 'you', manager: { by: 'you', said: true } });
+    res = await api.post('/api/applications/a1/flags', { flag: 'R6', clear: true });
+    expect(await json(res)).toMatchObject({ total: 0 });
   });
 
   it('POST /api/applications/:id/flags names the bad field', async () => {
