@@ -75,12 +75,18 @@ describe('Draft editor', () => {
     await expect(body().inputValue()).resolves.toBe(before);
   });
 
-  it('naming the other application\'s company is an L8 error fixed in one click', async () => {
+  it('naming the other application\'s company is an L8 error that holds Mark as sent, fixed in one click', async () => {
     const before = await body().inputValue();
     await body().fill(before.replace('Acme Corp', 'Globex'));
     const l8 = e.page.locator('.draft-finding-error', { hasText: 'L8' });
     await l8.waitFor();
     await expect(l8.textContent()).resolves.toContain('“Globex” is another');
+    // Marking it sent now is held by the L8 guard: its reason is shown, nothing is recorded.
+    await e.page.getByRole('button', { name: 'Mark as sent', exact: true }).click();
+    const guard = e.page.locator('.notice.warn', { hasText: 'Not recorded yet.' });
+    await guard.waitFor();
+    await expect(guard.textContent()).resolves.toContain('Wrong company (L8)');
+    await guard.getByRole('button', { name: 'Mark as sent anyway' }).waitFor();
     await l8.getByRole('button', { name: 'Replace with “Acme Corp”' }).click();
     await e.page.locator('.draft-tone-line', { hasText: 'Tone check: clean.' }).waitFor();
     expect(await body().inputValue()).toBe(before);
@@ -97,7 +103,7 @@ describe('Draft editor', () => {
   });
 
   it('Mark as sent records it and shows the next step; Today no longer lists this thank-you', async () => {
-    await e.page.getByRole('button', { name: 'Mark as sent' }).click();
+    await e.page.getByRole('button', { name: 'Mark as sent', exact: true }).click();
     await e.page.getByText('Marked as sent. The plan has moved on.').waitFor();
     const next = e.page.locator('.draft-next');
     await next.getByRole('heading', { name: 'What the plan says next' }).waitFor();
@@ -113,7 +119,7 @@ describe('Draft editor', () => {
     await item('Mr. Sam Reyes').getByRole('link', { name: 'Draft' }).click();
     await e.page.getByRole('heading', { level: 1, name: 'Thank-you email to Mr. Sam Reyes' }).waitFor();
     await e.page.locator('.draft-tone-line', { hasText: 'Tone check: clean.' }).waitFor();
-    await e.page.getByRole('button', { name: 'Mark as sent' }).click();
+    await e.page.getByRole('button', { name: 'Mark as sent', exact: true }).click();
     const next = e.page.locator('.draft-next');
     await next.getByRole('heading', { name: 'What the plan says next' }).waitFor();
     await expect(next.textContent()).resolves.toMatch(/Status check/);

@@ -162,6 +162,12 @@ export function DraftEditor({ applicationId, query }: { applicationId: string; q
     navigate(`/applications/${encodeURIComponent(applicationId)}/draft?${q.toString()}`, { replace: true });
   };
 
+  /** An edit makes a held "mark as sent" stale: its guards were about the old text. */
+  const edit = (text: string): void => {
+    setBody(text);
+    setGuards([]);
+  };
+
   const show = (index: number): void => {
     const f = findings[index];
     if (!f) return;
@@ -176,8 +182,7 @@ export function DraftEditor({ applicationId, query }: { applicationId: string; q
 
   const apply = (f: FindingJson): void => {
     if (!fresh || f.replacement === null) return;
-    const next = body.slice(0, f.start) + f.replacement + body.slice(f.end);
-    setBody(next);
+    edit(body.slice(0, f.start) + f.replacement + body.slice(f.end));
     setActive(undefined);
     setStatus(f.replacement === '' ? `Deleted ${quote(body.slice(f.start, f.end))}.` : `Replaced ${quote(body.slice(f.start, f.end))} with ${quote(f.replacement)}.`);
     const area = textarea.current;
@@ -302,7 +307,7 @@ export function DraftEditor({ applicationId, query }: { applicationId: string; q
             )}
             <div className="field draft-body-field" ref={editor}>
               <label htmlFor={`${id}-body`}>{isEmail ? 'Message' : 'Letter'}</label>
-              <ToneEditor ref={textarea} id={`${id}-body`} value={body} onChange={setBody} spans={spans} active={active} describedBy={`${id}-tone`} />
+              <ToneEditor ref={textarea} id={`${id}-body`} value={body} onChange={edit} spans={spans} active={active} describedBy={`${id}-tone`} />
               <p id={`${id}-tone`} className={`draft-tone-line ${!fresh ? 'muted' : findings.length === 0 ? 'draft-clean' : errors > 0 ? 'draft-bad' : 'draft-warn'}`} role="status">
                 {toneSummary}
               </p>
