@@ -71,4 +71,20 @@ describe('Import a CSV', () => {
     expect(await companies()).toEqual(['Hooli', 'Initech', 'Pied Piper']);
     await e.shot('import-error');
   });
+
+  it('restores a backup only after the user confirms it replaces everything', async () => {
+    const backup = await e.page.evaluate(async () => (await fetch('/api/backup')).text());
+    await e.page.goto(e.origin + '/settings#files');
+    await e.page.getByLabel('Backup file').setInputFiles({ name: 'afterword-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await e.page.getByRole('button', { name: 'Restore…' }).click();
+    const dialog = e.page.getByRole('dialog', { name: 'Replace everything?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog.isVisible()).toBe(false);
+
+    await e.page.getByRole('button', { name: 'Restore…' }).click();
+    await dialog.getByRole('button', { name: 'Replace with the backup' }).click();
+    await e.page.getByText('Restored: 3 applications.').waitFor();
+    expect(await companies()).toEqual(['Hooli', 'Initech', 'Pied Piper']);
+  });
 });
