@@ -248,10 +248,13 @@ function createZoneRules(id: string): ZoneRules {
   return {
     id,
     at(day, minutes) {
+      // Away from transitions the year's offset table answers, cheaper than a map lookup; the map keeps Temporal's answers.
+      const steady = steadyAt(day, minutes);
+      if (steady !== undefined) return steady;
       const key = day * 1440 + minutes;
       let ms = wallCache.get(key);
       if (ms === undefined) {
-        ms = steadyAt(day, minutes) ?? temporalAt(day, minutes);
+        ms = temporalAt(day, minutes);
         wallCache.set(key, ms);
       }
       return ms;
@@ -366,8 +369,11 @@ export function createTimeRules(): TimeRules {
     // The block asked for last: most lookups stay in it.
     let lastBlock = Number.NaN;
     let lastFlags: Uint8Array = new Uint8Array(0);
-    // addBusinessDays(day, n) for 0 < n < 4096, keyed day · 4096 + n: a plan asks the same few again and again.
-    const added = new Map<number, Day>();
+    // addBusinessDays(day, n) − day for 0 < n < 16, per block of 1024 days (0 = not yet known): a plan
+    // asks the same few again and again, and an array read is cheaper than a map's.
+    const added = new Map<number, Uint16Array>();
+    let lastAddedBlock = Number.NaN;
+    let lastAdded: Uint16Array = new Uint16Array(0);
 
     function holidays(year: number): Map<Day, string> {
       let table = years.get(year);
@@ -409,6 +415,16 @@ export function createTimeRules(): TimeRules {
       return flag === 1;
     }
 
+    function walk(day: Day, n: number): Day {
+      let d = day;
+      let left = n;
+      for (let guard = 0; left > 0 && guard < 4000; guard++) {
+        d++;
+        if (isBusinessDay(d)) left--;
+      }
+      return d;
+    }
+
     function onOrAfter(day: Day): Day {
       let d = day;
       for (let guard = 0; guard < 400 && !isBusinessDay(d); guard++) d++;
@@ -422,16 +438,25 @@ export function createTimeRules(): TimeRules {
       onOrAfter,
       addBusinessDays(day, n) {
         if (n <= 0) return onOrAfter(day);
-        const key = n < 4096 && Number.isInteger(n) && Number.isInteger(day) ? day * 4096 + n : undefined;
-        const hit = key === undefined ? undefined : added.get(key);
-        if (hit !== undefined) return hit;
-        let d = day;
-        let left = n;
-        for (let guard = 0; left > 0 && guard < 4000; guard++) {
-          d++;
-          if (isBusinessDay(d)) left--;
+        if (n >= 16 || !Number.isInteger(n) || !Number.isInteger(day)) return walk(day, n);
+        const block = Math.floor(day / 1024);
+        let table = lastAdded;
+        if (block !== lastAddedBlock) {
+          let found = added.get(block);
+          if (!found) {
+            found = new Uint16Array(1024 * 16);
+            added.set(block, found);
+          }
+          table = found;
+          lastAdded = found;
+          lastAddedBlock = block;
         }
-        if (key !== undefined) added.set(key, d);
+        const i = (day - block * 1024) * 16 + n;
+        const known = table[i] ?? 0;
+        if (known !== 0) return day + known;
+        // At least one day later, at most 4000 (the walk's guard): it fits.
+        const d = walk(day, n);
+        table[i] = d - day;
         return d;
       },
     };

@@ -41,6 +41,8 @@ const KIND_ORDER: Readonly<Record<RecommendationKind, number>> = {
   thank_you: 0, reference_brief: 1, reply: 2, status_check: 3, call: 3, give_up: 4,
 };
 
+const UNITS: Readonly<Record<Duration['unit'], Duration['unit']>> = { bd: 'bd', d: 'd', w: 'w', mo: 'mo', h: 'h', min: 'min' };
+
 function shift(day: Day, d: Duration, cal: BusinessCalendar): Day {
   switch (d.unit) {
     case 'bd': return cal.addBusinessDays(day, d.n);
@@ -86,7 +88,9 @@ function numbers(raw: ProtocolParams): Numbers {
     dur(text) {
       let d = durations.get(text);
       if (!d) {
-        d = parseDuration(text) ?? { n: 0, unit: 'd' };
+        const parsed = parseDuration(text);
+        // The unit as a literal: the parser's is a slice of the text, which `shift` would compare by content.
+        d = parsed ? { n: parsed.n, unit: UNITS[parsed.unit] } : { n: 0, unit: 'd' };
         durations.set(text, d);
       }
       return d;
@@ -740,16 +744,24 @@ function sortRecommendations(recs: Recommendation[]): void {
     rank[k] = prev !== undefined && (ids[prev] ?? '').localeCompare(ids[k] ?? '') === 0 ? rank[prev] ?? j : j;
   }
   // First by (kind, recipient, given order), each packed in one exact number (< 6·n² ≤ 2⁵³ for
-  // n < 3·10⁷); then, keeping that order, dealt into the runs of equal ideals, in order of ideal.
+  // n < 3·10⁷); then, keeping that order, stably by ideal (a radix sort, else dealt into runs of equal ideals).
   const byTie = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const r = recs[i];
     byTie[i] = ((r ? KIND_ORDER[r.kind] : 0) * ids.length + (rank[who[i] ?? 0] ?? 0)) * n + i;
   }
   byTie.sort();
+  const copy = recs.slice();
+  const permutation = byIdeal(ideals, byTie, n);
+  if (permutation) {
+    for (let j = 0; j < n; j++) {
+      const r = copy[permutation[j] ?? 0];
+      if (r) recs[j] = r;
+    }
+    return;
+  }
   const sorted = ideals.slice().sort();
   const placed = new Int32Array(n);
-  const copy = recs.slice();
   for (let j = 0; j < n; j++) {
     const i = (byTie[j] ?? 0) % n;
     const first = runStart(sorted, ideals[i] ?? 0);
@@ -758,6 +770,47 @@ function sortRecommendations(recs: Recommendation[]): void {
     const r = copy[i];
     if (r) recs[first + taken] = r;
   }
+}
+
+/**
+ * The indices in tie order (`byTie` keys mod n) stably sorted by ideal, by a radix sort on 16-bit digits
+ * of ideal − min; undefined when an ideal is not an integer or they span 2⁴⁸ ms or more.
+ */
+function byIdeal(ideals: Float64Array, byTie: Float64Array, n: number): Int32Array | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = ideals[i] ?? 0;
+    if (!Number.isInteger(v)) return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min >= 2 ** 48) return undefined;
+  let src = new Int32Array(n);
+  for (let j = 0; j < n; j++) src[j] = (byTie[j] ?? 0) % n;
+  let dst = new Int32Array(n);
+  const digit = new Uint16Array(n);
+  const count = new Int32Array(65537);
+  for (let pass = 0, scale = 1; pass < 3 && (max - min) >= scale; pass++, scale *= 65536) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = Math.floor(((ideals[i] ?? 0) - min) / scale) % 65536;
+      digit[i] = d;
+      count[d + 1] = (count[d + 1] ?? 0) + 1;
+    }
+    for (let d = 0; d < 65536; d++) count[d + 1] = (count[d + 1] ?? 0) + (count[d] ?? 0);
+    for (let j = 0; j < n; j++) {
+      const i = src[j] ?? 0;
+      const d = digit[i] ?? 0;
+      const at = count[d] ?? 0;
+      dst[at] = i;
+      count[d] = at + 1;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
 }
 
 /** The index of the first `value` in ascending `sorted` (NaNs, sorted last, count as one value). */
@@ -840,7 +893,6 @@ export interface PipelineEntry {
 
 /** P1, keep searching: from a summary of the pipeline on `today` (the candidate's date). */
 export function keepSearchingWarnings(entries: readonly PipelineEntry[], today: Day, params: ProtocolParams): Warning[] {
-  const out: Warning[] = [];
   let active = 0;
   let allWaiting = true;
   let lastApplied: Day | undefined;
@@ -850,6 +902,11 @@ export function keepSearchingWarnings(entries: readonly PipelineEntry[], today: 
     active++;
     if (!e.waiting) allWaiting = false;
   }
+  return pipelineWarnings(active, allWaiting, lastApplied, today, params);
+}
+
+function pipelineWarnings(active: number, allWaiting: boolean, lastApplied: Day | undefined, today: Day, params: ProtocolParams): Warning[] {
+  const out: Warning[] = [];
   if (active < params.P1.minActive) out.push({ rule: 'P1', code: 'few_active', active, min: params.P1.minActive });
   if (lastApplied !== undefined && active > 0 && allWaiting && today - lastApplied >= params.P1.quietDays) {
     out.push({ rule: 'P1', code: 'quiet', days: today - lastApplied });
@@ -860,11 +917,17 @@ export function keepSearchingWarnings(entries: readonly PipelineEntry[], today: 
 function keepSearching(scenario: Scenario, ctx: PlanContext, params: ProtocolParams, recs: readonly Recommendation[]): Warning[] {
   const thanksPending = new Set<string>();
   for (const r of recs) if (r.kind === 'thank_you' && (r.status === 'due' || r.status === 'overdue')) thanksPending.add(r.applicationId);
-  const entries = scenario.applications.map((x): PipelineEntry => {
-    const waiting = x.interviews.length > 0 && !thanksPending.has(x.id);
-    return x.appliedOn !== undefined ? { status: x.status, appliedOn: x.appliedOn, waiting } : { status: x.status, waiting };
-  });
-  return keepSearchingWarnings(entries, ctx.time.zone(scenario.settings.timeZone).dayAt(ctx.now), params);
+  // What keepSearchingWarnings reads of each entry, without building one per application.
+  let active = 0;
+  let allWaiting = true;
+  let lastApplied: Day | undefined;
+  for (const x of scenario.applications) {
+    if (x.appliedOn !== undefined && (lastApplied === undefined || x.appliedOn > lastApplied)) lastApplied = x.appliedOn;
+    if (x.status !== 'active') continue;
+    active++;
+    if (!(x.interviews.length > 0 && !thanksPending.has(x.id))) allWaiting = false;
+  }
+  return pipelineWarnings(active, allWaiting, lastApplied, ctx.time.zone(scenario.settings.timeZone).dayAt(ctx.now), params);
 }
 
 /**
