@@ -7,7 +7,7 @@ import type { Plan } from '../core/rules/plan-types.js';
 import type { Scenario } from '../core/model.js';
 import { AppError } from './errors.js';
 import { renderCalendar, type CalendarOptions } from './exchange/ics.js';
-import { formatImportError, importApplications, previewImport, type ImportError, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import.js';
+import { formatImportError, importApplications, type ImportError, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import.js';
 import { renderCsv, renderXlsx, type SheetId } from './exchange/spreadsheet.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type ApplicationRecord, type Backup } from './ports.js';
 import { requireProfile, type AppDeps } from './records.js';
@@ -34,6 +34,8 @@ export async function exportSpreadsheet(deps: AppDeps, format: 'xlsx' | 'csv', s
 
 export interface ImportSummary {
   readonly imported: number;
+  /** The rows the file holds (all of them, also in a dry run). */
+  readonly rows: number;
   readonly dryRun: boolean;
   readonly info?: Readonly<ImportInfo>;
   /** The first rows as they would be recorded (dry runs). */
@@ -47,6 +49,9 @@ export interface ImportRequest {
   readonly totalBytes?: number;
   readonly onProgress?: (rows: number, bytes: number, total: number | undefined) => void;
 }
+
+/** Rows a dry run shows as they would be recorded. */
+const PREVIEW_ROWS = 5;
 
 /** The row-numbered report of what is wrong, as one AppError (nothing was written). */
 function importFailure(errors: readonly ImportError[], total: number): AppError {
@@ -78,15 +83,13 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
     return { application: { ...r.application, id, people: r.application.people.map((p, i) => ({ ...p, id: `p${i + 1}` })) }, redFlags: [] };
   };
 
-  if (req.dryRun) {
-    const preview = await previewImport(input, 5, options);
-    return { imported: 0, dryRun: true, info: preview.info, preview: preview.records };
-  }
-
-  return deps.store.transaction(async (store) => {
+  // A dry run reads the whole file as the import would, so its report is the import's report.
+  const run = async (write: ((records: readonly ImportedApplication[]) => Promise<number>) | undefined): Promise<ImportSummary> => {
     const errors: ImportError[] = [];
+    const preview: ImportedApplication[] = [];
     let errorCount = 0;
     let imported = 0;
+    let rows = 0;
     let info: Readonly<ImportInfo> | undefined;
     for await (const batch of importApplications(input, options)) {
       info = batch.info;
@@ -94,11 +97,15 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
         errorCount += batch.errors.length;
         if (errors.length < 20) errors.push(...batch.errors.slice(0, 20 - errors.length));
       }
-      if (errorCount === 0 && batch.records.length > 0) imported += await store.insertApplications(deps.userId, batch.records.map(toRecord));
+      rows += batch.records.length;
+      for (const r of batch.records) if (!write && preview.length < PREVIEW_ROWS) preview.push(r);
+      if (write && errorCount === 0 && batch.records.length > 0) imported += await write(batch.records);
     }
     if (errorCount > 0) throw importFailure(errors, errorCount);
-    return { imported, dryRun: false, ...(info ? { info } : {}), preview: [] };
-  });
+    return { imported, rows, dryRun: !write, ...(info ? { info } : {}), preview };
+  };
+  if (req.dryRun) return run(undefined);
+  return deps.store.transaction(async (store) => run((records) => store.insertApplications(deps.userId, records.map(toRecord))));
 }
 
 /** Everything the user has as one portable JSON document (deterministic: same records, same bytes). */

@@ -202,7 +202,7 @@ describe('the API over the use cases (one story, in order)', () => {
     const dry = await api.send('/api/import?dryRun=true', csv, 'text/csv');
     expect(dry.status).toBe(200);
     const preview = await json(dry);
-    expect(preview).toMatchObject({ imported: 0, dryRun: true });
+    expect(preview).toMatchObject({ imported: 0, rows: 2, dryRun: true });
     expect(preview['preview']).toEqual([expect.objectContaining({ company: 'Initech' }), expect.objectContaining({ company: 'Hooli' })]);
     expect((await json(await api.get('/api/pipeline')))['counts']).toMatchObject({ active: 2 });
 
@@ -210,6 +210,14 @@ describe('the API over the use cases (one story, in order)', () => {
     expect(real.status).toBe(201);
     expect(await json(real)).toMatchObject({ imported: 2, dryRun: false });
     expect((await json(await api.get('/api/pipeline')))['counts']).toMatchObject({ active: 4 });
+  });
+
+  it('POST /api/import?dryRun=true reads the whole file: a bad row past the preview is reported by its number', async () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `Co${i},Analyst,2026-02-0${i + 1}`);
+    rows.push('Late Co,Analyst,not a date');
+    const res = await api.send('/api/import?dryRun=true', `Company,Position,Date Applied\n${rows.join('\n')}\n`, 'text/csv');
+    expect(res.status).toBe(422);
+    expect((await json(res))['error']).toMatch(/row 10\b.*Date Applied/);
   });
 
   it('POST /api/import reports bad rows as 422 and writes nothing', async () => {

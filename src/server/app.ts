@@ -10,13 +10,14 @@ import { validator } from 'hono/validator';
 import { z } from 'zod';
 import { closeApplication, logTouch, type Guard } from '../app/act.js';
 import { agenda, pipeline, showApplication } from '../app/agenda.js';
+import { draftLookupError, siblingNotes } from '../app/drafting.js';
 import { AppError } from '../app/errors.js';
 import { backup, exportCalendar, exportSpreadsheet, hasRecords, importFile, restore } from '../app/files.js';
 import { LOCAL_USER } from '../app/ports.js';
 import { addApplication, addInterview, addPerson, addReference, getProfile, requireProfile, saveProfile, type AppDeps, type Saved } from '../app/records.js';
 import { createSpellerLoader, type SpellerLoader } from '../app/speller.js';
 import { APPLICATION_STATUSES, CHANNELS, OUTCOMES, STAGES, TOUCH_KINDS } from '../core/model.js';
-import { generateDraft, resolveDraftInput, toneInputOf, type DraftLookupError } from '../core/drafts/index.js';
+import { generateDraft, resolveDraftInput, toneInputOf } from '../core/drafts/index.js';
 import { candidateToJson, settingsToJson } from '../core/scenario-json.js';
 import { checkTone, formatToneIssue, parseToneInput } from '../core/tone/index.js';
 import type { Deps } from '../deps.js';
@@ -81,19 +82,6 @@ const DraftQuery = z.object({
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 const ImportQuery = z.object({ dryRun: flag, format: z.enum(['csv', 'xlsx']).optional(), dateOrder: z.enum(['dmy', 'mdy']).optional() });
 const RestoreQuery = z.object({ replace: flag });
-
-const LOOKUP_FIELD: Readonly<Record<DraftLookupError['code'], string>> = {
-  unknown_kind: 'kind', unknown_application: 'application', unknown_person: 'person', missing_person: 'person',
-  unknown_reference: 'reference', missing_reference: 'reference', unknown_interview: 'interview', no_interview: 'application',
-};
-
-function lookupError(e: DraftLookupError): AppError {
-  const field = LOOKUP_FIELD[e.code];
-  const known = 'known' in e ? `; known: ${e.known.length === 0 ? 'none' : e.known.join(', ')}` : '';
-  const id = 'id' in e ? ` "${e.id}"` : '';
-  const what = e.code.startsWith('missing') ? `${field}: required for this kind` : e.code === 'no_interview' ? 'application: has no interviews; record one before drafting' : `${field}: unknown ${field}${id}`;
-  return new AppError(e.code === 'unknown_application' ? 'not_found' : 'bad_input', `${what}${known}`, { field });
-}
 
 // ---------------------------------------------------------------- app
 
@@ -164,9 +152,10 @@ export function createServer(deps: Deps, options: ServerOptions) {
         ...(q.person !== undefined ? { personId: q.person } : {}), ...(q.reference !== undefined ? { referenceId: q.reference } : {}),
         ...(q.interview !== undefined ? { interviewId: q.interview } : {}), ...(q.note !== undefined ? { note: q.note } : {}),
       }, app.time);
-      if (!resolved.ok) throw lookupError(resolved.error);
+      if (!resolved.ok) throw draftLookupError(resolved.error);
       const draft = generateDraft(resolved.value);
-      const findings = checkTone(toneInputOf(scenario, resolved.value, draft), { speller: await speller.load() });
+      // The same context as the editor's live check: L7 compares with the other people's notes.
+      const findings = checkTone(toneInputOf(scenario, resolved.value, draft, siblingNotes(scenario, resolved.value, app.time)), { speller: await speller.load() });
       return c.json({ draft: draftJson(draft), findings: findings.map(findingJson) });
     })
     .post('/tone', validator('json', (value) => {
@@ -191,7 +180,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
         ...(q.format ? { format: q.format } : {}), ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
       });
       return c.json({
-        imported: summary.imported, dryRun: summary.dryRun, info: summary.info ?? null,
+        imported: summary.imported, rows: summary.rows, dryRun: summary.dryRun, info: summary.info ?? null,
         preview: summary.preview.map((p) => ({ row: p.row, company: p.application.company, role: p.application.role, status: p.application.status })),
       }, summary.dryRun ? 200 : 201);
     })

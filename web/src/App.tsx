@@ -1,8 +1,8 @@
 /** The frame: navigation, the first-run setup, and the page for the current path. */
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { client, ok } from './api.js';
 import { ErrorNote, Loading } from './components/ui.js';
 import { useData } from './data.js';
+import { fetchProfile, profileEvents } from './prefetch.js';
 import { Setup } from './pages/Setup.js';
 import { Today } from './pages/Today.js';
 import { Link, match, useLocation } from './router.js';
@@ -35,8 +35,23 @@ function Route({ path, query, userZone }: { path: string; query: URLSearchParams
 
 export function App() {
   const { path, query } = useLocation();
-  const profile = useData(() => ok(client.api.profile.$get()), []);
+  const profile = useData(fetchProfile, []);
   const main = useRef<HTMLElement>(null);
+  const { reload } = profile;
+  useEffect(() => {
+    profileEvents.addEventListener('change', reload);
+    return () => profileEvents.removeEventListener('change', reload);
+  }, [reload]);
+  // The pages a click away from Today load while the user reads it.
+  useEffect(() => {
+    const warm = (): void => {
+      void import('./pages/Application.js');
+      void import('./pages/Draft.js');
+    };
+    const idle = window.requestIdleCallback?.bind(window);
+    if (idle) idle(warm, { timeout: 2000 });
+    else window.setTimeout(warm, 500);
+  }, []);
   // Move focus to the new page's heading on navigation, so keyboard and screen-reader users land on it.
   useEffect(() => {
     main.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });

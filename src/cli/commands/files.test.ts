@@ -61,7 +61,7 @@ describe('import', () => {
     await writeFile(csv, 'Company,Job Title,Status,Date applied,Contact\nInitech,QA Lead,Applied,2026-02-20,Bill Lumbergh\nHooli,PM,interviewing,2026-02-21,\n');
     const dry = await cli()(['import', 'csv', csv, '--dry-run']);
     expect(dry.stdout).toContain('Job Title                \u2192 role');
-    expect(dry.stdout).toContain('Dry run: nothing imported.');
+    expect(dry.stdout).toContain('Dry run: 2 applications would be imported; nothing written.');
     expect(JSON.parse((await cli()(['pipeline', '--json'])).stdout)).toMatchObject({ counts: { active: 1 } });
     expect((await cli()(['import', 'csv', csv])).stdout).toBe('Imported 2 applications.\n');
     expect(JSON.parse((await cli()(['pipeline', '--json'])).stdout)).toMatchObject({ counts: { active: 3 } });

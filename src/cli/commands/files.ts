@@ -102,7 +102,7 @@ Examples:
       }).finally(() => { if (io.interactive) io.stderr('\n'); });
       if (opts.json) {
         printJson(io, {
-          imported: summary.imported, dryRun: summary.dryRun,
+          imported: summary.imported, rows: summary.rows, dryRun: summary.dryRun,
           columns: summary.info?.columns ?? [],
           preview: summary.preview.map((r) => ({ row: r.row, company: r.application.company, role: r.application.role, status: r.application.status })),
         });
@@ -113,7 +113,7 @@ Examples:
         for (const c of summary.info?.columns ?? []) io.stdout(`  ${c.header.padEnd(24)} \u2192 ${c.field ?? `(not used${c.note ? `: ${c.note}` : ''})`}\n`);
         io.stdout('First rows:\n');
         for (const r of summary.preview) io.stdout(`  row ${r.row}: ${r.application.company} \u2014 ${r.application.role} (${r.application.status})\n`);
-        io.stdout('Dry run: nothing imported.\n');
+        io.stdout(`Dry run: ${summary.rows} application${summary.rows === 1 ? '' : 's'} would be imported; nothing written.\n`);
         return;
       }
       io.stdout(`Imported ${summary.imported} application${summary.imported === 1 ? '' : 's'}.\n`);

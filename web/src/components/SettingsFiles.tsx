@@ -160,7 +160,7 @@ export function SettingsImport({ region }: { region: string }) {
       {preview && (phase.step === 'preview' || phase.step === 'importing') && (
         <div className="st-actions">
           <button type="button" className="button primary" disabled={phase.step === 'importing'} onClick={() => void importFile(preview)}>
-            Import {file?.name ?? 'the file'}
+            Import {preview.rows === 1 ? '1 application' : `${preview.rows} applications`}
           </button>
           <button type="button" className="button ghost" onClick={() => setPhase({ step: 'idle' })}>Cancel</button>
         </div>
@@ -184,7 +184,7 @@ function ImportPreview({ preview }: { preview: ImportJson }) {
   const columns = preview.info?.columns ?? [];
   return (
     <div className="st-preview">
-      <h4>Preview: the first rows it will create</h4>
+      <h4>Preview: {preview.rows === 1 ? '1 application' : `${preview.rows} applications`} to create{preview.rows > preview.preview.length ? `; the first ${preview.preview.length}` : ''}</h4>
       {preview.preview.length === 0 ? (
         <p className="notice warn">No application could be read from the file. Check that it has a header row with a company column.</p>
       ) : (

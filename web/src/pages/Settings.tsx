@@ -11,6 +11,7 @@ import { SaveState, type SaveStatus } from '../components/SettingsSave.js';
 import { SettingsBackup, SettingsCalendar, SettingsExport, SettingsImport } from '../components/SettingsFiles.js';
 import { ErrorNote, Field, Loading, Page } from '../components/ui.js';
 import { useData } from '../data.js';
+import { profileChanged } from '../prefetch.js';
 import { words } from '../format.js';
 import './Settings.css';
 
@@ -191,8 +192,14 @@ export function SettingsPage() {
   if (!p) {
     return <Page title="Settings">{profile.loading ? <Loading what="your settings" /> : p === null ? <p>No profile yet.</p> : <ErrorNote error={profile.error} />}</Page>;
   }
+  // The frame holds the profile too (the zone every page shows dates in): tell it.
+  const saved = (): void => {
+    profile.reload();
+    profileChanged();
+  };
   const reloadAll = (): void => {
     profile.reload();
+    profileChanged();
     setGeneration((g) => g + 1);
   };
   return (
@@ -202,13 +209,13 @@ export function SettingsPage() {
       </nav>
       <div key={generation}>
         <Section id="you" title="About you" intro="Drafts are signed with these details.">
-          <AboutYou candidate={p.candidate} onSaved={profile.reload} />
+          <AboutYou candidate={p.candidate} onSaved={saved} />
         </Section>
         <Section id="place" title="Time and place" intro="Every date is worked out in your time zone, skipping your region’s public holidays and the days you do not work.">
-          <TimeAndPlace settings={p.settings} onSaved={profile.reload} />
+          <TimeAndPlace settings={p.settings} onSaved={saved} />
         </Section>
         <Section id="protocol" title="Protocol numbers">
-          <SettingsProtocol protocol={p.settings['protocol']} onSaved={profile.reload} />
+          <SettingsProtocol protocol={p.settings['protocol']} onSaved={saved} />
         </Section>
       </div>
       <Section id="calendar" title="Calendar feed" intro="See every follow-up in your calendar app; it updates as your plan changes.">

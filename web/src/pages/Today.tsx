@@ -1,6 +1,7 @@
 /** Today: what is overdue, due now and coming this week, each with its why, a draft and a log button. */
 import { useState } from 'react';
-import { client, ok, type AgendaItemJson } from '../api.js';
+import type { AgendaItemJson } from '../api.js';
+import { fetchWeek } from '../prefetch.js';
 import { LogTouchDialog, touchKindOf, type LogDefaults } from '../components/LogTouch.js';
 import { ErrorNote, Loading, Page, StatusChip, Chip } from '../components/ui.js';
 import { Why } from '../components/Why.js';
@@ -69,7 +70,7 @@ function Section({ title: heading, items, empty, ...rest }: { title: string; ite
 }
 
 export function Today({ userZone }: { userZone: string }) {
-  const { data, error, loading, reload } = useData(() => ok(client.api.week.$get()), []);
+  const { data, error, loading, reload } = useData(fetchWeek, []);
   const [logging, setLogging] = useState<LogDefaults>();
   if (!data) return <Page title="Today">{loading ? <Loading what="today's actions" /> : <ErrorNote error={error} />}</Page>;
   const now = new Date(data.now).getTime();
