@@ -30,13 +30,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { LOCAL_USER } from '../src/app/ports.js';
 import { refreshNextDue, saveProfile, type AppDeps } from '../src/app/records.js';
-import type { Application, Scenario, Touch } from '../src/core/model.js';
-import { plan } from '../src/core/rules/planner.js';
 import { parseScenario } from '../src/core/scenario.js';
-import { createTimeRules, type TimeRules } from '../src/core/time.js';
+import { createTimeRules } from '../src/core/time.js';
 import { pgliteDir } from '../src/store/open.js';
 import { openPgliteStore } from '../src/store/pglite.js';
 import { generateScenario } from './generate.js';
+import { keptUp } from './kept-up.js';
 import { childEnv } from './child-env.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -59,32 +58,6 @@ interface Seeded {
   readonly seconds: number;
 }
 
-/**
- * The application as it would be had its user done each overdue action a minute after its ideal
- * moment (and closed it when told to move on): what a user who runs `today` every day has.
- */
-function keptUp(scenario: Scenario, app: Application, now: number, time: TimeRules): Application {
-  let current = app;
-  for (let round = 0; round < 20; round++) {
-    const overdue = plan({ ...scenario, applications: [current] }, { now, time }).recommendations.filter((r) => r.status === 'overdue');
-    if (overdue.length === 0) return current;
-    const touches: Touch[] = [...current.touches];
-    let status = current.status;
-    for (const rec of overdue) {
-      if (rec.kind === 'give_up') {
-        status = 'no_response';
-        continue;
-      }
-      const call = rec.kind === 'call';
-      touches.push({
-        at: Math.min(rec.ideal + 60_000, rec.latest), channel: call ? 'phone' : rec.channel, kind: rec.kind, outcome: call ? 'no_answer' : 'sent',
-        ...(rec.personId !== undefined ? { personId: rec.personId } : {}), ...(rec.referenceId !== undefined ? { referenceId: rec.referenceId } : {}),
-      });
-    }
-    current = { ...current, status, touches: touches.sort((a, b) => a.at - b.at) };
-  }
-  return current;
-}
 
 /** Fills `dataDir` as the use cases would: profile, applications, then each one's next due action. */
 async function seed(dataDir: string, n: number, now: number, backlog: boolean): Promise<Seeded> {

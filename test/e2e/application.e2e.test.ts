@@ -3,15 +3,11 @@
  * title, channel and verified flag, the debrief, a red flag's score, and the plan with windows and
  * why; New application creates one and lands on its page. Screenshots light and dark.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logTouch } from '../../src/app/act.js';
 import { setFlag } from '../../src/app/offers.js';
 import { addApplication, addInterview, addPerson } from '../../src/app/records.js';
-import { PHONE, DESKTOP, startE2E, type E2E } from './harness.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { PHONE, DESKTOP, startE2E, type E2E, seriousViolations } from './harness.js';
 
 let e: E2E;
 
@@ -43,14 +39,6 @@ async function open(path: string): Promise<void> {
   await e.page.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.startsWith('Loading'), undefined, { timeout: 15_000 });
 }
 
-async function seriousViolations(): Promise<string[]> {
-  await e.page.evaluate(AXE);
-  const result = await e.page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the application page', () => {
   it('shows the header, the history in date order, people, the debrief, the red flag and the plan', async () => {
@@ -111,10 +99,10 @@ describe('the application page', () => {
     await check.getByRole('button', { name: 'Why this date?' }).click();
     await expect(check.locator('.why-body').textContent()).resolves.toContain('F1');
 
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
     await e.shot('application-light');
     await e.page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
     await e.shot('application-dark');
     await e.page.setViewportSize(PHONE);
     await e.shot('application-phone-dark');
@@ -141,7 +129,7 @@ describe('the application page', () => {
     await open('/');
     await e.page.getByRole('link', { name: 'New application' }).click();
     await e.page.getByRole('heading', { name: 'New application' }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
     await e.page.getByLabel('Company', { exact: true }).fill('Globex');
     await e.page.getByLabel('Role (the post)').fill('Analytics Lead');
     await e.page.getByLabel('Applied on').fill('2026-03-01');

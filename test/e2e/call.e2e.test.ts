@@ -3,14 +3,10 @@
  * ("not decided yet", with the new date they gave) that logs the call and moves the plan: the
  * next status check is 2–3 business days after the new date (F6, F1).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logTouch } from '../../src/app/act.js';
 import { addApplication, addInterview, addPerson } from '../../src/app/records.js';
-import { PHONE, startE2E, type E2E } from './harness.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { PHONE, startE2E, type E2E, seriousViolations } from './harness.js';
 
 let e: E2E;
 
@@ -32,14 +28,6 @@ beforeAll(async () => {
 
 afterAll(async () => e.close());
 
-async function seriousAxe(): Promise<string[]> {
-  await e.page.evaluate(AXE);
-  const result = await e.page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('Call assistant', () => {
   it('shows the script in sections, the phone number, the voicemail and the timer', async () => {
@@ -51,7 +39,7 @@ describe('Call assistant', () => {
     await expect(e.page.getByRole('link', { name: '+1 212 555 0147' }).getAttribute('href')).resolves.toBe('tel:+12125550147');
     const vm = e.page.locator('section.card', { has: e.page.getByRole('heading', { name: 'If nobody answers: voicemail' }) });
     await expect(vm.textContent()).resolves.toMatch(/this is Jordan Lee/);
-    expect(await seriousAxe()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
   });
 
   it('the timer starts, pauses and resets', async () => {
@@ -87,7 +75,7 @@ describe('Call assistant', () => {
     expect(text).toMatch(/Ideal\s*Wed 25 Mar/);
     await next.getByRole('button', { name: 'Why this date?' }).click();
     await expect(next.locator('.why-body').textContent()).resolves.toMatch(/F6/);
-    expect(await seriousAxe()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
     await e.shot('call-desktop');
   });
 
@@ -96,10 +84,10 @@ describe('Call assistant', () => {
     await e.page.goto(e.origin + '/applications/a1/call?person=p1');
     await e.page.getByRole('heading', { level: 2, name: 'Opening' }).waitFor();
     expect(await e.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-    expect(await seriousAxe()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
     await e.shot('call-phone');
     await e.page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousAxe()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
     await e.shot('call-phone-dark');
   });
 });

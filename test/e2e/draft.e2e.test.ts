@@ -3,13 +3,9 @@
  * note is drafted from Today, a problem typed in is underlined and listed, fixed with one click
  * until the tone check is clean, marked as sent; Today and the plan move on.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addApplication, addInterview, addPerson } from '../../src/app/records.js';
-import { PHONE, startE2E, type E2E } from './harness.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { PHONE, startE2E, type E2E, seriousViolations } from './harness.js';
 
 let e: E2E;
 
@@ -33,14 +29,6 @@ const item = (who: string) => e.page.locator('li.card', { hasText: `Thank-you no
 const body = () => e.page.getByLabel('Message');
 const toneLine = () => e.page.locator('.draft-tone-line');
 
-async function seriousAxe(): Promise<string[]> {
-  await e.page.evaluate(AXE);
-  const result = await e.page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('Draft editor', () => {
   it('Today lists two thank-you notes due; Draft opens the note to Dr. Okafor, clean', async () => {
@@ -53,7 +41,7 @@ describe('Draft editor', () => {
     await expect(body().inputValue()).resolves.toContain('Dear Dr. Okafor');
     await e.page.locator('.draft-tone-line', { hasText: 'Tone check: clean.' }).waitFor();
     await expect(e.page.locator('.draft-side').textContent()).resolves.toContain('Compared with the other note for this application (L7)');
-    expect(await seriousAxe()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
   });
 
   it('a typed "!!" is underlined and listed as L2; applying its fix makes the check clean again', async () => {
@@ -140,12 +128,12 @@ describe('Draft editor', () => {
     const before = await body().inputValue();
     await body().fill(`${before}\nPlease reply ASAP.`);
     await e.page.locator('.draft-finding', { hasText: 'L4' }).waitFor();
-    expect(await seriousAxe()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
     const overflow = await e.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await e.shot('draft-phone');
     await e.page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousAxe()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
     await e.shot('draft-phone-dark');
     await e.page.emulateMedia({ colorScheme: 'light' });
   });

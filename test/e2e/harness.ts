@@ -3,7 +3,8 @@
  * with a clock the test sets, the built UI (dist/web), and Debian's Chromium driven by playwright-core.
  * Screenshots go to artifacts/screenshots (not committed).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { LOCAL_USER } from '../../src/app/ports.js';
@@ -94,4 +95,18 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
       if (errors.length > 0) throw new Error(`the page threw: ${errors.join('; ')}`);
     },
   };
+}
+
+const AXE_OPTIONS = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } };
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical axe-core violations (WCAG 2.1 A/AA and best practices) on the page, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  // A string, not a function: this module is also compiled without the DOM's types (bench/web).
+  const result = await page.evaluate(`axe.run(document, ${JSON.stringify(AXE_OPTIONS)})`) as {
+    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }

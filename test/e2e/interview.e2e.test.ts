@@ -3,13 +3,9 @@
  * interview with two new interviewers, see how the employer's timeline words are understood before
  * saving, fill part of the debrief, save: the plan thanks each interviewer, and Today shows both.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addApplication } from '../../src/app/records.js';
-import { DESKTOP, PHONE, startE2E, type E2E } from './harness.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { DESKTOP, PHONE, startE2E, type E2E, seriousViolations } from './harness.js';
 
 let e: E2E;
 
@@ -21,14 +17,6 @@ beforeAll(async () => {
 
 afterAll(async () => e.close());
 
-async function seriousViolations(): Promise<string[]> {
-  await e.page.evaluate(AXE);
-  const result = await e.page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('Add interview', () => {
   it('records two new interviewers, reads "by Friday" before saving, and plans a thank-you for each', async () => {
@@ -66,7 +54,7 @@ describe('Add interview', () => {
     await page.getByRole('checkbox', { name: 'I asked about next steps and the decision timeline' }).check();
     await page.getByLabel('Best moments').fill('The churn model walkthrough');
     await page.getByLabel('From Dr. Grace Okafor’s conversation').fill('her team moved to dbt last year');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(e.page)).toEqual([]);
     await e.shot('new-interview-desktop');
     await page.setViewportSize(PHONE);
     await e.shot('new-interview-phone');

@@ -2,15 +2,11 @@
  * The offers comparison in real Chromium: two offers side by side, criteria added and reweighed,
  * ratings, a red flag recorded through its dialog, and the totals following.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareApplications, recordOffer } from '../../src/app/offers.js';
 import { addApplication, addInterview } from '../../src/app/records.js';
 import { parseDay, type Day } from '../../src/core/time.js';
-import { DESKTOP, PHONE, startE2E, type E2E } from './harness.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { DESKTOP, PHONE, startE2E, type E2E, seriousViolations } from './harness.js';
 
 function day(text: string): Day {
   const d = parseDay(text);
@@ -57,14 +53,6 @@ async function addCriterion(name: string, weight: string): Promise<void> {
   await e.page.locator('.offers-table th[scope="row"]', { hasText: name }).waitFor();
 }
 
-async function seriousViolations(): Promise<string[]> {
-  await e.page.evaluate(AXE);
-  const result = await e.page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('Offers', () => {
   it('shows both offers side by side with their terms', async () => {
@@ -147,7 +135,7 @@ describe('Offers', () => {
       for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
         await e.page.setViewportSize(viewport);
         await open();
-        expect(await seriousViolations(), `${scheme} ${width}`).toEqual([]);
+        expect(await seriousViolations(e.page), `${scheme} ${width}`).toEqual([]);
         if (width === 'phone') expect(await e.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
         await e.shot(`offers-${width}-${scheme}`);
       }

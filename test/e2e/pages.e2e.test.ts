@@ -3,13 +3,9 @@
  * markup and script shown as text (nothing runs), and screenshots at desktop and phone width, light
  * and dark, saved as artifacts/screenshots/page-*.png.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, startE2E, type E2E } from './harness.js';
+import { DESKTOP, PHONE, startE2E, type E2E, seriousViolations } from './harness.js';
 import { HOSTILE_COMPANY, HOSTILE_PERSON, SEED_NOW, seedRecord } from './seed.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const PAGES: readonly [string, string][] = [
   ['today', '/'],
@@ -24,7 +20,6 @@ const PAGES: readonly [string, string][] = [
   ['call', '/applications/a1/call?person=p1'],
 ];
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
 
 let e: E2E;
 const dialogs: string[] = [];
@@ -47,16 +42,7 @@ async function open(path: string): Promise<void> {
   await e.page.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.startsWith('Loading'), undefined, { timeout: 10_000 });
 }
 
-async function axe(): Promise<AxeViolation[]> {
-  await e.page.evaluate(AXE);
-  const result = await e.page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
-const describeViolations = (vs: AxeViolation[]): string[] => vs.map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 
 describe('every page', () => {
   for (const [name, path] of PAGES) {
@@ -66,7 +52,7 @@ describe('every page', () => {
         for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
           await e.page.setViewportSize(viewport);
           await open(path);
-          expect(describeViolations(await axe()), `${name} ${scheme} ${width}`).toEqual([]);
+          expect(await seriousViolations(e.page), `${name} ${scheme} ${width}`).toEqual([]);
           // Nothing wider than the screen at phone width but tables meant to scroll.
           if (width === 'phone') {
             const overflow = await e.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -2,14 +2,10 @@
  * The pipeline board in real Chromium: cards in their columns, drag and drop and the "Move to"
  * alternative stored through the API, the P1 nudge, the charts (recharts) with their numbers.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logTouch } from '../../src/app/act.js';
 import { addApplication, addInterview, setApplicationStatus } from '../../src/app/records.js';
-import { DESKTOP, PHONE, startE2E, type E2E } from './harness.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { DESKTOP, PHONE, startE2E, type E2E, seriousViolations } from './harness.js';
 
 let e: E2E;
 
@@ -40,14 +36,6 @@ async function open(): Promise<void> {
   await e.page.locator('.board').waitFor();
 }
 
-async function seriousViolations(): Promise<string[]> {
-  await e.page.evaluate(AXE);
-  const result = await e.page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
-    return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('Pipeline', () => {
   it('shows every application in its column with its next action', async () => {
@@ -116,7 +104,7 @@ describe('Pipeline', () => {
         await e.page.setViewportSize(viewport);
         await open();
         await e.page.locator('svg.recharts-surface').first().waitFor();
-        expect(await seriousViolations(), `${scheme} ${width}`).toEqual([]);
+        expect(await seriousViolations(e.page), `${scheme} ${width}`).toEqual([]);
         if (width === 'phone') expect(await e.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
         await e.shot(`pipeline-${width}-${scheme}`);
       }

@@ -4,13 +4,9 @@
  * cookie, as a calendar app does), no serious accessibility violation, and screenshots at desktop
  * and phone width, light and dark.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addApplication, addInterview, addPerson } from '../../src/app/records.js';
-import { ARTIFACTS, DESKTOP, PHONE, startE2E, type E2E } from './harness.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { ARTIFACTS, DESKTOP, PHONE, startE2E, type E2E, seriousViolations } from './harness.js';
 
 let e: E2E;
 
@@ -89,12 +85,7 @@ describe('Settings', () => {
   });
 
   it('has no serious accessibility violation', async () => {
-    await e.page.evaluate(AXE);
-    const violations = await e.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await seriousViolations(e.page);
     expect(violations).toEqual([]);
   });
 
