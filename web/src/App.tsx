@@ -1,21 +1,22 @@
 /** The frame: navigation, the first-run setup, and the page for the current path. */
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { ErrorNote, Loading } from './components/ui.js';
 import { useData } from './data.js';
 import { fetchProfile, profileEvents } from './prefetch.js';
 import { Setup } from './pages/Setup.js';
 import { Today } from './pages/Today.js';
+import { lazyPage } from './lazy.js';
 import { Link, match, useLocation } from './router.js';
 
 // Pages other than Today load on first visit: the first paint carries only what Today needs.
-const Pipeline = lazy(() => import('./pages/Pipeline.js').then((m) => ({ default: m.Pipeline })));
-const ApplicationPage = lazy(() => import('./pages/Application.js').then((m) => ({ default: m.ApplicationPage })));
-const NewApplication = lazy(() => import('./pages/NewApplication.js').then((m) => ({ default: m.NewApplication })));
-const NewInterview = lazy(() => import('./pages/NewInterview.js').then((m) => ({ default: m.NewInterview })));
-const DraftEditor = lazy(() => import('./pages/Draft.js').then((m) => ({ default: m.DraftEditor })));
-const CallAssistant = lazy(() => import('./pages/Call.js').then((m) => ({ default: m.CallAssistant })));
-const Offers = lazy(() => import('./pages/Offers.js').then((m) => ({ default: m.Offers })));
-const SettingsPage = lazy(() => import('./pages/Settings.js').then((m) => ({ default: m.SettingsPage })));
+const Pipeline = lazyPage(() => import('./pages/Pipeline.js').then((m) => m.Pipeline));
+const ApplicationPage = lazyPage(() => import('./pages/Application.js').then((m) => m.ApplicationPage));
+const NewApplication = lazyPage(() => import('./pages/NewApplication.js').then((m) => m.NewApplication));
+const NewInterview = lazyPage(() => import('./pages/NewInterview.js').then((m) => m.NewInterview));
+const DraftEditor = lazyPage(() => import('./pages/Draft.js').then((m) => m.DraftEditor));
+const CallAssistant = lazyPage(() => import('./pages/Call.js').then((m) => m.CallAssistant));
+const Offers = lazyPage(() => import('./pages/Offers.js').then((m) => m.Offers));
+const SettingsPage = lazyPage(() => import('./pages/Settings.js').then((m) => m.SettingsPage));
 
 const NAV: readonly [string, string][] = [['/', 'Today'], ['/pipeline', 'Pipeline'], ['/offers', 'Offers'], ['/settings', 'Settings']];
 
@@ -45,8 +46,8 @@ export function App() {
   // The pages a click away from Today load while the user reads it.
   useEffect(() => {
     const warm = (): void => {
-      void import('./pages/Application.js');
-      void import('./pages/Draft.js');
+      void ApplicationPage.preload();
+      void DraftEditor.preload();
     };
     const idle = window.requestIdleCallback?.bind(window);
     if (idle) idle(warm, { timeout: 2000 });
@@ -76,9 +77,7 @@ export function App() {
         {profile.data === undefined ? (profile.error ? <ErrorNote error={profile.error} /> : <Loading what="your profile" />)
           : profile.data === null ? <Setup onDone={profile.reload} />
             : (
-              <Suspense fallback={<Loading what="the page" />}>
-                <Route path={path} query={query} userZone={profile.data.settings.timeZone as string} />
-              </Suspense>
+              <Route path={path} query={query} userZone={profile.data.settings.timeZone as string} />
             )}
       </main>
     </>
