@@ -26,7 +26,7 @@ describe('Add interview', () => {
     await page.getByRole('link', { name: 'Add interview' }).click();
     await page.getByRole('heading', { name: 'Add interview', level: 1 }).waitFor();
     // The zone the times are read in is named.
-    await expect(page.locator('main').textContent()).resolves.toContain('Times are in New York time (America/New_York), your zone.');
+    await page.getByText('Times are in New York time (America/New_York), your zone.').waitFor();
 
     await page.getByLabel('Date', { exact: true }).fill('2026-03-03');
     await page.getByLabel('Started at').fill('10:00');

@@ -19,14 +19,18 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
     return pending;
   };
   function Page(props: P) {
-    const [, setReady] = useState(loaded !== undefined);
+    const [ready, setReady] = useState(loaded !== undefined);
     const [error, setError] = useState<Error>();
     useEffect(() => {
-      if (loaded) return;
+      // The code may have arrived between this render and now (a preload): render again then too.
+      if (loaded) {
+        if (!ready) setReady(true);
+        return;
+      }
       let live = true;
       preload().then(() => { if (live) setReady(true); }, (e: unknown) => { if (live) setError(e instanceof Error ? e : new Error(String(e))); });
       return () => { live = false; };
-    }, []);
+    }, [ready]);
     if (error) return <p className="notice error" role="alert">This page could not load ({error.message}); reload to try again.</p>;
     const Component = loaded;
     return Component ? <Component {...props} /> : <Loading what="the page" />;
