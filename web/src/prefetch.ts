@@ -5,8 +5,15 @@
 import { client, ok } from './api.js';
 
 const startedOnToday = window.location.pathname === '/';
-let profile: ReturnType<typeof loadProfile> | undefined = loadProfile();
-let week: ReturnType<typeof loadWeek> | undefined = startedOnToday ? loadWeek() : undefined;
+let profile: ReturnType<typeof loadProfile> | undefined = quiet(loadProfile());
+// Before setup there is no Today to show: its prefetch fails, and nobody waits for it.
+let week: ReturnType<typeof loadWeek> | undefined = startedOnToday ? quiet(loadWeek()) : undefined;
+
+/** A prefetch that may never be used: its failure is not an unhandled rejection (the user of it still sees it). */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
 
 function loadProfile() {
   return ok(client.api.profile.$get());
@@ -18,18 +25,20 @@ function loadWeek() {
 
 /** The profile: the prefetched answer the first time, a fresh request after. */
 export function fetchProfile(): ReturnType<typeof loadProfile> {
-  const p = profile ?? loadProfile();
+  const p = profile;
   profile = undefined;
-  return p;
+  if (p) return p;
+  // A reload means the profile may have changed (setup, settings): a prefetched Today is stale.
+  week = undefined;
+  return loadProfile();
 }
 
 /** Today's actions: the prefetched answer the first time, a fresh request after. */
 export function fetchWeek(): ReturnType<typeof loadWeek> {
-  const w = week ?? loadWeek();
+  const w = week;
   week = undefined;
-  // Nobody waits for a rejected prefetch that is never used: keep it from being reported unhandled.
-  w.catch(() => undefined);
-  return w;
+  // A failed prefetch (e.g. before setup) is asked again rather than shown.
+  return w ? w.catch(() => loadWeek()) : loadWeek();
 }
 
 /** Settings changed (zone, region…): the frame reloads the profile it passes to every page. */
