@@ -27,9 +27,9 @@ function Route({ path, query, userZone }: { path: string; query: URLSearchParams
   if (path === '/offers') return <Offers />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/applications/new') return <NewApplication />;
-  if ((m = match('/applications/:id/interviews/new', path))) return <NewInterview applicationId={m['id'] ?? ''} />;
-  if ((m = match('/applications/:id/draft', path))) return <DraftEditor applicationId={m['id'] ?? ''} query={query} />;
-  if ((m = match('/applications/:id/call', path))) return <CallAssistant applicationId={m['id'] ?? ''} query={query} />;
+  if ((m = match('/applications/:id/interviews/new', path))) return <NewInterview applicationId={m['id'] ?? ''} userZone={userZone} />;
+  if ((m = match('/applications/:id/draft', path))) return <DraftEditor applicationId={m['id'] ?? ''} query={query} userZone={userZone} />;
+  if ((m = match('/applications/:id/call', path))) return <CallAssistant applicationId={m['id'] ?? ''} query={query} userZone={userZone} />;
   if ((m = match('/applications/:id', path))) return <ApplicationPage applicationId={m['id'] ?? ''} userZone={userZone} />;
   return <section className="page"><h1 tabIndex={-1}>Not found</h1><p>No page at this address. <Link href="/">Back to Today</Link></p></section>;
 }

@@ -3,6 +3,7 @@
  * server types it as plain JSON, so the UI names its fields here, once.
  */
 import type { ApplicationJson } from '../api.js';
+import type { Debrief } from '../../../src/core/model.js';
 
 export interface PersonRecord {
   readonly id: string;
@@ -18,15 +19,8 @@ export interface PersonRecord {
   readonly verified: boolean;
 }
 
-export interface DebriefRecord {
-  readonly askedNextSteps?: boolean;
-  readonly collectedContacts?: boolean;
-  readonly bestMoments?: string;
-  readonly awkwardMoments?: string;
-  readonly unfinishedAnswers?: string;
-  readonly details?: Readonly<Record<string, string>>;
-  readonly concerns?: string;
-}
+/** The debrief's JSON is the model's Debrief as it is. */
+export type DebriefRecord = Debrief;
 
 export interface InterviewRecord {
   readonly id: string;

@@ -57,7 +57,7 @@ function Line({ line }: { line: Section['lines'][number] }) {
   return line.say ? <p className="call-say">{line.text}</p> : <p className="call-note">{line.text}</p>;
 }
 
-export function CallAssistant({ applicationId, query }: { applicationId: string; query: URLSearchParams }) {
+export function CallAssistant({ applicationId, query, userZone }: { applicationId: string; query: URLSearchParams; userZone: string }) {
   const id = useId();
   const person = query.get('person') ?? undefined;
   const interview = query.get('interview') ?? undefined;
@@ -65,7 +65,6 @@ export function CallAssistant({ applicationId, query }: { applicationId: string;
   const script = useData(() => ok(client.api.applications[':id'].drafts.$get({ param: { id: applicationId }, query: { kind: 'call_script', ...ref } })), [applicationId, person, interview]);
   const voicemail = useData(() => ok(client.api.applications[':id'].drafts.$get({ param: { id: applicationId }, query: { kind: 'voicemail', ...ref } })), [applicationId, person, interview]);
   const application = useData(() => ok(client.api.applications[':id'].$get({ param: { id: applicationId } })), [applicationId]);
-  const profile = useData(() => ok(client.api.profile.$get()), []);
 
   const [pending, setPending] = useState<Outcome>();
   const [decision, setDecision] = useState('');
@@ -76,7 +75,6 @@ export function CallAssistant({ applicationId, query }: { applicationId: string;
 
   useEffect(() => { setLogged(undefined); setPending(undefined); }, [applicationId, person]);
 
-  const userZone = (profile.data?.settings as { timeZone?: string } | undefined)?.timeZone ?? 'UTC';
   const app = application.data?.application as { company?: string; role?: string } | undefined;
 
   if (!script.data) {

@@ -64,7 +64,7 @@ interface Checked {
   readonly result: ToneJson;
 }
 
-export function DraftEditor({ applicationId, query }: { applicationId: string; query: URLSearchParams }) {
+export function DraftEditor({ applicationId, query, userZone }: { applicationId: string; query: URLSearchParams; userZone: string }) {
   const id = useId();
   // An unknown kind is the server's to refuse (the page shows its words).
   const kind = (query.get('kind') ?? 'thank_you') as RequestKind;
@@ -79,7 +79,6 @@ export function DraftEditor({ applicationId, query }: { applicationId: string; q
   const draft = useData(() => ok(client.api.applications[':id'].drafts.$get({ param: { id: applicationId }, query: ref })),
     [applicationId, kind, person, reference, interview, noteParam]);
   const application = useData(() => ok(client.api.applications[':id'].$get({ param: { id: applicationId } })), [applicationId]);
-  const profile = useData(() => ok(client.api.profile.$get()), []);
 
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
@@ -139,7 +138,6 @@ export function DraftEditor({ applicationId, query }: { applicationId: string; q
     return `${label} to ${who ? personLabel(who) : d.to.name}`;
   })();
   const app = application.data?.application as { company?: string; role?: string } | undefined;
-  const userZone = (profile.data?.settings as { timeZone?: string } | undefined)?.timeZone ?? 'UTC';
 
   if (!draft.data) {
     return (

@@ -327,16 +327,10 @@ function InterviewForm({ app, userZone }: { app: ApplicationRecord; userZone: st
   );
 }
 
-export function NewInterview({ applicationId }: { applicationId: string }) {
-  // Both at once: no waterfall.
-  const { data, error, loading } = useData(() => Promise.all([
-    ok(client.api.applications[':id'].$get({ param: { id: applicationId } })),
-    ok(client.api.profile.$get()),
-  ]), [applicationId]);
-  if (!data) return <Page title="Add interview">{loading ? <Loading what="the application" /> : <ErrorNote error={error} />}</Page>;
-  const [view, profile] = data;
+export function NewInterview({ applicationId, userZone }: { applicationId: string; userZone: string }) {
+  const { data: view, error, loading } = useData(() => ok(client.api.applications[':id'].$get({ param: { id: applicationId } })), [applicationId]);
+  if (!view) return <Page title="Add interview">{loading ? <Loading what="the application" /> : <ErrorNote error={error} />}</Page>;
   const app = applicationRecord(view.application);
-  const userZone = (profile?.settings.timeZone as string | undefined) ?? 'UTC';
   return (
     <Page title="Add interview" subtitle={<><Link href={`/applications/${encodeURIComponent(app.id)}`}>{app.company}</Link> · {app.role}</>}>
       <InterviewForm app={app} userZone={userZone} />
