@@ -147,7 +147,54 @@ function interviewsInOrder(items: readonly Interview[]): readonly Interview[] {
   return items;
 }
 
+/**
+ * What a plan shares between its applications: one read-only list per combination of rule ids, and
+ * one place per (zone, region). A plan repeats a few dozen of each hundreds of thousands of times.
+ */
+interface Shared {
+  rules(ids: readonly RuleId[]): readonly RuleId[];
+  place(zone: string, region: string, settings: Settings): Place;
+}
+
+interface RuleNode {
+  list?: readonly RuleId[];
+  next?: Map<RuleId, RuleNode>;
+}
+
+function createShared(time: TimeRules): Shared {
+  const root: RuleNode = {};
+  const places = new Map<string, Map<string, Place>>();
+  return {
+    rules(ids) {
+      let node = root;
+      for (const id of ids) {
+        let next = node.next?.get(id);
+        if (!next) {
+          next = {};
+          (node.next ??= new Map()).set(id, next);
+        }
+        node = next;
+      }
+      return (node.list ??= Object.freeze(ids.slice()));
+    },
+    place(zone, region, settings) {
+      let byRegion = places.get(zone);
+      if (!byRegion) {
+        byRegion = new Map();
+        places.set(zone, byRegion);
+      }
+      let place = byRegion.get(region);
+      if (!place) {
+        place = { zone: time.zone(zone), calendar: time.calendar(region, settings.workday.days), start: settings.workday.start, end: settings.workday.end };
+        byRegion.set(region, place);
+      }
+      return place;
+    },
+  };
+}
+
 interface AppContext {
+  readonly shared: Shared;
   readonly app: Application;
   readonly candidate: Candidate;
   readonly settings: Settings;
@@ -174,12 +221,7 @@ function personOf(a: AppContext, id: string): Person | undefined {
 function placeOf(a: AppContext, person: Person | undefined): Place {
   const zone = person?.timeZone ?? a.app.timeZone ?? a.settings.timeZone;
   const region = person?.region ?? a.app.region ?? a.settings.region;
-  return {
-    zone: a.ctx.time.zone(zone),
-    calendar: a.ctx.time.calendar(region, a.settings.workday.days),
-    start: a.settings.workday.start,
-    end: a.settings.workday.end,
-  };
+  return a.shared.place(zone, region, a.settings);
 }
 
 function dayWindow(place: Place, earliest: Day, ideal: Day, latest: Day): Window {
@@ -260,7 +302,7 @@ function planThankYous(a: AppContext, iv: Interview, nextStart: EpochMs | undefi
     }
     a.out.push({
       applicationId: a.app.id, kind: 'thank_you', personId: to.id, ccPersonIds: cc.length > 0 ? cc.map((x) => x.id) : NO_IDS,
-      channel, earliest: iv.end, ideal, latest, timeZone: place.zone.id, status, rules, interviewId: iv.id, notes,
+      channel, earliest: iv.end, ideal, latest, timeZone: place.zone.id, status, rules: a.shared.rules(rules), interviewId: iv.id, notes,
       reason: { code: 'thank_you', morning, panel: cc.length > 0, channel, local: a.candidate.local },
     });
   }
@@ -573,11 +615,11 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
     const rec: Draft = contact
       ? {
         applicationId: app.id, kind, personId: contact.id, ccPersonIds: NO_IDS, channel, earliest: wEarliest, ideal: wIdeal, latest: wLatest,
-        timeZone: place.zone.id, status, rules, reason, notes: notes ?? NO_NOTES, interviewId: iv.id, sequence: seq,
+        timeZone: place.zone.id, status, rules: a.shared.rules(rules), reason, notes: notes ?? NO_NOTES, interviewId: iv.id, sequence: seq,
       }
       : {
         applicationId: app.id, kind, ccPersonIds: NO_IDS, channel, earliest: wEarliest, ideal: wIdeal, latest: wLatest,
-        timeZone: place.zone.id, status, rules, reason, notes: notes ?? NO_NOTES, interviewId: iv.id, sequence: seq,
+        timeZone: place.zone.id, status, rules: a.shared.rules(rules), reason, notes: notes ?? NO_NOTES, interviewId: iv.id, sequence: seq,
       };
     if (blockedBy) rec.blockedBy = blockedBy;
     if (nextAllowed !== undefined) rec.nextAllowed = nextAllowed;
@@ -604,11 +646,11 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
   a.out.push(contact
     ? {
       applicationId: app.id, kind: 'give_up', personId: contact.id, ccPersonIds: NO_IDS, channel: 'email',
-      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, notes: NO_NOTES, reason, interviewId: iv.id,
+      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules: a.shared.rules(rules), notes: NO_NOTES, reason, interviewId: iv.id,
     }
     : {
       applicationId: app.id, kind: 'give_up', ccPersonIds: NO_IDS, channel: 'email',
-      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, notes: NO_NOTES, reason, interviewId: iv.id,
+      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules: a.shared.rules(rules), notes: NO_NOTES, reason, interviewId: iv.id,
     });
 }
 
@@ -645,11 +687,11 @@ function planOutcome(a: AppContext, cycle: Cycle, place: Place): void {
   a.out.push(ev.personId
     ? {
       applicationId: app.id, kind: 'reply', personId: ev.personId, ccPersonIds: NO_IDS, channel,
-      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, notes, reason,
+      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules: a.shared.rules(rules), notes, reason,
     }
     : {
       applicationId: app.id, kind: 'reply', ccPersonIds: NO_IDS, channel,
-      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules, notes, reason,
+      earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id, status, rules: a.shared.rules(rules), notes, reason,
     });
   if (app.status === 'active' && !pending) a.warnings.push({ rule: 'F6', code: 'close_application', applicationId: app.id, outcome });
 }
@@ -700,7 +742,7 @@ function planReferences(a: AppContext, ivs: readonly Interview[]): void {
     a.out.push({
       applicationId: app.id, kind: 'reference_brief', referenceId: ref.id, ccPersonIds: NO_IDS,
       channel: ref.email ? 'email' : 'phone', earliest: w.earliest, ideal: w.ideal, latest: w.latest, timeZone: place.zone.id,
-      status: touch || ref.briefed ? 'done' : statusAt(ctx.now, w), rules: ['F7'], notes, interviewId: trigger.id,
+      status: touch || ref.briefed ? 'done' : statusAt(ctx.now, w), rules: a.shared.rules(['F7']), notes, interviewId: trigger.id,
       reason: decision !== undefined ? { code: 'reference_brief', decisionDay: decision } : { code: 'reference_brief' },
     });
   }
@@ -834,14 +876,14 @@ function runStart(sorted: Float64Array, value: number): number {
 }
 
 /** Plans one application. `params` are the user's resolved protocol numbers. */
-function planApplication(scenario: Scenario, app: Application, ctx: PlanContext, params: Numbers, out: Recommendation[], warnings: Warning[]): void {
+function planApplication(scenario: Scenario, app: Application, ctx: PlanContext, params: Numbers, shared: Shared, out: Recommendation[], warnings: Warning[]): void {
   const hasOverrides = Object.keys(app.protocol).length > 0;
   const p = hasOverrides ? numbers(resolveParams(scenario.settings.protocol, app.protocol)) : params;
   const touches = touchesInOrder(app.touches);
   // This application's recommendations start here in `out` (searching all of `out` is O(N²)).
   const ownFrom = out.length;
   const a: AppContext = {
-    app, candidate: scenario.candidate, settings: scenario.settings, ctx, p,
+    shared, app, candidate: scenario.candidate, settings: scenario.settings, ctx, p,
     peopleById: app.people.length > 8 ? new Map(app.people.map((x) => [x.id, x])) : undefined, touches, out, warnings,
   };
   const ivs = interviewsInOrder(app.interviews);
@@ -940,7 +982,8 @@ export function plan(scenario: Scenario, ctx: PlanContext): Plan {
   const params = numbers(raw);
   const recommendations: Recommendation[] = [];
   const warnings: Warning[] = [];
-  for (const app of scenario.applications) planApplication(scenario, app, ctx, params, recommendations, warnings);
+  const shared = createShared(ctx.time);
+  for (const app of scenario.applications) planApplication(scenario, app, ctx, params, shared, recommendations, warnings);
   sortRecommendations(recommendations);
   return { now: ctx.now, recommendations, warnings: [...keepSearching(scenario, ctx, raw, recommendations), ...warnings] };
 }
