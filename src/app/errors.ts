@@ -1,5 +1,5 @@
 /** Expected failures, mapped once per edge: exit code in the CLI, HTTP status in the server. */
-export type ErrorCode = 'bad_input' | 'not_found' | 'conflict' | 'internal';
+export type ErrorCode = 'bad_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'forbidden' | 'locked' | 'too_many';
 
 export class AppError extends Error {
   readonly code: ErrorCode;

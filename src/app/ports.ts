@@ -22,8 +22,113 @@ export interface User {
   readonly name: string;
 }
 
-/** The single user of a local install; the shared-server issue adds accounts beside it. */
+/** The single user of a local install; accounts on a shared server live beside it. */
 export const LOCAL_USER: User = { id: 'local', name: 'Local user' };
+
+// ---------------------------------------------------------------- accounts (shared server)
+
+export const ROLES = ['seeker', 'coach', 'admin'] as const;
+/** seeker: own records only; coach: reads the assigned seekers' plans and comments; admin: manages accounts. */
+export type Role = (typeof ROLES)[number];
+
+export interface Organisation {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface Account extends User {
+  /** Lower-case. */
+  readonly email: string;
+  readonly role: Role;
+  readonly organisationId?: string;
+}
+
+/** What sign-in reads: the account with its password hash and lockout state. */
+export interface Credentials {
+  readonly account: Account;
+  readonly passwordHash?: string;
+  readonly failedSignIns: number;
+  readonly lockedUntil?: EpochMs;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the cookie's token (base64url); the token itself is never stored. */
+  readonly tokenHash: string;
+  readonly userId: UserId;
+  readonly csrf: string;
+  readonly createdAt: EpochMs;
+  readonly expiresAt: EpochMs;
+}
+
+export type TokenPurpose = 'invitation' | 'password_reset' | 'calendar';
+
+export interface TokenRecord {
+  readonly tokenHash: string;
+  readonly purpose: TokenPurpose;
+  /** The account it belongs to (reset, calendar). */
+  readonly userId?: UserId;
+  /** Invitations: who is invited, as what, where, followed by which coach. */
+  readonly email?: string;
+  readonly role?: Role;
+  readonly organisationId?: string;
+  readonly coachId?: UserId;
+  readonly createdAt: EpochMs;
+  readonly expiresAt?: EpochMs;
+}
+
+export interface Comment {
+  readonly id: number;
+  readonly applicationId: string;
+  readonly authorId: UserId;
+  readonly authorName: string;
+  readonly body: string;
+  readonly at: EpochMs;
+}
+
+/**
+ * Accounts, sessions and tokens of a shared server, in the same database as the records. Errors
+ * as in `Store` (`conflict` for a taken email or id, `not_found` for a missing account).
+ */
+export interface AccountStore {
+  createOrganisation(org: Organisation): Promise<void>;
+  listOrganisations(): Promise<readonly Organisation[]>;
+  /** Creates the user row with its account fields. */
+  createAccount(account: Account, passwordHash?: string): Promise<Account>;
+  getAccount(userId: UserId): Promise<Account | undefined>;
+  findCredentials(email: string): Promise<Credentials | undefined>;
+  /** Every account, by organisation then email. */
+  listAccounts(): Promise<readonly Account[]>;
+  /** Counts a failed sign-in; at `limit` failures the account locks until `now + lockMs`. Returns whether it is now locked. */
+  recordFailedSignIn(userId: UserId, now: EpochMs, limit: number, lockMs: number): Promise<boolean>;
+  /** Clears the failure count and any lock. */
+  recordSignIn(userId: UserId): Promise<void>;
+  /** Sets the password and ends every session of the account (one transaction). */
+  setPassword(userId: UserId, passwordHash: string): Promise<void>;
+  setRole(userId: UserId, role: Role): Promise<void>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session and its account, when the token hash is known and not expired at `now`. */
+  findSession(tokenHash: string, now: EpochMs): Promise<{ readonly session: SessionRecord; readonly account: Account } | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of the account; returns how many. */
+  deleteSessions(userId: UserId): Promise<number>;
+
+  createToken(token: TokenRecord): Promise<void>;
+  /** Removes and returns a one-time token when it exists with that purpose and has not expired at `now`. */
+  takeToken(tokenHash: string, purpose: TokenPurpose, now: EpochMs): Promise<TokenRecord | undefined>;
+  findToken(tokenHash: string, purpose: TokenPurpose, now: EpochMs): Promise<TokenRecord | undefined>;
+  /** Revokes every token of that purpose of the account. */
+  deleteTokens(userId: UserId, purpose: TokenPurpose): Promise<number>;
+
+  assignCoach(coachId: UserId, seekerId: UserId): Promise<void>;
+  unassignCoach(coachId: UserId, seekerId: UserId): Promise<boolean>;
+  isAssigned(coachId: UserId, seekerId: UserId): Promise<boolean>;
+  /** The seekers a coach follows, by name. */
+  seekersOf(coachId: UserId): Promise<readonly Account[]>;
+
+  addComment(seekerId: UserId, applicationId: string, authorId: UserId, body: string, at: EpochMs): Promise<Comment>;
+  listComments(seekerId: UserId, applicationId: string): Promise<readonly Comment[]>;
+}
 
 // ---------------------------------------------------------------- red flags and offers (PROTOCOL §5)
 
@@ -216,5 +321,9 @@ export interface Store {
    * passed in) joins it; a nested `transaction` is a savepoint. Throwing rolls everything back.
    */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query (health checks). */
+  ping(): Promise<void>;
+  /** Accounts, sessions and tokens (used by a shared server; empty on a local install). */
+  readonly accounts: AccountStore;
   close(): Promise<void>;
 }

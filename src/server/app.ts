@@ -31,9 +31,11 @@ import { draftJson, findingJson, guardJson, agendaJson, applicationViewJson, pip
 import { NOT_SIGNED_IN_PAGE, NO_UI_PAGE, WRONG_KEY_PAGE } from './pages.js';
 import type { WebAssets, WebFile } from './web.js';
 import {
-  CSRF_COOKIE, SESSION_COOKIE, calendarToken, csrfCheck, csrfToken, hostCheck, newSession, requireSession, sameSecret,
+  CSRF_COOKIE, SESSION_COOKIE, allowedOrigins, calendarToken, csrfCheck, csrfToken, hostCheck, newSession, requireSession, sameSecret,
   securityHeaders, verifySession, type Binding,
 } from './security.js';
+import { calendarOwner, DEFAULT_POLICY, type AccountDeps, type AccountPolicy } from '../app/accounts.js';
+import { accountJson, accountRoutes } from './routes/accounts.js';
 
 export const JSON_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -49,6 +51,17 @@ export interface ServerOptions extends Binding {
   readonly logError?: (error: unknown) => void;
   /** The built web UI; without it `/` shows a page saying how to build it. */
   readonly web?: WebAssets;
+  /**
+   * A shared server: accounts sign in with a password (no key), each request acts for its account,
+   * coaches and admins get their routes. Off: the local install's single user and key.
+   */
+  readonly accounts?: boolean;
+  /** The address users open (behind a proxy: `https://afterword.example.org`); its host passes the Host and Origin checks. */
+  readonly publicUrl?: string;
+  /** Password hashing cost, lockout, lifetimes (default: accounts.ts DEFAULT_POLICY). */
+  readonly policy?: AccountPolicy;
+  /** Sign-in attempts per client address per minute (default 10). */
+  readonly signInsPerMinute?: number;
 }
 
 import type { Env } from './routes/context.js';
@@ -86,9 +99,12 @@ const RestoreQuery = z.object({ replace: flag });
 // ---------------------------------------------------------------- app
 
 export function createServer(deps: Deps, options: ServerOptions) {
-  const app: AppDeps = { store: deps.store, time: deps.time, clock: deps.clock, userId: LOCAL_USER.id };
+  const local: AppDeps = { store: deps.store, time: deps.time, clock: deps.clock, userId: LOCAL_USER.id };
   const speller = options.speller ?? createSpellerLoader();
   const { secret } = options;
+  const publicUrl = options.publicUrl !== undefined ? new URL(options.publicUrl) : undefined;
+  const origins = allowedOrigins(options, publicUrl);
+  const accountDeps: AccountDeps = { accounts: deps.store.accounts, clock: deps.clock, policy: options.policy ?? DEFAULT_POLICY };
 
   const limit = (maxSize: number) => bodyLimit({
     maxSize, onError: (c) => c.json({ error: `request body too large; the limit is ${maxSize / 1024 / 1024} MB` }, 413),
@@ -96,66 +112,75 @@ export function createServer(deps: Deps, options: ServerOptions) {
   const jsonLimit = limit(JSON_LIMIT);
   const uploadLimit = limit(UPLOAD_LIMIT);
 
-  const saved = async (s: Saved) => savedJson(s, await requireProfile(app), app.time);
-  const ctx: RouteContext = { app, speller };
+  const saved = async (app: AppDeps, s: Saved) => savedJson(s, await requireProfile(app), app.time);
+  const ctx: RouteContext = { speller };
 
-  const api = new Hono<Env>()
-    .use('*', requireSession(secret))
-    .use('*', csrfCheck(secret, options))
-    .get('/session', (c) => c.json({ csrf: csrfToken(secret, c.get('session')), calendarUrl: `/api/calendar.ics?token=${calendarToken(secret)}` }))
-    .get('/today', async (c) => c.json(agendaJson(await agenda(app, 1), app.time)))
-    .get('/week', async (c) => c.json(agendaJson(await agenda(app, 7), app.time)))
-    .get('/pipeline', async (c) => c.json(pipelineJson(await pipeline(app))))
+  // The job seeker's own records: every route acts for `c.var.app`, the signed-in user's deps.
+  const records = new Hono<Env>()
+    .get('/session', async (c) => {
+      const account = c.var.account;
+      const feed = account ? undefined : calendarToken(secret);
+      return c.json({
+        csrf: c.var.csrf,
+        // On a shared server the feed's token is shown once, when made (POST /api/calendar/token).
+        calendarUrl: feed !== undefined ? `/api/calendar.ics?token=${feed}` : null,
+        account: account ? accountJson(account) : null,
+      });
+    })
+    .get('/today', async (c) => c.json(agendaJson(await agenda(c.var.app, 1), c.var.app.time)))
+    .get('/week', async (c) => c.json(agendaJson(await agenda(c.var.app, 7), c.var.app.time)))
+    .get('/pipeline', async (c) => c.json(pipelineJson(await pipeline(c.var.app))))
     .get('/profile', async (c) => {
-      const profile = await getProfile(app);
+      const profile = await getProfile(c.var.app);
       return c.json(profile ? profileJson(profile) : null);
     })
     .post('/profile', body(ProfileBody), async (c) => {
       const input = c.req.valid('json');
       // Like `afterword setup`: given fields replace the recorded ones, the rest is kept.
-      const current = await getProfile(app);
-      const profile = await saveProfile(app,
+      const current = await getProfile(c.var.app);
+      const profile = await saveProfile(c.var.app,
         { ...(current ? settingsToJson(current.settings) : {}), ...input.settings },
         { ...(current ? candidateToJson(current.candidate) : {}), ...input.candidate });
       return c.json(profileJson(profile));
     })
     .post('/references', body(ReferenceBody), async (c) => {
-      const candidate = await addReference(app, defined(c.req.valid('json')));
+      const candidate = await addReference(c.var.app, defined(c.req.valid('json')));
       return c.json({ reference: candidate.references[candidate.references.length - 1] ?? null, references: candidate.references }, 201);
     })
-    .post('/applications', body(ApplicationBody), async (c) => c.json(await saved(await addApplication(app, defined(c.req.valid('json')))), 201))
-    .get('/applications/:id', async (c) => c.json(applicationViewJson(await showApplication(app, c.req.param('id')), app.time)))
-    .post('/applications/:id/people', body(PersonBody), async (c) => c.json(await saved(await addPerson(app, c.req.param('id'), defined(c.req.valid('json')))), 201))
-    .post('/applications/:id/interviews', body(InterviewBody), async (c) => c.json(await saved(await addInterview(app, c.req.param('id'), defined(c.req.valid('json')))), 201))
+    .post('/applications', body(ApplicationBody), async (c) => c.json(await saved(c.var.app, await addApplication(c.var.app, defined(c.req.valid('json')))), 201))
+    .get('/applications/:id', async (c) => c.json(applicationViewJson(await showApplication(c.var.app, c.req.param('id')), c.var.app.time)))
+    .post('/applications/:id/people', body(PersonBody), async (c) => c.json(await saved(c.var.app, await addPerson(c.var.app, c.req.param('id'), defined(c.req.valid('json')))), 201))
+    .post('/applications/:id/interviews', body(InterviewBody), async (c) => c.json(await saved(c.var.app, await addInterview(c.var.app, c.req.param('id'), defined(c.req.valid('json')))), 201))
     .post('/applications/:id/touches', body(TouchBody), async (c) => {
       const { confirm, ...rest } = c.req.valid('json');
+      const app = c.var.app;
       const profile = await requireProfile(app);
       // `at` defaults to now, to the second, in the user's zone (as `afterword sent` does).
-      const at = rest.at ?? app.time.zone(profile.settings.timeZone).format(Math.floor(app.clock.now() / 1000) * 1000);
-      const result = await logTouch(app, c.req.param('id'), defined({ ...rest, at }), new Set<Guard['rule']>(confirm ?? []));
+      const at = rest.at ?? c.var.app.time.zone(profile.settings.timeZone).format(Math.floor(c.var.app.clock.now() / 1000) * 1000);
+      const result = await logTouch(c.var.app, c.req.param('id'), defined({ ...rest, at }), new Set<Guard['rule']>(confirm ?? []));
       if (!result.ok) {
         return c.json({
           error: `held by ${result.guards.map((g) => g.rule).join(' and ')}; send again with "confirm": [${result.guards.map((g) => `"${g.rule}"`).join(', ')}] to record it anyway`,
-          guards: result.guards.map((g) => guardJson(g, app.time)),
+          guards: result.guards.map((g) => guardJson(g, c.var.app.time)),
         }, 409);
       }
-      return c.json(savedJson(result.saved, profile, app.time), 201);
+      return c.json(savedJson(result.saved, profile, c.var.app.time), 201);
     })
-    .post('/applications/:id/close', body(CloseBody), async (c) => c.json(await saved(await closeApplication(app, c.req.param('id'), c.req.valid('json').status))))
+    .post('/applications/:id/close', body(CloseBody), async (c) => c.json(await saved(c.var.app, await closeApplication(c.var.app, c.req.param('id'), c.req.valid('json').status))))
     .get('/applications/:id/drafts', query(DraftQuery), async (c) => {
       const q = c.req.valid('query');
-      const profile = await requireProfile(app);
-      const scenario = await app.store.loadScenario(app.userId);
+      const profile = await requireProfile(c.var.app);
+      const scenario = await c.var.app.store.loadScenario(c.var.app.userId);
       if (!scenario) throw new AppError('internal', 'profile without records');
       const resolved = resolveDraftInput(scenario, {
-        applicationId: c.req.param('id'), kind: q.kind, today: app.time.zone(profile.settings.timeZone).dayAt(app.clock.now()),
+        applicationId: c.req.param('id'), kind: q.kind, today: c.var.app.time.zone(profile.settings.timeZone).dayAt(c.var.app.clock.now()),
         ...(q.person !== undefined ? { personId: q.person } : {}), ...(q.reference !== undefined ? { referenceId: q.reference } : {}),
         ...(q.interview !== undefined ? { interviewId: q.interview } : {}), ...(q.note !== undefined ? { note: q.note } : {}),
-      }, app.time);
+      }, c.var.app.time);
       if (!resolved.ok) throw draftLookupError(resolved.error);
       const draft = generateDraft(resolved.value);
       // The same context as the editor's live check: L7 compares with the other people's notes.
-      const findings = checkTone(toneInputOf(scenario, resolved.value, draft, siblingNotes(scenario, resolved.value, app.time)), { speller: await speller.load() });
+      const findings = checkTone(toneInputOf(scenario, resolved.value, draft, siblingNotes(scenario, resolved.value, c.var.app.time)), { speller: await speller.load() });
       return c.json({ draft: draftJson(draft), findings: findings.map(findingJson) });
     })
     .post('/tone', validator('json', (value) => {
@@ -164,7 +189,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
       return result.value;
     }), async (c) => c.json({ findings: checkTone(c.req.valid('json'), { speller: await speller.load() }).map(findingJson) }))
     .get('/export.xlsx', async (c) => {
-      const data = await exportSpreadsheet(app, 'xlsx');
+      const data = await exportSpreadsheet(c.var.app, 'xlsx');
       const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
       return c.body(bytes, 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -175,7 +200,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
       const q = c.req.valid('query');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length === 0) throw new BadRequest('body: empty; send the CSV (or XLSX) file as the request body');
-      const summary = await importFile(app, bytes, {
+      const summary = await importFile(c.var.app, bytes, {
         dryRun: q.dryRun, totalBytes: bytes.length,
         ...(q.format ? { format: q.format } : {}), ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
       });
@@ -184,34 +209,47 @@ export function createServer(deps: Deps, options: ServerOptions) {
         preview: summary.preview.map((p) => ({ row: p.row, company: p.application.company, role: p.application.role, status: p.application.status })),
       }, summary.dryRun ? 200 : 201);
     })
-    .get('/backup', async (c) => c.body(await backup(app), 200, {
+    .get('/backup', async (c) => c.body(await backup(c.var.app), 200, {
       'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': 'attachment; filename="afterword-backup.json"',
     }))
     .post('/restore', query(RestoreQuery), async (c) => {
       const replace = c.req.valid('query').replace;
       const textBody = await c.req.text();
-      if (!replace && await hasRecords(app)) throw new AppError('conflict', 'restore: this would replace the applications you have; send again with ?replace=true', { field: 'replace' });
-      return c.json(await restore(app, textBody));
+      if (!replace && await hasRecords(c.var.app)) throw new AppError('conflict', 'restore: this would replace the applications you have; send again with ?replace=true', { field: 'replace' });
+      return c.json(await restore(c.var.app, textBody));
     })
     .route('/', draftRoutes(ctx))
-    .route('/', insightRoutes(ctx))
-    .route('/', recordRoutes(ctx));
+    .route('/', insightRoutes())
+    .route('/', recordRoutes());
 
-  const server = new Hono()
+  // Who is asking: the key's session on a local install; an account's session on a shared server,
+  // whose routes for signing in, coaches and admins come first (each behind its role).
+  const api = new Hono<Env>();
+  if (options.accounts) {
+    api.route('/', accountRoutes({ deps, accountDeps, origins, signInsPerMinute: options.signInsPerMinute ?? 10, ...(publicUrl ? { publicUrl } : {}) }));
+  } else {
+    api.use('*', requireSession(secret, local)).use('*', csrfCheck(origins));
+  }
+  const routes = api.route('/', records);
+
+  const server = new Hono<Env>()
     .use('*', securityHeaders())
-    .use('*', hostCheck(options))
+    .use('*', hostCheck(options, publicUrl))
     .use('/api/*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? uploadLimit : jsonLimit)(c, next))
     // Calendar apps send no cookies: the feed is read with its own token, before the session check.
     .get('/api/calendar.ics', async (c) => {
       const token = c.req.query('token');
-      if (token === undefined || !sameSecret(token, calendarToken(secret))) return c.json({ error: 'missing or wrong token; copy the feed URL from GET /api/session' }, 401);
-      const { text: ics } = await exportCalendar(app);
+      const userId = token === undefined ? undefined
+        : options.accounts ? await calendarOwner(accountDeps, token)
+          : sameSecret(token, calendarToken(secret)) ? LOCAL_USER.id : undefined;
+      if (userId === undefined) return c.json({ error: 'missing, wrong or revoked token; copy the feed URL again from Settings' }, 401);
+      const { text: ics } = await exportCalendar({ ...local, userId });
       return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
     })
-    .route('/api', api)
+    .route('/api', routes)
     .get('/', (c) => {
       const key = c.req.query('key');
-      if (key !== undefined) {
+      if (key !== undefined && !options.accounts) {
         if (!sameSecret(key, secret)) return c.html(WRONG_KEY_PAGE, 401);
         const session = newSession(secret);
         const nonce = verifySession(secret, session) ?? '';
@@ -235,9 +273,9 @@ export function createServer(deps: Deps, options: ServerOptions) {
     return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
   }
 
-  /** The UI's page for a signed-in browser; a sign-in hint otherwise. */
+  /** The UI's page for a signed-in browser; a sign-in hint otherwise (a shared server's UI signs in itself). */
   function shell(c: Context) {
-    const signedIn = verifySession(secret, getCookie(c, SESSION_COOKIE)) !== undefined;
+    const signedIn = options.accounts || verifySession(secret, getCookie(c, SESSION_COOKIE)) !== undefined;
     if (!signedIn) return c.html(NOT_SIGNED_IN_PAGE, 401);
     return options.web ? send(c, options.web.index, 'no-store') : c.html(NO_UI_PAGE, 200);
   }

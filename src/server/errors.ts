@@ -35,6 +35,10 @@ const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   not_found: 404,
   conflict: 409,
   internal: 500,
+  unauthorized: 401,
+  forbidden: 403,
+  locked: 423,
+  too_many: 429,
 };
 
 function body(message: string, field: string | undefined): ErrorBody {

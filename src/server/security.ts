@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from '../app/records.js';
+import type { Env } from './routes/context.js';
 
 export const SESSION_COOKIE = 'afterword_session';
 /** Readable by the page's own script (double submit); useless to other origins, which cannot read it. */
@@ -92,49 +94,60 @@ function problem(c: Context, status: 401 | 403 | 421, error: string): Response {
 }
 
 /** DNS rebinding: a page on evil.example resolved to 127.0.0.1 still sends `Host: evil.example`. */
-export function hostCheck(binding: Binding): MiddlewareHandler {
-  const allowed = allowedHosts(binding);
+export function hostCheck(binding: Binding, publicUrl?: URL): MiddlewareHandler {
+  const allowed = new Set(allowedHosts(binding));
+  // A public URL without a port has none in its Host header either.
+  if (publicUrl) allowed.add(publicUrl.host.toLowerCase());
   return async (c, next) => {
     if (!allowed.has(requestHost(c))) return problem(c, 421, 'this server answers only to its own address; open the URL printed at start');
     return next();
   };
 }
 
-/** Every API route but the calendar feed needs an authentic session cookie. */
-export function requireSession(secret: string): MiddlewareHandler<{ Variables: { session: string } }> {
+/** Every API route but the calendar feed needs an authentic session cookie (local install: the key's). */
+export function requireSession(secret: string, local: AppDeps): MiddlewareHandler<Env> {
   return async (c, next) => {
     const nonce = verifySession(secret, getCookie(c, SESSION_COOKIE));
     if (nonce === undefined) return problem(c, 401, 'not signed in: open the URL with ?key=… printed when the server started');
-    c.set('session', nonce);
+    c.set('app', local);
+    c.set('csrf', csrfToken(secret, nonce));
     return next();
   };
+}
+
+/** The origins (`http://host:port`) a browser of this server sends: the bound address's, and the public URL's. */
+export function allowedOrigins(binding: Binding, publicUrl?: URL): ReadonlySet<string> {
+  const out = new Set([...allowedHosts(binding)].map((h) => `http://${h}`));
+  if (publicUrl) out.add(publicUrl.origin.toLowerCase());
+  return out;
 }
 
 /**
  * Writes need the session's CSRF token in `X-Afterword-CSRF` (a header no cross-site form can
  * set, and that a cross-origin script could only send after a CORS preflight we never grant), and
- * an Origin, when the browser sends one, of this server.
+ * an Origin, when the browser sends one, of this server. `checkToken: false` is for sign-in and
+ * the other writes made before there is a session: they still need a same-origin request.
  */
-export function csrfCheck(secret: string, binding: Binding): MiddlewareHandler<{ Variables: { session: string } }> {
-  const hosts = allowedHosts(binding);
+export function csrfCheck(origins: ReadonlySet<string>, checkToken = true): MiddlewareHandler<Env> {
   return async (c, next) => {
     if (WRITE_METHODS.has(c.req.method)) {
       const origin = c.req.header('origin');
       if (origin !== undefined) {
-        let host: string | undefined;
+        let normal: string | undefined;
         try {
-          const url = new URL(origin);
-          host = url.protocol === 'http:' ? url.host.toLowerCase() : undefined;
+          normal = new URL(origin).origin.toLowerCase();
         } catch {
-          host = undefined;
+          normal = undefined;
         }
-        if (host === undefined || !hosts.has(host)) return problem(c, 403, 'cross-origin write refused (Origin is not this server)');
+        if (normal === undefined || !origins.has(normal)) return problem(c, 403, 'cross-origin write refused (Origin is not this server)');
       }
       const site = c.req.header('sec-fetch-site');
       if (site !== undefined && site !== 'same-origin' && site !== 'none') return problem(c, 403, 'cross-site write refused (Sec-Fetch-Site)');
-      const token = c.req.header(CSRF_HEADER);
-      if (token === undefined || !sameSecret(token, csrfToken(secret, c.get('session')))) {
-        return problem(c, 403, `missing or wrong ${CSRF_HEADER} header; read the token from GET /api/session`);
+      if (checkToken) {
+        const token = c.req.header(CSRF_HEADER);
+        if (token === undefined || !sameSecret(token, c.get('csrf'))) {
+          return problem(c, 403, `missing or wrong ${CSRF_HEADER} header; read the token from GET /api/session`);
+        }
       }
     }
     return next();

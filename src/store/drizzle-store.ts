@@ -13,13 +13,14 @@ import { AppError } from '../app/errors.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
   type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
-  type Criterion, type CriterionRating, type Offer, type RedFlag, type RedFlagNote, type Store, type User, type UserId,
+  type AccountStore, type Criterion, type CriterionRating, type Offer, type RedFlag, type RedFlagNote, type Store, type User, type UserId,
 } from '../app/ports.js';
 import type {
   Application, ApplicationStatus, Candidate, Interview, Person, Reference, Scenario, Settings, Touch,
 } from '../core/model.js';
 import type { RecommendationKind } from '../core/rules/plan-types.js';
 import type { EpochMs } from '../core/time.js';
+import { DrizzleAccounts } from './accounts-store.js';
 import { toAppError } from './db-errors.js';
 import * as rows from './rows.js';
 import * as s from './schema.js';
@@ -237,10 +238,15 @@ export class DrizzleStore implements Store {
   private readonly current = new AsyncLocalStorage<Executor>();
   private readonly growth: Growth = new Map();
   private closed = false;
+  readonly accounts: AccountStore;
 
   constructor(options: DrizzleStoreOptions) {
     this.db = options.db;
     this.closeDriver = options.close;
+    this.accounts = new DrizzleAccounts(
+      (fn) => this.one(fn),
+      (fn) => this.transaction(() => this.one(fn)),
+    );
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -767,6 +773,11 @@ export class DrizzleStore implements Store {
   /** Refreshes the planner's statistics (after bulk loads). */
   async analyze(): Promise<void> {
     await this.db.execute(sql`analyze`);
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new AppError('internal', 'the store is closed');
+    await this.one((q) => q.execute(sql`select 1`));
   }
 
   async close(): Promise<void> {

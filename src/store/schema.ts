@@ -15,7 +15,7 @@ import {
   APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
 } from '../core/model.js';
 import { RECOMMENDATION_KINDS } from '../core/rules/plan-types.js';
-import { CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX, RED_FLAGS, RED_FLAG_MAX_SCORE } from '../app/ports.js';
+import { CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX, RED_FLAGS, RED_FLAG_MAX_SCORE, ROLES } from '../app/ports.js';
 import type { ProtocolOverrides } from '../core/rules/params.js';
 import type { Day, EpochMs, Weekday } from '../core/time.js';
 import { dayFromText, dayToText, instantFromText, instantToText } from './codec.js';
@@ -39,11 +39,75 @@ function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
   return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 }
 
-export const users = pgTable('users', {
+/** A career centre or agency on a shared server; local installs have none. */
+export const organisations = pgTable('organisations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: instant('created_at').notNull().default(sql`now()`),
 });
+
+/**
+ * A person whose records these are. The local user has no email or password; accounts on a shared
+ * server have both (email lower-cased, unique), a role and usually an organisation.
+ */
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: instant('created_at').notNull().default(sql`now()`),
+  email: text('email').unique(),
+  role: text('role', { enum: ROLES }).notNull().default('seeker'),
+  organisationId: text('organisation_id').references(() => organisations.id, { onDelete: 'restrict' }),
+  /** scrypt: `scrypt$N$r$p$salt$hash` (base64url). */
+  passwordHash: text('password_hash'),
+  /** Failed sign-ins since the last success; reaching the limit locks the account until `lockedUntil`. */
+  failedSignIns: integer('failed_sign_ins').notNull().default(0),
+  lockedUntil: instant('locked_until'),
+}, (t) => [
+  check('users_role_check', oneOf(t.role, ROLES)),
+]);
+
+/** Signed-in browsers: the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** The CSRF token of this session (random, sent to the page, required on writes). */
+  csrf: text('csrf').notNull(),
+  createdAt: instant('created_at').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+}, (t) => [
+  index('sessions_user_idx').on(t.userId),
+]);
+
+export const TOKEN_PURPOSES = ['invitation', 'password_reset', 'calendar'] as const;
+
+/**
+ * One-time and revocable tokens, kept as SHA-256: an invitation (carries the role, organisation and
+ * coach of the account it creates), a password reset, a calendar feed (one per user, until revoked).
+ */
+export const tokens = pgTable('tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  purpose: text('purpose', { enum: TOKEN_PURPOSES }).notNull(),
+  userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  email: text('email'),
+  role: text('role', { enum: ROLES }),
+  organisationId: text('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+  coachId: text('coach_id').references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: instant('created_at').notNull(),
+  expiresAt: instant('expires_at'),
+}, (t) => [
+  index('tokens_user_purpose_idx').on(t.userId, t.purpose),
+  check('tokens_purpose_check', oneOf(t.purpose, TOKEN_PURPOSES)),
+  check('tokens_role_check', oneOf(t.role, ROLES)),
+]);
+
+/** Which coach follows which job seeker. */
+export const coachAssignments = pgTable('coach_assignments', {
+  coachId: text('coach_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  seekerId: text('seeker_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+}, (t) => [
+  primaryKey({ columns: [t.coachId, t.seekerId] }),
+  index('coach_assignments_seeker_idx').on(t.seekerId),
+]);
 
 const userId = () => text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' });
 
@@ -311,4 +375,17 @@ export const criterionRatings = pgTable('criterion_ratings', {
   inApplication('criterion_ratings_application_fk', t),
   foreignKey({ name: 'criterion_ratings_criterion_fk', columns: [t.userId, t.criterion], foreignColumns: [criteria.userId, criteria.name] }).onDelete('cascade'),
   check('criterion_ratings_rating_check', sql`${t.rating} between 0 and ${sql.raw(String(CRITERION_RATING_MAX))}`),
+]);
+
+/** A coach's comment on one of a job seeker's applications (coaches read, comment, never edit). */
+export const comments = pgTable('comments', {
+  userId: userId(),
+  applicationId: text('application_id').notNull(),
+  id: integer('id').notNull(),
+  authorId: text('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  body: text('body').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.applicationId, t.id] }),
+  inApplication('comments_application_fk', t),
 ]);

@@ -1,10 +1,11 @@
-/** `afterword serve [--port 4600] [--host 127.0.0.1]`: the local web app on the user's records. */
+/** `afterword serve [--port 4600] [--host 127.0.0.1] [--trust-proxy 1]`: the web app on the user's records. */
 import type { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
 import { loadConfig } from '../../config.js';
 import { createDeps } from '../../deps.js';
 import { loadOrCreateSecret } from '../../server/security.js';
-import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from '../../server/serve.js';
+import { parseTrustProxy, TRUST_NOBODY, type TrustProxy } from '../../server/ops.js';
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS, isLoopback, startServer } from '../../server/serve.js';
 import type { CliIo } from '../io.js';
 
 interface ServeOptions {
@@ -12,12 +13,22 @@ interface ServeOptions {
   host: string;
   dataDir?: string;
   databaseUrl?: string;
+  trustProxy?: string;
 }
+
+const TRUST_PROXY_ENV = 'AFTERWORD_TRUST_PROXY';
 
 function parsePort(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || !Number.isInteger(port) || port > 65535) throw new AppError('bad_input', `--port: "${text}" is not a port; give a whole number from 1 to 65535, e.g. --port ${DEFAULT_PORT}`);
   return port;
+}
+
+/** The flag, else the environment (empty means unset, as for the other variables), else nobody. */
+function trustProxyOf(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): TrustProxy {
+  if (flag !== undefined) return parseTrustProxy(flag);
+  const fromEnv = env[TRUST_PROXY_ENV];
+  return fromEnv === undefined || fromEnv === '' ? TRUST_NOBODY : parseTrustProxy(fromEnv, `${TRUST_PROXY_ENV} (or --trust-proxy)`);
 }
 
 /** Resolves when the process is asked to stop (Ctrl-C, or a service manager's SIGTERM). */
@@ -37,14 +48,21 @@ export function registerServe(program: Command, io: CliIo): void {
   program.command('serve')
     .description('Start the local web app on your records; open the address it prints (it signs your browser in).')
     .option('--port <port>', 'port to listen on (0: any free port)', String(DEFAULT_PORT))
-    .option('--host <address>', 'address to listen on; keep the loopback default unless you know why', DEFAULT_HOST)
+    .option('--host <address>', 'address to listen on; keep the loopback default unless you know why (0.0.0.0: every interface)', DEFAULT_HOST)
+    .option('--trust-proxy <setting>', `believe X-Forwarded-For and X-Forwarded-Proto from reverse proxies: how many are in front (1), or their addresses (10.0.0.5,10.0.0.0/8); default: $${TRUST_PROXY_ENV}, else none`)
     .addHelpText('after', `
+GET /healthz answers 200 while the database does, 503 otherwise. Each request is logged as one JSON
+line on stdout. SIGTERM or Ctrl-C lets requests in flight finish (up to ${DEFAULT_SHUTDOWN_TIMEOUT_MS / 1000} s), then stops.
+
 Examples:
   $ afterword serve
-  $ afterword serve --port 4700`)
+  $ afterword serve --port 4700
+  $ afterword serve --host 0.0.0.0 --trust-proxy 1                  # trust the one proxy in front (nginx, Caddy)
+  $ afterword serve --host 0.0.0.0 --trust-proxy 10.0.0.5,10.0.0.6  # trust only these proxies`)
     .action(async (_opts: ServeOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ServeOptions>();
       const port = parsePort(opts.port);
+      const trustProxy = trustProxyOf(opts.trustProxy, io.env ?? {});
       const config = loadConfig(
         { ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}), ...(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : {}) },
         io.env ?? {},
@@ -53,7 +71,8 @@ Examples:
       const deps = io.deps ?? await createDeps(config);
       try {
         const server = await startServer(deps, {
-          host: opts.host, port, secret,
+          host: opts.host, port, secret, trustProxy,
+          log: (line) => io.stdout(`${line}\n`),
           logError: (error) => io.stderr(`afterword serve: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`),
         }).catch((error: unknown) => {
           const code = error instanceof Error && 'code' in error ? String(error.code) : '';
@@ -64,7 +83,7 @@ Examples:
         if (!isLoopback(opts.host)) io.stderr(`afterword serve: warning: listening on ${opts.host}, not a loopback address: other machines can reach it.\n`);
         io.stdout(`Afterword is running. Open this address in your browser (it holds your key; keep it private):\n  ${server.url}\nPress Ctrl-C to stop.\n`);
         await stopSignal();
-        io.stdout('Stopping…\n');
+        io.stdout(`Stopping: finishing the requests in flight (up to ${DEFAULT_SHUTDOWN_TIMEOUT_MS / 1000} s)…\n`);
         await server.close();
       } finally {
         if (!io.deps) await deps.store.close();

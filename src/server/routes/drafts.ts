@@ -26,17 +26,17 @@ function refOf(q: { kind: string; person?: string | undefined; reference?: strin
 }
 
 export function draftRoutes(ctx: RouteContext) {
-  const { app, speller } = ctx;
+  const { speller } = ctx;
   return new Hono<Env>()
     .post('/applications/:id/tone', body(ToneBody), async (c) => {
       const q = c.req.valid('json');
-      const result = await checkDraftEdit(app, await speller.load(), c.req.param('id'), refOf(q),
+      const result = await checkDraftEdit(c.var.app, await speller.load(), c.req.param('id'), refOf(q),
         { text: q.text, ...(q.subject !== undefined ? { subject: q.subject } : {}) });
       return c.json({ findings: result.findings.map((f) => ({ ...f })), siblings: result.siblings, mailto: result.mailto });
     })
     .post('/applications/:id/drafts/eml', body(EmlBody), async (c) => {
       const q = c.req.valid('json');
-      const { bytes, filename } = await draftEml(app, c.req.param('id'), refOf(q), { subject: q.subject, body: q.body });
+      const { bytes, filename } = await draftEml(c.var.app, c.req.param('id'), refOf(q), { subject: q.subject, body: q.body });
       return c.body(new Uint8Array(bytes), 200, {
         'Content-Type': 'message/rfc822',
         'Content-Disposition': `attachment; filename="${filename}"`,

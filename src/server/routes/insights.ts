@@ -19,7 +19,7 @@ import { APPLICATION_STATUSES } from '../../core/model.js';
 import { parseDay, type Day } from '../../core/time.js';
 import { BadRequest } from '../errors.js';
 import { body, query } from '../validate.js';
-import type { Env, RouteContext } from './context.js';
+import type { Env } from './context.js';
 
 const item = z.strictObject({ label: z.string().max(1000), value: z.string().max(1000) });
 const dayText = z.string().max(40);
@@ -50,21 +50,21 @@ function day(text: string, field: string): Day {
   return d;
 }
 
-export function insightRoutes({ app }: RouteContext) {
+export function insightRoutes() {
   return new Hono<Env>()
-    .get('/board', async (c) => c.json(boardJson(await board(app), app.time)))
-    .get('/insights', async (c) => c.json(insightsJson(await insights(app))))
+    .get('/board', async (c) => c.json(boardJson(await board(c.var.app), c.var.app.time)))
+    .get('/insights', async (c) => c.json(insightsJson(await insights(c.var.app))))
     .post('/applications/:id/status', body(StatusBody), async (c) => {
-      const moved = await moveApplication(app, c.req.param('id'), c.req.valid('json').status);
-      return c.json({ ...savedJson(moved, await requireProfile(app), app.time), from: moved.from });
+      const moved = await moveApplication(c.var.app, c.req.param('id'), c.req.valid('json').status);
+      return c.json({ ...savedJson(moved, await requireProfile(c.var.app), c.var.app.time), from: moved.from });
     })
     // Offers
     .get('/offers/compare', query(CompareQuery), async (c) => {
       const ids = c.req.valid('query').ids;
-      const cmp = ids === undefined ? await offerComparison(app) : await compareApplications(app, ids.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+      const cmp = ids === undefined ? await offerComparison(c.var.app) : await compareApplications(c.var.app, ids.split(',').map((s) => s.trim()).filter((s) => s !== ''));
       return c.json(comparisonJson(cmp));
     })
-    .get('/applications/:id/offer', async (c) => c.json(offerViewJson(await showOffer(app, c.req.param('id')))))
+    .get('/applications/:id/offer', async (c) => c.json(offerViewJson(await showOffer(c.var.app, c.req.param('id')))))
     .post('/applications/:id/offer', body(OfferBody), async (c) => {
       const { remove, ...input } = c.req.valid('json');
       const change: OfferChange = {
@@ -76,23 +76,23 @@ export function insightRoutes({ app }: RouteContext) {
       const changing = Object.keys(change).length > 0;
       if (remove && changing) throw new BadRequest('remove: give it alone: it forgets the whole offer', 'remove');
       if (!remove && !changing) throw new BadRequest('pay: nothing to record; give pay, benefits, receivedOn, respondBy or notes (or "remove": true)', 'pay');
-      return c.json(offerViewJson(remove ? await removeOffer(app, c.req.param('id')) : await recordOffer(app, c.req.param('id'), change)));
+      return c.json(offerViewJson(remove ? await removeOffer(c.var.app, c.req.param('id')) : await recordOffer(c.var.app, c.req.param('id'), change)));
     })
     // Red flags
-    .get('/applications/:id/flags', async (c) => c.json(flagsViewJson(await listFlags(app, c.req.param('id')))))
+    .get('/applications/:id/flags', async (c) => c.json(flagsViewJson(await listFlags(c.var.app, c.req.param('id')))))
     .post('/applications/:id/flags', body(FlagBody), async (c) => {
       const { flag, score, notes, manager, clear } = c.req.valid('json');
-      return c.json(flagSetJson(await setFlag(app, c.req.param('id'), flag, {
+      return c.json(flagSetJson(await setFlag(c.var.app, c.req.param('id'), flag, {
         ...(score !== undefined ? { score } : {}), ...(notes !== undefined ? { notes } : {}),
         ...(manager !== undefined ? { manager } : {}), ...(clear ? { clear } : {}),
       })));
     })
     // Criteria and ratings
-    .get('/criteria', async (c) => c.json(criteriaJson(await listCriteria(app))))
+    .get('/criteria', async (c) => c.json(criteriaJson(await listCriteria(c.var.app))))
     .post('/criteria', body(CriteriaBody), async (c) => {
       const { set, remove } = c.req.valid('json');
-      return c.json(criteriaJson(await changeCriteria(app, { ...(set ? { set } : {}), ...(remove ? { remove } : {}) })));
+      return c.json(criteriaJson(await changeCriteria(c.var.app, { ...(set ? { set } : {}), ...(remove ? { remove } : {}) })));
     })
-    .get('/applications/:id/ratings', async (c) => c.json(ratingsViewJson(await showRatings(app, c.req.param('id')))))
-    .post('/applications/:id/ratings', body(RatingsBody), async (c) => c.json(ratingsViewJson(await rateApplication(app, c.req.param('id'), c.req.valid('json').ratings))));
+    .get('/applications/:id/ratings', async (c) => c.json(ratingsViewJson(await showRatings(c.var.app, c.req.param('id')))))
+    .post('/applications/:id/ratings', body(RatingsBody), async (c) => c.json(ratingsViewJson(await rateApplication(c.var.app, c.req.param('id'), c.req.valid('json').ratings))));
 }

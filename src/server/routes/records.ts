@@ -11,7 +11,7 @@ import { savedJson } from '../../app/views.js';
 import { STAGES } from '../../core/model.js';
 import { isValidZone } from '../../core/time.js';
 import { body, defined, query } from '../validate.js';
-import type { Env, RouteContext } from './context.js';
+import type { Env } from './context.js';
 
 const text = z.string().max(10_000);
 
@@ -31,20 +31,19 @@ const InterviewWithPeopleBody = z.strictObject({
   interview: z.looseObject({ start: z.string().max(40), end: z.string().max(40), stage: z.enum(STAGES) }),
 });
 
-export function recordRoutes(ctx: RouteContext) {
-  const { app } = ctx;
+export function recordRoutes() {
   return new Hono<Env>()
     .get('/timeline', query(TimelineQuery), async (c) => {
       const q = c.req.valid('query');
-      return c.json(await previewTimeline(app, q.said, q.interviewEnd, q.zone, q.application));
+      return c.json(await previewTimeline(c.var.app, q.said, q.interviewEnd, q.zone, q.application));
     })
     .post('/applications/:id/interviews/with-people', body(InterviewWithPeopleBody), async (c) => {
       const input = c.req.valid('json');
-      const saved = await addInterviewWithPeople(app, c.req.param('id'), {
+      const saved = await addInterviewWithPeople(c.var.app, c.req.param('id'), {
         people: input.people.map((p) => defined(p)), interview: defined(input.interview),
       });
       return c.json({
-        ...savedJson(saved, await requireProfile(app), app.time), interviewId: saved.interviewId, personIds: saved.personIds,
+        ...savedJson(saved, await requireProfile(c.var.app), c.var.app.time), interviewId: saved.interviewId, personIds: saved.personIds,
       }, 201);
     });
 }

@@ -1,0 +1,296 @@
+/**
+ * Accounts on a shared server: passwords (scrypt, from Node's own crypto), sign-in with a lockout,
+ * sessions, invitations, password resets by a one-time token, calendar feed tokens, coaches and
+ * their comments. Tokens are 32 random bytes shown once; only their SHA-256 is stored.
+ */
+import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { EpochMs } from '../core/time.js';
+import { AppError } from './errors.js';
+import type { Account, AccountStore, Clock, Comment, Organisation, Role, SessionRecord, TokenRecord, UserId } from './ports.js';
+import { ROLES } from './ports.js';
+
+export interface AccountDeps {
+  readonly accounts: AccountStore;
+  readonly clock: Clock;
+  readonly policy: AccountPolicy;
+}
+
+export interface AccountPolicy {
+  /** scrypt's cost (N, a power of two); OWASP's minimum is 2¹⁷. Tests may lower it. */
+  readonly scryptCost: number;
+  /** Failed sign-ins in a row that lock the account… */
+  readonly lockAfter: number;
+  /** …for this long. */
+  readonly lockMs: number;
+  readonly sessionMs: number;
+  readonly invitationMs: number;
+  readonly resetMs: number;
+}
+
+export const DEFAULT_POLICY: AccountPolicy = {
+  scryptCost: 2 ** 17,
+  lockAfter: 5,
+  lockMs: 15 * 60_000,
+  sessionMs: 14 * 24 * 3_600_000,
+  invitationMs: 7 * 24 * 3_600_000,
+  resetMs: 3_600_000,
+};
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+
+// ---------------------------------------------------------------- passwords and tokens
+
+function scryptAsync(password: string, salt: Buffer, length: number, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+const memoryFor = (n: number, r: number): number => 128 * n * r * 2;
+
+/** `scrypt$N$r$p$salt$key`, salt and key in base64url. */
+export async function hashPassword(password: string, cost: number): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password.normalize('NFC'), salt, 32, { N: cost, r: 8, p: 1, maxmem: memoryFor(cost, 8) });
+  return ['scrypt', cost, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64url');
+  const N = Number(n);
+  const R = Number(r);
+  const actual = await scryptAsync(password.normalize('NFC'), Buffer.from(salt, 'base64url'), expected.length, { N, r: R, p: Number(p), maxmem: memoryFor(N, R) });
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** A new secret token (shown once) and the hash kept in its place. */
+export function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: tokenHash(token) };
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export function checkPassword(password: string, field = 'password'): void {
+  if (password.length < PASSWORD_MIN) throw new AppError('bad_input', `${field}: too short; use at least ${PASSWORD_MIN} characters (a few words make a good one)`, { field });
+  if (password.length > PASSWORD_MAX) throw new AppError('bad_input', `${field}: too long; use at most ${PASSWORD_MAX} characters`, { field });
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function normaliseEmail(email: string, field = 'email'): string {
+  const e = email.trim().toLowerCase();
+  if (e.length > 254 || !EMAIL.test(e)) throw new AppError('bad_input', `${field}: "${email.slice(0, 80)}" is not an email address; give one like name@example.org`, { field });
+  return e;
+}
+
+export function parseRole(text: string, field = 'role'): Role {
+  const role = ROLES.find((r) => r === text);
+  if (!role) throw new AppError('bad_input', `${field}: "${text.slice(0, 40)}" is not a role; use one of ${ROLES.join(', ')}`, { field });
+  return role;
+}
+
+// ---------------------------------------------------------------- accounts
+
+export interface NewAccount {
+  readonly name: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly organisationId?: string;
+  readonly password?: string;
+}
+
+export async function createAccount(deps: AccountDeps, input: NewAccount): Promise<Account> {
+  const name = input.name.trim();
+  if (name === '' || name.length > 200) throw new AppError('bad_input', 'name: give the person\'s name (1–200 characters)', { field: 'name' });
+  const email = normaliseEmail(input.email);
+  if (input.password !== undefined) checkPassword(input.password);
+  const hash = input.password !== undefined ? await hashPassword(input.password, deps.policy.scryptCost) : undefined;
+  const account: Account = { id: `u_${randomUUID()}`, name, email, role: input.role, ...(input.organisationId !== undefined ? { organisationId: input.organisationId } : {}) };
+  try {
+    return await deps.accounts.createAccount(account, hash);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conflict') throw new AppError('conflict', `email: ${email} already has an account`, { field: 'email', cause: error });
+    if (error instanceof AppError && error.code === 'bad_input' && input.organisationId !== undefined) {
+      throw new AppError('bad_input', `organisation: no organisation "${input.organisationId}"; create it first`, { field: 'organisation', cause: error });
+    }
+    throw error;
+  }
+}
+
+export async function createOrganisation(deps: AccountDeps, org: Organisation): Promise<Organisation> {
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(org.id)) throw new AppError('bad_input', `organisation id: "${org.id.slice(0, 40)}" must be lower-case letters, digits and dashes (e.g. city-careers)`, { field: 'id' });
+  if (org.name.trim() === '') throw new AppError('bad_input', 'name: give the organisation\'s name', { field: 'name' });
+  try {
+    await deps.accounts.createOrganisation({ id: org.id, name: org.name.trim() });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conflict') throw new AppError('conflict', `organisation id: "${org.id}" is taken`, { field: 'id', cause: error });
+    throw error;
+  }
+  return org;
+}
+
+// ---------------------------------------------------------------- sign-in and sessions
+
+export interface NewSession {
+  /** For the cookie; never stored. */
+  readonly token: string;
+  readonly csrf: string;
+  readonly expiresAt: EpochMs;
+  readonly account: Account;
+}
+
+/** A scrypt hash of nothing, checked when the email is unknown so both answers take as long. */
+const decoys = new WeakMap<AccountPolicy, Promise<string>>();
+
+export async function openSession(deps: AccountDeps, account: Account): Promise<NewSession> {
+  const { token, hash } = newToken();
+  const now = deps.clock.now();
+  const session: SessionRecord = { tokenHash: hash, userId: account.id, csrf: randomBytes(24).toString('base64url'), createdAt: now, expiresAt: now + deps.policy.sessionMs };
+  await deps.accounts.createSession(session);
+  return { token, csrf: session.csrf, expiresAt: session.expiresAt, account };
+}
+
+/**
+ * Checks the password and opens a new session (a fresh token: a session id planted before sign-in
+ * is never promoted). Wrong email and wrong password get the same answer; the account locks after
+ * `lockAfter` failures in a row.
+ */
+export async function signIn(deps: AccountDeps, emailText: string, password: string): Promise<NewSession> {
+  const wrong = new AppError('unauthorized', 'wrong email or password');
+  let email: string;
+  try {
+    email = normaliseEmail(emailText);
+  } catch {
+    throw wrong;
+  }
+  const found = await deps.accounts.findCredentials(email);
+  const now = deps.clock.now();
+  if (!found || found.passwordHash === undefined) {
+    let decoy = decoys.get(deps.policy);
+    if (!decoy) {
+      decoy = hashPassword('decoy password', deps.policy.scryptCost);
+      decoys.set(deps.policy, decoy);
+    }
+    await verifyPassword(password, await decoy);
+    throw wrong;
+  }
+  if (found.lockedUntil !== undefined && found.lockedUntil > now) throw lockedError(found.lockedUntil);
+  if (!(await verifyPassword(password, found.passwordHash))) {
+    const locked = await deps.accounts.recordFailedSignIn(found.account.id, now, deps.policy.lockAfter, deps.policy.lockMs);
+    if (locked) throw lockedError(now + deps.policy.lockMs);
+    throw wrong;
+  }
+  if (found.failedSignIns > 0 || found.lockedUntil !== undefined) await deps.accounts.recordSignIn(found.account.id);
+  return openSession(deps, found.account);
+}
+
+function lockedError(until: EpochMs): AppError {
+  return new AppError('locked', `too many wrong passwords: this account is locked until ${new Date(until).toISOString()}; try again then, or ask an admin for a reset`, { detail: String(until) });
+}
+
+// ---------------------------------------------------------------- invitations and resets
+
+export interface Invitation {
+  readonly email: string;
+  readonly role: Role;
+  readonly organisationId?: string;
+  /** The coach who will follow the new job seeker. */
+  readonly coachId?: UserId;
+}
+
+/** A one-time invitation token for `email` (valid `invitationMs`). */
+export async function invite(deps: AccountDeps, input: Invitation): Promise<{ token: string; expiresAt: EpochMs }> {
+  const email = normaliseEmail(input.email);
+  if (await deps.accounts.findCredentials(email)) throw new AppError('conflict', `email: ${email} already has an account`, { field: 'email' });
+  if (input.coachId !== undefined) {
+    const coach = await deps.accounts.getAccount(input.coachId);
+    if (!coach || coach.role !== 'coach') throw new AppError('bad_input', `coach: no coach "${input.coachId}"`, { field: 'coach' });
+  }
+  const { token, hash } = newToken();
+  const now = deps.clock.now();
+  const expiresAt = now + deps.policy.invitationMs;
+  try {
+    await deps.accounts.createToken({
+      tokenHash: hash, purpose: 'invitation', email, role: input.role, createdAt: now, expiresAt,
+      ...(input.organisationId !== undefined ? { organisationId: input.organisationId } : {}), ...(input.coachId !== undefined ? { coachId: input.coachId } : {}),
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'bad_input') throw new AppError('bad_input', `organisation: no organisation "${input.organisationId ?? ''}"; create it first`, { field: 'organisation', cause: error });
+    throw error;
+  }
+  return { token, expiresAt };
+}
+
+/** Creates the invited account (signed in at once); the token works once. */
+export async function acceptInvitation(deps: AccountDeps, token: string, name: string, password: string): Promise<NewSession> {
+  checkPassword(password);
+  const invitation: TokenRecord | undefined = await deps.accounts.takeToken(tokenHash(token), 'invitation', deps.clock.now());
+  if (!invitation || invitation.email === undefined || invitation.role === undefined) {
+    throw new AppError('bad_input', 'token: this invitation is unknown, used or expired; ask for a new one', { field: 'token' });
+  }
+  const account = await createAccount(deps, {
+    name, email: invitation.email, role: invitation.role, password,
+    ...(invitation.organisationId !== undefined ? { organisationId: invitation.organisationId } : {}),
+  });
+  if (invitation.coachId !== undefined && account.role === 'seeker') await deps.accounts.assignCoach(invitation.coachId, account.id);
+  return openSession(deps, account);
+}
+
+/** A one-time reset token an admin hands over (valid `resetMs`); earlier ones stop working. */
+export async function issueReset(deps: AccountDeps, userId: UserId): Promise<{ token: string; expiresAt: EpochMs; account: Account }> {
+  const account = await deps.accounts.getAccount(userId);
+  if (!account) throw new AppError('not_found', `no account "${userId}"`, { field: 'account' });
+  await deps.accounts.deleteTokens(userId, 'password_reset');
+  const { token, hash } = newToken();
+  const now = deps.clock.now();
+  const expiresAt = now + deps.policy.resetMs;
+  await deps.accounts.createToken({ tokenHash: hash, purpose: 'password_reset', userId, createdAt: now, expiresAt });
+  return { token, expiresAt, account };
+}
+
+/** Sets a new password with a reset token; every session of the account ends. */
+export async function resetPassword(deps: AccountDeps, token: string, password: string): Promise<Account> {
+  checkPassword(password);
+  const reset = await deps.accounts.takeToken(tokenHash(token), 'password_reset', deps.clock.now());
+  const account = reset?.userId !== undefined ? await deps.accounts.getAccount(reset.userId) : undefined;
+  if (!account) throw new AppError('bad_input', 'token: this reset token is unknown, used or expired; ask an admin for a new one', { field: 'token' });
+  await deps.accounts.setPassword(account.id, await hashPassword(password, deps.policy.scryptCost));
+  return account;
+}
+
+// ---------------------------------------------------------------- calendar feed
+
+/** A new calendar feed token for the user; the old feed URL stops working. */
+export async function rotateCalendarToken(deps: AccountDeps, userId: UserId): Promise<string> {
+  await deps.accounts.deleteTokens(userId, 'calendar');
+  const { token, hash } = newToken();
+  await deps.accounts.createToken({ tokenHash: hash, purpose: 'calendar', userId, createdAt: deps.clock.now() });
+  return token;
+}
+
+export async function calendarOwner(deps: AccountDeps, token: string): Promise<UserId | undefined> {
+  return (await deps.accounts.findToken(tokenHash(token), 'calendar', deps.clock.now()))?.userId;
+}
+
+// ---------------------------------------------------------------- coaches
+
+export async function assign(deps: AccountDeps, coachId: UserId, seekerId: UserId): Promise<void> {
+  const [coach, seeker] = await Promise.all([deps.accounts.getAccount(coachId), deps.accounts.getAccount(seekerId)]);
+  if (!coach || coach.role !== 'coach') throw new AppError('bad_input', `coach: no coach "${coachId}"`, { field: 'coach' });
+  if (!seeker || seeker.role !== 'seeker') throw new AppError('bad_input', `seeker: no job seeker "${seekerId}"`, { field: 'seeker' });
+  await deps.accounts.assignCoach(coachId, seekerId);
+}
+
+export const COMMENT_MAX = 4_000;
+
+export async function comment(deps: AccountDeps, seekerId: UserId, applicationId: string, author: Account, body: string): Promise<Comment> {
+  const text = body.trim();
+  if (text === '' || text.length > COMMENT_MAX) throw new AppError('bad_input', `body: write 1–${COMMENT_MAX} characters`, { field: 'body' });
+  return deps.accounts.addComment(seekerId, applicationId, author.id, text, deps.clock.now());
+}

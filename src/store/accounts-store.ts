@@ -1,0 +1,228 @@
+/**
+ * `AccountStore` over the same drizzle database as the records: accounts are rows of `users`
+ * with an email, sessions and tokens keep only SHA-256 hashes, comments hang off applications.
+ */
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { AppError } from '../app/errors.js';
+import type {
+  Account, AccountStore, Comment, Credentials, Organisation, Role, SessionRecord, TokenPurpose, TokenRecord, UserId,
+} from '../app/ports.js';
+import type { EpochMs } from '../core/time.js';
+import type { Executor } from './drizzle-store.js';
+import * as rows from './rows.js';
+import * as s from './schema.js';
+
+/** Runs `fn` on the current executor (joining a use case's transaction), mapping database errors. */
+export type Run = <T>(fn: (q: Executor) => Promise<T>) => Promise<T>;
+
+type UserRow = typeof s.users.$inferSelect;
+type TokenRow = typeof s.tokens.$inferSelect;
+
+function toAccount(r: UserRow): Account | undefined {
+  if (r.email === null) return undefined;
+  return { id: r.id, name: r.name, email: r.email, role: r.role, ...(r.organisationId !== null ? { organisationId: r.organisationId } : {}) };
+}
+
+function toToken(r: TokenRow): TokenRecord {
+  return {
+    tokenHash: r.tokenHash, purpose: r.purpose, createdAt: r.createdAt,
+    ...(r.userId !== null ? { userId: r.userId } : {}), ...(r.email !== null ? { email: r.email } : {}),
+    ...(r.role !== null ? { role: r.role } : {}), ...(r.organisationId !== null ? { organisationId: r.organisationId } : {}),
+    ...(r.coachId !== null ? { coachId: r.coachId } : {}), ...(r.expiresAt !== null ? { expiresAt: r.expiresAt } : {}),
+  };
+}
+
+const notExpired = (now: EpochMs) => or(isNull(s.tokens.expiresAt), gt(s.tokens.expiresAt, now));
+
+export class DrizzleAccounts implements AccountStore {
+  constructor(private readonly run: Run, private readonly atomic: Run) {}
+
+  createOrganisation(org: Organisation): Promise<void> {
+    return this.run(async (q) => {
+      await q.insert(s.organisations).values({ id: rows.text(org.id, 'organisation.id'), name: rows.text(org.name, 'organisation.name') });
+    });
+  }
+
+  listOrganisations(): Promise<readonly Organisation[]> {
+    return this.run(async (q) => (await q.select({ id: s.organisations.id, name: s.organisations.name }).from(s.organisations).orderBy(asc(s.organisations.id))));
+  }
+
+  createAccount(account: Account, passwordHash?: string): Promise<Account> {
+    return this.run(async (q) => {
+      const [row] = await q.insert(s.users).values({
+        id: rows.text(account.id, 'account.id'), name: rows.text(account.name, 'account.name'), email: rows.text(account.email, 'account.email'),
+        role: account.role, organisationId: account.organisationId ?? null, passwordHash: passwordHash ?? null,
+      }).returning();
+      const created = row ? toAccount(row) : undefined;
+      if (!created) throw new Error('account vanished after insert');
+      return created;
+    });
+  }
+
+  getAccount(userId: UserId): Promise<Account | undefined> {
+    return this.run(async (q) => {
+      if (!rows.isStorableText(userId)) return undefined;
+      const [row] = await q.select().from(s.users).where(eq(s.users.id, userId));
+      return row ? toAccount(row) : undefined;
+    });
+  }
+
+  findCredentials(email: string): Promise<Credentials | undefined> {
+    return this.run(async (q) => {
+      if (!rows.isStorableText(email)) return undefined;
+      const [row] = await q.select().from(s.users).where(eq(s.users.email, email));
+      const account = row ? toAccount(row) : undefined;
+      if (!row || !account) return undefined;
+      return {
+        account, failedSignIns: row.failedSignIns,
+        ...(row.passwordHash !== null ? { passwordHash: row.passwordHash } : {}), ...(row.lockedUntil !== null ? { lockedUntil: row.lockedUntil } : {}),
+      };
+    });
+  }
+
+  listAccounts(): Promise<readonly Account[]> {
+    return this.run(async (q) => {
+      const list = await q.select().from(s.users).where(sql`${s.users.email} is not null`).orderBy(asc(s.users.organisationId), asc(s.users.email));
+      return list.map(toAccount).filter((a): a is Account => a !== undefined);
+    });
+  }
+
+  recordFailedSignIn(userId: UserId, now: EpochMs, limit: number, lockMs: number): Promise<boolean> {
+    return this.run(async (q) => {
+      // One statement: concurrent failures cannot both read the old count.
+      const [row] = await q.update(s.users).set({
+        failedSignIns: sql`${s.users.failedSignIns} + 1`,
+        lockedUntil: sql`case when ${s.users.failedSignIns} + 1 >= ${limit} then ${new Date(now + lockMs).toISOString()}::timestamptz else ${s.users.lockedUntil} end`,
+      }).where(eq(s.users.id, userId)).returning({ lockedUntil: s.users.lockedUntil });
+      return row?.lockedUntil !== null && row?.lockedUntil !== undefined && row.lockedUntil > now;
+    });
+  }
+
+  recordSignIn(userId: UserId): Promise<void> {
+    return this.run(async (q) => {
+      await q.update(s.users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(s.users.id, userId));
+    });
+  }
+
+  setPassword(userId: UserId, passwordHash: string): Promise<void> {
+    return this.atomic(async (q) => {
+      const updated = await q.update(s.users).set({ passwordHash, failedSignIns: 0, lockedUntil: null }).where(eq(s.users.id, userId)).returning({ id: s.users.id });
+      if (updated.length === 0) throw new AppError('not_found', `no account "${userId}"`);
+      await q.delete(s.sessions).where(eq(s.sessions.userId, userId));
+    });
+  }
+
+  setRole(userId: UserId, role: Role): Promise<void> {
+    return this.run(async (q) => {
+      const updated = await q.update(s.users).set({ role }).where(eq(s.users.id, userId)).returning({ id: s.users.id });
+      if (updated.length === 0) throw new AppError('not_found', `no account "${userId}"`);
+    });
+  }
+
+  createSession(session: SessionRecord): Promise<void> {
+    return this.run(async (q) => {
+      await q.insert(s.sessions).values(session);
+    });
+  }
+
+  findSession(tokenHash: string, now: EpochMs): Promise<{ readonly session: SessionRecord; readonly account: Account } | undefined> {
+    return this.run(async (q) => {
+      const [row] = await q.select().from(s.sessions).innerJoin(s.users, eq(s.users.id, s.sessions.userId))
+        .where(and(eq(s.sessions.tokenHash, tokenHash), gt(s.sessions.expiresAt, now)));
+      const account = row ? toAccount(row.users) : undefined;
+      return row && account ? { session: row.sessions, account } : undefined;
+    });
+  }
+
+  deleteSession(tokenHash: string): Promise<void> {
+    return this.run(async (q) => {
+      await q.delete(s.sessions).where(eq(s.sessions.tokenHash, tokenHash));
+    });
+  }
+
+  deleteSessions(userId: UserId): Promise<number> {
+    return this.run(async (q) => (await q.delete(s.sessions).where(eq(s.sessions.userId, userId)).returning({ t: s.sessions.tokenHash })).length);
+  }
+
+  createToken(token: TokenRecord): Promise<void> {
+    return this.run(async (q) => {
+      await q.insert(s.tokens).values({
+        tokenHash: token.tokenHash, purpose: token.purpose, userId: token.userId ?? null,
+        email: token.email !== undefined ? rows.text(token.email, 'email') : null, role: token.role ?? null,
+        organisationId: token.organisationId ?? null, coachId: token.coachId ?? null, createdAt: token.createdAt, expiresAt: token.expiresAt ?? null,
+      });
+    });
+  }
+
+  takeToken(tokenHash: string, purpose: TokenPurpose, now: EpochMs): Promise<TokenRecord | undefined> {
+    return this.run(async (q) => {
+      // Deleting and returning in one statement: two requests racing with one token, one wins.
+      const [row] = await q.delete(s.tokens).where(and(eq(s.tokens.tokenHash, tokenHash), eq(s.tokens.purpose, purpose), notExpired(now))).returning();
+      return row ? toToken(row) : undefined;
+    });
+  }
+
+  findToken(tokenHash: string, purpose: TokenPurpose, now: EpochMs): Promise<TokenRecord | undefined> {
+    return this.run(async (q) => {
+      const [row] = await q.select().from(s.tokens).where(and(eq(s.tokens.tokenHash, tokenHash), eq(s.tokens.purpose, purpose), notExpired(now)));
+      return row ? toToken(row) : undefined;
+    });
+  }
+
+  deleteTokens(userId: UserId, purpose: TokenPurpose): Promise<number> {
+    return this.run(async (q) => (await q.delete(s.tokens).where(and(eq(s.tokens.userId, userId), eq(s.tokens.purpose, purpose))).returning({ t: s.tokens.tokenHash })).length);
+  }
+
+  assignCoach(coachId: UserId, seekerId: UserId): Promise<void> {
+    return this.run(async (q) => {
+      await q.insert(s.coachAssignments).values({ coachId, seekerId }).onConflictDoNothing();
+    });
+  }
+
+  unassignCoach(coachId: UserId, seekerId: UserId): Promise<boolean> {
+    return this.run(async (q) => (await q.delete(s.coachAssignments)
+      .where(and(eq(s.coachAssignments.coachId, coachId), eq(s.coachAssignments.seekerId, seekerId))).returning({ c: s.coachAssignments.coachId })).length > 0);
+  }
+
+  isAssigned(coachId: UserId, seekerId: UserId): Promise<boolean> {
+    return this.run(async (q) => {
+      if (!rows.isStorableText(seekerId)) return false;
+      const found = await q.select({ c: s.coachAssignments.coachId }).from(s.coachAssignments)
+        .where(and(eq(s.coachAssignments.coachId, coachId), eq(s.coachAssignments.seekerId, seekerId)));
+      return found.length > 0;
+    });
+  }
+
+  seekersOf(coachId: UserId): Promise<readonly Account[]> {
+    return this.run(async (q) => {
+      const list = await q.select({ u: s.users }).from(s.coachAssignments).innerJoin(s.users, eq(s.users.id, s.coachAssignments.seekerId))
+        .where(eq(s.coachAssignments.coachId, coachId)).orderBy(asc(s.users.name), asc(s.users.id));
+      return list.map((r) => toAccount(r.u)).filter((a): a is Account => a !== undefined);
+    });
+  }
+
+  addComment(seekerId: UserId, applicationId: string, authorId: UserId, body: string, at: EpochMs): Promise<Comment> {
+    return this.atomic(async (q) => {
+      if (!rows.isStorableText(applicationId)) throw new AppError('not_found', `no application "${applicationId}"`);
+      // Lock the application: two comments at once get consecutive ids.
+      const app = await q.select({ id: s.applications.id }).from(s.applications)
+        .where(and(eq(s.applications.userId, seekerId), eq(s.applications.id, applicationId))).for('update');
+      if (app.length === 0) throw new AppError('not_found', `no application "${applicationId}"`);
+      const [next] = await q.select({ n: sql<number>`(coalesce(max(${s.comments.id}), 0) + 1)::int` }).from(s.comments)
+        .where(and(eq(s.comments.userId, seekerId), eq(s.comments.applicationId, applicationId)));
+      const id = next?.n ?? 1;
+      await q.insert(s.comments).values({ userId: seekerId, applicationId, id, authorId, body: rows.text(body, 'body'), createdAt: at });
+      const [author] = await q.select({ name: s.users.name }).from(s.users).where(eq(s.users.id, authorId));
+      return { id, applicationId, authorId, authorName: author?.name ?? '', body, at };
+    });
+  }
+
+  listComments(seekerId: UserId, applicationId: string): Promise<readonly Comment[]> {
+    return this.run(async (q) => {
+      if (!rows.isStorableText(applicationId)) return [];
+      const list = await q.select({ c: s.comments, name: s.users.name }).from(s.comments).innerJoin(s.users, eq(s.users.id, s.comments.authorId))
+        .where(and(eq(s.comments.userId, seekerId), eq(s.comments.applicationId, applicationId))).orderBy(asc(s.comments.id));
+      return list.map((r) => ({ id: r.c.id, applicationId: r.c.applicationId, authorId: r.c.authorId, authorName: r.name, body: r.c.body, at: r.c.createdAt }));
+    });
+  }
+}
