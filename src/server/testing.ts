@@ -1,15 +1,45 @@
 /** In-process HTTP for the server's tests: a signed-in client over `app.request()`. */
-import { LOCAL_USER } from '../app/ports.js';
+import { LOCAL_USER, type Store } from '../app/ports.js';
 import { createTimeRules } from '../core/time.js';
 import type { Deps } from '../deps.js';
 import { openPgliteStore } from '../store/pglite.js';
 import { CSRF_HEADER } from './security.js';
 
-/** A real, migrated in-memory database with the local user (the server may not import cli/testing). */
+/**
+ * A real, migrated database with the local user (the server may not import cli/testing): in-memory
+ * PGlite, or with AFTERWORD_TEST_API_ON_POSTGRES=1 a fresh database on the PostgreSQL server of
+ * AFTERWORD_TEST_DATABASE_URL, dropped when the store closes (`npm run test:api-pg`).
+ */
 export async function memoryDeps(): Promise<Deps> {
-  const store = await openPgliteStore();
+  const store = process.env['AFTERWORD_TEST_API_ON_POSTGRES'] === '1' ? await postgresStore() : await openPgliteStore();
   await store.ensureUser(LOCAL_USER);
   return { store, time: createTimeRules(), clock: { now: () => Date.now() } };
+}
+
+let databases = 0;
+
+async function postgresStore(): Promise<Store> {
+  const url = process.env['AFTERWORD_TEST_DATABASE_URL'];
+  if (!url) throw new Error('AFTERWORD_TEST_API_ON_POSTGRES=1 needs AFTERWORD_TEST_DATABASE_URL');
+  const { default: pg } = await import('pg');
+  const { openPostgresStore } = await import('../store/postgres.js');
+  const name = `afterword_api_${process.pid}_${Date.now().toString(36)}_${databases++}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const store = await openPostgresStore({ url: target.toString() });
+  // The same store, whose close() also drops its database.
+  const owned: Store = Object.create(store) as Store;
+  Object.defineProperty(owned, 'close', {
+    value: async () => {
+      await store.close();
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  });
+  return owned;
 }
 
 export const TEST_SECRET = 'ab'.repeat(32);
