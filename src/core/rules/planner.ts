@@ -2,7 +2,7 @@
  * The follow-up planner: PROTOCOL.md §3 (T1–T4, F0–F7, C1–C3, P1–P2) applied to a scenario at an
  * instant `now`. Pure: no IO, no clock; time zones and holidays come from the `TimeRules` given.
  */
-import type { Application, Candidate, Channel, Interview, Person, Scenario, Settings, Touch } from '../model.js';
+import { CHANNELS, type Application, type Candidate, type Channel, type Interview, type Person, type Scenario, type Settings, type Touch } from '../model.js';
 import {
   addMonths, weekday, weekStart, MS_PER_HOUR,
   type BusinessCalendar, type Day, type EpochMs, type Minutes, type TimeRules, type ZoneRules,
@@ -154,6 +154,10 @@ function interviewsInOrder(items: readonly Interview[]): readonly Interview[] {
 interface Shared {
   rules(ids: readonly RuleId[]): readonly RuleId[];
   place(zone: string, region: string, settings: Settings): Place;
+  /** Reasons that repeat (read-only), by a small number made of their facts. */
+  readonly thankYou: Reason[];
+  readonly checkAgain: Reason[];
+  readonly giveUp: Reason[];
 }
 
 interface RuleNode {
@@ -165,6 +169,9 @@ function createShared(time: TimeRules): Shared {
   const root: RuleNode = {};
   const places = new Map<string, Map<string, Place>>();
   return {
+    thankYou: [],
+    checkAgain: [],
+    giveUp: [],
     rules(ids) {
       let node = root;
       for (const id of ids) {
@@ -231,6 +238,11 @@ function dayWindow(place: Place, earliest: Day, ideal: Day, latest: Day): Window
 }
 
 // ------------------------------------------------------------------ T1–T4 thank-yous
+
+function thankYouReason(shared: Shared, morning: boolean, panel: boolean, channel: Channel, local: boolean): Reason {
+  const key = CHANNELS.indexOf(channel) * 8 + (morning ? 4 : 0) + (panel ? 2 : 0) + (local ? 1 : 0);
+  return (shared.thankYou[key] ??= { code: 'thank_you', morning, panel, channel, local });
+}
 
 function planThankYous(a: AppContext, iv: Interview, nextStart: EpochMs | undefined, closedAt: EpochMs | undefined): void {
   const { p, ctx } = a;
@@ -303,7 +315,7 @@ function planThankYous(a: AppContext, iv: Interview, nextStart: EpochMs | undefi
     a.out.push({
       applicationId: a.app.id, kind: 'thank_you', personId: to.id, ccPersonIds: cc.length > 0 ? cc.map((x) => x.id) : NO_IDS,
       channel, earliest: iv.end, ideal, latest, timeZone: place.zone.id, status, rules: a.shared.rules(rules), interviewId: iv.id, notes,
-      reason: { code: 'thank_you', morning, panel: cc.length > 0, channel, local: a.candidate.local },
+      reason: thankYouReason(a.shared, morning, cc.length > 0, channel, a.candidate.local),
     });
   }
 }
@@ -547,7 +559,8 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
       ideal = Math.max(earliest, shift(base, p.dur(w.ideal), cal));
       latest = Math.max(ideal, shift(base, p.dur(w.latest), cal));
       rules = ['F4'];
-      reason = { code: 'check_again', goAhead, sequence: seq };
+      const key = goAhead ? -seq : seq;
+      reason = (a.shared.checkAgain[key + 64] ??= { code: 'check_again', goAhead, sequence: seq });
     }
     const touch = inCycle[seq - 1];
     // Checks past the give-up horizon are not proposed (F5), unless one was actually made.
@@ -642,7 +655,7 @@ function planCycle(a: AppContext, iv: Interview, cycle: Cycle, env: CycleEnv): v
   const status = statusAt(ctx.now, w);
   if (status === 'overdue' || status === 'due') a.warnings.push({ rule: 'F5', code: 'move_on', applicationId: app.id });
   const rules: RuleId[] = goAhead ? ['F5', 'F4'] : ['F5'];
-  const reason: Reason = { code: 'give_up', goAhead, byChecks };
+  const reason = (a.shared.giveUp[(goAhead ? 2 : 0) + (byChecks ? 1 : 0)] ??= { code: 'give_up', goAhead, byChecks });
   a.out.push(contact
     ? {
       applicationId: app.id, kind: 'give_up', personId: contact.id, ccPersonIds: NO_IDS, channel: 'email',
