@@ -111,15 +111,20 @@ export async function createAccount(deps: AccountDeps, input: NewAccount): Promi
   const email = normaliseEmail(input.email);
   if (input.password !== undefined) checkPassword(input.password);
   const hash = input.password !== undefined ? await hashPassword(input.password, deps.policy.scryptCost) : undefined;
+  await requireOrganisation(deps, input.organisationId);
   const account: Account = { id: `u_${randomUUID()}`, name, email, role: input.role, ...(input.organisationId !== undefined ? { organisationId: input.organisationId } : {}) };
   try {
     return await deps.accounts.createAccount(account, hash);
   } catch (error) {
     if (error instanceof AppError && error.code === 'conflict') throw new AppError('conflict', `email: ${email} already has an account`, { field: 'email', cause: error });
-    if (error instanceof AppError && error.code === 'bad_input' && input.organisationId !== undefined) {
-      throw new AppError('bad_input', `organisation: no organisation "${input.organisationId}"; create it first`, { field: 'organisation', cause: error });
-    }
     throw error;
+  }
+}
+
+async function requireOrganisation(deps: AccountDeps, id: string | undefined): Promise<void> {
+  if (id === undefined) return;
+  if (!(await deps.accounts.listOrganisations()).some((o) => o.id === id)) {
+    throw new AppError('bad_input', `organisation: no organisation "${id.slice(0, 80)}"; create it first`, { field: 'organisation' });
   }
 }
 
@@ -212,18 +217,14 @@ export async function invite(deps: AccountDeps, input: Invitation): Promise<{ to
     const coach = await deps.accounts.getAccount(input.coachId);
     if (!coach || coach.role !== 'coach') throw new AppError('bad_input', `coach: no coach "${input.coachId}"`, { field: 'coach' });
   }
+  await requireOrganisation(deps, input.organisationId);
   const { token, hash } = newToken();
   const now = deps.clock.now();
   const expiresAt = now + deps.policy.invitationMs;
-  try {
-    await deps.accounts.createToken({
-      tokenHash: hash, purpose: 'invitation', email, role: input.role, createdAt: now, expiresAt,
-      ...(input.organisationId !== undefined ? { organisationId: input.organisationId } : {}), ...(input.coachId !== undefined ? { coachId: input.coachId } : {}),
-    });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'bad_input') throw new AppError('bad_input', `organisation: no organisation "${input.organisationId ?? ''}"; create it first`, { field: 'organisation', cause: error });
-    throw error;
-  }
+  await deps.accounts.createToken({
+    tokenHash: hash, purpose: 'invitation', email, role: input.role, createdAt: now, expiresAt,
+    ...(input.organisationId !== undefined ? { organisationId: input.organisationId } : {}), ...(input.coachId !== undefined ? { coachId: input.coachId } : {}),
+  });
   return { token, expiresAt };
 }
 
@@ -234,10 +235,17 @@ export async function acceptInvitation(deps: AccountDeps, token: string, name: s
   if (!invitation || invitation.email === undefined || invitation.role === undefined) {
     throw new AppError('bad_input', 'token: this invitation is unknown, used or expired; ask for a new one', { field: 'token' });
   }
-  const account = await createAccount(deps, {
-    name, email: invitation.email, role: invitation.role, password,
-    ...(invitation.organisationId !== undefined ? { organisationId: invitation.organisationId } : {}),
-  });
+  let account: Account;
+  try {
+    account = await createAccount(deps, {
+      name, email: invitation.email, role: invitation.role, password,
+      ...(invitation.organisationId !== undefined ? { organisationId: invitation.organisationId } : {}),
+    });
+  } catch (error) {
+    // Refused (a blank name, text the database cannot keep): the invitation is not used up.
+    await deps.accounts.createToken(invitation);
+    throw error;
+  }
   if (invitation.coachId !== undefined && account.role === 'seeker') await deps.accounts.assignCoach(invitation.coachId, account.id);
   return openSession(deps, account);
 }

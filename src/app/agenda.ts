@@ -8,7 +8,7 @@ import { keepSearchingWarnings, plan } from '../core/rules/planner.js';
 import type { Plan, Recommendation, Warning } from '../core/rules/plan-types.js';
 import type { EpochMs } from '../core/time.js';
 import { AppError } from './errors.js';
-import type { ApplicationSummary, Offer, RedFlagNote } from './ports.js';
+import type { AgendaSource, ApplicationSummary, Offer, RedFlagNote } from './ports.js';
 import { requireProfile, type AppDeps, type Profile } from './records.js';
 
 const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
@@ -31,12 +31,15 @@ export interface Agenda {
   readonly warnings: readonly Warning[];
 }
 
-function planOne(profile: Profile, app: Application, deps: AppDeps, now: EpochMs): Plan {
+/** The agenda's deps: the store may be the read model, which has only the reads the agenda makes. */
+export type AgendaDeps = Omit<AppDeps, 'store'> & { readonly store: AgendaSource };
+
+function planOne(profile: Profile, app: Application, deps: AgendaDeps, now: EpochMs): Plan {
   return plan({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, { now, time: deps.time });
 }
 
 /** P1 from the application summaries (no full load). */
-function pipelineWarnings(deps: AppDeps, profile: Profile, summaries: readonly ApplicationSummary[], now: EpochMs): Warning[] {
+function pipelineWarnings(deps: AgendaDeps, profile: Profile, summaries: readonly ApplicationSummary[], now: EpochMs): Warning[] {
   const entries = summaries.map((s) => ({
     status: s.status,
     ...(s.appliedOn !== undefined ? { appliedOn: s.appliedOn } : {}),
@@ -47,7 +50,7 @@ function pipelineWarnings(deps: AppDeps, profile: Profile, summaries: readonly A
 }
 
 /** What is overdue, due, and coming before midnight `days` days from today (1 = today), with the warnings. */
-export async function agenda(deps: AppDeps, days: number): Promise<Agenda> {
+export async function agenda(deps: AgendaDeps, days: number): Promise<Agenda> {
   const now = deps.clock.now();
   const profile = await requireProfile(deps);
   const zone = deps.time.zone(profile.settings.timeZone);

@@ -243,6 +243,9 @@ export interface Backup {
 
 // ---------------------------------------------------------------- the store
 
+/** What `today` and `week` read: a store, or the agenda's read model (store/agenda-snapshot.ts). */
+export type AgendaSource = Pick<Store, 'getSettings' | 'getCandidate' | 'listDue' | 'getApplications' | 'listApplications'>;
+
 /**
  * Persistent records, every one owned by a user. Every method is atomic; `transaction` makes a
  * whole use case one transaction. Expected failures are `AppError`s: `not_found` (no such user or

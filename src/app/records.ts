@@ -52,13 +52,16 @@ async function saveValidated(store: Store, userId: UserId, app: Application, pre
   }
 }
 
-export async function getProfile(deps: AppDeps): Promise<Profile | undefined> {
+/** What reading the profile needs (the agenda's read model has only this much of a store). */
+export type ProfileDeps = Pick<AppDeps, 'userId'> & { readonly store: Pick<Store, 'getSettings' | 'getCandidate'> };
+
+export async function getProfile(deps: ProfileDeps): Promise<Profile | undefined> {
   const settings = await deps.store.getSettings(deps.userId);
   if (!settings) return undefined;
   return { settings, candidate: await deps.store.getCandidate(deps.userId) };
 }
 
-export async function requireProfile(deps: AppDeps): Promise<Profile> {
+export async function requireProfile(deps: ProfileDeps): Promise<Profile> {
   const profile = await getProfile(deps);
   if (!profile) {
     throw new AppError('bad_input', 'no profile yet: run "afterword setup --name \\"Your Name\\" --time-zone Europe/London --region GB-ENG" first');

@@ -230,11 +230,14 @@ export interface DrizzleStoreOptions {
   readonly db: Executor;
   /** Releases the driver (PGlite instance, pg pool). */
   readonly close: () => Promise<void>;
+  /** Called before each outermost write transaction begins (the embedded store drops its read model). */
+  readonly beforeWrite?: () => void;
 }
 
 export class DrizzleStore implements Store {
   private readonly db: Executor;
   private readonly closeDriver: () => Promise<void>;
+  private readonly beforeWrite: (() => void) | undefined;
   private readonly current = new AsyncLocalStorage<Executor>();
   private readonly growth: Growth = new Map();
   private closed = false;
@@ -243,6 +246,7 @@ export class DrizzleStore implements Store {
   constructor(options: DrizzleStoreOptions) {
     this.db = options.db;
     this.closeDriver = options.close;
+    this.beforeWrite = options.beforeWrite;
     this.accounts = new DrizzleAccounts(
       (fn) => this.one(fn),
       (fn) => this.transaction(() => this.one(fn)),
@@ -260,6 +264,7 @@ export class DrizzleStore implements Store {
     try {
       // A nested call is a savepoint on the same connection.
       if (outer) return await outer.transaction((tx) => this.current.run(tx, () => fn(this)));
+      this.beforeWrite?.();
       return await this.db.transaction((tx) => this.current.run(tx, () => fn(this)));
     } catch (error) {
       throw toAppError(error);

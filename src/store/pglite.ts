@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import { invalidateSnapshot } from './agenda-snapshot.js';
 import { DrizzleStore } from './drizzle-store.js';
 import { MIGRATIONS_SCHEMA, migrationsFolder, NEWEST_APPLIED_SQL, upToDate } from './migrations-folder.js';
 
@@ -27,8 +28,11 @@ export class PgliteStore extends DrizzleStore {
   readonly timings: OpenTimings;
   private readonly client: PGlite;
 
-  constructor(client: PGlite, timings: OpenTimings) {
-    super({ db: drizzle({ client }), close: () => client.close() });
+  constructor(client: PGlite, timings: OpenTimings, dir?: string) {
+    super({
+      db: drizzle({ client }), close: () => client.close(),
+      ...(dir !== undefined ? { beforeWrite: () => invalidateSnapshot(dir) } : {}),
+    });
     this.client = client;
     this.timings = timings;
   }
@@ -52,10 +56,13 @@ export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise
   try {
     const folder = migrationsFolder();
     const current = await upToDate(folder, async () => (await client.query<{ newest: string | null }>(NEWEST_APPLIED_SQL)).rows[0]?.newest);
-    if (!current) await migrate(drizzle({ client }), { migrationsFolder: folder, migrationsSchema: MIGRATIONS_SCHEMA });
+    if (!current) {
+      if (options.dir !== undefined) invalidateSnapshot(options.dir);
+      await migrate(drizzle({ client }), { migrationsFolder: folder, migrationsSchema: MIGRATIONS_SCHEMA });
+    }
   } catch (error) {
     await client.close();
     throw error;
   }
-  return new PgliteStore(client, { open: opened - started, migrate: performance.now() - opened });
+  return new PgliteStore(client, { open: opened - started, migrate: performance.now() - opened }, options.dir);
 }

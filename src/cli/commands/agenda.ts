@@ -1,30 +1,55 @@
 /** Deciding: `afterword today`, `week`, `show APP`, `pipeline`. */
 import type { Command } from 'commander';
-import { agenda, pipeline, showApplication } from '../../app/agenda.js';
+import { agenda, pipeline, showApplication, type Agenda } from '../../app/agenda.js';
+import { LOCAL_USER } from '../../app/ports.js';
 import { agendaJson, applicationViewJson, pipelineJson } from '../../app/views.js';
-import { printJson, withApp } from '../context.js';
+import { createTimeRules, type TimeRules } from '../../core/time.js';
+import { readSnapshot } from '../../store/agenda-snapshot.js';
+import { pgliteDir } from '../../store/location.js';
+import { configOf, printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
 import { renderAgenda, renderApplication, renderPipeline } from '../render/agenda.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The agenda of the next `days` days. On the embedded database it is planned from the read model
+ * (store/agenda-snapshot.ts) when that is there and reaches far enough, without starting the
+ * database; otherwise from the database (withApp then writes the read model for next time).
+ */
+async function readAgenda(io: CliIo, cmd: Command, days: number): Promise<{ agenda: Agenda; time: TimeRules }> {
+  const config = io.deps ? undefined : configOf(io, cmd);
+  const dir = config?.database.kind === 'pglite' ? pgliteDir(config.dataDir) : undefined;
+  if (dir !== undefined) {
+    // Midnight `days` days on, in any zone, is before now + days + 2 days.
+    const source = readSnapshot(dir, LOCAL_USER.id, io.now() + (days + 2) * DAY_MS);
+    if (source) {
+      const time = createTimeRules();
+      return { agenda: await agenda({ store: source, time, clock: { now: io.now }, userId: LOCAL_USER.id }, days), time };
+    }
+  }
+  return withApp(io, cmd, async (deps) => ({ agenda: await agenda(deps, days), time: deps.time }));
+}
 
 export function registerAgenda(program: Command, io: CliIo): void {
   program.command('today')
     .description('What is overdue, due now and coming today, each with why.')
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExample:\n  $ afterword today')
-    .action(async (opts: { json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
-      const a = await agenda(deps, 1);
-      if (opts.json) printJson(io, agendaJson(a, deps.time));
-      else io.stdout(renderAgenda(a, deps.time, 'Today'));
-    }));
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const { agenda: a, time } = await readAgenda(io, cmd, 1);
+      if (opts.json) printJson(io, agendaJson(a, time));
+      else io.stdout(renderAgenda(a, time, 'Today'));
+    });
 
   program.command('week')
     .description('What is overdue, due, and coming in the next seven days.')
     .option('--json', 'print as JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
-      const a = await agenda(deps, 7);
-      if (opts.json) printJson(io, agendaJson(a, deps.time));
-      else io.stdout(renderAgenda(a, deps.time, 'This week'));
-    }));
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const { agenda: a, time } = await readAgenda(io, cmd, 7);
+      if (opts.json) printJson(io, agendaJson(a, time));
+      else io.stdout(renderAgenda(a, time, 'This week'));
+    });
 
   program.command('show')
     .description('The timeline of one application: people, interviews, debrief, touches, plan and red flags.')

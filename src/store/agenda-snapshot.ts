@@ -1,0 +1,119 @@
+/**
+ * The agenda's read model on an embedded database: what `today` and `week` read (the profile, the
+ * application summaries, and every application due before a horizon), kept as one JSON file in
+ * the database folder so that those commands need not start PostgreSQL-in-wasm (most of their
+ * time). It holds records, never a plan: the agenda is planned at the moment it is asked for.
+ *
+ * Valid while the database is unchanged: every write transaction of the embedded store deletes
+ * the file before it begins (PgliteStore's `beforeWrite`), migrations too, so a crash can only
+ * leave no file. A missing, unreadable, foreign or too-short file is a miss: the command opens
+ * the database and writes a new one. This module loads no database code.
+ */
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AgendaSource, ApplicationSummary, DueItem, Store, UserId } from '../app/ports.js';
+import type { Application, Candidate, Settings } from '../core/model.js';
+import type { EpochMs } from '../core/time.js';
+
+export const SNAPSHOT_FILE = 'agenda-snapshot.json';
+const FORMAT = 'afterword-agenda-snapshot';
+/** Bump when the shape of the records changes (a migration that changes the model). */
+const VERSION = 1;
+
+interface Snapshot {
+  readonly format: typeof FORMAT;
+  readonly version: typeof VERSION;
+  readonly userId: UserId;
+  /** Every application due strictly before this instant is in `due`. */
+  readonly horizon: EpochMs;
+  readonly settings: Settings;
+  readonly candidate: Candidate;
+  readonly summaries: readonly ApplicationSummary[];
+  /** The store's `listDue(horizon)`, in its order (the database's collation orders ties). */
+  readonly dueItems: readonly DueItem[];
+  readonly due: readonly Application[];
+}
+
+/** The file in the embedded database's folder (deleted with it). */
+export function snapshotPath(databaseDir: string): string {
+  return join(databaseDir, SNAPSHOT_FILE);
+}
+
+/** Deletes the read model; nothing to do when there is none. */
+export function invalidateSnapshot(databaseDir: string): void {
+  try {
+    unlinkSync(snapshotPath(databaseDir));
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+  }
+}
+
+/**
+ * Writes the read model of `userId` from the store: applications due before `horizon`. Written to
+ * a temporary file and renamed, so a reader never sees half of one.
+ */
+export async function writeSnapshot(databaseDir: string, store: Store, userId: UserId, horizon: EpochMs): Promise<void> {
+  const settings = await store.getSettings(userId);
+  if (!settings) return;
+  const [candidate, summaries, due] = await Promise.all([
+    store.getCandidate(userId), store.listApplications(userId), store.listDue(userId, horizon),
+  ]);
+  const snapshot: Snapshot = {
+    format: FORMAT, version: VERSION, userId, horizon, settings, candidate, summaries, dueItems: due,
+    due: await store.getApplications(userId, due.map((d) => d.applicationId)),
+  };
+  const path = snapshotPath(databaseDir);
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(snapshot));
+  renameSync(temporary, path);
+}
+
+function isSnapshot(value: unknown, userId: UserId): value is Snapshot {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Snapshot>;
+  return v.format === FORMAT && v.version === VERSION && v.userId === userId && typeof v.horizon === 'number'
+    && typeof v.settings === 'object' && typeof v.candidate === 'object' && Array.isArray(v.summaries) && Array.isArray(v.dueItems) && Array.isArray(v.due);
+}
+
+/**
+ * The read model as the reads the agenda makes, when it exists and covers everything due before
+ * `until`; undefined otherwise (the caller then reads the database).
+ */
+export function readSnapshot(databaseDir: string, userId: UserId, until: EpochMs): AgendaSource | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(snapshotPath(databaseDir), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isSnapshot(value, userId) || value.horizon < until) return undefined;
+  const snapshot = value;
+  const byId = new Map(snapshot.due.map((a) => [a.id, a]));
+  const mine = (id: UserId): void => {
+    if (id !== userId) throw new Error(`the agenda's read model holds user "${userId}", not "${id}"`);
+  };
+  return {
+    getSettings: async (id) => (mine(id), snapshot.settings),
+    getCandidate: async (id) => (mine(id), snapshot.candidate),
+    listApplications: async (id, filter) => {
+      mine(id);
+      const statuses = filter?.statuses;
+      return statuses ? snapshot.summaries.filter((s) => statuses.includes(s.status)) : snapshot.summaries;
+    },
+    listDue: async (id, before) => {
+      mine(id);
+      if (before > snapshot.horizon) throw new Error('the read model does not reach that far');
+      return snapshot.dueItems.filter((d) => d.at < before);
+    },
+    getApplications: async (id, ids) => {
+      mine(id);
+      const out: Application[] = [];
+      for (const x of ids) {
+        const app = byId.get(x);
+        if (!app) throw new Error(`the read model lacks application "${x}"`);
+        out.push(app);
+      }
+      return out;
+    },
+  };
+}
