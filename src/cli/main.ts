@@ -25,6 +25,7 @@ const COMMAND_MODULES: readonly { readonly commands: readonly string[]; readonly
   { commands: ['check'], load: async () => (await import('./commands/check.js')).registerCheck },
   { commands: ['draft'], load: async () => (await import('./commands/draft.js')).registerDraft },
   { commands: ['serve'], load: async () => (await import('./commands/serve.js')).registerServe },
+  { commands: ['admin'], load: async () => (await import('./commands/admin.js')).registerAdmin },
 ];
 
 /** The program's options that take a value in the next argument. */
