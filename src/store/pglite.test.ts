@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LOCAL_USER } from '../app/ports.js';
 import { openStore, pgliteDir } from './open.js';
 import { openPgliteStore, type PgliteStore } from './pglite.js';
+import { defineAccountStoreContract } from './accounts.contract.js';
 import { defineStoreContract } from './store.contract.js';
 
 // One initdb per run (≈ 4–5 s); every other store is a clone of that migrated, empty database.
@@ -32,6 +33,12 @@ defineStoreContract('PGlite', async () => {
       return clone;
     },
   };
+});
+
+// A clone of its own: the Store contract's factory hands out (and closes) the template database.
+defineAccountStoreContract('PGlite', async () => {
+  const { dump } = await prepared();
+  return { open: () => openPgliteStore({ loadDataDir: dump }) };
 });
 
 describe('PGlite in a data directory', () => {

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../app/errors.js';
 import { LOCAL_USER } from '../app/ports.js';
 import { openPostgresStore, redactUrl } from './postgres.js';
+import { defineAccountStoreContract } from './accounts.contract.js';
 import { defineStoreContract } from './store.contract.js';
 
 // Set by .ci/run (PostgreSQL 15 on 127.0.0.1:5432); without it this file reports its tests as not run.
@@ -43,6 +44,11 @@ defineStoreContract('PostgreSQL', async () => {
     },
     dispose: () => dbs.dropAll(),
   };
+}, { enabled });
+
+defineAccountStoreContract('PostgreSQL', async () => {
+  const dbs = databases();
+  return { open: async () => openPostgresStore({ url: await dbs.create() }), dispose: () => dbs.dropAll() };
 }, { enabled });
 
 describe.runIf(enabled)('PostgreSQL driver', () => {

@@ -1,0 +1,341 @@
+/**
+ * The AccountStore contract: one suite every store's `accounts` must pass, run by pglite.test.ts
+ * (always) and postgres.test.ts (when a test database is given), beside the Store contract. It
+ * talks to real databases only; the concurrency cases are real races on PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../app/errors.js';
+import { LOCAL_USER, type Account, type AccountStore, type Role, type SessionRecord, type TokenRecord } from '../app/ports.js';
+import type { Application } from '../core/model.js';
+import type { ContractOptions, StoreFactory } from './store.contract.js';
+import type { DrizzleStore } from './drizzle-store.js';
+
+// Wed 2026-03-04 14:00 UTC.
+const NOW = Date.UTC(2026, 2, 4, 14);
+const MINUTE = 60_000;
+
+async function expectAppError(promise: Promise<unknown>, code: AppError['code'], message?: RegExp): Promise<void> {
+  const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  if (error instanceof AppError) {
+    expect(error.code).toBe(code);
+    if (message) expect(error.message).toMatch(message);
+  }
+}
+
+function application(id: string): Application {
+  return { id, company: `Company ${id}`, role: 'Analyst', status: 'active', individualPanelNotes: false, people: [], interviews: [], touches: [], protocol: {} };
+}
+
+export function defineAccountStoreContract(name: string, setup: () => Promise<StoreFactory>, options: ContractOptions = {}): void {
+  describe.runIf(options.enabled ?? true)(`AccountStore contract: ${name}`, () => {
+    let factory: StoreFactory;
+    let store: DrizzleStore;
+    let accounts: AccountStore;
+    let n = 0;
+
+    /** A new account with a unique id and email (the suite shares one database). */
+    const newAccount = async (role: Role = 'seeker', fields: Partial<Account> = {}, passwordHash: string | null = 'scrypt$1024$8$1$salt$key'): Promise<Account> => {
+      const k = ++n;
+      const account: Account = { id: `u_${k}`, name: `Person ${k}`, email: `person-${k}@example.org`, role, ...fields };
+      return passwordHash === null ? accounts.createAccount(account) : accounts.createAccount(account, passwordHash);
+    };
+    const session = (userId: string, fields: Partial<SessionRecord> = {}): SessionRecord => ({
+      tokenHash: `session-${++n}`, userId, csrf: `csrf-${n}`, createdAt: NOW, expiresAt: NOW + 60 * MINUTE, ...fields,
+    });
+
+    beforeAll(async () => {
+      factory = await setup();
+      store = await factory.open();
+      accounts = store.accounts;
+      await accounts.createOrganisation({ id: 'org-b', name: 'Bravo Careers' });
+      await accounts.createOrganisation({ id: 'org-a', name: 'Alpha Careers' });
+    }, 60_000);
+
+    afterAll(async () => {
+      await store.close();
+      await factory.dispose?.();
+    }, 60_000);
+
+    describe('organisations', () => {
+      it('are listed by id; an id is taken once', async () => {
+        const listed = await accounts.listOrganisations();
+        expect(listed.filter((o) => o.id.startsWith('org-'))).toStrictEqual([{ id: 'org-a', name: 'Alpha Careers' }, { id: 'org-b', name: 'Bravo Careers' }]);
+        await expectAppError(accounts.createOrganisation({ id: 'org-a', name: 'Again' }), 'conflict');
+        expect((await accounts.listOrganisations()).find((o) => o.id === 'org-a')?.name).toBe('Alpha Careers');
+      });
+    });
+
+    describe('accounts', () => {
+      it('are created and found by id and by email, with or without an organisation and a password', async () => {
+        const a = await newAccount('coach', { organisationId: 'org-a', name: 'Zoë Ørsted' });
+        expect(a).toStrictEqual({ id: a.id, name: 'Zoë Ørsted', email: a.email, role: 'coach', organisationId: 'org-a' });
+        expect(await accounts.getAccount(a.id)).toStrictEqual(a);
+        expect(await accounts.findCredentials(a.email)).toStrictEqual({ account: a, passwordHash: 'scrypt$1024$8$1$salt$key', failedSignIns: 0 });
+
+        const b = await newAccount('seeker', {}, null);
+        expect(b).toStrictEqual({ id: b.id, name: b.name, email: b.email, role: 'seeker' });
+        expect(await accounts.findCredentials(b.email)).toStrictEqual({ account: b, failedSignIns: 0 });
+      });
+
+      it('unknown ids and emails, and ones no row could hold, are simply not found', async () => {
+        expect(await accounts.getAccount('u_nobody')).toBeUndefined();
+        expect(await accounts.findCredentials('nobody@example.org')).toBeUndefined();
+        expect(await accounts.getAccount('bad\u0000id')).toBeUndefined();
+        expect(await accounts.findCredentials('bad\u0000@example.org')).toBeUndefined();
+      });
+
+      it('the local user is no account', async () => {
+        await store.ensureUser(LOCAL_USER);
+        expect(await accounts.getAccount(LOCAL_USER.id)).toBeUndefined();
+        expect((await accounts.listAccounts()).map((a) => a.id)).not.toContain(LOCAL_USER.id);
+      });
+
+      it('an email is taken once (the first account is kept); so is an id', async () => {
+        const first = await newAccount();
+        await expectAppError(accounts.createAccount({ id: 'u_other', name: 'Other', email: first.email, role: 'admin' }), 'conflict');
+        await expectAppError(accounts.createAccount({ ...first, email: 'another@example.org' }), 'conflict');
+        expect(await accounts.getAccount(first.id)).toStrictEqual(first);
+        expect(await accounts.getAccount('u_other')).toBeUndefined();
+        expect(await accounts.findCredentials('another@example.org')).toBeUndefined();
+      });
+
+      it('an unknown organisation, or text no row can hold, is bad input', async () => {
+        await expectAppError(newAccount('seeker', { organisationId: 'org-none' }), 'bad_input');
+        await expectAppError(newAccount('seeker', { name: 'Nul\u0000Name' }), 'bad_input', /account\.name/);
+        await expectAppError(newAccount('seeker', { email: 'lone\uD800@example.org' }), 'bad_input', /account\.email/);
+      });
+
+      it('are listed by organisation, then email', async () => {
+        const made = [
+          await newAccount('seeker', { organisationId: 'org-b', email: 'b2@list.example' }),
+          await newAccount('seeker', { organisationId: 'org-a', email: 'a2@list.example' }),
+          await newAccount('seeker', { organisationId: 'org-b', email: 'b1@list.example' }),
+          await newAccount('seeker', { organisationId: 'org-a', email: 'a1@list.example' }),
+        ];
+        const ids = new Set(made.map((a) => a.id));
+        expect((await accounts.listAccounts()).filter((a) => ids.has(a.id)).map((a) => a.email))
+          .toStrictEqual(['a1@list.example', 'a2@list.example', 'b1@list.example', 'b2@list.example']);
+      });
+
+      it('a role changes; an unknown account is not found', async () => {
+        const a = await newAccount('seeker');
+        await accounts.setRole(a.id, 'coach');
+        expect((await accounts.getAccount(a.id))?.role).toBe('coach');
+        await expectAppError(accounts.setRole('u_nobody', 'admin'), 'not_found');
+      });
+
+      it('a new password clears the lockout and ends every session of the account (only)', async () => {
+        const a = await newAccount();
+        const other = await newAccount();
+        await accounts.createSession(session(a.id, { tokenHash: 'pw-1' }));
+        await accounts.createSession(session(a.id, { tokenHash: 'pw-2' }));
+        await accounts.createSession(session(other.id, { tokenHash: 'pw-3' }));
+        for (let i = 0; i < 5; i++) await accounts.recordFailedSignIn(a.id, NOW, 5, 15 * MINUTE);
+        await accounts.setPassword(a.id, 'scrypt$new');
+        expect(await accounts.findCredentials(a.email)).toStrictEqual({ account: a, passwordHash: 'scrypt$new', failedSignIns: 0 });
+        expect(await accounts.findSession('pw-1', NOW)).toBeUndefined();
+        expect(await accounts.findSession('pw-2', NOW)).toBeUndefined();
+        expect((await accounts.findSession('pw-3', NOW))?.account).toStrictEqual(other);
+        await expectAppError(accounts.setPassword('u_nobody', 'scrypt$x'), 'not_found');
+      });
+    });
+
+    describe('failed sign-ins', () => {
+      it('are counted; the limit locks until now + lockMs; a success clears both', async () => {
+        const a = await newAccount();
+        for (let i = 1; i <= 4; i++) {
+          expect(await accounts.recordFailedSignIn(a.id, NOW + i, 5, 15 * MINUTE)).toBe(false);
+          expect((await accounts.findCredentials(a.email))?.failedSignIns).toBe(i);
+        }
+        expect(await accounts.recordFailedSignIn(a.id, NOW + 5, 5, 15 * MINUTE)).toBe(true);
+        expect(await accounts.findCredentials(a.email)).toMatchObject({ failedSignIns: 5, lockedUntil: NOW + 5 + 15 * MINUTE });
+        await accounts.recordSignIn(a.id);
+        expect(await accounts.findCredentials(a.email)).toStrictEqual({ account: a, passwordHash: 'scrypt$1024$8$1$salt$key', failedSignIns: 0 });
+      });
+
+      it('past the limit, each failure locks again from its own time', async () => {
+        const a = await newAccount();
+        for (let i = 0; i < 5; i++) await accounts.recordFailedSignIn(a.id, NOW, 5, 15 * MINUTE);
+        const later = NOW + 20 * MINUTE;
+        expect(await accounts.recordFailedSignIn(a.id, later, 5, 15 * MINUTE)).toBe(true);
+        expect(await accounts.findCredentials(a.email)).toMatchObject({ failedSignIns: 6, lockedUntil: later + 15 * MINUTE });
+      });
+
+      it('are counted atomically: 20 at once count 20', async () => {
+        const a = await newAccount();
+        const locked = await Promise.all(Array.from({ length: 20 }, () => accounts.recordFailedSignIn(a.id, NOW, 5, 15 * MINUTE)));
+        expect((await accounts.findCredentials(a.email))?.failedSignIns).toBe(20);
+        expect(locked.filter((l) => l)).toHaveLength(16);
+        expect((await accounts.findCredentials(a.email))?.lockedUntil).toBe(NOW + 15 * MINUTE);
+      });
+
+      it('of an unknown account lock nothing', async () => {
+        expect(await accounts.recordFailedSignIn('u_nobody', NOW, 1, MINUTE)).toBe(false);
+      });
+    });
+
+    describe('sessions', () => {
+      it('are found with their account until they expire', async () => {
+        const a = await newAccount('coach', { organisationId: 'org-b' });
+        const s = session(a.id, { expiresAt: NOW + 10 * MINUTE });
+        await accounts.createSession(s);
+        expect(await accounts.findSession(s.tokenHash, NOW)).toStrictEqual({ session: s, account: a });
+        expect(await accounts.findSession(s.tokenHash, s.expiresAt - 1)).toBeDefined();
+        expect(await accounts.findSession(s.tokenHash, s.expiresAt)).toBeUndefined();
+        expect(await accounts.findSession('no-such-session', NOW)).toBeUndefined();
+      });
+
+      it('end one by one, or all of an account at once (only that account)', async () => {
+        const a = await newAccount();
+        const b = await newAccount();
+        const [s1, s2, s3] = [session(a.id), session(a.id), session(b.id)];
+        for (const s of [s1, s2, s3]) await accounts.createSession(s);
+        await accounts.deleteSession(s1.tokenHash);
+        expect(await accounts.findSession(s1.tokenHash, NOW)).toBeUndefined();
+        expect(await accounts.findSession(s2.tokenHash, NOW)).toBeDefined();
+        expect(await accounts.deleteSessions(a.id)).toBe(1);
+        expect(await accounts.findSession(s2.tokenHash, NOW)).toBeUndefined();
+        expect(await accounts.findSession(s3.tokenHash, NOW)).toBeDefined();
+        expect(await accounts.deleteSessions(a.id)).toBe(0);
+        await accounts.deleteSession('no-such-session');
+      });
+
+      it('need an existing account and a new token hash', async () => {
+        await expectAppError(accounts.createSession(session('u_nobody')), 'bad_input');
+        const a = await newAccount();
+        const s = session(a.id);
+        await accounts.createSession(s);
+        await expectAppError(accounts.createSession({ ...s, csrf: 'other' }), 'conflict');
+        expect((await accounts.findSession(s.tokenHash, NOW))?.session.csrf).toBe(s.csrf);
+      });
+    });
+
+    describe('one-time and revocable tokens', () => {
+      const invitation = (fields: Partial<TokenRecord> = {}): TokenRecord => ({
+        tokenHash: `token-${++n}`, purpose: 'invitation', email: `invited-${n}@example.org`, role: 'seeker', organisationId: 'org-a',
+        createdAt: NOW, expiresAt: NOW + 60 * MINUTE, ...fields,
+      });
+
+      it('are found (not used up) and taken once, with every field', async () => {
+        const coach = await newAccount('coach');
+        const t = invitation({ coachId: coach.id });
+        await accounts.createToken(t);
+        expect(await accounts.findToken(t.tokenHash, 'invitation', NOW)).toStrictEqual(t);
+        expect(await accounts.takeToken(t.tokenHash, 'invitation', NOW)).toStrictEqual(t);
+        expect(await accounts.takeToken(t.tokenHash, 'invitation', NOW)).toBeUndefined();
+        expect(await accounts.findToken(t.tokenHash, 'invitation', NOW)).toBeUndefined();
+      });
+
+      it('of another purpose, or expired, are neither found nor taken (and stay)', async () => {
+        const t = invitation();
+        await accounts.createToken(t);
+        expect(await accounts.takeToken(t.tokenHash, 'password_reset', NOW)).toBeUndefined();
+        expect(await accounts.findToken(t.tokenHash, 'calendar', NOW)).toBeUndefined();
+        expect(await accounts.takeToken(t.tokenHash, 'invitation', NOW + 60 * MINUTE)).toBeUndefined();
+        expect(await accounts.findToken(t.tokenHash, 'invitation', NOW + 60 * MINUTE)).toBeUndefined();
+        expect(await accounts.takeToken(t.tokenHash, 'invitation', NOW + 60 * MINUTE - 1)).toStrictEqual(t);
+      });
+
+      it('without an expiry never expire', async () => {
+        const a = await newAccount();
+        const t: TokenRecord = { tokenHash: `calendar-${++n}`, purpose: 'calendar', userId: a.id, createdAt: NOW };
+        await accounts.createToken(t);
+        expect(await accounts.findToken(t.tokenHash, 'calendar', NOW + 100 * 365 * 24 * 60 * MINUTE)).toStrictEqual(t);
+      });
+
+      it('are taken by exactly one of 10 racing requests', async () => {
+        const t = invitation();
+        await accounts.createToken(t);
+        const taken = await Promise.all(Array.from({ length: 10 }, () => accounts.takeToken(t.tokenHash, 'invitation', NOW)));
+        expect(taken.filter((x) => x !== undefined)).toStrictEqual([t]);
+      });
+
+      it("are revoked by account and purpose (only those)", async () => {
+        const a = await newAccount();
+        const b = await newAccount();
+        const mk = (userId: string, purpose: TokenRecord['purpose']): TokenRecord => ({ tokenHash: `rev-${++n}`, purpose, userId, createdAt: NOW });
+        const [c1, c2, r1, other] = [mk(a.id, 'calendar'), mk(a.id, 'calendar'), mk(a.id, 'password_reset'), mk(b.id, 'calendar')];
+        for (const t of [c1, c2, r1, other]) await accounts.createToken(t);
+        expect(await accounts.deleteTokens(a.id, 'calendar')).toBe(2);
+        expect(await accounts.findToken(c1.tokenHash, 'calendar', NOW)).toBeUndefined();
+        expect(await accounts.findToken(r1.tokenHash, 'password_reset', NOW)).toStrictEqual(r1);
+        expect(await accounts.findToken(other.tokenHash, 'calendar', NOW)).toStrictEqual(other);
+        expect(await accounts.deleteTokens(a.id, 'calendar')).toBe(0);
+      });
+
+      it('naming an unknown organisation or account are bad input', async () => {
+        await expectAppError(accounts.createToken(invitation({ organisationId: 'org-none' })), 'bad_input');
+        await expectAppError(accounts.createToken({ tokenHash: `x-${++n}`, purpose: 'calendar', userId: 'u_nobody', createdAt: NOW }), 'bad_input');
+      });
+    });
+
+    describe('coach assignments', () => {
+      it('are kept once, listed by seeker name, and removed', async () => {
+        const coach = await newAccount('coach');
+        const zed = await newAccount('seeker', { name: 'Zed' });
+        const amy = await newAccount('seeker', { name: 'Amy' });
+        const other = await newAccount('seeker', { name: 'Bob' });
+        await accounts.assignCoach(coach.id, zed.id);
+        await accounts.assignCoach(coach.id, amy.id);
+        await accounts.assignCoach(coach.id, zed.id);
+        expect(await accounts.seekersOf(coach.id)).toStrictEqual([amy, zed]);
+        expect(await accounts.isAssigned(coach.id, zed.id)).toBe(true);
+        expect(await accounts.isAssigned(coach.id, other.id)).toBe(false);
+        expect(await accounts.isAssigned(zed.id, coach.id)).toBe(false);
+        expect(await accounts.isAssigned(coach.id, 'bad\u0000id')).toBe(false);
+        expect(await accounts.unassignCoach(coach.id, zed.id)).toBe(true);
+        expect(await accounts.unassignCoach(coach.id, zed.id)).toBe(false);
+        expect(await accounts.seekersOf(coach.id)).toStrictEqual([amy]);
+      });
+
+      it('need existing accounts', async () => {
+        const coach = await newAccount('coach');
+        await expectAppError(accounts.assignCoach(coach.id, 'u_nobody'), 'bad_input');
+      });
+    });
+
+    describe('comments', () => {
+      it('are numbered per application from 1, listed in order with the author', async () => {
+        const seeker = await newAccount('seeker');
+        const coach = await newAccount('coach', { name: 'Cora Coach' });
+        await store.saveApplication(seeker.id, application('a1'));
+        await store.saveApplication(seeker.id, application('a2'));
+        const c1 = await accounts.addComment(seeker.id, 'a1', coach.id, 'First — «bien»', NOW);
+        const c2 = await accounts.addComment(seeker.id, 'a1', coach.id, 'Second', NOW + 1);
+        const other = await accounts.addComment(seeker.id, 'a2', coach.id, 'Elsewhere', NOW + 2);
+        expect(c1).toStrictEqual({ id: 1, applicationId: 'a1', authorId: coach.id, authorName: 'Cora Coach', body: 'First — «bien»', at: NOW });
+        expect([c2.id, other.id]).toStrictEqual([2, 1]);
+        expect(await accounts.listComments(seeker.id, 'a1')).toStrictEqual([c1, c2]);
+        expect(await accounts.listComments(seeker.id, 'a2')).toStrictEqual([other]);
+      });
+
+      it("are numbered per seeker: the same application id of another seeker starts at 1", async () => {
+        const [s1, s2, coach] = [await newAccount(), await newAccount(), await newAccount('coach')];
+        await store.saveApplication(s1.id, application('a1'));
+        await store.saveApplication(s2.id, application('a1'));
+        await accounts.addComment(s1.id, 'a1', coach.id, 'One', NOW);
+        expect((await accounts.addComment(s2.id, 'a1', coach.id, 'Two', NOW)).id).toBe(1);
+        expect((await accounts.listComments(s2.id, 'a1')).map((c) => c.body)).toStrictEqual(['Two']);
+      });
+
+      it('written at the same time get consecutive numbers', async () => {
+        const [seeker, coach] = [await newAccount(), await newAccount('coach')];
+        await store.saveApplication(seeker.id, application('a1'));
+        const made = await Promise.all(Array.from({ length: 10 }, (_, i) => accounts.addComment(seeker.id, 'a1', coach.id, `Comment ${i}`, NOW + i)));
+        expect(made.map((c) => c.id).sort((x, y) => x - y)).toStrictEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect((await accounts.listComments(seeker.id, 'a1')).map((c) => c.id)).toStrictEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      });
+
+      it('need an application of that seeker, and text a row can hold', async () => {
+        const [seeker, coach] = [await newAccount(), await newAccount('coach')];
+        await store.saveApplication(seeker.id, application('a1'));
+        await expectAppError(accounts.addComment(seeker.id, 'a9', coach.id, 'Nowhere', NOW), 'not_found');
+        await expectAppError(accounts.addComment(seeker.id, 'bad\u0000id', coach.id, 'Nowhere', NOW), 'not_found');
+        await expectAppError(accounts.addComment(seeker.id, 'a1', coach.id, 'Nul\u0000body', NOW), 'bad_input');
+        expect(await accounts.listComments(seeker.id, 'a1')).toStrictEqual([]);
+        expect(await accounts.listComments(seeker.id, 'bad\u0000id')).toStrictEqual([]);
+      });
+    });
+  });
+}
