@@ -185,7 +185,7 @@ export interface CriterionRating {
 
 // ---------------------------------------------------------------- what is due
 
-/** The next due action of an application, as last planned (kept indexed by the store). */
+/** When an application's first pending action opens (its earliest moment), as last planned; kept indexed by the store. */
 export interface NextDue {
   readonly at: EpochMs;
   readonly kind: RecommendationKind;

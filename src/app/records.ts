@@ -83,12 +83,17 @@ function validateApplication(profile: Profile, time: TimeRules, appJson: Json, p
   return app;
 }
 
-/** Plans one application and keeps its soonest pending action indexed (F-rules' "what is due"). */
+/**
+ * Plans one application and keeps indexed the moment its first pending action can be done: the
+ * smallest `earliest` of them (not the soonest ideal: a check whose window has opened is due now
+ * even when its ideal day is later in the week, and "what is due" must find it).
+ */
 export async function refreshNextDue(store: Store, deps: Pick<AppDeps, 'time' | 'clock' | 'userId'>, profile: Profile, app: Application): Promise<Recommendation | undefined> {
   const scenario: Scenario = { settings: profile.settings, candidate: profile.candidate, applications: [app] };
   const recs = plan(scenario, { now: deps.clock.now(), time: deps.time }).recommendations;
-  const next = recs.find((r) => PENDING.has(r.status));
-  await store.setNextDue(deps.userId, app.id, next ? next.ideal : null, next ? next.kind : null);
+  let next: Recommendation | undefined;
+  for (const r of recs) if (PENDING.has(r.status) && (next === undefined || r.earliest < next.earliest)) next = r;
+  await store.setNextDue(deps.userId, app.id, next ? next.earliest : null, next ? next.kind : null);
   return next;
 }
 
