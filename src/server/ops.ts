@@ -124,7 +124,7 @@ export interface RequestRecord {
   readonly method: string;
   /** The URL's path only: queries can hold keys and tokens. */
   readonly path: string;
-  /** 499 when the client left before the response's headers went out. */
+  /** 499 when the connection closed before any of the response went out. */
   readonly status: number;
   readonly ms: number;
   readonly ip?: string | undefined;

@@ -129,7 +129,8 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
       if (stopping) server.closeIdleConnections();
       const { finished, bytes } = await sent;
       log?.(requestLogLine({
-        time: new Date(), method: request.method, path, status: outgoing.headersSent ? outgoing.statusCode : 499,
+        // Nothing on the wire: the client saw no status (499, as nginx logs a client that left).
+        time: new Date(), method: request.method, path, status: finished || bytes > 0 ? outgoing.statusCode : 499,
         ms: performance.now() - started, ip: clientIp, user: env.info.userId, bytes, aborted: !finished,
       }));
     }).catch((error: unknown) => options.logError?.(error));

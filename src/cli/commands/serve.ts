@@ -83,7 +83,8 @@ Examples:
         if (!isLoopback(opts.host)) io.stderr(`afterword serve: warning: listening on ${opts.host}, not a loopback address: other machines can reach it.\n`);
         io.stdout(`Afterword is running. Open this address in your browser (it holds your key; keep it private):\n  ${server.url}\nPress Ctrl-C to stop.\n`);
         await stopSignal();
-        io.stdout(`Stopping: finishing the requests in flight (up to ${DEFAULT_SHUTDOWN_TIMEOUT_MS / 1000} s)…\n`);
+        // stopSignal has let go of the signals: a second one ends the process at once.
+        io.stdout(`Stopping: finishing the requests in flight (up to ${DEFAULT_SHUTDOWN_TIMEOUT_MS / 1000} s; Ctrl-C again quits at once)…\n`);
         await server.close();
       } finally {
         if (!io.deps) await deps.store.close();
