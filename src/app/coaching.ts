@@ -22,7 +22,12 @@ export interface SeekerStatus {
   readonly lastAppliedOn: string | null;
   /** P1: days since the last application when the quiet limit is reached (default 7), else null. */
   readonly quietDays: number | null;
-  readonly waitingOn: readonly { readonly applicationId: string; readonly company: string; readonly role: string; readonly nextCheck: EpochMs; readonly kind: string }[];
+  /**
+   * Active applications whose next step is a check, a call or moving on: the ball is in the
+   * employer's court. `nextCheck` is when that step may start (its earliest moment); `open` when
+   * that moment has come.
+   */
+  readonly waitingOn: readonly { readonly applicationId: string; readonly company: string; readonly role: string; readonly nextCheck: EpochMs; readonly open: boolean; readonly kind: string }[];
   readonly warnings: readonly string[];
 }
 
@@ -43,8 +48,8 @@ export async function seekerStatus(deps: Omit<AppDeps, 'userId'>, seeker: Accoun
     if (s.appliedOn !== undefined && (lastApplied === undefined || s.appliedOn > lastApplied)) lastApplied = s.appliedOn;
     if (s.status !== 'active') continue;
     active++;
-    if (s.nextDue && WAITING_KINDS.has(s.nextDue.kind) && s.nextDue.at > day.now) {
-      waitingOn.push({ applicationId: s.id, company: s.company, role: s.role, nextCheck: s.nextDue.at, kind: s.nextDue.kind });
+    if (s.nextDue && WAITING_KINDS.has(s.nextDue.kind)) {
+      waitingOn.push({ applicationId: s.id, company: s.company, role: s.role, nextCheck: s.nextDue.at, open: s.nextDue.at <= day.now, kind: s.nextDue.kind });
     }
   }
   const quietLimit = resolveParams(profile.settings.protocol).P1.quietDays;

@@ -108,7 +108,7 @@ export function hostCheck(binding: Binding, publicUrl?: URL): MiddlewareHandler 
 export function requireSession(secret: string, local: AppDeps): MiddlewareHandler<Env> {
   return async (c, next) => {
     const nonce = verifySession(secret, getCookie(c, SESSION_COOKIE));
-    if (nonce === undefined) return problem(c, 401, 'not signed in: open the URL with ?key=… printed when the server started');
+    if (nonce === undefined) return c.json({ error: 'not signed in: open the URL with ?key=… printed when the server started', signIn: 'key' }, 401);
     c.set('app', local);
     c.set('csrf', csrfToken(secret, nonce));
     return next();

@@ -6,6 +6,7 @@
 import { createServer as createHttpServer, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
+import type { AccountPolicy } from '../app/accounts.js';
 import type { SpellerLoader } from '../app/speller.js';
 import type { Deps } from '../deps.js';
 import { createServer } from './app.js';
@@ -39,12 +40,15 @@ export interface StartOptions {
   readonly accounts?: boolean;
   /** The address users open, behind a proxy (app.ts ServerOptions). */
   readonly publicUrl?: string;
+  /** Password hashing cost and lockout (app.ts ServerOptions; tests lower the cost). */
+  readonly policy?: AccountPolicy;
+  readonly signInsPerMinute?: number;
 }
 
 export interface RunningServer {
   readonly host: string;
   readonly port: number;
-  /** The address to open, with the key that signs the browser in. */
+  /** The address to open: with the key that signs the browser in, or (accounts) the sign-in page's. */
   readonly url: string;
   /**
    * Stops accepting connections, answers 503 to anything new (/healthz included), waits for the
@@ -152,6 +156,7 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
     host: options.host, port, secret: options.secret, ...(web ? { web } : {}),
     ...(options.speller ? { speller: options.speller } : {}), ...(options.logError ? { logError: options.logError } : {}),
     ...(options.accounts !== undefined ? { accounts: options.accounts } : {}), ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
+    ...(options.policy !== undefined ? { policy: options.policy } : {}), ...(options.signInsPerMinute !== undefined ? { signInsPerMinute: options.signInsPerMinute } : {}),
   });
 
   async function stop(): Promise<void> {
@@ -178,7 +183,7 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
   return {
     host: options.host,
     port,
-    url: `http://${shown}:${port}/?key=${options.secret}`,
+    url: options.accounts ? options.publicUrl ?? `http://${shown}:${port}/` : `http://${shown}:${port}/?key=${options.secret}`,
     close: () => (stopping ??= stop()),
   };
 }

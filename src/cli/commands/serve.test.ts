@@ -42,6 +42,18 @@ describe('afterword serve', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it.each([
+    [['--public-url', 'afterword.example.org'], /^afterword: --public-url: "afterword\.example\.org" is not a URL; give the address users open/],
+    [['--public-url', 'ftp://afterword.example.org'], /^afterword: --public-url: "ftp:\/\/afterword\.example\.org" must be an http\(s\) address without a path/],
+    [['--public-url', 'https://example.org/afterword'], /must be an http\(s\) address without a path/],
+    [['--accounts', '--single-user'], /^afterword: --accounts and --single-user: choose one/],
+  ])('refuses %j in one line naming the flag (exit 2)', async (args, message) => {
+    const r = await cli(['serve', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('refuses a bad AFTERWORD_TRUST_PROXY naming the variable; the flag wins over it', async () => {
     let stderr = '';
     const run = (argv: string[]) => runCli(argv, {
@@ -136,7 +148,7 @@ describe('afterword serve as a process', () => {
   it('on SIGTERM finishes the import in flight, refuses what comes after, closes the database and exits 0; a restart has every row', async () => {
     const rows = 5000;
     const data = join(dir, 'sigterm');
-    const first = await serve(['--data-dir', data]);
+    const first = await serve(['--data-dir', data, '--log']);
     const headers = await signIn(first);
     const json = { ...headers, 'Content-Type': 'application/json' };
     expect((await fetch(`${first.base}/api/profile`, { method: 'POST', headers: json, body: JSON.stringify({ settings: { timeZone: 'UTC', region: 'GB-ENG' } }) })).status).toBe(200);
@@ -161,7 +173,7 @@ describe('afterword serve as a process', () => {
     expect(first.stderr()).not.toMatch(/unexpected error/);
     expect(logLines(first).filter((l) => l['path'] === '/api/import')).toEqual([expect.objectContaining({ method: 'POST', status: 201, ip: '127.0.0.1' })]);
 
-    const second = await serve(['--data-dir', data]);
+    const second = await serve(['--data-dir', data, '--log']);
     try {
       const again = await signIn(second);
       const board = await (await fetch(`${second.base}/api/pipeline`, { headers: again })).json() as { counts: Record<string, number>; applications: { company: string }[] };
@@ -174,7 +186,7 @@ describe('afterword serve as a process', () => {
   }, 120_000);
 
   it('listens on 0.0.0.0 with a warning, believes the proxy it is told to, and stops on SIGINT', async () => {
-    const s = await serve(['--data-dir', join(dir, 'proxy'), '--host', '0.0.0.0'], { AFTERWORD_TRUST_PROXY: '1' });
+    const s = await serve(['--data-dir', join(dir, 'proxy'), '--host', '0.0.0.0', '--log'], { AFTERWORD_TRUST_PROXY: '1' });
     await until(() => /warning: listening on 0\.0\.0\.0, not a loopback address/.test(s.stderr()), 'the warning');
     const health = await fetch(`${s.base}/healthz`, { headers: { 'X-Forwarded-For': '6.6.6.6, 198.51.100.9' } });
     expect(health.status).toBe(200);
@@ -182,5 +194,38 @@ describe('afterword serve as a process', () => {
     expect(logLines(s)[0]).toMatchObject({ level: 'info', method: 'GET', path: '/healthz', status: 200, ip: '198.51.100.9' });
     s.child.kill('SIGINT');
     expect(await s.exited).toEqual({ code: 0, signal: null });
+  }, 60_000);
+});
+
+describe('afterword serve --accounts as a process', () => {
+  let dir: string;
+  beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'afterword-serve-accounts-')); });
+  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+  it('is a shared server: no key, a sign-in that answers, the first-admin hint and a request log', async () => {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AFTERWORD_') && k !== 'DATABASE_URL'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', '--data-dir', dir, 'serve', '--port', '0', '--accounts'], {
+      cwd: root, env: clean, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await until(() => /People sign in at:\n {2}http:\/\/127\.0\.0\.1:\d+\/\n/.test(out), 'the address');
+      expect(out).not.toMatch(/key=/);
+      expect(out).toContain('No accounts yet: create the first admin with');
+      const base = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1] ?? '';
+      // Signed out: the API asks for email and password; the page itself is served (it shows the sign-in form).
+      const session = await fetch(`${base}/api/session`);
+      expect(session.status).toBe(401);
+      expect(await session.json()).toMatchObject({ error: expect.stringMatching(/email and password/) as unknown });
+      const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base }, body: JSON.stringify({ email: 'nobody@example.org', password: 'x'.repeat(12) }) });
+      expect(signIn.status).toBe(401);
+      await until(() => logLines({ stdout: () => out } as Served).some((l) => l['path'] === '/api/auth/sign-in'), 'the log line');
+      expect(logLines({ stdout: () => out } as Served).find((l) => l['path'] === '/api/auth/sign-in')).toMatchObject({ method: 'POST', status: 401 });
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
   }, 60_000);
 });

@@ -14,9 +14,31 @@ interface ServeOptions {
   dataDir?: string;
   databaseUrl?: string;
   trustProxy?: string;
+  accounts?: boolean;
+  singleUser?: boolean;
+  publicUrl?: string;
+  log?: boolean;
 }
 
 const TRUST_PROXY_ENV = 'AFTERWORD_TRUST_PROXY';
+const PUBLIC_URL_ENV = 'AFTERWORD_PUBLIC_URL';
+
+/** `--public-url`, else its variable: an http(s) origin users open (a path is not supported). */
+function publicUrlOf(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const text = flag ?? (env[PUBLIC_URL_ENV] === '' ? undefined : env[PUBLIC_URL_ENV]);
+  if (text === undefined) return undefined;
+  const name = flag !== undefined ? '--public-url' : PUBLIC_URL_ENV;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new AppError('bad_input', `${name}: "${text}" is not a URL; give the address users open, e.g. --public-url https://afterword.example.org`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    throw new AppError('bad_input', `${name}: "${text}" must be an http(s) address without a path, e.g. https://afterword.example.org`);
+  }
+  return url.origin;
+}
 
 function parsePort(text: string): number {
   const port = Number(text);
@@ -49,30 +71,46 @@ export function registerServe(program: Command, io: CliIo): void {
     .description('Start the local web app on your records; open the address it prints (it signs your browser in).')
     .option('--port <port>', 'port to listen on (0: any free port)', String(DEFAULT_PORT))
     .option('--host <address>', 'address to listen on; keep the loopback default unless you know why (0.0.0.0: every interface)', DEFAULT_HOST)
+    .option('--accounts', 'a shared server: people sign in with their accounts (the default on PostgreSQL)')
+    .option('--single-user', 'the local app with its key, even on PostgreSQL')
+    .option('--public-url <url>', `the address users open (behind a proxy: https://afterword.example.org); default: $${PUBLIC_URL_ENV}`)
+    .option('--log', 'log each request as one JSON line on stdout (the default on a shared server)')
+    .option('--no-log', 'no request log')
     .option('--trust-proxy <setting>', `believe X-Forwarded-For and X-Forwarded-Proto from reverse proxies: how many are in front (1), or their addresses (10.0.0.5,10.0.0.0/8); default: $${TRUST_PROXY_ENV}, else none`)
     .addHelpText('after', `
-GET /healthz answers 200 while the database does, 503 otherwise. Each request is logged as one JSON
-line on stdout. SIGTERM or Ctrl-C lets requests in flight finish (up to ${DEFAULT_SHUTDOWN_TIMEOUT_MS / 1000} s), then stops.
+GET /healthz answers 200 while the database does, 503 otherwise. With --log (the default on a shared
+server) each request is logged as one JSON line on stdout. SIGTERM or Ctrl-C lets requests in flight finish (up to ${DEFAULT_SHUTDOWN_TIMEOUT_MS / 1000} s), then stops.
+
+On PostgreSQL (--database-url or DATABASE_URL) it is a shared server for many people: accounts sign
+in with a password, coaches follow the job seekers assigned to them; create the first admin with
+"afterword admin create-user --role admin …". On the embedded database it is your own app, opened
+with the key it prints.
 
 Examples:
   $ afterword serve
   $ afterword serve --port 4700
+  $ DATABASE_URL=postgres://afterword@db/afterword afterword serve --host 0.0.0.0 --trust-proxy 1 --public-url https://afterword.example.org
   $ afterword serve --host 0.0.0.0 --trust-proxy 1                  # trust the one proxy in front (nginx, Caddy)
   $ afterword serve --host 0.0.0.0 --trust-proxy 10.0.0.5,10.0.0.6  # trust only these proxies`)
     .action(async (_opts: ServeOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ServeOptions>();
       const port = parsePort(opts.port);
       const trustProxy = trustProxyOf(opts.trustProxy, io.env ?? {});
+      const publicUrl = publicUrlOf(opts.publicUrl, io.env ?? {});
+      if (opts.accounts && opts.singleUser) throw new AppError('bad_input', '--accounts and --single-user: choose one');
       const config = loadConfig(
         { ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}), ...(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : {}) },
         io.env ?? {},
       );
+      const accounts = opts.accounts === true || (config.database.kind === 'postgres' && opts.singleUser !== true);
+      // Neither --log nor --no-log: a shared server logs, your own app does not.
+      const logging = opts.log ?? accounts;
       const secret = await loadOrCreateSecret(config.dataDir);
       const deps = io.deps ?? await createDeps(config);
       try {
         const server = await startServer(deps, {
-          host: opts.host, port, secret, trustProxy,
-          log: (line) => io.stdout(`${line}\n`),
+          host: opts.host, port, secret, trustProxy, accounts, ...(publicUrl !== undefined ? { publicUrl } : {}),
+          ...(logging ? { log: (line: string) => io.stdout(`${line}\n`) } : {}),
           logError: (error) => io.stderr(`afterword serve: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`),
         }).catch((error: unknown) => {
           const code = error instanceof Error && 'code' in error ? String(error.code) : '';
@@ -81,7 +119,14 @@ Examples:
           throw error;
         });
         if (!isLoopback(opts.host)) io.stderr(`afterword serve: warning: listening on ${opts.host}, not a loopback address: other machines can reach it.\n`);
-        io.stdout(`Afterword is running. Open this address in your browser (it holds your key; keep it private):\n  ${server.url}\nPress Ctrl-C to stop.\n`);
+        if (accounts) {
+          const people = (await deps.store.accounts.listAccounts()).length;
+          io.stdout(`Afterword is running as a shared server. People sign in at:\n  ${server.url}\n`
+            + (people === 0 ? 'No accounts yet: create the first admin with\n  afterword admin create-user --role admin --email you@example.org --name "Your Name" --password-stdin\n' : '')
+            + 'Press Ctrl-C to stop.\n');
+        } else {
+          io.stdout(`Afterword is running. Open this address in your browser (it holds your key; keep it private):\n  ${server.url}\nPress Ctrl-C to stop.\n`);
+        }
         await stopSignal();
         // stopSignal has let go of the signals: a second one ends the process at once.
         io.stdout(`Stopping: finishing the requests in flight (up to ${DEFAULT_SHUTDOWN_TIMEOUT_MS / 1000} s; Ctrl-C again quits at once)…\n`);

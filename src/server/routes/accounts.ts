@@ -108,7 +108,8 @@ export function accountRoutes(o: AccountRoutesOptions) {
   const session: MiddlewareHandler<Env> = async (c, next) => {
     const cookie = getCookie(c, SESSION_COOKIE);
     const found = cookie === undefined ? undefined : await accountDeps.accounts.findSession(tokenHash(cookie), deps.clock.now());
-    if (!found) return c.json({ error: 'not signed in; sign in with your email and password' }, 401);
+    // `signIn` tells a client how to sign in (the UI shows its sign-in form for "password").
+    if (!found) return c.json({ error: 'not signed in; sign in with your email and password', signIn: 'password' }, 401);
     c.set('account', found.account);
     c.set('sessionHash', found.session.tokenHash);
     c.set('csrf', found.session.csrf);
