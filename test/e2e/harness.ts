@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { LOCAL_USER } from '../../src/app/ports.js';
+import { assign, createAccount, createOrganisation, DEFAULT_POLICY, type AccountDeps, type AccountPolicy } from '../../src/app/accounts.js';
+import { LOCAL_USER, type Account } from '../../src/app/ports.js';
 import { saveProfile, type AppDeps } from '../../src/app/records.js';
 import type { Deps } from '../../src/deps.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
@@ -19,10 +20,32 @@ export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'artifacts', 'scr
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
+/** A seeded account of a shared server, with the password to sign in with. */
+export interface SeededAccount {
+  readonly account: Account;
+  readonly email: string;
+  readonly password: string;
+}
+
+/** A shared server's seed: one organisation, an admin, a coach, and a job seeker the coach follows. */
+export interface SeededAccounts {
+  readonly organisationId: string;
+  readonly admin: SeededAccount;
+  readonly coach: SeededAccount;
+  readonly seeker: SeededAccount;
+  /** The account use cases' deps (cheap hashing), to make more accounts or invitations. */
+  readonly deps: AccountDeps;
+}
+
+/** Hashing cheap enough for tests (the default costs about a second per password). */
+export const E2E_POLICY: AccountPolicy = { ...DEFAULT_POLICY, scryptCost: 2 ** 10 };
+
 export interface E2E {
   readonly deps: Deps;
-  /** The use cases' deps for the local user, to seed records directly. */
+  /** The use cases' deps for the local user (accounts mode: the seeded job seeker), to seed records directly. */
   readonly app: AppDeps;
+  /** Accounts mode only: who is seeded. */
+  readonly accounts?: SeededAccounts;
   readonly server: RunningServer;
   readonly browser: Browser;
   readonly context: BrowserContext;
@@ -43,6 +66,26 @@ export interface E2EOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** Records a profile (name, zone, region) before the browser opens; default: Jordan Lee in New York, US. */
   readonly profile?: false | { name: string; timeZone: string; region: string };
+  /**
+   * A shared server (`accounts: true`) seeded with an organisation, an admin, a coach and a job seeker
+   * the coach follows; the profile is the job seeker's. The browser opens the sign-in page.
+   */
+  readonly accounts?: boolean;
+}
+
+async function seedAccounts(deps: Deps): Promise<SeededAccounts> {
+  const accountDeps: AccountDeps = { accounts: deps.store.accounts, clock: deps.clock, policy: E2E_POLICY };
+  const organisationId = 'city-careers';
+  await createOrganisation(accountDeps, { id: organisationId, name: 'City Careers' });
+  const make = async (name: string, email: string, role: Account['role']): Promise<SeededAccount> => {
+    const password = `${role} correct horse battery`;
+    return { account: await createAccount(accountDeps, { name, email, role, organisationId, password }), email, password };
+  };
+  const admin = await make('Alex Morgan', 'alex.morgan@example.org', 'admin');
+  const coach = await make('Casey Brooks', 'casey.brooks@example.org', 'coach');
+  const seeker = await make('Jordan Lee', 'jordan.lee@example.org', 'seeker');
+  await assign(accountDeps, coach.account.id, seeker.account.id);
+  return { organisationId, admin, coach, seeker, deps: accountDeps };
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -60,12 +103,14 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
   if (Number.isNaN(now)) throw new Error(`now: not an ISO instant: ${options.now}`);
   const base = await memoryDeps();
   const deps: Deps = { ...base, clock: { now: () => now } };
-  const app: AppDeps = { store: deps.store, time: deps.time, clock: deps.clock, userId: LOCAL_USER.id };
+  const accounts = options.accounts ? await seedAccounts(deps) : undefined;
+  const app: AppDeps = { store: deps.store, time: deps.time, clock: deps.clock, userId: accounts?.seeker.account.id ?? LOCAL_USER.id };
   if (options.profile !== false) {
     const p = options.profile ?? { name: 'Jordan Lee', timeZone: 'America/New_York', region: 'US' };
     await saveProfile(app, { timeZone: p.timeZone, region: p.region }, { name: p.name, email: 'jordan@example.com' });
   }
-  const server = await startServer(deps, { host: '127.0.0.1', port: 0, secret: TEST_SECRET, web });
+  // Accounts made later by the server (invitations, resets) hash at its default cost: serve.ts takes no policy.
+  const server = await startServer(deps, { host: '127.0.0.1', port: 0, secret: TEST_SECRET, web, ...(accounts ? { accounts: true } : {}) });
   const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: options.viewport ?? DESKTOP, colorScheme: options.colorScheme ?? 'light', timezoneId: 'America/New_York', locale: 'en-US',
@@ -74,9 +119,10 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
   const origin = `http://127.0.0.1:${server.port}`;
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  // A shared server has no key: the browser opens its sign-in page.
+  await page.goto(accounts ? `${origin}/` : server.url);
   return {
-    deps, app, server, browser, context, page, origin,
+    deps, app, server, browser, context, page, origin, ...(accounts ? { accounts } : {}),
     setNow: (iso) => {
       const t = Date.parse(iso);
       if (Number.isNaN(t)) throw new Error(`setNow: not an ISO instant: ${iso}`);

@@ -4,12 +4,19 @@
  */
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../src/server/app.js';
+import type { accountRoutes } from '../../src/server/routes/accounts.js';
 
-export const client = hc<AppType>('/', {
+const options = {
   headers: (): Record<string, string> => ({ 'X-Afterword-CSRF': csrfToken() }),
   init: { credentials: 'same-origin' },
-});
+} as const;
+
+export const client = hc<AppType>('/', options);
 export type Api = typeof client.api;
+
+/** A shared server's routes (signing in, coaches, admins): app.ts mounts them only in accounts mode, so they have their own client. */
+export const accounts = hc<ReturnType<typeof accountRoutes>>('/api', options);
+export type AccountsApi = typeof accounts;
 
 function csrfToken(): string {
   const match = /(?:^|;\s*)afterword_csrf=([^;]*)/.exec(document.cookie);
@@ -23,10 +30,27 @@ export class ApiError extends Error {
   }
 }
 
+/** Fired when a shared server answers that the session is gone (expired, or ended elsewhere): the frame shows the sign-in page. */
+export const sessionEvents = new EventTarget();
+
+/**
+ * A shared server's "sign in first": its session check's 401 says `signIn: "password"`. A local
+ * install's says `"key"`, and its UI keeps asking for the address with the key.
+ */
+export function needsSignIn(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.body['signIn'] === 'password';
+}
+
 /** The 2xx body of a typed call; anything else throws ApiError with the server's words. */
 export async function ok<R extends Response>(call: Promise<R>): Promise<Ok<R>> {
   const res = await call;
   if (res.ok) return await res.json() as Ok<R>;
+  const error = await apiError(res);
+  if (needsSignIn(error)) sessionEvents.dispatchEvent(new Event('signed-out'));
+  throw error;
+}
+
+async function apiError(res: Response): Promise<ApiError> {
   let body: Record<string, unknown> = {};
   try {
     body = await res.json() as Record<string, unknown>;
@@ -34,7 +58,7 @@ export async function ok<R extends Response>(call: Promise<R>): Promise<Ok<R>> {
     body = { error: res.status === 401 ? 'signed out: open the address "afterword serve" printed' : `the server answered ${res.status}` };
   }
   const message = typeof body['error'] === 'string' ? body['error'] : `the server answered ${res.status}`;
-  throw new ApiError(res.status, message, typeof body['field'] === 'string' ? body['field'] : undefined, body);
+  return new ApiError(res.status, message, typeof body['field'] === 'string' ? body['field'] : undefined, body);
 }
 
 type Ok<R> = R extends { ok: true; json(): Promise<infer J> } ? J : R extends { json(): Promise<infer J> } ? J : never;
@@ -53,3 +77,9 @@ export type ApplicationJson = InferResponseType<Api['applications'][':id']['$get
 export type RecommendationJson = ApplicationJson['plan'][number];
 export type PipelineJson = InferResponseType<Api['pipeline']['$get'], 200>;
 export type ProfileJson = InferResponseType<Api['profile']['$get'], 200>;
+export type SessionJson = InferResponseType<Api['session']['$get'], 200>;
+export type AccountJson = NonNullable<SessionJson['account']>;
+export type DashboardJson = InferResponseType<AccountsApi['coach']['dashboard']['$get'], 200>;
+export type SeekerStatusJson = DashboardJson['seekers'][number];
+export type CommentJson = InferResponseType<AccountsApi['applications'][':id']['comments']['$get'], 200>['comments'][number];
+export type BoardJson = InferResponseType<Api['board']['$get'], 200>;

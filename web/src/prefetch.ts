@@ -1,10 +1,11 @@
 /**
  * What the first page needs, asked for at once when the script starts (before React mounts), so
- * the profile and Today's actions travel in parallel instead of one after the other.
+ * the session, the profile and Today's actions travel in parallel instead of one after the other.
  */
 import { client, ok } from './api.js';
 
 const startedOnToday = window.location.pathname === '/';
+let session: ReturnType<typeof loadSession> | undefined = quiet(loadSession());
 let profile: ReturnType<typeof loadProfile> | undefined = quiet(loadProfile());
 // Before setup there is no Today to show: its prefetch fails, and nobody waits for it.
 let week: ReturnType<typeof loadWeek> | undefined = startedOnToday ? quiet(loadWeek()) : undefined;
@@ -13,6 +14,17 @@ let week: ReturnType<typeof loadWeek> | undefined = startedOnToday ? quiet(loadW
 function quiet<T>(p: Promise<T>): Promise<T> {
   p.catch(() => undefined);
   return p;
+}
+
+function loadSession() {
+  return ok(client.api.session.$get());
+}
+
+/** Who is signed in (a shared server's account, or null on a local install): prefetched the first time. */
+export function fetchSession(): ReturnType<typeof loadSession> {
+  const s = session;
+  session = undefined;
+  return s ?? loadSession();
 }
 
 function loadProfile() {
@@ -27,7 +39,8 @@ function loadWeek() {
 export function fetchProfile(): ReturnType<typeof loadProfile> {
   const p = profile;
   profile = undefined;
-  if (p) return p;
+  // A failed prefetch (on a shared server, before signing in) is asked again rather than shown.
+  if (p) return p.catch(() => loadProfile());
   // A reload means the profile may have changed (setup, settings): a prefetched Today is stale.
   week = undefined;
   return loadProfile();

@@ -4,7 +4,8 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { InferResponseType } from 'hono/client';
-import { ApiError, sendFile, type Api } from '../api.js';
+import { accounts, ApiError, ok, sendFile, type Api } from '../api.js';
+import { CopyField } from './CopyField.js';
 import { Link } from '../router.js';
 import { words } from '../format.js';
 
@@ -14,29 +15,12 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 
 // ------------------------------------------------------------------ calendar
 
-export function SettingsCalendar({ path }: { path: string }) {
+export function SettingsCalendar({ path, shared = false }: { path: string; shared?: boolean }) {
   const id = useId();
   const url = new URL(path, window.location.origin).href;
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const input = useRef<HTMLInputElement>(null);
-  const copy = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('copied');
-    } catch {
-      // No clipboard permission (or not a secure context): select it for the user to copy.
-      input.current?.select();
-      setCopied('failed');
-    }
-  };
   return (
     <div className="card st-calendar">
-      <label htmlFor={id} className="label">Feed address (ICS)</label>
-      <div className="st-copy">
-        <input id={id} ref={input} readOnly value={url} spellCheck={false} aria-describedby={`${id}-hint`} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" className="button" onClick={() => void copy()}>Copy</button>
-        <span className="ss" role="status">{copied === 'copied' ? 'Copied.' : copied === 'failed' ? 'Selected: press Ctrl+C (⌘C) to copy.' : ''}</span>
-      </div>
+      <CopyField label="Feed address (ICS)" value={url} describedBy={`${id}-hint`} />
       <div id={`${id}-hint`} className="st-explain">
         <p>In your calendar app, add a calendar <strong>from a URL</strong> (a subscription) and paste this address:</p>
         <ul>
@@ -44,11 +28,66 @@ export function SettingsCalendar({ path }: { path: string }) {
           <li>Outlook: Add calendar → Subscribe from web</li>
           <li>Thunderbird: New Calendar → On the network</li>
         </ul>
-        <p className="muted">
-          The feed is served by Afterword on this computer, so only calendar apps running here can reach it (an online
-          calendar such as Google Calendar cannot). The address holds a private token: anyone with it can read your
-          follow-up dates. <a href={url.replace(/^http:/, 'webcal:')}>Open it in your calendar app</a>.
+        {shared ? (
+          <p className="muted">
+            The address holds a private token: anyone with it can read your follow-up dates, so keep it to yourself. It is
+            shown only now; if you lose it, make a new one (the old one then stops working).{' '}
+            <a href={url.replace(/^https?:/, 'webcal:')}>Open it in your calendar app</a>.
+          </p>
+        ) : (
+          <p className="muted">
+            The feed is served by Afterword on this computer, so only calendar apps running here can reach it (an online
+            calendar such as Google Calendar cannot). The address holds a private token: anyone with it can read your
+            follow-up dates. <a href={url.replace(/^http:/, 'webcal:')}>Open it in your calendar app</a>.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A shared server keeps only a hash of the feed's token: the address is made on request, shown once, and can be stopped. */
+export function SharedCalendar() {
+  const [state, setState] = useState<
+    | { readonly step: 'idle' | 'working' }
+    | { readonly step: 'made'; readonly path: string }
+    | { readonly step: 'stopped'; readonly revoked: number }
+    | { readonly step: 'failed'; readonly message: string }
+  >({ step: 'idle' });
+  const make = async (): Promise<void> => {
+    setState({ step: 'working' });
+    try {
+      setState({ step: 'made', path: (await ok(accounts.calendar.token.$post())).calendarUrl });
+    } catch (error) {
+      setState({ step: 'failed', message: `No feed made: ${message(error)}` });
+    }
+  };
+  const stop = async (): Promise<void> => {
+    setState({ step: 'working' });
+    try {
+      setState({ step: 'stopped', revoked: (await ok(accounts.calendar.token.$delete())).revoked });
+    } catch (error) {
+      setState({ step: 'failed', message: `Not stopped: ${message(error)}` });
+    }
+  };
+  return (
+    <div className="st-shared-calendar">
+      {state.step === 'made' ? <SettingsCalendar path={state.path} shared /> : (
+        <p className="card">
+          Afterword shows a feed’s address once, when it is made. Making a new one stops the old one, so calendars
+          subscribed to it stop updating.
         </p>
+      )}
+      <div className="st-actions">
+        <button type="button" className="button primary" disabled={state.step === 'working'} onClick={() => void make()}>
+          {state.step === 'made' ? 'Make a new feed address' : 'Make a feed address'}
+        </button>
+        <button type="button" className="button danger" disabled={state.step === 'working'} onClick={() => void stop()}>Stop this feed</button>
+        <span role="status" className={state.step === 'failed' ? 'ss ss-failed' : 'ss'}>
+          {state.step === 'working' ? 'Working…'
+            : state.step === 'stopped' ? (state.revoked > 0 ? 'Stopped: the old address no longer works.' : 'There was no feed to stop.')
+              : state.step === 'failed' ? state.message : ''}
+        </span>
       </div>
     </div>
   );

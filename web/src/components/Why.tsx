@@ -32,17 +32,43 @@ export function Why({ rec, userZone }: WhyProps) {
           <p>{rec.why}</p>
           <Window rec={rec} />
           {other && <p className="muted">Times are in {zoneName(rec.timeZone)} time, where the recipient is.</p>}
-          <ul className="rules">
-            {rec.rules.map((r) => {
-              const rule = BY_ID.get(r);
-              return (
-                <li key={r}>
-                  <span className="rule-id">{r}</span> <strong>{rule?.title ?? 'Unknown rule'}</strong>
-                  {rule && <> — {rule.text} <span className="muted">(sources: {rule.source.map((s: SourceKey) => SOURCES[s]).join('; ')})</span></>}
-                </li>
-              );
-            })}
-          </ul>
+          <RuleList ids={rec.rules} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Each rule cited, in plain words with its sources. */
+export function RuleList({ ids }: { ids: readonly string[] }) {
+  return (
+    <ul className="rules">
+      {ids.map((r) => {
+        const rule = BY_ID.get(r);
+        return (
+          <li key={r}>
+            <span className="rule-id">{r}</span> <strong>{rule?.title ?? 'Unknown rule'}</strong>
+            {rule && <> — {rule.text} <span className="muted">(sources: {rule.source.map((s: SourceKey) => SOURCES[s]).join('; ')})</span></>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** "Why this date?" for a date known only by the rules that set it (a coach's dashboard): the reason and the rules. */
+export function RuleWhy({ reason, rules, label = 'Why this date?' }: { reason: string; rules: readonly string[]; label?: string }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="why">
+      <button type="button" className="link-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {open ? 'Hide why' : label}
+      </button>
+      {open && (
+        <div id={id} className="why-body">
+          <p>{reason}</p>
+          <RuleList ids={rules} />
         </div>
       )}
     </div>

@@ -3,8 +3,9 @@
  * history in date order, the people, the interviews with their debriefs, and the red flags.
  * One request (GET /api/applications/:id) gives all of it.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { client, ok, type ApplicationJson, type RecommendationJson } from '../api.js';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { accounts, client, ok, type ApplicationJson, type RecommendationJson } from '../api.js';
+import { CommentList } from '../components/Comments.js';
 import { applicationRecord, CLOSED_STATUSES, type ApplicationRecord, type PersonRecord } from '../components/AppRecord.js';
 import { AppTimeline } from '../components/AppTimeline.js';
 import { dateOnly, InterviewDebrief } from '../components/InterviewDebrief.js';
@@ -32,7 +33,14 @@ function recTitle(rec: RecommendationJson, people: readonly PersonRecord[]): str
   return person ? `${kindLabel(rec.kind)} to ${personLabel(person)}` : kindLabel(rec.kind);
 }
 
-function PlanItem({ rec, app, userZone, onLog, onClose }: { rec: RecommendationJson; app: ApplicationRecord; userZone: string; onLog: (d: LogDefaults) => void; onClose: () => void }) {
+/** What the job seeker can do on their own application; a coach's read-only view has none of it. */
+export interface ApplicationActions {
+  readonly onLog: (d: LogDefaults) => void;
+  readonly onClose: () => void;
+  readonly onAddPerson: () => void;
+}
+
+function PlanItem({ rec, app, userZone, actions }: { rec: RecommendationJson; app: ApplicationRecord; userZone: string; actions: ApplicationActions | undefined }) {
   const href = draftHref(rec);
   const cc = rec.ccPersonIds.map((id) => personLabel(app.people.find((p) => p.id === id)) || id);
   const pending = PENDING.has(rec.status);
@@ -49,15 +57,15 @@ function PlanItem({ rec, app, userZone, onLog, onClose }: { rec: RecommendationJ
         {pending && <Window rec={rec} />}
         <Why rec={rec} userZone={userZone} />
       </div>
-      {pending && rec.kind === 'give_up' && (
+      {actions && pending && rec.kind === 'give_up' && (
         <div className="item-actions">
-          <button type="button" className="button" onClick={onClose}>Close as no response</button>
+          <button type="button" className="button" onClick={actions.onClose}>Close as no response</button>
         </div>
       )}
-      {pending && rec.kind !== 'give_up' && (
+      {actions && pending && rec.kind !== 'give_up' && (
         <div className="item-actions">
           {href && <Link className="button primary" href={href}>{rec.kind === 'call' ? 'Call script' : 'Draft'}</Link>}
-          <button type="button" className="button" onClick={() => onLog({
+          <button type="button" className="button" onClick={() => actions.onLog({
             applicationId: app.id, kind: touchKindOf(rec.kind),
             ...(rec.kind === 'call' ? { channel: 'phone' as const } : {}),
             ...(rec.personId ? { personId: rec.personId } : {}), ...(rec.referenceId ? { referenceId: rec.referenceId } : {}),
@@ -68,12 +76,12 @@ function PlanItem({ rec, app, userZone, onLog, onClose }: { rec: RecommendationJ
   );
 }
 
-function People({ people, onAdd }: { people: readonly PersonRecord[]; onAdd: () => void }) {
+function People({ people, onAdd }: { people: readonly PersonRecord[]; onAdd: (() => void) | undefined }) {
   return (
     <section aria-labelledby="people-h" className="section">
       <div className="section-head">
         <h2 id="people-h">People <span className="count">{people.length}</span></h2>
-        <button type="button" className="button small" onClick={onAdd}>Add a person</button>
+        {onAdd && <button type="button" className="button small" onClick={onAdd}>Add a person</button>}
       </div>
       {people.length === 0 ? <p className="muted">No one recorded yet.</p> : (
         <ul className="list people-list">
@@ -95,15 +103,15 @@ function People({ people, onAdd }: { people: readonly PersonRecord[]; onAdd: () 
   );
 }
 
-function RedFlags({ flags }: { flags: readonly RedFlagJson[] }) {
+function RedFlags({ flags, readOnly }: { flags: readonly RedFlagJson[]; readOnly: boolean }) {
   const raised = flags.filter((f) => f.score > 0);
   return (
     <section aria-labelledby="flags-h" className="section">
       <div className="section-head">
         <h2 id="flags-h">Red flags <span className="count">{raised.length}</span></h2>
-        <Link href="/offers" className="button small">Score them on Offers</Link>
+        {!readOnly && <Link href="/offers" className="button small">Score them on Offers</Link>}
       </div>
-      {raised.length === 0 ? <p className="muted">None scored. R7 (process dragged on) is computed from the dates on the Offers page.</p> : (
+      {raised.length === 0 ? <p className="muted">None scored.{!readOnly && ' R7 (process dragged on) is computed from the dates on the Offers page.'}</p> : (
         <ul className="list flag-list">
           {raised.map((f) => (
             <li key={f.flag} className="card flag-card">
@@ -161,14 +169,57 @@ function CloseDialog({ applicationId, initial, onClose, onSaved }: { application
   );
 }
 
-export function ApplicationPage({ applicationId, userZone }: { applicationId: string; userZone: string }) {
+/** The plan, the timeline, the people and red flags, the interviews: the job seeker's page, or a coach's read-only view without `actions`. */
+export function ApplicationSections({ data, userZone, actions, base, children }: {
+  data: ApplicationJson; userZone: string; actions?: ApplicationActions; base: string; children?: ReactNode;
+}) {
+  const app = applicationRecord(data.application);
+  const pending = data.plan.filter((r) => PENDING.has(r.status));
+  const done = data.plan.filter((r) => !PENDING.has(r.status));
+  const key = (r: RecommendationJson): string => `${r.kind}-${r.personId ?? ''}-${r.referenceId ?? ''}-${r.sequence ?? ''}-${r.interviewId ?? ''}`;
+  return (
+    <>
+      {data.warnings.length > 0 && (
+        <div className="notice warn" role="note">
+          {data.warnings.map((w) => <p key={w.rule + w.message}><Chip tone="warn">{w.rule}</Chip> {w.message}</p>)}
+        </div>
+      )}
+      <section aria-labelledby="plan-h" className="section">
+        <h2 id="plan-h">Plan <span className="count">{pending.length}</span></h2>
+        {pending.length === 0 ? (
+          <p className="muted">{app.status !== 'active' ? 'Closed: no follow-ups.' : app.interviews.length === 0 ? (actions ? 'Add the interview when you have had it: the plan starts from it.' : 'No interview recorded yet: the plan starts from it.') : 'Nothing left to do for now.'}</p>
+        ) : <ul className="list">{pending.map((r) => <PlanItem key={key(r)} rec={r} app={app} userZone={userZone} actions={actions} />)}</ul>}
+        {done.length > 0 && (
+          <details className="done-steps">
+            <summary>Done and skipped ({done.length})</summary>
+            <ul className="list">{done.map((r) => <PlanItem key={key(r)} rec={r} app={app} userZone={userZone} actions={actions} />)}</ul>
+          </details>
+        )}
+      </section>
+      {children}
+      <section aria-labelledby="history-h" className="section">
+        <h2 id="history-h">Timeline</h2>
+        <AppTimeline app={app} userZone={userZone} />
+      </section>
+      <div className="app-columns">
+        <People people={app.people} onAdd={actions?.onAddPerson} />
+        <RedFlags flags={data.redFlags} readOnly={!actions} />
+      </div>
+      <section aria-labelledby="interviews-h" className="section">
+        <h2 id="interviews-h">Interviews and debriefs <span className="count">{app.interviews.length}</span></h2>
+        {app.interviews.length === 0 ? <p className="muted">No interview yet.{actions && <> <Link href={`${base}/interviews/new`}>Add one</Link>.</>}</p>
+          : <div className="interviews">{[...app.interviews].sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime()).map((iv) => <InterviewDebrief key={iv.id} iv={iv} people={app.people} userZone={userZone} />)}</div>}
+      </section>
+    </>
+  );
+}
+
+export function ApplicationPage({ applicationId, userZone, shared = false }: { applicationId: string; userZone: string; shared?: boolean }) {
   const { data, error, loading, reload } = useData(() => ok(client.api.applications[':id'].$get({ param: { id: applicationId } })), [applicationId]);
   const [logging, setLogging] = useState<LogDefaults>();
   const [dialog, setDialog] = useState<'person' | 'close' | 'no_response'>();
   if (!data) return <Page title="Application">{loading ? <Loading what="the application" /> : <ErrorNote error={error} />}</Page>;
   const app = applicationRecord(data.application);
-  const pending = data.plan.filter((r) => PENDING.has(r.status));
-  const done = data.plan.filter((r) => !PENDING.has(r.status));
   const base = `/applications/${encodeURIComponent(app.id)}`;
   return (
     <Page
@@ -183,41 +234,28 @@ export function ApplicationPage({ applicationId, userZone }: { applicationId: st
       </>}
     >
       <ErrorNote error={error} />
-      {data.warnings.length > 0 && (
-        <div className="notice warn" role="note">
-          {data.warnings.map((w) => <p key={w.rule + w.message}><Chip tone="warn">{w.rule}</Chip> {w.message}</p>)}
-        </div>
-      )}
-      <section aria-labelledby="plan-h" className="section">
-        <h2 id="plan-h">Plan <span className="count">{pending.length}</span></h2>
-        {pending.length === 0 ? (
-          <p className="muted">{app.status !== 'active' ? 'Closed: no follow-ups.' : app.interviews.length === 0 ? 'Add the interview when you have had it: the plan starts from it.' : 'Nothing left to do for now.'}</p>
-        ) : <ul className="list">{pending.map((r) => <PlanItem key={`${r.kind}-${r.personId ?? ''}-${r.referenceId ?? ''}-${r.sequence ?? ''}-${r.interviewId ?? ''}`} rec={r} app={app} userZone={userZone} onLog={setLogging} onClose={() => setDialog('no_response')} />)}</ul>}
-        {done.length > 0 && (
-          <details className="done-steps">
-            <summary>Done and skipped ({done.length})</summary>
-            <ul className="list">{done.map((r) => <PlanItem key={`${r.kind}-${r.personId ?? ''}-${r.referenceId ?? ''}-${r.sequence ?? ''}-${r.interviewId ?? ''}`} rec={r} app={app} userZone={userZone} onLog={setLogging} onClose={() => setDialog('no_response')} />)}</ul>
-          </details>
-        )}
-      </section>
-      <section aria-labelledby="history-h" className="section">
-        <h2 id="history-h">Timeline</h2>
-        <AppTimeline app={app} userZone={userZone} />
-      </section>
-      <div className="app-columns">
-        <People people={app.people} onAdd={() => setDialog('person')} />
-        <RedFlags flags={data.redFlags} />
-      </div>
-      <section aria-labelledby="interviews-h" className="section">
-        <h2 id="interviews-h">Interviews and debriefs <span className="count">{app.interviews.length}</span></h2>
-        {app.interviews.length === 0 ? <p className="muted">No interview yet. <Link href={`${base}/interviews/new`}>Add one</Link>.</p>
-          : <div className="interviews">{[...app.interviews].sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime()).map((iv) => <InterviewDebrief key={iv.id} iv={iv} people={app.people} userZone={userZone} />)}</div>}
-      </section>
+      <ApplicationSections data={data} userZone={userZone} base={base}
+        actions={{ onLog: setLogging, onClose: () => setDialog('no_response'), onAddPerson: () => setDialog('person') }}>
+        {shared && <CoachComments applicationId={app.id} userZone={userZone} />}
+      </ApplicationSections>
       {logging && <LogTouchDialog defaults={logging} onClose={() => setLogging(undefined)} onSaved={reload} />}
       {dialog === 'person' && <PersonDialog applicationId={app.id} onClose={() => setDialog(undefined)} onSaved={reload} />}
       {(dialog === 'close' || dialog === 'no_response') && (
         <CloseDialog applicationId={app.id} initial={dialog === 'no_response' ? 'no_response' : 'rejected'} onClose={() => setDialog(undefined)} onSaved={reload} />
       )}
     </Page>
+  );
+}
+
+/** On a shared server: what the job seeker's coaches wrote about this application (read-only), shown only when there is something. */
+function CoachComments({ applicationId, userZone }: { applicationId: string; userZone: string }) {
+  const { data, error } = useData(() => ok(accounts.applications[':id'].comments.$get({ param: { id: applicationId } })), [applicationId]);
+  if (error) return <ErrorNote error={error} />;
+  if (!data || data.comments.length === 0) return null;
+  return (
+    <section aria-labelledby="comments-h" className="section">
+      <h2 id="comments-h">From your coach <span className="count">{data.comments.length}</span></h2>
+      <CommentList comments={data.comments} userZone={userZone} />
+    </section>
   );
 }

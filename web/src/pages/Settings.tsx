@@ -8,7 +8,7 @@ import { client, ok, ApiError, type ProfileJson } from '../api.js';
 import { CHANNELS } from '../../../src/core/model.js';
 import { SettingsProtocol } from '../components/SettingsProtocol.js';
 import { SaveState, type SaveStatus } from '../components/SettingsSave.js';
-import { SettingsBackup, SettingsCalendar, SettingsExport, SettingsImport } from '../components/SettingsFiles.js';
+import { SettingsBackup, SettingsCalendar, SettingsExport, SettingsImport, SharedCalendar } from '../components/SettingsFiles.js';
 import { ErrorNote, Field, Loading, Page } from '../components/ui.js';
 import { useData } from '../data.js';
 import { profileChanged } from '../prefetch.js';
@@ -219,7 +219,8 @@ export function SettingsPage() {
         </Section>
       </div>
       <Section id="calendar" title="Calendar feed" intro="See every follow-up in your calendar app; it updates as your plan changes.">
-        {session.data ? <SettingsCalendar path={session.data.calendarUrl} /> : session.error ? <ErrorNote error={session.error} /> : <Loading what="the feed address" />}
+        {session.data ? (session.data.calendarUrl !== null ? <SettingsCalendar path={session.data.calendarUrl} /> : <SharedCalendar />)
+          : session.error ? <ErrorNote error={session.error} /> : <Loading what="the feed address" />}
       </Section>
       <Section id="files" title="Export, import, backup">
         <SettingsExport />

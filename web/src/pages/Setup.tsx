@@ -8,9 +8,10 @@ export const REGIONS: readonly [string, string][] = [
   ['IE', 'Ireland'], ['DE', 'Germany'], ['DE-BY', 'Germany: Bavaria'], ['FR', 'France'], ['NL', 'Netherlands'], ['NZ', 'New Zealand'], ['IN', 'India'],
 ];
 
-export function Setup({ onDone }: { onDone: () => void }) {
+/** `name`: a shared server's account name, as a starting point. */
+export function Setup({ onDone, name: initialName = '' }: { onDone: () => void; name?: string }) {
   const id = useId();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initialName);
   const [zone, setZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [region, setRegion] = useState('US');
   const [error, setError] = useState<ApiError | Error>();

@@ -1,6 +1,6 @@
 /** Today: what is overdue, due now and coming this week, each with its why, a draft and a log button. */
 import { useState } from 'react';
-import type { AgendaItemJson } from '../api.js';
+import type { AgendaItemJson, AgendaJson } from '../api.js';
 import { fetchWeek } from '../prefetch.js';
 import { LogTouchDialog, touchKindOf, type LogDefaults } from '../components/LogTouch.js';
 import { ErrorNote, Loading, Page, StatusChip, Chip } from '../components/ui.js';
@@ -28,7 +28,20 @@ function title(item: AgendaItemJson): string {
   return who ? `${kindLabel(item.kind)} to ${who}` : kindLabel(item.kind);
 }
 
-function Item({ item, userZone, now, onLog }: { item: AgendaItemJson; userZone: string; now: number; onLog: (d: LogDefaults) => void }) {
+/** Where an application's link goes: the job seeker's own page, or a coach's read-only view of it. */
+export type AppHref = (applicationId: string) => string;
+
+const ownApplication: AppHref = (id) => `/applications/${encodeURIComponent(id)}`;
+
+interface ItemProps {
+  readonly userZone: string;
+  readonly now: number;
+  /** Without it the list is read-only (a coach's view): no draft, no log. */
+  readonly onLog?: ((d: LogDefaults) => void) | undefined;
+  readonly appHref: AppHref;
+}
+
+function Item({ item, userZone, now, onLog, appHref }: ItemProps & { item: AgendaItemJson }) {
   const href = draftHref(item);
   const key = item.status === 'overdue' ? item.latest : item.status === 'upcoming' ? item.earliest : item.ideal;
   return (
@@ -36,7 +49,7 @@ function Item({ item, userZone, now, onLog }: { item: AgendaItemJson; userZone: 
       <div className="item-main">
         <h3 className="item-title">{title(item)}</h3>
         <p className="item-sub">
-          <Link href={`/applications/${encodeURIComponent(item.applicationId)}`}>{item.company}</Link> · {item.role} · {words(item.channel)}
+          <Link href={appHref(item.applicationId)}>{item.company}</Link> · {item.role} · {words(item.channel)}
         </p>
         <p className="item-date">
           <StatusChip status={item.status} />{' '}
@@ -47,32 +60,33 @@ function Item({ item, userZone, now, onLog }: { item: AgendaItemJson; userZone: 
         </p>
         <Why rec={item} userZone={userZone} />
       </div>
-      <div className="item-actions">
-        {href && <Link className="button primary" href={href}>{item.kind === 'call' ? 'Call script' : 'Draft'}</Link>}
-        <button type="button" className="button" onClick={() => onLog({
-          applicationId: item.applicationId, kind: touchKindOf(item.kind),
-          ...(item.personId ? { personId: item.personId } : {}), ...(item.referenceId ? { referenceId: item.referenceId } : {}),
-        })}>Log what happened</button>
-      </div>
+      {onLog && (
+        <div className="item-actions">
+          {href && <Link className="button primary" href={href}>{item.kind === 'call' ? 'Call script' : 'Draft'}</Link>}
+          <button type="button" className="button" onClick={() => onLog({
+            applicationId: item.applicationId, kind: touchKindOf(item.kind),
+            ...(item.personId ? { personId: item.personId } : {}), ...(item.referenceId ? { referenceId: item.referenceId } : {}),
+          })}>Log what happened</button>
+        </div>
+      )}
     </li>
   );
 }
 
-function Section({ title: heading, items, empty, ...rest }: { title: string; items: readonly AgendaItemJson[]; empty?: string; userZone: string; now: number; onLog: (d: LogDefaults) => void }) {
+function Section({ title: heading, items, empty, level, ...rest }: ItemProps & { title: string; items: readonly AgendaItemJson[]; empty?: string; level: 2 | 3 }) {
   if (items.length === 0 && !empty) return null;
   const id = heading.toLowerCase().replace(/\W+/g, '-');
+  const H = level === 2 ? 'h2' : 'h3';
   return (
     <section aria-labelledby={id} className="section">
-      <h2 id={id}>{heading} <span className="count">{items.length}</span></h2>
+      <H id={id} className="section-title">{heading} <span className="count">{items.length}</span></H>
       {items.length === 0 ? <p className="muted">{empty}</p> : <ul className="list">{items.map((i) => <Item key={`${i.applicationId}-${i.kind}-${i.personId ?? ''}-${i.referenceId ?? ''}-${i.sequence ?? ''}-${i.ideal}`} item={i} {...rest} />)}</ul>}
     </section>
   );
 }
 
-export function Today({ userZone }: { userZone: string }) {
-  const { data, error, loading, reload } = useData(fetchWeek, []);
-  const [logging, setLogging] = useState<LogDefaults>();
-  if (!data) return <Page title="Today">{loading ? <Loading what="today's actions" /> : <ErrorNote error={error} />}</Page>;
+/** The week's agenda split as Today shows it: overdue, due now (today's coming items included), later this week. */
+export function splitAgenda(data: AgendaJson) {
   const now = new Date(data.now).getTime();
   const todayEnd = new Date(data.now.slice(0, 10) + 'T23:59:59' + data.now.slice(19)).getTime();
   const comingToday = data.coming.filter((i) => new Date(i.earliest).getTime() <= todayEnd);
@@ -83,14 +97,42 @@ export function Today({ userZone }: { userZone: string }) {
     `${data.due.length + comingToday.length} to do today`,
     `${later.length} later this week`,
   ].filter(Boolean).join(' · ');
+  return { now, dueNow: [...data.due, ...comingToday], later, nothing, summary };
+}
+
+export function Warnings({ warnings }: { warnings: readonly { rule: string; message: string }[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="notice warn" role="note">
+      {warnings.map((w) => <p key={w.rule + w.message}><Chip tone="warn">{w.rule}</Chip> {w.message}</p>)}
+    </div>
+  );
+}
+
+/** Overdue, due now and later this week; read-only without `onLog`. Headings at `level` (2 on Today, 3 inside a coach's view). */
+export function AgendaSections({ data, userZone, onLog, appHref = ownApplication, level = 2, emptyText }: {
+  data: AgendaJson; userZone: string; onLog?: (d: LogDefaults) => void; appHref?: AppHref; level?: 2 | 3; emptyText?: string;
+}) {
+  const { now, dueNow, later, nothing } = splitAgenda(data);
+  const rest = { userZone, now, onLog, appHref, level };
+  return (
+    <>
+      <Section title="Overdue" items={data.overdue} {...rest} />
+      <Section title="Due now" items={dueNow} {...(nothing ? (emptyText ? { empty: emptyText } : {}) : { empty: 'Nothing else due today.' })} {...rest} />
+      <Section title="Later this week" items={later} {...rest} />
+    </>
+  );
+}
+
+export function Today({ userZone }: { userZone: string }) {
+  const { data, error, loading, reload } = useData(fetchWeek, []);
+  const [logging, setLogging] = useState<LogDefaults>();
+  if (!data) return <Page title="Today">{loading ? <Loading what="today's actions" /> : <ErrorNote error={error} />}</Page>;
+  const { nothing, summary } = splitAgenda(data);
   return (
     <Page title="Today" subtitle={<>{day(data.now, userZone)} — {summary}</>}>
       <ErrorNote error={error} />
-      {data.warnings.length > 0 && (
-        <div className="notice warn" role="note">
-          {data.warnings.map((w) => <p key={w.rule + w.message}><Chip tone="warn">{w.rule}</Chip> {w.message}</p>)}
-        </div>
-      )}
+      <Warnings warnings={data.warnings} />
       {nothing && (
         <div className="empty card">
           <h2>Nothing to do right now</h2>
@@ -98,9 +140,7 @@ export function Today({ userZone }: { userZone: string }) {
           <Link className="button primary" href="/applications/new">Add an application</Link>
         </div>
       )}
-      <Section title="Overdue" items={data.overdue} userZone={userZone} now={now} onLog={setLogging} />
-      <Section title="Due now" items={[...data.due, ...comingToday]} {...(nothing ? {} : { empty: 'Nothing else due today.' })} userZone={userZone} now={now} onLog={setLogging} />
-      <Section title="Later this week" items={later} userZone={userZone} now={now} onLog={setLogging} />
+      <AgendaSections data={data} userZone={userZone} onLog={setLogging} />
       {logging && <LogTouchDialog defaults={logging} onClose={() => setLogging(undefined)} onSaved={reload} />}
     </Page>
   );

@@ -1,0 +1,149 @@
+/**
+ * An admin's page (shared server): every account, an invitation form that returns the link to send,
+ * and a password reset link per account. Links are shown once and work once; the admin sends them.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { accounts, ApiError, ok, type AccountJson } from '../api.js';
+import { ROLE_LABELS } from '../components/AccountMenu.js';
+import { CopyField } from '../components/CopyField.js';
+import { ErrorNote, Field, Loading, Page } from '../components/ui.js';
+import { useData } from '../data.js';
+import { when } from '../format.js';
+import './Admin.css';
+
+type Made = { readonly url: string; readonly expiresAt: string; readonly what: string };
+
+const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function LinkMade({ made }: { made: Made }) {
+  const id = useId();
+  return (
+    <div className="card admin-made">
+      <CopyField label={made.what} value={made.url} describedBy={`${id}-hint`} />
+      <p id={`${id}-hint`} className="muted">
+        Works once, until {when(made.expiresAt, localZone())}. Send it privately: whoever opens it first uses it. It is not shown again.
+      </p>
+    </div>
+  );
+}
+
+function InviteForm({ coaches, organisations, organisationId, onMade }: {
+  coaches: readonly AccountJson[]; organisations: readonly { id: string; name: string }[]; organisationId: string; onMade: () => void;
+}) {
+  const id = useId();
+  const [form, setForm] = useState({ email: '', role: 'seeker', organisationId, coachId: '' });
+  const [made, setMade] = useState<Made>();
+  const [error, setError] = useState<ApiError | Error>();
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }): void => setForm({ ...form, [key]: e.target.value });
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const answer = await ok(accounts.admin.invitations.$post({
+        json: {
+          email: form.email.trim(), role: form.role,
+          ...(form.organisationId ? { organisationId: form.organisationId } : {}),
+          ...(form.role === 'seeker' && form.coachId ? { coachId: form.coachId } : {}),
+        },
+      }));
+      setMade({ url: answer.url, expiresAt: answer.expiresAt, what: `Invitation link for ${form.email.trim()}` });
+      setForm({ ...form, email: '' });
+      onMade();
+    } catch (err) {
+      setMade(undefined);
+      setError(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fieldError = (f: string): string | undefined => (error instanceof ApiError && error.field === f ? error.message : undefined);
+  const formError = error && !(error instanceof ApiError && ['email', 'role', 'organisation', 'coach'].includes(error.field ?? '')) ? error : undefined;
+  return (
+    <>
+      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="grid-2">
+          <Field id={`${id}-email`} label="Email" error={fieldError('email')}>
+            <input id={`${id}-email`} type="email" autoComplete="off" spellCheck={false} value={form.email} onChange={set('email')}
+              aria-invalid={!!fieldError('email') || undefined} aria-describedby={fieldError('email') ? `${id}-email-error` : undefined} />
+          </Field>
+          <Field id={`${id}-role`} label="Role" error={fieldError('role')}>
+            <select id={`${id}-role`} value={form.role} onChange={set('role')}>
+              {Object.entries(ROLE_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          </Field>
+          {organisations.length > 0 && (
+            <Field id={`${id}-org`} label="Organisation" error={fieldError('organisation')}>
+              <select id={`${id}-org`} value={form.organisationId} onChange={set('organisationId')}>
+                <option value="">None</option>
+                {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            </Field>
+          )}
+          {form.role === 'seeker' && coaches.length > 0 && (
+            <Field id={`${id}-coach`} label="Their coach" hint="The coach sees their plan and can comment." error={fieldError('coach')}>
+              <select id={`${id}-coach`} value={form.coachId} onChange={set('coachId')} aria-describedby={`${id}-coach-hint`}>
+                <option value="">No coach yet</option>
+                {coaches.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.email})</option>)}
+              </select>
+            </Field>
+          )}
+        </div>
+        <ErrorNote error={formError} />
+        <div className="admin-actions">
+          <button type="submit" className="button primary" disabled={busy}>Make invitation link</button>
+        </div>
+      </form>
+      {made && <LinkMade made={made} />}
+    </>
+  );
+}
+
+export function AdminAccounts({ self }: { self: AccountJson }) {
+  const list = useData(() => Promise.all([ok(accounts.admin.accounts.$get()), ok(accounts.admin.organisations.$get())]), []);
+  const [reset, setReset] = useState<Made & { accountId: string }>();
+  const [resetError, setResetError] = useState<Error>();
+  if (!list.data) return <Page title="Accounts">{list.loading ? <Loading what="the accounts" /> : <ErrorNote error={list.error} />}</Page>;
+  const [{ accounts: all }, { organisations }] = list.data;
+  const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+  const makeReset = async (a: AccountJson): Promise<void> => {
+    setResetError(undefined);
+    try {
+      const answer = await ok(accounts.admin.accounts[':id'].reset.$post({ param: { id: a.id } }));
+      setReset({ accountId: a.id, url: answer.url, expiresAt: answer.expiresAt, what: `Password reset link for ${a.name}` });
+    } catch (err) {
+      setReset(undefined);
+      setResetError(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
+  return (
+    <Page title="Accounts" subtitle="Invite people and hand out password reset links. You send the links yourself.">
+      <section aria-labelledby="invite-h" className="section">
+        <h2 id="invite-h">Invite someone</h2>
+        <InviteForm coaches={all.filter((a) => a.role === 'coach')} organisations={organisations} organisationId={self.organisationId ?? ''} onMade={list.reload} />
+      </section>
+      <section aria-labelledby="accounts-h" className="section">
+        <h2 id="accounts-h">Everyone <span className="count">{all.length}</span></h2>
+        <ErrorNote error={resetError} />
+        {reset && <LinkMade made={reset} />}
+        <div className="admin-table card">
+          <table>
+            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Organisation</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+            <tbody>
+              {all.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.name}{a.id === self.id && <span className="muted"> (you)</span>}</td>
+                  <td className="admin-email">{a.email}</td>
+                  <td>{ROLE_LABELS[a.role] ?? a.role}</td>
+                  <td>{a.organisationId ? orgName.get(a.organisationId) ?? a.organisationId : <span className="muted">—</span>}</td>
+                  <td><button type="button" className="button small" aria-label={`Reset link for ${a.name}`} onClick={() => void makeReset(a)}>Reset link</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </Page>
+  );
+}
