@@ -4,8 +4,9 @@
  * profiles and applications, coach1 following seeker1), and sign-in as any of them.
  */
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { DEFAULT_POLICY, assign, createAccount, createOrganisation, type AccountDeps } from '../app/accounts.js';
-import { ROLES, type Account, type Clock, type Organisation, type Role } from '../app/ports.js';
+import { ROLES, type Account, type Clock, type Organisation, type Role, type Store } from '../app/ports.js';
 import { addApplication, addInterview, addPerson, saveProfile, type AppDeps } from '../app/records.js';
 import { createTimeRules } from '../core/time.js';
 import type { Deps } from '../deps.js';
@@ -13,7 +14,7 @@ import { openPgliteStore, PgliteStore } from '../store/pglite.js';
 import { createServer, type ServerOptions } from './app.js';
 import type { RequestEnv } from './request-env.js';
 import { CSRF_HEADER } from './security.js';
-import { ORIGIN, TEST_BINDING, TEST_SECRET, cookiesOf } from './testing.js';
+import { ORIGIN, TEST_BINDING, TEST_SECRET, cookiesOf, postgresTestStore } from './testing.js';
 
 /** Wed 2026-03-04 14:00 UTC (09:00 in New York): the day after every seeker's interview. */
 export const ACCOUNTS_NOW = Date.UTC(2026, 2, 4, 14);
@@ -77,7 +78,7 @@ export interface SignedIn {
 
 export interface AccountsWorld {
   readonly deps: Deps;
-  readonly store: PgliteStore;
+  readonly store: Store;
   readonly clock: FakeClock;
   readonly accountDeps: AccountDeps;
   readonly organisation: Organisation;
@@ -122,7 +123,7 @@ function seededDump(): Promise<Seeded> {
 }
 
 /** The organisation, everyone in it, the seekers' records and coach1 → seeker1, through the use cases. */
-async function seed(accountDeps: AccountDeps, store: PgliteStore): Promise<Record<Who, SeededUser>> {
+async function seed(accountDeps: AccountDeps, store: Store): Promise<Record<Who, SeededUser>> {
   const time = createTimeRules();
   const organisation = await createOrganisation(accountDeps, ORGANISATION);
   const users: Partial<Record<Who, SeededUser>> = {};
@@ -147,9 +148,29 @@ const ORGANISATION: Organisation = { id: 'city-careers', name: 'City Careers' };
 
 /** A new database seeded with everyone, and an accounts-mode server over it. */
 export async function accountsWorld(options: Partial<ServerOptions> = {}): Promise<AccountsWorld> {
-  const { dump, users } = await seededDump();
-  const client = await PGlite.create({ loadDataDir: dump, startParams: START_PARAMS });
-  const store = new PgliteStore(client, { open: 0, migrate: 0 });
+  // On PostgreSQL (npm run test:api-pg): a fresh database seeded the same way; else a clone of the seeded PGlite.
+  const onPostgres = await postgresTestStore();
+  let store: Store;
+  let users: Readonly<Record<Who, SeededUser>>;
+  let query: <T>(text: string, params: unknown[]) => Promise<T[]>;
+  let release: () => Promise<void>;
+  if (onPostgres) {
+    store = onPostgres.store;
+    users = await seed({ accounts: store.accounts, clock: fakeClock(), policy: TEST_POLICY }, store);
+    const pool = new pg.Pool({ connectionString: onPostgres.url, max: 2 });
+    query = async <T>(text: string, params: unknown[]) => (await pool.query(text, params)).rows as T[];
+    release = async () => {
+      await pool.end();
+      await store.close();
+    };
+  } else {
+    const seededDb = await seededDump();
+    const client = await PGlite.create({ loadDataDir: seededDb.dump, startParams: START_PARAMS });
+    store = new PgliteStore(client, { open: 0, migrate: 0 });
+    users = seededDb.users;
+    query = async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows;
+    release = () => store.close();
+  }
   const clock = fakeClock();
   const deps: Deps = { store, time: createTimeRules(), clock };
   const accountDeps: AccountDeps = { accounts: store.accounts, clock, policy: TEST_POLICY };
@@ -180,10 +201,8 @@ export async function accountsWorld(options: Partial<ServerOptions> = {}): Promi
       const cookie = cookiesOf(res);
       return { who, account: user.account, cookie, csrf, headers: { Cookie: cookie, [CSRF_HEADER]: csrf, Origin: ORIGIN } };
     },
-    async sql<T>(text: string, params: unknown[] = []) {
-      return (await client.query<T>(text, params)).rows;
-    },
-    close: () => store.close(),
+    sql: <T>(text: string, params: unknown[] = []) => query<T>(text, params),
+    close: release,
   };
 }
 

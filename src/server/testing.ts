@@ -11,14 +11,16 @@ import { CSRF_HEADER } from './security.js';
  * AFTERWORD_TEST_DATABASE_URL, dropped when the store closes (`npm run test:api-pg`).
  */
 export async function memoryDeps(): Promise<Deps> {
-  const store = process.env['AFTERWORD_TEST_API_ON_POSTGRES'] === '1' ? await postgresStore() : await openPgliteStore();
+  const store = (await postgresTestStore())?.store ?? await openPgliteStore();
   await store.ensureUser(LOCAL_USER);
   return { store, time: createTimeRules(), clock: { now: () => Date.now() } };
 }
 
 let databases = 0;
 
-async function postgresStore(): Promise<Store> {
+/** With AFTERWORD_TEST_API_ON_POSTGRES=1, a store on a fresh PostgreSQL database (and its URL); else undefined. */
+export async function postgresTestStore(): Promise<{ store: Store; url: string } | undefined> {
+  if (process.env['AFTERWORD_TEST_API_ON_POSTGRES'] !== '1') return undefined;
   const url = process.env['AFTERWORD_TEST_DATABASE_URL'];
   if (!url) throw new Error('AFTERWORD_TEST_API_ON_POSTGRES=1 needs AFTERWORD_TEST_DATABASE_URL');
   const { default: pg } = await import('pg');
@@ -32,14 +34,16 @@ async function postgresStore(): Promise<Store> {
   const store = await openPostgresStore({ url: target.toString() });
   // The same store, whose close() also drops its database.
   const owned: Store = Object.create(store) as Store;
+  let closed: Promise<void> | undefined;
   Object.defineProperty(owned, 'close', {
-    value: async () => {
+    // Once, however often it is called (as the store's own close is).
+    value: () => (closed ??= (async () => {
       await store.close();
       await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.end();
-    },
+    })()),
   });
-  return owned;
+  return { store: owned, url: target.toString() };
 }
 
 export const TEST_SECRET = 'ab'.repeat(32);
