@@ -123,6 +123,7 @@ function statusBetween(now: EpochMs, earliest: EpochMs, latest: EpochMs): Recomm
 /** Shared empty lists for the many recommendations without notes or copies (they are read-only). */
 const NO_NOTES: readonly Note[] = Object.freeze([]);
 const NO_IDS: readonly string[] = Object.freeze([]);
+const NO_PEOPLE: readonly Person[] = Object.freeze([]);
 
 /** A recommendation under construction: its optional keys are added last, in the order they are read. */
 type Draft = { -readonly [K in keyof Recommendation]: Recommendation[K] };
@@ -156,6 +157,7 @@ interface Shared {
   place(zone: string, region: string, settings: Settings): Place;
   /** Reasons that repeat (read-only), by a small number made of their facts. */
   readonly thankYou: Reason[];
+  readonly thankYouRules: (readonly RuleId[])[];
   readonly checkAgain: Reason[];
   readonly giveUp: Reason[];
 }
@@ -170,6 +172,7 @@ function createShared(time: TimeRules): Shared {
   const places = new Map<string, Map<string, Place>>();
   return {
     thankYou: [],
+    thankYouRules: [],
     checkAgain: [],
     giveUp: [],
     rules(ids) {
@@ -239,6 +242,21 @@ function dayWindow(place: Place, earliest: Day, ideal: Day, latest: Day): Window
 
 // ------------------------------------------------------------------ T1–T4 thank-yous
 
+/** The rules behind a thank-you's timing and channel (T1–T4, F3/C3), one shared list per combination. */
+function thankYouRules(shared: Shared, panel: boolean, asked: boolean, notEmail: boolean, t4: boolean): readonly RuleId[] {
+  const key = (panel ? 1 : 0) + (asked ? 2 : notEmail ? 4 : 0) + (t4 ? 8 : 0);
+  let rules = shared.thankYouRules[key];
+  if (!rules) {
+    const list: RuleId[] = panel ? ['T1', 'T2', 'T3'] : ['T1', 'T2'];
+    if (asked) list.push('F3', 'C3');
+    else if (notEmail) list.push('C3');
+    if (t4) list.push('T4');
+    rules = shared.rules(list);
+    shared.thankYouRules[key] = rules;
+  }
+  return rules;
+}
+
 function thankYouReason(shared: Shared, morning: boolean, panel: boolean, channel: Channel, local: boolean): Reason {
   const key = CHANNELS.indexOf(channel) * 8 + (morning ? 4 : 0) + (panel ? 2 : 0) + (local ? 1 : 0);
   return (shared.thankYou[key] ??= { code: 'thank_you', morning, panel, channel, local });
@@ -266,8 +284,7 @@ function planThankYous(a: AppContext, iv: Interview, nextStart: EpochMs | undefi
   for (let k = 0; k < count; k++) {
     const to = lead ?? met[k];
     if (!to) continue;
-    const cc: Person[] = [];
-    if (lead) for (const x of met) if (x.id !== lead.id) cc.push(x);
+    const cc: readonly Person[] = lead ? met.filter((x) => x.id !== lead.id) : NO_PEOPLE;
     const place = placeOf(a, to);
     const endDay = place.zone.dayAt(iv.end);
     const idealWall = morning ? place.zone.at(endDay, sameDayBy) : place.zone.at(endDay + 1, nextDayBy);
@@ -277,22 +294,21 @@ function planThankYous(a: AppContext, iv: Interview, nextStart: EpochMs | undefi
     // T4/C3: which channel the note goes through, and the rules that chose it.
     const asked = iv.directions?.channel;
     const wanted = asked ?? to.preferredChannel ?? a.candidate.preferredChannel ?? 'email';
-    const rules: RuleId[] = iv.panel ? ['T1', 'T2', 'T3'] : ['T1', 'T2'];
-    if (asked) rules.push('F3', 'C3');
-    else if (wanted !== 'email') rules.push('C3');
     let channel: Channel = 'email';
+    let t4 = false;
     if (wanted === 'letter' || wanted === 'fax') {
       channel = wanted;
-      rules.push('T4');
+      t4 = true;
     } else if (wanted === 'handwritten_note') {
       channel = a.candidate.local ? 'handwritten_note' : 'email';
-      rules.push('T4');
+      t4 = true;
     }
+    const rules = thankYouRules(a.shared, iv.panel, asked !== undefined, wanted !== 'email', t4);
 
     let sent: Touch | undefined;
     for (const t of a.touches) {
       if (t.kind !== 'thank_you' || t.personId === undefined || t.at < iv.start || (nextStart !== undefined && t.at >= nextStart)) continue;
-      if (t.personId === to.id || cc.some((x) => x.id === t.personId)) {
+      if (t.personId === to.id || (cc.length > 0 && cc.some((x) => x.id === t.personId))) {
         sent = t;
         break;
       }
@@ -314,7 +330,7 @@ function planThankYous(a: AppContext, iv: Interview, nextStart: EpochMs | undefi
     }
     a.out.push({
       applicationId: a.app.id, kind: 'thank_you', personId: to.id, ccPersonIds: cc.length > 0 ? cc.map((x) => x.id) : NO_IDS,
-      channel, earliest: iv.end, ideal, latest, timeZone: place.zone.id, status, rules: a.shared.rules(rules), interviewId: iv.id, notes,
+      channel, earliest: iv.end, ideal, latest, timeZone: place.zone.id, status, rules, interviewId: iv.id, notes,
       reason: thankYouReason(a.shared, morning, cc.length > 0, channel, a.candidate.local),
     });
   }
