@@ -785,9 +785,15 @@ function planReferences(a: AppContext, ivs: readonly Interview[]): void {
  * Comparing the objects themselves (they come in many shapes) was the slowest part of planning
  * 100,000 applications.
  */
-function sortRecommendations(recs: Recommendation[]): void {
+export function sortRecommendations(recs: Recommendation[]): void {
   const n = recs.length;
   if (n < 2) return;
+  // A plan of one application (the agenda plans each on its own) has a handful: the radix sort's
+  // 65,536 counters would cost more than sorting them.
+  if (n <= SMALL_SORT) {
+    recs.sort(byIdealKindRecipient);
+    return;
+  }
   const ideals = new Float64Array(n);
   // Each recommendation's recipient id, as an index into `ids` (first seen first).
   const who = new Int32Array(n);
@@ -841,6 +847,22 @@ function sortRecommendations(recs: Recommendation[]): void {
     const r = copy[i];
     if (r) recs[first + taken] = r;
   }
+}
+
+const SMALL_SORT = 256;
+
+/** The order sortRecommendations gives, as a comparator for a stable sort (NaN ideals last). */
+export function byIdealKindRecipient(a: Recommendation, b: Recommendation): number {
+  const x = a.ideal;
+  const y = b.ideal;
+  if (x !== y) {
+    if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : 1;
+    if (Number.isNaN(y)) return -1;
+    return x < y ? -1 : 1;
+  }
+  const kind = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  if (kind !== 0) return kind;
+  return (a.personId ?? a.referenceId ?? '').localeCompare(b.personId ?? b.referenceId ?? '');
 }
 
 /**
