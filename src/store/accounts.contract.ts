@@ -4,24 +4,15 @@
  * talks to real databases only; the concurrency cases are real races on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../app/errors.js';
 import { LOCAL_USER, type Account, type AccountStore, type Role, type SessionRecord, type TokenRecord } from '../app/ports.js';
 import type { Application } from '../core/model.js';
-import type { ContractOptions, StoreFactory } from './store.contract.js';
+import { expectAppError, type ContractOptions, type StoreFactory } from './store.contract.js';
 import type { DrizzleStore } from './drizzle-store.js';
 
 // Wed 2026-03-04 14:00 UTC.
 const NOW = Date.UTC(2026, 2, 4, 14);
 const MINUTE = 60_000;
 
-async function expectAppError(promise: Promise<unknown>, code: AppError['code'], message?: RegExp): Promise<void> {
-  const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  if (error instanceof AppError) {
-    expect(error.code).toBe(code);
-    if (message) expect(error.message).toMatch(message);
-  }
-}
 
 function application(id: string): Application {
   return { id, company: `Company ${id}`, role: 'Analyst', status: 'active', individualPanelNotes: false, people: [], interviews: [], touches: [], protocol: {} };

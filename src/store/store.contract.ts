@@ -128,7 +128,8 @@ async function seed(store: Store, userId: string, scenario: Scenario): Promise<v
   for (const app of scenario.applications) await store.saveApplication(userId, app);
 }
 
-async function expectAppError(promise: Promise<unknown>, code: AppError['code'], message?: RegExp): Promise<void> {
+/** `promise` rejects with an AppError of that code (and message). */
+export async function expectAppError(promise: Promise<unknown>, code: AppError['code'], message?: RegExp): Promise<void> {
   const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(AppError);
   if (error instanceof AppError) {
