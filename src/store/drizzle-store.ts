@@ -205,20 +205,27 @@ const ANALYZE_AFTER_ROWS = 500;
 /** Per parent table: rows this store added since its statistics were last refreshed, and before that. */
 type Growth = Map<PgTable, { since: number; before: number }>;
 
-async function insertParents<T extends PgTable>(q: Executor, table: T, values: readonly PgInsertValue<T>[], growth: Growth): Promise<void> {
+/**
+ * Inserts rows others refer to. `growth` is for bulk inserts only: rewriting one application's
+ * people (every save does) does not grow the table, and an ANALYZE inside each of many concurrent
+ * writes made them queue on each other's locks (seconds, in bench/server).
+ */
+async function insertParents<T extends PgTable>(q: Executor, table: T, values: readonly PgInsertValue<T>[], growth: Growth | undefined): Promise<void> {
   await insertMany(q, table, values);
+  if (!growth) return;
   const g = growth.get(table) ?? { since: 0, before: 0 };
   growth.set(table, g);
   g.since += values.length;
   if (g.since >= Math.max(ANALYZE_AFTER_ROWS, g.before)) {
-    await q.execute(sql`analyze ${table}`);
+    // Counted before the await: another bulk insert meanwhile does not analyze again.
     g.before += g.since;
     g.since = 0;
+    await q.execute(sql`analyze ${table}`);
   }
 }
 
 /** Inserts in the order foreign keys need. */
-async function insertChildren(q: Executor, r: ChildRows, growth: Growth): Promise<void> {
+async function insertChildren(q: Executor, r: ChildRows, growth: Growth | undefined): Promise<void> {
   await insertParents(q, s.people, r.people, growth);
   await insertParents(q, s.interviews, r.interviews, growth);
   await insertMany(q, s.interviewPeople, r.interviewPeople);
@@ -423,7 +430,7 @@ export class DrizzleStore implements Store {
       await q.delete(s.touches).where(mine(s.touches));
       await q.delete(s.interviews).where(mine(s.interviews));
       await q.delete(s.people).where(mine(s.people));
-      await insertChildren(q, children, this.growth);
+      await insertChildren(q, children, undefined);
     });
   }
 

@@ -40,13 +40,11 @@ export class PostgresStore extends DrizzleStore {
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const started = performance.now();
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // Dates and instants are read in ISO form whatever the server's default: set at connection start
+  // (a query from the pool's 'connect' event raced the first query, which pg is deprecating).
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: '-c datestyle=ISO,MDY' });
   // An idle connection that drops must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  // Dates and instants are read in ISO form whatever the server's default (queued before any other query).
-  pool.on('connect', (client) => {
-    client.query('SET datestyle = \'ISO, MDY\'').catch(() => undefined);
-  });
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
