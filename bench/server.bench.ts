@@ -598,6 +598,8 @@ async function main(): Promise<void> {
       ['  the whole request\'s SQL', `p50 ${ms(bare.fullP50)} (${bare.statements.length} statements: ${bare.byPhase.map(([p, v]) => `${p} ${ms(v)}`).join(', ')})`, ''],
       ['agenda p50 / bare query', `${fmt(ratio, 1)}× under load (${ms(readP50)}); ${fmt(idleP50 / bare.bareP50, 1)}× idle, one client, same seeker (${ms(idleP50)})`,
         `≤ ${TARGET_RATIO}×: ${verdict(ratio <= TARGET_RATIO)}`],
+      // The looser reading of "the same SQL": every statement the request sends, session lookup included.
+      ['agenda p50 / the whole request\'s SQL', `${fmt(readP50 / bare.fullP50, 1)}× under load; ${fmt(idleP50 / bare.fullP50, 1)}× idle`, ''],
       ['writes kept', `${fmt(verified.ackedWrites)} acknowledged (checksum ${verified.ackedChecksum}); ${fmt(verified.storedWrites)} of this run's touches in the database `
         + `after SIGTERM (checksum ${verified.storedChecksum}); ${unacked} sent without acknowledgement`,
         `nothing missing: ${verdict(verified.missing === 0 && verified.mismatched.length === 0)}`],
