@@ -297,49 +297,43 @@ Examples:
       });
     });
 
-  admin.command('assign')
-    .description('Let a coach follow a job seeker: read their plans and comment on them.')
-    .option('--coach <email>', 'the coach')
-    .option('--seeker <email>', 'the job seeker')
-    .option('--json', 'print as JSON')
-    .addHelpText('after', `
+  /** `assign` and `unassign`: a coach and a job seeker by email; `act` changes the link between them. */
+  const pairCommand = (name: 'assign' | 'unassign', description: string, act: (ad: AccountDeps, coachEmail: string, seekerEmail: string) => Promise<{ coach: Account; seeker: Account }>) => {
+    const assigned = name === 'assign';
+    admin.command(name)
+      .description(description)
+      .option('--coach <email>', 'the coach')
+      .option('--seeker <email>', 'the job seeker')
+      .option('--json', 'print as JSON')
+      .addHelpText('after', `
 Example:
-  $ afterword admin assign --coach dana@example.org --seeker sam@example.org`)
-    .action(async (opts: PairOptions, cmd: Command) => {
-      const coachEmail = required(opts.coach, '--coach', 'dana@example.org');
-      const seekerEmail = required(opts.seeker, '--seeker', 'sam@example.org');
-      await withApp(io, cmd, async (deps) => {
-        const ad = accountDeps(deps);
-        const coach = await withRole(ad, coachEmail, '--coach', 'coach', 'coach');
-        const seeker = await withRole(ad, seekerEmail, '--seeker', 'seeker', 'job seeker');
-        await assign(ad, coach.id, seeker.id);
-        if (opts.json) printJson(io, { coach: coach.email, seeker: seeker.email, assigned: true });
-        else io.stdout(`${coach.name} <${coach.email}> now follows ${seeker.name} <${seeker.email}>.\n`);
+  $ afterword admin ${name} --coach dana@example.org --seeker sam@example.org`)
+      .action(async (opts: PairOptions, cmd: Command) => {
+        const coachEmail = required(opts.coach, '--coach', 'dana@example.org');
+        const seekerEmail = required(opts.seeker, '--seeker', 'sam@example.org');
+        await withApp(io, cmd, async (deps) => {
+          const { coach, seeker } = await act(accountDeps(deps), coachEmail, seekerEmail);
+          if (opts.json) printJson(io, { coach: coach.email, seeker: seeker.email, assigned });
+          else io.stdout(`${coach.name} <${coach.email}> ${assigned ? 'now follows' : 'no longer follows'} ${seeker.name} <${seeker.email}>.\n`);
+        });
       });
-    });
+  };
 
-  admin.command('unassign')
-    .description('Stop a coach following a job seeker.')
-    .option('--coach <email>', 'the coach')
-    .option('--seeker <email>', 'the job seeker')
-    .option('--json', 'print as JSON')
-    .addHelpText('after', `
-Example:
-  $ afterword admin unassign --coach dana@example.org --seeker sam@example.org`)
-    .action(async (opts: PairOptions, cmd: Command) => {
-      const coachEmail = required(opts.coach, '--coach', 'dana@example.org');
-      const seekerEmail = required(opts.seeker, '--seeker', 'sam@example.org');
-      await withApp(io, cmd, async (deps) => {
-        const ad = accountDeps(deps);
-        const coach = await byEmail(ad, coachEmail, '--coach');
-        const seeker = await byEmail(ad, seekerEmail, '--seeker');
-        if (!(await ad.accounts.unassignCoach(coach.id, seeker.id))) {
-          throw new AppError('not_found', `--seeker: ${coach.email} does not follow ${seeker.email}; see afterword admin list`);
-        }
-        if (opts.json) printJson(io, { coach: coach.email, seeker: seeker.email, assigned: false });
-        else io.stdout(`${coach.name} <${coach.email}> no longer follows ${seeker.name} <${seeker.email}>.\n`);
-      });
-    });
+  pairCommand('assign', 'Let a coach follow a job seeker: read their plans and comment on them.', async (ad, coachEmail, seekerEmail) => {
+    const coach = await withRole(ad, coachEmail, '--coach', 'coach', 'coach');
+    const seeker = await withRole(ad, seekerEmail, '--seeker', 'seeker', 'job seeker');
+    await assign(ad, coach.id, seeker.id);
+    return { coach, seeker };
+  });
+
+  pairCommand('unassign', 'Stop a coach following a job seeker.', async (ad, coachEmail, seekerEmail) => {
+    const coach = await byEmail(ad, coachEmail, '--coach');
+    const seeker = await byEmail(ad, seekerEmail, '--seeker');
+    if (!(await ad.accounts.unassignCoach(coach.id, seeker.id))) {
+      throw new AppError('not_found', `--seeker: ${coach.email} does not follow ${seeker.email}; see afterword admin list`);
+    }
+    return { coach, seeker };
+  });
 
   admin.command('sign-out')
     .description('End every session of an account (every browser it is signed in on).')
