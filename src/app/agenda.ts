@@ -29,6 +29,8 @@ export interface Agenda {
   /** Coming before `until`. */
   readonly coming: readonly AgendaItem[];
   readonly warnings: readonly Warning[];
+  /** Every application's summary (P1 reads them), for callers that need them too. */
+  readonly summaries: readonly ApplicationSummary[];
 }
 
 /** The agenda's deps: the store may be the read model, which has only the reads the agenda makes. */
@@ -74,7 +76,7 @@ export async function agenda(deps: AgendaDeps, days: number): Promise<Agenda> {
   }
   const summaries = await deps.store.listApplications(deps.userId);
   warnings.unshift(...pipelineWarnings(deps, profile, summaries, now));
-  return { now, until, profile, overdue, due, coming, warnings };
+  return { now, until, profile, overdue, due, coming, warnings, summaries };
 }
 
 export interface ApplicationView {

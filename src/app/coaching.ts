@@ -7,7 +7,7 @@ import { resolveParams } from '../core/rules/params.js';
 import { renderWarning } from '../core/rules/messages.js';
 import { formatDay, type EpochMs } from '../core/time.js';
 import { agenda } from './agenda.js';
-import type { Account, Store } from './ports.js';
+import type { Account } from './ports.js';
 import { getProfile, type AppDeps } from './records.js';
 
 export interface SeekerStatus {
@@ -38,13 +38,13 @@ export async function seekerStatus(deps: Omit<AppDeps, 'userId'>, seeker: Accoun
   const empty = { seeker, overdueThankYous: [], overdue: 0, due: 0, active: 0, lastAppliedOn: null, quietDays: null, waitingOn: [], warnings: [] };
   const profile = await getProfile(app);
   if (!profile) return { ...empty, setUp: false };
-  const [day, summaries] = await Promise.all([agenda(app, 1), deps.store.listApplications(seeker.id)]);
+  const day = await agenda(app, 1);
   const zone = deps.time.zone(profile.settings.timeZone);
   const today = zone.dayAt(day.now);
   let lastApplied: number | undefined;
   let active = 0;
   const waitingOn: SeekerStatus['waitingOn'][number][] = [];
-  for (const s of summaries) {
+  for (const s of day.summaries) {
     if (s.appliedOn !== undefined && (lastApplied === undefined || s.appliedOn > lastApplied)) lastApplied = s.appliedOn;
     if (s.status !== 'active') continue;
     active++;
@@ -69,7 +69,7 @@ export async function seekerStatus(deps: Omit<AppDeps, 'userId'>, seeker: Accoun
 }
 
 /** Every assigned seeker's status, those needing attention first (overdue thank-yous, then quiet, then by name). */
-export async function coachDashboard(deps: Omit<AppDeps, 'userId'> & { readonly store: Store }, coachId: string): Promise<readonly SeekerStatus[]> {
+export async function coachDashboard(deps: Omit<AppDeps, 'userId'>, coachId: string): Promise<readonly SeekerStatus[]> {
   const seekers = await deps.store.accounts.seekersOf(coachId);
   const list = await Promise.all(seekers.map((s) => seekerStatus(deps, s)));
   const weight = (s: SeekerStatus): number => (s.overdueThankYous.length > 0 ? 0 : s.quietDays !== null ? 1 : s.overdue > 0 ? 2 : 3);

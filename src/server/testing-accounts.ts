@@ -1,7 +1,7 @@
 /**
  * In-process HTTP for the shared server's tests: an accounts-mode app over a real PGlite database
  * seeded through the use cases (an organisation, an admin, two coaches, three job seekers with
- * profiles and applications, coach1 following seeker1), and sign-in as any of them.
+ * profiles and applications, coach1 following seeker1), and signing in as each of them.
  */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
