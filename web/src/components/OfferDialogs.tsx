@@ -1,6 +1,7 @@
 /** The Offers page's dialogs: record an offer's terms, record a red flag (PROTOCOL §5). */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, client, ok } from '../api.js';
+import { useSubmit } from '../data.js';
 import { ruleTitle } from './Why.js';
 
 const FLAGS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'] as const;
@@ -23,16 +24,16 @@ export interface FlagNow {
   manager: { by: string; said: boolean | null } | null;
 }
 
-/** The server's message for `field`, or for none of `known` (shown at the top). */
+/** Sending, and the server's message for `field` or for none of `known` (shown at the top). */
 function useErrors() {
-  const [error, setError] = useState<ApiError | Error>();
+  const { busy, error, run } = useSubmit();
   const at = (field: string): string | undefined => (error instanceof ApiError && error.field !== undefined && error.field.split(/[.[]/)[0] === field ? error.message : undefined);
   const general = (known: readonly string[]): string | undefined => {
     if (!error) return undefined;
     if (error instanceof ApiError && error.field !== undefined && known.includes(error.field.split(/[.[]/)[0] ?? '')) return undefined;
     return error.message;
   };
-  return { error, setError, at, general };
+  return { busy, run, at, general };
 }
 
 function Modal({ title, onClose, onSubmit, busy, children, submitLabel, extra }: {
@@ -92,15 +93,13 @@ export function OfferTermsDialog({ applicationId, company, terms, onClose, onSav
   const [pay, setPay] = useState<Line[]>(terms ? terms.pay.map((l) => ({ ...l })) : [{ label: 'Base salary', value: '' }]);
   const [benefits, setBenefits] = useState<Line[]>(terms ? terms.benefits.map((l) => ({ ...l })) : []);
   const [notes, setNotes] = useState(terms?.notes ?? '');
-  const [busy, setBusy] = useState(false);
   const errors = useErrors();
+  const { busy } = errors;
   const filled = (lines: Line[]) => lines.filter((l) => l.label.trim() !== '' || l.value.trim() !== '');
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    setBusy(true);
-    errors.setError(undefined);
-    try {
+    await errors.run(async () => {
       await ok(client.api.applications[':id'].offer.$post({
         param: { id: applicationId },
         json: {
@@ -110,11 +109,7 @@ export function OfferTermsDialog({ applicationId, company, terms, onClose, onSav
       }));
       onSaved();
       onClose();
-    } catch (err) {
-      errors.setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const general = errors.general(['pay', 'benefits', 'receivedOn', 'respondBy', 'notes']);
   return (
@@ -155,8 +150,8 @@ export function FlagDialog({ applicationId, company, flags, onClose, onSaved }: 
   const [score, setScore] = useState<string>('');
   const [notes, setNotes] = useState<string>('');
   const [manager, setManager] = useState<string>('');
-  const [busy, setBusy] = useState(false);
   const errors = useErrors();
+  const { busy } = errors;
   // Picking a flag shows what is recorded for it.
   useEffect(() => {
     setScore(current && current.source === 'you' ? String(current.score) : '');
@@ -164,19 +159,11 @@ export function FlagDialog({ applicationId, company, flags, onClose, onSaved }: 
     setManager(current?.manager?.said === true ? 'yes' : current?.manager?.said === false ? 'no' : '');
   }, [flag]);
 
-  const send = async (body: { score?: number; notes?: string; manager?: boolean; clear?: true }): Promise<void> => {
-    setBusy(true);
-    errors.setError(undefined);
-    try {
-      await ok(client.api.applications[':id'].flags.$post({ param: { id: applicationId }, json: { flag, ...body } }));
-      onSaved();
-      onClose();
-    } catch (err) {
-      errors.setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = (body: { score?: number; notes?: string; manager?: boolean; clear?: true }): Promise<void> => errors.run(async () => {
+    await ok(client.api.applications[':id'].flags.$post({ param: { id: applicationId }, json: { flag, ...body } }));
+    onSaved();
+    onClose();
+  });
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     void send({

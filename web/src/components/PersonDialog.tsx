@@ -1,14 +1,14 @@
 /** "Add a person" to an application: a dialog over the person's fields; the server's message shows at its field. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, client, ok } from '../api.js';
+import { useSubmit } from '../data.js';
 import { EMPTY_PERSON, PersonFields, personJson, type PersonDraft } from './PersonForm.js';
 
 export function PersonDialog({ applicationId, onClose, onSaved }: { applicationId: string; onClose: () => void; onSaved: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [person, setPerson] = useState<PersonDraft>(EMPTY_PERSON);
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -17,17 +17,11 @@ export function PersonDialog({ applicationId, onClose, onSaved }: { applicationI
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await ok(client.api.applications[':id'].people.$post({ param: { id: applicationId }, json: { ...personJson(person), name: person.name.trim() } }));
       ref.current?.close();
       onSaved();
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   // The API names `person.email` (records) or `email` (shape): both land at the email field.
   const named = error instanceof ApiError ? error.field?.replace(/^person\./, '') : undefined;
