@@ -33,9 +33,26 @@ export class PostgresStore extends DrizzleStore {
   readonly timings: OpenTimings;
 
   constructor(pool: pg.Pool, timings: OpenTimings) {
-    super({ db: drizzle({ client: pool }), close: () => pool.end() });
+    super({ db: drizzle({ client: pool }), close: () => endPool(pool) });
     this.timings = timings;
   }
+}
+
+/**
+ * Ends the pool and waits until every connection has really closed: `pool.end()` resolves as soon as
+ * it has asked each one to end, so a database dropped (or a server stopped) right after would still
+ * see them, and their late termination errors would surface as uncaught exceptions.
+ */
+async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) return resolve();
+    pool.on('remove', () => { if (--open <= 0) resolve(); });
+    // A connection whose server vanished may never report back: give up waiting after 5 s.
+    setTimeout(resolve, 5_000).unref();
+  });
+  await pool.end();
+  await closed;
 }
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
