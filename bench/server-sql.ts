@@ -18,7 +18,7 @@ import type pg from 'pg';
 import type { Store } from '../src/app/ports.js';
 
 export interface Statement {
-  /** The store method that sent it (`listDue`, `getApplications`, …). */
+  /** The store method that sent it (`findSession`, `agendaRecords`, …). */
   readonly phase: string;
   readonly text: string;
   readonly values: readonly unknown[];

@@ -9,7 +9,7 @@ import type { Plan, Recommendation, Warning } from '../core/rules/plan-types.js'
 import type { EpochMs } from '../core/time.js';
 import { AppError } from './errors.js';
 import type { AgendaSource, ApplicationSummary, Offer, RedFlagNote } from './ports.js';
-import { requireProfile, type AppDeps, type Profile } from './records.js';
+import { noProfileError, requireProfile, type AppDeps, type Profile } from './records.js';
 
 const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
 
@@ -51,19 +51,31 @@ function pipelineWarnings(deps: AgendaDeps, profile: Profile, summaries: readonl
   return keepSearchingWarnings(entries, today, resolveParams(profile.settings.protocol));
 }
 
+const DAY_MS = 86_400_000;
+
 /** What is overdue, due, and coming before midnight `days` days from today (1 = today), with the warnings. */
 export async function agenda(deps: AgendaDeps, days: number): Promise<Agenda> {
   const now = deps.clock.now();
-  const profile = await requireProfile(deps);
+  // One read, made before the zone (and so the exact bound) is known: a day more than `days` covers
+  // midnight in any zone; what lies beyond the bound is left out below.
+  let records = await deps.store.agendaRecords(deps.userId, now + (days + 1) * DAY_MS);
+  if (!records.settings) throw noProfileError();
+  let profile: Profile = { settings: records.settings, candidate: records.candidate };
   const zone = deps.time.zone(profile.settings.timeZone);
   const until = zone.at(zone.dayAt(now) + days, 0);
-  const dueApps = await deps.store.listDue(deps.userId, until);
+  if (until > now + (days + 1) * DAY_MS) {
+    records = await deps.store.agendaRecords(deps.userId, until);
+    if (!records.settings) throw noProfileError();
+    profile = { settings: records.settings, candidate: records.candidate };
+  }
   const overdue: AgendaItem[] = [];
   const due: AgendaItem[] = [];
   const coming: AgendaItem[] = [];
   const warnings: Warning[] = [];
-  // One read for all of them, not one per due application (six queries each, more than planning it).
-  for (const application of await deps.store.getApplications(deps.userId, dueApps.map((item) => item.applicationId))) {
+  for (let i = 0; i < records.due.length; i++) {
+    const item = records.dueItems[i];
+    const application = records.due[i];
+    if (!item || !application || item.at >= until) break;
     const p = planOne(profile, application, deps, now);
     warnings.push(...p.warnings.filter((w) => w.rule !== 'P1'));
     for (const rec of p.recommendations) {
@@ -74,7 +86,7 @@ export async function agenda(deps: AgendaDeps, days: number): Promise<Agenda> {
       else if (rec.ideal < until) coming.push(entry);
     }
   }
-  const summaries = await deps.store.listApplications(deps.userId);
+  const summaries = records.summaries;
   warnings.unshift(...pipelineWarnings(deps, profile, summaries, now));
   return { now, until, profile, overdue, due, coming, warnings, summaries };
 }

@@ -243,8 +243,21 @@ export interface Backup {
 
 // ---------------------------------------------------------------- the store
 
+/** Everything the agenda reads, from one snapshot. */
+export interface AgendaRecords {
+  /** Undefined when the user has no profile yet. */
+  readonly settings?: Settings;
+  readonly candidate: Candidate;
+  /** Every application's summary, in the user's order (as `listApplications`). */
+  readonly summaries: readonly ApplicationSummary[];
+  /** What is due before the bound (as `listDue`: by moment, then id). */
+  readonly dueItems: readonly DueItem[];
+  /** The applications of `dueItems`, whole, in the same order. */
+  readonly due: readonly Application[];
+}
+
 /** What `today` and `week` read: a store, or the agenda's read model (store/agenda-snapshot.ts). */
-export type AgendaSource = Pick<Store, 'getSettings' | 'getCandidate' | 'listDue' | 'getApplications' | 'listApplications'>;
+export type AgendaSource = Pick<Store, 'agendaRecords'>;
 
 /**
  * Persistent records, every one owned by a user. Every method is atomic; `transaction` makes a
@@ -312,6 +325,8 @@ export interface Store {
   setNextDue(userId: UserId, applicationId: string, at: EpochMs | null, kind: RecommendationKind | null): Promise<void>;
   /** Applications whose next due action is strictly before `before`, soonest first (ties by id); uses the (user, next due) index. */
   listDue(userId: UserId, before: EpochMs): Promise<readonly DueItem[]>;
+  /** The profile, every summary and every application due before `before`, whole: one snapshot. */
+  agendaRecords(userId: UserId, before: EpochMs): Promise<AgendaRecords>;
 
   /** Adds many applications at once (multi-row inserts in batches); all or nothing. Returns how many. */
   insertApplications(userId: UserId, records: readonly ApplicationRecord[]): Promise<number>;

@@ -63,10 +63,12 @@ export async function getProfile(deps: ProfileDeps): Promise<Profile | undefined
 
 export async function requireProfile(deps: ProfileDeps): Promise<Profile> {
   const profile = await getProfile(deps);
-  if (!profile) {
-    throw new AppError('bad_input', 'no profile yet: run "afterword setup --name \\"Your Name\\" --time-zone Europe/London --region GB-ENG" first');
-  }
+  if (!profile) throw noProfileError();
   return profile;
+}
+
+export function noProfileError(): AppError {
+  return new AppError('bad_input', 'no profile yet: run "afterword setup --name \\"Your Name\\" --time-zone Europe/London --region GB-ENG" first');
 }
 
 /** Validates a whole application (with the profile) and returns it as the model has it. */
@@ -146,15 +148,31 @@ interface Edited {
   readonly record: string;
 }
 
-async function editApplication(deps: AppDeps, applicationId: string, edit: (json: Json, app: Application) => Edited): Promise<Saved> {
+/** What a caller already read, in the transaction the edit joins. */
+export interface Known {
+  readonly profile: Profile;
+  readonly current: Application;
+}
+
+/**
+ * Edits an application as a whole (the edited record is validated with everything it refers to)
+ * and saves it; `appended` saves a touch added at the end by appending that one row instead.
+ */
+async function editApplication(deps: AppDeps, applicationId: string, edit: (json: Json, app: Application) => Edited, appended?: 'touch', known?: Known): Promise<Saved> {
   return deps.store.transaction(async (store) => {
-    const profile = await requireProfile({ ...deps, store });
-    const current = await store.getApplication(deps.userId, applicationId);
+    const profile = known?.profile ?? await requireProfile({ ...deps, store });
+    const current = known?.current ?? await store.getApplication(deps.userId, applicationId);
     if (!current) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
     const json = applicationToJson(current, profile.settings, deps.time);
     const { prefix, record } = edit(json, current);
     const app = validateApplication(profile, deps.time, json, prefix, record);
-    await saveValidated(store, deps.userId, app, prefix, record);
+    const touch = app.touches[app.touches.length - 1];
+    if (appended === 'touch' && touch && app.touches.length === current.touches.length + 1) {
+      // The store names a value it cannot keep as `touch.<field>`, as a validation issue would.
+      await store.addTouch(deps.userId, app.id, touch);
+    } else {
+      await saveValidated(store, deps.userId, app, prefix, record);
+    }
     const next = await refreshNextDue(store, deps, profile, app);
     return next ? { application: app, next } : { application: app };
   });
@@ -178,8 +196,8 @@ export function addInterview(deps: AppDeps, applicationId: string, input: Json):
     pushRecord(json, 'interviews', { ...input, id: typeof input['id'] === 'string' ? input['id'] : nextId('i', app.interviews.map((i) => i.id)) }));
 }
 
-export function addTouch(deps: AppDeps, applicationId: string, input: Json): Promise<Saved> {
-  return editApplication(deps, applicationId, (json) => pushRecord(json, 'touches', input));
+export function addTouch(deps: AppDeps, applicationId: string, input: Json, known?: Known): Promise<Saved> {
+  return editApplication(deps, applicationId, (json) => pushRecord(json, 'touches', input), 'touch', known);
 }
 
 export function setApplicationStatus(deps: AppDeps, applicationId: string, status: ApplicationStatus): Promise<Saved> {

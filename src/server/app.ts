@@ -157,7 +157,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
       const profile = await requireProfile(app);
       // `at` defaults to now, to the second, in the user's zone (as `afterword sent` does).
       const at = rest.at ?? c.var.app.time.zone(profile.settings.timeZone).format(Math.floor(c.var.app.clock.now() / 1000) * 1000);
-      const result = await logTouch(c.var.app, c.req.param('id'), defined({ ...rest, at }), new Set<Guard['rule']>(confirm ?? []));
+      const result = await logTouch(c.var.app, c.req.param('id'), defined({ ...rest, at }), new Set<Guard['rule']>(confirm ?? []), profile);
       if (!result.ok) {
         return c.json({
           error: `held by ${result.guards.map((g) => g.rule).join(' and ')}; send again with "confirm": [${result.guards.map((g) => `"${g.rule}"`).join(', ')}] to record it anyway`,

@@ -11,27 +11,22 @@
  */
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AgendaSource, ApplicationSummary, DueItem, Store, UserId } from '../app/ports.js';
-import type { Application, Candidate, Settings } from '../core/model.js';
+import type { AgendaRecords, AgendaSource, Store, UserId } from '../app/ports.js';
+import type { Settings } from '../core/model.js';
 import type { EpochMs } from '../core/time.js';
 
 export const SNAPSHOT_FILE = 'agenda-snapshot.json';
 const FORMAT = 'afterword-agenda-snapshot';
 /** Bump when the shape of the records changes (a migration that changes the model). */
-const VERSION = 1;
+const VERSION = 2;
 
-interface Snapshot {
+interface Snapshot extends AgendaRecords {
   readonly format: typeof FORMAT;
   readonly version: typeof VERSION;
   readonly userId: UserId;
-  /** Every application due strictly before this instant is in `due`. */
+  /** Every application due strictly before this instant is in `due` (and `dueItems`, in the store's order). */
   readonly horizon: EpochMs;
   readonly settings: Settings;
-  readonly candidate: Candidate;
-  readonly summaries: readonly ApplicationSummary[];
-  /** The store's `listDue(horizon)`, in its order (the database's collation orders ties). */
-  readonly dueItems: readonly DueItem[];
-  readonly due: readonly Application[];
 }
 
 /** The file in the embedded database's folder (deleted with it). */
@@ -53,15 +48,10 @@ export function invalidateSnapshot(databaseDir: string): void {
  * a temporary file and renamed, so a reader never sees half of one.
  */
 export async function writeSnapshot(databaseDir: string, store: Store, userId: UserId, horizon: EpochMs): Promise<void> {
-  const settings = await store.getSettings(userId);
+  const records = await store.agendaRecords(userId, horizon);
+  const settings = records.settings;
   if (!settings) return;
-  const [candidate, summaries, due] = await Promise.all([
-    store.getCandidate(userId), store.listApplications(userId), store.listDue(userId, horizon),
-  ]);
-  const snapshot: Snapshot = {
-    format: FORMAT, version: VERSION, userId, horizon, settings, candidate, summaries, dueItems: due,
-    due: await store.getApplications(userId, due.map((d) => d.applicationId)),
-  };
+  const snapshot: Snapshot = { format: FORMAT, version: VERSION, userId, horizon, ...records, settings };
   const path = snapshotPath(databaseDir);
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(snapshot));
@@ -72,7 +62,8 @@ function isSnapshot(value: unknown, userId: UserId): value is Snapshot {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<Snapshot>;
   return v.format === FORMAT && v.version === VERSION && v.userId === userId && typeof v.horizon === 'number'
-    && typeof v.settings === 'object' && typeof v.candidate === 'object' && Array.isArray(v.summaries) && Array.isArray(v.dueItems) && Array.isArray(v.due);
+    && typeof v.settings === 'object' && typeof v.candidate === 'object' && Array.isArray(v.summaries) && Array.isArray(v.dueItems)
+    && Array.isArray(v.due) && v.due.length === v.dueItems.length;
 }
 
 /**
@@ -88,32 +79,14 @@ export function readSnapshot(databaseDir: string, userId: UserId, until: EpochMs
   }
   if (!isSnapshot(value, userId) || value.horizon < until) return undefined;
   const snapshot = value;
-  const byId = new Map(snapshot.due.map((a) => [a.id, a]));
-  const mine = (id: UserId): void => {
-    if (id !== userId) throw new Error(`the agenda's read model holds user "${userId}", not "${id}"`);
-  };
   return {
-    getSettings: async (id) => (mine(id), snapshot.settings),
-    getCandidate: async (id) => (mine(id), snapshot.candidate),
-    listApplications: async (id, filter) => {
-      mine(id);
-      const statuses = filter?.statuses;
-      return statuses ? snapshot.summaries.filter((s) => statuses.includes(s.status)) : snapshot.summaries;
-    },
-    listDue: async (id, before) => {
-      mine(id);
+    agendaRecords: async (id, before) => {
+      if (id !== userId) throw new Error(`the agenda's read model holds user "${userId}", not "${id}"`);
       if (before > snapshot.horizon) throw new Error('the read model does not reach that far');
-      return snapshot.dueItems.filter((d) => d.at < before);
-    },
-    getApplications: async (id, ids) => {
-      mine(id);
-      const out: Application[] = [];
-      for (const x of ids) {
-        const app = byId.get(x);
-        if (!app) throw new Error(`the read model lacks application "${x}"`);
-        out.push(app);
-      }
-      return out;
+      let n = 0;
+      while (n < snapshot.dueItems.length && (snapshot.dueItems[n]?.at ?? Infinity) < before) n++;
+      const { settings, candidate, summaries } = snapshot;
+      return { settings, candidate, summaries, dueItems: snapshot.dueItems.slice(0, n), due: snapshot.due.slice(0, n) };
     },
   };
 }

@@ -12,7 +12,7 @@ import type { AnyPgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable 
 import { AppError } from '../app/errors.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
-  type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
+  type AgendaRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
   type AccountStore, type Criterion, type CriterionRating, type Offer, type RedFlag, type RedFlagNote, type Store, type User, type UserId,
 } from '../app/ports.js';
 import type {
@@ -21,12 +21,20 @@ import type {
 import type { RecommendationKind } from '../core/rules/plan-types.js';
 import type { EpochMs } from '../core/time.js';
 import { DrizzleAccounts } from './accounts-store.js';
+import { instantToText } from './codec.js';
 import { toAppError } from './db-errors.js';
+import * as json from './json-read.js';
 import * as rows from './rows.js';
 import * as s from './schema.js';
 
 /** A database or a transaction on it (a drizzle transaction is a database too). */
 export type Executor = PgDatabase<PgQueryResultHKT>;
+
+/** The transaction (or savepoint) a use case runs in, and the users whose row it has locked. */
+interface Frame {
+  readonly q: Executor;
+  readonly locked: Set<UserId>;
+}
 
 /** Rows per statement: drizzle's way binds a parameter per value, and PostgreSQL takes at most 65,535. */
 const MAX_PARAMS = 30_000;
@@ -245,7 +253,7 @@ export class DrizzleStore implements Store {
   private readonly db: Executor;
   private readonly closeDriver: () => Promise<void>;
   private readonly beforeWrite: (() => void) | undefined;
-  private readonly current = new AsyncLocalStorage<Executor>();
+  private readonly current = new AsyncLocalStorage<Frame>();
   private readonly growth: Growth = new Map();
   private closed = false;
   readonly accounts: AccountStore;
@@ -263,16 +271,22 @@ export class DrizzleStore implements Store {
   // ---------------------------------------------------------------- plumbing
 
   private get q(): Executor {
-    return this.current.getStore() ?? this.db;
+    return this.current.getStore()?.q ?? this.db;
   }
 
   async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
     const outer = this.current.getStore();
     try {
       // A nested call is a savepoint on the same connection.
-      if (outer) return await outer.transaction((tx) => this.current.run(tx, () => fn(this)));
+      if (outer) {
+        // A savepoint: the users it locks stay locked in the transaction only if it is released.
+        const locked = new Set(outer.locked);
+        const result = await outer.q.transaction((tx) => this.current.run({ q: tx, locked }, () => fn(this)));
+        for (const id of locked) outer.locked.add(id);
+        return result;
+      }
       this.beforeWrite?.();
-      return await this.db.transaction((tx) => this.current.run(tx, () => fn(this)));
+      return await this.db.transaction((tx) => this.current.run({ q: tx, locked: new Set() }, () => fn(this)));
     } catch (error) {
       throw toAppError(error);
     }
@@ -281,16 +295,22 @@ export class DrizzleStore implements Store {
   /** A write: atomic on its own, a savepoint inside a use case's transaction. Locks the user first. */
   private write<T>(userId: UserId, fn: (q: Executor) => Promise<T>): Promise<T> {
     return this.transaction(async () => {
-      const q = this.q;
-      const found = await q.select({ id: s.users.id }).from(s.users).where(eq(s.users.id, userId)).for('no key update');
-      if (found.length === 0) throw new AppError('not_found', `no user "${userId}"; create it first`);
-      return fn(q);
+      const frame = this.current.getStore();
+      if (!frame) throw new Error('a write outside its transaction');
+      // Once per transaction (a savepoint rolled back may have let go of it, so it is asked again).
+      if (!frame.locked.has(userId)) {
+        const found = await frame.q.select({ id: s.users.id }).from(s.users).where(eq(s.users.id, userId)).for('no key update');
+        if (found.length === 0) throw new AppError('not_found', `no user "${userId}"; create it first`);
+      }
+      const result = await fn(frame.q);
+      frame.locked.add(userId);
+      return result;
     });
   }
 
   /** A read of several tables from one snapshot. */
   private async read<T>(fn: (q: Executor) => Promise<T>): Promise<T> {
-    const inside = this.current.getStore();
+    const inside = this.current.getStore()?.q;
     try {
       if (inside) return await fn(inside);
       return await this.db.transaction((tx) => fn(tx), { isolationLevel: 'repeatable read', accessMode: 'read only' });
@@ -366,7 +386,7 @@ export class DrizzleStore implements Store {
   }
 
   getCandidate(userId: UserId): Promise<Candidate> {
-    return this.read((q) => this.readCandidate(q, userId));
+    return this.one(async (q) => json.candidateFrom(rowsOf(await q.execute(json.candidateQuery(userId)))));
   }
 
   private async writeCandidate(q: Executor, userId: UserId, candidate: Candidate): Promise<void> {
@@ -437,25 +457,22 @@ export class DrizzleStore implements Store {
   getApplication(userId: UserId, applicationId: string): Promise<Application | undefined> {
     // No stored id holds NUL or a lone surrogate; PGlite cannot even send some of those (two lone low surrogates).
     if (!rows.isStorableText(applicationId)) return Promise.resolve(undefined);
-    return this.read(async (q) => {
-      const data = await readApplicationRows(q, userId, [applicationId]);
-      const app = data.apps[0];
-      return app ? assemble(data, app) : undefined;
-    });
+    return this.one(async (q) => json.applicationsFrom(rowsOf(await q.execute(json.applicationsQuery(userId, [applicationId]))))[0]);
   }
 
   getApplications(userId: UserId, applicationIds: readonly string[]): Promise<readonly Application[]> {
     const ids = applicationIds.filter(rows.isStorableText);
     if (ids.length === 0) return Promise.resolve([]);
-    return this.read(async (q) => {
-      const found = new Map<string, Application>();
-      // In chunks: each id is a parameter, and PostgreSQL takes at most 65,535 per statement.
-      for (let i = 0; i < ids.length; i += MAX_BATCH_ROWS) {
-        const data = await readApplicationRows(q, userId, ids.slice(i, i + MAX_BATCH_ROWS));
-        for (const app of data.apps) found.set(app.id, assemble(data, app));
-      }
+    // One statement, one snapshot, however many ids (they go as one JSON parameter).
+    return this.one(async (q) => {
+      const found = new Map(json.applicationsFrom(rowsOf(await q.execute(json.applicationsQuery(userId, ids)))).map((app) => [app.id, app]));
       return applicationIds.flatMap((id) => found.get(id) ?? []);
     });
+  }
+
+  agendaRecords(userId: UserId, before: EpochMs): Promise<AgendaRecords> {
+    const bound = instantToText(rows.instant(before, 'before'));
+    return this.one(async (q) => json.agendaFrom(rowsOf(await q.execute(json.agendaQuery(userId, bound)))));
   }
 
   async listApplications(userId: UserId, filter?: ApplicationFilter): Promise<readonly ApplicationSummary[]> {

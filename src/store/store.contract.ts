@@ -463,6 +463,34 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         ]);
         await expectAppError(store.setNextDue(user, 'a1', iso('2026-03-12T14:00:00Z'), null), 'bad_input');
       });
+
+      it("reads the agenda's records in one go, equal to the reads it replaces", async () => {
+        const user = await newUser();
+        expect(await store.agendaRecords(user, iso('2026-03-12T14:00:00Z'))).toStrictEqual({
+          candidate: { name: '', local: false, references: [] }, summaries: [], dueItems: [], due: [],
+        });
+        const scenario = richScenario();
+        await seed(store, user, scenario);
+        for (const id of ['b1', 'b2', 'b3']) await store.saveApplication(user, smallApplication(id));
+        await store.setNextDue(user, 'b2', iso('2026-03-10T14:00:00Z'), 'thank_you');
+        await store.setNextDue(user, 'a1', iso('2026-03-10T14:00:00Z'), 'call');
+        await store.setNextDue(user, 'b3', iso('2026-03-12T14:00:00Z'), 'status_check');
+        const before = iso('2026-03-12T14:00:00Z');
+        const records = await store.agendaRecords(user, before);
+        const dueItems = await store.listDue(user, before);
+        expect(dueItems.map((d) => d.applicationId)).toStrictEqual(['a1', 'b2']);
+        expect(records).toStrictEqual({
+          settings: await store.getSettings(user),
+          candidate: await store.getCandidate(user),
+          summaries: await store.listApplications(user),
+          dueItems,
+          due: await store.getApplications(user, dueItems.map((d) => d.applicationId)),
+        });
+        // The whole records: people, interviews with their debriefs, touches, as saved.
+        expect(records.due[0]).toStrictEqual(scenario.applications.find((a) => a.id === 'a1'));
+        expect(records.candidate).toStrictEqual(scenario.candidate);
+        expect(records.settings).toStrictEqual(scenario.settings);
+      });
     });
 
     describe('bulk insert', () => {

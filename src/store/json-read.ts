@@ -1,0 +1,153 @@
+/**
+ * Whole records in one statement: PostgreSQL nests each application's people, interviews, debriefs
+ * and touches as JSON (`json_agg`), and every value is decoded by its column's own mapping, so the
+ * rows equal what drizzle's selects return. One statement is one snapshot, so these reads need no
+ * transaction, and a request that reads an agenda makes one round trip instead of a dozen
+ * (measured on the shared server: drizzle's building of statements and the round trips were most
+ * of a request's time).
+ */
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { AgendaRecords, ApplicationSummary, DueItem, UserId } from '../app/ports.js';
+import type { Application, Candidate } from '../core/model.js';
+import * as rows from './rows.js';
+import * as s from './schema.js';
+
+type Json = Readonly<Record<string, unknown>>;
+
+/** Decodes a row that PostgreSQL wrote as JSON (keys are column names) as drizzle's select would. */
+function decoder<R>(columns: Readonly<Record<string, AnyPgColumn>>): (json: Json) => R {
+  const list = Object.entries(columns).map(([key, column]) => [key, column.name, column] as const);
+  return (json) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, name, column] of list) {
+      const value = json[name];
+      out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return out as R;
+  };
+}
+
+const decode = {
+  settings: decoder<rows.SettingsRow>(getTableColumns(s.settings)),
+  candidate: decoder<rows.CandidateRow>(getTableColumns(s.candidates)),
+  reference: decoder<rows.ReferenceRow>(getTableColumns(s.candidateReferences)),
+  application: decoder<rows.ApplicationRow>(getTableColumns(s.applications)),
+  person: decoder<rows.PersonRow>(getTableColumns(s.people)),
+  interview: decoder<rows.InterviewRow>(getTableColumns(s.interviews)),
+  met: decoder<rows.InterviewPersonRow>(getTableColumns(s.interviewPeople)),
+  debrief: decoder<rows.DebriefRow>(getTableColumns(s.debriefs)),
+  touch: decoder<rows.TouchRow>(getTableColumns(s.touches)),
+};
+
+const a = s.applications;
+const SUMMARY_COLUMNS = {
+  id: a.id, company: a.company, role: a.role, status: a.status, appliedOn: a.appliedOn, nextDueAt: a.nextDueAt, nextDueKind: a.nextDueKind,
+};
+type SummaryRow = Pick<rows.ApplicationRow, keyof typeof SUMMARY_COLUMNS>;
+const decodeSummary = decoder<SummaryRow>(SUMMARY_COLUMNS);
+
+/** `json_agg` of a child table's rows of the application in scope ("applications"), in `order`; NULL when none. */
+function children(table: PgTable & { userId: AnyPgColumn; applicationId: AnyPgColumn }, order: SQL): SQL {
+  return sql`(select json_agg(${table} order by ${order}) from ${table} where ${table.userId} = ${a.userId} and ${table.applicationId} = ${a.id})`;
+}
+
+/** One application with all its children, as one JSON object (in the scope of a select from "applications"). */
+const APPLICATION_DOCUMENT = sql`json_build_object(
+  'a', row_to_json(${a}),
+  'people', ${children(s.people, sql`${s.people.position}, ${s.people.id}`)},
+  'interviews', ${children(s.interviews, sql`${s.interviews.position}, ${s.interviews.id}`)},
+  'met', ${children(s.interviewPeople, sql`${s.interviewPeople.interviewId}, ${s.interviewPeople.position}`)},
+  'debriefs', ${children(s.debriefs, sql`${s.debriefs.interviewId}`)},
+  'touches', ${children(s.touches, sql`${s.touches.seq}`)}
+)`;
+
+function list(value: unknown): readonly Json[] {
+  return Array.isArray(value) ? value as Json[] : [];
+}
+
+/** An application from its JSON document. */
+function toApplication(doc: Json): Application {
+  const met = new Map<string, string[]>();
+  for (const m of list(doc['met']).map(decode.met)) {
+    const ids = met.get(m.interviewId);
+    if (ids) ids.push(m.personId);
+    else met.set(m.interviewId, [m.personId]);
+  }
+  const debriefs = new Map(list(doc['debriefs']).map(decode.debrief).map((d) => [d.interviewId, d]));
+  return rows.toApplication(
+    decode.application(doc['a'] as Json),
+    list(doc['people']).map((p) => rows.toPerson(decode.person(p))),
+    list(doc['interviews']).map((j) => {
+      const iv = decode.interview(j);
+      return rows.toInterview(iv, met.get(iv.id) ?? [], debriefs.get(iv.id));
+    }),
+    list(doc['touches']).map((t) => rows.toTouch(decode.touch(t))),
+  );
+}
+
+/** `ids` as one parameter (a JSON array), whatever their number. */
+function idSet(ids: readonly string[]): SQL {
+  return sql`(select json_array_elements_text(${JSON.stringify(ids)}::json))`;
+}
+
+/** The user's applications among `ids` (any order), each whole, in one statement. */
+export function applicationsQuery(userId: UserId, ids: readonly string[]): SQL {
+  return sql`select coalesce(json_agg(${APPLICATION_DOCUMENT}), '[]') as "docs" from ${a} where ${a.userId} = ${userId} and ${a.id} in ${idSet(ids)}`;
+}
+
+export function applicationsFrom(result: readonly Json[]): Application[] {
+  return list(result[0]?.['docs']).map(toApplication);
+}
+
+/** The candidate with its references, in one statement. */
+export function candidateQuery(userId: UserId): SQL {
+  const r = s.candidateReferences;
+  return sql`select
+    (select row_to_json(${s.candidates}) from ${s.candidates} where ${s.candidates.userId} = ${userId}) as "candidate",
+    (select json_agg(${r} order by ${r.position}, ${r.id}) from ${r} where ${r.userId} = ${userId}) as "references"`;
+}
+
+export function candidateFrom(result: readonly Json[]): Candidate {
+  const row = result[0] ?? {};
+  const candidate = row['candidate'] as Json | null | undefined;
+  return rows.toCandidate(candidate ? decode.candidate(candidate) : undefined, list(row['references']).map((r) => rows.toReference(decode.reference(r))));
+}
+
+/** The profile, every summary, and every application due before `before` (with its records): one statement. */
+export function agendaQuery(userId: UserId, before: string): SQL {
+  const r = s.candidateReferences;
+  const summary = sql.join(Object.values(SUMMARY_COLUMNS).map((c) => sql`${sql.raw(`'${c.name}'`)}, ${c}`), sql`, `);
+  return sql`select
+    (select row_to_json(${s.settings}) from ${s.settings} where ${s.settings.userId} = ${userId}) as "settings",
+    (select row_to_json(${s.candidates}) from ${s.candidates} where ${s.candidates.userId} = ${userId}) as "candidate",
+    (select json_agg(${r} order by ${r.position}, ${r.id}) from ${r} where ${r.userId} = ${userId}) as "references",
+    (select json_agg(json_build_object(${summary}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${userId}) as "summaries",
+    (select json_agg(${APPLICATION_DOCUMENT} order by ${a.nextDueAt}, ${a.id}) from ${a} where ${a.userId} = ${userId} and ${a.nextDueAt} < ${before}::timestamptz) as "due"`;
+}
+
+export function agendaFrom(result: readonly Json[]): AgendaRecords {
+  const row = result[0] ?? {};
+  const settings = row['settings'] as Json | null | undefined;
+  const due = list(row['due']).map(toApplication);
+  const summaries = list(row['summaries']).map((j): ApplicationSummary => {
+    const r = decodeSummary(j);
+    const nextDue = rows.toNextDue(r);
+    return {
+      id: r.id, company: r.company, role: r.role, status: r.status,
+      ...(r.appliedOn !== null ? { appliedOn: r.appliedOn } : {}),
+      ...(nextDue ? { nextDue } : {}),
+    };
+  });
+  const byId = new Map(summaries.map((x) => [x.id, x]));
+  const dueItems = due.map((app): DueItem => {
+    const next = byId.get(app.id)?.nextDue;
+    if (!next) throw new Error(`application "${app.id}" was read as due without a next due action`);
+    return { at: next.at, kind: next.kind, applicationId: app.id, company: app.company, role: app.role };
+  });
+  return {
+    ...(settings ? { settings: rows.toSettings(decode.settings(settings)) } : {}),
+    candidate: candidateFrom([row]),
+    summaries, dueItems, due,
+  };
+}
