@@ -243,11 +243,14 @@ export interface Backup {
 
 // ---------------------------------------------------------------- the store
 
-/** Everything the agenda reads, from one snapshot. */
-export interface AgendaRecords {
-  /** Undefined when the user has no profile yet. */
+/** The settings (undefined when the user has no profile yet) and the candidate with the references. */
+export interface ProfileRecords {
   readonly settings?: Settings;
   readonly candidate: Candidate;
+}
+
+/** Everything the agenda reads, from one snapshot. */
+export interface AgendaRecords extends ProfileRecords {
   /** Every application's summary, in the user's order (as `listApplications`). */
   readonly summaries: readonly ApplicationSummary[];
   /** What is due before the bound (as `listDue`: by moment, then id). */
@@ -272,6 +275,8 @@ export interface Store {
   getUser(userId: UserId): Promise<User | undefined>;
 
   getSettings(userId: UserId): Promise<Settings | undefined>;
+  /** The settings and the candidate, from one snapshot (what every use case starts with). */
+  getProfileRecords(userId: UserId): Promise<ProfileRecords>;
   saveSettings(userId: UserId, settings: Settings): Promise<void>;
   /** The candidate profile with its references; an empty profile when none was saved. */
   getCandidate(userId: UserId): Promise<Candidate>;

@@ -52,13 +52,12 @@ async function saveValidated(store: Store, userId: UserId, app: Application, pre
   }
 }
 
-/** What reading the profile needs (the agenda's read model has only this much of a store). */
-export type ProfileDeps = Pick<AppDeps, 'userId'> & { readonly store: Pick<Store, 'getSettings' | 'getCandidate'> };
+/** What reading the profile needs of a store. */
+export type ProfileDeps = Pick<AppDeps, 'userId'> & { readonly store: Pick<Store, 'getProfileRecords'> };
 
 export async function getProfile(deps: ProfileDeps): Promise<Profile | undefined> {
-  const settings = await deps.store.getSettings(deps.userId);
-  if (!settings) return undefined;
-  return { settings, candidate: await deps.store.getCandidate(deps.userId) };
+  const { settings, candidate } = await deps.store.getProfileRecords(deps.userId);
+  return settings ? { settings, candidate } : undefined;
 }
 
 export async function requireProfile(deps: ProfileDeps): Promise<Profile> {

@@ -1,10 +1,10 @@
 /**
  * The `Store` port over drizzle's PostgreSQL core, shared by the PGlite and node-postgres drivers.
  * Transactions: the transaction a use case runs in is kept in AsyncLocalStorage, so every store
- * call made inside `transaction(fn)` joins it; a write method called inside it runs in a savepoint
- * (a failed call leaves the outer transaction usable and half of nothing written).
- * Writes lock the user's row first: one user's writes are serialised, which keeps positions and
- * touch numbers gap-free without races.
+ * call made inside `transaction(fn)` joins it (a write that fails there fails the use case, which
+ * rolls it all back; a nested `transaction` is a savepoint). A write called alone is its own
+ * transaction. Writes lock the user's row first, once per transaction: one user's writes are
+ * serialised, which keeps positions and touch numbers gap-free without races.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, asc, eq, getTableColumns, inArray, is, lt, notInArray, Param, Placeholder, sql, SQL } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import type { AnyPgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable 
 import { AppError } from '../app/errors.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
-  type AgendaRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
+  type AgendaRecords, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
   type AccountStore, type Criterion, type CriterionRating, type Offer, type RedFlag, type RedFlagNote, type Store, type User, type UserId,
 } from '../app/ports.js';
 import type {
@@ -292,20 +292,25 @@ export class DrizzleStore implements Store {
     }
   }
 
-  /** A write: atomic on its own, a savepoint inside a use case's transaction. Locks the user first. */
-  private write<T>(userId: UserId, fn: (q: Executor) => Promise<T>): Promise<T> {
-    return this.transaction(async () => {
-      const frame = this.current.getStore();
-      if (!frame) throw new Error('a write outside its transaction');
-      // Once per transaction (a savepoint rolled back may have let go of it, so it is asked again).
+  /**
+   * A write: its own transaction when called alone; inside a use case's transaction it joins it (a
+   * failure fails the whole use case, which rolls it back). Locks the user's row first, once per
+   * transaction: one user's writes are serialised.
+   */
+  private async write<T>(userId: UserId, fn: (q: Executor) => Promise<T>): Promise<T> {
+    const frame = this.current.getStore();
+    if (!frame) return this.transaction(() => this.write(userId, fn));
+    try {
       if (!frame.locked.has(userId)) {
         const found = await frame.q.select({ id: s.users.id }).from(s.users).where(eq(s.users.id, userId)).for('no key update');
         if (found.length === 0) throw new AppError('not_found', `no user "${userId}"; create it first`);
+        // Kept by this frame; a savepoint passes it on to its transaction only when released.
+        frame.locked.add(userId);
       }
-      const result = await fn(frame.q);
-      frame.locked.add(userId);
-      return result;
-    });
+      return await fn(frame.q);
+    } catch (error) {
+      throw toAppError(error);
+    }
   }
 
   /** A read of several tables from one snapshot. */
@@ -386,7 +391,11 @@ export class DrizzleStore implements Store {
   }
 
   getCandidate(userId: UserId): Promise<Candidate> {
-    return this.one(async (q) => json.candidateFrom(rowsOf(await q.execute(json.candidateQuery(userId)))));
+    return this.one(async (q) => json.profileFrom(rowsOf(await q.execute(json.profileQuery(userId)))).candidate);
+  }
+
+  getProfileRecords(userId: UserId): Promise<ProfileRecords> {
+    return this.one(async (q) => json.profileFrom(rowsOf(await q.execute(json.profileQuery(userId)))));
   }
 
   private async writeCandidate(q: Executor, userId: UserId, candidate: Candidate): Promise<void> {

@@ -8,8 +8,8 @@
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { AgendaRecords, ApplicationSummary, DueItem, UserId } from '../app/ports.js';
-import type { Application, Candidate } from '../core/model.js';
+import type { AgendaRecords, ApplicationSummary, DueItem, ProfileRecords, UserId } from '../app/ports.js';
+import type { Application } from '../core/model.js';
 import * as rows from './rows.js';
 import * as s from './schema.js';
 
@@ -100,35 +100,39 @@ export function applicationsFrom(result: readonly Json[]): Application[] {
   return list(result[0]?.['docs']).map(toApplication);
 }
 
-/** The candidate with its references, in one statement. */
-export function candidateQuery(userId: UserId): SQL {
+/** The settings, the candidate and the candidate's references: three columns of one row. */
+function profileColumns(userId: UserId): SQL {
   const r = s.candidateReferences;
-  return sql`select
+  return sql`(select row_to_json(${s.settings}) from ${s.settings} where ${s.settings.userId} = ${userId}) as "settings",
     (select row_to_json(${s.candidates}) from ${s.candidates} where ${s.candidates.userId} = ${userId}) as "candidate",
     (select json_agg(${r} order by ${r.position}, ${r.id}) from ${r} where ${r.userId} = ${userId}) as "references"`;
 }
 
-export function candidateFrom(result: readonly Json[]): Candidate {
+/** The profile (settings, candidate, references) in one statement. */
+export function profileQuery(userId: UserId): SQL {
+  return sql`select ${profileColumns(userId)}`;
+}
+
+export function profileFrom(result: readonly Json[]): ProfileRecords {
   const row = result[0] ?? {};
+  const settings = row['settings'] as Json | null | undefined;
   const candidate = row['candidate'] as Json | null | undefined;
-  return rows.toCandidate(candidate ? decode.candidate(candidate) : undefined, list(row['references']).map((r) => rows.toReference(decode.reference(r))));
+  return {
+    ...(settings ? { settings: rows.toSettings(decode.settings(settings)) } : {}),
+    candidate: rows.toCandidate(candidate ? decode.candidate(candidate) : undefined, list(row['references']).map((r) => rows.toReference(decode.reference(r)))),
+  };
 }
 
 /** The profile, every summary, and every application due before `before` (with its records): one statement. */
 export function agendaQuery(userId: UserId, before: string): SQL {
-  const r = s.candidateReferences;
   const summary = sql.join(Object.values(SUMMARY_COLUMNS).map((c) => sql`${sql.raw(`'${c.name}'`)}, ${c}`), sql`, `);
-  return sql`select
-    (select row_to_json(${s.settings}) from ${s.settings} where ${s.settings.userId} = ${userId}) as "settings",
-    (select row_to_json(${s.candidates}) from ${s.candidates} where ${s.candidates.userId} = ${userId}) as "candidate",
-    (select json_agg(${r} order by ${r.position}, ${r.id}) from ${r} where ${r.userId} = ${userId}) as "references",
+  return sql`select ${profileColumns(userId)},
     (select json_agg(json_build_object(${summary}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${userId}) as "summaries",
     (select json_agg(${APPLICATION_DOCUMENT} order by ${a.nextDueAt}, ${a.id}) from ${a} where ${a.userId} = ${userId} and ${a.nextDueAt} < ${before}::timestamptz) as "due"`;
 }
 
 export function agendaFrom(result: readonly Json[]): AgendaRecords {
   const row = result[0] ?? {};
-  const settings = row['settings'] as Json | null | undefined;
   const due = list(row['due']).map(toApplication);
   const summaries = list(row['summaries']).map((j): ApplicationSummary => {
     const r = decodeSummary(j);
@@ -145,9 +149,5 @@ export function agendaFrom(result: readonly Json[]): AgendaRecords {
     if (!next) throw new Error(`application "${app.id}" was read as due without a next due action`);
     return { at: next.at, kind: next.kind, applicationId: app.id, company: app.company, role: app.role };
   });
-  return {
-    ...(settings ? { settings: rows.toSettings(decode.settings(settings)) } : {}),
-    candidate: candidateFrom([row]),
-    summaries, dueItems, due,
-  };
+  return { ...profileFrom([row]), summaries, dueItems, due };
 }

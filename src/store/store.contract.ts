@@ -424,7 +424,7 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         expect(await store.exportAll(user)).toStrictEqual(before);
       });
 
-      it('commits a use case whole; a nested transaction or a failed call inside rolls back alone', async () => {
+      it('commits a use case whole; a nested transaction rolls back alone; a failed write fails the use case', async () => {
         const user = await newUser();
         await store.transaction(async (tx) => {
           await tx.saveApplication(user, smallApplication('a1'));
@@ -432,16 +432,25 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
             await inner.saveApplication(user, smallApplication('a2'));
             throw new Error('inner');
           })).rejects.toThrow('inner');
+          // Refused before it reaches the database: nothing to undo.
           await expectAppError(tx.saveApplication(user, smallApplication('a1\u0000')), 'bad_input');
-          await expectAppError(tx.savePerson(user, 'a1', { id: 'p2', name: 'Q', role: 'other', informal: false, verified: false, preferredChannel: 'email' }).then(
-            () => tx.addTouch(user, 'a1', { at: 0, personId: 'nobody', channel: 'email', kind: 'update', outcome: 'sent' }),
-          ), 'bad_input');
+          // Refused by the database: a caller that goes on wraps the attempt in a savepoint.
+          await expectAppError(tx.transaction((inner) => inner.savePerson(user, 'a1', { id: 'p2', name: 'Q', role: 'other', informal: false, verified: false, preferredChannel: 'email' }).then(
+            () => inner.addTouch(user, 'a1', { at: 0, personId: 'nobody', channel: 'email', kind: 'update', outcome: 'sent' }),
+          )), 'bad_input');
           await tx.setNextDue(user, 'a1', iso('2026-03-06T12:00:00Z'), 'reply');
         });
         const apps = await store.listApplications(user);
         expect(apps.map((a) => a.id)).toStrictEqual(['a1']);
         expect(apps[0]?.nextDue?.kind).toBe('reply');
-        expect((await store.getApplication(user, 'a1'))?.people.map((p) => p.id)).toStrictEqual(['p1', 'p2']);
+        expect((await store.getApplication(user, 'a1'))?.people.map((p) => p.id)).toStrictEqual(['p1']);
+
+        // Without one, the refusal fails the use case and everything it wrote is rolled back.
+        await expectAppError(store.transaction(async (tx) => {
+          await tx.saveApplication(user, smallApplication('a3'));
+          await tx.addTouch(user, 'a3', { at: 0, personId: 'nobody', channel: 'email', kind: 'update', outcome: 'sent' });
+        }), 'bad_input');
+        expect((await store.listApplications(user)).map((a) => a.id)).toStrictEqual(['a1']);
       });
     });
 
