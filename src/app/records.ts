@@ -147,7 +147,7 @@ interface Edited {
   readonly record: string;
 }
 
-/** What a caller already read, in the transaction the edit joins. */
+/** What a caller already read, in its own transaction, which the edit then joins. */
 export interface Known {
   readonly profile: Profile;
   readonly current: Application;
@@ -158,7 +158,9 @@ export interface Known {
  * and saves it; `appended` saves a touch added at the end by appending that one row instead.
  */
 async function editApplication(deps: AppDeps, applicationId: string, edit: (json: Json, app: Application) => Edited, appended?: 'touch', known?: Known): Promise<Saved> {
-  return deps.store.transaction(async (store) => {
+  // Known records were read in the caller's transaction: the edit is part of it, not a savepoint.
+  const inTransaction = <T>(fn: (store: Store) => Promise<T>): Promise<T> => known ? fn(deps.store) : deps.store.transaction(fn);
+  return inTransaction(async (store) => {
     const profile = known?.profile ?? await requireProfile({ ...deps, store });
     const current = known?.current ?? await store.getApplication(deps.userId, applicationId);
     if (!current) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });

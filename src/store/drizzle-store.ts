@@ -554,12 +554,16 @@ export class DrizzleStore implements Store {
   }
 
   addTouch(userId: UserId, applicationId: string, touch: Touch): Promise<number> {
+    if (!rows.isStorableText(applicationId)) return Promise.reject(new AppError('not_found', `no application "${applicationId}"`));
     return this.write(userId, async (q) => {
-      await this.requireApplication(q, userId, applicationId);
       const t = s.touches;
-      const [last] = await q.select({ n: sql<number>`(coalesce(max(${t.seq}), -1) + 1)::int` }).from(t)
-        .where(and(eq(t.userId, userId), eq(t.applicationId, applicationId)));
-      const seq = last?.n ?? 0;
+      // The application's existence and the next number, in one statement.
+      const [next] = await q.select({
+        found: sql<boolean>`exists (select 1 from ${s.applications} where ${s.applications.userId} = ${userId} and ${s.applications.id} = ${applicationId})`,
+        n: sql<number>`(select (coalesce(max(${t.seq}), -1) + 1)::int from ${t} where ${t.userId} = ${userId} and ${t.applicationId} = ${applicationId})`,
+      }).from(sql`(select 1) as "one"`);
+      if (!next?.found) throw new AppError('not_found', `no application "${applicationId}"`);
+      const seq = next.n;
       await q.insert(t).values(rows.touchRow(userId, applicationId, touch, seq, 'touch'));
       return seq;
     });

@@ -6,8 +6,8 @@
  * (measured on the shared server: drizzle's building of statements and the round trips were most
  * of a request's time).
  */
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { getTableColumns, is, Placeholder, sql, type SQL } from 'drizzle-orm';
+import { PgDialect, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { AgendaRecords, ApplicationSummary, DueItem, ProfileRecords, UserId } from '../app/ports.js';
 import type { Application } from '../core/model.js';
 import * as rows from './rows.js';
@@ -86,14 +86,38 @@ function toApplication(doc: Json): Application {
   );
 }
 
-/** `ids` as one parameter (a JSON array), whatever their number. */
-function idSet(ids: readonly string[]): SQL {
-  return sql`(select json_array_elements_text(${JSON.stringify(ids)}::json))`;
+const dialect = new PgDialect();
+type Slots<K extends string> = Readonly<Record<K, SQL>>;
+
+/**
+ * A statement rendered to text once (drizzle's walking of these big templates, per request, was a
+ * tenth of the shared server's time), then filled with each call's values.
+ */
+function rendered<K extends string>(names: readonly K[], build: (slot: Slots<K>) => SQL): (values: Readonly<Record<K, unknown>>) => SQL {
+  const slots = Object.fromEntries(names.map((n) => [n, sql`${sql.placeholder(n)}`])) as Record<K, SQL>;
+  const query = dialect.sqlToQuery(build(slots));
+  // "$n" marks parameter n; the statement holds no other dollar signs (no literals with any).
+  const pieces = query.sql.split(/\$(\d+)/);
+  const order = query.params.map((p) => {
+    if (!is(p, Placeholder)) throw new Error('a rendered statement takes its values by name');
+    return p.name as K;
+  });
+  return (values) => {
+    const chunks: SQL[] = [];
+    pieces.forEach((piece, i) => {
+      if (i % 2 === 0) chunks.push(sql.raw(piece));
+      else chunks.push(sql`${values[order[Number(piece) - 1] as K]}`);
+    });
+    return sql.join(chunks);
+  };
 }
 
-/** The user's applications among `ids` (any order), each whole, in one statement. */
+/** The user's applications among `ids` (a JSON array, one parameter whatever their number), each whole. */
+const APPLICATIONS = rendered(['userId', 'ids'], (p) => sql`select coalesce(json_agg(${APPLICATION_DOCUMENT}), '[]') as "docs" from ${a}
+  where ${a.userId} = ${p.userId} and ${a.id} in (select json_array_elements_text(${p.ids}::json))`);
+
 export function applicationsQuery(userId: UserId, ids: readonly string[]): SQL {
-  return sql`select coalesce(json_agg(${APPLICATION_DOCUMENT}), '[]') as "docs" from ${a} where ${a.userId} = ${userId} and ${a.id} in ${idSet(ids)}`;
+  return APPLICATIONS({ userId, ids: JSON.stringify(ids) });
 }
 
 export function applicationsFrom(result: readonly Json[]): Application[] {
@@ -101,16 +125,18 @@ export function applicationsFrom(result: readonly Json[]): Application[] {
 }
 
 /** The settings, the candidate and the candidate's references: three columns of one row. */
-function profileColumns(userId: UserId): SQL {
+function profileColumns(userId: SQL): SQL {
   const r = s.candidateReferences;
   return sql`(select row_to_json(${s.settings}) from ${s.settings} where ${s.settings.userId} = ${userId}) as "settings",
     (select row_to_json(${s.candidates}) from ${s.candidates} where ${s.candidates.userId} = ${userId}) as "candidate",
     (select json_agg(${r} order by ${r.position}, ${r.id}) from ${r} where ${r.userId} = ${userId}) as "references"`;
 }
 
+const PROFILE = rendered(['userId'], (p) => sql`select ${profileColumns(p.userId)}`);
+
 /** The profile (settings, candidate, references) in one statement. */
 export function profileQuery(userId: UserId): SQL {
-  return sql`select ${profileColumns(userId)}`;
+  return PROFILE({ userId });
 }
 
 export function profileFrom(result: readonly Json[]): ProfileRecords {
@@ -123,12 +149,16 @@ export function profileFrom(result: readonly Json[]): ProfileRecords {
   };
 }
 
+const SUMMARY = sql.join(Object.values(SUMMARY_COLUMNS).map((c) => sql`${sql.raw(`'${c.name}'`)}, ${c}`), sql`, `);
+
+const AGENDA = rendered(['userId', 'before'], (p) => sql`select ${profileColumns(p.userId)},
+  (select json_agg(json_build_object(${SUMMARY}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${p.userId}) as "summaries",
+  (select json_agg(${APPLICATION_DOCUMENT} order by ${a.nextDueAt}, ${a.id}) from ${a}
+    where ${a.userId} = ${p.userId} and ${a.nextDueAt} < ${p.before}::timestamptz) as "due"`);
+
 /** The profile, every summary, and every application due before `before` (with its records): one statement. */
 export function agendaQuery(userId: UserId, before: string): SQL {
-  const summary = sql.join(Object.values(SUMMARY_COLUMNS).map((c) => sql`${sql.raw(`'${c.name}'`)}, ${c}`), sql`, `);
-  return sql`select ${profileColumns(userId)},
-    (select json_agg(json_build_object(${summary}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${userId}) as "summaries",
-    (select json_agg(${APPLICATION_DOCUMENT} order by ${a.nextDueAt}, ${a.id}) from ${a} where ${a.userId} = ${userId} and ${a.nextDueAt} < ${before}::timestamptz) as "due"`;
+  return AGENDA({ userId, before });
 }
 
 export function agendaFrom(result: readonly Json[]): AgendaRecords {
