@@ -2,18 +2,29 @@
  * `AccountStore` over the same drizzle database as the records: accounts are rows of `users`
  * with an email, sessions and tokens keep only SHA-256 hashes, comments hang off applications.
  */
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
 import { AppError } from '../app/errors.js';
 import type {
   Account, AccountStore, Comment, Credentials, Organisation, Role, SessionRecord, TokenPurpose, TokenRecord, UserId,
 } from '../app/ports.js';
 import type { EpochMs } from '../core/time.js';
+import { instantToText } from './codec.js';
 import type { Executor } from './drizzle-store.js';
+import { decoder, rendered, type Json, type Statement } from './json-read.js';
 import * as rows from './rows.js';
 import * as s from './schema.js';
 
 /** Runs `fn` on the current executor (joining a use case's transaction), mapping database errors. */
 export type Run = <T>(fn: (q: Executor) => Promise<T>) => Promise<T>;
+/** Runs a rendered statement (by name where the driver can), mapping database errors. */
+export type RunStatement = <K extends string>(statement: Statement<K>, values: Readonly<Record<K, unknown>>) => Promise<readonly Json[]>;
+
+/** The session behind a cookie, with its account: every request of a shared server asks it. */
+const SESSION = rendered('session', ['tokenHash', 'now'], (p) => sql`select row_to_json(${s.sessions}) as "session", row_to_json(${s.users}) as "user"
+  from ${s.sessions} inner join ${s.users} on ${s.users.id} = ${s.sessions.userId}
+  where ${s.sessions.tokenHash} = ${p.tokenHash} and ${s.sessions.expiresAt} > ${p.now}::timestamptz`);
+const decodeSession = decoder<typeof s.sessions.$inferSelect>(getTableColumns(s.sessions));
+const decodeUser = decoder<UserRow>(getTableColumns(s.users));
 
 type UserRow = typeof s.users.$inferSelect;
 type TokenRow = typeof s.tokens.$inferSelect;
@@ -35,7 +46,7 @@ function toToken(r: TokenRow): TokenRecord {
 const notExpired = (now: EpochMs) => or(isNull(s.tokens.expiresAt), gt(s.tokens.expiresAt, now));
 
 export class DrizzleAccounts implements AccountStore {
-  constructor(private readonly run: Run, private readonly atomic: Run) {}
+  constructor(private readonly run: Run, private readonly atomic: Run, private readonly statement: RunStatement) {}
 
   createOrganisation(org: Organisation): Promise<void> {
     return this.run(async (q) => {
@@ -126,11 +137,10 @@ export class DrizzleAccounts implements AccountStore {
   }
 
   findSession(tokenHash: string, now: EpochMs): Promise<{ readonly session: SessionRecord; readonly account: Account } | undefined> {
-    return this.run(async (q) => {
-      const [row] = await q.select().from(s.sessions).innerJoin(s.users, eq(s.users.id, s.sessions.userId))
-        .where(and(eq(s.sessions.tokenHash, tokenHash), gt(s.sessions.expiresAt, now)));
-      const account = row ? toAccount(row.users) : undefined;
-      return row && account ? { session: row.sessions, account } : undefined;
+    if (!rows.isStorableText(tokenHash)) return Promise.resolve(undefined);
+    return this.statement(SESSION, { tokenHash, now: instantToText(rows.instant(now, 'now')) }).then(([row]) => {
+      const account = row ? toAccount(decodeUser(row['user'] as Json)) : undefined;
+      return row && account ? { session: decodeSession(row['session'] as Json), account } : undefined;
     });
   }
 

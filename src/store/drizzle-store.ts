@@ -247,12 +247,21 @@ export interface DrizzleStoreOptions {
   readonly close: () => Promise<void>;
   /** Called before each outermost write transaction begins (the embedded store drops its read model). */
   readonly beforeWrite?: () => void;
+  /**
+   * Runs a rendered statement outside any transaction by name (node-postgres prepares it once per
+   * connection); without it, statements go through drizzle.
+   */
+  readonly prepared?: Prepared;
 }
+
+/** A rendered statement run by name: rows as objects. */
+export type Prepared = (name: string, text: string, values: unknown[]) => Promise<readonly Record<string, unknown>[]>;
 
 export class DrizzleStore implements Store {
   private readonly db: Executor;
   private readonly closeDriver: () => Promise<void>;
   private readonly beforeWrite: (() => void) | undefined;
+  private readonly prepared: Prepared | undefined;
   private readonly current = new AsyncLocalStorage<Frame>();
   private readonly growth: Growth = new Map();
   private closed = false;
@@ -262,9 +271,11 @@ export class DrizzleStore implements Store {
     this.db = options.db;
     this.closeDriver = options.close;
     this.beforeWrite = options.beforeWrite;
+    this.prepared = options.prepared;
     this.accounts = new DrizzleAccounts(
       (fn) => this.one(fn),
       (fn) => this.transaction(() => this.one(fn)),
+      (statement, values) => this.run(statement, values),
     );
   }
 
@@ -319,6 +330,17 @@ export class DrizzleStore implements Store {
     try {
       if (inside) return await fn(inside);
       return await this.db.transaction((tx) => fn(tx), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+
+  /** A rendered statement: by name when outside a transaction and the driver can, else through drizzle. */
+  private async run<K extends string>(statement: json.Statement<K>, values: Readonly<Record<K, unknown>>): Promise<readonly json.Json[]> {
+    try {
+      const frame = this.current.getStore();
+      if (!frame && this.prepared) return await this.prepared(statement.name, statement.text, statement.values(values));
+      return rowsOf(await (frame?.q ?? this.db).execute(statement.sql(values)));
     } catch (error) {
       throw toAppError(error);
     }
@@ -391,11 +413,11 @@ export class DrizzleStore implements Store {
   }
 
   getCandidate(userId: UserId): Promise<Candidate> {
-    return this.one(async (q) => json.profileFrom(rowsOf(await q.execute(json.profileQuery(userId)))).candidate);
+    return this.getProfileRecords(userId).then((p) => p.candidate);
   }
 
   getProfileRecords(userId: UserId): Promise<ProfileRecords> {
-    return this.one(async (q) => json.profileFrom(rowsOf(await q.execute(json.profileQuery(userId)))));
+    return this.run(json.PROFILE, { userId }).then(json.profileFrom);
   }
 
   private async writeCandidate(q: Executor, userId: UserId, candidate: Candidate): Promise<void> {
@@ -466,22 +488,22 @@ export class DrizzleStore implements Store {
   getApplication(userId: UserId, applicationId: string): Promise<Application | undefined> {
     // No stored id holds NUL or a lone surrogate; PGlite cannot even send some of those (two lone low surrogates).
     if (!rows.isStorableText(applicationId)) return Promise.resolve(undefined);
-    return this.one(async (q) => json.applicationsFrom(rowsOf(await q.execute(json.applicationsQuery(userId, [applicationId]))))[0]);
+    return this.run(json.APPLICATIONS, { userId, ids: JSON.stringify([applicationId]) }).then((r) => json.applicationsFrom(r)[0]);
   }
 
   getApplications(userId: UserId, applicationIds: readonly string[]): Promise<readonly Application[]> {
     const ids = applicationIds.filter(rows.isStorableText);
     if (ids.length === 0) return Promise.resolve([]);
     // One statement, one snapshot, however many ids (they go as one JSON parameter).
-    return this.one(async (q) => {
-      const found = new Map(json.applicationsFrom(rowsOf(await q.execute(json.applicationsQuery(userId, ids)))).map((app) => [app.id, app]));
+    return this.run(json.APPLICATIONS, { userId, ids: JSON.stringify(ids) }).then((r) => {
+      const found = new Map(json.applicationsFrom(r).map((app) => [app.id, app]));
       return applicationIds.flatMap((id) => found.get(id) ?? []);
     });
   }
 
   agendaRecords(userId: UserId, before: EpochMs): Promise<AgendaRecords> {
     const bound = instantToText(rows.instant(before, 'before'));
-    return this.one(async (q) => json.agendaFrom(rowsOf(await q.execute(json.agendaQuery(userId, bound)))));
+    return this.run(json.AGENDA, { userId, before: bound }).then(json.agendaFrom);
   }
 
   async listApplications(userId: UserId, filter?: ApplicationFilter): Promise<readonly ApplicationSummary[]> {

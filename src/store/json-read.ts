@@ -8,15 +8,15 @@
  */
 import { getTableColumns, is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import type { AgendaRecords, ApplicationSummary, DueItem, ProfileRecords, UserId } from '../app/ports.js';
+import type { AgendaRecords, ApplicationSummary, DueItem, ProfileRecords } from '../app/ports.js';
 import type { Application } from '../core/model.js';
 import * as rows from './rows.js';
 import * as s from './schema.js';
 
-type Json = Readonly<Record<string, unknown>>;
+export type Json = Readonly<Record<string, unknown>>;
 
 /** Decodes a row that PostgreSQL wrote as JSON (keys are column names) as drizzle's select would. */
-function decoder<R>(columns: Readonly<Record<string, AnyPgColumn>>): (json: Json) => R {
+export function decoder<R>(columns: Readonly<Record<string, AnyPgColumn>>): (json: Json) => R {
   const list = Object.entries(columns).map(([key, column]) => [key, column.name, column] as const);
   return (json) => {
     const out: Record<string, unknown> = {};
@@ -91,9 +91,17 @@ type Slots<K extends string> = Readonly<Record<K, SQL>>;
 
 /**
  * A statement rendered to text once (drizzle's walking of these big templates, per request, was a
- * tenth of the shared server's time), then filled with each call's values.
+ * tenth of the shared server's time): run as drizzle SQL (`sql`), or by name with its values in
+ * order (`name`, `text`, `values`), which lets node-postgres prepare it once per connection.
  */
-function rendered<K extends string>(names: readonly K[], build: (slot: Slots<K>) => SQL): (values: Readonly<Record<K, unknown>>) => SQL {
+export interface Statement<K extends string> {
+  readonly name: string;
+  readonly text: string;
+  values(values: Readonly<Record<K, unknown>>): unknown[];
+  sql(values: Readonly<Record<K, unknown>>): SQL;
+}
+
+export function rendered<K extends string>(name: string, names: readonly K[], build: (slot: Slots<K>) => SQL): Statement<K> {
   const slots = Object.fromEntries(names.map((n) => [n, sql`${sql.placeholder(n)}`])) as Record<K, SQL>;
   const query = dialect.sqlToQuery(build(slots));
   // "$n" marks parameter n; the statement holds no other dollar signs (no literals with any).
@@ -102,23 +110,24 @@ function rendered<K extends string>(names: readonly K[], build: (slot: Slots<K>)
     if (!is(p, Placeholder)) throw new Error('a rendered statement takes its values by name');
     return p.name as K;
   });
-  return (values) => {
-    const chunks: SQL[] = [];
-    pieces.forEach((piece, i) => {
-      if (i % 2 === 0) chunks.push(sql.raw(piece));
-      else chunks.push(sql`${values[order[Number(piece) - 1] as K]}`);
-    });
-    return sql.join(chunks);
+  return {
+    name: `afterword_${name}`,
+    text: query.sql,
+    values: (values) => order.map((key) => values[key]),
+    sql: (values) => {
+      const chunks: SQL[] = [];
+      pieces.forEach((piece, i) => {
+        if (i % 2 === 0) chunks.push(sql.raw(piece));
+        else chunks.push(sql`${values[order[Number(piece) - 1] as K]}`);
+      });
+      return sql.join(chunks);
+    },
   };
 }
 
 /** The user's applications among `ids` (a JSON array, one parameter whatever their number), each whole. */
-const APPLICATIONS = rendered(['userId', 'ids'], (p) => sql`select coalesce(json_agg(${APPLICATION_DOCUMENT}), '[]') as "docs" from ${a}
+export const APPLICATIONS = rendered('applications', ['userId', 'ids'], (p) => sql`select coalesce(json_agg(${APPLICATION_DOCUMENT}), '[]') as "docs" from ${a}
   where ${a.userId} = ${p.userId} and ${a.id} in (select json_array_elements_text(${p.ids}::json))`);
-
-export function applicationsQuery(userId: UserId, ids: readonly string[]): SQL {
-  return APPLICATIONS({ userId, ids: JSON.stringify(ids) });
-}
 
 export function applicationsFrom(result: readonly Json[]): Application[] {
   return list(result[0]?.['docs']).map(toApplication);
@@ -132,12 +141,8 @@ function profileColumns(userId: SQL): SQL {
     (select json_agg(${r} order by ${r.position}, ${r.id}) from ${r} where ${r.userId} = ${userId}) as "references"`;
 }
 
-const PROFILE = rendered(['userId'], (p) => sql`select ${profileColumns(p.userId)}`);
-
 /** The profile (settings, candidate, references) in one statement. */
-export function profileQuery(userId: UserId): SQL {
-  return PROFILE({ userId });
-}
+export const PROFILE = rendered('profile', ['userId'], (p) => sql`select ${profileColumns(p.userId)}`);
 
 export function profileFrom(result: readonly Json[]): ProfileRecords {
   const row = result[0] ?? {};
@@ -151,15 +156,11 @@ export function profileFrom(result: readonly Json[]): ProfileRecords {
 
 const SUMMARY = sql.join(Object.values(SUMMARY_COLUMNS).map((c) => sql`${sql.raw(`'${c.name}'`)}, ${c}`), sql`, `);
 
-const AGENDA = rendered(['userId', 'before'], (p) => sql`select ${profileColumns(p.userId)},
+/** The profile, every summary, and every application due before `before` (with its records): one statement. */
+export const AGENDA = rendered('agenda', ['userId', 'before'], (p) => sql`select ${profileColumns(p.userId)},
   (select json_agg(json_build_object(${SUMMARY}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${p.userId}) as "summaries",
   (select json_agg(${APPLICATION_DOCUMENT} order by ${a.nextDueAt}, ${a.id}) from ${a}
     where ${a.userId} = ${p.userId} and ${a.nextDueAt} < ${p.before}::timestamptz) as "due"`);
-
-/** The profile, every summary, and every application due before `before` (with its records): one statement. */
-export function agendaQuery(userId: UserId, before: string): SQL {
-  return AGENDA({ userId, before });
-}
 
 export function agendaFrom(result: readonly Json[]): AgendaRecords {
   const row = result[0] ?? {};
