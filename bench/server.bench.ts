@@ -22,7 +22,7 @@
  *    median by due applications), run by psql `--bare-runs` times after 20 warm-ups, idle; p50 of the per-run sums. Also the whole request's SQL (session
  *    lookup and the agenda's read) for comparison.
  * 3. The server (bench/server-child.ts, bundled by esbuild, plain node) on an ephemeral loopback
- *    port; one client asks that seeker's agenda 100 times in a row (after 30 warm-ups): the
+ *    port; one client asks that seeker's agenda 300 times in a row (after 300 warm-ups, so that the code is compiled): the
  *    endpoint's p50 on an idle server.
  * 4. Load (bench/server-load.ts in `--load-procs` processes): `--clients` clients, each a distinct
  *    seeker with its own session (made by accounts.ts `openSession`, as sign-in does) on its own
@@ -65,8 +65,8 @@ const TARGET_P99_MS = 50;
 const TARGET_RATIO = 3;
 const SEED_AIM_S = 300;
 const BARE_WARM = 20;
-const IDLE_WARM = 30;
-const IDLE_RUNS = 100;
+const IDLE_WARM = 300;
+const IDLE_RUNS = 300;
 /** The store methods whose SQL is "the bare query". */
 const BARE_PHASES = new Set(['agendaRecords']);
 

@@ -62,9 +62,16 @@ export interface ServerOptions extends Binding {
   readonly policy?: AccountPolicy;
   /** Sign-in attempts per client address per minute (default 10). */
   readonly signInsPerMinute?: number;
+  /**
+   * How long a session found is believed without asking the database again (default 2,000 ms; 0:
+   * always ask). Sign-outs and resets made through this server apply at once; those made by another
+   * process (`afterword admin sign-out`) within this time.
+   */
+  readonly sessionCacheMs?: number;
 }
 
 import type { Env } from './routes/context.js';
+import { cachingSessions, DEFAULT_SESSION_CACHE_MS } from './session-cache.js';
 
 // ---------------------------------------------------------------- bodies
 
@@ -104,7 +111,8 @@ export function createServer(deps: Deps, options: ServerOptions) {
   const { secret } = options;
   const publicUrl = options.publicUrl !== undefined ? new URL(options.publicUrl) : undefined;
   const origins = allowedOrigins(options, publicUrl);
-  const accountDeps: AccountDeps = { accounts: deps.store.accounts, clock: deps.clock, policy: options.policy ?? DEFAULT_POLICY };
+  const accounts = options.accounts ? cachingSessions(deps.store.accounts, options.sessionCacheMs ?? DEFAULT_SESSION_CACHE_MS) : deps.store.accounts;
+  const accountDeps: AccountDeps = { accounts, clock: deps.clock, policy: options.policy ?? DEFAULT_POLICY };
 
   const limit = (maxSize: number) => bodyLimit({
     maxSize, onError: (c) => c.json({ error: `request body too large; the limit is ${maxSize / 1024 / 1024} MB` }, 413),

@@ -43,6 +43,8 @@ export interface StartOptions {
   /** Password hashing cost and lockout (app.ts ServerOptions; tests lower the cost). */
   readonly policy?: AccountPolicy;
   readonly signInsPerMinute?: number;
+  /** How long a session found is believed (app.ts ServerOptions). */
+  readonly sessionCacheMs?: number;
 }
 
 export interface RunningServer {
@@ -157,6 +159,7 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
     ...(options.speller ? { speller: options.speller } : {}), ...(options.logError ? { logError: options.logError } : {}),
     ...(options.accounts !== undefined ? { accounts: options.accounts } : {}), ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
     ...(options.policy !== undefined ? { policy: options.policy } : {}), ...(options.signInsPerMinute !== undefined ? { signInsPerMinute: options.signInsPerMinute } : {}),
+    ...(options.sessionCacheMs !== undefined ? { sessionCacheMs: options.sessionCacheMs } : {}),
   });
 
   async function stop(): Promise<void> {

@@ -30,6 +30,12 @@ describe('afterword serve', () => {
     expect(r.stderr).toMatch(/^afterword: --port: /);
   });
 
+  it.each(['-1', 'soon', '1.5', '600000'])('refuses --session-cache %s naming the flag and the fix (exit 2)', async (value) => {
+    const r = await cli(['serve', `--session-cache=${value}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^afterword: --session-cache: ".*" is not a whole number of milliseconds from 0 to 60000; e\.g\. --session-cache 0/);
+  });
+
   it.each([
     ['nope', /^afterword: --trust-proxy: "nope" is not an IP address or subnet; give the number of proxies in front \(e\.g\. --trust-proxy 1\)/],
     ['true', /^afterword: --trust-proxy: "true" would believe any client about its address; give the number/],

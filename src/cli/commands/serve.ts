@@ -6,6 +6,7 @@ import { createDeps } from '../../deps.js';
 import { loadOrCreateSecret } from '../../server/security.js';
 import { parseTrustProxy, TRUST_NOBODY, type TrustProxy } from '../../server/ops.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS, isLoopback, startServer } from '../../server/serve.js';
+import { DEFAULT_SESSION_CACHE_MS } from '../../server/session-cache.js';
 import type { CliIo } from '../io.js';
 
 interface ServeOptions {
@@ -18,6 +19,7 @@ interface ServeOptions {
   singleUser?: boolean;
   publicUrl?: string;
   log?: boolean;
+  sessionCache: string;
 }
 
 const TRUST_PROXY_ENV = 'AFTERWORD_TRUST_PROXY';
@@ -76,6 +78,7 @@ export function registerServe(program: Command, io: CliIo): void {
     .option('--public-url <url>', `the address users open (behind a proxy: https://afterword.example.org); default: $${PUBLIC_URL_ENV}`)
     .option('--log', 'log each request as one JSON line on stdout (the default on a shared server)')
     .option('--no-log', 'no request log')
+    .option('--session-cache <ms>', `on a shared server, how long a session found is believed without asking the database (0: always ask); sign-outs through this server apply at once, those by another process (afterword admin sign-out, another server) within this time`, String(DEFAULT_SESSION_CACHE_MS))
     .option('--trust-proxy <setting>', `believe X-Forwarded-For and X-Forwarded-Proto from reverse proxies: how many are in front (1), or their addresses (10.0.0.5,10.0.0.0/8); default: $${TRUST_PROXY_ENV}, else none`)
     .addHelpText('after', `
 GET /healthz answers 200 while the database does, 503 otherwise. With --log (the default on a shared
@@ -97,6 +100,10 @@ Examples:
       const port = parsePort(opts.port);
       const trustProxy = trustProxyOf(opts.trustProxy, io.env ?? {});
       const publicUrl = publicUrlOf(opts.publicUrl, io.env ?? {});
+      const sessionCacheMs = Number(opts.sessionCache);
+      if (!Number.isInteger(sessionCacheMs) || sessionCacheMs < 0 || sessionCacheMs > 60_000) {
+        throw new AppError('bad_input', `--session-cache: "${String(opts.sessionCache).slice(0, 40)}" is not a whole number of milliseconds from 0 to 60000; e.g. --session-cache 0`);
+      }
       if (opts.accounts && opts.singleUser) throw new AppError('bad_input', '--accounts and --single-user: choose one');
       const config = loadConfig(
         { ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}), ...(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : {}) },
@@ -109,7 +116,7 @@ Examples:
       const deps = io.deps ?? await createDeps(config);
       try {
         const server = await startServer(deps, {
-          host: opts.host, port, secret, trustProxy, accounts, ...(publicUrl !== undefined ? { publicUrl } : {}),
+          host: opts.host, port, secret, trustProxy, accounts, sessionCacheMs, ...(publicUrl !== undefined ? { publicUrl } : {}),
           ...(logging ? { log: (line: string) => io.stdout(`${line}\n`) } : {}),
           logError: (error) => io.stderr(`afterword serve: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`),
         }).catch((error: unknown) => {
