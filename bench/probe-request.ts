@@ -2,7 +2,7 @@
  * One seeker's agenda asked again and again on an idle server, in this process: where a request's
  * time goes (wall time per phase, and a CPU profile with --cpu-prof). A diagnostic, not a benchmark.
  *
- *   npx tsx bench/probe-request.ts [--runs N] [--seeker u-bench-000001]   (after npm run bench:server)
+ *   npx tsx bench/probe-request.ts [--runs N] [--gap MS] [--seeker u-bench-001056]   (after npm run bench:server)
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -20,6 +20,8 @@ function arg(name: string, fallback: string): string {
 
 const url = process.env['AFTERWORD_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/afterword_bench';
 const runs = Number(arg('--runs', '2000'));
+/** Milliseconds between requests (0: back to back). */
+const gap = Number(arg('--gap', '0'));
 const store = await openStore({ kind: 'postgres', url });
 const account = (await store.accounts.listAccounts()).find((a) => a.id === arg('--seeker', 'u-bench-001056'));
 if (!account) throw new Error('no such seeker: run npm run bench:server first');
@@ -36,7 +38,10 @@ const get = (): Promise<number> => new Promise((resolve, reject) => {
 });
 for (let i = 0; i < 200; i++) await get();
 const times: number[] = [];
-for (let i = 0; i < runs; i++) times.push(await get());
+for (let i = 0; i < runs; i++) {
+  if (gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
+  times.push(await get());
+}
 times.sort((x, y) => x - y);
 console.log(`p50 ${times[Math.floor(runs / 2)]?.toFixed(2)} ms, p90 ${times[Math.floor(runs * 0.9)]?.toFixed(2)} ms over ${runs}`);
 await server.close();

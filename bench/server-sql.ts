@@ -86,14 +86,17 @@ export function inline(s: Statement): string {
 
 /**
  * Runs `statements` `warm + runs` times through psql; returns, per measured run, the time of each
- * statement (ms, in order).
+ * statement (ms, in order). With `pauseMs`, psql waits that long (not timed) before each run, so
+ * each run starts on an idle connection as a person's request does; without, runs go back to back.
  */
-export function timeWithPsql(url: string, statements: readonly Statement[], warm: number, runs: number): number[][] {
+export function timeWithPsql(url: string, statements: readonly Statement[], warm: number, runs: number, pauseMs = 0): number[][] {
   const dir = mkdtempSync(join(tmpdir(), 'afterword-server-bench-sql-'));
   try {
     const once = statements.map((s) => `${inline(s)};`).join('\n');
+    // psql itself waits (a shell's sleep), the server's backend idles meanwhile; not timed.
+    const pause = pauseMs > 0 ? `\\! sleep ${pauseMs / 1000}\n` : '';
     const file = join(dir, 'bare.sql');
-    writeFileSync(file, ['\\set ON_ERROR_STOP on', '\\o /dev/null', '\\timing on', ...Array.from({ length: warm + runs }, () => once), ''].join('\n'));
+    writeFileSync(file, ['\\set ON_ERROR_STOP on', '\\o /dev/null', '\\timing on', ...Array.from({ length: warm + runs }, () => `${pause}${once}`), ''].join('\n'));
     const res = spawnSync('psql', ['-X', '-q', '-d', url, '-f', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
     if (res.error) throw new Error(`psql: ${res.error.message} (is it installed?)`);
     if (res.status !== 0) throw new Error(`psql exited with ${String(res.status)}: ${res.stderr.slice(0, 2000)}`);
