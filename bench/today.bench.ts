@@ -256,7 +256,7 @@ async function measure(label: string, n: number, runs: number, backlog: boolean,
     rows.push(['  in-process phases of a run that opens the database (medians of 7 runs, plain node)', '', '']);
     for (const [what, key] of [
       ['open PGlite (wasm + data directory)', 'open'], ['check migrations', 'migrate'], ['ensure the local user', 'ensureUser'],
-      ['agenda (listDue, read and plan the due, P1)', 'agenda'], ['render', 'render'], ['close PGlite', 'close'],
+      ['agenda (one read of the records, plan the due, P1)', 'agenda'], ['render', 'render'], ['close PGlite', 'close'],
     ] as const) rows.push([`    ${what}`, ms(phase(key)), '']);
     if (profile) {
       const summary = profileSummary(dataDir);
