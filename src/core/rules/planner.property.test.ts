@@ -538,6 +538,26 @@ describe('plan on generated scenarios', () => {
     }), { seed: 20_261_123, numRuns: 1_500 });
   });
 
+  it('plans each application as it would alone: what a plan shares (overrides, places, reasons) never leaks between them', () => {
+    // Each application with its own overrides or none: several alike, several different.
+    const ownArb = fc.array(fc.option(fc.constantFrom(...OVERRIDES), { nil: undefined, freq: 3 }), { minLength: 4, maxLength: 4 });
+    fc.assert(fc.property(scenarioArb, ownArb, (spec, own) => {
+      const { doc, now } = build(spec);
+      const apps = (doc as { applications: JsonObject[] }).applications;
+      apps.forEach((app, i) => {
+        const protocol = own[i];
+        if (protocol) app['protocol'] = protocol as JsonObject;
+      });
+      const parsed = parseScenario(doc, time);
+      if (!parsed.ok) throw new Error(`generated scenario is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
+      const whole = plan(parsed.value, { now, time });
+      for (const app of parsed.value.applications) {
+        const alone = plan({ ...parsed.value, applications: [app] }, { now, time });
+        expect(whole.recommendations.filter((r) => r.applicationId === app.id)).toEqual(alone.recommendations);
+      }
+    }), { seed: 20_261_130, numRuns: 300 });
+  });
+
   it('also with far-off but valid years', () => {
     fc.assert(fc.property(scenarioArb, datesArb, (spec, year) => {
       const { doc, now } = build(spec);

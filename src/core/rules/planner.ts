@@ -160,6 +160,8 @@ interface Shared {
   readonly thankYouRules: (readonly RuleId[])[];
   readonly checkAgain: Reason[];
   readonly giveUp: Reason[];
+  /** An application's own protocol numbers, by its overrides' JSON (few distinct ones, many applications). */
+  readonly overridden: Map<string, Numbers>;
 }
 
 interface RuleNode {
@@ -175,6 +177,7 @@ function createShared(time: TimeRules): Shared {
     thankYouRules: [],
     checkAgain: [],
     giveUp: [],
+    overridden: new Map(),
     rules(ids) {
       let node = root;
       for (const id of ids) {
@@ -928,8 +931,16 @@ function runStart(sorted: Float64Array, value: number): number {
 
 /** Plans one application. `params` are the user's resolved protocol numbers. */
 function planApplication(scenario: Scenario, app: Application, ctx: PlanContext, params: Numbers, shared: Shared, out: Recommendation[], warnings: Warning[]): void {
-  const hasOverrides = Object.keys(app.protocol).length > 0;
-  const p = hasOverrides ? numbers(resolveParams(scenario.settings.protocol, app.protocol)) : params;
+  let p = params;
+  if (Object.keys(app.protocol).length > 0) {
+    const key = JSON.stringify(app.protocol);
+    let own = shared.overridden.get(key);
+    if (!own) {
+      own = numbers(resolveParams(scenario.settings.protocol, app.protocol));
+      shared.overridden.set(key, own);
+    }
+    p = own;
+  }
   const touches = touchesInOrder(app.touches);
   // This application's recommendations start here in `out` (searching all of `out` is O(N²)).
   const ownFrom = out.length;
