@@ -784,3 +784,34 @@ describe('the per-user calendar feed token', () => {
     expect((await w.request(second)).status).toBe(200);
   });
 });
+
+describe("coaches assigned by an admin", () => {
+  const world = useWorld();
+  const coachIdsOf = async (w: AccountsWorld, admin: SignedIn, who: Who): Promise<unknown> => {
+    const list = (await jsonOf(await w.get('/api/admin/accounts', admin)))['accounts'];
+    const row = Array.isArray(list) ? list.find((a: { id?: unknown }) => a.id === w.users[who].account.id) as { coachIds?: unknown } | undefined : undefined;
+    return row?.coachIds;
+  };
+
+  it("lists each job seeker's coaches, and follows an assignment and its removal; the coach's access follows too", async () => {
+    const w = world();
+    const admin = await w.signIn('admin');
+    const coach2 = await w.signIn('coach2');
+    const seeker2 = w.users.seeker2.account.id;
+    expect(await coachIdsOf(w, admin, 'seeker1')).toStrictEqual([w.users.coach1.account.id]);
+    expect(await coachIdsOf(w, admin, 'seeker2')).toStrictEqual([]);
+    expect(await coachIdsOf(w, admin, 'coach1')).toStrictEqual([]);
+    expect((await w.get(`/api/coach/seekers/${seeker2}/today`, coach2)).status).toBe(404);
+
+    const made = await w.write('POST', '/api/admin/assignments', { coachId: w.users.coach2.account.id, seekerId: seeker2 }, admin);
+    expect(made.status).toBe(201);
+    expect(await coachIdsOf(w, admin, 'seeker2')).toStrictEqual([w.users.coach2.account.id]);
+    expect((await w.get(`/api/coach/seekers/${seeker2}/today`, coach2)).status).toBe(200);
+
+    const removed = await w.write('DELETE', `/api/admin/assignments/${w.users.coach2.account.id}/${seeker2}`, {}, admin);
+    expect(removed.status).toBe(204);
+    expect(await coachIdsOf(w, admin, 'seeker2')).toStrictEqual([]);
+    expect((await w.get(`/api/coach/seekers/${seeker2}/today`, coach2)).status).toBe(404);
+    expect((await w.write('DELETE', `/api/admin/assignments/${w.users.coach2.account.id}/${seeker2}`, {}, admin)).status).toBe(404);
+  });
+});

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign, createAccount } from '../../src/app/accounts.js';
 import { logTouch } from '../../src/app/act.js';
 import { addApplication, addInterview, addPerson, saveProfile } from '../../src/app/records.js';
+import { DEFAULT_SESSION_CACHE_MS } from '../../src/server/session-cache.js';
 import { ARTIFACTS, DESKTOP, PHONE, startE2E, type E2E, type SeededAccount, seriousViolations } from './harness.js';
 import { HOSTILE_COMPANY, SEED_NOW, seedRecord } from './seed.js';
 
@@ -276,9 +277,11 @@ describe('a shared server', () => {
     await settled(page, 'Today');
     await shot(page, 'accepted');
 
-    // Ended elsewhere (here: by the store, as "sign out everywhere" does): the next request brings the sign-in page.
+    // Ended by another process (here: the store, as "afterword admin sign-out" does): once the server's
+    // memory of the session (2 s) has passed, the next request brings the sign-in page.
     const sam = await seeded().deps.accounts.findCredentials('sam.rivera@example.org');
     expect(await seeded().deps.accounts.deleteSessions(sam?.account.id ?? '')).toBe(1);
+    await page.waitForTimeout(DEFAULT_SESSION_CACHE_MS + 500);
     await page.getByRole('link', { name: 'Pipeline' }).click();
     await settled(page, 'Sign in');
     await page.getByText('Your session has ended: sign in again.').waitFor();
@@ -323,6 +326,32 @@ describe('a shared server', () => {
     await signIn(page, { account: seeded().seeker.account, email: 'priya.shah@example.org', password: 'a brand new priya password' });
     await settled(page, 'Today');
     expect(await page.locator('details.account summary').textContent()).toBe('Priya Shah Job seeker');
+  }, 60_000);
+
+  it('lets the admin add a coach for a job seeker and remove them again; the coach’s dashboard follows', async () => {
+    if (!adminPage) throw new Error('no admin page');
+    const row = adminPage.getByRole('row').filter({ hasText: 'lee.park@example.org' });
+    expect(await row.getByRole('cell').nth(4).textContent()).toContain('None');
+    await adminPage.getByLabel('Add a coach for Lee Park').selectOption({ label: 'Casey Brooks' });
+    const remove = adminPage.getByRole('button', { name: "Remove Casey Brooks as Lee Park's coach" });
+    await remove.waitFor();
+    expect(await row.getByRole('cell').nth(4).textContent()).toContain('Casey Brooks');
+    expect(await seriousViolations(adminPage)).toEqual([]);
+    await shot(adminPage, 'admin-coaches');
+
+    const coachPage = pages[0];
+    if (!coachPage) throw new Error('no coach page');
+    await coachPage.goto(e.origin + '/');
+    await settled(coachPage, 'Your job seekers');
+    await coachPage.getByRole('heading', { name: 'Lee Park', level: 2 }).waitFor();
+
+    await remove.click();
+    await adminPage.getByLabel('Add a coach for Lee Park').waitFor();
+    await remove.waitFor({ state: 'detached' });
+    expect(await row.getByRole('cell').nth(4).textContent()).toContain('None');
+    await coachPage.reload();
+    await settled(coachPage, 'Your job seekers');
+    expect(await coachPage.getByRole('heading', { name: 'Lee Park', level: 2 }).count()).toBe(0);
   }, 60_000);
 
   it('locks an account after five wrong passwords, saying until when, and then limits attempts from the address', async () => {

@@ -45,9 +45,19 @@ export function needsSignIn(error: unknown): boolean {
 export async function ok<R extends Response>(call: Promise<R>): Promise<Ok<R>> {
   const res = await call;
   if (res.ok) return await res.json() as Ok<R>;
+  throw await failure(res);
+}
+
+/** A call answered without a body (204): resolves, or throws the server's error as `ok` does. */
+export async function done(call: Promise<Response>): Promise<void> {
+  const res = await call;
+  if (!res.ok) throw await failure(res);
+}
+
+async function failure(res: Response): Promise<ApiError> {
   const error = await apiError(res);
   if (needsSignIn(error)) sessionEvents.dispatchEvent(new Event('signed-out'));
-  throw error;
+  return error;
 }
 
 async function apiError(res: Response): Promise<ApiError> {

@@ -119,7 +119,16 @@ export function accountRoutes(o: AccountRoutesOptions) {
   };
 
   const admin = new Hono<Env>()
-    .get('/accounts', async (c) => c.json({ accounts: (await accountDeps.accounts.listAccounts()).map(accountJson) }))
+    .get('/accounts', async (c) => {
+      const all = await accountDeps.accounts.listAccounts();
+      // Each job seeker's coaches (by id), as the admin page shows and changes them.
+      const coachesOf = new Map<string, string[]>();
+      for (const coach of all) {
+        if (coach.role !== 'coach') continue;
+        for (const seeker of await accountDeps.accounts.seekersOf(coach.id)) coachesOf.set(seeker.id, [...coachesOf.get(seeker.id) ?? [], coach.id]);
+      }
+      return c.json({ accounts: all.map((a) => ({ ...accountJson(a), coachIds: coachesOf.get(a.id) ?? [] })) });
+    })
     .post('/accounts', body(AccountBody), async (c) => {
       const q = c.req.valid('json');
       const account = await createAccount(accountDeps, {

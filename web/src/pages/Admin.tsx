@@ -1,13 +1,13 @@
 /**
  * An admin's page (shared server): every account, an invitation form that returns the link to send,
- * and a password reset link per account. Links are shown once and work once; the admin sends them.
+ * each job seeker's coaches (added and removed here), and a password reset link per account. Links are shown once and work once; the admin sends them.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { accounts, ApiError, ok, type AccountJson } from '../api.js';
+import { accounts, ApiError, done, ok, type AccountJson } from '../api.js';
 import { ROLE_LABELS } from '../components/AccountMenu.js';
 import { CopyField } from '../components/CopyField.js';
 import { ErrorNote, Field, Loading, Page } from '../components/ui.js';
-import { useData } from '../data.js';
+import { useData, useSubmit } from '../data.js';
 import { when } from '../format.js';
 import './Admin.css';
 
@@ -100,6 +100,49 @@ function InviteForm({ coaches, organisations, organisationId, onMade }: {
   );
 }
 
+/**
+ * A job seeker's coaches: each can be removed, and another coach added. A coach reads the seeker's
+ * plans and comments from the moment of the assignment.
+ */
+function SeekerCoaches({ seeker, coaches, coachIds, onChanged }: {
+  seeker: AccountJson; coaches: readonly AccountJson[]; coachIds: readonly string[]; onChanged: () => void;
+}) {
+  const id = useId();
+  const { busy, error, run } = useSubmit();
+  const byId = new Map(coaches.map((c) => [c.id, c]));
+  const others = coaches.filter((c) => !coachIds.includes(c.id));
+  const add = (coachId: string): Promise<void> => run(async () => {
+    await ok(accounts.admin.assignments.$post({ json: { coachId, seekerId: seeker.id } }));
+    onChanged();
+  });
+  const remove = (coachId: string): Promise<void> => run(async () => {
+    await done(accounts.admin.assignments[':coachId'][':seekerId'].$delete({ param: { coachId, seekerId: seeker.id } }));
+    onChanged();
+  });
+  return (
+    <div className="admin-coaches">
+      {coachIds.length === 0 && <span className="muted">None</span>}
+      {coachIds.map((coachId) => (
+        <span key={coachId} className="admin-coach">
+          {byId.get(coachId)?.name ?? coachId}
+          <button type="button" className="button small" disabled={busy}
+            aria-label={`Remove ${byId.get(coachId)?.name ?? coachId} as ${seeker.name}'s coach`} onClick={() => void remove(coachId)}>Remove</button>
+        </span>
+      ))}
+      {others.length > 0 && (
+        <>
+          <label htmlFor={`${id}-add`} className="sr-only">Add a coach for {seeker.name}</label>
+          <select id={`${id}-add`} value="" disabled={busy} onChange={(e) => { if (e.target.value) void add(e.target.value); }}>
+            <option value="">Add a coach…</option>
+            {others.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </>
+      )}
+      <ErrorNote error={error} />
+    </div>
+  );
+}
+
 export function AdminAccounts({ self }: { self: AccountJson }) {
   const list = useData(() => Promise.all([ok(accounts.admin.accounts.$get()), ok(accounts.admin.organisations.$get())]), []);
   const [reset, setReset] = useState<Made & { accountId: string }>();
@@ -107,6 +150,7 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
   if (!list.data) return <Page title="Accounts">{list.loading ? <Loading what="the accounts" /> : <ErrorNote error={list.error} />}</Page>;
   const [{ accounts: all }, { organisations }] = list.data;
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+  const coaches = all.filter((a) => a.role === 'coach');
   const makeReset = async (a: AccountJson): Promise<void> => {
     setResetError(undefined);
     try {
@@ -118,10 +162,10 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
     }
   };
   return (
-    <Page title="Accounts" subtitle="Invite people and hand out password reset links. You send the links yourself.">
+    <Page title="Accounts" subtitle="Invite people, choose each job seeker's coaches, and hand out password reset links. You send the links yourself.">
       <section aria-labelledby="invite-h" className="section">
         <h2 id="invite-h">Invite someone</h2>
-        <InviteForm coaches={all.filter((a) => a.role === 'coach')} organisations={organisations} organisationId={self.organisationId ?? ''} onMade={list.reload} />
+        <InviteForm coaches={coaches} organisations={organisations} organisationId={self.organisationId ?? ''} onMade={list.reload} />
       </section>
       <section aria-labelledby="accounts-h" className="section">
         <h2 id="accounts-h">Everyone <span className="count">{all.length}</span></h2>
@@ -129,14 +173,17 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
         {reset && <LinkMade made={reset} />}
         <div className="admin-table card">
           <table>
-            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Organisation</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Organisation</th><th scope="col">Coaches</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
             <tbody>
               {all.map((a) => (
                 <tr key={a.id}>
                   <td>{a.name}{a.id === self.id && <span className="muted"> (you)</span>}</td>
                   <td className="admin-email">{a.email}</td>
-                  <td>{ROLE_LABELS[a.role] ?? a.role}</td>
+                  <td className="admin-role">{ROLE_LABELS[a.role] ?? a.role}</td>
                   <td>{a.organisationId ? orgName.get(a.organisationId) ?? a.organisationId : <span className="muted">—</span>}</td>
+                  <td>{a.role === 'seeker'
+                    ? <SeekerCoaches seeker={a} coaches={coaches} coachIds={a.coachIds} onChanged={list.reload} />
+                    : <span className="muted">—</span>}</td>
                   <td><button type="button" className="button small" aria-label={`Reset link for ${a.name}`} onClick={() => void makeReset(a)}>Reset link</button></td>
                 </tr>
               ))}
