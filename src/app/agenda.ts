@@ -55,17 +55,24 @@ const DAY_MS = 86_400_000;
 
 /** What is overdue, due, and coming before midnight `days` days from today (1 = today), with the warnings. */
 export async function agenda(deps: AgendaDeps, days: number): Promise<Agenda> {
+  const found = await agendaIfSetUp(deps, days);
+  if (!found) throw noProfileError();
+  return found;
+}
+
+/** The agenda, or undefined when the user has no profile yet. */
+export async function agendaIfSetUp(deps: AgendaDeps, days: number): Promise<Agenda | undefined> {
   const now = deps.clock.now();
   // One read, made before the zone (and so the exact bound) is known: a day more than `days` covers
   // midnight in any zone; what lies beyond the bound is left out below.
   let records = await deps.store.agendaRecords(deps.userId, now + (days + 1) * DAY_MS);
-  if (!records.settings) throw noProfileError();
+  if (!records.settings) return undefined;
   let profile: Profile = { settings: records.settings, candidate: records.candidate };
   const zone = deps.time.zone(profile.settings.timeZone);
   const until = zone.at(zone.dayAt(now) + days, 0);
   if (until > now + (days + 1) * DAY_MS) {
     records = await deps.store.agendaRecords(deps.userId, until);
-    if (!records.settings) throw noProfileError();
+    if (!records.settings) return undefined;
     profile = { settings: records.settings, candidate: records.candidate };
   }
   const overdue: AgendaItem[] = [];

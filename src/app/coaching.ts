@@ -6,9 +6,9 @@
 import { resolveParams } from '../core/rules/params.js';
 import { renderWarning } from '../core/rules/messages.js';
 import { formatDay, type EpochMs } from '../core/time.js';
-import { agenda } from './agenda.js';
+import { agendaIfSetUp } from './agenda.js';
 import type { Account } from './ports.js';
-import { getProfile, type AppDeps } from './records.js';
+import type { AppDeps } from './records.js';
 
 export interface SeekerStatus {
   readonly seeker: Account;
@@ -36,9 +36,10 @@ const WAITING_KINDS = new Set(['status_check', 'call', 'give_up']);
 export async function seekerStatus(deps: Omit<AppDeps, 'userId'>, seeker: Account): Promise<SeekerStatus> {
   const app: AppDeps = { ...deps, userId: seeker.id };
   const empty = { seeker, overdueThankYous: [], overdue: 0, due: 0, active: 0, lastAppliedOn: null, quietDays: null, waitingOn: [], warnings: [] };
-  const profile = await getProfile(app);
-  if (!profile) return { ...empty, setUp: false };
-  const day = await agenda(app, 1);
+  // One read: the agenda's records hold the profile.
+  const day = await agendaIfSetUp(app, 1);
+  if (!day) return { ...empty, setUp: false };
+  const profile = day.profile;
   const zone = deps.time.zone(profile.settings.timeZone);
   const today = zone.dayAt(day.now);
   let lastApplied: number | undefined;
