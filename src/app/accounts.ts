@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { EpochMs } from '../core/time.js';
 import { AppError } from './errors.js';
-import type { Account, AccountStore, Clock, Comment, Organisation, Role, SessionRecord, TokenRecord, UserId } from './ports.js';
+import type { Account, AccountStore, Clock, Comment, Organisation, Role, SessionRecord, UserId } from './ports.js';
 import { ROLES } from './ports.js';
 
 export interface AccountDeps {
@@ -105,9 +105,15 @@ export interface NewAccount {
   readonly password?: string;
 }
 
-export async function createAccount(deps: AccountDeps, input: NewAccount): Promise<Account> {
-  const name = input.name.trim();
+/** A person's name as kept: trimmed, 1–200 characters. */
+function accountName(raw: string): string {
+  const name = raw.trim();
   if (name === '' || name.length > 200) throw new AppError('bad_input', 'name: give the person\'s name (1–200 characters)', { field: 'name' });
+  return name;
+}
+
+export async function createAccount(deps: AccountDeps, input: NewAccount): Promise<Account> {
+  const name = accountName(input.name);
   const email = normaliseEmail(input.email);
   if (input.password !== undefined) checkPassword(input.password);
   const hash = input.password !== undefined ? await hashPassword(input.password, deps.policy.scryptCost) : undefined;
@@ -228,25 +234,28 @@ export async function invite(deps: AccountDeps, input: Invitation): Promise<{ to
   return { token, expiresAt };
 }
 
-/** Creates the invited account (signed in at once); the token works once. */
+/**
+ * Creates the invited account (signed in at once); the token works once. Taking the token, creating
+ * the account and assigning the invitation's coach are one transaction: a refusal leaves the
+ * invitation usable, and no crash can use it up without making the account.
+ */
 export async function acceptInvitation(deps: AccountDeps, token: string, name: string, password: string): Promise<NewSession> {
   checkPassword(password);
-  const invitation: TokenRecord | undefined = await deps.accounts.takeToken(tokenHash(token), 'invitation', deps.clock.now());
-  if (!invitation || invitation.email === undefined || invitation.role === undefined) {
-    throw new AppError('bad_input', 'token: this invitation is unknown, used or expired; ask for a new one', { field: 'token' });
-  }
-  let account: Account;
+  const kept = accountName(name);
+  const hash = tokenHash(token);
+  const unknown = (): AppError => new AppError('bad_input', 'token: this invitation is unknown, used or expired; ask for a new one', { field: 'token' });
+  // Looked at first, so that a wrong token costs no password hashing.
+  const invitation = await deps.accounts.findToken(hash, 'invitation', deps.clock.now());
+  if (!invitation || invitation.email === undefined || invitation.role === undefined) throw unknown();
+  const passwordHash = await hashPassword(password, deps.policy.scryptCost);
+  let account: Account | undefined;
   try {
-    account = await createAccount(deps, {
-      name, email: invitation.email, role: invitation.role, password,
-      ...(invitation.organisationId !== undefined ? { organisationId: invitation.organisationId } : {}),
-    });
+    account = await deps.accounts.redeemInvitation(hash, deps.clock.now(), { id: `u_${randomUUID()}`, name: kept }, passwordHash);
   } catch (error) {
-    // Refused (a blank name, text the database cannot keep): the invitation is not used up.
-    await deps.accounts.createToken(invitation);
+    if (error instanceof AppError && error.code === 'conflict') throw new AppError('conflict', `email: ${invitation.email} already has an account`, { field: 'email', cause: error });
     throw error;
   }
-  if (invitation.coachId !== undefined && account.role === 'seeker') await deps.accounts.assignCoach(invitation.coachId, account.id);
+  if (!account) throw unknown();
   return openSession(deps, account);
 }
 

@@ -117,6 +117,12 @@ export interface AccountStore {
   /** Removes and returns a one-time token when it exists with that purpose and has not expired at `now`. */
   takeToken(tokenHash: string, purpose: TokenPurpose, now: EpochMs): Promise<TokenRecord | undefined>;
   findToken(tokenHash: string, purpose: TokenPurpose, now: EpochMs): Promise<TokenRecord | undefined>;
+  /**
+   * In one transaction: takes the invitation, creates its account (email, role, organisation from
+   * the invitation) and, for a job seeker, assigns the invitation's coach. Undefined when the token
+   * is unknown, used or expired; when anything is refused, nothing changes (the token stays).
+   */
+  redeemInvitation(tokenHash: string, now: EpochMs, account: { readonly id: UserId; readonly name: string }, passwordHash: string): Promise<Account | undefined>;
   /** Revokes every token of that purpose of the account. */
   deleteTokens(userId: UserId, purpose: TokenPurpose): Promise<number>;
 

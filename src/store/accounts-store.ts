@@ -179,6 +179,19 @@ export class DrizzleAccounts implements AccountStore {
     });
   }
 
+  redeemInvitation(tokenHash: string, now: EpochMs, account: { readonly id: UserId; readonly name: string }, passwordHash: string): Promise<Account | undefined> {
+    return this.atomic(async () => {
+      const invitation = await this.takeToken(tokenHash, 'invitation', now);
+      if (!invitation || invitation.email === undefined || invitation.role === undefined) return undefined;
+      const created = await this.createAccount({
+        id: account.id, name: account.name, email: invitation.email, role: invitation.role,
+        ...(invitation.organisationId !== undefined ? { organisationId: invitation.organisationId } : {}),
+      }, passwordHash);
+      if (invitation.coachId !== undefined && created.role === 'seeker') await this.assignCoach(invitation.coachId, created.id);
+      return created;
+    });
+  }
+
   deleteTokens(userId: UserId, purpose: TokenPurpose): Promise<number> {
     return this.run(async (q) => (await q.delete(s.tokens).where(and(eq(s.tokens.userId, userId), eq(s.tokens.purpose, purpose))).returning({ t: s.tokens.tokenHash })).length);
   }

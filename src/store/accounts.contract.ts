@@ -255,6 +255,38 @@ export function defineAccountStoreContract(name: string, setup: () => Promise<St
         expect(await accounts.deleteTokens(a.id, 'calendar')).toBe(0);
       });
 
+      it('an invitation is redeemed whole: the account from its fields, its coach assigned, the token used up', async () => {
+        const coach = await newAccount('coach');
+        const t = invitation({ coachId: coach.id });
+        await accounts.createToken(t);
+        const made = await accounts.redeemInvitation(t.tokenHash, NOW, { id: `u_r${++n}`, name: 'Ana Ruiz' }, 'scrypt$1024$8$1$salt$key');
+        const expected: Account = { id: `u_r${n}`, name: 'Ana Ruiz', email: t.email ?? '', role: 'seeker', organisationId: 'org-a' };
+        expect(made).toStrictEqual(expected);
+        expect(await accounts.getAccount(expected.id)).toStrictEqual(expected);
+        expect((await accounts.findCredentials(expected.email))?.passwordHash).toBe('scrypt$1024$8$1$salt$key');
+        expect(await accounts.isAssigned(coach.id, expected.id)).toBe(true);
+        expect(await accounts.findToken(t.tokenHash, 'invitation', NOW)).toBeUndefined();
+        expect(await accounts.redeemInvitation(t.tokenHash, NOW, { id: `u_r${++n}`, name: 'Again' }, 'scrypt$1024$8$1$salt$key')).toBeUndefined();
+        // Expired, or not an invitation: nothing made.
+        const late = invitation();
+        await accounts.createToken(late);
+        expect(await accounts.redeemInvitation(late.tokenHash, NOW + 60 * MINUTE, { id: `u_r${++n}`, name: 'Late' }, 'h')).toBeUndefined();
+        expect(await accounts.getAccount(`u_r${n}`)).toBeUndefined();
+      });
+
+      it('an invitation refused on redeeming (a name no row holds, an email taken meanwhile) stays usable, and nothing is made', async () => {
+        const coach = await newAccount('coach');
+        const t = invitation({ coachId: coach.id });
+        await accounts.createToken(t);
+        await expectAppError(accounts.redeemInvitation(t.tokenHash, NOW, { id: `u_r${++n}`, name: 'Bad\u0000name' }, 'h'), 'bad_input');
+        expect(await accounts.getAccount(`u_r${n}`)).toBeUndefined();
+        expect(await accounts.findToken(t.tokenHash, 'invitation', NOW)).toStrictEqual(t);
+        await newAccount('seeker', { email: t.email ?? '' });
+        await expectAppError(accounts.redeemInvitation(t.tokenHash, NOW, { id: `u_r${++n}`, name: 'Taken' }, 'h'), 'conflict');
+        expect(await accounts.findToken(t.tokenHash, 'invitation', NOW)).toStrictEqual(t);
+        expect(await accounts.seekersOf(coach.id)).toStrictEqual([]);
+      });
+
       it('naming an unknown organisation or account are bad input', async () => {
         await expectAppError(accounts.createToken(invitation({ organisationId: 'org-none' })), 'bad_input');
         await expectAppError(accounts.createToken({ tokenHash: `x-${++n}`, purpose: 'calendar', userId: 'u_nobody', createdAt: NOW }), 'bad_input');
