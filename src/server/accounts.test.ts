@@ -807,11 +807,15 @@ describe("coaches assigned by an admin", () => {
     expect(made.status).toBe(201);
     expect(await coachIdsOf(w, admin, 'seeker2')).toStrictEqual([w.users.coach2.account.id]);
     expect((await w.get(`/api/coach/seekers/${seeker2}/today`, coach2)).status).toBe(200);
+    const who = await w.get(`/api/coach/seekers/${seeker2}`, coach2);
+    expect(who.status).toBe(200);
+    expect((await jsonOf(who))['seeker']).toMatchObject({ id: seeker2, name: w.users.seeker2.account.name, email: w.users.seeker2.account.email, role: 'seeker' });
 
     const removed = await w.write('DELETE', `/api/admin/assignments/${w.users.coach2.account.id}/${seeker2}`, {}, admin);
     expect(removed.status).toBe(204);
     expect(await coachIdsOf(w, admin, 'seeker2')).toStrictEqual([]);
     expect((await w.get(`/api/coach/seekers/${seeker2}/today`, coach2)).status).toBe(404);
+    expect((await w.get(`/api/coach/seekers/${seeker2}`, coach2)).status).toBe(404);
     expect((await w.write('DELETE', `/api/admin/assignments/${w.users.coach2.account.id}/${seeker2}`, {}, admin)).status).toBe(404);
   });
 });

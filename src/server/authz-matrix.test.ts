@@ -52,6 +52,7 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'DELETE /api/admin/assignments/:coachId/:seekerId': { access: 'admin' },
   // Coaches.
   'GET /api/coach/dashboard': { access: 'coach' },
+  'GET /api/coach/seekers/:seekerId': { access: 'assigned-coach' },
   'GET /api/coach/seekers/:seekerId/today': { access: 'assigned-coach' },
   'GET /api/coach/seekers/:seekerId/week': { access: 'assigned-coach' },
   'GET /api/coach/seekers/:seekerId/pipeline': { access: 'assigned-coach' },

@@ -189,6 +189,12 @@ export function accountRoutes(o: AccountRoutesOptions) {
       });
     })
     .use('/seekers/:seekerId/*', assigned)
+    // Who the job seeker is, for the heading of a coach's pages about them.
+    .get('/seekers/:seekerId', assigned, async (c) => {
+      const seeker = await accountDeps.accounts.getAccount(c.var.app.userId);
+      if (!seeker) throw new AppError('not_found', `no job seeker "${c.var.app.userId.slice(0, 80)}" among the ones you follow`);
+      return c.json({ seeker: accountJson(seeker) });
+    })
     .get('/seekers/:seekerId/today', async (c) => c.json(agendaJson(await agenda(c.var.app, 1), deps.time)))
     .get('/seekers/:seekerId/week', async (c) => c.json(agendaJson(await agenda(c.var.app, 7), deps.time)))
     .get('/seekers/:seekerId/pipeline', async (c) => c.json(pipelineJson(await pipeline(c.var.app))))

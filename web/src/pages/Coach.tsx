@@ -3,7 +3,7 @@
  * they follow, those needing attention first; one job seeker's Today and applications; and one
  * application with its plan, its history and the comments, with a box to add one.
  */
-import { accounts, ok, type DashboardJson, type SeekerStatusJson } from '../api.js';
+import { accounts, ok, type SeekerStatusJson } from '../api.js';
 import { applicationRecord } from '../components/AppRecord.js';
 import { CommentForm, CommentList } from '../components/Comments.js';
 import { dateOnly } from '../components/InterviewDebrief.js';
@@ -138,9 +138,9 @@ export function CoachDashboard() {
   );
 }
 
-/** The dashboard row of one job seeker: their name for a coach's page (the seeker routes send records only). */
+/** Who the job seeker is (name, email), for a coach's page about them. */
 function useSeeker(seekerId: string) {
-  return useData(async (): Promise<DashboardJson['seekers'][number] | undefined> => (await ok(accounts.coach.dashboard.$get())).seekers.find((s) => s.seeker.id === seekerId), [seekerId]);
+  return useData(() => ok(accounts.coach.seekers[':seekerId'].$get({ param: { seekerId } })), [seekerId]);
 }
 
 const READ_ONLY = 'Read-only: you see what they see. They write and send their own notes.';
