@@ -58,8 +58,15 @@ export function errorResponse(c: Context, error: unknown, log?: (error: unknown)
     // Hono's own (malformed JSON, wrong Content-Type): their messages carry no internals.
     return c.json({ error: error.message || 'bad request' }, error.status);
   }
+  // The client left while its request was read (Node's "aborted"): nobody to answer, nothing to report.
+  if (clientLeft(c, error)) return new Response(null, { status: 499 });
   log?.(error);
   return c.json({ error: 'internal error' }, 500);
+}
+
+function clientLeft(c: Context, error: unknown): boolean {
+  if (c.req.raw.signal.aborted) return true;
+  return error instanceof Error && error.message === 'aborted' && 'code' in error && error.code === 'ECONNRESET';
 }
 
 /** The app's `onError`; `log` sees unexpected errors (with stacks) that the client never does. */

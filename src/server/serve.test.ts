@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_USER } from '../app/ports.js';
 import type { Deps } from '../deps.js';
 import { parseTrustProxy } from './ops.js';
 import { CONTENT_SECURITY_POLICY, CSRF_HEADER } from './security.js';
@@ -38,6 +39,8 @@ interface RawConnection {
   write(text: string): void;
   /** Everything the server sent until it closed the connection, and whether it reset it. */
   readonly ended: Promise<{ text: string; reset: boolean }>;
+  /** Leaves: the socket closed at once, whatever was being sent. */
+  destroy(): void;
 }
 
 function connect(port: number): Promise<RawConnection> {
@@ -50,7 +53,7 @@ function connect(port: number): Promise<RawConnection> {
       socket.on('data', (chunk: string) => { text += chunk; });
       socket.on('error', () => { reset = true; });
       const ended = new Promise<{ text: string; reset: boolean }>((done) => socket.on('close', () => done({ text, reset })));
-      resolve({ write: (t) => socket.write(t), ended });
+      resolve({ write: (t) => socket.write(t), ended, destroy: () => socket.destroy() });
     });
     socket.once('error', reject);
   });
@@ -204,6 +207,27 @@ describe('the request log', () => {
       expect(Math.round(Number(l['ms']) * 10)).toBe(Number(l['ms']) * 10);
       expect(Number(l['bytes'])).toBeGreaterThan(100);
     }
+  });
+});
+
+describe('a client that leaves', () => {
+  it('in the middle of its upload is logged as 499 (aborted), not as an unexpected error', async () => {
+    const errors: unknown[] = [];
+    const s = await own({ logError: (error) => errors.push(error) });
+    const { headers } = await signInOver(s.base, TEST_SECRET);
+    const conn = await connect(s.server.port);
+    const body = `Company,Position\n${'Acme,Analyst\n'.repeat(20_000)}`;
+    conn.write([`POST /api/import HTTP/1.1`, `Host: 127.0.0.1:${s.server.port}`, 'Content-Type: text/csv', `Content-Length: ${Buffer.byteLength(body)}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n') + `\r\n\r\n${body.slice(0, 1000)}`);
+    await tick(100);
+    conn.destroy();
+    await until(() => s.lines.length === 3, 'the import logged');
+    await tick(100);
+    // Nothing of it stored.
+    expect(await s.deps.store.listApplications(LOCAL_USER.id)).toEqual([]);
+    await s.stop();
+    expect(errors.map(String)).toEqual([]);
+    expect(s.logged()[2]).toMatchObject({ method: 'POST', path: '/api/import', status: 499, aborted: true });
   });
 });
 
