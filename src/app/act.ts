@@ -10,7 +10,7 @@ import type { Recommendation } from '../core/rules/plan-types.js';
 import { checkTone, type Finding } from '../core/tone/index.js';
 import { parseInstant, type EpochMs } from '../core/time.js';
 import { AppError } from './errors.js';
-import { addTouch, requireProfile, setApplicationStatus, type AppDeps, type Profile, type Saved } from './records.js';
+import { addTouch, noProfileError, setApplicationStatus, type AppDeps, type Profile, type Saved } from './records.js';
 
 type Json = Record<string, unknown>;
 
@@ -18,7 +18,7 @@ export type Guard =
   | { readonly rule: 'P2'; readonly earliest: EpochMs; readonly recommendation: Recommendation }
   | { readonly rule: 'L8'; readonly findings: readonly Finding[] };
 
-export type LogResult = { readonly ok: true; readonly saved: Saved } | { readonly ok: false; readonly guards: readonly Guard[] };
+export type LogResult = { readonly ok: true; readonly saved: Saved; readonly profile: Profile } | { readonly ok: false; readonly guards: readonly Guard[] };
 
 const CHECK_KINDS = new Set<Touch['kind']>(['status_check', 'call', 'voicemail', 'update']);
 
@@ -26,31 +26,36 @@ const CHECK_KINDS = new Set<Touch['kind']>(['status_check', 'call', 'voicemail',
  * Records a touch unless a guard stops it. `confirmed` lists the guards the user has accepted
  * (e.g. after being asked); returns the guards that still stand instead of writing anything.
  */
-export async function logTouch(deps: AppDeps, applicationId: string, input: Json, confirmed: ReadonlySet<Guard['rule']>, known?: Profile): Promise<LogResult> {
-  // One transaction: the guards judge the records the touch is added to.
+export async function logTouch(deps: AppDeps, applicationId: string, input: Json, confirmed: ReadonlySet<Guard['rule']>): Promise<LogResult> {
+  // One transaction, and one read: the guards judge the records the touch is added to.
   return deps.store.transaction(async (store) => {
     const inner: AppDeps = { ...deps, store };
-    const profile = known ?? await requireProfile(inner);
-    const app = await store.getApplication(deps.userId, applicationId);
+    const context = await store.getApplicationContext(deps.userId, applicationId);
+    if (!context.settings) throw noProfileError();
+    const profile: Profile = { settings: context.settings, candidate: context.candidate };
+    const app = context.application;
     if (!app) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
+    const zone = deps.time.zone(profile.settings.timeZone);
+    // When it was sent: now, to the second, in the user's zone, unless said.
+    const touch: Json = typeof input['at'] === 'string' ? input : { ...input, at: zone.format(Math.floor(deps.clock.now() / 1000) * 1000) };
     const guards: Guard[] = [];
-    const kind = input['kind'] as Touch['kind'];
-    const at = typeof input['at'] === 'string' ? parseInstant(input['at'], deps.time.zone(profile.settings.timeZone)) : null;
+    const kind = touch['kind'] as Touch['kind'];
+    const at = typeof touch['at'] === 'string' ? parseInstant(touch['at'], zone) : null;
     if (CHECK_KINDS.has(kind) && at !== null && !confirmed.has('P2')) {
       const p = plan({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, { now: deps.clock.now(), time: deps.time });
       const verdict = patienceCheck(p, app.id, at);
       if (verdict.early) guards.push({ rule: 'P2', earliest: verdict.earliest, recommendation: verdict.recommendation });
     }
-    const text = typeof input['text'] === 'string' ? input['text'] : undefined;
+    const text = typeof touch['text'] === 'string' ? touch['text'] : undefined;
     if (text !== undefined && !confirmed.has('L8')) {
-      const others = (await store.listApplications(deps.userId)).filter((a) => a.id !== app.id).map((a) => a.company)
+      const others = context.summaries.filter((a) => a.id !== app.id).map((a) => a.company)
         .filter((c) => c.toLowerCase() !== app.company.toLowerCase());
       const findings = checkTone({ text, application: { company: app.company, role: app.role }, otherCompanies: [...new Set(others)] })
         .filter((f) => f.rule === 'L8');
       if (findings.length > 0) guards.push({ rule: 'L8', findings });
     }
     if (guards.length > 0) return { ok: false, guards };
-    return { ok: true, saved: await addTouch(inner, applicationId, input, { profile, current: app }) };
+    return { ok: true, saved: await addTouch(inner, applicationId, touch, { profile, current: app }), profile };
   });
 }
 

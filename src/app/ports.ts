@@ -255,6 +255,12 @@ export interface ProfileRecords {
   readonly candidate: Candidate;
 }
 
+/** The profile, every summary, and one application whole (absent when there is none such), from one snapshot. */
+export interface ApplicationContext extends ProfileRecords {
+  readonly summaries: readonly ApplicationSummary[];
+  readonly application?: Application;
+}
+
 /** Everything the agenda reads, from one snapshot. */
 export interface AgendaRecords extends ProfileRecords {
   /** Every application's summary, in the user's order (as `listApplications`). */
@@ -336,6 +342,8 @@ export interface Store {
   setNextDue(userId: UserId, applicationId: string, at: EpochMs | null, kind: RecommendationKind | null): Promise<void>;
   /** Applications whose next due action is strictly before `before`, soonest first (ties by id); uses the (user, next due) index. */
   listDue(userId: UserId, before: EpochMs): Promise<readonly DueItem[]>;
+  /** The profile, every summary and that application whole: one snapshot (what a write to it starts from). */
+  getApplicationContext(userId: UserId, applicationId: string): Promise<ApplicationContext>;
   /** The profile, every summary and every application due before `before`, whole: one snapshot. */
   agendaRecords(userId: UserId, before: EpochMs): Promise<AgendaRecords>;
 

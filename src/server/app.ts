@@ -161,18 +161,15 @@ export function createServer(deps: Deps, options: ServerOptions) {
     .post('/applications/:id/interviews', body(InterviewBody), async (c) => c.json(await saved(c.var.app, await addInterview(c.var.app, c.req.param('id'), defined(c.req.valid('json')))), 201))
     .post('/applications/:id/touches', body(TouchBody), async (c) => {
       const { confirm, ...rest } = c.req.valid('json');
-      const app = c.var.app;
-      const profile = await requireProfile(app);
-      // `at` defaults to now, to the second, in the user's zone (as `afterword sent` does).
-      const at = rest.at ?? c.var.app.time.zone(profile.settings.timeZone).format(Math.floor(c.var.app.clock.now() / 1000) * 1000);
-      const result = await logTouch(c.var.app, c.req.param('id'), defined({ ...rest, at }), new Set<Guard['rule']>(confirm ?? []), profile);
+      // Without `at`, it was sent now (to the second, in the user's zone), as `afterword sent` says.
+      const result = await logTouch(c.var.app, c.req.param('id'), defined(rest), new Set<Guard['rule']>(confirm ?? []));
       if (!result.ok) {
         return c.json({
           error: `held by ${result.guards.map((g) => g.rule).join(' and ')}; send again with "confirm": [${result.guards.map((g) => `"${g.rule}"`).join(', ')}] to record it anyway`,
           guards: result.guards.map((g) => guardJson(g, c.var.app.time)),
         }, 409);
       }
-      return c.json(savedJson(result.saved, profile, c.var.app.time), 201);
+      return c.json(savedJson(result.saved, result.profile, c.var.app.time), 201);
     })
     .post('/applications/:id/close', body(CloseBody), async (c) => c.json(await saved(c.var.app, await closeApplication(c.var.app, c.req.param('id'), c.req.valid('json').status))))
     .get('/applications/:id/drafts', query(DraftQuery), async (c) => {

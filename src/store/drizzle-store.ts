@@ -12,7 +12,7 @@ import type { AnyPgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable 
 import { AppError } from '../app/errors.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
-  type AgendaRecords, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
+  type AgendaRecords, type ApplicationContext, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
   type AccountStore, type Criterion, type CriterionRating, type Offer, type RedFlag, type RedFlagNote, type Store, type User, type UserId,
 } from '../app/ports.js';
 import type {
@@ -499,6 +499,12 @@ export class DrizzleStore implements Store {
       const found = new Map(json.applicationsFrom(r).map((app) => [app.id, app]));
       return applicationIds.flatMap((id) => found.get(id) ?? []);
     });
+  }
+
+  async getApplicationContext(userId: UserId, applicationId: string): Promise<ApplicationContext> {
+    // An id no row could hold names no application (PGlite cannot even send some of those).
+    const ids = rows.isStorableText(applicationId) ? [applicationId] : [];
+    return json.contextFrom(await this.run(json.CONTEXT, { userId, ids: JSON.stringify(ids) }));
   }
 
   agendaRecords(userId: UserId, before: EpochMs): Promise<AgendaRecords> {

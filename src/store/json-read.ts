@@ -8,7 +8,7 @@
  */
 import { getTableColumns, is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import type { AgendaRecords, ApplicationSummary, DueItem, ProfileRecords } from '../app/ports.js';
+import type { AgendaRecords, ApplicationContext, ApplicationSummary, DueItem, ProfileRecords } from '../app/ports.js';
 import type { Application } from '../core/model.js';
 import * as rows from './rows.js';
 import * as s from './schema.js';
@@ -162,10 +162,20 @@ export const AGENDA = rendered('agenda', ['userId', 'before'], (p) => sql`select
   (select json_agg(${APPLICATION_DOCUMENT} order by ${a.nextDueAt}, ${a.id}) from ${a}
     where ${a.userId} = ${p.userId} and ${a.nextDueAt} < ${p.before}::timestamptz) as "due"`);
 
-export function agendaFrom(result: readonly Json[]): AgendaRecords {
+/** The profile, every summary, and one application whole: what a write to that application starts from. */
+export const CONTEXT = rendered('context', ['userId', 'ids'], (p) => sql`select ${profileColumns(p.userId)},
+  (select json_agg(json_build_object(${SUMMARY}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${p.userId}) as "summaries",
+  (select json_agg(${APPLICATION_DOCUMENT}) from ${a}
+    where ${a.userId} = ${p.userId} and ${a.id} in (select json_array_elements_text(${p.ids}::json))) as "due"`);
+
+export function contextFrom(result: readonly Json[]): ApplicationContext {
   const row = result[0] ?? {};
-  const due = list(row['due']).map(toApplication);
-  const summaries = list(row['summaries']).map((j): ApplicationSummary => {
+  const application = list(row['due']).map(toApplication)[0];
+  return { ...profileFrom([row]), summaries: summariesFrom(row), ...(application ? { application } : {}) };
+}
+
+function summariesFrom(row: Json): ApplicationSummary[] {
+  return list(row['summaries']).map((j): ApplicationSummary => {
     const r = decodeSummary(j);
     const nextDue = rows.toNextDue(r);
     return {
@@ -174,6 +184,12 @@ export function agendaFrom(result: readonly Json[]): AgendaRecords {
       ...(nextDue ? { nextDue } : {}),
     };
   });
+}
+
+export function agendaFrom(result: readonly Json[]): AgendaRecords {
+  const row = result[0] ?? {};
+  const due = list(row['due']).map(toApplication);
+  const summaries = summariesFrom(row);
   const byId = new Map(summaries.map((x) => [x.id, x]));
   const dueItems = due.map((app): DueItem => {
     const next = byId.get(app.id)?.nextDue;

@@ -495,6 +495,15 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
           dueItems,
           due: await store.getApplications(user, dueItems.map((d) => d.applicationId)),
         });
+        // One application in context: the same profile and summaries, that application whole.
+        expect(await store.getApplicationContext(user, 'a1')).toStrictEqual({
+          settings: records.settings, candidate: records.candidate, summaries: records.summaries,
+          application: await store.getApplication(user, 'a1'),
+        });
+        expect(await store.getApplicationContext(user, 'missing')).toStrictEqual({
+          settings: records.settings, candidate: records.candidate, summaries: records.summaries,
+        });
+        expect((await store.getApplicationContext(user, 'bad\u0000id')).application).toBeUndefined();
         // The whole records: people, interviews with their debriefs, touches, as saved.
         expect(records.due[0]).toStrictEqual(scenario.applications.find((a) => a.id === 'a1'));
         expect(records.candidate).toStrictEqual(scenario.candidate);
