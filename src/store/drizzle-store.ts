@@ -585,7 +585,9 @@ export class DrizzleStore implements Store {
     if (!rows.isStorableText(applicationId)) return Promise.reject(new AppError('not_found', `no application "${applicationId}"`));
     return this.write(userId, async (q) => {
       const t = s.touches;
-      // The application's existence and the next number, in one statement.
+      // The application's existence and the next number, in one statement after the lock: its own
+      // snapshot then sees every touch committed before the lock was granted (a statement that took
+      // the lock itself would read the numbers from before its wait, and repeat one).
       const [next] = await q.select({
         found: sql<boolean>`exists (select 1 from ${s.applications} where ${s.applications.userId} = ${userId} and ${s.applications.id} = ${applicationId})`,
         n: sql<number>`(select (coalesce(max(${t.seq}), -1) + 1)::int from ${t} where ${t.userId} = ${userId} and ${t.applicationId} = ${applicationId})`,

@@ -342,10 +342,22 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         expect(await names()).toStrictEqual(['r1:Łukasz Ż.', 'r2:李小龍']);
       });
 
+      it('numbers touches added at once without a gap or a repeat (the user\'s row serialises them)', async () => {
+        const user = await newUser();
+        await store.saveApplication(user, smallApplication('a1'));
+        const before = (await store.getApplication(user, 'a1'))?.touches.length ?? 0;
+        const at = iso('2026-03-05T12:00:00Z');
+        const seqs = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+          store.addTouch(user, 'a1', { at: at + i * 60_000, channel: 'email', kind: 'update', outcome: 'sent', text: `update ${i}` })));
+        expect([...seqs].sort((x, y) => x - y)).toStrictEqual(Array.from({ length: 10 }, (_, i) => before + i));
+        expect((await store.getApplication(user, 'a1'))?.touches.length).toBe(before + 10);
+      });
+
       it('answers with AppErrors naming what is wrong', async () => {
         const user = await newUser();
         await expectAppError(store.saveApplication('nobody', smallApplication('a1')), 'not_found', /nobody/);
         await expectAppError(store.addTouch(user, 'a404', smallApplication('x').touches[0] as Touch), 'not_found', /a404/);
+        await expectAppError(store.addTouch('nobody', 'a1', smallApplication('x').touches[0] as Touch), 'not_found', /nobody/);
         await expectAppError(store.saveApplication(user, { ...smallApplication('a1'), company: 'Nul\u0000Corp' }), 'bad_input', /application\.company/);
         await expectAppError(store.saveApplication(user, { ...smallApplication('a1'), role: 'broken \uD800' }), 'bad_input', /application\.role/);
         // PGlite would read it back as "" (its decoder drops a leading U+FEFF): refused on every driver, named.
