@@ -4,7 +4,7 @@
  * request log included (one JSON line per request on stdout, which the bench sends to a file).
  * Bundled by the bench (esbuild, like `npm run build:cli`) and run by plain `node`, not tsx.
  *
- *   node server-child.mjs --database-url URL [--no-log]
+ *   node server-child.mjs --database-url URL [--session-cache MS] [--no-log]
  *
  * Tells its parent the port (IPC `{ port }`); on SIGTERM it stops as `afterword serve` does
  * (requests in flight finish), closes the store, reports `{ stoppedMs }` and exits 0.
@@ -24,10 +24,12 @@ async function main(): Promise<void> {
   const url = arg('--database-url');
   if (url === undefined) throw new Error('--database-url URL');
   const log = !process.argv.includes('--no-log');
+  const sessionCache = arg('--session-cache');
   const store = await openStore({ kind: 'postgres', url });
   const deps: Deps = { store, time: createTimeRules(), clock: systemClock };
   const server = await startServer(deps, {
     host: '127.0.0.1', port: 0, secret: randomBytes(32).toString('hex'), accounts: true,
+    ...(sessionCache !== undefined ? { sessionCacheMs: Number(sessionCache) } : {}),
     ...(log ? { log: (line: string) => process.stdout.write(`${line}\n`) } : {}),
     logError: (error) => process.stderr.write(`server-child: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`),
   });

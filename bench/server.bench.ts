@@ -10,7 +10,7 @@
  * Options: --seekers N (10000), --per-seeker N applications (20), --touches-per-seeker N (100),
  * --templates N (1000), --clients N (200), --seconds N measured (60), --warmup N (5), --think
  * MIN-MAX ms (1000-3000), --writes PERCENT (20), --load-procs N (1), --bare-runs N (200),
- * --no-log (no request log), --show-sql (print the request's SQL), --profile (the server's CPU
+ * --session-cache MS (the server's, 2000), --no-log (no request log), --show-sql (print the request's SQL), --profile (the server's CPU
  * profile: self time by function), --seed N.
  * Database: AFTERWORD_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/afterword_bench
  * (dropped and created again at every start; its name must contain "bench").
@@ -55,6 +55,7 @@ import type { Store } from '../src/app/ports.js';
 import { createTimeRules } from '../src/core/time.js';
 import { systemClock } from '../src/deps.js';
 import { openStore } from '../src/store/open.js';
+import { DEFAULT_SESSION_CACHE_MS } from '../src/server/session-cache.js';
 import { childEnv } from './child-env.js';
 import { Random } from './generate.js';
 import type { LoadClient, LoadConfig, LoadResult, Tally } from './server-load.js';
@@ -105,6 +106,8 @@ interface Options {
   readonly log: boolean;
   readonly showSql: boolean;
   readonly profile: boolean;
+  /** The server's `sessionCacheMs` (`--session-cache`, as `afterword serve`). */
+  readonly sessionCacheMs: number;
   readonly seed: number;
 }
 
@@ -124,6 +127,7 @@ function options(): Options {
     loadProcs: num('--load-procs', 1),
     bareRuns: num('--bare-runs', 200),
     log: !process.argv.includes('--no-log'),
+    sessionCacheMs: num('--session-cache', DEFAULT_SESSION_CACHE_MS, 0),
     showSql: process.argv.includes('--show-sql'),
     profile: process.argv.includes('--profile'),
     seed: num('--seed', 20261123, 0),
@@ -281,7 +285,7 @@ interface Served {
 
 async function startChild(dir: string, o: Options, logFile: string, profileDir: string): Promise<Served> {
   const logFd = openSync(logFile, 'w');
-  const args = ['--database-url', o.url, ...(o.log ? [] : ['--no-log'])];
+  const args = ['--database-url', o.url, '--session-cache', String(o.sessionCacheMs), ...(o.log ? [] : ['--no-log'])];
   // execArgv: plain node, not this process's tsx loader.
   const execArgv = o.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const child = fork(join(dir, 'server-child.mjs'), args, { cwd: ROOT, env: childEnv(), execArgv, stdio: ['ignore', logFd, 'pipe', 'ipc'] });
@@ -594,7 +598,7 @@ async function main(): Promise<void> {
         `aim < ${SEED_AIM_S / 60} min: ${seedTotal < SEED_AIM_S ? 'met' : 'missed'}`],
       ['load', `${o.clients} clients (distinct seekers, one keep-alive connection each) in ${Math.min(o.loadProcs, o.clients)} process(es), closed loop, `
         + `think time ${o.think[0]}–${o.think[1]} ms uniform; ${o.writes} % writes (POST a touch), ${100 - o.writes} % GET /api/today; `
-        + `${o.warmup} s warm-up not counted, ${o.seconds} s measured; request log ${o.log ? 'on (to a file)' : 'off'}; pg pool 10`, ''],
+        + `${o.warmup} s warm-up not counted, ${o.seconds} s measured; request log ${o.log ? 'on (to a file)' : 'off'}; pg pool 10; sessions believed for ${o.sessionCacheMs} ms`, ''],
       ['throughput', `${fmt(measured / o.seconds, 1)} req/s (${fmt(reads.length / o.seconds, 1)} reads/s, ${fmt(writes.length / o.seconds, 1)} writes/s; ${fmt(measured)} requests); `
         + `the clients offer at most ${thinkMean > 0 ? `≈ ${fmt((o.clients * 1000) / thinkMean)} req/s (clients ÷ mean think time, at zero latency)` : 'without limit (no think time)'}`, ''],
       ['reads: GET /api/today', `p50 ${ms(readP50)}, p99 ${ms(readP99)}, max ${ms(reads[reads.length - 1] ?? NaN)} (${fmt(reads.length)})`,
