@@ -517,19 +517,10 @@ export class DrizzleStore implements Store {
     if (statuses !== undefined && statuses.length === 0) return [];
     return this.one(async (q) => {
       const a = s.applications;
-      const list = await q.select({
-        id: a.id, company: a.company, role: a.role, status: a.status, appliedOn: a.appliedOn, nextDueAt: a.nextDueAt, nextDueKind: a.nextDueKind,
-      }).from(a)
+      const list = await q.select(json.SUMMARY_COLUMNS).from(a)
         .where(statuses === undefined ? eq(a.userId, userId) : and(eq(a.userId, userId), inArray(a.status, [...statuses])))
         .orderBy(asc(a.position), asc(a.id));
-      return list.map((r) => {
-        const nextDue = rows.toNextDue(r);
-        return {
-          id: r.id, company: r.company, role: r.role, status: r.status,
-          ...(r.appliedOn !== null ? { appliedOn: r.appliedOn } : {}),
-          ...(nextDue ? { nextDue } : {}),
-        };
-      });
+      return list.map(rows.toSummary);
     });
   }
 

@@ -41,11 +41,11 @@ const decode = {
 };
 
 const a = s.applications;
-const SUMMARY_COLUMNS = {
+/** The columns of an application's summary (`listApplications` selects them too). */
+export const SUMMARY_COLUMNS = {
   id: a.id, company: a.company, role: a.role, status: a.status, appliedOn: a.appliedOn, nextDueAt: a.nextDueAt, nextDueKind: a.nextDueKind,
-};
-type SummaryRow = Pick<rows.ApplicationRow, keyof typeof SUMMARY_COLUMNS>;
-const decodeSummary = decoder<SummaryRow>(SUMMARY_COLUMNS);
+} satisfies Record<keyof rows.SummaryRow, AnyPgColumn>;
+const decodeSummary = decoder<rows.SummaryRow>(SUMMARY_COLUMNS);
 
 /** `json_agg` of a child table's rows of the application in scope ("applications"), in `order`; NULL when none. */
 function children(table: PgTable & { userId: AnyPgColumn; applicationId: AnyPgColumn }, order: SQL): SQL {
@@ -125,9 +125,14 @@ export function rendered<K extends string>(name: string, names: readonly K[], bu
   };
 }
 
-/** The user's applications among `ids` (a JSON array, one parameter whatever their number), each whole. */
+/** The ids of a JSON array (one parameter, whatever their number), for `in`. */
+function idsIn(ids: SQL): SQL {
+  return sql`(select json_array_elements_text(${ids}::json))`;
+}
+
+/** The user's applications among `ids` (a JSON array), each whole. */
 export const APPLICATIONS = rendered('applications', ['userId', 'ids'], (p) => sql`select coalesce(json_agg(${APPLICATION_DOCUMENT}), '[]') as "docs" from ${a}
-  where ${a.userId} = ${p.userId} and ${a.id} in (select json_array_elements_text(${p.ids}::json))`);
+  where ${a.userId} = ${p.userId} and ${a.id} in ${idsIn(p.ids)}`);
 
 export function applicationsFrom(result: readonly Json[]): Application[] {
   return list(result[0]?.['docs']).map(toApplication);
@@ -156,17 +161,19 @@ export function profileFrom(result: readonly Json[]): ProfileRecords {
 
 const SUMMARY = sql.join(Object.values(SUMMARY_COLUMNS).map((c) => sql`${sql.raw(`'${c.name}'`)}, ${c}`), sql`, `);
 
+/** Every application's summary, in the user's order: a column of the agenda's and the context's row. */
+function summariesColumn(userId: SQL): SQL {
+  return sql`(select json_agg(json_build_object(${SUMMARY}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${userId}) as "summaries"`;
+}
+
 /** The profile, every summary, and every application due before `before` (with its records): one statement. */
-export const AGENDA = rendered('agenda', ['userId', 'before'], (p) => sql`select ${profileColumns(p.userId)},
-  (select json_agg(json_build_object(${SUMMARY}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${p.userId}) as "summaries",
+export const AGENDA = rendered('agenda', ['userId', 'before'], (p) => sql`select ${profileColumns(p.userId)}, ${summariesColumn(p.userId)},
   (select json_agg(${APPLICATION_DOCUMENT} order by ${a.nextDueAt}, ${a.id}) from ${a}
     where ${a.userId} = ${p.userId} and ${a.nextDueAt} < ${p.before}::timestamptz) as "due"`);
 
 /** The profile, every summary, and one application whole: what a write to that application starts from. */
-export const CONTEXT = rendered('context', ['userId', 'ids'], (p) => sql`select ${profileColumns(p.userId)},
-  (select json_agg(json_build_object(${SUMMARY}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${p.userId}) as "summaries",
-  (select json_agg(${APPLICATION_DOCUMENT}) from ${a}
-    where ${a.userId} = ${p.userId} and ${a.id} in (select json_array_elements_text(${p.ids}::json))) as "due"`);
+export const CONTEXT = rendered('context', ['userId', 'ids'], (p) => sql`select ${profileColumns(p.userId)}, ${summariesColumn(p.userId)},
+  (select json_agg(${APPLICATION_DOCUMENT}) from ${a} where ${a.userId} = ${p.userId} and ${a.id} in ${idsIn(p.ids)}) as "due"`);
 
 export function contextFrom(result: readonly Json[]): ApplicationContext {
   const row = result[0] ?? {};
@@ -175,15 +182,7 @@ export function contextFrom(result: readonly Json[]): ApplicationContext {
 }
 
 function summariesFrom(row: Json): ApplicationSummary[] {
-  return list(row['summaries']).map((j): ApplicationSummary => {
-    const r = decodeSummary(j);
-    const nextDue = rows.toNextDue(r);
-    return {
-      id: r.id, company: r.company, role: r.role, status: r.status,
-      ...(r.appliedOn !== null ? { appliedOn: r.appliedOn } : {}),
-      ...(nextDue ? { nextDue } : {}),
-    };
-  });
+  return list(row['summaries']).map((j) => rows.toSummary(decodeSummary(j)));
 }
 
 export function agendaFrom(result: readonly Json[]): AgendaRecords {

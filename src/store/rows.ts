@@ -7,7 +7,7 @@
 import { AppError } from '../app/errors.js';
 import {
   CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX,
-  type Criterion, type CriterionRating, type NextDue, type Offer, type OfferItem, type RedFlagNote, type User,
+  type ApplicationSummary, type Criterion, type CriterionRating, type NextDue, type Offer, type OfferItem, type RedFlagNote, type User,
 } from '../app/ports.js';
 import type {
   Application, Candidate, Debrief, Directions, Interview, Person, Reference, Settings, Timeline, Touch,
@@ -427,6 +427,17 @@ export function toApplication(r: ApplicationRow, people: readonly Person[], inte
 
 export function toNextDue(r: Pick<ApplicationRow, 'nextDueAt' | 'nextDueKind'>): NextDue | undefined {
   return r.nextDueAt !== null && r.nextDueKind !== null ? { at: r.nextDueAt, kind: r.nextDueKind } : undefined;
+}
+
+export type SummaryRow = Pick<ApplicationRow, 'id' | 'company' | 'role' | 'status' | 'appliedOn' | 'nextDueAt' | 'nextDueKind'>;
+
+export function toSummary(r: SummaryRow): ApplicationSummary {
+  const nextDue = toNextDue(r);
+  return {
+    id: r.id, company: r.company, role: r.role, status: r.status,
+    ...(r.appliedOn !== null ? { appliedOn: r.appliedOn } : {}),
+    ...(nextDue ? { nextDue } : {}),
+  };
 }
 
 export function toRedFlag(r: RedFlagRow): RedFlagNote {
