@@ -10,7 +10,7 @@ import type { Recommendation } from '../core/rules/plan-types.js';
 import { checkTone, type Finding } from '../core/tone/index.js';
 import { parseInstant, type EpochMs } from '../core/time.js';
 import { AppError } from './errors.js';
-import { addTouch, noProfileError, setApplicationStatus, type AppDeps, type Profile, type Saved } from './records.js';
+import { addTouch, noProfileError, sentNow, setApplicationStatus, type AppDeps, type Profile, type Saved } from './records.js';
 
 type Json = Record<string, unknown>;
 
@@ -37,7 +37,7 @@ export async function logTouch(deps: AppDeps, applicationId: string, input: Json
     if (!app) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
     const zone = deps.time.zone(profile.settings.timeZone);
     // When it was sent: now, to the second, in the user's zone, unless said.
-    const touch: Json = typeof input['at'] === 'string' ? input : { ...input, at: zone.format(Math.floor(deps.clock.now() / 1000) * 1000) };
+    const touch: Json = typeof input['at'] === 'string' ? input : { ...input, at: sentNow(deps, zone) };
     const guards: Guard[] = [];
     const kind = touch['kind'] as Touch['kind'];
     const at = typeof touch['at'] === 'string' ? parseInstant(touch['at'], zone) : null;

@@ -10,7 +10,7 @@ import type { Recommendation } from '../core/rules/plan-types.js';
 import { readTimeline, type TimelineReading } from '../core/rules/timeline.js';
 import { formatIssue, parseScenario, type ScenarioIssue } from '../core/scenario.js';
 import { applicationToJson, candidateToJson, settingsToJson } from '../core/scenario-json.js';
-import type { EpochMs, TimeRules } from '../core/time.js';
+import type { EpochMs, TimeRules, ZoneRules } from '../core/time.js';
 import { AppError } from './errors.js';
 import type { Clock, Store, UserId } from './ports.js';
 
@@ -64,6 +64,11 @@ export async function requireProfile(deps: ProfileDeps): Promise<Profile> {
   const profile = await getProfile(deps);
   if (!profile) throw noProfileError();
   return profile;
+}
+
+/** Now, to the second, written in `zone`: when a touch recorded without a time was sent. */
+export function sentNow(deps: Pick<AppDeps, 'clock'>, zone: ZoneRules): string {
+  return zone.format(Math.floor(deps.clock.now() / 1000) * 1000);
 }
 
 export function noProfileError(): AppError {

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../app/errors.js';
 import {
-  addApplication, addInterview, addPerson, addReference, addTouch, getProfile, saveProfile, understandTimeline,
+  addApplication, addInterview, addPerson, addReference, addTouch, getProfile, saveProfile, sentNow, understandTimeline,
   type AppDeps, type Saved,
 } from '../../app/records.js';
 import { CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS } from '../../core/model.js';
@@ -298,7 +298,7 @@ export async function touchInput(io: CliIo, deps: AppDeps, opts: TouchOptions): 
   const profile = await getProfile(deps);
   const zone = deps.time.zone(profile?.settings.timeZone ?? 'UTC');
   if (opts.at !== undefined && parseInstant(opts.at, zone) === null) throw new AppError('bad_input', `--at: "${opts.at}" is not a date-time; write e.g. 2026-03-10T14:30`);
-  input['at'] = opts.at ?? zone.format(Math.floor(deps.clock.now() / 1000) * 1000);
+  input['at'] = opts.at ?? sentNow(deps, zone);
   for (const [k, v] of Object.entries({ personId: opts.person, referenceId: opts.reference, text: opts.text, newDecisionBy: opts.newDecisionBy })) put(input, k, v);
   return input;
 }
