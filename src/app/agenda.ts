@@ -65,16 +65,14 @@ export async function agendaIfSetUp(deps: AgendaDeps, days: number): Promise<Age
   const now = deps.clock.now();
   // One read, made before the zone (and so the exact bound) is known: a day more than `days` covers
   // midnight in any zone; what lies beyond the bound is left out below.
-  let records = await deps.store.agendaRecords(deps.userId, now + (days + 1) * DAY_MS);
+  const bound = now + (days + 1) * DAY_MS;
+  let records = await deps.store.agendaRecords(deps.userId, bound);
   if (!records.settings) return undefined;
-  let profile: Profile = { settings: records.settings, candidate: records.candidate };
-  const zone = deps.time.zone(profile.settings.timeZone);
+  const zone = deps.time.zone(records.settings.timeZone);
   const until = zone.at(zone.dayAt(now) + days, 0);
-  if (until > now + (days + 1) * DAY_MS) {
-    records = await deps.store.agendaRecords(deps.userId, until);
-    if (!records.settings) return undefined;
-    profile = { settings: records.settings, candidate: records.candidate };
-  }
+  if (until > bound) records = await deps.store.agendaRecords(deps.userId, until);
+  if (!records.settings) return undefined;
+  const profile: Profile = { settings: records.settings, candidate: records.candidate };
   const overdue: AgendaItem[] = [];
   const due: AgendaItem[] = [];
   const coming: AgendaItem[] = [];
