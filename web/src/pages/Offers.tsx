@@ -8,7 +8,7 @@ import type { InferResponseType } from 'hono/client';
 import { ApiError, client, ok, type Api } from '../api.js';
 import { FlagDialog, OfferTermsDialog } from '../components/OfferDialogs.js';
 import { Chip, ErrorNote, Loading, Page } from '../components/ui.js';
-import { useData } from '../data.js';
+import { useData, useSubmit } from '../data.js';
 import { Link } from '../router.js';
 import './Offers.css';
 
@@ -268,23 +268,14 @@ export function Offers() {
   const tooFew = ids !== undefined && ids.length < 2;
   const cmp = useData(() => (tooFew ? Promise.resolve(undefined) : ok(client.api.offers.compare.$get({ query: ids ? { ids: ids.join(',') } : {} }))), [ids?.join(',')]);
   const all = useData(() => ok(client.api.pipeline.$get()), []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
+  const { busy, error, run } = useSubmit();
   const [editing, setEditing] = useState<Compared>();
   const [flagging, setFlagging] = useState<Compared>();
 
-  const act = async (what: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await what();
-      cmp.reload();
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (what: () => Promise<unknown>): Promise<void> => run(async () => {
+    await what();
+    cmp.reload();
+  });
 
   const data = cmp.data;
   const chosen = ids ?? data?.applications.map((a) => a.application.id) ?? [];
