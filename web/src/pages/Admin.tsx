@@ -33,30 +33,28 @@ function InviteForm({ coaches, organisations, organisationId, onMade }: {
   const id = useId();
   const [form, setForm] = useState({ email: '', role: 'seeker', organisationId, coachId: '' });
   const [made, setMade] = useState<Made>();
-  const [error, setError] = useState<ApiError | Error>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const set = (key: keyof typeof form) => (e: { target: { value: string } }): void => setForm({ ...form, [key]: e.target.value });
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const answer = await ok(accounts.admin.invitations.$post({
-        json: {
-          email: form.email.trim(), role: form.role,
-          ...(form.organisationId ? { organisationId: form.organisationId } : {}),
-          ...(form.role === 'seeker' && form.coachId ? { coachId: form.coachId } : {}),
-        },
-      }));
-      setMade({ url: answer.url, expiresAt: answer.expiresAt, what: `Invitation link for ${form.email.trim()}` });
-      setForm({ ...form, email: '' });
-      onMade();
-    } catch (err) {
-      setMade(undefined);
-      setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setBusy(false);
-    }
+    return run(async () => {
+      try {
+        const answer = await ok(accounts.admin.invitations.$post({
+          json: {
+            email: form.email.trim(), role: form.role,
+            ...(form.organisationId ? { organisationId: form.organisationId } : {}),
+            ...(form.role === 'seeker' && form.coachId ? { coachId: form.coachId } : {}),
+          },
+        }));
+        setMade({ url: answer.url, expiresAt: answer.expiresAt, what: `Invitation link for ${form.email.trim()}` });
+        setForm({ ...form, email: '' });
+        onMade();
+      } catch (err) {
+        // A refused invitation leaves no earlier link on show.
+        setMade(undefined);
+        throw err;
+      }
+    });
   };
   const fieldError = (f: string): string | undefined => (error instanceof ApiError && error.field === f ? error.message : undefined);
   const formError = error && !(error instanceof ApiError && ['email', 'role', 'organisation', 'coach'].includes(error.field ?? '')) ? error : undefined;
@@ -146,21 +144,20 @@ function SeekerCoaches({ seeker, coaches, coachIds, onChanged }: {
 export function AdminAccounts({ self }: { self: AccountJson }) {
   const list = useData(() => Promise.all([ok(accounts.admin.accounts.$get()), ok(accounts.admin.organisations.$get())]), []);
   const [reset, setReset] = useState<Made & { accountId: string }>();
-  const [resetError, setResetError] = useState<Error>();
+  const { error: resetError, run: runReset } = useSubmit();
   if (!list.data) return <Page title="Accounts">{list.loading ? <Loading what="the accounts" /> : <ErrorNote error={list.error} />}</Page>;
   const [{ accounts: all }, { organisations }] = list.data;
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   const coaches = all.filter((a) => a.role === 'coach');
-  const makeReset = async (a: AccountJson): Promise<void> => {
-    setResetError(undefined);
+  const makeReset = (a: AccountJson): Promise<void> => runReset(async () => {
     try {
       const answer = await ok(accounts.admin.accounts[':id'].reset.$post({ param: { id: a.id } }));
       setReset({ accountId: a.id, url: answer.url, expiresAt: answer.expiresAt, what: `Password reset link for ${a.name}` });
     } catch (err) {
       setReset(undefined);
-      setResetError(err instanceof Error ? err : new Error(String(err)));
+      throw err;
     }
-  };
+  });
   return (
     <Page title="Accounts" subtitle="Invite people, choose each job seeker's coaches, and hand out password reset links. You send the links yourself.">
       <section aria-labelledby="invite-h" className="section">
