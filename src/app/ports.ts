@@ -85,11 +85,26 @@ export interface Comment {
   readonly at: EpochMs;
 }
 
+/** What a server hears about accounts that any process changed (`AccountStore.watchChanges`). */
+export interface AccountChangeListener {
+  /** Some of the account's sessions ended, or its name, email, role, organisation or password changed. */
+  changed(userId: UserId): void;
+  /** Whether changes are heard from now on; while they are not, some may be missed. */
+  hearing(on: boolean): void;
+}
+
 /**
  * Accounts, sessions and tokens of a shared server, in the same database as the records. Errors
  * as in `Store` (`conflict` for a taken email or id, `not_found` for a missing account).
  */
 export interface AccountStore {
+  /**
+   * Where the database can tell (PostgreSQL's LISTEN/NOTIFY): calls `listener` for every account
+   * changed by any process, until the returned function is called or the store closes. Absent when
+   * the database cannot tell (the embedded store).
+   */
+  watchChanges?(listener: AccountChangeListener): () => void;
+
   createOrganisation(org: Organisation): Promise<void>;
   listOrganisations(): Promise<readonly Organisation[]>;
   /** Creates the user row with its account fields. */

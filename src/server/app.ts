@@ -63,9 +63,10 @@ export interface ServerOptions extends Binding {
   /** Sign-in attempts per client address per minute (default 10). */
   readonly signInsPerMinute?: number;
   /**
-   * How long a session found is believed without asking the database again (default 2,000 ms; 0:
-   * always ask). Sign-outs and resets made through this server apply at once; those made by another
-   * process (`afterword admin sign-out`) within this time.
+   * How long a session found is believed without asking the database again while this server cannot
+   * hear other processes' account changes (default 2,000 ms; 0: always ask). Sign-outs and resets made
+   * through this server apply at once; on PostgreSQL those made by another process (`afterword admin
+   * sign-out`, a second server) too, as soon as the database's notice arrives (session-cache.ts).
    */
   readonly sessionCacheMs?: number;
 }
@@ -111,7 +112,8 @@ export function createServer(deps: Deps, options: ServerOptions) {
   const { secret } = options;
   const publicUrl = options.publicUrl !== undefined ? new URL(options.publicUrl) : undefined;
   const origins = allowedOrigins(options, publicUrl);
-  const accounts = options.accounts ? cachingSessions(deps.store.accounts, options.sessionCacheMs ?? DEFAULT_SESSION_CACHE_MS) : deps.store.accounts;
+  // Listens for other processes' account changes as long as the store is open.
+  const accounts = options.accounts ? cachingSessions(deps.store.accounts, options.sessionCacheMs ?? DEFAULT_SESSION_CACHE_MS).accounts : deps.store.accounts;
   const accountDeps: AccountDeps = { accounts, clock: deps.clock, policy: options.policy ?? DEFAULT_POLICY };
 
   const limit = (maxSize: number) => bodyLimit({

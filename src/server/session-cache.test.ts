@@ -1,11 +1,12 @@
 /**
  * The shared server's memory of sessions it has just found: within its time it spares the lookup;
  * every change made through this server applies at once; one made behind its back (another
- * process) applies when the time runs out; never past the session's own expiry.
+ * process) applies as soon as the database tells (PostgreSQL), else when the time runs out; never
+ * past the session's own expiry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, tokenHash } from '../app/accounts.js';
-import type { AccountStore } from '../app/ports.js';
+import type { AccountChangeListener, AccountStore } from '../app/ports.js';
 import { cachingSessions } from './session-cache.js';
 import { accountsWorld, type AccountsWorld } from './testing-accounts.js';
 
@@ -15,18 +16,21 @@ describe('the session cache', () => {
   let lookups = 0;
   /** When set, a lookup that has read the database waits for it before answering. */
   let gate: Promise<void> | undefined;
+  /** The real store, counting the lookups that reach it, and deaf to other processes (as the embedded store is). */
+  let counting: AccountStore;
   let cached: AccountStore;
   beforeAll(async () => {
     w = await accountsWorld();
-    // The real store, counting the lookups that reach it.
-    const counting: AccountStore = Object.create(w.store.accounts) as AccountStore;
+    const real = w.store.accounts;
+    counting = Object.create(real) as AccountStore;
+    Object.defineProperty(counting, 'watchChanges', { value: undefined });
     counting.findSession = async (hash, now) => {
       lookups++;
-      const found = await w.store.accounts.findSession(hash, now);
+      const found = await real.findSession(hash, now);
       await gate;
       return found;
     };
-    cached = cachingSessions(counting, 1_000, () => ticks);
+    cached = cachingSessions(counting, 1_000, { monotonic: () => ticks }).accounts;
   });
   afterAll(async () => {
     await w.close();
@@ -106,5 +110,92 @@ describe('the session cache', () => {
     expect((await w.request('/api/me', { headers: { Cookie: a.cookie } }, {}, server)).status).toBe(200);
     await w.sql('delete from sessions where user_id = $1', [a.account.id]);
     expect((await w.request('/api/me', { headers: { Cookie: a.cookie } }, {}, server)).status).toBe(401);
+  });
+  describe('hearing other processes', () => {
+    /** A cache over `counting` whose change notices the test gives by hand. */
+    const hearingCache = () => {
+      let listener: AccountChangeListener | undefined;
+      let stopped = false;
+      const store: AccountStore = Object.create(counting) as AccountStore;
+      Object.defineProperty(store, 'watchChanges', {
+        value: (l: AccountChangeListener) => {
+          listener = l;
+          return () => { stopped = true; };
+        },
+      });
+      const sessions = cachingSessions(store, 1_000, { monotonic: () => ticks, heardMs: 60_000 });
+      if (!listener) throw new Error('the cache did not listen');
+      return { ...sessions, listener, stopped: () => stopped };
+    };
+
+    it('believes a session longer while it hears, forgets an account as soon as its change is heard, and all when hearing stops', async () => {
+      const { accounts, listener, stop, stopped } = hearingCache();
+      const find = (hash: string) => accounts.findSession(hash, w.clock.now());
+      const s = await newSession();
+      const other = await newSession();
+      lookups = 0;
+      // Not hearing yet: believed for 1,000 ms.
+      await find(s.hash);
+      ticks += 1_000;
+      await find(s.hash);
+      expect(lookups).toBe(2);
+      listener.hearing(true);
+      lookups = 0;
+      await find(s.hash);
+      await find(other.hash);
+      ticks += 59_999;
+      expect((await find(s.hash))?.account.id).toBe(s.userId);
+      expect(lookups).toBe(2);
+      // Another process ends one session; the database's notice names the account.
+      await w.sql('delete from sessions where token_hash = $1', [s.hash]);
+      listener.changed(s.userId);
+      expect(await find(s.hash)).toBeUndefined();
+      expect(lookups).toBe(3);
+      // The notice names the account, not the session: its other sessions are asked again too.
+      expect((await find(other.hash))?.account.id).toBe(s.userId);
+      expect(lookups).toBe(4);
+      // Hearing stops: what was kept is forgotten, and a session is believed for 1,000 ms again.
+      listener.hearing(false);
+      await find(other.hash);
+      expect(lookups).toBe(5);
+      ticks += 1_000;
+      await find(other.hash);
+      expect(lookups).toBe(6);
+      stop();
+      expect(stopped()).toBe(true);
+    });
+
+    it('does not keep an answer that was on its way when a change was heard', async () => {
+      const { accounts, listener } = hearingCache();
+      listener.hearing(true);
+      const s = await newSession();
+      let open = (): void => undefined;
+      gate = new Promise((resolve) => { open = resolve; });
+      const inFlight = accounts.findSession(s.hash, w.clock.now());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      listener.changed(s.userId);
+      open();
+      gate = undefined;
+      expect(await inFlight).toBeDefined();
+      lookups = 0;
+      await accounts.findSession(s.hash, w.clock.now());
+      expect(lookups).toBe(1);
+    });
+
+    it.runIf(process.env['AFTERWORD_TEST_API_ON_POSTGRES'] === '1')('on PostgreSQL, a sign-out made by another process applies as soon as the database tells', async () => {
+      // Unheard, the session would be believed for ten minutes.
+      const server = w.server({ sessionCacheMs: 600_000, signInsPerMinute: 1_000 });
+      const a = await w.signIn('seeker2', {}, server);
+      const me = async () => (await w.request('/api/me', { headers: { Cookie: a.cookie } }, {}, server)).status;
+      expect(await me()).toBe(200);
+      // Another connection, as `afterword admin sign-out` would.
+      await w.sql('delete from sessions where user_id = $1', [a.account.id]);
+      let status = 200;
+      for (let i = 0; i < 100 && status === 200; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = await me();
+      }
+      expect(status).toBe(401);
+    });
   });
 });

@@ -1,17 +1,25 @@
 /**
- * Sessions a shared server has just found, kept for a moment: every request of a signed-in user
+ * Sessions a shared server has just found, kept for a while: every request of a signed-in user
  * starts with the session lookup, and on the agenda it was one of the request's two statements.
  *
- * Only sessions that were found are kept (an unknown token always asks the database), for at most
- * `ttlMs`, never past the session's own expiry. Everything this server does that ends sessions or
- * changes an account (sign-out, sign-out everywhere, an admin's sign-out or reset, a new password,
- * a new role) goes through the wrapped store and forgets the user's sessions at once. A change made
- * by another process (`afterword admin sign-out`, a second server) takes effect within `ttlMs`.
+ * Only sessions that were found are kept (an unknown token always asks the database), never past
+ * the session's own expiry. Everything this server does that ends sessions or changes an account
+ * (sign-out, sign-out everywhere, an admin's sign-out or reset, a new password, a new role) goes
+ * through the wrapped store and forgets the account's sessions at once.
+ *
+ * Changes made by another process (`afterword admin sign-out`, a second server): on PostgreSQL the
+ * database tells every server (`AccountStore.watchChanges`), which forgets the account's sessions
+ * as soon as it hears; a session is then believed for at most `heardMs`. While the server cannot
+ * hear (the embedded store, or its listening connection is down), a session is believed for at most
+ * `ttlMs`, and such a change applies within that time. Whenever hearing starts or stops, everything
+ * kept is forgotten.
  */
 import type { AccountStore, SessionRecord, Account, UserId } from '../app/ports.js';
 import type { EpochMs } from '../core/time.js';
 
 export const DEFAULT_SESSION_CACHE_MS = 2_000;
+/** How long a session is believed while account changes are heard: a bound, should a notice be lost. */
+export const HEARD_SESSION_CACHE_MS = 60_000;
 const MAX_ENTRIES = 50_000;
 
 interface Entry {
@@ -19,33 +27,80 @@ interface Entry {
   readonly until: number;
 }
 
-/** `accounts` with `findSession` answered from memory for up to `ttlMs` (0: not at all). */
-export function cachingSessions(accounts: AccountStore, ttlMs: number, monotonic: () => number = () => performance.now()): AccountStore {
-  if (ttlMs <= 0) return accounts;
+export interface SessionCacheOptions {
+  /** Monotonic milliseconds (tests drive it). */
+  readonly monotonic?: () => number;
+  /** How long a session is believed while changes are heard (default `HEARD_SESSION_CACHE_MS`, never below `ttlMs`). */
+  readonly heardMs?: number;
+}
+
+/** A session cache: the wrapped store, and `stop()` to stop listening for other processes' changes. */
+export interface CachingSessions {
+  readonly accounts: AccountStore;
+  readonly stop: () => void;
+}
+
+/**
+ * `accounts` with `findSession` answered from memory for up to `ttlMs`, or `heardMs` while account
+ * changes are heard (0: not at all).
+ */
+export function cachingSessions(accounts: AccountStore, ttlMs: number, options: SessionCacheOptions = {}): CachingSessions {
+  if (ttlMs <= 0) return { accounts, stop: () => undefined };
+  const monotonic = options.monotonic ?? (() => performance.now());
+  const heardMs = Math.max(ttlMs, options.heardMs ?? HEARD_SESSION_CACHE_MS);
   const entries = new Map<string, Entry>();
+  const byUser = new Map<UserId, Set<string>>();
+  let hearing = false;
   // Bumped by every change: a lookup that began before one does not keep its answer.
   let generation = 0;
+  const drop = (hash: string): void => {
+    const entry = entries.get(hash);
+    if (!entry) return;
+    entries.delete(hash);
+    const userId = entry.found.account.id;
+    const hashes = byUser.get(userId);
+    hashes?.delete(hash);
+    if (hashes?.size === 0) byUser.delete(userId);
+  };
+  const keep = (hash: string, found: Entry['found']): void => {
+    drop(hash);
+    if (entries.size >= MAX_ENTRIES) drop(entries.keys().next().value ?? '');
+    entries.set(hash, { found, until: monotonic() + (hearing ? heardMs : ttlMs) });
+    const userId = found.account.id;
+    const hashes = byUser.get(userId);
+    if (hashes) hashes.add(hash);
+    else byUser.set(userId, new Set([hash]));
+  };
   const forgetUser = (userId: UserId): void => {
     generation++;
-    for (const [hash, entry] of entries) if (entry.found.account.id === userId) entries.delete(hash);
+    for (const hash of [...(byUser.get(userId) ?? [])]) drop(hash);
   };
-  const forgetSession = (tokenHash: string): void => {
+  const forgetSession = (hash: string): void => {
     generation++;
-    entries.delete(tokenHash);
+    drop(hash);
   };
+  const forgetAll = (): void => {
+    generation++;
+    entries.clear();
+    byUser.clear();
+  };
+  const stop = accounts.watchChanges?.({
+    changed: forgetUser,
+    hearing(on) {
+      hearing = on;
+      forgetAll();
+    },
+  }) ?? (() => undefined);
   const afterwards = <T>(userId: UserId, done: Promise<T>): Promise<T> => done.finally(() => forgetUser(userId));
   const wrapped: AccountStore = Object.create(accounts) as AccountStore;
-  return Object.assign(wrapped, {
+  Object.assign(wrapped, {
     async findSession(tokenHash: string, now: EpochMs) {
       const entry = entries.get(tokenHash);
       if (entry && entry.until > monotonic() && entry.found.session.expiresAt > now) return entry.found;
-      entries.delete(tokenHash);
+      drop(tokenHash);
       const asked = generation;
       const found = await accounts.findSession(tokenHash, now);
-      if (found && asked === generation) {
-        if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value ?? '');
-        entries.set(tokenHash, { found, until: monotonic() + ttlMs });
-      }
+      if (found && asked === generation) keep(tokenHash, found);
       return found;
     },
     // Forgotten before and after: a lookup racing the change cannot keep the old answer.
@@ -66,4 +121,5 @@ export function cachingSessions(accounts: AccountStore, ttlMs: number, monotonic
       return afterwards(userId, accounts.setRole(userId, role));
     },
   } satisfies Partial<AccountStore>);
+  return { accounts: wrapped, stop };
 }

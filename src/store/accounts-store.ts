@@ -5,7 +5,7 @@
 import { and, asc, eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
 import { AppError } from '../app/errors.js';
 import type {
-  Account, AccountStore, Comment, Credentials, Organisation, Role, SessionRecord, TokenPurpose, TokenRecord, UserId,
+  Account, AccountChangeListener, AccountStore, Comment, Credentials, Organisation, Role, SessionRecord, TokenPurpose, TokenRecord, UserId,
 } from '../app/ports.js';
 import type { EpochMs } from '../core/time.js';
 import { instantToText } from './codec.js';
@@ -16,6 +16,10 @@ import * as s from './schema.js';
 
 /** Runs `fn` on the current executor (joining a use case's transaction), mapping database errors. */
 export type Run = <T>(fn: (q: Executor) => Promise<T>) => Promise<T>;
+/** `AccountStore.watchChanges`, where the driver can listen. */
+export type WatchChanges = (listener: AccountChangeListener) => () => void;
+/** The channel migration 0003 notifies, with the user id, whenever sessions end or an account changes. */
+export const ACCOUNT_CHANGES_CHANNEL = 'afterword_accounts';
 /** Runs a rendered statement (by name where the driver can), mapping database errors. */
 export type RunStatement = <K extends string>(statement: Statement<K>, values: Readonly<Record<K, unknown>>) => Promise<readonly Json[]>;
 
@@ -46,7 +50,11 @@ function toToken(r: TokenRow): TokenRecord {
 const notExpired = (now: EpochMs) => or(isNull(s.tokens.expiresAt), gt(s.tokens.expiresAt, now));
 
 export class DrizzleAccounts implements AccountStore {
-  constructor(private readonly run: Run, private readonly atomic: Run, private readonly statement: RunStatement) {}
+  readonly watchChanges?: (listener: AccountChangeListener) => () => void;
+
+  constructor(private readonly run: Run, private readonly atomic: Run, private readonly statement: RunStatement, watch?: WatchChanges) {
+    if (watch) this.watchChanges = watch;
+  }
 
   createOrganisation(org: Organisation): Promise<void> {
     return this.run(async (q) => {

@@ -20,7 +20,7 @@ import type {
 } from '../core/model.js';
 import type { RecommendationKind } from '../core/rules/plan-types.js';
 import type { EpochMs } from '../core/time.js';
-import { DrizzleAccounts } from './accounts-store.js';
+import { DrizzleAccounts, type WatchChanges } from './accounts-store.js';
 import { instantToText } from './codec.js';
 import { toAppError } from './db-errors.js';
 import * as json from './json-read.js';
@@ -252,6 +252,8 @@ export interface DrizzleStoreOptions {
    * connection); without it, statements go through drizzle.
    */
   readonly prepared?: Prepared;
+  /** `AccountStore.watchChanges`, where the driver can listen for other processes' changes. */
+  readonly watchAccounts?: WatchChanges;
 }
 
 /** A rendered statement run by name: rows as objects. */
@@ -276,6 +278,7 @@ export class DrizzleStore implements Store {
       (fn) => this.one(fn),
       (fn) => this.transaction(() => this.one(fn)),
       (statement, values) => this.run(statement, values),
+      options.watchAccounts,
     );
   }
 

@@ -67,6 +67,58 @@ describe.runIf(enabled)('PostgreSQL driver', () => {
     }
   });
 
+  it('tells listeners which accounts changed, whichever connection changed them, only once committed, and listens again after losing its connection', async () => {
+    const url = await dbs.create();
+    const store = await openPostgresStore({ url, poolSize: 2 });
+    // Another process: its own connection, plain SQL.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    const heard: string[] = [];
+    const hearing: boolean[] = [];
+    let waiting: { until: () => boolean; done: () => void } | undefined;
+    const settle = () => { if (waiting?.until()) waiting.done(); };
+    const when = (until: () => boolean) => new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`waited in vain; heard ${heard.join(', ')}; hearing ${hearing.join(', ')}`)), 5_000);
+      waiting = { until, done: () => { clearTimeout(timer); resolve(); } };
+      settle();
+    });
+    try {
+      for (const id of ['u1', 'u2', 'u3']) await store.accounts.createAccount({ id, name: id, email: `${id}@example.org`, role: 'seeker' });
+      const session = (userId: string, tokenHash: string) => ({ tokenHash, userId, csrf: 'c', createdAt: 0, expiresAt: 4_102_444_800_000 });
+      for (const [userId, hash] of [['u1', 'h1a'], ['u1', 'h1b'], ['u2', 'h2'], ['u3', 'h3']] as const) await store.accounts.createSession(session(userId, hash));
+      const stop = store.accounts.watchChanges?.({
+        changed: (id) => { heard.push(id); settle(); },
+        hearing: (on) => { hearing.push(on); settle(); },
+      });
+      if (!stop) throw new Error('the PostgreSQL store cannot watch account changes');
+      await when(() => hearing.at(-1) === true);
+
+      // Not account changes: a failed sign-in, a lock, a new session; a change rolled back.
+      await other.query(`update users set failed_sign_ins = 3, locked_until = now() where id = 'u3'`);
+      await other.query(`insert into sessions values ('h3b', 'u3', 'c', now(), now() + interval '1 day')`);
+      await other.query(`begin; delete from sessions where user_id = 'u3'; update users set role = 'coach' where id = 'u3'; rollback`);
+      // Account changes: two sessions of one account in one statement (one notice), another's role.
+      await other.query(`delete from sessions where user_id = 'u1'`);
+      await other.query(`update users set role = 'coach' where id = 'u2'`);
+      await when(() => heard.length >= 2);
+      await store.accounts.setPassword('u3', 'scrypt$x');
+      await when(() => heard.length >= 3);
+      expect(heard).toStrictEqual(['u1', 'u2', 'u3']);
+
+      // Its connection is cut (a restart, a proxy): it says so, listens again, and hears again.
+      await other.query(`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen %' and datname = current_database()`);
+      await when(() => hearing.length >= 3);
+      expect(hearing).toStrictEqual([true, false, true]);
+      await other.query(`update users set name = 'Renamed' where id = 'u1'`);
+      await when(() => heard.length >= 4);
+      expect(heard.at(-1)).toBe('u1');
+      stop();
+    } finally {
+      await other.end();
+      await store.close();
+    }
+  });
+
   it('says which server it could not reach, without the password', async () => {
     const error: unknown = await openPostgresStore({ url: 'postgres://me:s3cret@127.0.0.1:1/nowhere' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);

@@ -4,6 +4,8 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { AppError } from '../app/errors.js';
+import type { AccountChangeListener } from '../app/ports.js';
+import { ACCOUNT_CHANGES_CHANNEL, type WatchChanges } from './accounts-store.js';
 import { DrizzleStore } from './drizzle-store.js';
 import { MIGRATIONS_SCHEMA, migrationsFolder, NEWEST_APPLIED_SQL, upToDate } from './migrations-folder.js';
 import type { OpenTimings } from './pglite.js';
@@ -32,14 +34,101 @@ export function redactUrl(url: string): string {
 export class PostgresStore extends DrizzleStore {
   readonly timings: OpenTimings;
 
-  constructor(pool: pg.Pool, timings: OpenTimings) {
+  constructor(pool: pg.Pool, timings: OpenTimings, listen: AccountChanges = accountChanges(() => new pg.Client(pool.options))) {
     super({
-      db: drizzle({ client: pool }), close: () => endPool(pool),
+      db: drizzle({ client: pool }),
+      close: async () => {
+        await listen.stop();
+        await endPool(pool);
+      },
+      watchAccounts: listen.watch,
       // Named: each connection parses and plans the statement once (json columns arrive parsed).
       prepared: async (name, text, values) => (await pool.query<Record<string, unknown>>({ name, text, values })).rows,
     });
     this.timings = timings;
   }
+}
+
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 10_000;
+
+interface AccountChanges {
+  readonly watch: WatchChanges;
+  readonly stop: () => Promise<void>;
+}
+
+/**
+ * `LISTEN afterword_accounts` on a connection of its own, opened when the first listener comes and
+ * closed with the store or when the last one goes. A dropped connection is told to the listeners
+ * (`hearing(false)`: changes may be missed from then on) and opened again, 250 ms later, then up to
+ * every 10 s; once listening again, `hearing(true)`.
+ */
+function accountChanges(newClient: () => pg.Client): AccountChanges {
+  const listeners = new Set<AccountChangeListener>();
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let delay = RETRY_FIRST_MS;
+  let stopped = false;
+  /** LISTEN has succeeded on `client`. */
+  let listening = false;
+  const tell = (on: boolean): void => { for (const l of listeners) l.hearing(on); };
+  const lost = (c: pg.Client): void => {
+    if (client !== c) return;
+    client = undefined;
+    listening = false;
+    c.end().catch(() => undefined);
+    tell(false);
+    if (stopped || listeners.size === 0) return;
+    retry = setTimeout(() => { retry = undefined; void open(); }, delay);
+    retry.unref();
+    delay = Math.min(delay * 2, RETRY_MAX_MS);
+  };
+  const open = async (): Promise<void> => {
+    const c = newClient();
+    client = c;
+    c.on('notification', (m) => {
+      if (m.channel !== ACCOUNT_CHANGES_CHANNEL || !m.payload) return;
+      for (const l of listeners) l.changed(m.payload);
+    });
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    try {
+      await c.connect();
+      await c.query(`listen ${ACCOUNT_CHANGES_CHANNEL}`);
+    } catch {
+      lost(c);
+      return;
+    }
+    if (client !== c) return;
+    listening = true;
+    delay = RETRY_FIRST_MS;
+    tell(true);
+  };
+  const close = async (): Promise<void> => {
+    if (retry) clearTimeout(retry);
+    retry = undefined;
+    const c = client;
+    client = undefined;
+    listening = false;
+    await c?.end().catch(() => undefined);
+  };
+  return {
+    watch(listener) {
+      if (stopped) return () => undefined;
+      listeners.add(listener);
+      if (listeners.size === 1 && !client && !retry) void open();
+      else if (listening) listener.hearing(true);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) void close();
+      };
+    },
+    async stop() {
+      stopped = true;
+      listeners.clear();
+      await close();
+    },
+  };
 }
 
 /**

@@ -78,7 +78,7 @@ export function registerServe(program: Command, io: CliIo): void {
     .option('--public-url <url>', `the address users open (behind a proxy: https://afterword.example.org); default: $${PUBLIC_URL_ENV}`)
     .option('--log', 'log each request as one JSON line on stdout (the default on a shared server)')
     .option('--no-log', 'no request log')
-    .option('--session-cache <ms>', `on a shared server, how long a session found is believed without asking the database (0: always ask); sign-outs through this server apply at once, those by another process (afterword admin sign-out, another server) within this time`, String(DEFAULT_SESSION_CACHE_MS))
+    .option('--session-cache <ms>', `on a shared server, how long a session found is believed without asking the database while changes made by other processes cannot be heard (0: always ask); sign-outs apply at once, those by another process (afterword admin sign-out, another server) too on PostgreSQL, which tells every server`, String(DEFAULT_SESSION_CACHE_MS))
     .option('--trust-proxy <setting>', `believe X-Forwarded-For and X-Forwarded-Proto from reverse proxies: how many are in front (1), or their addresses (10.0.0.5,10.0.0.0/8); default: $${TRUST_PROXY_ENV}, else none`)
     .addHelpText('after', `
 GET /healthz answers 200 while the database does, 503 otherwise. With --log (the default on a shared
