@@ -79,7 +79,7 @@ interface Answer {
  * piece, the answer read by Content-Length or chunks. Node's http client cost ≈ 0.5 ms a request
  * here, a fifth of the answers it timed; psql, the other side of the comparison, is C.
  */
-class Connection {
+export class Connection {
   private socket: net.Socket | undefined;
   private buffer: Buffer = Buffer.alloc(0);
   private waiting: { resolve: (a: Answer) => void; reject: (e: Error) => void } | undefined;

@@ -10,7 +10,7 @@
  * timed by `\timing` (from sending a statement to having its whole result: round trip, parse, plan,
  * execute; no result printing).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +84,24 @@ export function inline(s: Statement): string {
   return s.text.replace(/\$(\d+)/g, (_, n: string) => literal(s.values[Number(n) - 1]));
 }
 
+/** psql's script: `statements` `warm + runs` times, output discarded, each timed; `pauseMs` before each run (not timed). */
+function psqlScript(statements: readonly Statement[], runs: number, pauseMs: number): string {
+  const once = statements.map((s) => `${inline(s)};`).join('\n');
+  // psql itself waits (a shell's sleep), the server's backend idles meanwhile; not timed.
+  const pause = pauseMs > 0 ? `\\! sleep ${pauseMs / 1000}\n` : '';
+  return ['\\set ON_ERROR_STOP on', '\\o /dev/null', '\\timing on', ...Array.from({ length: runs }, () => `${pause}${once}`), ''].join('\n');
+}
+
+/** Per measured run, the time of each statement, from psql's output. */
+function psqlTimes(stdout: string, statements: readonly Statement[], warm: number, runs: number): number[][] {
+  const times = [...stdout.matchAll(/^Time: ([\d.]+) ms/gm)].map((m) => Number(m[1]));
+  const expected = statements.length * (warm + runs);
+  if (times.length !== expected) throw new Error(`psql printed ${times.length} timings, expected ${expected}: ${stdout.slice(0, 500)}`);
+  const perRun: number[][] = [];
+  for (let r = warm; r < warm + runs; r++) perRun.push(times.slice(r * statements.length, (r + 1) * statements.length));
+  return perRun;
+}
+
 /**
  * Runs `statements` `warm + runs` times through psql; returns, per measured run, the time of each
  * statement (ms, in order). With `pauseMs`, psql waits that long (not timed) before each run, so
@@ -92,20 +110,34 @@ export function inline(s: Statement): string {
 export function timeWithPsql(url: string, statements: readonly Statement[], warm: number, runs: number, pauseMs = 0): number[][] {
   const dir = mkdtempSync(join(tmpdir(), 'afterword-server-bench-sql-'));
   try {
-    const once = statements.map((s) => `${inline(s)};`).join('\n');
-    // psql itself waits (a shell's sleep), the server's backend idles meanwhile; not timed.
-    const pause = pauseMs > 0 ? `\\! sleep ${pauseMs / 1000}\n` : '';
     const file = join(dir, 'bare.sql');
-    writeFileSync(file, ['\\set ON_ERROR_STOP on', '\\o /dev/null', '\\timing on', ...Array.from({ length: warm + runs }, () => `${pause}${once}`), ''].join('\n'));
+    writeFileSync(file, psqlScript(statements, warm + runs, pauseMs));
     const res = spawnSync('psql', ['-X', '-q', '-d', url, '-f', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
     if (res.error) throw new Error(`psql: ${res.error.message} (is it installed?)`);
     if (res.status !== 0) throw new Error(`psql exited with ${String(res.status)}: ${res.stderr.slice(0, 2000)}`);
-    const times = [...res.stdout.matchAll(/^Time: ([\d.]+) ms/gm)].map((m) => Number(m[1]));
-    const expected = statements.length * (warm + runs);
-    if (times.length !== expected) throw new Error(`psql printed ${times.length} timings, expected ${expected}: ${res.stdout.slice(0, 500)}`);
-    const perRun: number[][] = [];
-    for (let r = warm; r < warm + runs; r++) perRun.push(times.slice(r * statements.length, (r + 1) * statements.length));
-    return perRun;
+    return psqlTimes(res.stdout, statements, warm, runs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `timeWithPsql` without blocking this process (to run while something else does, e.g. the load). */
+export async function timeWithPsqlAsync(url: string, statements: readonly Statement[], warm: number, runs: number, pauseMs = 0): Promise<number[][]> {
+  const dir = mkdtempSync(join(tmpdir(), 'afterword-server-bench-sql-'));
+  try {
+    const file = join(dir, 'bare.sql');
+    writeFileSync(file, psqlScript(statements, warm + runs, pauseMs));
+    const child = spawn('psql', ['-X', '-q', '-d', url, '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => { out += t; });
+    child.stderr.setEncoding('utf8').on('data', (t: string) => { err += t; });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', (e) => reject(new Error(`psql: ${e.message} (is it installed?)`)));
+      child.once('close', resolve);
+    });
+    if (code !== 0) throw new Error(`psql exited with ${String(code)}: ${err.slice(0, 2000)}`);
+    return psqlTimes(out, statements, warm, runs);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
