@@ -242,7 +242,9 @@ export function createServer(deps: Deps, options: ServerOptions) {
   const server = new Hono<Env>()
     .use('*', securityHeaders())
     .use('*', hostCheck(options, publicUrl))
-    .use('/api/*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? uploadLimit : jsonLimit)(c, next))
+    // GET and HEAD carry no body; asking (hono's bodyLimit reads `c.req.raw.body`) would build a
+    // whole fetch Request for each of them on @hono/node-server.
+    .use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : (UPLOAD_PATHS.has(c.req.path) ? uploadLimit : jsonLimit)(c, next)))
     // Calendar apps send no cookies: the feed is read with its own token, before the session check.
     .get('/api/calendar.ics', async (c) => {
       const token = c.req.query('token');
