@@ -84,60 +84,64 @@ export function inline(s: Statement): string {
   return s.text.replace(/\$(\d+)/g, (_, n: string) => literal(s.values[Number(n) - 1]));
 }
 
-/** psql's script: `statements` `warm + runs` times, output discarded, each timed; `pauseMs` before each run (not timed). */
-function psqlScript(statements: readonly Statement[], runs: number, pauseMs: number): string {
-  const once = statements.map((s) => `${inline(s)};`).join('\n');
-  // psql itself waits (a shell's sleep), the server's backend idles meanwhile; not timed.
-  const pause = pauseMs > 0 ? `\\! sleep ${pauseMs / 1000}\n` : '';
-  return ['\\set ON_ERROR_STOP on', '\\o /dev/null', '\\timing on', ...Array.from({ length: runs }, () => `${pause}${once}`), ''].join('\n');
-}
-
-/** Per measured run, the time of each statement, from psql's output. */
-function psqlTimes(stdout: string, statements: readonly Statement[], warm: number, runs: number): number[][] {
-  const times = [...stdout.matchAll(/^Time: ([\d.]+) ms/gm)].map((m) => Number(m[1]));
-  const expected = statements.length * (warm + runs);
-  if (times.length !== expected) throw new Error(`psql printed ${times.length} timings, expected ${expected}: ${stdout.slice(0, 500)}`);
-  const perRun: number[][] = [];
-  for (let r = warm; r < warm + runs; r++) perRun.push(times.slice(r * statements.length, (r + 1) * statements.length));
-  return perRun;
-}
-
 /**
- * Runs `statements` `warm + runs` times through psql; returns, per measured run, the time of each
- * statement (ms, in order). With `pauseMs`, psql waits that long (not timed) before each run, so
- * each run starts on an idle connection as a person's request does; without, runs go back to back.
+ * Runs `statements` `warm + runs` times through psql, back to back; returns, per measured run, the
+ * time of each statement (ms, in order).
  */
-export function timeWithPsql(url: string, statements: readonly Statement[], warm: number, runs: number, pauseMs = 0): number[][] {
+export function timeWithPsql(url: string, statements: readonly Statement[], warm: number, runs: number): number[][] {
   const dir = mkdtempSync(join(tmpdir(), 'afterword-server-bench-sql-'));
   try {
+    const once = statements.map((s) => `${inline(s)};`).join('\n');
     const file = join(dir, 'bare.sql');
-    writeFileSync(file, psqlScript(statements, warm + runs, pauseMs));
+    writeFileSync(file, ['\\set ON_ERROR_STOP on', '\\o /dev/null', '\\timing on', ...Array.from({ length: warm + runs }, () => once), ''].join('\n'));
     const res = spawnSync('psql', ['-X', '-q', '-d', url, '-f', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
     if (res.error) throw new Error(`psql: ${res.error.message} (is it installed?)`);
     if (res.status !== 0) throw new Error(`psql exited with ${String(res.status)}: ${res.stderr.slice(0, 2000)}`);
-    return psqlTimes(res.stdout, statements, warm, runs);
+    const times = [...res.stdout.matchAll(/^Time: ([\d.]+) ms/gm)].map((m) => Number(m[1]));
+    const expected = statements.length * (warm + runs);
+    if (times.length !== expected) throw new Error(`psql printed ${times.length} timings, expected ${expected}: ${res.stdout.slice(0, 500)}`);
+    const perRun: number[][] = [];
+    for (let r = warm; r < warm + runs; r++) perRun.push(times.slice(r * statements.length, (r + 1) * statements.length));
+    return perRun;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** `timeWithPsql` without blocking this process (to run while something else does, e.g. the load). */
-export async function timeWithPsqlAsync(url: string, statements: readonly Statement[], warm: number, runs: number, pauseMs = 0): Promise<number[][]> {
+/**
+ * Runs one statement through psql `\watch`, which waits `pauseMs` after each run (psql idle, the
+ * server's backend idle: as a connection between a person's requests), until `warm + runs` runs or
+ * `deadlineMs`, whichever comes first; the measured runs' times (ms). Without blocking this
+ * process, so it can run during the load.
+ */
+export async function paceWithPsql(url: string, statement: Statement, pauseMs: number, warm: number, runs: number, deadlineMs = Infinity): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'afterword-server-bench-sql-'));
   try {
-    const file = join(dir, 'bare.sql');
-    writeFileSync(file, psqlScript(statements, warm + runs, pauseMs));
+    const file = join(dir, 'paced.sql');
+    writeFileSync(file, ['\\o /dev/null', '\\timing on', inline(statement), `\\watch ${pauseMs / 1000}`, ''].join('\n'));
     const child = spawn('psql', ['-X', '-q', '-d', url, '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
+    const times: number[] = [];
+    let partial = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => { out += t; });
-    child.stderr.setEncoding('utf8').on('data', (t: string) => { err += t; });
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once('error', (e) => reject(new Error(`psql: ${e.message} (is it installed?)`)));
-      child.once('close', resolve);
+    const stop = (): void => { if (child.exitCode === null) child.kill('SIGINT'); };
+    const deadline = Number.isFinite(deadlineMs) ? setTimeout(stop, deadlineMs) : undefined;
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /^Time: ([\d.]+) ms/.exec(line);
+        if (m) times.push(Number(m[1]));
+      }
+      if (times.length >= warm + runs) stop();
     });
-    if (code !== 0) throw new Error(`psql exited with ${String(code)}: ${err.slice(0, 2000)}`);
-    return psqlTimes(out, statements, warm, runs);
+    child.stderr.setEncoding('utf8').on('data', (t: string) => { err += t; });
+    await new Promise<void>((resolve, reject) => {
+      child.once('error', (e) => reject(new Error(`psql: ${e.message} (is it installed?)`)));
+      child.once('close', () => resolve());
+    });
+    clearTimeout(deadline);
+    if (times.length <= warm) throw new Error(`psql \\watch gave ${times.length} timings: ${err.slice(0, 2000)}`);
+    return times.slice(warm, warm + runs);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -21,7 +21,7 @@
  * 2. The bare query (bench/server-sql.ts): the SQL of `agendaRecords` (one statement: the profile,
  *    every summary, the due applications whole) the agenda sends for one seeker (the clients'
  *    median by due applications), run by psql on an idle machine: `--bare-runs` times back to back
- *    after 20 warm-ups, and 300 times with psql idling 10 ms before each; p50 of each. Also the
+ *    after 20 warm-ups, and 300 times 10 ms apart (psql's \watch); p50 of each. Also the
  *    whole request's SQL (session lookup and the agenda's read) for comparison.
  * 3. The server (bench/server-child.ts, bundled by esbuild, plain node) on an ephemeral loopback
  *    port; one client (the load's own, server-load.ts) asks that seeker's agenda 300 times to warm
@@ -68,7 +68,7 @@ import { childEnv } from './child-env.js';
 import { Random } from './generate.js';
 import { Connection, type LoadClient, type LoadConfig, type LoadResult, type Tally } from './server-load.js';
 import { recreateDatabase, seed, seekerId, type SeedResult } from './server-seed.js';
-import { describe, labelled, recordStatements, timeWithPsql, timeWithPsqlAsync, type Statement } from './server-sql.js';
+import { describe, labelled, paceWithPsql, recordStatements, timeWithPsql, type Statement } from './server-sql.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/afterword_bench';
@@ -241,15 +241,20 @@ interface Bare {
   readonly bareP50: number;
   readonly fullP50: number;
   readonly byPhase: [string, number][];
-  /** The bare query's p50 when psql idles PACED_PAUSE_MS before each run (as a person's requests arrive). */
+  /** The bare query's p50 when psql idles PACED_PAUSE_MS between runs (as a server's pooled connection does under load). */
   readonly pacedP50: number;
 }
 
-/** How many paced psql runs go during the load: about half its measured window's worth. */
-const duringRuns = (o: Options): number => Math.max(50, Math.floor((o.seconds * 1000) / 30));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** psql's pause before each paced run of the bare query, and how many such runs. */
+/** The bare query: the one statement `agendaRecords` sends. */
+function bareStatement(statements: readonly Statement[]): Statement {
+  const bare = statements.filter((st) => BARE_PHASES.has(st.phase));
+  if (bare.length !== 1 || !bare[0]) throw new Error(`the agenda sent ${bare.length} statements from ${[...BARE_PHASES].join(', ')}; the bench expects one`);
+  return bare[0];
+}
+
+/** psql's pause after each paced run of the bare query (psql's \watch), and how many such runs. */
 const PACED_PAUSE_MS = 10;
 const PACED_RUNS = 300;
 
@@ -266,11 +271,10 @@ async function bareQuery(store: Store, o: Options, probe: Sessions['probe']): Pr
   const sum = (pick: (s: Statement) => boolean): number =>
     percentile(sortedOf(perRun.map((run) => run.reduce((acc, t, i) => acc + (statements[i] && pick(statements[i]) ? t : 0), 0))), 0.5);
   const phases = [...new Set(statements.map((s) => s.phase))];
-  const bareOnly = statements.filter((s) => BARE_PHASES.has(s.phase));
-  const paced = timeWithPsql(o.url, bareOnly, BARE_WARM, PACED_RUNS, PACED_PAUSE_MS);
+  const paced = await paceWithPsql(o.url, bareStatement(statements), PACED_PAUSE_MS, BARE_WARM, PACED_RUNS);
   return {
     statements, due,
-    pacedP50: percentile(sortedOf(paced.map((run) => run.reduce((acc, t) => acc + t, 0))), 0.5),
+    pacedP50: percentile(sortedOf(paced), 0.5),
     bareP50: sum((s) => BARE_PHASES.has(s.phase)),
     fullP50: sum(() => true),
     byPhase: phases.map((p) => [p, sum((s) => s.phase === p)]),
@@ -340,8 +344,7 @@ const probeBoth = async (port: number, cookie: string): Promise<Probed> =>
 
 /** The floor (server-floor.ts) on the bare statement, probed as the endpoint is; stopped after. */
 async function floorProbe(dir: string, o: Options, bare: Bare): Promise<Probed> {
-  const statement = bare.statements.find((st) => BARE_PHASES.has(st.phase));
-  if (!statement) throw new Error('no bare statement was recorded');
+  const statement = bareStatement(bare.statements);
   const file = join(dir, 'floor-statement.json');
   writeFileSync(file, JSON.stringify({ text: statement.text, values: statement.values }));
   let err = '';
@@ -570,7 +573,7 @@ async function main(): Promise<void> {
     log('starting the server…');
     const served = await startChild(dir, o, logFile, profileDir);
     let idle: Probed;
-    let during: Promise<number[][]>;
+    let during: Promise<number[]>;
     let results: LoadResult[];
     let loadStartedAt: number;
     let loadDuringRun: string;
@@ -581,7 +584,7 @@ async function main(): Promise<void> {
       log(`load: ${o.clients} clients for ${o.warmup} + ${o.seconds} s…`);
       loadStartedAt = Date.now();
       const loading = runLoadProcesses(dir, o, served.port, sessions.clients, runId);
-      during = sleep(o.warmup * 1000).then(() => timeWithPsqlAsync(o.url, bare.statements.filter((st) => BARE_PHASES.has(st.phase)), BARE_WARM, duringRuns(o), PACED_PAUSE_MS));
+      during = sleep(o.warmup * 1000).then(() => paceWithPsql(o.url, bareStatement(bare.statements), PACED_PAUSE_MS, BARE_WARM, Infinity, o.seconds * 1000));
       // Not left unhandled while the load runs; awaited (and its error thrown) below.
       during.catch(() => undefined);
       results = await loading;
@@ -607,7 +610,8 @@ async function main(): Promise<void> {
     }
     const verified = await verify(client, runId, acked);
     await client.end();
-    const duringP50 = percentile(sortedOf((await during).map((run) => run.reduce((acc, t) => acc + t, 0))), 0.5);
+    const duringTimes = await during;
+    const duringP50 = percentile(sortedOf(duringTimes), 0.5);
     // ---- 6. the floor, alone on the machine
     log('probing the floor (node:http + the bare statement)…');
     const floor = await floorProbe(dir, o, bare);
@@ -641,7 +645,7 @@ async function main(): Promise<void> {
         + `${fmt(seeded.people)} people, ${fmt(seeded.interviews)} interviews, ${fmt(seeded.touches)} touches; ${fmt(seeded.withNextDue)} with a next due action`, ''],
       ['seeding', `${fmt(seedTotal, 1)} s: ${seeded.templates} templates generated ${fmt(seeded.templateSeconds, 1)} s, stored through the store `
         + `${fmt(seeded.storeSeconds, 1)} s (${fmt((seeded.storeSeconds * 1000) / seeded.templates, 1)} ms/seeker), ${fmt(seeded.seekers - seeded.templates)} copied by SQL `
-        + `${fmt(seeded.copySeconds, 1)} s, vacuum analyze ${fmt(seeded.analyzeSeconds, 1)} s (+ create and migrate ${fmt(migrateSeconds, 1)} s)`,
+        + `${fmt(seeded.copySeconds, 1)} s, vacuum analyze and checkpoint ${fmt(seeded.analyzeSeconds, 1)} s (+ create and migrate ${fmt(migrateSeconds, 1)} s)`,
         `aim < ${SEED_AIM_S / 60} min: ${seedTotal < SEED_AIM_S ? 'met' : 'missed'}`],
       ['load', `${o.clients} clients (distinct seekers, one keep-alive connection each) in ${Math.min(o.loadProcs, o.clients)} process(es), closed loop, `
         + `think time ${o.think[0]}–${o.think[1]} ms uniform; ${o.writes} % writes (POST a touch), ${100 - o.writes} % GET /api/today; `
@@ -659,7 +663,7 @@ async function main(): Promise<void> {
       ['bare query (psql)', `p50 ${ms(bare.bareP50)}: the ${bare.statements.filter((s) => BARE_PHASES.has(s.phase)).length} statement(s) of agendaRecords (profile, summaries, due applications whole) `
         + `for ${sessions.probe.seeker} (${sessions.probe.due} applications due within a day, ${bare.due} agenda items), ${o.bareRuns} runs`, ''],
       ['like with like (p50)', 'back to back  ·  10 ms apart  ·  under load; × psql at the same pace', ''],
-      ['  psql, the bare query', `${ms(bare.bareP50)}  ·  ${ms(bare.pacedP50)} (${PACED_RUNS} runs, idle machine)  ·  ${ms(duringP50)} (${duringRuns(o)} runs 10 ms apart during the load)`, ''],
+      ['  psql, the bare query', `${ms(bare.bareP50)}  ·  ${ms(bare.pacedP50)} (${PACED_RUNS} runs, idle machine)  ·  ${ms(duringP50)} (${fmt(duringTimes.length)} runs 10 ms apart during the load)`, ''],
       ['  floor: node:http + the query', `${ms(floor.together)} (${x(floor.together / bare.bareP50)})  ·  ${ms(floor.apart)} (${x(floor.apart / bare.pacedP50)})  ·  –`, ''],
       ['  GET /api/today, one seeker', `${ms(idle.together)} (${x(ratioTogether)})  ·  ${ms(idle.apart)} (${x(idle.apart / bare.pacedP50)})  ·  ${ms(readP50)} (${x(ratioLoad)}, all clients)`,
         `≤ ${TARGET_RATIO}×: ${verdict(ratioTogether <= TARGET_RATIO && ratioLoad <= TARGET_RATIO)}`],
