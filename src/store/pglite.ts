@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { invalidateSnapshot } from './agenda-snapshot.js';
+import { lockDataDir, type DataDirLock } from './data-lock.js';
 import { DrizzleStore } from './drizzle-store.js';
 import { MIGRATIONS_SCHEMA, migrationsFolder, NEWEST_APPLIED_SQL, upToDate } from './migrations-folder.js';
 
@@ -28,9 +29,16 @@ export class PgliteStore extends DrizzleStore {
   readonly timings: OpenTimings;
   private readonly client: PGlite;
 
-  constructor(client: PGlite, timings: OpenTimings, dir?: string) {
+  constructor(client: PGlite, timings: OpenTimings, dir?: string, lock?: DataDirLock) {
     super({
-      db: drizzle({ client }), close: () => client.close(),
+      db: drizzle({ client }),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
       ...(dir !== undefined ? { beforeWrite: () => invalidateSnapshot(dir) } : {}),
     });
     this.client = client;
@@ -47,11 +55,19 @@ export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise
   const started = performance.now();
   // PGlite does not create parent folders.
   if (options.dir !== undefined) await mkdir(options.dir, { recursive: true });
-  const client = await PGlite.create({
-    ...(options.dir !== undefined ? { dataDir: options.dir } : {}),
-    ...(options.loadDataDir !== undefined ? { loadDataDir: options.loadDataDir } : {}),
-    startParams: START_PARAMS,
-  });
+  // Before PGlite reads a file: another process's database in memory is newer than the files.
+  const lock = options.dir !== undefined ? await lockDataDir(options.dir) : undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      ...(options.dir !== undefined ? { dataDir: options.dir } : {}),
+      ...(options.loadDataDir !== undefined ? { loadDataDir: options.loadDataDir } : {}),
+      startParams: START_PARAMS,
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const opened = performance.now();
   try {
     const folder = migrationsFolder();
@@ -62,7 +78,8 @@ export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise
     }
   } catch (error) {
     await client.close();
+    lock?.release();
     throw error;
   }
-  return new PgliteStore(client, { open: opened - started, migrate: performance.now() - opened }, options.dir);
+  return new PgliteStore(client, { open: opened - started, migrate: performance.now() - opened }, options.dir, lock);
 }

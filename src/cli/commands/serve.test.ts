@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -185,10 +186,19 @@ describe('afterword serve as a process', () => {
       const board = await (await fetch(`${second.base}/api/pipeline`, { headers: again })).json() as { counts: Record<string, number>; applications: { company: string }[] };
       expect(board.counts['active']).toBe(rows);
       expect(board.applications.some((a) => a.company === 'Late Co')).toBe(false);
+      // One process at a time on the embedded database: a command on the same data directory is
+      // refused (exit 2) while the server runs, and writes nothing.
+      const meanwhile = await cli(['--data-dir', data, 'add', 'application', '--company', 'Meanwhile Co', '--role', 'Analyst']);
+      expect(meanwhile.code).toBe(2);
+      expect(meanwhile.stderr).toMatch(new RegExp(`^afterword: the records in ${join(data, 'pglite')} are open in another Afterword process \\(pid ${second.child.pid ?? 0}: afterword serve, since [^)]+\\); stop it first`));
     } finally {
       second.child.kill('SIGTERM');
     }
     expect(await second.exited).toEqual({ code: 0, signal: null });
+    // Stopped: the lock is gone and the command goes through.
+    const after = await cli(['--data-dir', data, 'add', 'application', '--company', 'Afterwards Co', '--role', 'Analyst']);
+    expect(after.code).toBe(0);
+    expect(existsSync(join(data, 'pglite.lock'))).toBe(false);
   }, 120_000);
 
   it('listens on 0.0.0.0 with a warning, believes the proxy it is told to, and stops on SIGINT', async () => {
