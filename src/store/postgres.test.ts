@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../app/errors.js';
 import { LOCAL_USER } from '../app/ports.js';
-import { openPostgresStore, redactUrl } from './postgres.js';
+import { ACCOUNT_CHANGES_APPLICATION, accountChanges, openPostgresStore, redactUrl } from './postgres.js';
 import { defineAccountStoreContract } from './accounts.contract.js';
 import { defineStoreContract } from './store.contract.js';
 
@@ -106,7 +106,7 @@ describe.runIf(enabled)('PostgreSQL driver', () => {
       expect(heard).toStrictEqual(['u1', 'u2', 'u3']);
 
       // Its connection is cut (a restart, a proxy): it says so, listens again, and hears again.
-      await other.query(`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen %' and datname = current_database()`);
+      await other.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()`, [ACCOUNT_CHANGES_APPLICATION]);
       await when(() => hearing.length >= 3);
       expect(hearing).toStrictEqual([true, false, true]);
       await other.query(`update users set name = 'Renamed' where id = 'u1'`);
@@ -116,6 +116,31 @@ describe.runIf(enabled)('PostgreSQL driver', () => {
     } finally {
       await other.end();
       await store.close();
+    }
+  });
+
+  it('does not claim to hear when its own probe notice does not come back (a pooler that runs each statement on another connection)', async () => {
+    const url = await dbs.create();
+    // LISTEN run on another backend, as PgBouncer in transaction mode would: this connection never gets a notice.
+    class ElsewhereClient extends pg.Client {
+      override query(...args: unknown[]): never {
+        const [text] = args;
+        if (typeof text === 'string' && text.startsWith('listen ')) {
+          const other = new pg.Client({ connectionString: url });
+          return other.connect().then(() => other.query(text)).finally(() => other.end()) as never;
+        }
+        return (super.query as (...a: unknown[]) => never)(...args);
+      }
+    }
+    const changes = accountChanges(() => new ElsewhereClient({ connectionString: url }));
+    const hearing: boolean[] = [];
+    const stop = changes.watch({ changed: () => undefined, hearing: (on) => hearing.push(on) });
+    try {
+      for (let i = 0; i < 60 && hearing.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(hearing).toStrictEqual([false]);
+    } finally {
+      stop();
+      await changes.stop();
     }
   });
 

@@ -1,4 +1,5 @@
 /** A PostgreSQL server (15 or later) through node-postgres, when DATABASE_URL is set. */
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -34,7 +35,7 @@ export function redactUrl(url: string): string {
 export class PostgresStore extends DrizzleStore {
   readonly timings: OpenTimings;
 
-  constructor(pool: pg.Pool, timings: OpenTimings, listen: AccountChanges = accountChanges(() => new pg.Client(pool.options))) {
+  constructor(pool: pg.Pool, timings: OpenTimings, listen: AccountChanges = accountChanges(() => new pg.Client({ ...pool.options, application_name: ACCOUNT_CHANGES_APPLICATION }))) {
     super({
       db: drizzle({ client: pool }),
       close: async () => {
@@ -49,33 +50,44 @@ export class PostgresStore extends DrizzleStore {
   }
 }
 
+/** The listening connection's name in pg_stat_activity. */
+export const ACCOUNT_CHANGES_APPLICATION = 'afterword account changes';
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 10_000;
+/** How long a probe notice may take to come back, and how often the connection is probed. */
+const PROBE_WAIT_MS = 2_000;
+const PROBE_EVERY_MS = 30_000;
 
-interface AccountChanges {
+export interface AccountChanges {
   readonly watch: WatchChanges;
   readonly stop: () => Promise<void>;
 }
 
 /**
  * `LISTEN afterword_accounts` on a connection of its own, opened when the first listener comes and
- * closed with the store or when the last one goes. A dropped connection is told to the listeners
- * (`hearing(false)`: changes may be missed from then on) and opened again, 250 ms later, then up to
- * every 10 s; once listening again, `hearing(true)`.
+ * closed with the store or when the last one goes. Hearing is proved, not assumed: the connection
+ * also listens on a channel of its own and notifies it, once after LISTEN and then every 30 s; a
+ * probe that does not come back within 2 s (a pooler in transaction mode delivers none; a
+ * connection that died silently) counts as a lost connection. A lost connection is told to the
+ * listeners (`hearing(false)`: changes may be missed from then on) and opened again, 250 ms later,
+ * then up to every 10 s; once a probe comes back, `hearing(true)`.
  */
-function accountChanges(newClient: () => pg.Client): AccountChanges {
+export function accountChanges(newClient: () => pg.Client): AccountChanges {
   const listeners = new Set<AccountChangeListener>();
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
+  let probing: NodeJS.Timeout | undefined;
   let delay = RETRY_FIRST_MS;
   let stopped = false;
-  /** LISTEN has succeeded on `client`. */
+  /** The probe has come back on `client`. */
   let listening = false;
   const tell = (on: boolean): void => { for (const l of listeners) l.hearing(on); };
   const lost = (c: pg.Client): void => {
     if (client !== c) return;
     client = undefined;
     listening = false;
+    if (probing) clearInterval(probing);
+    probing = undefined;
     c.end().catch(() => undefined);
     tell(false);
     if (stopped || listeners.size === 0) return;
@@ -86,27 +98,55 @@ function accountChanges(newClient: () => pg.Client): AccountChanges {
   const open = async (): Promise<void> => {
     const c = newClient();
     client = c;
+    const probeChannel = `afterword_probe_${randomBytes(6).toString('hex')}`;
+    let probeBack: (() => void) | undefined;
     c.on('notification', (m) => {
+      if (m.channel === probeChannel) probeBack?.();
       if (m.channel !== ACCOUNT_CHANGES_CHANNEL || !m.payload) return;
       for (const l of listeners) l.changed(m.payload);
     });
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));
+    /** Notifies the probe channel; whether the notice came back in time. */
+    const probe = async (): Promise<boolean> => {
+      let timer: NodeJS.Timeout | undefined;
+      const back = new Promise<boolean>((resolve) => {
+        probeBack = () => resolve(true);
+        timer = setTimeout(() => resolve(false), PROBE_WAIT_MS);
+      });
+      try {
+        await c.query(`notify ${probeChannel}`);
+        return await back;
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+        probeBack = undefined;
+      }
+    };
     try {
       await c.connect();
       await c.query(`listen ${ACCOUNT_CHANGES_CHANNEL}`);
+      await c.query(`listen ${probeChannel}`);
     } catch {
       lost(c);
       return;
     }
+    if (!(await probe())) return lost(c);
     if (client !== c) return;
     listening = true;
     delay = RETRY_FIRST_MS;
+    probing = setInterval(() => {
+      void probe().then((ok) => { if (!ok) lost(c); });
+    }, PROBE_EVERY_MS);
+    probing.unref();
     tell(true);
   };
   const close = async (): Promise<void> => {
     if (retry) clearTimeout(retry);
     retry = undefined;
+    if (probing) clearInterval(probing);
+    probing = undefined;
     const c = client;
     client = undefined;
     listening = false;
