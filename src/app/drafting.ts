@@ -129,6 +129,15 @@ function mailbox(a: { name: string; email?: string }): Mailbox | undefined {
 }
 
 /**
+ * The draft Afterword writes, with its tone check in the editor's context (L7 compares it with the
+ * other people's notes), before any edit.
+ */
+export async function draftWithCheck(deps: AppDeps, speller: Speller, applicationId: string, ref: DraftRef): Promise<{ draft: Draft; findings: Finding[] }> {
+  const { scenario, input, draft } = await load(deps, applicationId, ref);
+  return { draft, findings: checkTone(toneInputOf(scenario, input, draft, siblingNotes(scenario, input, deps.time)), { speller }) };
+}
+
+/**
  * The tone check of an edited draft (`text` is its body): the recipient, company and post, the
  * other companies, the people and the sibling notes come from the records.
  */

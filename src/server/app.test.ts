@@ -132,6 +132,9 @@ describe('the API over the use cases (one story, in order)', () => {
     const noKind = await api.get('/api/applications/a1/drafts?person=p1');
     expect(noKind.status).toBe(400);
     expect(await json(noKind)).toMatchObject({ field: 'kind' });
+    const badKind = await api.get('/api/applications/a1/drafts?person=p1&kind=love_letter');
+    expect(badKind.status).toBe(422);
+    expect(await json(badKind)).toMatchObject({ field: 'kind', error: expect.stringContaining('thank_you_email') });
   });
 
   it('POST /api/tone checks a text (L1 emoji, L2 exclamations, L4 pressure)', async () => {

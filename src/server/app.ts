@@ -10,14 +10,12 @@ import { validator } from 'hono/validator';
 import { z } from 'zod';
 import { closeApplication, logTouch, type Guard } from '../app/act.js';
 import { agenda, pipeline, showApplication } from '../app/agenda.js';
-import { draftLookupError, siblingNotes } from '../app/drafting.js';
 import { AppError } from '../app/errors.js';
 import { backup, exportCalendar, exportSpreadsheet, hasRecords, importFile, restore } from '../app/files.js';
 import { LOCAL_USER } from '../app/ports.js';
 import { addApplication, addInterview, addPerson, addReference, getProfile, requireProfile, saveProfile, type AppDeps, type Saved } from '../app/records.js';
 import { createSpellerLoader, type SpellerLoader } from '../app/speller.js';
 import { APPLICATION_STATUSES, CHANNELS, OUTCOMES, STAGES, TOUCH_KINDS } from '../core/model.js';
-import { generateDraft, resolveDraftInput, toneInputOf } from '../core/drafts/index.js';
 import { candidateToJson, settingsToJson } from '../core/scenario-json.js';
 import { checkTone, formatToneIssue, parseToneInput } from '../core/tone/index.js';
 import type { Deps } from '../deps.js';
@@ -27,7 +25,7 @@ import { draftRoutes } from './routes/drafts.js';
 import { insightRoutes } from './routes/insights.js';
 import { recordRoutes } from './routes/records.js';
 import type { RouteContext } from './routes/context.js';
-import { draftJson, findingJson, guardJson, agendaJson, applicationViewJson, pipelineJson, profileJson, savedJson } from '../app/views.js';
+import { findingJson, guardJson, agendaJson, applicationViewJson, pipelineJson, profileJson, savedJson } from '../app/views.js';
 import { NOT_SIGNED_IN_PAGE, NO_UI_PAGE, WRONG_KEY_PAGE } from './pages.js';
 import type { WebAssets, WebFile } from './web.js';
 import {
@@ -97,9 +95,6 @@ const TouchBody = z.strictObject({
 });
 const ReferenceBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() });
 const CloseBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES) });
-const DraftQuery = z.object({
-  kind: z.string().min(1), person: z.string().optional(), reference: z.string().optional(), interview: z.string().optional(), note: z.string().max(2000).optional(),
-});
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 const ImportQuery = z.object({ dryRun: flag, format: z.enum(['csv', 'xlsx']).optional(), dateOrder: z.enum(['dmy', 'mdy']).optional() });
 const RestoreQuery = z.object({ replace: flag });
@@ -174,22 +169,6 @@ export function createServer(deps: Deps, options: ServerOptions) {
       return c.json(savedJson(result.saved, result.profile, c.var.app.time), 201);
     })
     .post('/applications/:id/close', body(CloseBody), async (c) => c.json(await saved(c.var.app, await closeApplication(c.var.app, c.req.param('id'), c.req.valid('json').status))))
-    .get('/applications/:id/drafts', query(DraftQuery), async (c) => {
-      const q = c.req.valid('query');
-      const profile = await requireProfile(c.var.app);
-      const scenario = await c.var.app.store.loadScenario(c.var.app.userId);
-      if (!scenario) throw new AppError('internal', 'profile without records');
-      const resolved = resolveDraftInput(scenario, {
-        applicationId: c.req.param('id'), kind: q.kind, today: c.var.app.time.zone(profile.settings.timeZone).dayAt(c.var.app.clock.now()),
-        ...(q.person !== undefined ? { personId: q.person } : {}), ...(q.reference !== undefined ? { referenceId: q.reference } : {}),
-        ...(q.interview !== undefined ? { interviewId: q.interview } : {}), ...(q.note !== undefined ? { note: q.note } : {}),
-      }, c.var.app.time);
-      if (!resolved.ok) throw draftLookupError(resolved.error);
-      const draft = generateDraft(resolved.value);
-      // The same context as the editor's live check: L7 compares with the other people's notes.
-      const findings = checkTone(toneInputOf(scenario, resolved.value, draft, siblingNotes(scenario, resolved.value, c.var.app.time)), { speller: await speller.load() });
-      return c.json({ draft: draftJson(draft), findings: findings.map(findingJson) });
-    })
     .post('/tone', validator('json', (value) => {
       const result = parseToneInput(value);
       if (!result.ok) throw new BadRequest(result.issue.path === '' ? `body: ${result.issue.message}` : formatToneIssue(result.issue), result.issue.path === '' ? undefined : result.issue.path);

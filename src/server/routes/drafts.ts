@@ -1,12 +1,14 @@
 /**
- * API routes of the draft editor (mounted under /api by app.ts): the live tone check of an edited
- * draft in its application's context, and the edited draft as an .eml file.
+ * API routes of the draft editor (mounted under /api by app.ts): the draft with its tone check, the
+ * live tone check of an edited draft in its application's context, and the edited draft as an .eml
+ * file.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { checkDraftEdit, draftEml, type DraftRef } from '../../app/drafting.js';
+import { checkDraftEdit, draftEml, draftWithCheck, type DraftRef } from '../../app/drafting.js';
+import { draftJson, findingJson } from '../../app/views.js';
 import { REQUEST_KINDS } from '../../core/drafts/index.js';
-import { body } from '../validate.js';
+import { body, query } from '../validate.js';
 import type { Env, RouteContext } from './context.js';
 
 const id = z.string().min(1).max(40);
@@ -14,6 +16,10 @@ const Ref = {
   kind: z.enum(REQUEST_KINDS, { error: `one of ${REQUEST_KINDS.join(', ')}` }),
   person: id.optional(), reference: id.optional(), interview: id.optional(), note: z.string().max(2000).optional(),
 };
+// The kind is checked against the draft kinds by the lookup, which names the valid ones (422).
+const DraftQuery = z.object({
+  kind: z.string().min(1), person: z.string().optional(), reference: z.string().optional(), interview: z.string().optional(), note: z.string().max(2000).optional(),
+});
 const ToneBody = z.strictObject({ ...Ref, text: z.string().max(100_000), subject: z.string().max(2000).optional() });
 const EmlBody = z.strictObject({ ...Ref, subject: z.string().max(2000), body: z.string().min(1, 'empty; write the note first').max(100_000) });
 
@@ -28,6 +34,10 @@ function refOf(q: { kind: string; person?: string | undefined; reference?: strin
 export function draftRoutes(ctx: RouteContext) {
   const { speller } = ctx;
   return new Hono<Env>()
+    .get('/applications/:id/drafts', query(DraftQuery), async (c) => {
+      const { draft, findings } = await draftWithCheck(c.var.app, await speller.load(), c.req.param('id'), refOf(c.req.valid('query')));
+      return c.json({ draft: draftJson(draft), findings: findings.map(findingJson) });
+    })
     .post('/applications/:id/tone', body(ToneBody), async (c) => {
       const q = c.req.valid('json');
       const result = await checkDraftEdit(c.var.app, await speller.load(), c.req.param('id'), refOf(q),
