@@ -50,7 +50,7 @@ function toToken(r: TokenRow): TokenRecord {
 const notExpired = (now: EpochMs) => or(isNull(s.tokens.expiresAt), gt(s.tokens.expiresAt, now));
 
 export class DrizzleAccounts implements AccountStore {
-  readonly watchChanges?: (listener: AccountChangeListener) => () => void;
+  readonly watchChanges?: WatchChanges;
 
   constructor(private readonly run: Run, private readonly atomic: Run, private readonly statement: RunStatement, watch?: WatchChanges) {
     if (watch) this.watchChanges = watch;

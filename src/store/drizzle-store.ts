@@ -105,7 +105,7 @@ function omit<T extends object, K extends keyof T>(row: T, ...keys: K[]): Omit<T
   return out as Omit<T, K>;
 }
 
-/** All rows a set of applications consists of (`onlyId` narrows to one application). */
+/** All rows the user's applications consist of. */
 interface ApplicationRows {
   readonly apps: readonly rows.ApplicationRow[];
   readonly people: Map<string, rows.PersonRow[]>;
@@ -115,11 +115,9 @@ interface ApplicationRows {
   readonly touches: Map<string, rows.TouchRow[]>;
 }
 
-async function readApplicationRows(q: Executor, userId: UserId, onlyIds?: readonly string[]): Promise<ApplicationRows> {
-  const scope = (t: { userId: AnyPgColumn; applicationId: AnyPgColumn }): SQL | undefined =>
-    onlyIds === undefined ? eq(t.userId, userId) : and(eq(t.userId, userId), inArray(t.applicationId, [...onlyIds]));
-  const apps = await q.select().from(s.applications)
-    .where(onlyIds === undefined ? eq(s.applications.userId, userId) : and(eq(s.applications.userId, userId), inArray(s.applications.id, [...onlyIds])))
+async function readApplicationRows(q: Executor, userId: UserId): Promise<ApplicationRows> {
+  const scope = (t: { userId: AnyPgColumn }): SQL => eq(t.userId, userId);
+  const apps = await q.select().from(s.applications).where(scope(s.applications))
     .orderBy(asc(s.applications.position), asc(s.applications.id));
   if (apps.length === 0) return { apps, people: new Map(), interviews: new Map(), interviewPeople: new Map(), debriefs: new Map(), touches: new Map() };
   const people = await q.select().from(s.people).where(scope(s.people))
