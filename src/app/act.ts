@@ -10,7 +10,7 @@ import type { Recommendation } from '../core/rules/plan-types.js';
 import { checkTone, type Finding } from '../core/tone/index.js';
 import { parseInstant, type EpochMs } from '../core/time.js';
 import { AppError } from './errors.js';
-import { addTouch, noProfileError, sentNow, setApplicationStatus, type AppDeps, type Profile, type Saved } from './records.js';
+import { addTouch, applicationNotFound, noProfileError, profileOf, sentNow, setApplicationStatus, type AppDeps, type Profile, type Saved } from './records.js';
 
 type Json = Record<string, unknown>;
 
@@ -31,10 +31,10 @@ export async function logTouch(deps: AppDeps, applicationId: string, input: Json
   return deps.store.transaction(async (store) => {
     const inner: AppDeps = { ...deps, store };
     const context = await store.getApplicationContext(deps.userId, applicationId);
-    if (!context.settings) throw noProfileError();
-    const profile: Profile = { settings: context.settings, candidate: context.candidate };
+    const profile = profileOf(context);
+    if (!profile) throw noProfileError();
     const app = context.application;
-    if (!app) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
+    if (!app) throw applicationNotFound(applicationId);
     const zone = deps.time.zone(profile.settings.timeZone);
     // When it was sent: now, to the second, in the user's zone, unless said.
     const touch: Json = typeof input['at'] === 'string' ? input : { ...input, at: sentNow(deps, zone) };

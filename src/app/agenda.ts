@@ -7,9 +7,8 @@ import { resolveParams } from '../core/rules/params.js';
 import { keepSearchingWarnings, plan } from '../core/rules/planner.js';
 import type { Plan, Recommendation, Warning } from '../core/rules/plan-types.js';
 import type { EpochMs } from '../core/time.js';
-import { AppError } from './errors.js';
 import type { AgendaSource, ApplicationSummary, Offer, RedFlagNote } from './ports.js';
-import { noProfileError, requireProfile, type AppDeps, type Profile } from './records.js';
+import { applicationNotFound, noProfileError, profileOf, requireProfile, type AppDeps, type Profile } from './records.js';
 
 const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
 
@@ -71,8 +70,8 @@ export async function agendaIfSetUp(deps: AgendaDeps, days: number): Promise<Age
   const zone = deps.time.zone(records.settings.timeZone);
   const until = zone.at(zone.dayAt(now) + days, 0);
   if (until > bound) records = await deps.store.agendaRecords(deps.userId, until);
-  if (!records.settings) return undefined;
-  const profile: Profile = { settings: records.settings, candidate: records.candidate };
+  const profile = profileOf(records);
+  if (!profile) return undefined;
   const overdue: AgendaItem[] = [];
   const due: AgendaItem[] = [];
   const coming: AgendaItem[] = [];
@@ -107,7 +106,7 @@ export interface ApplicationView {
 export async function showApplication(deps: AppDeps, applicationId: string): Promise<ApplicationView> {
   const profile = await requireProfile(deps);
   const application = await deps.store.getApplication(deps.userId, applicationId);
-  if (!application) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
+  if (!application) throw applicationNotFound(applicationId);
   const [redFlags, offer] = await Promise.all([
     deps.store.getRedFlags(deps.userId, applicationId), deps.store.getOffer(deps.userId, applicationId),
   ]);

@@ -17,7 +17,7 @@ import { pipeline } from './agenda.js';
 import { AppError } from './errors.js';
 import { scoreCriteria, type ApplicationHead, type ComparedApplication, type Comparison, type CriteriaScore, type FlagSet, type FlagsView, type OfferView, type RatingsView } from './offers.js';
 import type { Criterion, Offer } from './ports.js';
-import { requireProfile, setApplicationStatus, type AppDeps, type Saved } from './records.js';
+import { applicationNotFound, requireProfile, setApplicationStatus, type AppDeps, type Saved } from './records.js';
 
 const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
 
@@ -82,7 +82,7 @@ export function moveApplication(deps: AppDeps, applicationId: string, status: Ap
   }
   return deps.store.transaction(async (store) => {
     const current = await store.getApplication(deps.userId, applicationId);
-    if (!current) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
+    if (!current) throw applicationNotFound(applicationId);
     const saved = await setApplicationStatus({ ...deps, store }, applicationId, status);
     return { ...saved, from: current.status };
   });

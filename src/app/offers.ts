@@ -14,7 +14,7 @@ import {
   CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX,
   type Criterion, type CriterionRating, type Offer, type OfferItem, type RedFlagNote, type Store,
 } from './ports.js';
-import { requireProfile, setApplicationStatus, type AppDeps, type Profile } from './records.js';
+import { applicationNotFound, requireProfile, setApplicationStatus, type AppDeps, type Profile } from './records.js';
 
 /** Longest texts kept, in characters (code points). */
 export const LIMITS = { notes: 2000, label: 80, value: 200, criterion: 60 } as const;
@@ -62,7 +62,7 @@ const head = (app: Application): ApplicationHead => ({ id: app.id, company: app.
 
 async function requireApplication(store: Store, deps: AppDeps, applicationId: string): Promise<Application> {
   const app = await store.getApplication(deps.userId, applicationId);
-  if (!app) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
+  if (!app) throw applicationNotFound(applicationId);
   return app;
 }
 

@@ -12,7 +12,7 @@ import { formatIssue, parseScenario, type ScenarioIssue } from '../core/scenario
 import { applicationToJson, candidateToJson, settingsToJson } from '../core/scenario-json.js';
 import type { EpochMs, TimeRules, ZoneRules } from '../core/time.js';
 import { AppError } from './errors.js';
-import type { Clock, Store, UserId } from './ports.js';
+import type { Clock, ProfileRecords, Store, UserId } from './ports.js';
 
 export interface AppDeps {
   readonly store: Store;
@@ -56,8 +56,12 @@ async function saveValidated(store: Store, userId: UserId, app: Application, pre
 export type ProfileDeps = Pick<AppDeps, 'userId'> & { readonly store: Pick<Store, 'getProfileRecords'> };
 
 export async function getProfile(deps: ProfileDeps): Promise<Profile | undefined> {
-  const { settings, candidate } = await deps.store.getProfileRecords(deps.userId);
-  return settings ? { settings, candidate } : undefined;
+  return profileOf(await deps.store.getProfileRecords(deps.userId));
+}
+
+/** The profile in records read with it (the agenda's, an application's context); undefined before setup. */
+export function profileOf(records: ProfileRecords): Profile | undefined {
+  return records.settings ? { settings: records.settings, candidate: records.candidate } : undefined;
 }
 
 export async function requireProfile(deps: ProfileDeps): Promise<Profile> {
@@ -69,6 +73,10 @@ export async function requireProfile(deps: ProfileDeps): Promise<Profile> {
 /** Now, to the second, written in `zone`: when a touch recorded without a time was sent. */
 export function sentNow(deps: Pick<AppDeps, 'clock'>, zone: ZoneRules): string {
   return zone.format(Math.floor(deps.clock.now() / 1000) * 1000);
+}
+
+export function applicationNotFound(applicationId: string): AppError {
+  return new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
 }
 
 export function noProfileError(): AppError {
@@ -168,7 +176,7 @@ async function editApplication(deps: AppDeps, applicationId: string, edit: (json
   return inTransaction(async (store) => {
     const profile = known?.profile ?? await requireProfile({ ...deps, store });
     const current = known?.current ?? await store.getApplication(deps.userId, applicationId);
-    if (!current) throw new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
+    if (!current) throw applicationNotFound(applicationId);
     const json = applicationToJson(current, profile.settings, deps.time);
     const { prefix, record } = edit(json, current);
     const app = validateApplication(profile, deps.time, json, prefix, record);
