@@ -88,6 +88,32 @@ function commandWords(args: readonly string[]): string {
   return words.join(' ');
 }
 
+/** Creates the lock file, unless one exists (`false`). */
+function create(path: string, lock: LockFile): boolean {
+  try {
+    writeFileSync(path, `${JSON.stringify(lock)}\n`, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function remove(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch { /* another process removed it first */ }
+}
+
+/** The refusal: who holds the folder, and what to do. */
+function refusal(folder: string, path: string, other: LockFile | undefined): AppError {
+  const who = other ? `pid ${other.pid}${other.host !== hostname() ? ` on ${other.host}` : ''}${other.command ? `: ${other.command}` : ''}${other.since ? `, since ${other.since.slice(0, 16).replace('T', ' ')} UTC` : ''}` : 'unknown';
+  const fix = other && other.host !== hostname()
+    ? `stop it there; if no Afterword runs there any more, delete ${path}`
+    : 'stop it first (Ctrl-C in its terminal), or use the web app it serves while it runs';
+  return new AppError('conflict', `the records in ${folder} are open in another Afterword process (${who}); ${fix}`);
+}
+
 /** Takes `<folder>.lock` for `folder`, or throws a `conflict` naming the process that holds it. */
 export async function lockDataDir(folder: string, options: LockOptions = {}): Promise<DataDirLock> {
   const command = options.command ?? commandWords(process.argv.slice(2));
@@ -96,42 +122,24 @@ export async function lockDataDir(folder: string, options: LockOptions = {}): Pr
   const mine: LockFile = {
     pid: process.pid, host: hostname(), since: new Date().toISOString(), command: `afterword ${command}`.trim(), token: randomBytes(8).toString('hex'),
   };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      writeFileSync(path, `${JSON.stringify(mine)}\n`, { flag: 'wx', mode: 0o600 });
-      held.add(path);
-      break;
-    } catch (error) {
-      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
-    }
+  // Takeovers in a row of a lock that is gone or stale (a racing taker wins once); a wait starts the count again.
+  let takeovers = 0;
+  while (!create(path, mine)) {
     const other = readLock(path);
-    // Gone meanwhile, or left by a process that is gone: try again (a racing taker wins once).
-    if (attempt < 3 && (!other || stale(path, other))) {
-      if (other) {
-        try {
-          unlinkSync(path);
-        } catch { /* another taker removed it first */ }
-      }
+    if ((!other || stale(path, other)) && takeovers < 3) {
+      takeovers++;
+      if (other) remove(path);
       continue;
     }
-    if (performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      attempt = -1;
-      continue;
-    }
-    const who = other ? `pid ${other.pid}${other.host !== hostname() ? ` on ${other.host}` : ''}${other.command ? `: ${other.command}` : ''}${other.since ? `, since ${other.since.slice(0, 16).replace('T', ' ')} UTC` : ''}` : 'unknown';
-    const fix = other && other.host !== hostname()
-      ? `stop it there; if no Afterword runs there any more, delete ${path}`
-      : 'stop it first (Ctrl-C in its terminal), or use the web app it serves while it runs';
-    throw new AppError('conflict', `the records in ${folder} are open in another Afterword process (${who}); ${fix}`);
+    if (performance.now() >= deadline) throw refusal(folder, path, other);
+    takeovers = 0;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+  held.add(path);
   return {
     release() {
       if (!held.delete(path)) return;
-      if (readLock(path)?.token !== mine.token) return;
-      try {
-        unlinkSync(path);
-      } catch { /* already gone */ }
+      if (readLock(path)?.token === mine.token) remove(path);
     },
   };
 }
