@@ -1,16 +1,28 @@
 /** Assembling a draft from sentences: greeting, paragraphs, sign-off, a length budget, the printed form. */
 import type { Candidate, Person, Reference } from '../model.js';
-import type { Addressee } from './types.js';
-import { addressName, countWords, paragraphs, signOff } from './words.js';
+import type { Addressee, LeftOut } from './types.js';
+import { addressName, countWords, paragraphs, signOff, tidySentence } from './words.js';
 
-/** One sentence of a draft. Optional sentences carry a drop rank: the highest goes first when over budget. */
+/**
+ * One sentence of a draft. Optional sentences carry a drop rank: the highest goes first when over
+ * budget. A sentence that carries debrief input names it, so a drop is listed as left out.
+ */
 export interface Part {
   readonly text: string;
   readonly drop?: number;
+  readonly carries?: Omit<LeftOut, 'reason'>;
 }
 
-export const keep = (text: string): Part => ({ text });
-export const optional = (text: string, drop: number): Part => ({ text, drop });
+export const keep = (text: string): Part => ({ text: tidySentence(text) });
+export const optional = (text: string, drop: number, carries?: Omit<LeftOut, 'reason'>): Part => ({
+  text: tidySentence(text), drop, ...(carries !== undefined ? { carries } : {}),
+});
+
+export interface Fitted {
+  readonly body: string;
+  /** Debrief input whose sentence was dropped to keep within the length. */
+  readonly dropped: LeftOut[];
+}
 
 /** W1: `Dear Dr. Okafor,` */
 export function greeting(person: Pick<Person, 'name' | 'honorific' | 'informal'>): string {
@@ -22,7 +34,7 @@ export function greeting(person: Pick<Person, 'name' | 'honorific' | 'informal'>
  * until it holds at most `limit` words. Essential sentences are never dropped, so a body built
  * from very long records may still exceed the limit.
  */
-export function fitBody(head: string, layout: readonly (readonly Part[])[], candidate: Candidate, limit: number): string {
+export function fitBody(head: string, layout: readonly (readonly Part[])[], candidate: Candidate, limit: number): Fitted {
   const dropped = new Set<Part>();
   const render = (): string => paragraphs([
     head,
@@ -36,7 +48,8 @@ export function fitBody(head: string, layout: readonly (readonly Part[])[], cand
     dropped.add(part);
     body = render();
   }
-  return body;
+  const lost = [...dropped].flatMap((p) => (p.carries !== undefined ? [{ ...p.carries, reason: 'length' as const }] : []));
+  return { body, dropped: lost };
 }
 
 export function personAddressee(person: Person): Addressee {

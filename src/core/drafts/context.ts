@@ -7,6 +7,7 @@ import type { Application, Interview, Person, Scenario } from '../model.js';
 import { resolveParams } from '../rules/params.js';
 import { readTimeline } from '../rules/timeline.js';
 import type { Day, TimeRules } from '../time.js';
+import { englishOf } from './words.js';
 import { DRAFT_KINDS, isDraftKind, type DraftInput, type DraftKind, type InterviewOn, type PersonDraftInput, type PersonDraftKind } from './types.js';
 
 /** `thank_you` picks the note T3/T4 call for: the panel note for a panel lead, a letter when preferred, else email. */
@@ -91,7 +92,7 @@ export function resolveDraftInput(scenario: Scenario, req: DraftRequest, time: T
   const app = scenario.applications.find((a) => a.id === req.applicationId);
   if (!app) return fail({ code: 'unknown_application', id: req.applicationId, known: scenario.applications.map((a) => a.id) });
   const common = {
-    candidate: scenario.candidate, application: app,
+    candidate: scenario.candidate, application: app, english: englishOf(scenario.settings.region),
     ...(req.note !== undefined ? { note: req.note } : {}), ...(req.today !== undefined ? { today: req.today } : {}),
   };
 
@@ -144,5 +145,6 @@ export function thankYouInputs(scenario: Scenario, applicationId: string, interv
   const recipients = lead ? [lead] : met;
   return recipients.map((person) => ({
     kind: concreteKind('thank_you', scenario, app, iv, person), candidate: scenario.candidate, application: app, person, interview: on,
+    english: englishOf(scenario.settings.region),
   }));
 }

@@ -8,8 +8,8 @@ import { DRAFT_KINDS, EMAIL_KINDS, type DraftKind } from './types.js';
 import { countWords } from './words.js';
 
 const acme = acmeScenario();
-const DATE = 'Tuesday, 3 March'; // Tue 2026-03-03, the interview
-const FRIDAY = 'Friday, 6 March'; // Fri 2026-03-06, "by Friday" resolved (F0)
+const DATE = 'Tuesday, March 3'; // Tue 2026-03-03, the interview (a US profile: US dates)
+const FRIDAY = 'Friday, March 6'; // Fri 2026-03-06, "by Friday" resolved (F0)
 
 describe('every kind renders from the records', () => {
   const expectations: Record<DraftKind, { greeting: string; rules: string[]; words: number; mentions: string[] }> = {
@@ -171,7 +171,7 @@ describe('panel note (T3)', () => {
 describe('letter (T4)', () => {
   it('has the sender, the date, the recipient block, then the note', () => {
     const d = draftFor(acme, { kind: 'thank_you_letter', personId: 'p1', today: dayOf(2026, 3, 3) }); // Tue 2026-03-03
-    expect(d.text.startsWith('Jordan Lee\n12 Elm Street\nSpringfield, IL 62701\njordan@example.com \u00b7 +1 555 0100\n\nTuesday, 3 March 2026\n\nDr. Grace Okafor\nHead of Analytics\nAcme Corp\n\nDear Dr. Okafor,')).toBe(true);
+    expect(d.text.startsWith('Jordan Lee\n12 Elm Street\nSpringfield, IL 62701\njordan@example.com \u00b7 +1 555 0100\n\nTuesday, March 3, 2026\n\nDr. Grace Okafor\nHead of Analytics\nAcme Corp\n\nDear Dr. Okafor,')).toBe(true);
     expect(d.to.id).toBe('p1');
   });
 });
@@ -191,7 +191,7 @@ describe('status check and updates (W4)', () => {
   });
 
   it.each([
-    ['update_skill', 'Since our conversation I have added a skill that bears on the post: a course in causal inference.'],
+    ['update_skill', 'Since our conversation I have added a skill that bears on the position: a course in causal inference.'],
     ['update_news', 'I recently came across a course in causal inference, and it made me think'],
     ['update_solution', 'I have an idea that might help: a course in causal inference.'],
   ] as const)('%s uses the note', (kind, expected) => {
@@ -215,7 +215,7 @@ describe('replies (X3)', () => {
       }];
     });
     const d = draftFor(s, { kind: 'reply_not_decided', personId: 'p3' });
-    expect(d.body).toContain('around Friday, 20 March'); // Fri 2026-03-20
+    expect(d.body).toContain('around Friday, March 20'); // Fri 2026-03-20
   });
 
   it.each(['reply_filled', 'reply_rejection'] as const)('%s asks to be kept in mind, without disappointment', (kind) => {
@@ -267,10 +267,10 @@ describe('call script (X1)', () => {
   });
 
   it('has the opening, every branch and the close', () => {
-    for (const head of ['Opening', 'If the receptionist answers', 'If no decision has been made yet', 'If the post has been filled', 'If you reach voicemail', 'Close']) {
+    for (const head of ['Opening', 'If the receptionist answers', 'If no decision has been made yet', 'If the position has been filled', 'If you reach voicemail', 'Close']) {
       expect(d.body).toContain(`\n\n${head}\n`);
     }
-    expect(d.body).toContain('This is Jordan Lee. I interviewed with you on Tuesday, 3 March for the Data Analyst post at Acme Corp.');
+    expect(d.body).toContain('This is Jordan Lee. I interviewed with you on Tuesday, March 3 for the Data Analyst position at Acme Corp.');
     expect(d.body).toContain('May I speak with Dr. Okafor, please?');
     expect(d.body).toContain('whether I am still being considered');
     expect(d.body).toContain('similar roles at Acme Corp');
@@ -287,8 +287,8 @@ describe('reference brief (F7)', () => {
   it('says who may call, for which post, by when and what to speak to', () => {
     const d = draftFor(acme, { kind: 'reference_brief', referenceId: 'r1' });
     expect(d.to).toEqual({ id: 'r1', name: 'Priya Raman', email: 'priya@example.com' });
-    expect(d.body).toContain('second interview on Tuesday, 3 March');
-    expect(d.body).toContain('You may hear from Ms. Lena Chen (Recruiter) before Friday, 6 March.');
+    expect(d.body).toContain('second interview on Tuesday, March 3');
+    expect(d.body).toContain('You may hear from Ms. Lena Chen (Recruiter) before Friday, March 6.');
     expect(d.body).toContain('speak to the forecasting models I built');
     expect(d.body).toContain('As my former manager');
   });

@@ -1,26 +1,33 @@
 /** What a person draft says, read once from the records: post, company, date, detail, debrief share. */
 import type { Person } from '../model.js';
-import type { DraftGap, PersonDraftInput } from './types.js';
+import { fitDetail, fitMoment, type Audience, type DetailForm, type Dropped, type MomentForm } from './language/fit.js';
+import type { DebriefField, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { hash, voice, type Voice } from './variation.js';
-import { dayInWords, phrase, present } from './words.js';
+import { dayInWords, englishOf, firstName, present, surname, wordingOf, type English, type Wording } from './words.js';
 
 export interface Facts {
   readonly role: string;
   readonly company: string;
   /** The interview date in words. */
   readonly date: string;
+  readonly english: English;
+  readonly words: Wording;
   readonly candidateName: string;
   readonly voice: Voice;
-  /** This person's striking detail, ready to sit in a sentence. */
-  readonly detail?: string;
+  /** This person's detail, fitted for a note to them. */
+  readonly detail?: DetailForm;
+  /** The detail as a noun phrase that can follow "about", when it has one. */
+  readonly topic?: string;
   readonly title?: string;
   /** "meeting" on site, "speaking" otherwise. */
   readonly meeting: 'meeting' | 'speaking';
   /** The debrief items this person's note carries (spread over the people met so notes differ). */
-  readonly best?: string;
+  readonly best?: MomentForm;
   readonly awkward?: string;
   readonly unfinished?: string;
   readonly gaps: DraftGap[];
+  /** Debrief input read for this note but not usable in it. */
+  readonly leftOut: LeftOut[];
 }
 
 /** The person's place in the application (the rank of their voice). */
@@ -30,52 +37,94 @@ export function rankOf(people: readonly Person[], id: string): number {
 }
 
 type Item = 'best' | 'unfinished' | 'awkward';
+const FIELD: Readonly<Record<Item, DebriefField>> = { best: 'bestMoments', unfinished: 'unfinishedAnswers', awkward: 'awkwardMoments' };
+
+function leftOutOf(field: DebriefField, dropped: readonly Dropped[], personId?: string): LeftOut[] {
+  return dropped.map((d) => ({ field, text: d.text, reason: d.reason, ...(personId !== undefined ? { personId } : {}) }));
+}
+
+/** The people met at the interview, receptionists aside. */
+function metAt(input: PersonDraftInput): Person[] {
+  return input.interview.interview.peopleIds
+    .map((id) => input.application.people.find((x) => x.id === id))
+    .filter((p): p is Person => p !== undefined && p.role !== 'receptionist');
+}
 
 /**
  * The debrief items (best moment, unfinished answer, awkward moment) for one person: item k goes to
  * the k-th person met (mod their number), so one note recaps the best moment and another fixes
- * the unfinished answer instead of all repeating the same lines.
+ * the unfinished answer instead of all repeating the same lines. Each item is fitted to its slot
+ * in the first person ("they" of the interviewers is "you", or "the panel" in a panel note).
  */
-export function debriefShare(input: PersonDraftInput, all = false): Partial<Record<Item, string>> {
+export function debriefShare(input: PersonDraftInput, all = false): { share: Partial<{ best: MomentForm; awkward: string; unfinished: string }>; leftOut: LeftOut[] } {
   const d = input.interview.interview.debrief;
-  if (!d) return {};
+  const leftOut: LeftOut[] = [];
+  if (!d) return { share: {}, leftOut };
   const items: [Item, string][] = [];
-  if (present(d.bestMoments)) items.push(['best', phrase(d.bestMoments)]);
-  if (present(d.unfinishedAnswers)) items.push(['unfinished', phrase(d.unfinishedAnswers)]);
-  if (present(d.awkwardMoments)) items.push(['awkward', phrase(d.awkwardMoments)]);
-  const met = input.interview.interview.peopleIds.filter((id) => {
-    const p = input.application.people.find((x) => x.id === id);
-    return p !== undefined && p.role !== 'receptionist';
-  });
+  if (present(d.bestMoments)) items.push(['best', d.bestMoments]);
+  if (present(d.unfinishedAnswers)) items.push(['unfinished', d.unfinishedAnswers]);
+  if (present(d.awkwardMoments)) items.push(['awkward', d.awkwardMoments]);
+  const met = metAt(input).map((p) => p.id);
   const n = Math.max(1, met.length);
   const mine = Math.max(0, met.indexOf(input.person.id));
-  const out: Partial<Record<Item, string>> = {};
+  const audience: Audience = all && met.length > 1 ? 'the panel' : 'you';
+  const share: Partial<{ best: MomentForm; awkward: string; unfinished: string }> = {};
   items.forEach(([item, text], k) => {
-    if (all || k % n === mine) out[item] = text;
+    if (!all && k % n !== mine) return;
+    const fitted = fitMoment(text, item, audience);
+    leftOut.push(...leftOutOf(FIELD[item], fitted.dropped));
+    if (fitted.value === undefined) return;
+    if (item === 'best') share.best = fitted.value;
+    else share[item] = fitted.value.text;
   });
-  return out;
+  return { share, leftOut };
 }
 
-export function detailOf(input: PersonDraftInput, personId: string): string | undefined {
-  const raw = input.interview.interview.debrief?.details?.[personId];
-  return present(raw) ? phrase(raw) : undefined;
+/** Words that name a person in a debrief: first name, surname, and each part of the name. */
+export function namesOf(p: Person): string[] {
+  return [...new Set([firstName(p.name), surname(p.name), ...p.name.split(/\s+/)].map((w) => w.replace(/[.,]/g, '')).filter((w) => w !== ''))];
+}
+
+/**
+ * A person's detail, fitted for a note to them (`as` "you") or for the panel lead's note (their
+ * formal name). Undefined value when they have no detail on record.
+ */
+export function detailOf(input: PersonDraftInput, person: Person, as: 'you' | { readonly name: string }): { value?: DetailForm; leftOut: LeftOut[] } {
+  const raw = input.interview.interview.debrief?.details?.[person.id];
+  if (!present(raw)) return { leftOut: [] };
+  const fitted = fitDetail(raw, { names: namesOf(person), as });
+  return { ...(fitted.value !== undefined ? { value: fitted.value } : {}), leftOut: leftOutOf('details', fitted.dropped, person.id) };
+}
+
+/** The detail as a noun phrase that reads after "about": a topic as it is, a fact as "how …". */
+export function topicOf(d: DetailForm | undefined): string | undefined {
+  if (d === undefined) return undefined;
+  if (d.form === 'topic') return d.text;
+  if (d.form === 'fact') return `how ${d.text}`;
+  return undefined;
 }
 
 export function factsOf(input: PersonDraftInput, opts: { allDebrief?: boolean } = {}): Facts {
   const { person, application, interview } = input;
-  const detail = detailOf(input, person.id);
+  const english = input.english ?? englishOf(undefined);
+  const detail = detailOf(input, person, 'you');
   const title = person.title?.trim();
-  const share = debriefShare(input, opts.allDebrief ?? false);
+  const { share, leftOut } = debriefShare(input, opts.allDebrief ?? false);
+  const topic = topicOf(detail.value);
   return {
     role: application.role.trim(),
     company: application.company.trim(),
-    date: dayInWords(interview.day),
+    date: dayInWords(interview.day, english),
+    english,
+    words: wordingOf(english),
     candidateName: input.candidate.name.trim(),
     voice: voice(application.id, rankOf(application.people, person.id)),
     meeting: interview.interview.format === 'on_site' ? 'meeting' : 'speaking',
-    ...(detail !== undefined ? { detail } : {}),
+    ...(detail.value !== undefined ? { detail: detail.value } : {}),
+    ...(topic !== undefined ? { topic } : {}),
     ...(title ? { title } : {}),
     ...share,
     gaps: [],
+    leftOut: [...detail.leftOut, ...leftOut],
   };
 }

@@ -6,7 +6,7 @@
 import type { Person, Stage } from '../model.js';
 import { emailText, fitBody, keep, optional, referenceAddressee, type Part } from './compose.js';
 import type { Draft, DraftGap, ReferenceDraftInput } from './types.js';
-import { dayInWords, firstName, fullFormalName, joinList, phrase, present } from './words.js';
+import { dayInWords, englishOf, firstName, fullFormalName, joinList, phrase, present, wordingOf } from './words.js';
 
 const BRIEF_WORDS = 220;
 const STAGE_WORDS: Readonly<Record<Stage, string>> = {
@@ -41,12 +41,14 @@ export function referenceBrief(input: ReferenceDraftInput): Draft {
   const role = application.role.trim();
   const company = application.company.trim();
   const iv = input.interview;
+  const english = input.english ?? englishOf(undefined);
+  const { post, cv } = wordingOf(english);
   const gaps: DraftGap[] = [];
   const where = iv !== undefined
-    ? `I am a candidate for the ${role} post at ${company}, where I had my ${STAGE_WORDS[iv.interview.stage]} on ${dayInWords(iv.day)}, and I have given your name as a reference.`
-    : `I am a candidate for the ${role} post at ${company}, and I have given your name as a reference.`;
+    ? `I am a candidate for the ${role} ${post} at ${company}, where I had my ${STAGE_WORDS[iv.interview.stage]} on ${dayInWords(iv.day, english)}, and I have given your name as a reference.`
+    : `I am a candidate for the ${role} ${post} at ${company}, and I have given your name as a reference.`;
   const callers = likelyCallers(input);
-  const when = input.decisionBy !== undefined ? `before ${dayInWords(input.decisionBy)}` : 'in the coming days';
+  const when = input.decisionBy !== undefined ? `before ${dayInWords(input.decisionBy, english)}` : 'in the coming days';
   const who = callers.length > 0
     ? `You may hear from ${joinList(callers.map(callerName))} ${when}.`
     : `Someone from ${company} may contact you ${when}.`;
@@ -60,11 +62,11 @@ export function referenceBrief(input: ReferenceDraftInput): Draft {
   const layout: Part[][] = [
     [keep('I hope you are well.'), keep(where)],
     [keep(who), keep(speak), ...(relationship !== undefined ? [optional(`As my ${relationship}, you have seen that work at first hand.`, 2)] : [])],
-    [optional('I can send you the job description and my current resume if that would help.', 1)],
+    [optional(`I can send you the job description and my current ${cv} if that would help.`, 1)],
     [keep('Thank you for supporting me. If you would rather not take the call, please tell me and I will ask someone else.')],
   ];
-  const body = fitBody(`Dear ${firstName(ref.name)},`, layout, candidate, BRIEF_WORDS);
+  const { body } = fitBody(`Dear ${firstName(ref.name)},`, layout, candidate, BRIEF_WORDS);
   const to = referenceAddressee(ref);
-  const subject = `A reference call about the ${role} post at ${company}`;
-  return { kind: 'reference_brief', subject, body, text: emailText(to, [], subject, body), to, cc: [], rules: ['F7', 'W3'], gaps };
+  const subject = `A reference call about the ${role} ${post} at ${company}`;
+  return { kind: 'reference_brief', subject, body, text: emailText(to, [], subject, body), to, cc: [], rules: ['F7', 'W3'], gaps, leftOut: [] };
 }

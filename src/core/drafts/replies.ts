@@ -15,8 +15,8 @@ const RULES: readonly RuleId[] = ['W1', 'X3', 'W3'];
 type ReplyKind = 'reply_not_decided' | 'reply_filled' | 'reply_rejection';
 
 function metYou(f: Facts): string {
-  return f.detail !== undefined
-    ? `I was pleased to meet you on ${f.date} and to hear about ${f.detail}.`
+  return f.topic !== undefined
+    ? `I was pleased to meet you on ${f.date} and to hear about ${f.topic}.`
     : `I was pleased to meet you on ${f.date} and to learn about the team at ${f.company}.`;
 }
 
@@ -26,14 +26,14 @@ function layoutOf(kind: ReplyKind, f: Facts, decisionBy: number | undefined): Pa
       return [
         [
           keep(f.voice.pick('nd-open', [
-            `Thank you for letting me know where things stand with the ${f.role} post at ${f.company}.`,
-            `Thank you for the update on the ${f.role} position at ${f.company}.`,
+            `Thank you for letting me know where things stand with the ${f.role} ${f.words.post} at ${f.company}.`,
+            `Thank you for the update on the ${f.role} ${f.words.post} at ${f.company}.`,
           ])),
           keep(`I understand the decision needs more time, and I remain interested in the role we discussed on ${f.date}.`),
         ],
         [
           keep(decisionBy !== undefined
-            ? `I look forward to hearing from you around ${dayInWords(decisionBy)}.`
+            ? `I look forward to hearing from you around ${dayInWords(decisionBy, f.english)}.`
             : `If it suits you, I will check in again in about a week.`),
           optional(`Please let me know if anything further from me would help in the meantime.`, 1),
         ],
@@ -41,16 +41,16 @@ function layoutOf(kind: ReplyKind, f: Facts, decisionBy: number | undefined): Pa
       ];
     case 'reply_filled':
       return [
-        [keep(`Thank you for letting me know that the ${f.role} post at ${f.company} has been filled.`), optional(metYou(f), 1)],
+        [keep(`Thank you for letting me know that the ${f.role} ${f.words.post} at ${f.company} has been filled.`), optional(metYou(f), 1)],
         [keep(`I would be glad to be considered for similar roles at ${f.company} in the future, and I wish you and the team every success.`)],
         [keep(`Thank you again for your time.`)],
       ];
     case 'reply_rejection':
       return [
         [
-          keep(`Thank you for letting me know your decision about the ${f.role} post at ${f.company}.`),
-          optional(f.detail !== undefined
-            ? `I appreciated the chance to interview with you on ${f.date}, and I enjoyed hearing about ${f.detail}.`
+          keep(`Thank you for letting me know your decision about the ${f.role} ${f.words.post} at ${f.company}.`),
+          optional(f.topic !== undefined
+            ? `I appreciated the chance to interview with you on ${f.date}, and I enjoyed hearing about ${f.topic}.`
             : `I appreciated the chance to interview on ${f.date} and to meet you.`, 2),
         ],
         [
@@ -64,8 +64,8 @@ function layoutOf(kind: ReplyKind, f: Facts, decisionBy: number | undefined): Pa
 
 export function reply(input: PersonDraftInput & { readonly kind: ReplyKind }): Draft {
   const f = factsOf(input);
-  const body = fitBody(greeting(input.person), layoutOf(input.kind, f, input.decisionBy), input.candidate, REPLY_WORDS);
+  const { body } = fitBody(greeting(input.person), layoutOf(input.kind, f, input.decisionBy), input.candidate, REPLY_WORDS);
   const to = personAddressee(input.person);
   const subject = `Re: ${f.role} at ${f.company}`;
-  return { kind: input.kind, subject, body, text: emailText(to, [], subject, body), to, cc: [], rules: RULES, gaps: [] };
+  return { kind: input.kind, subject, body, text: emailText(to, [], subject, body), to, cc: [], rules: RULES, gaps: [], leftOut: [] };
 }

@@ -20,18 +20,18 @@ type UpdateKind = 'update_skill' | 'update_news' | 'update_solution' | 'update_q
 
 function whoAndWhen(f: Facts): string {
   if (f.candidateName === '') {
-    return `I am following up on my interview with you on ${f.date} for the ${f.role} post at ${f.company}.`;
+    return `I am following up on my interview with you on ${f.date} for the ${f.role} ${f.words.post} at ${f.company}.`;
   }
   return f.voice.pick('status-open', [
-    `My name is ${f.candidateName}, and I interviewed with you on ${f.date} for the ${f.role} post at ${f.company}.`,
-    `I am ${f.candidateName}, and I am following up on our interview of ${f.date} for the ${f.role} position at ${f.company}.`,
-    `I hope you are well. I am ${f.candidateName}, and we met on ${f.date} when I interviewed for the ${f.role} post at ${f.company}.`,
+    `My name is ${f.candidateName}, and I interviewed with you on ${f.date} for the ${f.role} ${f.words.post} at ${f.company}.`,
+    `I am ${f.candidateName}, and I am following up on our interview of ${f.date} for the ${f.role} ${f.words.post} at ${f.company}.`,
+    `I hope you are well. I am ${f.candidateName}, and we met on ${f.date} when I interviewed for the ${f.role} ${f.words.post} at ${f.company}.`,
   ]);
 }
 
 function interest(f: Facts): string {
   return f.voice.pick('interest', [
-    `I remain interested in the post and in the work of your team.`,
+    `I remain interested in the ${f.words.post} and in the work of your team.`,
     `I am still keen on the role, and our conversation has only added to my interest.`,
     `My interest in joining ${f.company} is as strong as it was when we spoke.`,
   ]);
@@ -39,7 +39,7 @@ function interest(f: Facts): string {
 
 function ask(f: Facts, decisionBy: number | undefined): string {
   if (decisionBy !== undefined) {
-    return `You mentioned a decision around ${dayInWords(decisionBy)}; has one been made, or is there a new date I should expect?`;
+    return `You mentioned a decision around ${dayInWords(decisionBy, f.english)}; has one been made, or is there a new date I should expect?`;
   }
   return f.voice.pick('ask', [
     `Has a decision been made, or is there a date when I might expect to hear?`,
@@ -68,10 +68,11 @@ function thanks(f: Facts): string {
 export function statusCheck(input: PersonDraftInput): Draft {
   const f = factsOf(input);
   const layout: Part[][] = [[keep(whoAndWhen(f)), keep(interest(f))], [keep(ask(f, input.decisionBy)), keep(questionsOffer(f))], [keep(thanks(f))]];
-  const body = fitBody(greeting(input.person), layout, input.candidate, STATUS_WORDS);
+  const { body } = fitBody(greeting(input.person), layout, input.candidate, STATUS_WORDS);
   const to = personAddressee(input.person);
   const subj = `Following up: ${f.role} interview on ${f.date}`;
-  return { kind: 'status_check', subject: subj, body, text: emailText(to, [], subj, body), to, cc: [], rules: RULES, gaps: [] };
+  // A status check carries no debrief input: nothing of it is read, so nothing is left out.
+  return { kind: 'status_check', subject: subj, body, text: emailText(to, [], subj, body), to, cc: [], rules: RULES, gaps: [], leftOut: [] };
 }
 
 function topic(kind: UpdateKind, f: Facts, note: string | undefined): { parts: Part[]; subject: string; gaps: DraftGap[] } {
@@ -80,24 +81,24 @@ function topic(kind: UpdateKind, f: Facts, note: string | undefined): { parts: P
   switch (kind) {
     case 'update_skill': {
       const parts = n !== undefined
-        ? [keep(`Since our conversation I have added a skill that bears on the post: ${n}.`), optional(`I would be glad to tell you more about it.`, 2)]
+        ? [keep(`Since our conversation I have added a skill that bears on the ${f.words.post}: ${n}.`), optional(`I would be glad to tell you more about it.`, 2)]
         : f.unfinished !== undefined
           ? [keep(`Since our conversation I have kept working on ${f.unfinished}, which we touched on in the interview.`)]
-          : [keep(`Since our conversation I have kept building the skills the post calls for, and I would be glad to tell you more.`)];
+          : [keep(`Since our conversation I have kept building the skills the ${f.words.post} calls for, and I would be glad to tell you more.`)];
       return { parts, subject: `An update since our ${f.role} interview`, gaps: noteGap };
     }
     case 'update_news': {
-      const link = f.detail !== undefined ? optional(`It seemed relevant to what you said about ${f.detail}.`, 2) : undefined;
+      const link = f.topic !== undefined ? optional(`It seemed relevant to what you said about ${f.topic}.`, 2) : undefined;
       const parts = n !== undefined
         ? [keep(`I recently came across ${n}, and it made me think of the work your team described.`), ...(link ? [link] : [])]
         : [keep(`I have been following recent developments in your field, and they made me think again about the work your team described.`), ...(link ? [link] : [])];
       return { parts, subject: `Something relevant to our ${f.role} conversation`, gaps: noteGap };
     }
     case 'update_solution': {
-      const about = f.detail !== undefined ? `about ${f.detail} ` : '';
+      const about = f.topic !== undefined ? `about ${f.topic} ` : '';
       const parts = n !== undefined
         ? [keep(`Our conversation ${about}stayed with me, and I have an idea that might help: ${n}.`), optional(`I would be glad to walk you through it.`, 2)]
-        : [keep(`I have given more thought to ${f.detail ?? 'the challenges you described'}, and I have sketched an approach I would be glad to share.`)];
+        : [keep(`I have given more thought to ${f.topic ?? 'the challenges you described'}, and I have sketched an approach I would be glad to share.`)];
       return { parts, subject: `An idea following our ${f.role} interview`, gaps: noteGap };
     }
     case 'update_question': {
@@ -116,15 +117,15 @@ export function update(input: PersonDraftInput & { readonly kind: UpdateKind }):
   const f = factsOf(input);
   const t = topic(input.kind, f, input.note);
   const opener = f.voice.pick('update-open', [
-    `I hope you are well. I interviewed for the ${f.role} post at ${f.company} on ${f.date}, and I wanted to share something since we spoke.`,
-    `I am writing after my interview on ${f.date} for the ${f.role} position at ${f.company}, with a brief note.`,
-    `Since we met on ${f.date} to discuss the ${f.role} post at ${f.company}, I have had one more thought to pass on.`,
+    `I hope you are well. I interviewed for the ${f.role} ${f.words.post} at ${f.company} on ${f.date}, and I wanted to share something since we spoke.`,
+    `I am writing after my interview on ${f.date} for the ${f.role} ${f.words.post} at ${f.company}, with a brief note.`,
+    `Since we met on ${f.date} to discuss the ${f.role} ${f.words.post} at ${f.company}, I have had one more thought to pass on.`,
   ]);
   const decision = input.decisionBy !== undefined
-    ? `I remain interested in the post, and I would welcome any news on the decision you expected around ${dayInWords(input.decisionBy)}.`
-    : `I remain interested in the post, and I would welcome any news on the decision when you have it.`;
+    ? `I remain interested in the ${f.words.post}, and I would welcome any news on the decision you expected around ${dayInWords(input.decisionBy, f.english)}.`
+    : `I remain interested in the ${f.words.post}, and I would welcome any news on the decision when you have it.`;
   const layout: Part[][] = [[keep(opener)], t.parts, [keep(decision), optional(questionsOffer(f), 1)], [keep(thanks(f))]];
-  const body = fitBody(greeting(input.person), layout, input.candidate, UPDATE_WORDS);
+  const { body } = fitBody(greeting(input.person), layout, input.candidate, UPDATE_WORDS);
   const to = personAddressee(input.person);
-  return { kind: input.kind, subject: t.subject, body, text: emailText(to, [], t.subject, body), to, cc: [], rules: RULES, gaps: t.gaps };
+  return { kind: input.kind, subject: t.subject, body, text: emailText(to, [], t.subject, body), to, cc: [], rules: RULES, gaps: t.gaps, leftOut: [] };
 }

@@ -9,7 +9,8 @@ import type { Person } from '../model.js';
 import type { RuleId } from '../rules/protocol.js';
 import { emailText, fitBody, greeting, keep, optional, personAddressee, type Part } from './compose.js';
 import { detailOf, factsOf, type Facts } from './facts.js';
-import type { Draft, DraftGap, PersonDraftInput } from './types.js';
+import type { DetailForm } from './language/fit.js';
+import type { Draft, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { addressName, dayInWordsWithYear, fullFormalName, joinList, readablePhone, surname } from './words.js';
 
 /** L9: a thank-you body stays within 200 words; a margin keeps edits by the user within it too. */
@@ -18,36 +19,66 @@ const RULES: readonly RuleId[] = ['W1', 'W2', 'W3'];
 
 function opening(f: Facts): string {
   const verb = f.meeting === 'meeting' ? 'meet' : 'speak';
+  const post = f.words.post;
   return f.voice.pick('open', [
-    `Thank you for ${f.meeting} with me on ${f.date} about the ${f.role} post at ${f.company}.`,
+    `Thank you for ${f.meeting} with me on ${f.date} about the ${f.role} ${post} at ${f.company}.`,
     `I appreciated the chance to ${verb} with you on ${f.date} and to learn more about the ${f.role} role at ${f.company}.`,
-    `Thank you for your time on ${f.date}. Our conversation gave me a clear picture of the ${f.role} position and of the team at ${f.company}.`,
-    `It was a pleasure to ${verb} with you on ${f.date} during my interview for the ${f.role} post at ${f.company}, and I am grateful for the time you gave me.`,
+    `Thank you for your time on ${f.date}. Our conversation gave me a clear picture of the ${f.role} ${post} and of the team at ${f.company}.`,
+    `It was a pleasure to ${verb} with you on ${f.date} during my interview for the ${f.role} ${post} at ${f.company}, and I am grateful for the time you gave me.`,
     `Many thanks for interviewing me on ${f.date} for the ${f.role} opening at ${f.company}.`,
-    `I am writing to thank you for our interview on ${f.date}; learning how ${f.company} thinks about the ${f.role} post was valuable to me.`,
-    `Thank you for the thoughtful interview on ${f.date}. I came away with a better understanding of the ${f.role} post and of how ${f.company} works.`,
+    `I am writing to thank you for our interview on ${f.date}; learning how ${f.company} thinks about the ${f.role} ${post} was valuable to me.`,
+    `Thank you for the thoughtful interview on ${f.date}. I came away with a better understanding of the ${f.role} ${post} and of how ${f.company} works.`,
   ]);
 }
 
-function detailSentence(f: Facts): string {
-  const d = f.detail;
-  if (d !== undefined) {
-    return f.voice.pick('detail', [
-      `In particular, I valued what you shared about ${d}.`,
-      `Your point about ${d} has stayed with me since.`,
-      `What you said about ${d} helped me see what the team needs most.`,
-      `I keep returning to our exchange about ${d}.`,
-      `Hearing your view on ${d} was the part of the conversation I learned the most from.`,
-      `I was glad to hear about ${d}; it made the work feel concrete.`,
-      `You mentioned ${d}, and I have been thinking since about how I could contribute to it.`,
-    ]);
+/** The sentence that carries the person's own detail, in the frame its grammar fits. */
+function detailFrame(f: Facts, d: DetailForm): string {
+  switch (d.form) {
+    case 'topic':
+      return f.voice.pick('detail', [
+        `In particular, I valued what you shared about ${d.text}.`,
+        `Your point about ${d.text} has stayed with me since.`,
+        `What you said about ${d.text} helped me see what the team needs most.`,
+        `I keep returning to our exchange about ${d.text}.`,
+        `Hearing your thoughts on ${d.text} was the part of the conversation I learned the most from.`,
+        `I was glad to hear about ${d.text}; it made the work feel concrete.`,
+        `I have been thinking since about ${d.text} and how I could contribute to it.`,
+      ]);
+    case 'fact':
+      return f.voice.pick('detail', [
+        `I was glad to hear that ${d.text}; it made the work feel concrete.`,
+        `It was useful to learn that ${d.text}.`,
+        `Learning that ${d.text} helped me see what the team needs most.`,
+        `I have been thinking since about the news that ${d.text}, and about how I could contribute.`,
+        `It stayed with me that ${d.text}.`,
+      ]);
+    case 'act':
+      return f.voice.pick('detail', [
+        `I appreciated it when ${d.text}.`,
+        `I especially valued the moment when ${d.text}.`,
+        `It meant a great deal to me that ${d.text}.`,
+      ]);
+    case 'ours':
+      return f.voice.pick('detail', [
+        `I was glad that ${d.text}.`,
+        `I valued the moment when ${d.text}.`,
+      ]);
+    case 'question':
+      return `Your question, \u201C${d.text}\u201D, has stayed with me since.`;
+    case 'quote':
+      return `Your words, \u201C${d.text}\u201D, have stayed with me since.`;
   }
+}
+
+function detailSentence(f: Facts): string {
+  if (f.detail !== undefined) return detailFrame(f, f.detail);
+  const post = f.words.post;
   if (f.title !== undefined) {
     return f.voice.pick('no-detail', [
       `Hearing how you see the work from your seat as ${f.title} was useful to me.`,
-      `It helped to hear the view of the ${f.title} on what success looks like in this post.`,
+      `It helped to hear the view of the ${f.title} on what success looks like in this ${post}.`,
       `Your perspective as ${f.title} gave me a clear sense of how the team works.`,
-      `Learning how the ${f.title} role connects with this post helped me see where I could contribute.`,
+      `Learning how the ${f.title} role connects with this ${post} helped me see where I could contribute.`,
       `I valued the chance to hear from you as ${f.title} about what the team is working toward.`,
       `Your questions, and your view as ${f.title}, showed me what the team cares about.`,
     ]);
@@ -55,36 +86,49 @@ function detailSentence(f: Facts): string {
   return f.voice.pick('no-detail', [
     `Your questions gave me a clear sense of what the team values.`,
     `I came away with a good sense of how the team works from day to day.`,
-    `Our conversation helped me understand what matters most in this post.`,
+    `Our conversation helped me understand what matters most in this ${post}.`,
     `Hearing how you approach the work helped me see where I could contribute.`,
     `The questions you asked showed me the standards the team sets for itself.`,
     `I left with a clearer view of the challenges the team is taking on.`,
   ]);
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function debriefParts(f: Facts): Part[] {
   const parts: Part[] = [];
-  if (f.best !== undefined) {
-    parts.push(optional(f.voice.pick('best', [
-      `I enjoyed our discussion of ${f.best}; it is the kind of work I hope to bring to ${f.company}.`,
-      `Talking through ${f.best} was a highlight of the interview for me.`,
-      `Our exchange on ${f.best} reflected the work I most want to do.`,
-      `I was pleased we had time for ${f.best}, as it shows the kind of work I would do in this post.`,
-    ]), 3));
+  const post = f.words.post;
+  const b = f.best;
+  if (b !== undefined) {
+    const text = b.form === 'doing'
+      ? f.voice.pick('best', [
+        `I enjoyed ${b.text}; it is the kind of work I hope to bring to ${f.company}.`,
+        `${capitalise(b.text)} was a highlight of the interview for me.`,
+        `I valued the time we spent ${b.text}, as it reflects the work I would do in this ${post}.`,
+      ])
+      : f.voice.pick('best', [
+        `I enjoyed our discussion of ${b.text}; it is the kind of work I hope to bring to ${f.company}.`,
+        `Talking through ${b.text} was a highlight of the interview for me.`,
+        `Our exchange on ${b.text} reflected the work I most want to do.`,
+        `I was pleased we had time for ${b.text}, as it shows the kind of work I would do in this ${post}.`,
+      ]);
+    parts.push(optional(text, 3, { field: 'bestMoments', text: b.text }));
   }
   if (f.unfinished !== undefined) {
     parts.push(optional(f.voice.pick('unfinished', [
       `I did not finish my answer on ${f.unfinished}, and I would be glad to send a fuller reply in writing.`,
       `My answer on ${f.unfinished} was incomplete; I can follow up with a short written summary if that would help.`,
       `I would also like to complete my answer on ${f.unfinished}, and I can send a brief note on it.`,
-    ]), 5));
+    ]), 5, { field: 'unfinishedAnswers', text: f.unfinished }));
   }
   if (f.awkward !== undefined) {
     parts.push(optional(f.voice.pick('awkward', [
-      `Looking back, I could have explained ${f.awkward} more clearly, and I would welcome the chance to go over it again.`,
+      `Looking back, I could have answered the question on ${f.awkward} more clearly, and I would welcome the chance to go over it again.`,
       `I would like to revisit ${f.awkward}, which I did not put as well as I wanted to.`,
       `On reflection, my comments on ${f.awkward} came out less clearly than I meant; I would be glad to expand on them.`,
-    ]), 6));
+    ]), 6, { field: 'awkwardMoments', text: f.awkward }));
   }
   return parts;
 }
@@ -130,7 +174,7 @@ function layout(f: Facts): Part[][] {
 function subject(f: Facts): string {
   return f.voice.pick('subject', [
     `Thank you: ${f.role} interview on ${f.date}`,
-    `Our conversation about the ${f.role} post`,
+    `Our conversation about the ${f.role} ${f.words.post}`,
     `With thanks, after my ${f.role} interview`,
     `Following our ${f.role} interview: thank you`,
   ]);
@@ -151,25 +195,28 @@ function detailGap(f: Facts): DraftGap[] {
 
 export function thankYouEmail(input: PersonDraftInput): Draft {
   const f = factsOf(input);
-  const body = fitBody(greeting(input.person), layout(f), input.candidate, THANK_YOU_WORDS);
+  const { body, dropped } = fitBody(greeting(input.person), layout(f), input.candidate, THANK_YOU_WORDS);
   const to = personAddressee(input.person);
   const subj = subject(f);
-  return { kind: 'thank_you_email', subject: subj, body, text: emailText(to, [], subj, body), to, cc: [], rules: RULES, gaps: detailGap(f) };
+  return {
+    kind: 'thank_you_email', subject: subj, body, text: emailText(to, [], subj, body), to, cc: [], rules: RULES, gaps: detailGap(f),
+    leftOut: [...f.leftOut, ...dropped],
+  };
 }
 
 /** T4: the same note as a mailed letter: sender and recipient blocks, the date, then the note. */
 export function thankYouLetter(input: PersonDraftInput): Draft {
   const f = factsOf(input);
-  const body = fitBody(greeting(input.person), layout(f), input.candidate, THANK_YOU_WORDS);
+  const { body, dropped } = fitBody(greeting(input.person), layout(f), input.candidate, THANK_YOU_WORDS);
   const c = input.candidate;
   const sender = [c.name.trim(), c.address?.trim(), [c.email?.trim(), c.phone?.trim() ? readablePhone(c.phone) : undefined].filter(Boolean).join(' \u00b7 ')]
     .filter((l): l is string => l !== undefined && l !== '');
   const p = input.person;
   const recipient = [fullFormalName(p), p.title?.trim(), f.company, p.address?.trim()]
     .filter((l): l is string => l !== undefined && l !== '');
-  const blocks = [sender.join('\n'), input.today !== undefined ? dayInWordsWithYear(input.today) : undefined, recipient.join('\n'), body];
+  const blocks = [sender.join('\n'), input.today !== undefined ? dayInWordsWithYear(input.today, f.english) : undefined, recipient.join('\n'), body];
   const text = `${blocks.filter((b): b is string => b !== undefined && b !== '').join('\n\n')}\n`;
-  return { kind: 'thank_you_letter', body, text, to: personAddressee(p), cc: [], rules: RULES, gaps: detailGap(f) };
+  return { kind: 'thank_you_letter', body, text, to: personAddressee(p), cc: [], rules: RULES, gaps: detailGap(f), leftOut: [...f.leftOut, ...dropped] };
 }
 
 /**
@@ -179,6 +226,7 @@ export function thankYouLetter(input: PersonDraftInput): Draft {
 export function thankYouPanel(input: PersonDraftInput): Draft {
   const f = factsOf(input, { allDebrief: true });
   const lead = input.person;
+  const post = f.words.post;
   const others: Person[] = input.interview.interview.peopleIds
     .filter((id) => id !== lead.id)
     .map((id) => input.application.people.find((p) => p.id === id))
@@ -187,27 +235,50 @@ export function thankYouPanel(input: PersonDraftInput): Draft {
   const open = names.length === 0
     ? keep(opening(f))
     : keep(f.voice.pick('panel-open', [
-      `Thank you, and through you ${joinList(names)}, for the panel interview on ${f.date} for the ${f.role} post at ${f.company}.`,
-      `I am grateful to you and to ${joinList(names)} for the time the panel gave me on ${f.date} to discuss the ${f.role} post at ${f.company}.`,
+      `Thank you, and through you ${joinList(names)}, for the panel interview on ${f.date} for the ${f.role} ${post} at ${f.company}.`,
+      `I am grateful to you and to ${joinList(names)} for the time the panel gave me on ${f.date} to discuss the ${f.role} ${post} at ${f.company}.`,
       `Please accept my thanks, and share them with ${joinList(names)}, for the panel conversation on ${f.date} about the ${f.role} role at ${f.company}.`,
     ]));
+  const leftOut: LeftOut[] = [...f.leftOut];
   const theirs: Part[] = others.flatMap((p, i) => {
-    const d = detailOf(input, p.id);
-    if (d === undefined) return [];
     const name = mentionName(p, input.application.people);
-    const forms = [
-      `I also valued our discussion about ${d} with ${name}.`,
-      `Hearing about ${d} from ${name} was a useful part of the conversation.`,
-      `My thanks as well to ${name} for the discussion of ${d}.`,
-    ] as const;
+    const d = detailOf(input, p, { name });
+    leftOut.push(...d.leftOut);
+    if (d.value === undefined) return [];
     // Kept longer than the offer and the debrief items; the last-named panelist's goes first.
-    return [optional(forms[i % forms.length] ?? forms[0], (i + 1) / (others.length + 1))];
+    return [optional(panelistSentence(d.value, name, i), (i + 1) / (others.length + 1), { field: 'details', personId: p.id, text: d.value.text })];
   });
   const items = debriefParts(f);
   const paragraphsOf: Part[][] = [[open, keep(detailSentence(f)), ...theirs], [...items, offer(f)], [keep(closing(f))]];
-  const body = fitBody(greeting(lead), paragraphsOf, input.candidate, THANK_YOU_WORDS);
+  const { body, dropped } = fitBody(greeting(lead), paragraphsOf, input.candidate, THANK_YOU_WORDS);
   const to = personAddressee(lead);
   const cc = others.map(personAddressee);
   const subj = `Thank you to the panel: ${f.role} interview on ${f.date}`;
-  return { kind: 'thank_you_panel', subject: subj, body, text: emailText(to, cc, subj, body), to, cc, rules: RULES, gaps: detailGap(f) };
+  return {
+    kind: 'thank_you_panel', subject: subj, body, text: emailText(to, cc, subj, body), to, cc, rules: RULES, gaps: detailGap(f),
+    leftOut: [...leftOut, ...dropped],
+  };
+}
+
+/** Another panelist's detail in the lead's note: theirs, by name, never the lead's. */
+function panelistSentence(d: DetailForm, name: string, i: number): string {
+  const pick = (forms: readonly [string, ...string[]]): string => forms[i % forms.length] ?? forms[0];
+  switch (d.form) {
+    case 'topic':
+      return pick([
+        `My thanks as well to ${name} for the discussion of ${d.text}.`,
+        `I also valued hearing from ${name} about ${d.text}.`,
+        `I was glad to hear from ${name} about ${d.text}.`,
+      ]);
+    case 'fact':
+      return pick([`I was also glad to hear from ${name} that ${d.text}.`, `It was useful to learn from ${name} that ${d.text}.`]);
+    case 'act':
+      return pick([`I also appreciated it when ${d.text}.`, `I also valued the moment when ${d.text}.`]);
+    case 'ours':
+      return `My thanks as well to ${name}, especially for the moment when ${d.text}.`;
+    case 'question':
+      return `My thanks as well to ${name}, whose question, \u201C${d.text}\u201D, has stayed with me.`;
+    case 'quote':
+      return `My thanks as well to ${name}, whose words, \u201C${d.text}\u201D, have stayed with me.`;
+  }
 }

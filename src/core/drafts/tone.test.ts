@@ -22,10 +22,10 @@ describe('the drafts of the Acme fixture are clean under the tone check', () => 
     const input = inputFor(acme, { kind, personId, referenceId: 'r1', note: 'a certificate in data modelling' });
     const d = generateDraft(input);
     const findings = checkTone(toneInputOf(acme, input, d), { speller });
-    const expected = d.gaps.some((g) => g.field === 'person.detail') && kind.startsWith('thank_you') && kind !== 'thank_you_panel'
-      ? [{ rule: 'L10', code: 'no_detail', severity: 'warning' }]
-      : [];
-    expect(findings.map((f) => ({ rule: f.rule, code: f.code, severity: f.severity })), d.body).toEqual(expected);
+    // Without a detail of the person's own, L10 may warn (unless a debrief item gives the note a specific point).
+    const mayWarn = d.gaps.some((g) => g.field === 'person.detail') && kind.startsWith('thank_you') && kind !== 'thank_you_panel';
+    const unexpected = findings.filter((f) => !(mayWarn && f.rule === 'L10' && f.code === 'no_detail' && f.severity === 'warning'));
+    expect(unexpected.map((f) => ({ rule: f.rule, code: f.code, severity: f.severity })), d.body).toEqual([]);
   });
 
   it('a panel note to a lead with no detail of their own still carries the others\' details', () => {

@@ -2,6 +2,8 @@
 import type { Application, Candidate, Interview, Person, Reference } from '../model.js';
 import type { RuleId } from '../rules/protocol.js';
 import type { Day } from '../time.js';
+import type { LeftOutReason } from './language/clean.js';
+import type { English } from './words.js';
 
 export const DRAFT_KINDS = [
   'thank_you_email', 'thank_you_letter', 'thank_you_panel',
@@ -39,6 +41,22 @@ export interface DraftGap {
   readonly rule?: RuleId;
 }
 
+/** The debrief fields a draft is built from. */
+export type DebriefField = 'details' | 'bestMoments' | 'awkwardMoments' | 'unfinishedAnswers';
+
+/**
+ * Something the user typed in the debrief that this draft does not carry, and why: it could not
+ * be shaped into a sentence safely, it was one point too many, it did not fit the length, or
+ * emoji were taken out of it. Listed beside the draft so no fact is lost silently.
+ */
+export interface LeftOut {
+  readonly field: DebriefField;
+  /** For `details`: whose detail. */
+  readonly personId?: string;
+  readonly text: string;
+  readonly reason: LeftOutReason;
+}
+
 export interface Draft {
   readonly kind: DraftKind;
   /** Email kinds only. */
@@ -52,6 +70,8 @@ export interface Draft {
   /** The W/X rules (and F7 for a reference brief) the draft follows. */
   readonly rules: readonly RuleId[];
   readonly gaps: readonly DraftGap[];
+  /** Debrief input this draft leaves out, with the reason. */
+  readonly leftOut: readonly LeftOut[];
 }
 
 /** The interview a draft is about, with its local date. */
@@ -70,6 +90,8 @@ interface Common {
   readonly note?: string;
   /** The date written at the top of a letter. */
   readonly today?: Day;
+  /** US or British English, from the profile's region (default British). */
+  readonly english?: English;
 }
 
 export interface PersonDraftInput extends Common {

@@ -7,15 +7,42 @@ const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
 
-/** `Tuesday, 3 March`: the one date format of every draft. */
-export function dayInWords(day: Day): string {
-  const c = civil(day);
-  return `${WEEKDAYS[weekday(day) - 1] ?? ''}, ${c.day} ${MONTHS[c.month - 1] ?? ''}`;
+/** The English a draft is written in: US for the United States, British everywhere else. */
+export type English = 'US' | 'GB';
+
+/** The profile's region (`US`, `GB-ENG`, `DE-BY`…) to the English its drafts use. */
+export function englishOf(region: string | undefined): English {
+  return /^US(?:-|$)/i.test(region ?? '') ? 'US' : 'GB';
 }
 
-/** `Tuesday, 3 March 2026`: the same format with the year, for the date line of a letter. */
-export function dayInWordsWithYear(day: Day): string {
-  return `${dayInWords(day)} ${civil(day).year}`;
+/** `Tuesday, March 3` (US) or `Tuesday, 3 March` (British): the one date format of every draft. */
+export function dayInWords(day: Day, english: English = 'GB'): string {
+  const c = civil(day);
+  const weekdayName = WEEKDAYS[weekday(day) - 1] ?? '';
+  const month = MONTHS[c.month - 1] ?? '';
+  return english === 'US' ? `${weekdayName}, ${month} ${c.day}` : `${weekdayName}, ${c.day} ${month}`;
+}
+
+/** `Tuesday, March 3, 2026` or `Tuesday, 3 March 2026`: with the year, for the date line of a letter. */
+export function dayInWordsWithYear(day: Day, english: English = 'GB'): string {
+  return english === 'US' ? `${dayInWords(day, english)}, ${civil(day).year}` : `${dayInWords(day, english)} ${civil(day).year}`;
+}
+
+/** The words that differ between US and British English in the templates. */
+export interface Wording {
+  /** "position" (US) or "post" (British). */
+  readonly post: string;
+  /** "resume" (US) or "CV" (British). */
+  readonly cv: string;
+}
+
+export function wordingOf(english: English): Wording {
+  return english === 'US' ? { post: 'position', cv: 'resume' } : { post: 'post', cv: 'CV' };
+}
+
+/** One stop where a sentence ends with an abbreviation ("Acme Inc.."), no space before punctuation. */
+export function tidySentence(text: string): string {
+  return text.replace(/([^.])\.\.(?!\.)/g, '$1.').replace(/\.([?!])/g, '$1').replace(/[ \t]+([,;:.?!])/g, '$1').replace(/,([.;])/g, '$1');
 }
 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'ph.d', 'md', 'm.d', 'esq', 'dds', 'mba']);

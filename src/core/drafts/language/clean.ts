@@ -1,0 +1,94 @@
+/**
+ * The first pass over a debrief field as typed: one line of plain text, or the reason it cannot
+ * go into a note at all (markup, no words, another language). Emoji, control characters, runs of
+ * "!!" and shouting in capitals are removed or calmed here; what was removed is reported.
+ */
+import emojiRegex from 'emoji-regex';
+
+/** Why a debrief input, or part of it, is not in a note. */
+export type LeftOutReason =
+  | 'no_words' | 'markup' | 'not_english' | 'too_long' | 'several_points' | 'unclear' | 'spelling' | 'length' | 'emoji';
+
+export interface Cleaned {
+  readonly text: string;
+  /** Set when nothing of the input can go into a note. */
+  readonly problem?: LeftOutReason;
+  /** True when emoji were taken out. */
+  readonly emoji: boolean;
+}
+
+/** Debrief fields longer than this are read only in their first part (a field's limit is enforced at the edges). */
+const READ_AT_MOST = 2_000;
+
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'about', 'at', 'by', 'from', 'into',
+  'is', 'are', 'was', 'were', 'be', 'been', 'it', 'this', 'that', 'these', 'those', 'he', 'she', 'they', 'we', 'you', 'i',
+  'my', 'his', 'her', 'their', 'our', 'your', 'me', 'him', 'them', 'us', 'how', 'what', 'why', 'when', 'where', 'which',
+  'who', 'not', 'did', 'do', 'does', 'had', 'has', 'have', 'would', 'could', 'should', 'will', 'can', 'as', 'so', 'if',
+  'than', 'then', 'there', 'all', 'some', 'any', 'more', 'most', 'very', 'just', 'also', 'too', 'up', 'out', 'over',
+]);
+const FOREIGN_WORDS = new Set([
+  'le', 'la', 'les', 'des', 'une', 'est', 'et', 'pour', 'avec', 'dans', 'sur', 'nous', 'vous', 'qui', 'que', 'pas', 'du',
+  'der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'ein', 'eine', 'wir', 'sie', 'ich', 'auf', 'für', 'den', 'dem', 'zu',
+  'el', 'los', 'las', 'es', 'y', 'con', 'para', 'por', 'una', 'muy', 'del', 'se', 'lo', 'su', 'sus', 'como', 'pero',
+  'il', 'di', 'che', 'della', 'sono', 'gli', 'een', 'het', 'van', 'niet', 'ook', 'zijn',
+]);
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const MARKUP = /<\/?[a-z][^<>]{0,200}>|&[a-z]{2,8};|&#\d{1,6};/i;
+const EMOTICON = /(?:^|\s)(?:[:;=8][-']?[()DPpOo3|\\/\]\[]+|<3|\^_\^|xD)(?=\s|$|[.,!?])/g;
+
+/** Letters as a share of the words, and whether the words read as English. */
+function looksEnglish(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return false;
+  const latin = letters.filter((ch) => /[A-Za-z\u00C0-\u024F]/.test(ch)).length;
+  if (latin / letters.length < 0.7) return false;
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  if (words.length < 4) return true;
+  let english = 0;
+  let foreign = 0;
+  for (const w of words) {
+    if (FUNCTION_WORDS.has(w)) english++;
+    else if (FOREIGN_WORDS.has(w)) foreign++;
+  }
+  return english >= foreign && (english > 0 || words.length < 6);
+}
+
+/** ALL-CAPS input calmed: words of five letters or more and the function words go to lower case; short acronyms stay. */
+function calmCapitals(text: string): string {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const upper = letters.filter((ch) => ch !== ch.toLowerCase()).length;
+  if (letters.length < 8 || upper / letters.length < 0.8) return text;
+  return text.replace(/\p{L}[\p{L}']*/gu, (w) => {
+    const lower = w.toLowerCase();
+    if (lower === 'i') return 'I';
+    if (lower.startsWith("i'")) return `I${lower.slice(1)}`;
+    return w.length >= 5 || FUNCTION_WORDS.has(lower) ? lower : w;
+  });
+}
+
+/**
+ * Cleans one debrief field: control characters, zero-width and bidi marks, lone surrogates and
+ * emoji removed; runs of "!" or "?" cut to one; ellipses to a stop; whitespace to single spaces,
+ * keeping line breaks (they separate list items). Markup, text without letters, and text that is
+ * not English are reported as the `problem`. Never throws.
+ */
+export function cleanInput(raw: string): Cleaned {
+  let text = raw.slice(0, READ_AT_MOST).replace(CONTROL, ' ').replace(LONE_SURROGATE, '');
+  if (MARKUP.test(text)) return { text: '', problem: 'markup', emoji: false };
+  const withoutEmoji = text.replace(emojiRegex(), ' ').replace(/[\u2600-\u27BF\uFE0F\u{1F000}-\u{1FAFF}]/gu, ' ').replace(EMOTICON, ' ');
+  const emoji = withoutEmoji !== text;
+  text = withoutEmoji
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00A0]+/g, ' ')
+    .replace(/ *\n+ */g, '\n')
+    .replace(/\u2026|\.{2,}/g, '.')
+    .replace(/([!?])[!?]+/g, (_m, first: string) => (_m.includes('?') ? '?' : first))
+    .replace(/[\u2018\u2019]/g, "'")
+    .trim();
+  if (!/\p{L}/u.test(text)) return { text: '', problem: 'no_words', emoji };
+  if (!looksEnglish(text)) return { text, problem: 'not_english', emoji };
+  return { text: calmCapitals(text), emoji };
+}

@@ -1,0 +1,325 @@
+/**
+ * Fitting a debrief input to the slot it fills in a note. An interviewer's detail becomes a topic
+ * ("your plan to move the KPIs into Looker"), a fact ("the team is moving to a four-day week
+ * pilot"), an act of theirs ("you asked me how I would handle a late data feed"), one of ours
+ * ("we compared notes on hiring"), or their question or words in quotes. The candidate's own
+ * moments become a gerund in the first person ("walking you through my churn model") or a topic
+ * ("window functions"). Whatever cannot be fitted safely is returned as left out, with why.
+ */
+import { cleanInput, type LeftOutReason } from './clean.js';
+import {
+  finiteVerb, isAct, pointsOf, reportedAt, shapeOf, subjectOf, toSecondPerson, withSubject, withYou,
+  type Shape,
+} from './read.js';
+import { caseLike, formsOf, is, lowerStart, textOf, withText, type Term } from './terms.js';
+
+export type { LeftOutReason } from './clean.js';
+
+export interface Dropped {
+  readonly text: string;
+  readonly reason: LeftOutReason;
+}
+
+export type DetailForm =
+  | { readonly form: 'topic'; readonly text: string }
+  | { readonly form: 'fact'; readonly text: string }
+  | { readonly form: 'act'; readonly text: string }
+  | { readonly form: 'ours'; readonly text: string }
+  | { readonly form: 'question'; readonly text: string }
+  | { readonly form: 'quote'; readonly text: string };
+
+export type MomentForm =
+  | { readonly form: 'topic'; readonly text: string }
+  | { readonly form: 'doing'; readonly text: string };
+
+export interface Fitted<T> {
+  readonly value?: T;
+  readonly dropped: readonly Dropped[];
+}
+
+/** Who the detail is about, as the note names them. */
+export interface About {
+  /** Words that name the person (first name, surname). */
+  readonly names: readonly string[];
+  /** "you" in their own note; their formal name in the panel lead's note. */
+  readonly as: 'you' | { readonly name: string };
+}
+
+/** Who "they/them" are in the candidate's moments. */
+export type Audience = 'you' | 'the panel';
+
+/** Longest fitted phrase, in words. */
+const MAX_WORDS = 32;
+const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'regarding', 'around', 'over', 'with', 'through', 'at', 'during', 'for', 'in']);
+const BOUNDARY = new Set(['because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which']);
+
+function words(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** A fitted phrase ready for a sentence: no closing stop, tidy spacing, balanced quotes. */
+function finish(text: string): string | undefined {
+  let t = text.replace(/\s+([,;:])/g, '$1').replace(/\s{2,}/g, ' ').replace(/^[\s,;:–—-]+|[\s,;:.!?–—-]+$/gu, '').trim();
+  t = t.replace(/\(\s*\)/g, '').trim();
+  const opens = (t.match(/\(/g) ?? []).length;
+  const closes = (t.match(/\)/g) ?? []).length;
+  if (opens !== closes) t = t.replace(/[()]/g, '');
+  const straight = (t.match(/"/g) ?? []).length;
+  if (straight % 2 === 1) t = t.replace(/"/g, '');
+  let open = true;
+  t = t.replace(/"/g, () => {
+    const mark = open ? '\u201C' : '\u201D';
+    open = !open;
+    return mark;
+  });
+  if ((t.match(/\u201C/g) ?? []).length !== (t.match(/\u201D/g) ?? []).length) t = t.replace(/[\u201C\u201D]/g, '');
+  if (!/\p{L}/u.test(t)) return undefined;
+  return t;
+}
+
+function phraseOf(terms: readonly Term[]): string | undefined {
+  return finish(textOf(lowerStart(terms)));
+}
+
+/** A comma list of short noun phrases ("SQL, Python, dashboards"): joined as a list. */
+function nounList(text: string): string | undefined {
+  if (text.includes('\n') || /[.;!?]/.test(text.replace(/\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms)\./gi, ''))) return undefined;
+  const items = text.split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?=[^,]*$)/).map((s) => s.trim()).filter((s) => s !== '');
+  if (items.length < 2 || items.length > 5) return undefined;
+  const shaped = items.map((i) => shapeOf(i));
+  if (!shaped.every((s) => s.kind === 'noun' && s.terms.length > 0 && s.terms.length <= 4)) return undefined;
+  // The first item may carry a sentence capital; the others keep their case as typed.
+  const texts = shaped.map((s, i) => (s.kind !== 'noun' ? undefined : i === 0 ? phraseOf(s.terms) : finish(textOf(s.terms))));
+  if (texts.some((t) => t === undefined)) return undefined;
+  const list = texts as string[];
+  return list.length === 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1] ?? ''}`;
+}
+
+/** Quoted words in a point ("she said 'we ship on Fridays'"), when the point is a report of them. */
+function quoteOf(point: string): string | undefined {
+  const m = /^[^"\u201C\u2018']{0,40}?\b(?:said|says|told me|asked|put it|joked)[,:]?\s*["\u201C\u2018']([^"\u201D\u2019']{2,160})["\u201D\u2019']?\s*[.!?]?$/i.exec(point);
+  const quote = m?.[1]?.trim();
+  if (quote === undefined || !/\p{L}/u.test(quote)) return undefined;
+  return quote.replace(/[.,;:]+$/, '');
+}
+
+function topicOf(terms: readonly Term[], about: About): DetailForm | undefined {
+  const t = phraseOf(about.as === 'you' ? toSecondPerson(terms) : terms);
+  return t === undefined ? undefined : { form: 'topic', text: t };
+}
+
+/** The detail's point fitted, or undefined when it cannot be shaped safely. */
+function fitDetailPoint(point: string, about: About): DetailForm | undefined {
+  const quote = quoteOf(point);
+  if (quote !== undefined) return { form: 'quote', text: caseLike(quote, 'A') };
+  const shape: Shape = shapeOf(point);
+  switch (shape.kind) {
+    case 'question': {
+      const q = finish(shape.text);
+      return q === undefined ? undefined : { form: 'question', text: `${q.charAt(0).toUpperCase()}${q.slice(1)}?` };
+    }
+    case 'noun': case 'wh': case 'gerund':
+      return shape.terms.length === 0 ? undefined : topicOf(shape.terms, about);
+    case 'clause': {
+      const who = subjectOf(shape.subject, about.names);
+      const terms = shape.terms;
+      if (who === 'person' || who === 'none') {
+        const rep = reportedAt(terms, shape.verb);
+        if (rep !== undefined && isAct(rep.verb)) return act(terms, shape.verb, who, about);
+        if (rep !== undefined) {
+          const first = rep.rest[0];
+          if (first === undefined) return undefined;
+          if (TOPIC_PREPOSITIONS.has(first.lower) && finiteVerb(rep.rest.slice(1)) < 0) return topicOf(rep.rest.slice(1), about);
+          const content = first.lower === 'that' ? rep.rest.slice(1) : rep.rest;
+          if (content.length === 0) return undefined;
+          const inner = shapeOf(textOf(content));
+          if (inner.kind === 'clause') {
+            const fact = phraseOf(about.as === 'you' ? toSecondPerson(content) : content);
+            return fact === undefined ? undefined : { form: 'fact', text: fact };
+          }
+          return topicOf(content, about);
+        }
+        return act(terms, shape.verb, who, about);
+      }
+      if (who === 'first' || who === 'we') {
+        if (who === 'we') {
+          const rep = reportedAt(terms, shape.verb);
+          const first = rep?.rest[0];
+          if (rep !== undefined && first !== undefined && TOPIC_PREPOSITIONS.has(first.lower)) return topicOf(rep.rest.slice(1), about);
+        }
+        const ours = finish(textOf(about.as === 'you' ? toSecondPerson(terms) : terms));
+        return ours === undefined ? undefined : { form: 'ours', text: ours };
+      }
+      const fact = phraseOf(terms);
+      return fact === undefined ? undefined : { form: 'fact', text: fact };
+    }
+  }
+}
+
+/** An act of the person ("asked me how…", "She walked me through…"): their subject, then the verb. */
+function act(terms: readonly Term[], verb: number, who: 'person' | 'none', about: About): DetailForm | undefined {
+  const rest = about.as === 'you' ? toSecondPerson(terms.slice(verb)) : terms.slice(verb);
+  const body = about.as === 'you' ? withYou(rest, 0) : withSubject(rest, 0, about.as.name);
+  void who;
+  const text = finish(textOf(body));
+  if (text === undefined) return undefined;
+  const f = formsOf(terms[verb]?.lower ?? '');
+  // A present-tense habit ("she leads the platform team") is a fact about them, not an act in the interview.
+  const past = is(terms[verb], 'PastTense') || (f !== undefined && f.past === terms[verb]?.lower);
+  return { form: past ? 'act' : 'fact', text };
+}
+
+/** Runs the fitting over the points of a cleaned input: the first that fits is used, the rest listed. */
+function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, list?: (text: string) => T | undefined): Fitted<T> {
+  const cleaned = cleanInput(raw);
+  const dropped: Dropped[] = cleaned.emoji ? [{ text: raw.trim(), reason: 'emoji' }] : [];
+  if (cleaned.problem !== undefined) return { dropped: [...dropped.filter((d) => d.reason !== 'emoji'), { text: raw.trim(), reason: cleaned.problem }] };
+  const asList = list?.(cleaned.text);
+  if (asList !== undefined) return { value: asList, dropped };
+  const points = pointsOf(cleaned.text);
+  let value: T | undefined;
+  for (const point of points) {
+    if (value !== undefined) {
+      dropped.push({ text: point, reason: 'several_points' });
+      continue;
+    }
+    const fitted = words(point) > MAX_WORDS * 1.5 ? undefined : fitPoint(point);
+    const text = fitted === undefined ? undefined : (fitted as { text?: string }).text;
+    if (fitted !== undefined && text !== undefined && words(text) <= MAX_WORDS) value = fitted;
+    else dropped.push({ text: point, reason: words(point) > MAX_WORDS ? 'too_long' : 'unclear' });
+  }
+  if (value === undefined) return { dropped: [...dropped.filter((d) => d.reason === 'emoji'), { text: cleaned.text, reason: points.length > 0 && words(cleaned.text) > MAX_WORDS ? 'too_long' : 'unclear' }] };
+  return { value, dropped };
+}
+
+/** The interviewer's detail fitted for their note (`about.as` "you") or for the panel lead's note (their name). */
+export function fitDetail(raw: string, about: About): Fitted<DetailForm> {
+  return fitPoints<DetailForm>(raw, (p) => fitDetailPoint(p, about), (t) => {
+    const list = nounList(t);
+    return list === undefined ? undefined : { form: 'topic', text: list };
+  });
+}
+
+// ---- the candidate's moments ------------------------------------------------------------------
+
+/** "them/they" (the interviewers) as the note's audience. */
+function audienceTerms(terms: readonly Term[], audience: Audience): Term[] {
+  return terms.map((t) => {
+    if (t.lower === 'them' || t.lower === 'they' || t.lower === 'everyone' || t.lower === 'everybody') {
+      return withText(t, audience === 'you' ? 'you' : 'the panel');
+    }
+    if (t.lower === 'their') return withText(t, audience === 'you' ? 'your' : 'the panel\u2019s');
+    return t;
+  });
+}
+
+const THIRD_SINGULAR = new Set(['he', 'she', 'him', 'his', 'her', 'hers', "he's", "she's"]);
+
+/** The gerund form of a subjectless or first-person clause ("Walked them through X" → "walking you through X"). */
+function doing(terms: readonly Term[], verb: number, audience: Audience): string | undefined {
+  const v = terms[verb];
+  if (v === undefined || v.text === '' || is(v, 'Auxiliary') || is(v, 'Modal') || is(v, 'Copula') || is(terms[verb + 1], 'Negative')) return undefined;
+  const f = formsOf(v.lower);
+  if (f === undefined) return undefined;
+  const out: Term[] = [withText(v, f.gerund)];
+  for (let i = verb + 1; i < terms.length; i++) {
+    const t = terms[i];
+    if (t === undefined) continue;
+    const prev = terms[i - 1];
+    const coordinated = prev !== undefined && (['and', 'then'].includes(prev.lower) || prev.post.includes(','));
+    if (coordinated && is(t, 'PastTense') && !is(t, 'Participle')) {
+      const g = formsOf(t.lower);
+      out.push(g ? withText(t, g.gerund) : t);
+    } else out.push(t);
+  }
+  if (out.some((t) => THIRD_SINGULAR.has(t.lower))) return undefined;
+  return finish(textOf(audienceTerms(out, audience)));
+}
+
+/** "the question on X" → "X"; "the SQL question" → "SQL"; "my answer to X" → "X". */
+function simplifyTopic(text: string): string {
+  return text
+    .replace(/^(?:the|a|an|that|this|their|your|his|her)\s+(?:(?:tricky|hard|difficult|technical|last|first|second|final|follow-up|big|one)\s+)?(?:question|bit|part|section)\s+(?:on|about|of|around|regarding|re|for)\s+/i, '')
+    .replace(/^(?:my\s+)?(?:answer|response|reply)\s+(?:on|to|about|for)\s+/i, '')
+    .replace(/^(?:the|a)\s+((?:[\p{L}\d/&+-]+\s+){0,2}[\p{L}\d/&+-]+)\s+question$/iu, '$1');
+}
+
+/** The topic of a first-person or subjectless clause about an answer ("I blanked on X", "ran out of time on X"). */
+function topicOfClause(terms: readonly Term[], verb: number): Term[] | undefined {
+  let i = verb;
+  if (is(terms[verb], 'Copula')) {
+    // "I was vague on X": only a preposition after the adjective gives a topic.
+    i = verb + 1;
+    while (i < terms.length && (is(terms[i], 'Adjective') || is(terms[i], 'Adverb') || is(terms[i], 'Negative'))) i++;
+    if (!TOPIC_PREPOSITIONS.has(terms[i]?.lower ?? '') || i === verb + 1) return undefined;
+  }
+  // Skip the verb group: auxiliaries, negatives, verbs, particles, "out of time".
+  while (i < terms.length) {
+    const t = terms[i];
+    if (t === undefined) break;
+    if (t.lower === 'out' && terms[i + 1]?.lower === 'of' && terms[i + 2]?.lower === 'time') { i += 3; continue; }
+    if (is(t, 'Gerund') && i > verb) break;
+    if (is(t, 'Verb') || is(t, 'Negative') || is(t, 'Particle') || is(t, 'Adverb') || t.text === '' || ['to', 'up', 'me', 'us'].includes(t.lower)) { i++; continue; }
+    break;
+  }
+  if (i < terms.length && TOPIC_PREPOSITIONS.has(terms[i]?.lower ?? '')) i++;
+  if (i < terms.length && ['when', 'as'].includes(terms[i]?.lower ?? '') && ['asked', 'we'].includes(terms[i + 1]?.lower ?? '')) return undefined;
+  const out: Term[] = [];
+  for (let j = i; j < terms.length; j++) {
+    const t = terms[j];
+    if (t === undefined) break;
+    if (j > i && (BOUNDARY.has(t.lower) || (t.lower === 'and' && ['i', 'they', 'he', 'she', 'we', 'it'].includes(terms[j + 1]?.lower ?? '')))) break;
+    out.push(t);
+    if (t.post.includes(',') || t.post.includes('(')) break;
+  }
+  if (out.length === 0) return undefined;
+  if (out.length === 1 && ['it', 'that', 'this', 'them', 'one'].includes(out[0]?.lower ?? '')) return undefined;
+  return out;
+}
+
+function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished', audience: Audience): MomentForm | undefined {
+  const shape = shapeOf(point);
+  const asTopic = (terms: readonly Term[]): MomentForm | undefined => {
+    if (terms.some((t) => THIRD_SINGULAR.has(t.lower))) return undefined;
+    const raw = phraseOf(audienceTerms(terms, audience));
+    if (raw === undefined) return undefined;
+    const text = field === 'best' ? raw : simplifyTopic(raw);
+    return /\p{L}/u.test(text) ? { form: 'topic', text } : undefined;
+  };
+  switch (shape.kind) {
+    case 'question': return undefined;
+    case 'noun': case 'wh': return shape.terms.length === 0 ? undefined : asTopic(shape.terms);
+    case 'gerund': {
+      if (field !== 'best') return asTopic(shape.terms);
+      const text = phraseOf(audienceTerms(shape.terms, audience));
+      return text === undefined || shape.terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
+    }
+    case 'clause': {
+      const who = subjectOf(shape.subject, []);
+      if (who !== 'first' && who !== 'none' && who !== 'we') {
+        // "they asked me about X and I froze": the topic they asked about.
+        const rep = reportedAt(shape.terms, shape.verb);
+        const first = rep?.rest[0];
+        if (field !== 'best' && rep !== undefined && first !== undefined && TOPIC_PREPOSITIONS.has(first.lower)) return asTopic(rep.rest.slice(1));
+        return undefined;
+      }
+      if (field === 'best') {
+        const rep = reportedAt(shape.terms, shape.verb);
+        const first = rep?.rest[0];
+        if (who === 'we' && rep !== undefined && first !== undefined && TOPIC_PREPOSITIONS.has(first.lower)) return asTopic(rep.rest.slice(1));
+        const text = doing(shape.terms, shape.verb, audience);
+        return text === undefined ? undefined : { form: 'doing', text };
+      }
+      const topic = topicOfClause(shape.terms, shape.verb);
+      return topic === undefined ? undefined : asTopic(topic);
+    }
+  }
+}
+
+/** A moment of the candidate's (best, awkward, unfinished) fitted in the first person. */
+export function fitMoment(raw: string, field: 'best' | 'awkward' | 'unfinished', audience: Audience): Fitted<MomentForm> {
+  return fitPoints<MomentForm>(raw, (p) => fitMomentPoint(p, field, audience), (t) => {
+    const list = nounList(t);
+    return list === undefined ? undefined : { form: 'topic', text: list };
+  });
+}

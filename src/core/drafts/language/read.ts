@@ -1,0 +1,234 @@
+/**
+ * Reading a debrief input: split into points (sentences, list items, clauses joined by ";" or
+ * "and they…"), then each point classified by its grammar (a noun phrase, a gerund phrase, a
+ * wh-clause, a clause with its own subject, a clause without one, a question, a quote) and
+ * reshaped for the slot it fills: the interviewer's detail becomes "you"/"your" (or a named
+ * panelist), the candidate's own moments become first-person gerunds or topics.
+ */
+import { caseLike, formsOf, is, keepsCapital, lowerStart, sentencesOf, termsOf, textOf, withText, type Term } from './terms.js';
+
+/** One point of an input, before it is fitted to a slot. */
+export function pointsOf(text: string): string[] {
+  const items = text
+    .split(/\n|(?:^|\s)(?:[-*\u2022\u2013]|\(?\d{1,2}[).]|\(?[a-e]\))\s+/u)
+    .map((s) => s.trim().replace(/^[-*\u2022\u2013]\s*/u, ''))
+    .filter((s) => /\p{L}/u.test(s));
+  const out: string[] = [];
+  for (const item of items) {
+    for (const s of sentencesOf(item)) {
+      for (const clause of s.split(/\s*;\s*|,?\s+(?:and|but|then|so)\s+(?=(?:they|he|she|we|i|you)\s)/i)) {
+        if (/\p{L}/u.test(clause)) out.push(clause.trim());
+      }
+    }
+  }
+  return out;
+}
+
+const WH = new Set(['how', 'why', 'what', 'whether', 'when', 'where', 'which', 'who']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
+const REPORTING = new Set([
+  'say', 'mention', 'explain', 'tell', 'share', 'note', 'describe', 'talk', 'speak', 'discuss', 'highlight', 'emphasize',
+  'emphasise', 'stress', 'point', 'raise', 'reveal', 'admit', 'hint', 'suggest', 'confirm', 'bring', 'chat', 'outline',
+  'go', 'rave', 'gush',
+]);
+const ACTS = new Set(['ask', 'show', 'walk', 'give', 'offer', 'introduce', 'take', 'invite', 'challenge', 'press', 'quiz', 'grill', 'probe', 'tour']);
+const LEAD_INS = /^(?:(?:i\s+(?:think|feel|guess|believe|felt|thought)(?:\s+like)?(?:\s+that)?)|honestly|overall|also|then|maybe|probably|basically|so|and|but|plus|oh|um|well|ok|okay|anyway)\b[\s,:-]*/i;
+
+/** A past or present form of a reporting or act verb ("said", "tells", "asked"). */
+function isSpeechVerb(word: string): boolean {
+  if (!/^[a-z]+$/.test(word) || !/(?:ed|s|aid|old|oke|ave|ook|ent)$/.test(word)) return false;
+  const f = formsOf(word);
+  return f !== undefined && (f.past === word || f.present === word) && (REPORTING.has(f.infinitive) || ACTS.has(f.infinitive));
+}
+
+/** What a point is, by its grammar. */
+export type Shape =
+  | { readonly kind: 'noun'; readonly terms: readonly Term[] }
+  | { readonly kind: 'gerund'; readonly terms: readonly Term[] }
+  | { readonly kind: 'wh'; readonly terms: readonly Term[] }
+  | { readonly kind: 'question'; readonly text: string }
+  | { readonly kind: 'clause'; readonly subject: readonly Term[]; readonly verb: number; readonly terms: readonly Term[] };
+
+const isFinite = (terms: readonly Term[], i: number): boolean => {
+  const t = terms[i];
+  if (t === undefined || !is(t, 'Verb')) return false;
+  if (is(t, 'Gerund') && !is(t, 'Copula')) return false;
+  if (is(t, 'Participle') && !is(terms[i - 1], 'Auxiliary') && !is(terms[i - 1], 'Copula')) return false;
+  const prev = terms[i - 1];
+  if (prev !== undefined && prev.lower === 'to') return false;
+  return t.text !== '' || is(t, 'Copula') || is(t, 'Modal') || is(t, 'Auxiliary');
+};
+
+/** The index of the clause's finite verb (or its auxiliary), if any. */
+export function finiteVerb(terms: readonly Term[]): number {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    if (t === undefined) continue;
+    if (i > 0 && WH.has(t.lower)) return -1;
+    if (t.lower === 'that' && i > 0) return -1;
+    if (isFinite(terms, i)) return i;
+    // compromise reads "She said reporting…" as an adjective ("the said report"): after a subject it is the verb.
+    const prev = terms[i - 1];
+    if (prev !== undefined && (is(prev, 'Pronoun') || is(prev, 'Person')) && !is(prev, 'Possessive') && isSpeechVerb(t.lower)) return i;
+  }
+  return -1;
+}
+
+/** Classifies one point. Lead-ins ("I think", "Honestly,") are dropped first. */
+export function shapeOf(point: string): Shape {
+  const text = point.replace(LEAD_INS, '').replace(/^[,:\s-]+/, '').trim() || point.trim();
+  const question = /\?\s*$/.test(text);
+  const terms = termsOf(text.replace(/[.!?]+\s*$/, ''));
+  const first = terms[0];
+  if (first === undefined) return { kind: 'noun', terms: [] };
+  if (question && (WH.has(first.lower) || is(first, 'Modal') || is(first, 'Auxiliary') || is(first, 'Copula'))) {
+    return { kind: 'question', text: text.replace(/\?+\s*$/, '?') };
+  }
+  if (WH.has(first.lower)) return { kind: 'wh', terms };
+  if (is(first, 'Gerund') && !is(first, 'Copula')) return { kind: 'gerund', terms };
+  const verb = finiteVerb(terms);
+  if (verb < 0) return { kind: 'noun', terms };
+  // "the weekly review with the sales leads": a last word read as a verb after a long subject is the head noun.
+  const v = terms[verb];
+  if (verb === terms.length - 1 && verb >= 2 && v !== undefined && /s$/.test(v.lower) && !is(v, 'Copula') && !is(v, 'PastTense')
+    && !terms.slice(0, verb).some((t) => is(t, 'Pronoun') && !is(t, 'Possessive'))) return { kind: 'noun', terms };
+  return { kind: 'clause', subject: terms.slice(0, verb), verb, terms };
+}
+
+/** Who a clause's subject is, for the person the detail is about. */
+export type Subject = 'none' | 'first' | 'we' | 'person' | 'they' | 'other';
+
+/** `names`: the words that name the person the detail is about (first name, surname, honorific + surname). */
+export function subjectOf(subject: readonly Term[], names: readonly string[]): Subject {
+  if (subject.length === 0) return 'none';
+  const words = subject.map((t) => t.lower.replace(/[.,]/g, '')).filter((w) => w !== '');
+  const one = words.length === 1 ? words[0] : undefined;
+  if (one === 'i' || one?.startsWith("i'")) return 'first';
+  if (one === 'we' || one?.startsWith("we'")) return 'we';
+  if (one === 'you' || one === 'he' || one === 'she' || one?.startsWith("he'") || one?.startsWith("she'") || one?.startsWith("you'")) return 'person';
+  if (one === 'they' || one?.startsWith("they'")) return 'they';
+  const lowerNames = names.map((n) => n.toLowerCase());
+  if (words.length <= 3 && words.every((w) => lowerNames.includes(w) || ['mr', 'mrs', 'ms', 'dr', 'prof', 'mx', 'miss'].includes(w))) return 'person';
+  return 'other';
+}
+
+// ---- pronouns: the person written about becomes "you", or a named panelist -----------------
+
+const YOU_FORMS: Readonly<Record<string, string>> = {
+  he: 'you', she: 'you', him: 'you', his: 'your', hers: 'yours', himself: 'yourself', herself: 'yourself',
+};
+
+/** Present-tense agreement for "you" (or a plural) after a third-person singular subject. */
+function agreeYou(t: Term): Term {
+  const map: Readonly<Record<string, string>> = { is: 'are', was: 'were', has: 'have', does: 'do', "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't" };
+  const known = map[t.lower];
+  if (known !== undefined) return withText(t, caseLike(known, t.text));
+  if (is(t, 'PresentTense') && !is(t, 'Infinitive') && !is(t, 'Gerund') && !is(t, 'Modal') && t.text !== '') {
+    const f = formsOf(t.lower);
+    if (f && f.present === t.lower) return withText(t, f.infinitive);
+  }
+  return t;
+}
+
+/** Present-tense agreement for a singular named subject after "they"/"you". */
+function agreeSingular(t: Term): Term {
+  const map: Readonly<Record<string, string>> = { are: 'is', were: 'was', have: 'has', do: 'does', "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't", "don't": "doesn't" };
+  const known = map[t.lower];
+  if (known !== undefined) return withText(t, known);
+  if (is(t, 'PresentTense') && is(t, 'Infinitive') && t.text !== '') {
+    const f = formsOf(t.lower);
+    if (f) return withText(t, f.present);
+  }
+  return t;
+}
+
+/** The next verb term after `i`, skipping adverbs ("she also leads"). */
+function verbAfter(terms: readonly Term[], i: number): number {
+  for (let j = i + 1; j < terms.length && j <= i + 3; j++) {
+    const t = terms[j];
+    if (t === undefined) break;
+    if (is(t, 'Verb')) return j;
+    if (!is(t, 'Adverb') && !is(t, 'Negative')) break;
+  }
+  return -1;
+}
+
+/**
+ * Every he/she/him/his/her of the text becomes you/your, with the verb after a subject pronoun
+ * made to agree ("she is" → "you are", "he leads" → "you lead", "she's" → "you're").
+ */
+export function toSecondPerson(terms: readonly Term[]): Term[] {
+  const out = [...terms];
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    if (t === undefined) continue;
+    const contraction = /^(he|she)('s|'d|'ll)$/i.exec(t.text);
+    if (contraction) {
+      const tail = contraction[2]?.toLowerCase() === "'s"
+        ? (is(out[i + 2], 'Participle') || out[i + 2]?.lower === 'been' || out[i + 2]?.lower === 'got' ? "'ve" : "'re")
+        : (contraction[2] ?? '');
+      out[i] = withText(t, caseLike(`you${tail}`, t.text));
+      continue;
+    }
+    const lower = t.lower;
+    if (lower === 'her') {
+      // "her" before a noun is the possessive, otherwise the object.
+      const next = out[i + 1];
+      const objectNext = next === undefined || is(next, 'Preposition') || is(next, 'Determiner') || is(next, 'Conjunction') || next.lower === 'that' || /[,.;:!?]/.test(t.post);
+      const possessive = !objectNext && (is(t, 'Possessive') || (next !== undefined && (is(next, 'Noun') || is(next, 'Adjective')) && !is(next, 'Pronoun')));
+      out[i] = withText(t, caseLike(possessive ? 'your' : 'you', t.text));
+      continue;
+    }
+    const you = YOU_FORMS[lower];
+    if (you === undefined) continue;
+    out[i] = withText(t, caseLike(you, t.text));
+    if (lower === 'he' || lower === 'she') {
+      const v = verbAfter(out, i);
+      const verb = out[v];
+      if (verb !== undefined) out[v] = agreeYou(verb);
+    }
+  }
+  return out;
+}
+
+/** The clause with its subject replaced by `name` (a singular third person) and the verb agreeing. */
+export function withSubject(terms: readonly Term[], verb: number, name: string): Term[] {
+  const v = terms[verb];
+  const rest = terms.slice(verb);
+  const head: Term = { text: name, lower: name.toLowerCase(), tags: new Set(['ProperNoun']), pre: '', post: ' ' };
+  return [head, ...(v ? [agreeSingular(v), ...rest.slice(1)] : rest)];
+}
+
+/** The clause with "you" as its subject, the verb agreeing. */
+export function withYou(terms: readonly Term[], verb: number): Term[] {
+  const v = terms[verb];
+  const head: Term = { text: 'you', lower: 'you', tags: new Set(['Pronoun']), pre: '', post: ' ' };
+  return [head, ...(v ? [agreeYou(v), ...terms.slice(verb + 1)] : terms.slice(verb))];
+}
+
+// ---- reported speech --------------------------------------------------------------------------
+
+export interface Reported {
+  /** The reporting verb's base form ("mention"), or the act's ("ask"). */
+  readonly verb: string;
+  /** What follows the verb and its object pronoun ("that the team is moving…", "about the roadmap"). */
+  readonly rest: readonly Term[];
+}
+
+/** A reporting verb at `verb` and what follows it, or undefined. */
+export function reportedAt(terms: readonly Term[], verb: number): Reported | undefined {
+  const v = terms[verb];
+  if (v === undefined || v.text === '') return undefined;
+  const base = formsOf(v.lower)?.infinitive ?? v.lower;
+  if (!REPORTING.has(base) && !ACTS.has(base)) return undefined;
+  let j = verb + 1;
+  if (['me', 'us'].includes(terms[j]?.lower ?? '')) j++;
+  if (['out', 'up', 'on'].includes(terms[j]?.lower ?? '') && ['point', 'bring', 'go'].includes(base)) j++;
+  return { verb: base, rest: terms.slice(j) };
+}
+
+export function isAct(verb: string): boolean {
+  return ACTS.has(verb);
+}
+
+export { caseLike, keepsCapital, lowerStart, textOf, withText, SUBJECT_PRONOUNS };

@@ -1,0 +1,104 @@
+/**
+ * Words of a debrief input with their parts of speech (from compromise), and the small operations
+ * the realiser needs: find the finite verb, conjugate, rebuild the text.
+ */
+import nlp from 'compromise';
+
+export interface Term {
+  readonly text: string;
+  /** Lower case, for comparisons. */
+  readonly lower: string;
+  readonly tags: ReadonlySet<string>;
+  /** Punctuation and spaces before and after the word, as typed. */
+  readonly pre: string;
+  readonly post: string;
+}
+
+interface RawTerm {
+  text?: string;
+  pre?: string;
+  post?: string;
+  tags?: string[];
+}
+
+/** The words of one clause, tagged. */
+export function termsOf(text: string): Term[] {
+  const sentences = nlp(text).json() as { terms?: RawTerm[] }[];
+  const out: Term[] = [];
+  for (const s of sentences) {
+    for (const t of s.terms ?? []) {
+      const word = t.text ?? '';
+      out.push({ text: word, lower: word.toLowerCase(), tags: new Set(t.tags ?? []), pre: t.pre ?? '', post: t.post ?? '' });
+    }
+  }
+  return out;
+}
+
+/** The sentences of a text as compromise splits them (abbreviations such as "Dr." stay inside). */
+export function sentencesOf(text: string): string[] {
+  return (nlp(text).sentences().out('array') as string[]).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** The text of terms, with their own spacing and punctuation, trimmed. */
+export function textOf(terms: readonly Term[]): string {
+  return terms.map((t, i) => `${i === 0 ? '' : t.pre}${t.text}${i === terms.length - 1 ? '' : t.post}`).join('').trim();
+}
+
+export function withText(t: Term, text: string): Term {
+  return { ...t, text, lower: text.toLowerCase() };
+}
+
+export const is = (t: Term | undefined, tag: string): boolean => t !== undefined && t.tags.has(tag);
+
+export interface Forms {
+  readonly infinitive: string;
+  readonly past: string;
+  readonly present: string;
+  readonly gerund: string;
+}
+
+const IRREGULAR: Readonly<Record<string, Forms>> = {
+  be: { infinitive: 'be', past: 'was', present: 'is', gerund: 'being' },
+  have: { infinitive: 'have', past: 'had', present: 'has', gerund: 'having' },
+  do: { infinitive: 'do', past: 'did', present: 'does', gerund: 'doing' },
+};
+
+/** The forms of the verb `word` ("walked" → walk, walked, walks, walking). */
+export function formsOf(word: string): Forms | undefined {
+  const lower = word.toLowerCase();
+  for (const [base, forms] of Object.entries(IRREGULAR)) {
+    if ([base, forms.past, forms.present, 'were', 'are', 'am', 'been'].includes(lower) && (base === 'be' || !['were', 'are', 'am', 'been'].includes(lower))) return forms;
+  }
+  const conj = nlp(lower).verbs().conjugate() as Partial<Record<'Infinitive' | 'PastTense' | 'PresentTense' | 'Gerund', string>>[];
+  const c = conj[0];
+  if (!c?.Infinitive || !c.Gerund) return undefined;
+  return { infinitive: c.Infinitive, past: c.PastTense ?? c.Infinitive, present: c.PresentTense ?? c.Infinitive, gerund: c.Gerund };
+}
+
+/** Copies the capitalisation of `like`'s first letter onto `word`. */
+export function caseLike(word: string, like: string): string {
+  const first = like.charAt(0);
+  return first !== '' && first === first.toUpperCase() && first !== first.toLowerCase()
+    ? word.charAt(0).toUpperCase() + word.slice(1)
+    : word;
+}
+
+/** A proper noun, acronym, or the pronoun "I": words that keep their capital at the start of a phrase. */
+export function keepsCapital(t: Term | undefined): boolean {
+  if (t === undefined) return false;
+  if (t.lower === 'i' || t.lower.startsWith("i'")) return true;
+  const first = t.text.charAt(0);
+  if (first === first.toLowerCase()) return false;
+  if (t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{L}{2}/u.test(t.text)) return true;
+  if (t.tags.has('Pronoun') || t.tags.has('Determiner') || t.tags.has('Preposition') || t.tags.has('Conjunction')) return false;
+  if (t.tags.has('Verb') && !t.tags.has('ProperNoun')) return false;
+  return t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization')
+    || t.tags.has('Acronym') || t.tags.has('Honorific') || t.tags.has('Month') || t.tags.has('WeekDay');
+}
+
+/** The phrase with a lower-case first letter unless its first word keeps its capital. */
+export function lowerStart(terms: readonly Term[]): Term[] {
+  const first = terms[0];
+  if (first === undefined || keepsCapital(first)) return [...terms];
+  return [withText(first, first.text.charAt(0).toLowerCase() + first.text.slice(1)), ...terms.slice(1)];
+}
