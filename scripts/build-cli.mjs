@@ -19,12 +19,14 @@ const OUT = join(DIST, 'cli');
 const EXTERNAL = [
   '@electric-sql/pglite', // finds pglite.wasm and pglite.data beside its own module
   'pg', 'pg-native', // PostgreSQL only, loaded when a URL is set
-  'dictionary-en', 'dictionary-en-gb', 'dictionary-en-au', 'nspell', // the dictionaries read their files beside their module
+  'dictionary-en', 'dictionary-en-gb', 'dictionary-en-au', 'nspell', // the fallback speller; the dictionaries read their files beside their module
   'exceljs', 'nodemailer', // large, for exports and drafts only
 ];
 
-// Everything in dist/ but the web UI (npm run build:web) is ours: stale modules of an earlier build go too.
-if (existsSync(DIST)) for (const entry of readdirSync(DIST)) if (entry !== 'web') rmSync(join(DIST, entry), { recursive: true, force: true });
+// Everything in dist/ but the web UI (npm run build:web) and the spelling dictionary (npm run
+// build:dictionary) is ours: stale modules of an earlier build go too.
+const OTHERS = new Set(['web', 'dictionary']);
+if (existsSync(DIST)) for (const entry of readdirSync(DIST)) if (!OTHERS.has(entry)) rmSync(join(DIST, entry), { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
   entryPoints: { bin: 'src/cli/bin.ts' },

@@ -3,7 +3,7 @@ import en from 'dictionary-en';
 import au from 'dictionary-en-au';
 import gb from 'dictionary-en-gb';
 import { describe, expect, it } from 'vitest';
-import { spellerFromDictionaries } from './dictionary-speller.js';
+import { expandDictionary, spellerFromDictionaries } from './dictionary-speller.js';
 
 const speller = spellerFromDictionaries([en, gb, au]);
 
@@ -31,5 +31,25 @@ describe('spellerFromDictionaries', () => {
   });
   it('needs a dictionary', () => {
     expect(() => spellerFromDictionaries([])).toThrow(/at least one/);
+  });
+});
+
+describe('expandDictionary', () => {
+  it('lists stems with their affixed forms, compound-only and never-suggested forms apart', () => {
+    const aff = 'SET UTF-8\nNOSUGGEST !\nONLYINCOMPOUND c\nCOMPOUNDMIN 1\nCOMPOUNDRULE 1\nCOMPOUNDRULE nt\nICONV 1\nICONV \u2019 \'\nREP 1\nREP f ph\nSFX S Y 1\nSFX S 0 s .\n';
+    const dic = '5\nwalk/S\ndarn/!\n1/n\nth/tc\nParis\n';
+    const x = expandDictionary({ aff, dic });
+    expect([...x.accepted].sort()).toEqual(['1', 'Paris', 'darn', 'walk', 'walks']);
+    expect(x.blocked).toEqual(['th']);
+    expect(x.noSuggest).toEqual(['darn']);
+    expect(x.compoundMin).toBe(1);
+    expect(x.compoundRules.map((r) => r.flags)).toEqual(['i']);
+    expect(new RegExp(x.compoundRules[0]?.source ?? '', 'i').test('1th')).toBe(true);
+    expect(x.conversions).toEqual([{ source: '\u2019', flags: 'g', replacement: "'" }]);
+    expect(x.replacements).toEqual([['f', 'ph']]);
+  });
+
+  it('refuses affix features the compact speller does not model', () => {
+    expect(() => expandDictionary({ aff: 'SET UTF-8\nKEEPCASE k\n', dic: '1\nfoo\n' })).toThrow(/KEEPCASE/);
   });
 });
