@@ -7,6 +7,7 @@ import type { Application, Interview, Person, Scenario } from '../model.js';
 import { resolveParams } from '../rules/params.js';
 import { readTimeline } from '../rules/timeline.js';
 import type { Day, TimeRules } from '../time.js';
+import type { Speller } from '../tone/types.js';
 import { englishOf } from './words.js';
 import { DRAFT_KINDS, isDraftKind, type DraftInput, type DraftKind, type InterviewOn, type PersonDraftInput, type PersonDraftKind } from './types.js';
 
@@ -23,6 +24,8 @@ export interface DraftRequest {
   readonly interviewId?: string;
   readonly note?: string;
   readonly today?: Day;
+  /** The L12 dictionary, for drafts that correct obvious typos in the debrief. */
+  readonly speller?: Speller;
 }
 
 export type DraftLookupError =
@@ -93,6 +96,8 @@ export function resolveDraftInput(scenario: Scenario, req: DraftRequest, time: T
   if (!app) return fail({ code: 'unknown_application', id: req.applicationId, known: scenario.applications.map((a) => a.id) });
   const common = {
     candidate: scenario.candidate, application: app, english: englishOf(scenario.settings.region),
+    otherCompanies: scenario.applications.filter((a) => a.id !== app.id).map((a) => a.company),
+    ...(req.speller !== undefined ? { speller: req.speller } : {}),
     ...(req.note !== undefined ? { note: req.note } : {}), ...(req.today !== undefined ? { today: req.today } : {}),
   };
 
@@ -133,7 +138,7 @@ const THANKED = new Set<Person['role']>(['interviewer', 'hiring_manager', 'recru
  * T1/T3: the thank-you notes one interview calls for: one per person met, or one panel note to the
  * lead (the others in CC) unless individual notes were chosen. Unknown ids give an empty list.
  */
-export function thankYouInputs(scenario: Scenario, applicationId: string, interviewId: string, time: TimeRules): PersonDraftInput[] {
+export function thankYouInputs(scenario: Scenario, applicationId: string, interviewId: string, time: TimeRules, speller?: Speller): PersonDraftInput[] {
   const app = scenario.applications.find((a) => a.id === applicationId);
   const iv = app?.interviews.find((x) => x.id === interviewId);
   if (!app || !iv) return [];
@@ -146,5 +151,7 @@ export function thankYouInputs(scenario: Scenario, applicationId: string, interv
   return recipients.map((person) => ({
     kind: concreteKind('thank_you', scenario, app, iv, person), candidate: scenario.candidate, application: app, person, interview: on,
     english: englishOf(scenario.settings.region),
+    otherCompanies: scenario.applications.filter((a) => a.id !== app.id).map((a) => a.company),
+    ...(speller !== undefined ? { speller } : {}),
   }));
 }

@@ -1,5 +1,6 @@
 /** What a person draft says, read once from the records: post, company, date, detail, debrief share. */
 import type { Person } from '../model.js';
+import { checkToneData } from '../tone/index.js';
 import { fitDetail, fitMoment, type Audience, type DetailForm, type Dropped, type MomentForm } from './language/fit.js';
 import type { DebriefField, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { hash, voice, type Voice } from './variation.js';
@@ -39,6 +40,53 @@ export function rankOf(people: readonly Person[], id: string): number {
 type Item = 'best' | 'unfinished' | 'awkward';
 const FIELD: Readonly<Record<Item, DebriefField>> = { best: 'bestMoments', unfinished: 'unfinishedAnswers', awkward: 'awkwardMoments' };
 
+/** Findings that say a fitted phrase cannot go into a note as it is (not those that need a whole note). */
+const BLOCKING = new Set(['L1', 'L2', 'L3', 'L4', 'L6', 'L11', 'L12', 'L13']);
+
+/**
+ * The tone check of one fitted phrase, in the application's context: a name the speller knows in
+ * lower case loses its sentence capital, an obvious typo (one correction) is corrected, and a
+ * phrase that still has a finding (an unknown word, pressure, another company, a stranger's name)
+ * is refused with the reason to list it under.
+ */
+export function vet(text: string, input: PersonDraftInput): { text: string } | { reason: 'spelling' | 'tone' } {
+  const speller = input.speller;
+  let t = text;
+  const first = /^\p{Lu}[\p{Ll}'-]+/u.exec(t)?.[0];
+  if (first !== undefined && speller !== undefined && speller.correct(first.toLowerCase()) && first !== 'I') t = first.toLowerCase() + t.slice(first.length);
+  // The phrase is checked inside a sentence, as it will be read; findings outside it are the frame's.
+  const PREFIX = 'We spoke about ';
+  const check = (s: string): ReturnType<typeof checkToneData> => checkToneData({
+    text: `${PREFIX}${s}.`,
+    application: { company: input.application.company },
+    people: input.application.people.map((p) => p.name),
+    recipient: { name: input.person.name, informal: true, ...(input.person.honorific ? { honorific: input.person.honorific } : {}) },
+    ...(input.otherCompanies !== undefined ? { otherCompanies: input.otherCompanies } : {}),
+  }, speller !== undefined ? { speller } : {})
+    .filter((f) => (BLOCKING.has(f.rule) || f.code === 'other_company') && f.end > PREFIX.length && f.start < PREFIX.length + s.length)
+    .map((f) => ({ ...f, start: f.start - PREFIX.length, end: f.end - PREFIX.length }));
+  let findings = check(t);
+  const typos = findings.filter((f) => f.rule === 'L12' && f.code === 'misspelling' && f.suggestions.length === 1 && f.start >= 0);
+  if (typos.length > 0 && typos.length === findings.length) {
+    for (const f of [...typos].sort((a, b) => b.start - a.start)) {
+      if (f.code !== 'misspelling') continue;
+      t = t.slice(0, f.start) + (f.suggestions[0] ?? f.found) + t.slice(f.end);
+    }
+    findings = check(t);
+  }
+  if (findings.length === 0) return { text: t };
+  return { reason: findings.some((f) => f.rule === 'L12') ? 'spelling' : 'tone' };
+}
+
+/** The fitted value when it passes `vet`, else it is moved to the dropped list. */
+function vetted<T extends { readonly text: string }>(value: T | undefined, raw: string, input: PersonDraftInput, dropped: Dropped[]): T | undefined {
+  if (value === undefined) return undefined;
+  const v = vet(value.text, input);
+  if ('text' in v) return { ...value, text: v.text };
+  dropped.push({ text: raw.trim(), reason: v.reason });
+  return undefined;
+}
+
 function leftOutOf(field: DebriefField, dropped: readonly Dropped[], personId?: string): LeftOut[] {
   return dropped.map((d) => ({ field, text: d.text, reason: d.reason, ...(personId !== undefined ? { personId } : {}) }));
 }
@@ -72,10 +120,12 @@ export function debriefShare(input: PersonDraftInput, all = false): { share: Par
   items.forEach(([item, text], k) => {
     if (!all && k % n !== mine) return;
     const fitted = fitMoment(text, item, audience);
-    leftOut.push(...leftOutOf(FIELD[item], fitted.dropped));
-    if (fitted.value === undefined) return;
-    if (item === 'best') share.best = fitted.value;
-    else share[item] = fitted.value.text;
+    const dropped = [...fitted.dropped];
+    const value = vetted(fitted.value, text, input, dropped);
+    leftOut.push(...leftOutOf(FIELD[item], dropped));
+    if (value === undefined) return;
+    if (item === 'best') share.best = value;
+    else share[item] = value.text;
   });
   return { share, leftOut };
 }
@@ -93,7 +143,9 @@ export function detailOf(input: PersonDraftInput, person: Person, as: 'you' | { 
   const raw = input.interview.interview.debrief?.details?.[person.id];
   if (!present(raw)) return { leftOut: [] };
   const fitted = fitDetail(raw, { names: namesOf(person), as });
-  return { ...(fitted.value !== undefined ? { value: fitted.value } : {}), leftOut: leftOutOf('details', fitted.dropped, person.id) };
+  const dropped = [...fitted.dropped];
+  const value = vetted(fitted.value, raw, input, dropped);
+  return { ...(value !== undefined ? { value } : {}), leftOut: leftOutOf('details', dropped, person.id) };
 }
 
 /** The detail as a noun phrase that reads after "about": a topic as it is, a fact as "how …". */

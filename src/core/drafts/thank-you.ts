@@ -60,7 +60,7 @@ function detailFrame(f: Facts, d: DetailForm): string {
       ]);
     case 'ours':
       return f.voice.pick('detail', [
-        `I was glad that ${d.text}.`,
+        `In particular, I was glad that ${d.text}.`,
         `I valued the moment when ${d.text}.`,
       ]);
     case 'question':
@@ -271,7 +271,10 @@ function panelistSentence(d: DetailForm, name: string, i: number): string {
         `I was glad to hear from ${name} about ${d.text}.`,
       ]);
     case 'fact':
-      return pick([`I was also glad to hear from ${name} that ${d.text}.`, `It was useful to learn from ${name} that ${d.text}.`]);
+      // A fact whose subject is the panelist already names them.
+      return d.text.startsWith(name)
+        ? pick([`It was good to learn that ${d.text}.`, `I was also glad to hear that ${d.text}.`])
+        : pick([`I was also glad to hear from ${name} that ${d.text}.`, `It was useful to learn from ${name} that ${d.text}.`]);
     case 'act':
       return pick([`I also appreciated it when ${d.text}.`, `I also valued the moment when ${d.text}.`]);
     case 'ours':

@@ -2,6 +2,7 @@
 import type { Application, Candidate, Interview, Person, Reference } from '../model.js';
 import type { RuleId } from '../rules/protocol.js';
 import type { Day } from '../time.js';
+import type { Speller } from '../tone/types.js';
 import type { LeftOutReason } from './language/clean.js';
 import type { English } from './words.js';
 
@@ -92,6 +93,13 @@ interface Common {
   readonly today?: Day;
   /** US or British English, from the profile's region (default British). */
   readonly english?: English;
+  /**
+   * The dictionary behind L12: with it, obvious typos in the debrief are corrected and a point
+   * with a word it cannot correct is left out (and listed) rather than carried into the note.
+   */
+  readonly speller?: Speller;
+  /** The companies of the candidate's other applications: debrief input naming one is left out (L8). */
+  readonly otherCompanies?: readonly string[];
 }
 
 export interface PersonDraftInput extends Common {

@@ -31,6 +31,8 @@ const DETAIL_LEAD = words(
   '(?:excited|enthusiastic|interested|keen|eager|curious|intrigued|inspired|impressed|struck) (?:about|by|with|in)',
   '(?:loved|enjoyed|liked|appreciated|valued|admired) (?:the|your|our|seeing|hearing about|learning about)',
   'especially', 'particularly', 'in particular', 'specifically', 'for example', 'for instance', 'in detail',
+  '(?:glad|useful|interesting|good|pleased|helpful) to (?:hear|learn)(?: from [^ |]+(?: [^ |]+)?)? that', 'learning that', 'the news that',
+  'stayed with me that', 'appreciated it when', 'meant a great deal to me that', 'the moment when', 'your (?:question|words)', 'whose (?:question|words)',
 );
 /** "your sunlight contrast example": the words before the noun may be the detail themselves. */
 const MODIFIED = words('your (?:[^ |]+ ){1,2}(?:point|points|insight|insights|story|stories|example|examples|view|views|perspective|description|explanation|advice|take|thoughts|comment|comments|remark|demo|overview|account|walk-through|walkthrough|question|questions)');

@@ -7,7 +7,7 @@ import emojiRegex from 'emoji-regex';
 
 /** Why a debrief input, or part of it, is not in a note. */
 export type LeftOutReason =
-  | 'no_words' | 'markup' | 'not_english' | 'too_long' | 'several_points' | 'unclear' | 'spelling' | 'length' | 'emoji';
+  | 'no_words' | 'markup' | 'not_english' | 'too_long' | 'several_points' | 'unclear' | 'spelling' | 'tone' | 'length' | 'emoji';
 
 export interface Cleaned {
   readonly text: string;
@@ -31,10 +31,13 @@ const FOREIGN_WORDS = new Set([
   'le', 'la', 'les', 'des', 'une', 'est', 'et', 'pour', 'avec', 'dans', 'sur', 'nous', 'vous', 'qui', 'que', 'pas', 'du',
   'der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'ein', 'eine', 'wir', 'sie', 'ich', 'auf', 'für', 'den', 'dem', 'zu',
   'el', 'los', 'las', 'es', 'y', 'con', 'para', 'por', 'una', 'muy', 'del', 'se', 'lo', 'su', 'sus', 'como', 'pero',
-  'il', 'di', 'che', 'della', 'sono', 'gli', 'een', 'het', 'van', 'niet', 'ook', 'zijn',
+  'il', 'di', 'che', 'della', 'sono', 'gli', 'een', 'het', 'niet', 'ook', 'zijn', 'de', 'en', 'un', 'al', 'cómo', 'qué',
+  'já', 'não', 'uma', 'um', 'och', 'att', 'är', 'ett', 'jeg', 'og', 'ikke', 'nie', 'się', 'jest', 've', 'bir',
 ]);
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const CONTACT = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\bhttps?:\/\/\S+|\bwww\.\S+|\+?\d[\d\s().-]{6,}\d(?:\s*ext\.?\s*\d+)?/gi;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const MARKUP = /<\/?[a-z][^<>]{0,200}>|&[a-z]{2,8};|&#\d{1,6};/i;
 const EMOTICON = /(?:^|\s)(?:[:;=8][-']?[()DPpOo3|\\/\]\[]+|<3|\^_\^|xD)(?=\s|$|[.,!?])/g;
@@ -76,7 +79,9 @@ function calmCapitals(text: string): string {
  * not English are reported as the `problem`. Never throws.
  */
 export function cleanInput(raw: string): Cleaned {
-  let text = raw.slice(0, READ_AT_MOST).replace(CONTROL, ' ').replace(LONE_SURROGATE, '');
+  // Bidi overrides reverse what is shown: such text is not to be trusted in a note.
+  if (/[\u202D\u202E]/.test(raw)) return { text: '', problem: 'unclear', emoji: false };
+  let text = raw.slice(0, READ_AT_MOST).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(LONE_SURROGATE, '').replace(CONTACT, ' ');
   if (MARKUP.test(text)) return { text: '', problem: 'markup', emoji: false };
   const withoutEmoji = text.replace(emojiRegex(), ' ').replace(/[\u2600-\u27BF\uFE0F\u{1F000}-\u{1FAFF}]/gu, ' ').replace(EMOTICON, ' ');
   const emoji = withoutEmoji !== text;
@@ -88,7 +93,7 @@ export function cleanInput(raw: string): Cleaned {
     .replace(/([!?])[!?]+/g, (_m, first: string) => (_m.includes('?') ? '?' : first))
     .replace(/[\u2018\u2019]/g, "'")
     .trim();
-  if (!/\p{L}/u.test(text)) return { text: '', problem: 'no_words', emoji };
+  if ((text.match(/\p{L}{2,}/gu) ?? []).length === 0) return { text: '', problem: 'no_words', emoji };
   if (!looksEnglish(text)) return { text, problem: 'not_english', emoji };
   return { text: calmCapitals(text), emoji };
 }

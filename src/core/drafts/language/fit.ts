@@ -150,15 +150,33 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
         const ours = finish(textOf(about.as === 'you' ? toSecondPerson(terms) : terms));
         return ours === undefined ? undefined : { form: 'ours', text: ours };
       }
-      const fact = phraseOf(terms);
+      const fact = phraseOf(about.as === 'you' ? toSecondPerson(terms) : terms);
       return fact === undefined ? undefined : { form: 'fact', text: fact };
     }
   }
 }
 
+/**
+ * The clause from its verb on, with the verb a contracted subject carried ("She's been" → "has
+ * been", "he'd" → "would") written out, since the subject is about to be replaced.
+ */
+function expandContraction(terms: readonly Term[], verb: number): Term[] {
+  const rest = terms.slice(verb);
+  const v = rest[0];
+  const subject = terms[verb - 1];
+  if (v === undefined || v.text !== '' || subject === undefined) return rest;
+  const tail = /'(s|d|ll|re|ve|m)$/i.exec(subject.text)?.[1]?.toLowerCase();
+  const next = rest[1];
+  const perfect = next !== undefined && (is(next, 'Participle') || next.lower === 'been' || next.lower === 'got');
+  const word = tail === 's' ? (perfect ? 'has' : 'is') : tail === 'd' ? (perfect ? 'had' : 'would') : tail === 'll' ? 'will'
+    : tail === 're' ? 'are' : tail === 've' ? 'have' : tail === 'm' ? 'am' : undefined;
+  return word === undefined ? rest : [withText(v, word), ...rest.slice(1)];
+}
+
 /** An act of the person ("asked me how…", "She walked me through…"): their subject, then the verb. */
 function act(terms: readonly Term[], verb: number, who: 'person' | 'none', about: About): DetailForm | undefined {
-  const rest = about.as === 'you' ? toSecondPerson(terms.slice(verb)) : terms.slice(verb);
+  const from = expandContraction(terms, verb);
+  const rest = about.as === 'you' ? toSecondPerson(from) : from;
   const body = about.as === 'you' ? withYou(rest, 0) : withSubject(rest, 0, about.as.name);
   void who;
   const text = finish(textOf(body));
@@ -268,10 +286,12 @@ function topicOfClause(terms: readonly Term[], verb: number): Term[] | undefined
   for (let j = i; j < terms.length; j++) {
     const t = terms[j];
     if (t === undefined) break;
-    if (j > i && (BOUNDARY.has(t.lower) || (t.lower === 'and' && ['i', 'they', 'he', 'she', 'we', 'it'].includes(terms[j + 1]?.lower ?? '')))) break;
+    const next = terms[j + 1];
+    if (j > i && (BOUNDARY.has(t.lower) || (t.lower === 'and' && (['i', 'they', 'he', 'she', 'we', 'it'].includes(next?.lower ?? '') || is(next, 'Person') || is(next, 'Honorific'))))) break;
     out.push(t);
     if (t.post.includes(',') || t.post.includes('(')) break;
   }
+  while (out.length > 1 && ['wrong', 'right', 'badly', 'up'].includes(out[out.length - 1]?.lower ?? '')) out.pop();
   if (out.length === 0) return undefined;
   if (out.length === 1 && ['it', 'that', 'this', 'them', 'one'].includes(out[0]?.lower ?? '')) return undefined;
   return out;

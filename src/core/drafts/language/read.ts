@@ -16,7 +16,7 @@ export function pointsOf(text: string): string[] {
   const out: string[] = [];
   for (const item of items) {
     for (const s of sentencesOf(item)) {
-      for (const clause of s.split(/\s*;\s*|,?\s+(?:and|but|then|so)\s+(?=(?:they|he|she|we|i|you)\s)/i)) {
+      for (const clause of s.split(/\s*;\s*|\s+[\u2014\u2013]\s+|\s+-\s+|,?\s+(?:and|but|then|so)\s+(?=(?:they|he|she|we|i|you)\s)|,\s+(?=(?:they|he|she|we|i|you)(?:'\w+)?\s)/i)) {
         if (/\p{L}/u.test(clause)) out.push(clause.trim());
       }
     }
@@ -32,7 +32,8 @@ const REPORTING = new Set([
   'go', 'rave', 'gush',
 ]);
 const ACTS = new Set(['ask', 'show', 'walk', 'give', 'offer', 'introduce', 'take', 'invite', 'challenge', 'press', 'quiz', 'grill', 'probe', 'tour']);
-const LEAD_INS = /^(?:(?:i\s+(?:think|feel|guess|believe|felt|thought)(?:\s+like)?(?:\s+that)?)|honestly|overall|also|then|maybe|probably|basically|so|and|but|plus|oh|um|well|ok|okay|anyway)\b[\s,:-]*/i;
+const LEAD_INS = /^(?:(?:i\s+(?:think|feel|guess|believe|felt|thought)(?:\s+like)?(?:\s+that)?)|honestly|overall|also|then|maybe|probably|basically|so|and|but|plus|oh|um|well|ok|okay|anyway|lol|haha|tbh|btw|fyi|imo|omg)\b[\s,:-]*/i;
+const TAGS_AFTER = /[\s,]+(?:lol|haha|tbh|btw|imo|fwiw|ngl)\b[\s,.!?]*$/i;
 
 /** A past or present form of a reporting or act verb ("said", "tells", "asked"). */
 function isSpeechVerb(word: string): boolean {
@@ -76,7 +77,7 @@ export function finiteVerb(terms: readonly Term[]): number {
 
 /** Classifies one point. Lead-ins ("I think", "Honestly,") are dropped first. */
 export function shapeOf(point: string): Shape {
-  const text = point.replace(LEAD_INS, '').replace(/^[,:\s-]+/, '').trim() || point.trim();
+  const text = point.replace(LEAD_INS, '').replace(TAGS_AFTER, '').replace(/^[,:\s-]+/, '').trim() || point.trim();
   const question = /\?\s*$/.test(text);
   const terms = termsOf(text.replace(/[.!?]+\s*$/, ''));
   const first = terms[0];
@@ -186,6 +187,15 @@ export function toSecondPerson(terms: readonly Term[]): Term[] {
       const v = verbAfter(out, i);
       const verb = out[v];
       if (verb !== undefined) out[v] = agreeYou(verb);
+      // "she started here and now runs ops": the coordinated verb agrees too.
+      for (let j = v + 1; v >= 0 && j < out.length - 1; j++) {
+        const w = out[j];
+        if (w === undefined || is(w, 'Pronoun') || is(w, 'Person')) break;
+        if (w.lower !== 'and') continue;
+        const k = verbAfter(out, j);
+        const coordinated = out[k];
+        if (coordinated !== undefined) out[k] = agreeYou(coordinated);
+      }
     }
   }
   return out;

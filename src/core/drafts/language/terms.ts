@@ -41,7 +41,9 @@ export function sentencesOf(text: string): string[] {
 
 /** The text of terms, with their own spacing and punctuation, trimmed. */
 export function textOf(terms: readonly Term[]): string {
-  return terms.map((t, i) => `${i === 0 ? '' : t.pre}${t.text}${i === terms.length - 1 ? '' : t.post}`).join('').trim();
+  // The first word keeps an opening bracket or quote, the last a closing one; other edge punctuation goes.
+  const edge = (p: string, keep: RegExp): string => (p.match(keep) ?? []).join('');
+  return terms.map((t, i) => `${i === 0 ? edge(t.pre, /[(["\u201C]/g) : t.pre}${t.text}${i === terms.length - 1 ? edge(t.post, /[)\]"\u201D]/g) : t.post}`).join('').trim();
 }
 
 export function withText(t: Term, text: string): Term {
@@ -89,16 +91,25 @@ export function keepsCapital(t: Term | undefined): boolean {
   if (t.lower === 'i' || t.lower.startsWith("i'")) return true;
   const first = t.text.charAt(0);
   if (first === first.toLowerCase()) return false;
-  if (t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{L}{2}/u.test(t.text)) return true;
+  if (t.text.length > 1 && t.text === t.text.toUpperCase() && (t.text.match(/\p{L}/gu) ?? []).length >= 2) return true;
   if (t.tags.has('Pronoun') || t.tags.has('Determiner') || t.tags.has('Preposition') || t.tags.has('Conjunction')) return false;
   if (t.tags.has('Verb') && !t.tags.has('ProperNoun')) return false;
   return t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization')
     || t.tags.has('Acronym') || t.tags.has('Honorific') || t.tags.has('Month') || t.tags.has('WeekDay');
 }
 
-/** The phrase with a lower-case first letter unless its first word keeps its capital. */
+const FUNCTION_TAGS = ['Determiner', 'Pronoun', 'Possessive', 'Preposition', 'Conjunction', 'Adverb', 'Adjective', 'Verb', 'QuestionWord', 'Value'];
+
+/**
+ * The phrase with a lower-case first letter when its first word is a function word, an adjective
+ * or a verb; a capitalised noun may be a name compromise does not know ("Priya"), so it keeps its
+ * capital here and the speller decides later (see `vet` in facts.ts).
+ */
 export function lowerStart(terms: readonly Term[]): Term[] {
   const first = terms[0];
   if (first === undefined || keepsCapital(first)) return [...terms];
+  if (!FUNCTION_TAGS.some((tag) => first.tags.has(tag)) || (first.tags.has('Noun') && !first.tags.has('Pronoun') && !first.tags.has('Determiner'))) {
+    if (!first.tags.has('Gerund') && !first.tags.has('Possessive')) return [...terms];
+  }
   return [withText(first, first.text.charAt(0).toLowerCase() + first.text.slice(1)), ...terms.slice(1)];
 }
