@@ -7,8 +7,10 @@ export {
 export {
   DRAFT_KINDS, EMAIL_KINDS, isDraftKind,
   type Addressee, type Draft, type DraftGap, type DraftInput, type DraftKind, type InterviewOn,
-  type PersonDraftInput, type PersonDraftKind, type ReferenceDraftInput,
+  type PersonDraftInput, type PersonDraftKind, type ReferenceDraftInput, type DebriefField, type LeftOut,
 } from './types.js';
 export { CALL_SCRIPT_WORDS, VOICEMAIL_WORDS } from './calls.js';
 export { addressName, countWords, dayInWords } from './words.js';
 export { toneInputOf } from './tone-input.js';
+export { previewSentence } from './thank-you.js';
+export { englishOf, type English } from './words.js';

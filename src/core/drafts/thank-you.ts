@@ -10,7 +10,7 @@ import type { RuleId } from '../rules/protocol.js';
 import { emailText, fitBody, greeting, keep, optional, personAddressee, type Part } from './compose.js';
 import { detailOf, factsOf, type Facts } from './facts.js';
 import type { DetailForm } from './language/fit.js';
-import type { Draft, DraftGap, LeftOut, PersonDraftInput } from './types.js';
+import type { DebriefField, Draft, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { addressName, dayInWordsWithYear, fullFormalName, joinList, readablePhone, surname } from './words.js';
 
 /** L9: a thank-you body stays within 200 words; a margin keeps edits by the user within it too. */
@@ -284,4 +284,16 @@ function panelistSentence(d: DetailForm, name: string, i: number): string {
     case 'quote':
       return `My thanks as well to ${name}, whose words, \u201C${d.text}\u201D, have stayed with me.`;
   }
+}
+
+/**
+ * The sentence one debrief field becomes in a thank-you note to `input.person`, for the debrief
+ * form's live preview: the person's detail in its frame, or the moment's sentence; undefined
+ * (with the reason in `leftOut`) when the input would be left out.
+ */
+export function previewSentence(input: PersonDraftInput, field: DebriefField): { sentence?: string; leftOut: readonly LeftOut[] } {
+  const f = factsOf(input, { allDebrief: true });
+  if (field === 'details') return { ...(f.detail !== undefined ? { sentence: detailFrame(f, f.detail) } : {}), leftOut: f.leftOut.filter((l) => l.field === 'details') };
+  const carried = debriefParts(f).find((p) => p.carries?.field === field);
+  return { ...(carried !== undefined ? { sentence: carried.text } : {}), leftOut: f.leftOut.filter((l) => l.field === field) };
 }
