@@ -101,6 +101,8 @@ export function replacementOf(f: FindingData): string | null {
     case 'other_company': return f.company ?? null;
     case 'misspelling': return f.suggestions[0] ?? null;
     case 'repeated_word': case 'grammar': return f.instead;
+    case 'stray_capital': case 'lowercase_start': case 'doubled_word': case 'confused_word':
+    case 'doubled_punctuation': case 'space_before_punctuation': return f.instead;
     default: return null;
   }
 }

@@ -25,7 +25,7 @@ export function checkToJson(findings: readonly Finding[]): { findings: Finding[]
 export function registerCheck(program: Command, io: CliIo): void {
   program
     .command('check')
-    .description('Check the tone of a note (emoji, pressure, names, company, length, missing parts, spelling…): rules L1–L12.')
+    .description('Check the tone of a note (emoji, pressure, names, company, length, missing parts, spelling, grammar seams…): rules L1–L13.')
     .argument('<file>', 'JSON file with "text" and its context (see docs/contract.md); "-" reads standard input')
     .option('--json', 'print the findings as JSON (the scripting contract)')
     .option('--no-spelling', 'skip the spelling check (L12) and its dictionary load')

@@ -91,6 +91,7 @@ export const RULES = [
   { id: 'L10', group: 'tone', title: 'Missing parts', source: ['A', 'D'], text: 'A greeting with a name, thanks, a sign-off with your name, and for a thank-you a specific detail.' },
   { id: 'L11', group: 'tone', title: 'Gifts and visits', source: ['A', 'E'], text: 'No gifts, no flowers, no proposal to meet in person to follow up.' },
   { id: 'L12', group: 'tone', title: 'Spelling and grammar', source: ['E'], text: 'No spelling or grammar errors.' },
+  { id: 'L13', group: 'tone', title: 'Grammar seams', source: ['A', 'D', 'E'], text: 'No seams where your own words meet the template: no stray capitals, pasted clauses, doubled punctuation or unclosed brackets.' },
   // §5 red flags
   { id: 'R1', group: 'red_flag', title: 'Unclear role', source: ['A'], text: 'The interviewer was unclear about the role or its responsibilities.' },
   { id: 'R2', group: 'red_flag', title: 'Public image clash', source: ['A'], text: 'The public image from your research clashes with what you saw.' },

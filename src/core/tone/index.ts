@@ -1,5 +1,5 @@
 /**
- * The tone check of PROTOCOL.md §4 (L1–L12): pure, deterministic and linear in the text's length.
+ * The tone check of PROTOCOL.md §4 (L1–L13): pure, deterministic and linear in the text's length.
  * Each rule is its own module returning findings as data; messages.ts words them.
  */
 import { buildContext, type ToneContext } from './context.js';
@@ -15,6 +15,7 @@ import { checkLength } from './l9-length.js';
 import { checkParts } from './l10-parts.js';
 import { checkGifts } from './l11-gifts.js';
 import { checkSpelling } from './l12-spelling.js';
+import { checkGrammarSeams } from './l13-grammar.js';
 import { renderFinding } from './messages.js';
 import { TONE_DEFAULTS, type Finding, type FindingData, type ToneDeps, type ToneInput, type ToneRule, type ToneSettings } from './types.js';
 
@@ -26,7 +27,7 @@ export { formatToneIssue, MAX_TEXT, parseToneInput, type ToneInputIssue, type To
 const RULES: ReadonlyArray<readonly [ToneRule, (ctx: ToneContext) => FindingData[]]> = [
   ['L1', checkEmoji], ['L2', checkExclamations], ['L3', checkIntensifiers], ['L4', checkPressure],
   ['L5', checkFamiliarity], ['L6', checkNames], ['L7', checkSiblings], ['L8', checkCompany], ['L9', checkLength],
-  ['L10', checkParts], ['L11', checkGifts], ['L12', checkSpelling],
+  ['L10', checkParts], ['L11', checkGifts], ['L12', checkSpelling], ['L13', checkGrammarSeams],
 ];
 
 function settingsOf(partial: Partial<ToneSettings> | undefined): ToneSettings {
@@ -50,7 +51,7 @@ export function checkToneData(input: ToneInput, deps: ToneDeps = {}): FindingDat
 }
 
 /**
- * Checks `input.text` against the tone rules L1–L12 (PROTOCOL.md §4). Rules that need a context
+ * Checks `input.text` against the tone rules L1–L13 (PROTOCOL.md §4). Rules that need a context
  * field the input lacks do not run; L12 runs only with `deps.speller`. Returns findings with
  * UTF-16 spans into `text`, sorted by start; a clean text gives []. Never throws on any text
  * (empty, huge, invalid UTF-16): a failing rule is a bug, so it is skipped rather than losing the

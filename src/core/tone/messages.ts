@@ -12,6 +12,16 @@ function q(text: string): string {
   return `\u201C${one.length > 40 ? `${one.slice(0, 39)}\u2026` : one}\u201D`;
 }
 
+const OPENERS = '([';
+
+/** A subject pronoun opens the words: "She mentioned", "I blanked", "they asked". */
+const SUBJECT = /^(?:i|she|he|they|we|it|you)(?:['\u2019]\p{L}+)?(?: |$)/iu;
+
+/** "She mentioned" → "she mentioned"; "I" stays. */
+function lowerFirst(words: string): string {
+  return /^I(?:['\u2019 ]|$)/.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
+}
+
 function list(items: readonly string[]): string {
   const quoted = items.map(q);
   if (quoted.length <= 1) return quoted.join('');
@@ -132,6 +142,36 @@ export function renderFinding(f: FindingData): Wording {
           return { message: `${q(f.found)} repeats a word.`, suggestion: `Write ${q(f.instead)}.` };
         case 'grammar':
           return { message: `${q(f.found)} looks like a grammar slip.`, suggestion: `Write ${q(f.instead)}.` };
+      }
+      break;
+    case 'L13':
+      switch (f.code) {
+        case 'stray_capital':
+          return { message: `${q(f.found)} is capitalised in the middle of a sentence, where two pieces of text were joined.`, suggestion: `Write ${q(f.instead)}.` };
+        case 'pasted_clause': {
+          const phrase = q(`${f.after} ${f.found}`);
+          if (f.doubled) return { message: `${phrase}: a second sentence was pasted into this one, so it has two verbs.`, suggestion: `Keep one of the two verbs, or start a new sentence at ${q(f.found)}.` };
+          return SUBJECT.test(f.found)
+            ? { message: `${phrase}: a whole sentence was pasted where \u201C${f.after}\u201D needs a noun.`, suggestion: `Rewrite it as a phrase, e.g. ${q(`${f.after} what ${lowerFirst(f.found)}`)}.` }
+            : { message: `${phrase}: a sentence without its subject was pasted after \u201C${f.after}\u201D.`, suggestion: `Give it a sentence of its own, e.g. ${q(`I ${lowerFirst(f.found)} \u2026`)}.` };
+        }
+        case 'doubled_word':
+          return { message: `${q(f.found)} repeats a word.`, suggestion: `Write ${q(f.instead)}.` };
+        case 'doubled_punctuation':
+          return { message: `${q(f.found)} doubles the punctuation where two pieces of text meet.`, suggestion: `Write ${q(f.instead)} once.` };
+        case 'space_before_punctuation':
+          return { message: `There is a space before ${q(f.instead)}.`, suggestion: `Delete the space: write ${q(f.instead)} straight after the word.` };
+        case 'confused_word':
+          return { message: `${q(f.found)} is mistaken for ${q(f.instead)}, which this sentence needs.`, suggestion: `Write ${q(f.instead)}.` };
+        case 'lowercase_start':
+          return { message: `The sentence starts in lower case: ${q(f.found)}.`, suggestion: `Write ${q(f.instead)}.` };
+        case 'unbalanced':
+          // Quotation marks are named in words: \u201C\u201D\u201D would not read.
+          if (f.found === '"' || f.found === '\u201C') return { message: 'A quotation opened here is never closed in this paragraph.', suggestion: 'Add the closing quotation mark where the quotation ends, or delete this one.' };
+          if (f.found === '\u201D') return { message: 'This closing quotation mark has no opening one in this paragraph.', suggestion: 'Add the opening quotation mark where the quotation starts, or delete this one.' };
+          return OPENERS.includes(f.found)
+            ? { message: `${q(f.found)} is never closed in this paragraph.`, suggestion: `Add ${q(f.missing)} where the aside ends, or delete ${q(f.found)}.` }
+            : { message: `${q(f.found)} closes nothing in this paragraph.`, suggestion: `Delete ${q(f.found)}, or add ${q(f.missing)} where the aside starts.` };
       }
       break;
   }

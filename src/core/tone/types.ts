@@ -1,9 +1,9 @@
-/** The tone check's inputs and its findings as data (PROTOCOL.md §4, L1–L12); wording is in messages.ts. */
+/** The tone check's inputs and its findings as data (PROTOCOL.md §4, L1–L13); wording is in messages.ts. */
 
 export const TONE_KINDS = ['thank_you', 'status_check', 'update', 'reply', 'voicemail', 'call_script'] as const;
 export type ToneKind = (typeof TONE_KINDS)[number];
 
-export const TONE_RULES = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9', 'L10', 'L11', 'L12'] as const;
+export const TONE_RULES = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9', 'L10', 'L11', 'L12', 'L13'] as const;
 export type ToneRule = (typeof TONE_RULES)[number];
 
 export interface ToneRecipient {
@@ -94,6 +94,10 @@ export type FindingData = Span & (
   | { readonly rule: 'L12'; readonly code: 'misspelling'; readonly found: string; readonly suggestions: readonly string[] }
   | { readonly rule: 'L12'; readonly code: 'repeated_word'; readonly found: string; readonly instead: string }
   | { readonly rule: 'L12'; readonly code: 'grammar'; readonly found: string; readonly instead: string }
+  | { readonly rule: 'L13'; readonly code: 'stray_capital' | 'lowercase_start' | 'doubled_word' | 'confused_word'; readonly found: string; readonly instead: string }
+  | { readonly rule: 'L13'; readonly code: 'doubled_punctuation' | 'space_before_punctuation'; readonly found: string; readonly instead: string }
+  | { readonly rule: 'L13'; readonly code: 'pasted_clause'; readonly found: string; readonly after: string; readonly doubled: boolean }
+  | { readonly rule: 'L13'; readonly code: 'unbalanced'; readonly found: string; readonly missing: string }
 ) & { readonly severity: Severity };
 
 export type FindingCode = FindingData['code'];
