@@ -1,14 +1,18 @@
 /**
- * Use cases of the draft editor: the live tone check of a draft being edited, in its application's
- * context (recipient, company, the other companies, the people, and the sibling notes for L7), and
- * the edited draft as an RFC 5322 .eml file or a mailto: link.
+ * Use cases of drafting: a draft with its tone check from a scenario or the user's records (shared
+ * by `afterword draft` and the web editor), the live tone check of a draft being edited, in its
+ * application's context (recipient, company, the other companies, the people, and the sibling
+ * notes for L7), and the edited draft as an RFC 5322 .eml file or a mailto: link.
  */
 import {
-  generateDraft, resolveDraftInput, thankYouInputs, toneInputOf,
-  type Draft, type DraftInput, type DraftLookupError, type PersonDraftInput,
+  DRAFT_KINDS, generateDraft, resolveDraftInput, thankYouInputs, toneInputOf,
+  type Draft, type DraftInput, type DraftLookupError, type PersonDraftInput, type Resolved,
 } from '../core/drafts/index.js';
-import type { Scenario } from '../core/model.js';
-import { checkTone, checkToneData, toFindings, type Finding, type FindingData, type Speller } from '../core/tone/index.js';
+import type { Application, Scenario } from '../core/model.js';
+import type { EpochMs, TimeRules } from '../core/time.js';
+import {
+  checkTone, checkToneData, toFindings, type Finding, type FindingData, type Speller, type ToneInput,
+} from '../core/tone/index.js';
 import { AppError } from './errors.js';
 import { mailtoLink, renderEml, type Mailbox } from './exchange/eml.js';
 import { requireProfile, type AppDeps } from './records.js';
@@ -48,23 +52,60 @@ export function draftLookupError(e: DraftLookupError): AppError {
   return new AppError(e.code === 'unknown_application' ? 'not_found' : 'bad_input', `${what}${known}`, { field });
 }
 
+/**
+ * The kinds a request may name: `thank_you` (the note T3/T4 call for), the contract's `update` and
+ * `reply` (the concrete kind is picked from the note and the records), and every concrete kind.
+ */
+export const DRAFT_REQUEST_KINDS = ['thank_you', 'update', 'reply', ...DRAFT_KINDS] as const;
+
+const DECISIONS = new Set(['filled', 'rejected', 'not_decided', 'still_considered']);
+
+/**
+ * `update` and `reply` as the kind the generator writes: an update is a question when the note
+ * ends with "?", else a new skill; a reply answers the latest decision recorded for the
+ * application (filled, rejected, else "not decided yet"). Other kinds pass through.
+ */
+function generatorKind(kind: string, app: Application | undefined, note: string | undefined): string {
+  if (kind === 'update') return note?.trim().endsWith('?') ? 'update_question' : 'update_skill';
+  if (kind !== 'reply') return kind;
+  let latest: Application['touches'][number] | undefined;
+  for (const t of app?.touches ?? []) if (DECISIONS.has(t.outcome) && (latest === undefined || t.at >= latest.at)) latest = t;
+  return latest?.outcome === 'filled' ? 'reply_filled' : latest?.outcome === 'rejected' ? 'reply_rejection' : 'reply_not_decided';
+}
+
 interface Loaded {
   readonly scenario: Scenario;
   readonly input: DraftInput;
   readonly draft: Draft;
 }
 
-async function load(deps: AppDeps, applicationId: string, ref: DraftRef): Promise<Loaded> {
-  const profile = await requireProfile(deps);
-  const scenario = await deps.store.loadScenario(deps.userId);
-  if (!scenario) throw new AppError('internal', 'profile without records');
+/** Resolves and writes the draft as of `now` (the letter's date is that day in the candidate's zone). */
+function resolve(scenario: Scenario, applicationId: string, ref: DraftRef, time: TimeRules, now: EpochMs): Resolved<Loaded> {
+  const app = scenario.applications.find((a) => a.id === applicationId);
   const resolved = resolveDraftInput(scenario, {
-    applicationId, kind: ref.kind, today: deps.time.zone(profile.settings.timeZone).dayAt(deps.clock.now()),
+    applicationId, kind: generatorKind(ref.kind, app, ref.note), today: time.zone(scenario.settings.timeZone).dayAt(now),
     ...(ref.personId !== undefined ? { personId: ref.personId } : {}), ...(ref.referenceId !== undefined ? { referenceId: ref.referenceId } : {}),
     ...(ref.interviewId !== undefined ? { interviewId: ref.interviewId } : {}), ...(ref.note !== undefined ? { note: ref.note } : {}),
-  }, deps.time);
-  if (!resolved.ok) throw draftLookupError(resolved.error);
-  return { scenario, input: resolved.value, draft: generateDraft(resolved.value) };
+  }, time);
+  if (!resolved.ok) {
+    const e = resolved.error;
+    return { ok: false, error: e.code === 'unknown_kind' ? { ...e, id: ref.kind, known: DRAFT_REQUEST_KINDS } : e };
+  }
+  return { ok: true, value: { scenario, input: resolved.value, draft: generateDraft(resolved.value) } };
+}
+
+/** The user's records as one scenario (the same shape a `--scenario` file has); bad_input before setup. */
+export async function loadRecords(deps: AppDeps): Promise<Scenario> {
+  await requireProfile(deps);
+  const scenario = await deps.store.loadScenario(deps.userId);
+  if (!scenario) throw new AppError('internal', 'profile without records');
+  return scenario;
+}
+
+async function load(deps: AppDeps, applicationId: string, ref: DraftRef): Promise<Loaded> {
+  const loaded = resolve(await loadRecords(deps), applicationId, ref, deps.time, deps.clock.now());
+  if (!loaded.ok) throw draftLookupError(loaded.error);
+  return loaded.value;
 }
 
 const THANK_YOU_KINDS = new Set<Draft['kind']>(['thank_you_email', 'thank_you_letter', 'thank_you_panel']);
@@ -135,8 +176,40 @@ function mailbox(a: { name: string; email?: string }): Mailbox | undefined {
  * other people's notes), before any edit.
  */
 export async function draftWithCheck(deps: AppDeps, speller: Speller, applicationId: string, ref: DraftRef): Promise<{ draft: Draft; findings: Finding[] }> {
-  const { scenario, input, draft } = await load(deps, applicationId, ref);
-  return { draft, findings: checkTone(toneInputOf(scenario, input, draft, siblingNotes(scenario, input, deps.time)), { speller }) };
+  const checked = checkedDraft(await loadRecords(deps), applicationId, ref, { time: deps.time, now: deps.clock.now(), speller });
+  if (!checked.ok) throw draftLookupError(checked.error);
+  return { draft: checked.value.draft, findings: checked.value.findings };
+}
+
+/** What a draft is written with besides the records. */
+export interface DraftSetting {
+  readonly time: TimeRules;
+  /** The instant it is written at: a letter is dated that day in the candidate's zone. */
+  readonly now: EpochMs;
+  /** L12's dictionary; without one the tone check skips spelling. */
+  readonly speller?: Speller;
+}
+
+export interface CheckedDraft {
+  readonly input: DraftInput;
+  readonly draft: Draft;
+  /** The tone check's input: the body with the recipient, company, other companies, people and sibling notes. */
+  readonly tone: ToneInput;
+  /** What `afterword check` reports for `tone` (the body in its context). */
+  readonly findings: Finding[];
+}
+
+/**
+ * The draft for one person (or reference) of a scenario — a `--scenario` file or the user's records
+ * — with its tone check in the draft editor's context. An unknown id or kind is an error naming
+ * what is known (`draftLookupError` makes it an AppError).
+ */
+export function checkedDraft(scenario: Scenario, applicationId: string, ref: DraftRef, setting: DraftSetting): Resolved<CheckedDraft> {
+  const loaded = resolve(scenario, applicationId, ref, setting.time, setting.now);
+  if (!loaded.ok) return loaded;
+  const { input, draft } = loaded.value;
+  const tone = toneInputOf(scenario, input, draft, siblingNotes(scenario, input, setting.time));
+  return { ok: true, value: { input, draft, tone, findings: checkTone(tone, setting.speller ? { speller: setting.speller } : {}) } };
 }
 
 /**

@@ -30,10 +30,31 @@ type Json = Record<string, unknown>;
 
 const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
 
-/** Turns the first issue into an AppError naming `<record>.<field>`. */
-function issueError(issue: ScenarioIssue, prefix: string, record: string): AppError {
+const DEBRIEF_WORDS: Readonly<Record<string, string>> = {
+  bestMoments: 'Best moments', awkwardMoments: 'Awkward moments', unfinishedAnswers: 'Questions you did not answer fully',
+  concerns: 'Anything that rubbed you the wrong way',
+};
+
+/** A debrief field in the words its form and prompt use ("Best moments", "The detail from Grace Okafor's conversation"). */
+function debriefFieldInWords(field: string, app: Json | undefined): string | undefined {
+  const m = /\.debrief\.(?:details\.(.+)|(\w+))$/.exec(field);
+  if (!m) return undefined;
+  if (m[2] !== undefined) return DEBRIEF_WORDS[m[2]];
+  const people = Array.isArray(app?.['people']) ? (app['people'] as unknown[]) : [];
+  const person = people.find((p): p is Json => typeof p === 'object' && p !== null && (p as Json)['id'] === m[1]);
+  const name = typeof person?.['name'] === 'string' ? person['name'] : undefined;
+  return name !== undefined ? `The detail from ${name}\u2019s conversation` : 'The detail for one person';
+}
+
+/**
+ * Turns the first issue into an AppError naming `<record>.<field>` (in `field`, for the edges to
+ * name their way); a debrief field is named in words in the message.
+ */
+function issueError(issue: ScenarioIssue, prefix: string, record: string, app?: Json): AppError {
   const field = issue.path.startsWith(prefix) ? `${record}.${issue.path.slice(prefix.length)}` : issue.path;
-  return new AppError('bad_input', formatIssue({ path: field, message: issue.message }), { field, detail: issue.message });
+  const words = debriefFieldInWords(field, app);
+  const message = words !== undefined ? `${words}: ${issue.message}` : formatIssue({ path: field, message: issue.message });
+  return new AppError('bad_input', message, { field, detail: issue.message });
 }
 
 /**
@@ -83,14 +104,28 @@ export function noProfileError(): AppError {
   return new AppError('bad_input', 'no profile yet: run "afterword setup --name \\"Your Name\\" --time-zone Europe/London --region GB-ENG" first');
 }
 
-/** Validates a whole application (with the profile) and returns it as the model has it. */
-function validateApplication(profile: Profile, time: TimeRules, appJson: Json, prefix: string, record: string): Application {
+/** The debrief texts of an application as stored, by interview and field: kept when over today's limit (ParseOptions). */
+function storedDebriefs(app: Application | undefined): ReadonlyMap<string, string> {
+  const texts = new Map<string, string>();
+  for (const iv of app?.interviews ?? []) {
+    const { bestMoments, awkwardMoments, unfinishedAnswers, concerns, details } = iv.debrief ?? {};
+    const fields = { bestMoments, awkwardMoments, unfinishedAnswers, concerns, ...Object.fromEntries(Object.entries(details ?? {}).map(([id, t]) => [`details.${id}`, t])) };
+    for (const [field, text] of Object.entries(fields)) if (text !== undefined) texts.set(`${iv.id}.${field}`, text);
+  }
+  return texts;
+}
+
+/**
+ * Validates a whole application (with the profile) and returns it as the model has it; `stored` is
+ * the application as saved before this edit, whose long debrief texts stay accepted.
+ */
+function validateApplication(profile: Profile, time: TimeRules, appJson: Json, prefix: string, record: string, stored?: Application): Application {
   const result = parseScenario({
     settings: settingsToJson(profile.settings), candidate: candidateToJson(profile.candidate), applications: [appJson],
-  }, time);
+  }, time, { storedDebriefs: storedDebriefs(stored) });
   if (!result.ok) {
     const first = result.issues[0];
-    throw first ? issueError(first, prefix, record) : new AppError('bad_input', `${record}: invalid`);
+    throw first ? issueError(first, prefix, record, appJson) : new AppError('bad_input', `${record}: invalid`);
   }
   const app = result.value.applications[0];
   if (!app) throw new AppError('internal', 'validated application vanished');
@@ -179,7 +214,7 @@ async function editApplication(deps: AppDeps, applicationId: string, edit: (json
     if (!current) throw applicationNotFound(applicationId);
     const json = applicationToJson(current, profile.settings, deps.time);
     const { prefix, record } = edit(json, current);
-    const app = validateApplication(profile, deps.time, json, prefix, record);
+    const app = validateApplication(profile, deps.time, json, prefix, record, current);
     const touch = app.touches[app.touches.length - 1];
     if (appended === 'touch' && touch && app.touches.length === current.touches.length + 1) {
       // The store names a value it cannot keep as `touch.<field>`, as a validation issue would.

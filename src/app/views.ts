@@ -2,7 +2,8 @@
 import type { Agenda, AgendaItem, ApplicationView, Pipeline } from './agenda.js';
 import type { Guard } from './act.js';
 import type { Profile, Saved } from './records.js';
-import type { Draft } from '../core/drafts/index.js';
+import type { Addressee, Draft } from '../core/drafts/index.js';
+import type { CheckedDraft } from './drafting.js';
 import { renderWarning } from '../core/rules/messages.js';
 import { recommendationToJson } from '../core/rules/output.js';
 import { applicationToJson, candidateToJson, settingsToJson } from '../core/scenario-json.js';
@@ -66,6 +67,39 @@ export function findingJson(f: Finding) {
   return { rule: f.rule, start: f.start, end: f.end, severity: f.severity, message: f.message, suggestion: f.suggestion, code: f.code };
 }
 
+/** The API's view of a draft (the web editor's): the concrete kind, the body, the addressees as recorded. */
 export function draftJson(d: Draft) {
   return { kind: d.kind, subject: d.subject ?? null, body: d.body, to: d.to, cc: d.cc, rules: d.rules, gaps: d.gaps };
+}
+
+/** What was asked for: `kind` as requested (`thank_you`, not the panel note it became). */
+export interface DraftAsked {
+  readonly applicationId: string;
+  /** The person, or for a reference brief the reference. */
+  readonly personId: string;
+  readonly kind: string;
+}
+
+/**
+ * The document of `afterword draft --json` (CONTRACT.md): every key always present, `null` for a
+ * subject the kind has none of (letters, scripts) and for an email address not on record; `text`
+ * is the note from greeting to signature, `body` the same text under the API's name; `gaps` are
+ * records the draft lacked, `leftOut` the debrief input it does not carry, with the reason.
+ */
+export function draftDocumentJson(asked: DraftAsked, c: CheckedDraft) {
+  const { draft, input } = c;
+  const recorded = (id: string): string | undefined => (input.kind === 'reference_brief'
+    ? (input.reference.id === id ? input.reference.email : undefined)
+    : input.application.people.find((p) => p.id === id)?.email);
+  const mailbox = (a: Addressee) => {
+    const email = (a.email ?? recorded(a.id))?.trim();
+    return { name: a.name, email: email ? email : null, id: a.id };
+  };
+  return {
+    applicationId: asked.applicationId, personId: asked.personId, kind: asked.kind, draft: draft.kind,
+    interviewId: input.interview?.interview.id ?? null,
+    to: [mailbox(draft.to)], cc: draft.cc.map(mailbox),
+    subject: draft.subject ?? null, text: draft.body, body: draft.body,
+    rules: draft.rules, findings: c.findings.map(findingJson), gaps: draft.gaps, leftOut: draft.leftOut,
+  };
 }

@@ -5,8 +5,12 @@ export type FlagMap = Readonly<Record<string, string>>;
 
 function flagFor(flags: FlagMap, field: string): string | undefined {
   const key = field.replace(/^[a-z]+\./, '');
-  // `debrief.details.p1` is the flag of `debrief.details`.
-  return flags[field] ?? flags[key] ?? flags[key.replace(/\[\d+\]$/, '')] ?? flags[key.replace(/\[\d+\].*$/, '')] ?? flags[key.replace(/\.[^.]*$/, '')];
+  const named = flags[field] ?? flags[key] ?? flags[key.replace(/\[\d+\]$/, '')] ?? flags[key.replace(/\[\d+\].*$/, '')];
+  if (named !== undefined) return named;
+  // `debrief.details.p1` is `--detail p1`: the flag of `debrief.details` and the key it was given.
+  const m = /^(.*)\.([^.]*)$/.exec(key);
+  const flag = m ? flags[m[1] ?? ''] : undefined;
+  return flag !== undefined ? `${flag} ${m?.[2] ?? ''}` : undefined;
 }
 
 /** Runs `run`, renaming the field of an AppError to its flag in `flags` when there is one. */

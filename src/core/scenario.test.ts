@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from './scenario.js';
+import { cleanDebriefText, DEBRIEF_MAX, parseScenario } from './scenario.js';
 import { createTimeRules } from './time.js';
 
 const time = createTimeRules();
@@ -71,5 +71,55 @@ describe('parseScenario', () => {
       expect(parseScenario(input, time).ok).toBe(false);
     }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('debrief texts', () => {
+  const withDebrief = (debrief: Record<string, unknown>): Record<string, unknown> => {
+    const s = valid();
+    iv(s)['debrief'] = debrief;
+    return s;
+  };
+
+  it.each([
+    ['NUL and BEL inside a sentence', 'She said\u0000 the team\u0007 is small', 'She said the team is small'],
+    ['CR LF, CR, NEL and the Unicode separators are line feeds; tabs stay', 'one\r\ntwo\rthree\u0085four\u2028five\u2029six\tseven', 'one\ntwo\nthree\nfour\nfive\nsix\tseven'],
+    ['a vertical tab or form feed is a space', 'a tab\u000bvertical tab\fform feed', 'a tab vertical tab form feed'],
+    ['terminal colour codes go whole', '\u001b[31mthe roadmap\u001b[0m and \u001b[1;4mbold\u001b[m', 'the roadmap and bold'],
+    ['backspace, DEL and C1 controls go', '\b\b\bbackspaces and a DEL\u007f\u0090', 'backspaces and a DEL'],
+    ['ordinary text, emoji and other scripts are untouched', 'Grace\u2019s plan \u{1F680} \u00e9t\u00e9 \u5317\u4eac', 'Grace\u2019s plan \u{1F680} \u00e9t\u00e9 \u5317\u4eac'],
+  ])('%s', (_name, typed, kept) => {
+    expect(cleanDebriefText(typed)).toBe(kept);
+  });
+
+  it('keeps every field cleaned, and drops one left empty by cleaning', () => {
+    const r = parseScenario(withDebrief({ bestMoments: 'the churn\u0007 model', awkwardMoments: '\u0007\u0008', details: { p1: 'her\r\nplan' }, askedNextSteps: true }), time);
+    expect(r.ok && r.value.applications[0]?.interviews[0]?.debrief).toEqual({ bestMoments: 'the churn model', details: { p1: 'her\nplan' }, askedNextSteps: true });
+  });
+
+  it.each([
+    ['bestMoments', { bestMoments: 'x'.repeat(10_000) }, 'applications[0].interviews[0].debrief.bestMoments', '10,000 characters; the most is 2,000 — shorten it'],
+    ['awkwardMoments', { awkwardMoments: 'x'.repeat(2_001) }, 'applications[0].interviews[0].debrief.awkwardMoments', '2,001 characters; the most is 2,000 — shorten it'],
+    ['unfinishedAnswers', { unfinishedAnswers: 'x'.repeat(4_000) }, 'applications[0].interviews[0].debrief.unfinishedAnswers', '4,000 characters; the most is 2,000 — shorten it'],
+    ['concerns', { concerns: 'x'.repeat(2_345) }, 'applications[0].interviews[0].debrief.concerns', '2,345 characters; the most is 2,000 — shorten it'],
+    ['details', { details: { p1: 'x'.repeat(3_000) } }, 'applications[0].interviews[0].debrief.details.p1', '3,000 characters; the most is 2,000 — shorten it'],
+  ])('%s over %s characters is refused with its length', (_field, debrief, path, message) => {
+    const r = parseScenario(withDebrief(debrief), time);
+    expect(r.ok ? [] : r.issues).toEqual([{ path, message }]);
+  });
+
+  it('counts characters after cleaning, as code points: 2,000 emoji or 2,000 letters with control characters pass', () => {
+    expect(DEBRIEF_MAX).toBe(2_000);
+    expect(parseScenario(withDebrief({ bestMoments: '\u{1F680}'.repeat(2_000) }), time).ok).toBe(true);
+    expect(parseScenario(withDebrief({ bestMoments: 'x\u0007'.repeat(2_000) }), time).ok).toBe(true);
+    expect(parseScenario(withDebrief({ bestMoments: 'x'.repeat(2_001) }), time).ok).toBe(false);
+  });
+
+  it('a text already stored is kept over the limit in its own place; an edited or moved one is not', () => {
+    const old = 'x'.repeat(5_000);
+    const stored = new Map([['i1.bestMoments', old], ['i1.details.p1', old]]);
+    expect(parseScenario(withDebrief({ bestMoments: old, details: { p1: old } }), time, { storedDebriefs: stored }).ok).toBe(true);
+    expect(parseScenario(withDebrief({ bestMoments: `${old}y` }), time, { storedDebriefs: stored }).ok).toBe(false);
+    expect(parseScenario(withDebrief({ concerns: old }), time, { storedDebriefs: stored }).ok).toBe(false);
   });
 });

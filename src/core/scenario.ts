@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
-  type Application, type Candidate, type Interview, type Person, type Scenario, type Settings, type Touch,
+  type Application, type Candidate, type Debrief, type Interview, type Person, type Scenario, type Settings, type Touch,
 } from './model.js';
 import { overridesSchema, type ProtocolOverrides } from './rules/params.js';
 import { parseClock, parseDay, parseInstant, isValidZone, type Day, type TimeRules, type Weekday } from './time.js';
@@ -21,6 +21,10 @@ export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readon
 
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
 const text = z.string().max(10_000);
+/** The most characters (code points) in one debrief text field: a few sentences, not a transcript. */
+export const DEBRIEF_MAX = 2_000;
+// Debrief texts are measured (and refused with their length) after parsing; this only bounds the work.
+const debriefText = z.string().max(1_000_000, `over 1,000,000 characters; the most is ${DEBRIEF_MAX.toLocaleString('en-US')} — shorten it`);
 const id = z.string().min(1, 'must not be empty').max(200);
 const WEEKDAY_NAMES: Readonly<Record<string, Weekday>> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
@@ -69,8 +73,9 @@ const interviewSchema = z.object({
   contactId: opt(id),
   referencesRequested: opt(z.boolean()),
   debrief: opt(z.object({
-    askedNextSteps: opt(z.boolean()), collectedContacts: opt(z.boolean()), bestMoments: opt(text),
-    awkwardMoments: opt(text), unfinishedAnswers: opt(text), details: opt(z.record(z.string(), text)), concerns: opt(text),
+    askedNextSteps: opt(z.boolean()), collectedContacts: opt(z.boolean()), bestMoments: opt(debriefText),
+    awkwardMoments: opt(debriefText), unfinishedAnswers: opt(debriefText), details: opt(z.record(z.string().max(200), debriefText)),
+    concerns: opt(debriefText),
   })),
 });
 
@@ -168,6 +173,81 @@ function dayOk(c: Collector, path: string, value: string | null | undefined): Da
   return day ?? undefined;
 }
 
+/** A C0 or C1 control character other than tab and line feed (line breaks are already \n). */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
+}
+
+/** Where the CSI sequence (ESC [ parameters intermediates final) starting at `i` ends, or -1 when there is none. */
+function endOfCsi(text: string, i: number): number {
+  if (text[i + 1] !== '[') return -1;
+  let j = i + 2;
+  while (j < text.length && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x3f) j++;
+  while (j < text.length && text.charCodeAt(j) >= 0x20 && text.charCodeAt(j) <= 0x2f) j++;
+  return j < text.length && text.charCodeAt(j) >= 0x40 && text.charCodeAt(j) <= 0x7e ? j : -1;
+}
+
+/**
+ * Debrief text as typed, made safe to keep and to quote in a note: CR LF, CR, NEL and the Unicode
+ * line and paragraph separators become \n; a vertical tab or form feed becomes a space; terminal
+ * colour codes (ESC [ … m) and every other control character are removed. Tabs stay.
+ */
+export function cleanDebriefText(value: string): string {
+  const text = value.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n');
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const csiEnd = code === 0x1b ? endOfCsi(text, i) : -1;
+    if (csiEnd >= 0) {
+      i = csiEnd;
+    } else if (code === 0x0b || code === 0x0c) {
+      out += ' ';
+    } else if (!isControl(code)) {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+/** What parsing may take as given. */
+export interface ParseOptions {
+  /**
+   * Debrief texts already stored, by `<interview id>.<field>` (`i1.bestMoments`, `i1.details.p1`),
+   * for a document of one application: kept as they are when longer than DEBRIEF_MAX, since the
+   * limit is on what is typed now and an old long debrief must not block every later edit.
+   */
+  readonly storedDebriefs?: ReadonlyMap<string, string>;
+}
+
+type RawDebrief = NonNullable<RawScenario['applications'][number]['interviews']>[number]['debrief'];
+
+/** The debrief with its texts cleaned (empty ones dropped) and each checked against DEBRIEF_MAX. */
+function toDebrief(c: Collector, path: string, interviewId: string, raw: RawDebrief, options: ParseOptions): Debrief | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  const one = (field: string, value: string | null | undefined): string | undefined => {
+    if (value === null || value === undefined) return undefined;
+    const cleaned = cleanDebriefText(value);
+    const length = [...cleaned].length; // characters as people count them: an emoji is one
+    if (length > DEBRIEF_MAX && options.storedDebriefs?.get(`${interviewId}.${field}`) !== cleaned) {
+      c.add(`${path}.${field}`, `${length.toLocaleString('en-US')} characters; the most is ${DEBRIEF_MAX.toLocaleString('en-US')} — shorten it`);
+    }
+    return cleaned.trim() === '' ? undefined : cleaned;
+  };
+  const details: Record<string, string> = {};
+  for (const [id, value] of Object.entries(raw.details ?? {})) {
+    const cleaned = one(`details.${id}`, value);
+    if (cleaned !== undefined) details[id] = cleaned;
+  }
+  const texts = {
+    bestMoments: one('bestMoments', raw.bestMoments), awkwardMoments: one('awkwardMoments', raw.awkwardMoments),
+    unfinishedAnswers: one('unfinishedAnswers', raw.unfinishedAnswers), concerns: one('concerns', raw.concerns),
+  };
+  return {
+    ...defined({ askedNextSteps: raw.askedNextSteps, collectedContacts: raw.collectedContacts, ...texts }),
+    ...(raw.details !== null && raw.details !== undefined ? { details } : {}),
+  };
+}
+
 function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null | undefined> } {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
@@ -213,7 +293,7 @@ function toCandidate(c: Collector, raw: RawScenario['candidate']): Candidate {
   };
 }
 
-function toApplication(c: Collector, time: TimeRules, settings: Settings, candidate: Candidate, raw: RawScenario['applications'][number], at: string): Application {
+function toApplication(c: Collector, time: TimeRules, settings: Settings, candidate: Candidate, raw: RawScenario['applications'][number], at: string, options: ParseOptions): Application {
   const appZone = zoneOk(c, `${at}.timeZone`, raw.timeZone);
   const people: Person[] = [];
   const personIds = new Set<string>();
@@ -260,7 +340,7 @@ function toApplication(c: Collector, time: TimeRules, settings: Settings, candid
     const directions = iv.directions
       ? { ...(iv.directions.channel ? { channel: iv.directions.channel } : {}), ...(on !== undefined ? { on } : {}), ...(dirPerson ? { personId: dirPerson } : {}) }
       : undefined;
-    const debrief = iv.debrief ? { ...defined(iv.debrief) } : undefined;
+    const debrief = toDebrief(c, `${path}.debrief`, iv.id, iv.debrief, options);
     interviews.push({
       id: iv.id, start: start ?? 0, end: end ?? 0, timeZone: zone.id, stage: iv.stage, format: iv.format ?? 'video',
       panel: iv.panel ?? false, peopleIds,
@@ -303,9 +383,10 @@ function toApplication(c: Collector, time: TimeRules, settings: Settings, candid
 
 /**
  * Validates a parsed JSON value as a scenario. Returns every issue found, each with its JSON path;
- * never throws.
+ * never throws. Debrief texts come back cleaned of control characters (`cleanDebriefText`) and
+ * longer than DEBRIEF_MAX is an issue, unless `options.storedDebriefs` has the text.
  */
-export function parseScenario(input: unknown, time: TimeRules): ParseResult<Scenario> {
+export function parseScenario(input: unknown, time: TimeRules, options: ParseOptions = {}): ParseResult<Scenario> {
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => zodIssue(i, input)) };
   const c = new Collector();
@@ -315,7 +396,7 @@ export function parseScenario(input: unknown, time: TimeRules): ParseResult<Scen
   const applications = parsed.data.applications.map((raw, i) => {
     if (ids.has(raw.id)) c.add(`applications[${i}].id`, `duplicate application id "${raw.id}"`);
     ids.add(raw.id);
-    return toApplication(c, time, settings, candidate, raw, `applications[${i}]`);
+    return toApplication(c, time, settings, candidate, raw, `applications[${i}]`, options);
   });
   if (c.issues.length > 0) return { ok: false, issues: c.issues };
   return { ok: true, value: { settings, candidate, applications } };

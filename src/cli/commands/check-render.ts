@@ -54,3 +54,14 @@ export function renderCheckListing(text: string, findings: readonly Finding[], s
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The tone check printed under a draft: "Tone check: clean", or the listing above with positions
+ * in the printed `text` (the checked `body` sits inside it, after any To:/Subject: or address lines).
+ */
+export function renderToneCheck(text: string, body: string, findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'Tone check: clean\n';
+  const at = text.indexOf(body);
+  if (at < 0) return renderCheckListing(body, findings, 'Tone check');
+  return renderCheckListing(text, findings.map((f) => ({ ...f, start: f.start + at, end: f.end + at })), 'Tone check');
+}

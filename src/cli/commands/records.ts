@@ -7,6 +7,7 @@ import {
 } from '../../app/records.js';
 import { CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS } from '../../core/model.js';
 import { dayLabel } from '../../core/rules/messages.js';
+import { DEBRIEF_MAX } from '../../core/scenario.js';
 import { candidateToJson, settingsToJson } from '../../core/scenario-json.js';
 import { formatClock, parseInstant } from '../../core/time.js';
 import { printJson, withApp } from '../context.js';
@@ -110,16 +111,41 @@ interface InterviewOptions {
 interface TouchOptions { person?: string; reference?: string; kind?: string; channel?: string; outcome?: string; at?: string; text?: string; newDecisionBy?: string; json?: boolean }
 interface ReferenceOptions { name?: string; id?: string; email?: string; phone?: string; relationship?: string; speakTo?: string; json?: boolean }
 
-/** `--detail p1="her move to dbt"` → { p1: "her move to dbt" } */
+/** `--detail p1="her team's move to Snowflake"` → { p1: "her team's move to Snowflake" } */
 function details(values: readonly string[] | undefined): Json | undefined {
   if (!values || values.length === 0) return undefined;
   const out: Json = {};
   for (const v of values) {
     const m = /^([^=]+)=(.*)$/s.exec(v);
-    if (!m) throw new AppError('bad_input', `--detail: "${v}" must be PERSON_ID=TEXT, e.g. --detail p1="her plan to move reporting to dbt"`);
+    if (!m) throw new AppError('bad_input', `--detail: "${v}" must be PERSON_ID=TEXT, e.g. --detail p1="her team's move to Snowflake"`);
     out[(m[1] ?? '').trim()] = (m[2] ?? '').trim();
   }
   return out;
+}
+
+/**
+ * What to type in each debrief field, with one example: the same words in the prompts, in
+ * `add interview --help` and in docs/cli.md. A topic or a whole sentence both feed the notes.
+ */
+const DEBRIEF_ASK = {
+  best: { question: 'Best moments?', example: 'the churn model walkthrough' },
+  awkward: { question: 'Awkward moments?', example: 'I blanked on the formula for statistical power' },
+  unfinished: { question: 'Questions you did not answer fully?', example: 'how I would size the analytics team in year one' },
+  detail: { question: 'One specific, striking detail from', example: 'her team\'s move to Snowflake' },
+  concerns: { question: 'Anything that rubbed you the wrong way (red flags)?', example: 'no one could say who the post reports to' },
+} as const;
+const DETAIL_SENTENCE = 'She said the team is moving to Snowflake this year';
+
+/** The prompt's check of one answer: the same limit the records apply. */
+function withinLimit(value: string): string | undefined {
+  const length = [...value].length;
+  return length > DEBRIEF_MAX ? `${length.toLocaleString('en-US')} characters; the most is ${DEBRIEF_MAX.toLocaleString('en-US')} \u2014 shorten it` : undefined;
+}
+
+/** One debrief question: what to type, and one example in the answer's place until typing starts. */
+async function ask(p: NonNullable<CliIo['prompt']>, question: string, example: string): Promise<string | undefined> {
+  const answer = await p.text(`${question} A topic in a few words, or a sentence \u2014 both work; empty to skip.`, { placeholder: `e.g. ${example}`, validate: withinLimit });
+  return answer?.trim() || undefined;
 }
 
 /** The debrief checklist of PROTOCOL §2, asked on a terminal for what the flags left out. */
@@ -136,13 +162,16 @@ async function debrief(io: CliIo, opts: InterviewOptions, peopleIds: readonly st
     const p = io.prompt;
     d['askedNextSteps'] = await p.confirm('Did you ask about next steps and the decision timeline?');
     d['collectedContacts'] = await p.confirm('Did you collect everyone\'s contact details (spelling of names, titles)?');
-    put(d, 'bestMoments', await p.text('Best moments?', { placeholder: 'leave empty to skip' }) || undefined);
-    put(d, 'awkwardMoments', await p.text('Awkward moments?', { placeholder: 'leave empty to skip' }) || undefined);
-    put(d, 'unfinishedAnswers', await p.text('Questions you did not answer fully?', { placeholder: 'leave empty to skip' }) || undefined);
+    const quoted = (text: string): string => `"${text}"`;
+    put(d, 'bestMoments', await ask(p, DEBRIEF_ASK.best.question, quoted(DEBRIEF_ASK.best.example)));
+    put(d, 'awkwardMoments', await ask(p, DEBRIEF_ASK.awkward.question, quoted(DEBRIEF_ASK.awkward.example)));
+    put(d, 'unfinishedAnswers', await ask(p, DEBRIEF_ASK.unfinished.question, quoted(DEBRIEF_ASK.unfinished.example)));
     const perPerson: Json = {};
-    for (const id of peopleIds) put(perPerson, id, await p.text(`One specific, striking detail from ${id}'s conversation?`, { placeholder: 'leave empty to skip' }) || undefined);
+    for (const id of peopleIds) {
+      put(perPerson, id, await ask(p, `${DEBRIEF_ASK.detail.question} ${id}'s conversation?`, `${quoted(DEBRIEF_ASK.detail.example)} or ${quoted(DETAIL_SENTENCE)}`));
+    }
     if (Object.keys(perPerson).length > 0) d['details'] = perPerson;
-    put(d, 'concerns', await p.text('Anything that rubbed you the wrong way (red flags)?', { placeholder: 'leave empty to skip' }) || undefined);
+    put(d, 'concerns', await ask(p, DEBRIEF_ASK.concerns.question, quoted(DEBRIEF_ASK.concerns.example)));
   }
   return Object.keys(d).length > 0 ? d : undefined;
 }
@@ -214,15 +243,22 @@ function registerAdd(program: Command, io: CliIo): void {
     .option('--references-requested', 'they asked for references')
     .option('--asked-next-steps', 'debrief: you asked about next steps and timeline')
     .option('--collected-contacts', 'debrief: you collected contact details')
-    .option('--best <text>', 'debrief: best moments').option('--awkward <text>', 'debrief: awkward moments')
-    .option('--unfinished <text>', 'debrief: questions you did not answer fully')
-    .option('--detail <id=text>', 'debrief: one striking detail per person (repeatable)', collect)
-    .option('--concerns <text>', 'debrief: anything that rubbed you the wrong way')
+    .option('--best <text>', `debrief: best moments, e.g. "${DEBRIEF_ASK.best.example}"`)
+    .option('--awkward <text>', `debrief: awkward moments, e.g. "${DEBRIEF_ASK.awkward.example}"`)
+    .option('--unfinished <text>', `debrief: questions you did not answer fully, e.g. "${DEBRIEF_ASK.unfinished.example}"`)
+    .option('--detail <id=text>', `debrief: one striking detail per person (repeatable), e.g. p1="${DEBRIEF_ASK.detail.example}"`, collect)
+    .option('--concerns <text>', `debrief: anything that rubbed you the wrong way, e.g. "${DEBRIEF_ASK.concerns.example}"`)
     .option('--json', 'print as JSON')
     .addHelpText('after', `
+Debrief texts: a topic in a few words, or a sentence \u2014 both work; at most
+${DEBRIEF_MAX.toLocaleString('en-US')} characters each. For --detail, what that person said or talked
+about: p1="${DEBRIEF_ASK.detail.example}" or a sentence like
+p1="${DETAIL_SENTENCE}".
+Without debrief flags, a terminal asks each question in turn.
+
 Example:
   $ afterword add interview a1 --start 2026-03-03T10:00 --end 2026-03-03T11:00 --stage first_round \\
-      --with p1,p2 --said "by Friday" --best "the churn model walkthrough" --detail p1="her plan to move reporting to dbt"`)
+      --with p1,p2 --said "by Friday" --best "${DEBRIEF_ASK.best.example}" --detail p1="${DEBRIEF_ASK.detail.example}"`)
     .action(async (application: string, opts: InterviewOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
       const start = await need(io, opts.start, '--start', 'When did it start?', '2026-03-03T10:00');
       const end = await need(io, opts.end, '--end', 'When did it end?', '2026-03-03T11:00');

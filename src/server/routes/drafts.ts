@@ -5,15 +5,14 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { checkDraftEdit, draftEml, draftWithCheck, type DraftRef } from '../../app/drafting.js';
+import { checkDraftEdit, DRAFT_REQUEST_KINDS, draftEml, draftWithCheck, type DraftRef } from '../../app/drafting.js';
 import { draftJson, findingJson } from '../../app/views.js';
-import { REQUEST_KINDS } from '../../core/drafts/index.js';
 import { body, query } from '../validate.js';
 import type { Env, RouteContext } from './context.js';
 
 const id = z.string().min(1).max(40);
 const Ref = {
-  kind: z.enum(REQUEST_KINDS, { error: `one of ${REQUEST_KINDS.join(', ')}` }),
+  kind: z.enum(DRAFT_REQUEST_KINDS, { error: `one of ${DRAFT_REQUEST_KINDS.join(', ')}` }),
   person: id.optional(), reference: id.optional(), interview: id.optional(), note: z.string().max(2000).optional(),
 };
 // The kind is checked against the draft kinds by the lookup, which names the valid ones (422).

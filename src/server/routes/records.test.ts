@@ -147,3 +147,38 @@ describe('POST /api/applications/:id/interviews/with-people', () => {
     expect(await json(res)).toMatchObject({ field: 'people[0].name' });
   });
 });
+
+describe('debrief texts: a limit per field, named in words (422)', () => {
+  const interview = (debrief: Body) => ({
+    people: [], interview: { start: '2026-03-03T10:00', end: '2026-03-03T11:00', stage: 'first_round', peopleIds: ['p1'], debrief }, // Tue 2026-03-03
+  });
+
+  it.each([
+    [{ bestMoments: 'x'.repeat(10_000) }, 'interview.debrief.bestMoments', 'Best moments: 10,000 characters; the most is 2,000 — shorten it'],
+    [{ unfinishedAnswers: 'x'.repeat(2_001) }, 'interview.debrief.unfinishedAnswers', 'Questions you did not answer fully: 2,001 characters; the most is 2,000 — shorten it'],
+    [{ details: { p1: 'x'.repeat(3_000) } }, 'interview.debrief.details.p1', 'The detail from Grace Okafor\u2019s conversation: 3,000 characters; the most is 2,000 — shorten it'],
+  ])('%#: over the limit is refused naming the field', async (debrief, field, error) => {
+    const res = await api.post('/api/applications/a1/interviews/with-people', interview(debrief));
+    expect(res.status).toBe(422);
+    expect(await json(res)).toEqual({ error, field });
+  });
+
+  it('control characters are taken out, not stored', async () => {
+    const res = await api.post('/api/applications/a1/interviews/with-people', interview({ bestMoments: 'the churn\u0007 model\r\nwalkthrough\u001b[0m' }));
+    expect(res.status).toBe(201);
+    const app = (await json(res))['application'] as { interviews: { debrief?: Body }[] };
+    expect(app.interviews.at(-1)?.debrief).toMatchObject({ bestMoments: 'the churn model\nwalkthrough' });
+  });
+
+  it('a long debrief stored before the limit does not block later edits of its application', async () => {
+    const stored = await deps.store.getApplication(LOCAL_USER.id, 'a1');
+    const last = stored?.interviews.at(-1);
+    if (!stored || !last) throw new Error('a1 has no interview');
+    const long = 'We talked about the churn model. '.repeat(200); // 6,600 characters
+    await deps.store.saveApplication(LOCAL_USER.id, { ...stored, interviews: [...stored.interviews.slice(0, -1), { ...last, debrief: { bestMoments: long } }] });
+    const res = await api.post('/api/applications/a1/people', { name: 'Lena Chen', email: 'lena@acme.example' });
+    expect(res.status).toBe(201);
+    const again = await api.post('/api/applications/a1/interviews/with-people', interview({ bestMoments: long }));
+    expect(again.status).toBe(422);
+  });
+});
