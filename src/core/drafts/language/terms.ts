@@ -34,9 +34,21 @@ export function termsOf(text: string): Term[] {
   return out;
 }
 
-/** The sentences of a text as compromise splits them (abbreviations such as "Dr." stay inside). */
+const ABBREVIATIONS = /(?:^|\s|\()(?:dr|mr|mrs|ms|mx|prof|st|inc|ltd|co|corp|jr|sr|e\.g|i\.e|etc|vs|approx|no|dept|est|fig|u\.s|u\.k|[a-z])\.$/i;
+
+/** The sentences of a text: split after ".", "!" or "?" and a space before a capital, not after "Dr.", "e.g." and the like. */
 export function sentencesOf(text: string): string[] {
-  return (nlp(text).sentences().out('array') as string[]).map((s) => s.trim()).filter((s) => s !== '');
+  const out: string[] = [];
+  let from = 0;
+  const end = /[.!?]["\u201D')\]]?\s+(?=["\u201C(]?[\p{Lu}\d])/gu;
+  for (let m = end.exec(text); m !== null; m = end.exec(text)) {
+    const upto = m.index + m[0].trimEnd().length;
+    if (ABBREVIATIONS.test(text.slice(Math.max(from, m.index - 8), m.index + 1))) continue;
+    out.push(text.slice(from, upto).trim());
+    from = m.index + m[0].length;
+  }
+  out.push(text.slice(from).trim());
+  return out.filter((s) => s !== '');
 }
 
 /** The text of terms, with their own spacing and punctuation, trimmed. */
@@ -59,6 +71,14 @@ export interface Forms {
   readonly gerund: string;
 }
 
+interface VerbMethods {
+  toInfinitive(word: string, model: unknown, tense?: string): string;
+  conjugate(infinitive: string, model: unknown): Partial<Record<'Infinitive' | 'PastTense' | 'PresentTense' | 'Gerund', string>>;
+}
+// compromise's own conjugation tables, used directly: no parse per call.
+const VERB = (nlp.methods() as { two: { transform: { verb: VerbMethods } } }).two.transform.verb;
+const MODEL: unknown = nlp.model();
+
 const IRREGULAR: Readonly<Record<string, Forms>> = {
   be: { infinitive: 'be', past: 'was', present: 'is', gerund: 'being' },
   have: { infinitive: 'have', past: 'had', present: 'has', gerund: 'having' },
@@ -71,10 +91,15 @@ export function formsOf(word: string): Forms | undefined {
   for (const [base, forms] of Object.entries(IRREGULAR)) {
     if ([base, forms.past, forms.present, 'were', 'are', 'am', 'been'].includes(lower) && (base === 'be' || !['were', 'are', 'am', 'been'].includes(lower))) return forms;
   }
-  const conj = nlp(lower).verbs().conjugate() as Partial<Record<'Infinitive' | 'PastTense' | 'PresentTense' | 'Gerund', string>>[];
-  const c = conj[0];
-  if (!c?.Infinitive || !c.Gerund) return undefined;
-  return { infinitive: c.Infinitive, past: c.PastTense ?? c.Infinitive, present: c.PresentTense ?? c.Infinitive, gerund: c.Gerund };
+  if (!/^[a-z][a-z-]*$/.test(lower)) return undefined;
+  for (const tense of ['PastTense', 'PresentTense', 'Gerund', 'Infinitive'] as const) {
+    const infinitive = tense === 'Infinitive' ? lower : VERB.toInfinitive(lower, MODEL, tense);
+    if (!infinitive || (tense !== 'Infinitive' && infinitive === lower)) continue;
+    const c = VERB.conjugate(infinitive, MODEL);
+    if (!c.Gerund?.endsWith('ing') || c[tense] !== lower) continue;
+    return { infinitive, past: c.PastTense ?? infinitive, present: c.PresentTense ?? infinitive, gerund: c.Gerund };
+  }
+  return undefined;
 }
 
 /** Copies the capitalisation of `like`'s first letter onto `word`. */

@@ -1,0 +1,133 @@
+/**
+ * Speed of drafting (the language layer on compromise, then the full tone check L1–L13 with the
+ * compact dictionary).
+ *
+ *   npx tsx bench/drafts.bench.ts          (or: npm run bench -- drafts)
+ *
+ * - warm: p50/p95/max of writing the panel lead's thank-you (a full debrief, three people, about
+ *   200 words) and checking it in its context, in this process after a warm-up. Target: p95 ≤ 10 ms.
+ * - cold: a fresh child process (7, median) imports the drafts, the check and the dictionary
+ *   loader, writes and checks that note once; the child times itself from its first line. Target:
+ *   ≤ 300 ms.
+ * - whole process: `node dist/cli/bin.js draft --scenario … --json` (the built CLI), 7 runs,
+ *   median wall time. Target: ≤ 700 ms.
+ * Prints a table only; nothing here asserts a time.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { childEnv } from './child-env.js';
+
+const started = performance.now();
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = dirname(dirname(SELF));
+
+const SCENARIO = {
+  settings: { region: 'US', timeZone: 'America/New_York' },
+  candidate: { name: 'Jordan Lee', phone: '+1 555 0100', email: 'jordan@example.com' },
+  applications: [{
+    id: 'a1', company: 'Acme Corp', role: 'Data Analyst', status: 'active',
+    people: [
+      { id: 'p1', name: 'Grace Okafor', honorific: 'Dr.', title: 'Head of Analytics', role: 'interviewer', email: 'g@acme.example' },
+      { id: 'p2', name: 'Minh Tran', honorific: 'Mr.', title: 'Senior Analyst', role: 'interviewer', email: 'm@acme.example' },
+      { id: 'p3', name: 'Lena Chen', honorific: 'Ms.', title: 'Recruiter', role: 'recruiter', email: 'l@acme.example' },
+    ],
+    interviews: [{
+      id: 'i1', start: '2026-03-03T10:00:00-05:00', end: '2026-03-03T11:00:00-05:00', timeZone: 'America/New_York',
+      stage: 'second_round', format: 'video', panel: true, panelLeadId: 'p1', peopleIds: ['p1', 'p2', 'p3'],
+      timeline: { said: 'within two weeks' },
+      debrief: {
+        details: {
+          p1: 'She mentioned the team is moving to a four-day week pilot',
+          p2: 'his plan to move the KPIs into Looker',
+          p3: 'asked me how I\'d handle a late data feed?',
+        },
+        bestMoments: 'Walked the panel through the checkout redesign case study; they asked for the research plan',
+        awkwardMoments: 'I blanked on the exact formula for statistical power',
+        unfinishedAnswers: 'how I would size the analytics team in year one',
+      },
+    }],
+    touches: [],
+  }, { id: 'a2', company: 'Globex', role: 'Analyst', people: [], interviews: [] }],
+};
+
+/** Writes and checks the lead's note once; returns the finding count. */
+async function draftOnce(): Promise<{ findings: number; words: number; draft: () => number }> {
+  const { parseScenario } = await import('../src/core/scenario.js');
+  const { resolveDraftInput, generateDraft, toneInputOf } = await import('../src/core/drafts/index.js');
+  const { checkTone } = await import('../src/core/tone/index.js');
+  const { loadSpeller } = await import('../src/app/speller.js');
+  const { createTimeRules } = await import('../src/core/time.js');
+  const time = createTimeRules();
+  const parsed = parseScenario(SCENARIO, time);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const scenario = parsed.value;
+  const speller = await loadSpeller();
+  const draft = (): number => {
+    const r = resolveDraftInput(scenario, { applicationId: 'a1', kind: 'thank_you', personId: 'p1', speller }, time);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const d = generateDraft(r.value);
+    return checkTone(toneInputOf(scenario, r.value, d), { speller }).length + d.body.split(/\s+/).length * 1000;
+  };
+  const n = draft();
+  return { findings: n % 1000, words: Math.floor(n / 1000), draft };
+}
+
+async function coldChild(): Promise<void> {
+  const { findings } = await draftOnce();
+  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, findings })}\n`);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+}
+const median = (v: readonly number[]): number => percentile([...v].sort((a, b) => a - b), 0.5);
+const ms = (v: number): string => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+
+async function main(): Promise<void> {
+  const rows: Array<[string, string, string]> = [];
+  const { draft, findings, words } = await draftOnce();
+  for (let i = 0; i < 50; i++) draft();
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    draft();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  rows.push([`warm: panel note (${words} words) + full check (${findings} findings)`, `p50 ${ms(percentile(times, 0.5))}, p95 ${ms(percentile(times, 0.95))}, max ${ms(times[times.length - 1] ?? NaN)}`, 'p95 \u2264 10 ms']);
+
+  const cold: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--cold-child'], { cwd: ROOT, encoding: 'utf8', env: childEnv() });
+    if (r.status !== 0) throw new Error(`cold child failed: ${r.stderr}`);
+    cold.push((JSON.parse(r.stdout) as { ms: number }).ms);
+  }
+  rows.push(['cold: imports + dictionary + first draft and check', `median ${ms(median(cold))}, best ${ms(Math.min(...cold))} (runs: ${cold.map((c) => c.toFixed(0)).join(', ')})`, '\u2264 300 ms']);
+
+  const cli = join(ROOT, 'dist', 'cli', 'bin.js');
+  if (existsSync(cli)) {
+    const dir = mkdtempSync(join(tmpdir(), 'afterword-bench-'));
+    const file = join(dir, 'scenario.json');
+    writeFileSync(file, JSON.stringify(SCENARIO));
+    const wall: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [cli, 'draft', '--scenario', file, '--application', 'a1', '--person', 'p1', '--kind', 'thank_you', '--json'], { cwd: ROOT, encoding: 'utf8', env: { ...childEnv(), AFTERWORD_DATA_DIR: dir } });
+      wall.push(performance.now() - t);
+      if (r.status !== 0) throw new Error(`afterword draft failed: ${r.stderr}`);
+    }
+    rows.push(['whole process: afterword draft --scenario … --json', `median ${ms(median(wall))}, best ${ms(Math.min(...wall))}`, '\u2264 700 ms']);
+  } else {
+    rows.push(['whole process: afterword draft --scenario … --json', 'not measured: run npm run build first', '\u2264 700 ms']);
+  }
+
+  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+  console.log(`${'measure'.padEnd(w[0] ?? 0)} | ${'result'.padEnd(w[1] ?? 0)} | target`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0] ?? 0)} | ${b.padEnd(w[1] ?? 0)} | ${c}`);
+}
+
+if (process.argv.includes('--cold-child')) await coldChild();
+else await main();
