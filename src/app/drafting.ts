@@ -80,12 +80,14 @@ interface Loaded {
 }
 
 /** Resolves and writes the draft as of `now` (the letter's date is that day in the candidate's zone). */
-function resolve(scenario: Scenario, applicationId: string, ref: DraftRef, time: TimeRules, now: EpochMs): Resolved<Loaded> {
+function resolve(scenario: Scenario, applicationId: string, ref: DraftRef, time: TimeRules, now: EpochMs, speller?: Speller): Resolved<Loaded> {
   const app = scenario.applications.find((a) => a.id === applicationId);
   const resolved = resolveDraftInput(scenario, {
     applicationId, kind: generatorKind(ref.kind, app, ref.note), today: time.zone(scenario.settings.timeZone).dayAt(now),
     ...(ref.personId !== undefined ? { personId: ref.personId } : {}), ...(ref.referenceId !== undefined ? { referenceId: ref.referenceId } : {}),
     ...(ref.interviewId !== undefined ? { interviewId: ref.interviewId } : {}), ...(ref.note !== undefined ? { note: ref.note } : {}),
+    // With the dictionary, obvious typos in the debrief are corrected in the draft.
+    ...(speller !== undefined ? { speller } : {}),
   }, time);
   if (!resolved.ok) {
     const e = resolved.error;
@@ -102,8 +104,8 @@ export async function loadRecords(deps: AppDeps): Promise<Scenario> {
   return scenario;
 }
 
-async function load(deps: AppDeps, applicationId: string, ref: DraftRef): Promise<Loaded> {
-  const loaded = resolve(await loadRecords(deps), applicationId, ref, deps.time, deps.clock.now());
+async function load(deps: AppDeps, applicationId: string, ref: DraftRef, speller?: Speller): Promise<Loaded> {
+  const loaded = resolve(await loadRecords(deps), applicationId, ref, deps.time, deps.clock.now(), speller);
   if (!loaded.ok) throw draftLookupError(loaded.error);
   return loaded.value;
 }
@@ -115,7 +117,7 @@ const THANK_YOU_KINDS = new Set<Draft['kind']>(['thank_you_email', 'thank_you_le
  * recorded when one was sent with its text, else the note Afterword would write them for the same
  * interview. Other kinds have none.
  */
-export function siblingNotes(scenario: Scenario, input: DraftInput, time: AppDeps['time']): string[] {
+export function siblingNotes(scenario: Scenario, input: DraftInput, time: AppDeps['time'], speller?: Speller): string[] {
   if (input.kind === 'reference_brief' || !THANK_YOU_KINDS.has(input.kind)) return [];
   const { application: app, person } = input as PersonDraftInput;
   const sent = new Map<string, string>();
@@ -123,7 +125,7 @@ export function siblingNotes(scenario: Scenario, input: DraftInput, time: AppDep
     if (t.kind !== 'thank_you' || t.personId === undefined || t.personId === person.id) continue;
     if (t.text !== undefined && t.text.trim() !== '') sent.set(t.personId, t.text);
   }
-  const generated = thankYouInputs(scenario, app.id, input.interview.interview.id, time)
+  const generated = thankYouInputs(scenario, app.id, input.interview.interview.id, time, speller)
     .filter((other) => other.person.id !== person.id && !sent.has(other.person.id))
     .map((other) => generateDraft(other).body);
   return [...sent.values(), ...generated];
@@ -205,10 +207,10 @@ export interface CheckedDraft {
  * what is known (`draftLookupError` makes it an AppError).
  */
 export function checkedDraft(scenario: Scenario, applicationId: string, ref: DraftRef, setting: DraftSetting): Resolved<CheckedDraft> {
-  const loaded = resolve(scenario, applicationId, ref, setting.time, setting.now);
+  const loaded = resolve(scenario, applicationId, ref, setting.time, setting.now, setting.speller);
   if (!loaded.ok) return loaded;
   const { input, draft } = loaded.value;
-  const tone = toneInputOf(scenario, input, draft, siblingNotes(scenario, input, setting.time));
+  const tone = toneInputOf(scenario, input, draft, siblingNotes(scenario, input, setting.time, setting.speller));
   return { ok: true, value: { input, draft, tone, findings: checkTone(tone, setting.speller ? { speller: setting.speller } : {}) } };
 }
 
@@ -217,8 +219,8 @@ export function checkedDraft(scenario: Scenario, applicationId: string, ref: Dra
  * other companies, the people and the sibling notes come from the records.
  */
 export async function checkDraftEdit(deps: AppDeps, speller: Speller, applicationId: string, ref: DraftRef, edit: { text: string; subject?: string }): Promise<EditCheck> {
-  const { scenario, input, draft } = await load(deps, applicationId, ref);
-  const siblings = siblingNotes(scenario, input, deps.time);
+  const { scenario, input, draft } = await load(deps, applicationId, ref, speller);
+  const siblings = siblingNotes(scenario, input, deps.time, speller);
   const toneInput = toneInputOf(scenario, input, { ...draft, body: edit.text }, siblings);
   const findings = checkWithFixes(toneInput, speller);
   let mailto: string | null = null;
