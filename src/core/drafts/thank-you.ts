@@ -46,7 +46,7 @@ function detailFrame(f: Facts, d: DetailForm): string {
       ]);
     case 'fact':
       return f.voice.pick('detail', [
-        `I was glad to hear that ${d.text}; it made the work feel concrete.`,
+        `It was helpful to hear that ${d.text}; it made the work feel concrete.`,
         `It was useful to learn that ${d.text}.`,
         `Learning that ${d.text} helped me see what the team needs most.`,
         `I have been thinking since about the news that ${d.text}, and about how I could contribute.`,
@@ -273,8 +273,8 @@ function panelistSentence(d: DetailForm, name: string, i: number): string {
     case 'fact':
       // A fact whose subject is the panelist already names them.
       return d.text.startsWith(name)
-        ? pick([`It was good to learn that ${d.text}.`, `I was also glad to hear that ${d.text}.`])
-        : pick([`I was also glad to hear from ${name} that ${d.text}.`, `It was useful to learn from ${name} that ${d.text}.`]);
+        ? pick([`It was good to learn that ${d.text}.`, `It was also helpful to hear that ${d.text}.`])
+        : pick([`It was also helpful to hear from ${name} that ${d.text}.`, `It was useful to learn from ${name} that ${d.text}.`]);
     case 'act':
       return pick([`I also appreciated it when ${d.text}.`, `I also valued the moment when ${d.text}.`]);
     case 'ours':

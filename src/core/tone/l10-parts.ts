@@ -171,6 +171,8 @@ function hasDetail(ctx: ToneContext): boolean {
       if (t !== undefined && !isGeneric(t.lower) && !ctx.knownWords.has(fold(stripPossessive(t.raw)))) return true;
     }
   }
+  // Words quoted from the conversation (“no meetings Wednesday”) are specific.
+  if (/[\u201C"][^\u201D"\n]*\p{L}{3,}[^\u201D"\n]*[\u201D"]/u.test(a.text.slice(a.body.start, a.body.end))) return true;
   // A name of a thing (a product, a project, a place) that is none of the records' names.
   for (let i = tokenFrom; i < tokenTo; i++) {
     const t = a.tokens[i];

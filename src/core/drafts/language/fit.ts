@@ -51,6 +51,7 @@ export type Audience = 'you' | 'the panel';
 /** Longest fitted phrase, in words. */
 const MAX_WORDS = 32;
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'regarding', 'around', 'over', 'with', 'through', 'at', 'during', 'for', 'in']);
+const WH_WORDS = new Set(['how', 'why', 'what', 'whether', 'when', 'where', 'which', 'who']);
 const BOUNDARY = new Set(['because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which']);
 
 function words(text: string): number {
@@ -64,6 +65,8 @@ function finish(text: string): string | undefined {
   const opens = (t.match(/\(/g) ?? []).length;
   const closes = (t.match(/\)/g) ?? []).length;
   if (opens !== closes) t = t.replace(/[()]/g, '');
+  // 'quoted words' as typed become a quotation; a lone leading or trailing ' goes.
+  t = t.replace(/(^|[\s(])'([^']{2,}?)'(?=$|[\s,.;:!?)])/g, '$1"$2"').replace(/(^|\s)'(?=\S)|(?<=\S)'(?=\s|$)/g, '$1');
   const straight = (t.match(/"/g) ?? []).length;
   if (straight % 2 === 1) t = t.replace(/"/g, '');
   let open = true;
@@ -281,7 +284,12 @@ function topicOfClause(terms: readonly Term[], verb: number): Term[] | undefined
     break;
   }
   if (i < terms.length && TOPIC_PREPOSITIONS.has(terms[i]?.lower ?? '')) i++;
-  if (i < terms.length && ['when', 'as'].includes(terms[i]?.lower ?? '') && ['asked', 'we'].includes(terms[i + 1]?.lower ?? '')) return undefined;
+  if (['when', 'as'].includes(terms[i]?.lower ?? '')) {
+    // "got flustered when he asked about Kubernetes": the topic is what was asked about.
+    const about = terms.findIndex((t, k) => k > i && ['about', 'on', 'regarding'].includes(t.lower));
+    if (about < 0) return undefined;
+    i = about + 1;
+  }
   const out: Term[] = [];
   for (let j = i; j < terms.length; j++) {
     const t = terms[j];
@@ -293,6 +301,8 @@ function topicOfClause(terms: readonly Term[], verb: number): Term[] | undefined
   }
   while (out.length > 1 && ['wrong', 'right', 'badly', 'up'].includes(out[out.length - 1]?.lower ?? '')) out.pop();
   if (out.length === 0) return undefined;
+  // A topic names something: "flustered" alone is no topic.
+  if (!out.some((t) => is(t, 'Noun') || is(t, 'Gerund') || WH_WORDS.has(t.lower))) return undefined;
   if (out.length === 1 && ['it', 'that', 'this', 'them', 'one'].includes(out[0]?.lower ?? '')) return undefined;
   return out;
 }

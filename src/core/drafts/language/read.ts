@@ -16,7 +16,7 @@ export function pointsOf(text: string): string[] {
   const out: string[] = [];
   for (const item of items) {
     for (const s of sentencesOf(item)) {
-      for (const clause of s.split(/\s*;\s*|\s+[\u2014\u2013]\s+|\s+-\s+|,?\s+(?:and|but|then|so)\s+(?=(?:they|he|she|we|i|you)\s)|,\s+(?=(?:they|he|she|we|i|you)(?:'\w+)?\s)/i)) {
+      for (const clause of s.split(/,\s+(?=(?:[\p{L}'-]+\s+){0,3}(?:but|and|so)\s+(?:it|they|he|she|we|i|you)\b)|\s*;\s*|\s+[\u2014\u2013]\s+|\s+-\s+|,?\s+(?:and|but|then|so)\s+(?=(?:they|he|she|we|i|you)\s)|,\s+(?=(?:they|he|she|we|i|you)(?:'\w+)?\s)/iu)) {
         if (/\p{L}/u.test(clause)) out.push(clause.trim());
       }
     }
@@ -32,7 +32,7 @@ const REPORTING = new Set([
   'go', 'rave', 'gush',
 ]);
 const ACTS = new Set(['ask', 'show', 'walk', 'give', 'offer', 'introduce', 'take', 'invite', 'challenge', 'press', 'quiz', 'grill', 'probe', 'tour']);
-const LEAD_INS = /^(?:(?:i\s+(?:think|feel|guess|believe|felt|thought)(?:\s+like)?(?:\s+that)?)|honestly|overall|also|then|maybe|probably|basically|so|and|but|plus|oh|um|well|ok|okay|anyway|lol|haha|tbh|btw|fyi|imo|omg)\b[\s,:-]*/i;
+const LEAD_INS = /^(?:(?:i\s+(?:think|feel|guess|believe|felt|thought)(?:\s+like)?(?:\s+that)?)|honestly|overall|also|then|maybe|probably|basically|so|and|but|plus|oh|um|well|ok|okay|anyway|lol|haha|tbh|btw|fyi|imo|omg|kind of|sort of|i'd say|i guess)\b[\s,:-]*/i;
 const TAGS_AFTER = /[\s,]+(?:lol|haha|tbh|btw|imo|fwiw|ngl)\b[\s,.!?]*$/i;
 
 /** A past or present form of a reporting or act verb ("said", "tells", "asked"). */
@@ -86,8 +86,9 @@ export function shapeOf(point: string): Shape {
     return { kind: 'question', text: text.replace(/\?+\s*$/, '?') };
   }
   if (WH.has(first.lower)) return { kind: 'wh', terms };
-  if (is(first, 'Gerund') && !is(first, 'Copula')) return { kind: 'gerund', terms };
   const verb = finiteVerb(terms);
+  // "Wedding season is brutal": a gerund opening a clause is its subject, not a gerund phrase.
+  if (is(first, 'Gerund') && !is(first, 'Copula') && verb < 0) return { kind: 'gerund', terms };
   if (verb < 0) return { kind: 'noun', terms };
   // "the weekly review with the sales leads": a last word read as a verb after a long subject is the head noun.
   const v = terms[verb];
