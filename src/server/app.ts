@@ -21,6 +21,7 @@ import { checkTone, formatToneIssue, parseToneInput } from '../core/tone/index.j
 import type { Deps } from '../deps.js';
 import { BadRequest, onError } from './errors.js';
 import { body, defined, query } from './validate.js';
+import { debriefPreviewRoutes } from './routes/debrief-preview.js';
 import { draftRoutes } from './routes/drafts.js';
 import { insightRoutes } from './routes/insights.js';
 import { recordRoutes } from './routes/records.js';
@@ -205,6 +206,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
       return c.json(await restore(c.var.app, textBody));
     })
     .route('/', draftRoutes(ctx))
+    .route('/', debriefPreviewRoutes(ctx))
     .route('/', insightRoutes())
     .route('/', recordRoutes());
 

@@ -83,6 +83,7 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'POST /api/restore': { access: 'seeker' },
   'POST /api/applications/:id/tone': { access: 'seeker' },
   'POST /api/applications/:id/drafts/eml': { access: 'seeker' },
+  'POST /api/applications/:id/debrief-preview': { access: 'seeker' },
   'GET /api/board': { access: 'seeker' },
   'GET /api/insights': { access: 'seeker' },
   'POST /api/applications/:id/status': { access: 'seeker' },

@@ -259,6 +259,7 @@ export const ROUTE_SAMPLES: Readonly<Record<string, RouteSample>> = {
   'GET /api/applications/:id/drafts': { query: 'kind=thank_you_email&person=p1&interview=i1' },
   'POST /api/applications/:id/tone': { body: { kind: 'thank_you_email', person: 'p1', interview: 'i1', text: 'Thank you for your time.' } },
   'POST /api/applications/:id/drafts/eml': { body: { kind: 'thank_you_email', person: 'p1', interview: 'i1', subject: 'Thank you', body: 'Thank you for your time.' } },
+  'POST /api/applications/:id/debrief-preview': { body: { field: 'details', person: 'p1', text: 'the move to Snowflake' } },
   'POST /api/applications/:id/status': { body: { status: 'active' } },
   'GET /api/offers/compare': { query: 'ids=:id,:id2' },
   'POST /api/applications/:id/offer': { body: { notes: 'Base pay to be confirmed.' } },

@@ -165,3 +165,21 @@ describe('POST /api/applications/:id/drafts/eml', () => {
     expect(String(body['error'])).toMatch(/Lee Park has no email address/);
   });
 });
+
+describe('GET /api/applications/:id/drafts', () => {
+  it('lists the debrief input the draft leaves out, with the reason and whose detail it was', async () => {
+    await created(api.post('/api/applications/a2/people', { name: 'Ana Ortiz', honorific: 'Ms.', email: 'ana@globex.example' }));
+    await created(api.post('/api/applications/a2/interviews', {
+      start: '2026-03-03T10:00', end: '2026-03-03T11:00', stage: 'first_round', peopleIds: ['p1'],
+      debrief: { bestMoments: '<b>the forecast</b>', details: { p1: 'She said the team is moving to Snowflake. They also hire two analysts.' } },
+    }));
+    const res = await api.get('/api/applications/a2/drafts?kind=thank_you&person=p1');
+    expect(res.status).toBe(200);
+    const draft = (await json(res))['draft'] as Body;
+    expect(String(draft['body'])).toContain('the team is moving to Snowflake');
+    expect(draft['leftOut']).toEqual([
+      { field: 'details', personId: 'p1', text: 'They also hire two analysts.', reason: 'several_points' },
+      { field: 'bestMoments', personId: null, text: '<b>the forecast</b>', reason: 'markup' },
+    ]);
+  });
+});

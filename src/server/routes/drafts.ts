@@ -1,10 +1,11 @@
 /**
- * API routes of the draft editor (mounted under /api by app.ts): the draft with its tone check, the
- * live tone check of an edited draft in its application's context, and the edited draft as an .eml
- * file.
+ * API routes of the draft editor (mounted under /api by app.ts): the draft with its tone check and
+ * the debrief input it leaves out, the live tone check of an edited draft in its application's
+ * context, and the edited draft as an .eml file.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { leftOutJson } from '../../app/debrief-preview.js';
 import { checkDraftEdit, DRAFT_REQUEST_KINDS, draftEml, draftWithCheck, type DraftRef } from '../../app/drafting.js';
 import { draftJson, findingJson } from '../../app/views.js';
 import { body, query } from '../validate.js';
@@ -35,7 +36,8 @@ export function draftRoutes(ctx: RouteContext) {
   return new Hono<Env>()
     .get('/applications/:id/drafts', query(DraftQuery), async (c) => {
       const { draft, findings } = await draftWithCheck(c.var.app, await speller.load(), c.req.param('id'), refOf(c.req.valid('query')));
-      return c.json({ draft: draftJson(draft), findings: findings.map(findingJson) });
+      // What of the debrief the draft does not carry, listed beside it in the editor.
+      return c.json({ draft: { ...draftJson(draft), leftOut: draft.leftOut.map(leftOutJson) }, findings: findings.map(findingJson) });
     })
     .post('/applications/:id/tone', body(ToneBody), async (c) => {
       const q = c.req.valid('json');

@@ -1,13 +1,15 @@
 /**
  * The draft editor: the note Afterword wrote for one person (or reference), editable, with the tone
- * check live as the user types (findings underlined and listed, fixes one click away), what to
- * add, then copy, open in mail, download .eml, and mark as sent (with the P2/L8 guards).
+ * check live as the user types (findings underlined and listed, fixes one click away), what of the
+ * debrief it left out and why, what to add, then copy, open in mail, download .eml, and mark as
+ * sent (with the P2/L8 guards).
  */
 import type { InferResponseType } from 'hono/client';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { REQUEST_KINDS } from '../../../src/core/drafts/index.js';
 import { ApiError, client, ok, type Api } from '../api.js';
 import { DraftNextStep, peopleOf } from '../components/DraftNextStep.js';
+import { LeftOutList } from '../components/LeftOutList.js';
 import { guardText } from '../components/LogTouch.js';
 import { ToneEditor, type ToneSpan } from '../components/ToneEditor.js';
 import { ErrorNote, Loading, Page } from '../components/ui.js';
@@ -340,7 +342,7 @@ export function DraftEditor({ applicationId, query, userZone }: { applicationId:
           )}
         </div>
 
-        <aside className="draft-side" aria-label="Tone check and what to add">
+        <aside className="draft-side" aria-label="Tone check, what was left out and what to add">
           <section className="card" aria-labelledby={`${id}-findings`}>
             <h2 id={`${id}-findings`}>Tone check</h2>
             <ErrorNote error={checkError} />
@@ -374,6 +376,8 @@ export function DraftEditor({ applicationId, query, userZone }: { applicationId:
               <p className="muted draft-small">Compared with {checked.result.siblings === 1 ? 'the other note' : `${checked.result.siblings} other notes`} for this application (L7).</p>
             )}
           </section>
+
+          <LeftOutList items={d.leftOut} people={peopleOf(application.data?.application)} headingId={`${id}-left-out`} />
 
           {d.gaps.length > 0 && (
             <section className="card" aria-labelledby={`${id}-gaps`}>

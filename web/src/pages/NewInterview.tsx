@@ -5,13 +5,15 @@
  * One write records the new people and the interview together.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { CHANNELS, FORMATS, STAGES } from '../../../src/core/model.js';
+import { CHANNELS, FORMATS, PERSON_ROLES, STAGES } from '../../../src/core/model.js';
 import { ApiError, client, ok } from '../api.js';
 import { applicationRecord, type ApplicationRecord } from '../components/AppRecord.js';
+import { DebriefInput, type PreviewRequest } from '../components/DebriefPreview.js';
 import { dateOnly } from '../components/InterviewDebrief.js';
 import { EMPTY_PERSON, PersonFields, personJson, type PersonDraft } from '../components/PersonForm.js';
 import { ErrorNote, Field, Loading, Page } from '../components/ui.js';
 import { useData } from '../data.js';
+import { DEBRIEF_FIELD_LABELS, debriefHint, detailLabel } from '../debrief-words.js';
 import { personLabel, words, zoneName } from '../format.js';
 import { Link, navigate } from '../router.js';
 import './NewInterview.css';
@@ -23,6 +25,22 @@ type Preview =
   | { state: 'understood'; decisionBy: string; meaning: string }
   | { state: 'not_understood'; message: string }
   | { state: 'error'; message: string };
+
+type PreviewPerson = NonNullable<PreviewRequest['people']>[number];
+
+function isRole(role: string): role is NonNullable<PreviewPerson['role']> {
+  return (PERSON_ROLES as readonly string[]).includes(role);
+}
+
+/** A person typed in the form, as far as the preview needs them (empty fields left out). */
+function previewPerson(p: PersonDraft): PreviewPerson {
+  const name = p.name.trim();
+  const honorific = p.honorific.trim();
+  const title = p.title.trim();
+  return {
+    ...(name ? { name } : {}), ...(honorific ? { honorific } : {}), ...(title ? { title } : {}), ...(isRole(p.role) ? { role: p.role } : {}),
+  };
+}
 
 /** Today's date (YYYY-MM-DD) in `zone`. */
 function today(zone: string): string {
@@ -105,6 +123,12 @@ function InterviewForm({ app, userZone }: { app: ApplicationRecord; userZone: st
     ...newPeople.map((p, i) => ({ ref: p.key, label: personLabel({ name: p.person.name.trim(), honorific: p.person.honorific.trim() }) || `New person ${i + 1}` })),
   ];
   const apiRef = (ref: string): string => (newIndex(ref) >= 0 ? `new:${newIndex(ref)}` : ref);
+  // Who the debrief previews are about: the people met (new ones as typed so far), the note's recipient.
+  const recipient = panel && lead ? lead : chosen[0]?.ref;
+  const about = {
+    people: newPeople.map((p) => previewPerson(p.person)), peopleIds: chosen.map((c) => apiRef(c.ref)), panel,
+    ...(recipient !== undefined ? { person: apiRef(recipient) } : {}),
+  };
 
   const addPerson = (): void => {
     const key = `new-${nextKey.current++}`;
@@ -293,22 +317,30 @@ function InterviewForm({ app, userZone }: { app: ApplicationRecord; userZone: st
             <span>I collected everyone’s contact details (spelling of names, titles)</span>
           </label>
         </div>
-        <Field id={`${id}-best`} label="Best moments" error={fieldError('interview.debrief.bestMoments')}>
-          <textarea id={`${id}-best`} rows={2} value={best} onChange={(e) => setBest(e.target.value)} />
-        </Field>
-        <Field id={`${id}-awkward`} label="Awkward moments" error={fieldError('interview.debrief.awkwardMoments')}>
-          <textarea id={`${id}-awkward`} rows={2} value={awkward} onChange={(e) => setAwkward(e.target.value)} />
-        </Field>
-        <Field id={`${id}-unfinished`} label="Questions you did not answer fully" hint="A thank-you can add a short, better answer." error={fieldError('interview.debrief.unfinishedAnswers')}>
-          <textarea id={`${id}-unfinished`} rows={2} value={unfinished} onChange={(e) => setUnfinished(e.target.value)} aria-describedby={`${id}-unfinished-hint`} />
-        </Field>
+        <DebriefInput
+          id={`${id}-best`} label={DEBRIEF_FIELD_LABELS.bestMoments} applicationId={app.id} about={{ ...about, field: 'bestMoments' }}
+          value={best} onChange={setBest} hint={{ text: debriefHint('bestMoments') }} multiline error={fieldError('interview.debrief.bestMoments')}
+        />
+        <DebriefInput
+          id={`${id}-awkward`} label={DEBRIEF_FIELD_LABELS.awkwardMoments} applicationId={app.id} about={{ ...about, field: 'awkwardMoments' }}
+          value={awkward} onChange={setAwkward} hint={{ text: debriefHint('awkwardMoments') }} multiline error={fieldError('interview.debrief.awkwardMoments')}
+        />
+        <DebriefInput
+          id={`${id}-unfinished`} label={DEBRIEF_FIELD_LABELS.unfinishedAnswers} applicationId={app.id} about={{ ...about, field: 'unfinishedAnswers' }}
+          value={unfinished} onChange={setUnfinished} hint={{ text: debriefHint('unfinishedAnswers') }} lead="A thank-you can add a short, better answer."
+          multiline error={fieldError('interview.debrief.unfinishedAnswers')}
+        />
         {chosen.length > 0 && (
           <div className="details-per-person">
             <p className="label subhead">One specific, striking detail per person</p>
+            <small id={`${id}-detail-hint`} className="muted">{debriefHint('details')}</small>
             {chosen.map((c, i) => (
-              <Field key={c.ref} id={`${id}-detail-${i}`} label={`From ${c.label}’s conversation`}>
-                <input id={`${id}-detail-${i}`} value={details[c.ref] ?? ''} onChange={(e) => setDetails({ ...details, [c.ref]: e.target.value })} />
-              </Field>
+              <DebriefInput
+                key={c.ref} id={`${id}-detail-${i}`} label={detailLabel(c.label)} applicationId={app.id}
+                about={{ ...about, field: 'details', person: apiRef(c.ref) }}
+                value={details[c.ref] ?? ''} onChange={(v) => setDetails({ ...details, [c.ref]: v })} hint={{ id: `${id}-detail-hint` }} multiline
+                error={fieldError(`interview.debrief.details.${apiRef(c.ref)}`)}
+              />
             ))}
           </div>
         )}
