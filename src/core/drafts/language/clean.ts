@@ -94,6 +94,8 @@ export function cleanInput(raw: string): Cleaned {
     .replace(/[\u2018\u2019]/g, "'")
     .trim();
   if ((text.match(/\p{L}{2,}/gu) ?? []).length === 0) return { text: '', problem: 'no_words', emoji };
+  // No English word runs past 40 letters: such a run is a paste or a key held down.
+  if (/[\p{L}\p{M}]{41,}/u.test(text)) return { text: '', problem: 'unclear', emoji };
   if (!looksEnglish(text)) return { text, problem: 'not_english', emoji };
   return { text: calmCapitals(text), emoji };
 }

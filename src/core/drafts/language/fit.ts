@@ -51,6 +51,7 @@ export type Audience = 'you' | 'the panel';
 /** Longest fitted phrase, in words. */
 const MAX_WORDS = 32;
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'regarding', 'around', 'over', 'with', 'through', 'at', 'during', 'for', 'in']);
+const LIKED = new Set(['like', 'love', 'enjoy', 'appreciate', 'praise', 'admire', 'value']);
 const WH_WORDS = new Set(['how', 'why', 'what', 'whether', 'when', 'where', 'which', 'who']);
 const BOUNDARY = new Set(['because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which']);
 
@@ -327,10 +328,16 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
     case 'clause': {
       const who = subjectOf(shape.subject, []);
       if (who !== 'first' && who !== 'none' && who !== 'we') {
-        // "they asked me about X and I froze": the topic they asked about.
+        // "they asked me about X and I froze": the topic they asked about; "they asked how I would…": the question.
         const rep = reportedAt(shape.terms, shape.verb);
         const first = rep?.rest[0];
         if (field !== 'best' && rep !== undefined && first !== undefined && TOPIC_PREPOSITIONS.has(first.lower)) return asTopic(rep.rest.slice(1));
+        if (field !== 'best' && rep !== undefined && first !== undefined && WH_WORDS.has(first.lower)) return asTopic(rep.rest);
+        // "They liked my churn model walkthrough": what they liked is the moment.
+        const liked = shape.terms[shape.verb];
+        const base = liked === undefined ? undefined : formsOf(liked.lower)?.infinitive;
+        const object = shape.terms.slice(shape.verb + 1);
+        if (field === 'best' && who === 'they' && base !== undefined && LIKED.has(base) && object.length > 0 && finiteVerb(object) < 0) return asTopic(object);
         return undefined;
       }
       if (field === 'best') {
