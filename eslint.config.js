@@ -13,7 +13,7 @@ const layer = (target, allowed, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'web/dist/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'web/dist/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

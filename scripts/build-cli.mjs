@@ -3,13 +3,15 @@
  * into dist/cli/bin.js and its chunks (one file per lazily loaded command or package), because
  * loading hundreds of separate modules took ≈ 0.35 s of every command. Packages that find files of
  * their own beside their code (PGlite's wasm, the dictionaries) or are large and rarely used stay
- * in node_modules. Type checking is `npm run typecheck`.
+ * in node_modules. compromise's lexicon is built at build time (scripts/compromise-snapshot.mjs).
+ * Type checking is `npm run typecheck`.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import process from 'node:process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { compromiseSnapshot } from './compromise-snapshot.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const DIST = join(ROOT, 'dist');
@@ -42,6 +44,8 @@ const result = await build({
   // Bundled CommonJS packages call require(): give them Node's, as in their own modules.
   banner: { js: "import { createRequire as __afterwordRequire } from 'node:module'; const require = __afterwordRequire(import.meta.url);" },
   logLevel: 'warning',
+  // compromise's lexicon, built once here instead of at every start (scripts/compromise-snapshot.mjs).
+  plugins: [compromiseSnapshot()],
   metafile: process.argv.includes('--meta'),
 });
 if (result.metafile) {

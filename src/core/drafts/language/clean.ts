@@ -35,12 +35,13 @@ const FOREIGN_WORDS = new Set([
   'já', 'não', 'uma', 'um', 'och', 'att', 'är', 'ett', 'jeg', 'og', 'ikke', 'nie', 'się', 'jest', 've', 'bir',
 ]);
 
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 const CONTACT = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\bhttps?:\/\/\S+|\bwww\.\S+|\+?\d[\d\s().-]{6,}\d(?:\s*ext\.?\s*\d+)?/gi;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const MARKUP = /<\/?[a-z][^<>]{0,200}>|&[a-z]{2,8};|&#\d{1,6};/i;
-const EMOTICON = /(?:^|\s)(?:[:;=8][-']?[()DPpOo3|\\/\]\[]+|<3|\^_\^|xD)(?=\s|$|[.,!?])/g;
+const EMOTICON = /(?:^|\s)(?:[:;=8][-']?[()DPpOo3|\\/\][]+|<3|\^_\^|xD)(?=\s|$|[.,!?])/g;
 
 /** Letters as a share of the words, and whether the words read as English. */
 function looksEnglish(text: string): boolean {
@@ -83,7 +84,7 @@ export function cleanInput(raw: string): Cleaned {
   if (/[\u202D\u202E]/.test(raw)) return { text: '', problem: 'unclear', emoji: false };
   let text = raw.slice(0, READ_AT_MOST).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(LONE_SURROGATE, '').replace(CONTACT, ' ');
   if (MARKUP.test(text)) return { text: '', problem: 'markup', emoji: false };
-  const withoutEmoji = text.replace(emojiRegex(), ' ').replace(/[\u2600-\u27BF\uFE0F\u{1F000}-\u{1FAFF}]/gu, ' ').replace(EMOTICON, ' ');
+  const withoutEmoji = text.replace(emojiRegex(), ' ').replace(/[\u2600-\u27BF\u{1F000}-\u{1FAFF}]|\uFE0F/gu, ' ').replace(EMOTICON, ' ');
   const emoji = withoutEmoji !== text;
   text = withoutEmoji
     .replace(/\r\n?/g, '\n')

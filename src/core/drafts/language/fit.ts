@@ -87,7 +87,7 @@ function phraseOf(terms: readonly Term[]): string | undefined {
 
 /** A comma list of short noun phrases ("SQL, Python, dashboards"): joined as a list. */
 function nounList(text: string): string | undefined {
-  if (text.includes('\n') || /[.;!?]/.test(text.replace(/\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms)\./gi, ''))) return undefined;
+  if (!text.includes(',') || text.includes('\n') || /[.;!?]/.test(text.replace(/\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms)\./gi, ''))) return undefined;
   const items = text.split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?=[^,]*$)/).map((s) => s.trim()).filter((s) => s !== '');
   if (items.length < 2 || items.length > 5) return undefined;
   const shaped = items.map((i) => shapeOf(i));
@@ -136,8 +136,8 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
           if (TOPIC_PREPOSITIONS.has(first.lower) && finiteVerb(rep.rest.slice(1)) < 0) return topicOf(rep.rest.slice(1), about);
           const content = first.lower === 'that' ? rep.rest.slice(1) : rep.rest;
           if (content.length === 0) return undefined;
-          const inner = shapeOf(textOf(content));
-          if (inner.kind === 'clause') {
+          // A clause of its own ("the team is moving…") is a fact; a noun phrase or wh-clause a topic.
+          if (finiteVerb(content) >= 0 && !WH_WORDS.has(content[0]?.lower ?? '')) {
             const fact = phraseOf(about.as === 'you' ? toSecondPerson(content) : content);
             return fact === undefined ? undefined : { form: 'fact', text: fact };
           }
