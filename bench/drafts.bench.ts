@@ -56,38 +56,35 @@ const SCENARIO = {
   }, { id: 'a2', company: 'Globex', role: 'Analyst', people: [], interviews: [] }],
 };
 
-/** Writes and checks the lead's note once; returns the finding count. */
-async function draftOnce(): Promise<{ findings: number; words: number; draft: () => number }> {
+/** Loads what drafting needs (lazily: the cold child times these imports) and returns one function: write and check the lead's note of a scenario document. */
+async function drafter(): Promise<(doc: unknown) => { findings: number; words: number }> {
   const { parseScenario } = await import('../src/core/scenario.js');
   const { resolveDraftInput, generateDraft, toneInputOf } = await import('../src/core/drafts/index.js');
   const { checkTone } = await import('../src/core/tone/index.js');
   const { loadSpeller } = await import('../src/app/speller.js');
   const { createTimeRules } = await import('../src/core/time.js');
   const time = createTimeRules();
-  const parsed = parseScenario(SCENARIO, time);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const scenario = parsed.value;
   const speller = await loadSpeller();
-  const draft = (): number => {
-    const r = resolveDraftInput(scenario, { applicationId: 'a1', kind: 'thank_you', personId: 'p1', speller }, time);
+  return (doc) => {
+    const parsed = parseScenario(doc, time);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const r = resolveDraftInput(parsed.value, { applicationId: 'a1', kind: 'thank_you', personId: 'p1', speller }, time);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     const d = generateDraft(r.value);
-    return checkTone(toneInputOf(scenario, r.value, d), { speller }).length + d.body.split(/\s+/).length * 1000;
+    return { findings: checkTone(toneInputOf(parsed.value, r.value, d), { speller }).length, words: d.body.split(/\s+/).length };
   };
-  const n = draft();
-  return { findings: n % 1000, words: Math.floor(n / 1000), draft };
+}
+
+/** Writes and checks the lead's note once; returns the finding count and the note's length. */
+async function draftOnce(): Promise<{ findings: number; words: number; draft: () => unknown }> {
+  const write = await drafter();
+  return { ...write(SCENARIO), draft: () => write(SCENARIO) };
 }
 
 /** Drafts of the panel note, each with a new debrief from the corpus; their times, sorted. */
 async function freshDrafts(): Promise<{ count: number; times: number[] }> {
   const { readFileSync } = await import('node:fs');
-  const { parseScenario } = await import('../src/core/scenario.js');
-  const { resolveDraftInput, generateDraft, toneInputOf } = await import('../src/core/drafts/index.js');
-  const { checkTone } = await import('../src/core/tone/index.js');
-  const { loadSpeller } = await import('../src/app/speller.js');
-  const { createTimeRules } = await import('../src/core/time.js');
-  const time = createTimeRules();
-  const speller = await loadSpeller();
+  const write = await drafter();
   const texts = (file: string): string[] => (JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'debriefs', file), 'utf8')) as { text?: string }[])
     .map((e) => e.text).filter((t): t is string => t !== undefined && t.length < 2000);
   const details = texts('details.json');
@@ -104,13 +101,8 @@ async function freshDrafts(): Promise<{ count: number; times: number[] }> {
       details: { p1: details[i % details.length] ?? '', p2: details[(i * 7 + 3) % details.length] ?? '', p3: details[(i * 13 + 5) % details.length] ?? '' },
       bestMoments: best[i % best.length] ?? '', awkwardMoments: awkward[i % awkward.length] ?? '', unfinishedAnswers: unfinished[i % unfinished.length] ?? '',
     };
-    const parsed = parseScenario(doc, time);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const t = performance.now();
-    const r = resolveDraftInput(parsed.value, { applicationId: 'a1', kind: 'thank_you', personId: 'p1', speller }, time);
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    const d = generateDraft(r.value);
-    checkTone(toneInputOf(parsed.value, r.value, d), { speller });
+    write(doc);
     if (i >= 20) times.push(performance.now() - t);
   }
   return { count, times: times.sort((a, b) => a - b) };
