@@ -53,7 +53,7 @@ const MAX_WORDS = 32;
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'regarding', 'around', 'over', 'with', 'through', 'at', 'during', 'for', 'in']);
 const LIKED = new Set(['like', 'love', 'enjoy', 'appreciate', 'praise', 'admire', 'value']);
 const WH_WORDS = new Set(['how', 'why', 'what', 'whether', 'when', 'where', 'which', 'who']);
-const BOUNDARY = new Set(['because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which']);
+const BOUNDARY = new Set(['then', 'because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which']);
 
 function words(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -186,8 +186,10 @@ function act(terms: readonly Term[], verb: number, who: 'person' | 'none', about
   const text = finish(textOf(body));
   if (text === undefined) return undefined;
   const f = formsOf(terms[verb]?.lower ?? '');
-  // A present-tense habit ("she leads the platform team") is a fact about them, not an act in the interview.
-  const past = is(terms[verb], 'PastTense') || (f !== undefined && f.past === terms[verb]?.lower);
+  // A present-tense habit ("she leads the platform team") or a past one ("he used to work…") is a
+  // fact about them, not an act in the interview.
+  const habit = terms[verb]?.lower === 'used' && terms[verb + 1]?.lower === 'to';
+  const past = !habit && (is(terms[verb], 'PastTense') || (f !== undefined && f.past === terms[verb]?.lower));
   return { form: past ? 'act' : 'fact', text };
 }
 
@@ -262,7 +264,7 @@ function doing(terms: readonly Term[], verb: number, audience: Audience): string
 function simplifyTopic(text: string): string {
   return text
     .replace(/^(?:the|a|an|that|this|their|your|his|her)\s+(?:(?:tricky|hard|difficult|technical|last|first|second|final|follow-up|big|one)\s+)?(?:question|bit|part|section)\s+(?:on|about|of|around|regarding|re|for)\s+/i, '')
-    .replace(/^(?:my\s+)?(?:answer|response|reply)\s+(?:on|to|about|for)\s+/i, '')
+    .replace(/^(?:my\s+)?(?:answer|response|reply|thoughts|views|ideas|take)\s+(?:on|to|about|for)\s+/i, '')
     .replace(/^(?:the|a)\s+((?:[\p{L}\d/&+-]+\s+){0,2}[\p{L}\d/&+-]+)\s+question$/iu, '$1');
 }
 

@@ -14,7 +14,13 @@ export function pointsOf(text: string): string[] {
     .map((s) => s.trim().replace(/^[-*\u2022\u2013]\s*/u, ''))
     .filter((s) => /\p{L}/u.test(s));
   const out: string[] = [];
-  for (const item of items) {
+  // An aside in brackets that is a sentence of its own ("(I had a whole idea about split shifts)") is a point of its own.
+  const asides: string[] = [];
+  const unbracketed = items.map((item) => item.replace(/\s*\(([^()]*\b(?:I|we|he|she|they|it)\b[^()]*)\)/gi, (_m, aside: string) => {
+    asides.push(aside);
+    return '';
+  }));
+  for (const item of [...unbracketed, ...asides]) {
     for (const s of sentencesOf(item)) {
       for (const clause of s.split(/,\s+(?=(?:[\p{L}'-]+\s+){0,3}(?:but|and|so)\s+(?:it|they|he|she|we|i|you)\b)|\s*;\s*|\s+[\u2014\u2013]\s+|\s+-\s+|,?\s+(?:and|but|then|so)\s+(?=(?:they|he|she|we|i|you)\s)|,\s+(?=(?:they|he|she|we|i|you)(?:'\w+)?\s)/iu)) {
         if (/\p{L}/u.test(clause)) out.push(clause.trim());
@@ -85,6 +91,8 @@ export function shapeOf(point: string): Shape {
   if (question && (WH.has(first.lower) || is(first, 'Modal') || is(first, 'Auxiliary') || is(first, 'Copula'))) {
     return { kind: 'question', text: text.replace(/\?+\s*$/, '?') };
   }
+  // "what was the name of the tool": a question in question order, not a topic.
+  if (WH.has(first.lower) && (is(terms[1], 'Copula') || is(terms[1], 'Auxiliary') || is(terms[1], 'Modal'))) return { kind: 'question', text: `${text.replace(/[.!?]+\s*$/, '')}?` };
   if (WH.has(first.lower)) return { kind: 'wh', terms };
   const verb = finiteVerb(terms);
   // "Wedding season is brutal": a gerund opening a clause is its subject, not a gerund phrase.
@@ -92,8 +100,10 @@ export function shapeOf(point: string): Shape {
   if (verb < 0) return { kind: 'noun', terms };
   // "the weekly review with the sales leads": a last word read as a verb after a long subject is the head noun.
   const v = terms[verb];
-  if (verb === terms.length - 1 && verb >= 2 && v !== undefined && /s$/.test(v.lower) && !is(v, 'Copula') && !is(v, 'PastTense')
-    && !terms.slice(0, verb).some((t) => is(t, 'Pronoun') && !is(t, 'Possessive'))) return { kind: 'noun', terms };
+  const subject = terms.slice(0, verb);
+  if (verb === terms.length - 1 && verb >= 2 && v !== undefined && !is(v, 'Copula') && !is(v, 'PastTense')
+    && !subject.some((t) => is(t, 'Pronoun') && !is(t, 'Possessive'))
+    && (/s$/.test(v.lower) || subject.some((t) => is(t, 'Preposition') || t.lower === 'and'))) return { kind: 'noun', terms };
   return { kind: 'clause', subject: terms.slice(0, verb), verb, terms };
 }
 
