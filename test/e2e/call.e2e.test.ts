@@ -33,7 +33,7 @@ describe('Call assistant', () => {
   it('shows the script in sections, the phone number, the voicemail and the timer', async () => {
     await e.page.goto(e.origin + '/applications/a1/call?person=p1');
     await e.page.getByRole('heading', { level: 1, name: 'Call Dr. Grace Okafor' }).waitFor();
-    for (const heading of ['Opening', 'If the receptionist answers', 'If no decision has been made yet', 'If the post has been filled', 'If you reach voicemail', 'Close']) {
+    for (const heading of ['Opening', 'If the receptionist answers', 'If no decision has been made yet', 'If the position has been filled', 'If you reach voicemail', 'Close']) { // a US profile: "position"
       await e.page.getByRole('heading', { level: 2, name: heading }).waitFor();
     }
     await expect(e.page.getByRole('link', { name: '+1 212 555 0147' }).getAttribute('href')).resolves.toBe('tel:+12125550147');
