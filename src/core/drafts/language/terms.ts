@@ -15,18 +15,18 @@ export interface Term {
 }
 
 interface RawTerm {
-  text?: string;
-  pre?: string;
-  post?: string;
-  tags?: string[];
+  readonly text?: string;
+  readonly pre?: string;
+  readonly post?: string;
+  readonly tags?: ReadonlySet<string>;
 }
 
-/** The words of one clause, tagged. */
+/** The words of one clause, tagged (compromise's own term objects, read without building its JSON). */
 export function termsOf(text: string): Term[] {
-  const sentences = nlp(text).json() as { terms?: RawTerm[] }[];
+  const sentences = (nlp(text) as unknown as { docs: readonly (readonly RawTerm[])[] }).docs;
   const out: Term[] = [];
   for (const s of sentences) {
-    for (const t of s.terms ?? []) {
+    for (const t of s) {
       const word = t.text ?? '';
       out.push({ text: word, lower: word.toLowerCase(), tags: new Set(t.tags ?? []), pre: t.pre ?? '', post: t.post ?? '' });
     }
