@@ -53,7 +53,9 @@ export function vet(text: string, input: PersonDraftInput): { text: string } | {
   const speller = input.speller;
   let t = text;
   const first = /^\p{Lu}[\p{Ll}'-]+/u.exec(t)?.[0];
-  if (first !== undefined && speller !== undefined && speller.correct(first.toLowerCase()) && first !== 'I') t = first.toLowerCase() + t.slice(first.length);
+  // "Reporting is…" → "reporting is…", but "Ms. Fitzgerald" and "Priya" keep their capital.
+  const abbreviation = first !== undefined && t.charAt(first.length) === '.';
+  if (first !== undefined && !abbreviation && speller !== undefined && speller.correct(first.toLowerCase()) && first !== 'I') t = first.toLowerCase() + t.slice(first.length);
   // The phrase is checked inside a sentence, as it will be read; findings outside it are the frame's.
   const PREFIX = 'We spoke about ';
   const check = (s: string): ReturnType<typeof checkToneData> => checkToneData({

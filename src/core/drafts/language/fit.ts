@@ -51,6 +51,7 @@ export type Audience = 'you' | 'the panel';
 /** Longest fitted phrase, in words. */
 const MAX_WORDS = 32;
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'regarding', 'around', 'over', 'with', 'through', 'at', 'during', 'for', 'in']);
+const ROLE_WORDS = new Set(['lead', 'manager', 'director', 'head', 'engineer', 'recruiter', 'analyst', 'partner', 'vp', 'cto', 'ceo', 'cfo', 'coo', 'hr', 'designer', 'founder', 'owner', 'principal', 'chef', 'nurse', 'teacher', 'supervisor', 'foreman']);
 const LIKED = new Set(['like', 'love', 'enjoy', 'appreciate', 'praise', 'admire', 'value']);
 const WH_WORDS = new Set(['how', 'why', 'what', 'whether', 'when', 'where', 'which', 'who']);
 const BOUNDARY = new Set(['then', 'because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which']);
@@ -122,8 +123,14 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
       const q = finish(shape.text);
       return q === undefined ? undefined : { form: 'question', text: `${q.charAt(0).toUpperCase()}${q.slice(1)}?` };
     }
-    case 'noun': case 'wh': case 'gerund':
+    case 'noun': case 'wh': case 'gerund': {
+      // A name alone ("Anjali (product lead)") says who, not what: no detail.
+      const outside = shape.terms.filter((t) => !t.pre.includes('(') && !t.post.includes(')'));
+      if (outside.length > 0 && outside.every((t) => is(t, 'Person') || is(t, 'ProperNoun') || is(t, 'Honorific'))) return undefined;
+      const inside = shape.terms.filter((t) => !outside.includes(t)).map((t) => t.lower);
+      if (outside.length === 1 && /^\p{Lu}/u.test(outside[0]?.text ?? '') && inside.some((w) => ROLE_WORDS.has(w))) return undefined;
       return shape.terms.length === 0 ? undefined : topicOf(shape.terms, about);
+    }
     case 'clause': {
       const who = subjectOf(shape.subject, about.names);
       const terms = shape.terms;
