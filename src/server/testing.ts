@@ -91,3 +91,16 @@ export async function signIn(app: Requester, secret = TEST_SECRET): Promise<Test
     }),
   };
 }
+
+/** Fails a test's setup unless a seeding request answered 200 or 201, with what it said. */
+export async function seeded(res: Response | Promise<Response>): Promise<void> {
+  const r = await res;
+  if (r.status !== 201 && r.status !== 200) throw new Error(`seed answered ${r.status}: ${await r.text()}`);
+}
+
+/** A server on a fresh database whose clock stands at `now`, and a client signed in to it. */
+export async function signedInAt(now: number): Promise<{ deps: Deps; api: TestClient }> {
+  const { createServer } = await import('./app.js');
+  const deps = { ...await memoryDeps(), clock: { now: () => now } };
+  return { deps, api: await signIn(createServer(deps, { ...TEST_BINDING, secret: TEST_SECRET })) };
+}

@@ -1,9 +1,8 @@
 /** The debrief form's live preview: the sentence each field becomes in a thank-you, or why it is left out. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../deps.js';
-import { createServer } from '../app.js';
 import { CSRF_HEADER } from '../security.js';
-import { memoryDeps, signIn, TEST_BINDING, TEST_SECRET, type TestClient } from '../testing.js';
+import { seeded, signedInAt, type TestClient } from '../testing.js';
 
 // Tue 2026-03-03 14:00 in New York: the morning interview (10:00–11:00) is over.
 const NOW = Date.UTC(2026, 2, 3, 19);
@@ -15,10 +14,7 @@ type Body = Record<string, unknown>;
 interface Preview { sentence: string | null; leftOut: { field: string; personId: string | null; text: string; reason: string }[] }
 const json = async (res: Response): Promise<Body> => await res.json() as Body;
 
-async function created(res: Response | Promise<Response>): Promise<void> {
-  const r = await res;
-  if (r.status !== 201 && r.status !== 200) throw new Error(`seed answered ${r.status}: ${await r.text()}`);
-}
+const created = seeded;
 
 async function preview(request: Body, application = 'a1'): Promise<Preview> {
   const res = await api.post(`/api/applications/${application}/debrief-preview`, request);
@@ -27,9 +23,7 @@ async function preview(request: Body, application = 'a1'): Promise<Preview> {
 }
 
 beforeAll(async () => {
-  const base = await memoryDeps();
-  deps = { ...base, clock: { now: () => NOW } };
-  api = await signIn(createServer(deps, { ...TEST_BINDING, secret: TEST_SECRET }));
+  ({ deps, api } = await signedInAt(NOW));
   await created(api.post('/api/profile', {
     settings: { timeZone: 'America/New_York', region: 'US' },
     candidate: { name: 'Jordan Lee', email: 'jordan@example.com' },

@@ -2,8 +2,7 @@
 import { simpleParser, type AddressObject } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../deps.js';
-import { createServer } from '../app.js';
-import { memoryDeps, signIn, TEST_BINDING, TEST_SECRET, type TestClient } from '../testing.js';
+import { seeded, signedInAt, type TestClient } from '../testing.js';
 
 // Tue 2026-03-03 14:00 in New York: the morning interview (10:00–11:00) is over.
 const NOW = Date.UTC(2026, 2, 3, 19);
@@ -16,10 +15,7 @@ interface FindingJson { rule: string; code: string; start: number; end: number; 
 const json = async (res: Response): Promise<Body> => await res.json() as Body;
 const findingsOf = async (res: Response): Promise<FindingJson[]> => (await json(res))['findings'] as FindingJson[];
 
-async function created(res: Response | Promise<Response>): Promise<void> {
-  const r = await res;
-  if (r.status !== 201 && r.status !== 200) throw new Error(`seed answered ${r.status}: ${await r.text()}`);
-}
+const created = seeded;
 
 async function draftBody(person: string, kind = 'thank_you'): Promise<string> {
   const res = await api.get(`/api/applications/a1/drafts?kind=${kind}&person=${person}`);
@@ -27,9 +23,7 @@ async function draftBody(person: string, kind = 'thank_you'): Promise<string> {
 }
 
 beforeAll(async () => {
-  const base = await memoryDeps();
-  deps = { ...base, clock: { now: () => NOW } };
-  api = await signIn(createServer(deps, { ...TEST_BINDING, secret: TEST_SECRET }));
+  ({ deps, api } = await signedInAt(NOW));
   await created(api.post('/api/profile', {
     settings: { timeZone: 'America/New_York', region: 'US' },
     candidate: { name: 'Jordan Lee', email: 'jordan@example.com', phone: '+1 555 0100' },
