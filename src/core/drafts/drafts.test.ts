@@ -270,7 +270,7 @@ describe('call script (X1)', () => {
     for (const head of ['Opening', 'If the receptionist answers', 'If no decision has been made yet', 'If the position has been filled', 'If you reach voicemail', 'Close']) {
       expect(d.body).toContain(`\n\n${head}\n`);
     }
-    expect(d.body).toContain('This is Jordan Lee. I interviewed with you on Tuesday, March 3 for the Data Analyst position at Acme Corp.');
+    expect(d.body).toContain('This is Jordan Lee. I interviewed with you on Tuesday, March 3, for the Data Analyst position at Acme Corp.');
     expect(d.body).toContain('May I speak with Dr. Okafor, please?');
     expect(d.body).toContain('whether I am still being considered');
     expect(d.body).toContain('similar roles at Acme Corp');

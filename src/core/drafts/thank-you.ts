@@ -41,12 +41,12 @@ function detailFrame(f: Facts, d: DetailForm): string {
         `What you said about ${d.text} helped me see what the team needs most.`,
         `I keep returning to our exchange about ${d.text}.`,
         `Hearing your thoughts on ${d.text} was the part of the conversation I learned the most from.`,
-        `I was glad to hear about ${d.text}; it made the work feel concrete.`,
+        `I enjoyed hearing about ${d.text}.`,
         `I have been thinking since about ${d.text} and how I could contribute to it.`,
       ]);
     case 'fact':
       return f.voice.pick('detail', [
-        `It was helpful to hear that ${d.text}; it made the work feel concrete.`,
+        `It was helpful to hear that ${d.text}.`,
         `It was useful to learn that ${d.text}.`,
         `Learning that ${d.text} helped me see what the team needs most.`,
         `I have been thinking since about the news that ${d.text}, and about how I could contribute.`,
@@ -126,7 +126,7 @@ function debriefParts(f: Facts): Part[] {
   if (f.awkward !== undefined) {
     parts.push(optional(f.voice.pick('awkward', [
       `Looking back, I could have answered the question on ${f.awkward} more clearly, and I would welcome the chance to go over it again.`,
-      `I would like to revisit ${f.awkward}, which I did not put as well as I wanted to.`,
+      `I did not explain ${f.awkward} as well as I wanted to, and I would welcome the chance to go over my answer again.`,
       `On reflection, my comments on ${f.awkward} came out less clearly than I meant; I would be glad to expand on them.`,
     ]), 6, { field: 'awkwardMoments', text: f.awkward }));
   }
@@ -150,7 +150,7 @@ function closing(f: Facts): string {
     `Thank you once more; I look forward to hearing about the next steps.`,
     `I appreciate your time and hope to continue the conversation.`,
     `With thanks for a thoughtful conversation, I look forward to hearing from you.`,
-    `Thank you again, and I hope we speak again soon.`,
+    `Thank you again, and I hope we speak soon.`,
     `Once again, thank you for your time.`,
     `Thank you for your consideration, and I hope to hear from you soon.`,
   ]);

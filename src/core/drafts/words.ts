@@ -40,9 +40,17 @@ export function wordingOf(english: English): Wording {
   return english === 'US' ? { post: 'position', cv: 'resume' } : { post: 'post', cv: 'CV' };
 }
 
-/** One stop where a sentence ends with an abbreviation ("Acme Inc.."), no space before punctuation. */
+/** A date written with its weekday ("Tuesday, March 3" or "Tuesday, 3 March") followed by more of the sentence. */
+const DATE_MID_SENTENCE = new RegExp(
+  `\\b((?:${WEEKDAYS.join('|')}), (?:(?:${MONTHS.join('|')}) \\d{1,2}|\\d{1,2} (?:${MONTHS.join('|')})))(?= \\p{Ll})`, 'gu');
+
+/**
+ * One stop where a sentence ends with an abbreviation ("Acme Inc.."), no space before punctuation,
+ * and the comma that closes a date after its weekday ("on Tuesday, March 3, to discuss").
+ */
 export function tidySentence(text: string): string {
-  return text.replace(/([^.])\.\.(?!\.)/g, '$1.').replace(/\.([?!])/g, '$1').replace(/[ \t]+([,;:.?!])/g, '$1').replace(/,([.;])/g, '$1');
+  return text.replace(/([^.])\.\.(?!\.)/g, '$1.').replace(/\.([?!])/g, '$1').replace(/[ \t]+([,;:.?!])/g, '$1').replace(/,([.;])/g, '$1')
+    .replace(DATE_MID_SENTENCE, '$1,');
 }
 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'ph.d', 'md', 'm.d', 'esq', 'dds', 'mba']);
