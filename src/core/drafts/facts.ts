@@ -93,8 +93,8 @@ function leftOutOf(field: DebriefField, dropped: readonly Dropped[], personId?: 
   return dropped.map((d) => ({ field, text: d.text, reason: d.reason, ...(personId !== undefined ? { personId } : {}) }));
 }
 
-/** The people met at the interview, receptionists aside. */
-function metAt(input: PersonDraftInput): Person[] {
+/** The people met at the interview, in the order recorded, receptionists aside. */
+export function metAt(input: PersonDraftInput): Person[] {
   return input.interview.interview.peopleIds
     .map((id) => input.application.people.find((x) => x.id === id))
     .filter((p): p is Person => p !== undefined && p.role !== 'receptionist');

@@ -8,7 +8,7 @@
 import type { Person } from '../model.js';
 import type { RuleId } from '../rules/protocol.js';
 import { emailText, fitBody, greeting, keep, optional, personAddressee, type Part } from './compose.js';
-import { detailOf, factsOf, type Facts } from './facts.js';
+import { detailOf, factsOf, metAt, type Facts } from './facts.js';
 import type { DetailForm } from './language/fit.js';
 import type { DebriefField, Draft, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { addressName, dayInWordsWithYear, fullFormalName, joinList, readablePhone, surname } from './words.js';
@@ -227,10 +227,7 @@ export function thankYouPanel(input: PersonDraftInput): Draft {
   const f = factsOf(input, { allDebrief: true });
   const lead = input.person;
   const post = f.words.post;
-  const others: Person[] = input.interview.interview.peopleIds
-    .filter((id) => id !== lead.id)
-    .map((id) => input.application.people.find((p) => p.id === id))
-    .filter((p): p is Person => p !== undefined && p.role !== 'receptionist');
+  const others = metAt(input).filter((p) => p.id !== lead.id);
   const names = others.map((p) => mentionName(p, input.application.people));
   const open = names.length === 0
     ? keep(opening(f))

@@ -6,9 +6,10 @@
  * moments become a gerund in the first person ("walking you through my churn model") or a topic
  * ("window functions"). Whatever cannot be fitted safely is returned as left out, with why.
  */
+import { countWords } from '../words.js';
 import { cleanInput, type LeftOutReason } from './clean.js';
 import {
-  finiteVerb, isAct, pointsOf, reportedAt, shapeOf, subjectOf, toSecondPerson, withSubject, withYou,
+  WH, finiteVerb, isAct, pointsOf, reportedAt, shapeOf, subjectOf, toSecondPerson, withSubject, withYou,
   type Shape,
 } from './read.js';
 import { caseLike, formsOf, is, lowerStart, textOf, withText, type Term } from './terms.js';
@@ -53,12 +54,7 @@ const MAX_WORDS = 32;
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'regarding', 'around', 'over', 'with', 'through', 'at', 'during', 'for', 'in']);
 const ROLE_WORDS = new Set(['lead', 'manager', 'director', 'head', 'engineer', 'recruiter', 'analyst', 'partner', 'vp', 'cto', 'ceo', 'cfo', 'coo', 'hr', 'designer', 'founder', 'owner', 'principal', 'chef', 'nurse', 'teacher', 'supervisor', 'foreman']);
 const LIKED = new Set(['like', 'love', 'enjoy', 'appreciate', 'praise', 'admire', 'value']);
-const WH_WORDS = new Set(['how', 'why', 'what', 'whether', 'when', 'where', 'which', 'who']);
 const BOUNDARY = new Set(['then', 'because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which']);
-
-function words(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
 
 /** A fitted phrase ready for a sentence: no closing stop, tidy spacing, balanced quotes. */
 function finish(text: string): string | undefined {
@@ -136,7 +132,7 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
       const terms = shape.terms;
       if (who === 'person' || who === 'none') {
         const rep = reportedAt(terms, shape.verb);
-        if (rep !== undefined && isAct(rep.verb)) return act(terms, shape.verb, who, about);
+        if (rep !== undefined && isAct(rep.verb)) return act(terms, shape.verb, about);
         if (rep !== undefined) {
           const first = rep.rest[0];
           if (first === undefined) return undefined;
@@ -144,13 +140,13 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
           const content = first.lower === 'that' ? rep.rest.slice(1) : rep.rest;
           if (content.length === 0) return undefined;
           // A clause of its own ("the team is moving…") is a fact; a noun phrase or wh-clause a topic.
-          if (finiteVerb(content) >= 0 && !WH_WORDS.has(content[0]?.lower ?? '')) {
+          if (finiteVerb(content) >= 0 && !WH.has(content[0]?.lower ?? '')) {
             const fact = phraseOf(about.as === 'you' ? toSecondPerson(content) : content);
             return fact === undefined ? undefined : { form: 'fact', text: fact };
           }
           return topicOf(content, about);
         }
-        return act(terms, shape.verb, who, about);
+        return act(terms, shape.verb, about);
       }
       if (who === 'first' || who === 'we') {
         if (who === 'we') {
@@ -185,11 +181,10 @@ function expandContraction(terms: readonly Term[], verb: number): Term[] {
 }
 
 /** An act of the person ("asked me how…", "She walked me through…"): their subject, then the verb. */
-function act(terms: readonly Term[], verb: number, who: 'person' | 'none', about: About): DetailForm | undefined {
+function act(terms: readonly Term[], verb: number, about: About): DetailForm | undefined {
   const from = expandContraction(terms, verb);
   const rest = about.as === 'you' ? toSecondPerson(from) : from;
   const body = about.as === 'you' ? withYou(rest, 0) : withSubject(rest, 0, about.as.name);
-  void who;
   const text = finish(textOf(body));
   if (text === undefined) return undefined;
   const f = formsOf(terms[verb]?.lower ?? '');
@@ -214,12 +209,12 @@ function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, l
       dropped.push({ text: point, reason: 'several_points' });
       continue;
     }
-    const fitted = words(point) > MAX_WORDS * 1.5 ? undefined : fitPoint(point);
+    const fitted = countWords(point) > MAX_WORDS * 1.5 ? undefined : fitPoint(point);
     const text = fitted === undefined ? undefined : (fitted as { text?: string }).text;
-    if (fitted !== undefined && text !== undefined && words(text) <= MAX_WORDS) value = fitted;
-    else dropped.push({ text: point, reason: words(point) > MAX_WORDS ? 'too_long' : 'unclear' });
+    if (fitted !== undefined && text !== undefined && countWords(text) <= MAX_WORDS) value = fitted;
+    else dropped.push({ text: point, reason: countWords(point) > MAX_WORDS ? 'too_long' : 'unclear' });
   }
-  if (value === undefined) return { dropped: [...dropped.filter((d) => d.reason === 'emoji'), { text: cleaned.text, reason: points.length > 0 && words(cleaned.text) > MAX_WORDS ? 'too_long' : 'unclear' }] };
+  if (value === undefined) return { dropped: [...dropped.filter((d) => d.reason === 'emoji'), { text: cleaned.text, reason: points.length > 0 && countWords(cleaned.text) > MAX_WORDS ? 'too_long' : 'unclear' }] };
   return { value, dropped };
 }
 
@@ -312,7 +307,7 @@ function topicOfClause(terms: readonly Term[], verb: number): Term[] | undefined
   while (out.length > 1 && ['wrong', 'right', 'badly', 'up'].includes(out[out.length - 1]?.lower ?? '')) out.pop();
   if (out.length === 0) return undefined;
   // A topic names something: "flustered" alone is no topic.
-  if (!out.some((t) => is(t, 'Noun') || is(t, 'Gerund') || WH_WORDS.has(t.lower))) return undefined;
+  if (!out.some((t) => is(t, 'Noun') || is(t, 'Gerund') || WH.has(t.lower))) return undefined;
   if (out.length === 1 && ['it', 'that', 'this', 'them', 'one'].includes(out[0]?.lower ?? '')) return undefined;
   return out;
 }
@@ -341,7 +336,7 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
         const rep = reportedAt(shape.terms, shape.verb);
         const first = rep?.rest[0];
         if (field !== 'best' && rep !== undefined && first !== undefined && TOPIC_PREPOSITIONS.has(first.lower)) return asTopic(rep.rest.slice(1));
-        if (field !== 'best' && rep !== undefined && first !== undefined && WH_WORDS.has(first.lower)) return asTopic(rep.rest);
+        if (field !== 'best' && rep !== undefined && first !== undefined && WH.has(first.lower)) return asTopic(rep.rest);
         // "They liked my churn model walkthrough": what they liked is the moment.
         const liked = shape.terms[shape.verb];
         const base = liked === undefined ? undefined : formsOf(liked.lower)?.infinitive;

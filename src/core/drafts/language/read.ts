@@ -5,7 +5,7 @@
  * reshaped for the slot it fills: the interviewer's detail becomes "you"/"your" (or a named
  * panelist), the candidate's own moments become first-person gerunds or topics.
  */
-import { caseLike, formsOf, is, keepsCapital, lowerStart, sentencesOf, termsOf, textOf, withText, type Term } from './terms.js';
+import { caseLike, formsOf, is, sentencesOf, termsOf, withText, type Term } from './terms.js';
 
 /** One point of an input, before it is fitted to a slot. */
 export function pointsOf(text: string): string[] {
@@ -30,8 +30,8 @@ export function pointsOf(text: string): string[] {
   return out;
 }
 
-const WH = new Set(['how', 'why', 'what', 'whether', 'when', 'where', 'which', 'who']);
-const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
+/** Words that open a wh-clause or a question. */
+export const WH: ReadonlySet<string> = new Set(['how', 'why', 'what', 'whether', 'when', 'where', 'which', 'who']);
 const REPORTING = new Set([
   'say', 'mention', 'explain', 'tell', 'share', 'note', 'describe', 'talk', 'speak', 'discuss', 'highlight', 'emphasize',
   'emphasise', 'stress', 'point', 'raise', 'reveal', 'admit', 'hint', 'suggest', 'confirm', 'bring', 'chat', 'outline',
@@ -252,4 +252,3 @@ export function isAct(verb: string): boolean {
   return ACTS.has(verb);
 }
 
-export { caseLike, keepsCapital, lowerStart, textOf, withText, SUBJECT_PRONOUNS };
