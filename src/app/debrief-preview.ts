@@ -5,12 +5,12 @@
  * perhaps typed in the form and not recorded either. Nothing is stored.
  */
 import { z } from 'zod';
-import { englishOf, previewSentence, type DebriefField, type LeftOut, type PersonDraftInput } from '../core/drafts/index.js';
+import { previewSentence, writingFor, type DebriefField, type LeftOut, type PersonDraftInput } from '../core/drafts/index.js';
 import { PERSON_ROLES, type Application, type Interview, type Person } from '../core/model.js';
-import { cleanDebriefText, DEBRIEF_MAX } from '../core/scenario.js';
+import { cleanDebriefText, DEBRIEF_MAX, debriefTooLong } from '../core/scenario.js';
 import type { Speller } from '../core/tone/index.js';
 import { AppError } from './errors.js';
-import { applicationNotFound, nextId, requireProfile, type AppDeps } from './records.js';
+import { applicationNotFound, DEBRIEF_WORDS, detailFrom, nextId, requireProfile, type AppDeps } from './records.js';
 
 /** The debrief fields a thank-you is built from, in the form's order. */
 export const DEBRIEF_PREVIEW_FIELDS = ['bestMoments', 'awkwardMoments', 'unfinishedAnswers', 'details'] as const satisfies readonly DebriefField[];
@@ -54,9 +54,6 @@ const PART_WORDS: Readonly<Record<string, string>> = {
   panel: 'Panel', interview: 'The interview',
 };
 
-const FIELD_WORDS: Readonly<Record<DebriefField, string>> = {
-  bestMoments: 'Best moments', awkwardMoments: 'Awkward moments', unfinishedAnswers: 'Questions you did not answer fully', details: 'The detail',
-};
 
 function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`), '');
@@ -124,8 +121,8 @@ export async function previewDebrief(deps: AppDeps, speller: Speller | undefined
   const length = [...text].length;
   if (length > DEBRIEF_MAX) {
     const who = field === 'details' && req.person !== undefined ? resolve(req.person, 'person').name.trim() : '';
-    const words = who !== '' ? `The detail from ${who}\u2019s conversation` : FIELD_WORDS[field];
-    throw refused('text', `${words}: ${length.toLocaleString('en-US')} characters; the most is ${DEBRIEF_MAX.toLocaleString('en-US')} — shorten it`);
+    const words = who !== '' ? detailFrom(who) : DEBRIEF_WORDS[field] ?? 'The detail';
+    throw refused('text', `${words}: ${debriefTooLong(length)}`);
   }
   if (field === 'details' && req.person === undefined) throw refused('person', 'The detail: say whose conversation it is from');
 
@@ -152,9 +149,7 @@ export async function previewDebrief(deps: AppDeps, speller: Speller | undefined
   const draftInput: PersonDraftInput = {
     kind: 'thank_you_email', candidate: scenario.candidate, application: app, person,
     interview: { interview, day: deps.time.zone(interview.timeZone).dayAt(interview.start) },
-    english: englishOf(scenario.settings.region),
-    otherCompanies: scenario.applications.filter((a) => a.id !== app.id).map((a) => a.company),
-    ...(speller !== undefined ? { speller } : {}),
+    ...writingFor(scenario, app, speller),
   };
   const preview = previewSentence(draftInput, field);
   return {

@@ -30,7 +30,8 @@ type Json = Record<string, unknown>;
 
 const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
 
-const DEBRIEF_WORDS: Readonly<Record<string, string>> = {
+/** The debrief's text fields in the words its form and prompts use. */
+export const DEBRIEF_WORDS: Readonly<Record<string, string>> = {
   bestMoments: 'Best moments', awkwardMoments: 'Awkward moments', unfinishedAnswers: 'Questions you did not answer fully',
   concerns: 'Anything that rubbed you the wrong way',
 };
@@ -43,7 +44,12 @@ function debriefFieldInWords(field: string, app: Json | undefined): string | und
   const people = Array.isArray(app?.['people']) ? (app['people'] as unknown[]) : [];
   const person = people.find((p): p is Json => typeof p === 'object' && p !== null && (p as Json)['id'] === m[1]);
   const name = typeof person?.['name'] === 'string' ? person['name'] : undefined;
-  return name !== undefined ? `The detail from ${name}\u2019s conversation` : 'The detail for one person';
+  return name !== undefined ? detailFrom(name) : 'The detail for one person';
+}
+
+/** "The detail from Grace Okafor's conversation". */
+export function detailFrom(name: string): string {
+  return `The detail from ${name}\u2019s conversation`;
 }
 
 /**

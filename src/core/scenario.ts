@@ -23,6 +23,11 @@ const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
 const text = z.string().max(10_000);
 /** The most characters (code points) in one debrief text field: a few sentences, not a transcript. */
 export const DEBRIEF_MAX = 2_000;
+
+/** What is said of a debrief text over DEBRIEF_MAX (`length` in Unicode characters). */
+export function debriefTooLong(length: number): string {
+  return `${length.toLocaleString('en-US')} characters; the most is ${DEBRIEF_MAX.toLocaleString('en-US')} — shorten it`;
+}
 // Debrief texts are measured (and refused with their length) after parsing; this only bounds the work.
 const debriefText = z.string().max(1_000_000, `over 1,000,000 characters; the most is ${DEBRIEF_MAX.toLocaleString('en-US')} — shorten it`);
 const id = z.string().min(1, 'must not be empty').max(200);
@@ -229,7 +234,7 @@ function toDebrief(c: Collector, path: string, interviewId: string, raw: RawDebr
     const cleaned = cleanDebriefText(value);
     const length = [...cleaned].length; // characters as people count them: an emoji is one
     if (length > DEBRIEF_MAX && options.storedDebriefs?.get(`${interviewId}.${field}`) !== cleaned) {
-      c.add(`${path}.${field}`, `${length.toLocaleString('en-US')} characters; the most is ${DEBRIEF_MAX.toLocaleString('en-US')} — shorten it`);
+      c.add(`${path}.${field}`, debriefTooLong(length));
     }
     return cleaned.trim() === '' ? undefined : cleaned;
   };

@@ -88,6 +88,16 @@ function concreteKind(kind: PersonDraftKind | 'thank_you', scenario: Scenario, a
   return person.preferredChannel === 'letter' ? 'thank_you_letter' : 'thank_you_email';
 }
 
+/** The companies of the candidate's other applications (L8 watches for them). */
+export function otherCompaniesOf(scenario: Scenario, app: Application): string[] {
+  return scenario.applications.filter((a) => a.id !== app.id).map((a) => a.company);
+}
+
+/** What every draft of an application is written with: the profile's English, the other companies, the dictionary. */
+export function writingFor(scenario: Scenario, app: Application, speller: Speller | undefined): Pick<PersonDraftInput, 'english' | 'otherCompanies' | 'speller'> {
+  return { english: englishOf(scenario.settings.region), otherCompanies: otherCompaniesOf(scenario, app), ...(speller !== undefined ? { speller } : {}) };
+}
+
 /** Resolves a request against the scenario; every failure names what is known instead. */
 export function resolveDraftInput(scenario: Scenario, req: DraftRequest, time: TimeRules): Resolved<DraftInput> {
   const kind = req.kind === 'thank_you' || isDraftKind(req.kind) ? req.kind : undefined;
@@ -95,9 +105,7 @@ export function resolveDraftInput(scenario: Scenario, req: DraftRequest, time: T
   const app = scenario.applications.find((a) => a.id === req.applicationId);
   if (!app) return fail({ code: 'unknown_application', id: req.applicationId, known: scenario.applications.map((a) => a.id) });
   const common = {
-    candidate: scenario.candidate, application: app, english: englishOf(scenario.settings.region),
-    otherCompanies: scenario.applications.filter((a) => a.id !== app.id).map((a) => a.company),
-    ...(req.speller !== undefined ? { speller: req.speller } : {}),
+    candidate: scenario.candidate, application: app, ...writingFor(scenario, app, req.speller),
     ...(req.note !== undefined ? { note: req.note } : {}), ...(req.today !== undefined ? { today: req.today } : {}),
   };
 
@@ -150,8 +158,6 @@ export function thankYouInputs(scenario: Scenario, applicationId: string, interv
   const recipients = lead ? [lead] : met;
   return recipients.map((person) => ({
     kind: concreteKind('thank_you', scenario, app, iv, person), candidate: scenario.candidate, application: app, person, interview: on,
-    english: englishOf(scenario.settings.region),
-    otherCompanies: scenario.applications.filter((a) => a.id !== app.id).map((a) => a.company),
-    ...(speller !== undefined ? { speller } : {}),
+    ...writingFor(scenario, app, speller),
   }));
 }

@@ -1,7 +1,7 @@
 /** Draft generation (PROTOCOL.md §4, W1–W4, X1–X3): pure, deterministic, one function per kind. */
 export { generateDraft, toneKindOf, type ToneKind } from './generate.js';
 export {
-  REQUEST_KINDS, resolveDraftInput, thankYouInputs,
+  REQUEST_KINDS, otherCompaniesOf, resolveDraftInput, thankYouInputs, writingFor,
   type DraftLookupError, type DraftRequest, type Resolved,
 } from './context.js';
 export {
