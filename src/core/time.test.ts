@@ -71,6 +71,17 @@ describe('business calendars', () => {
     expect(time.calendar('DE-BE').isBusinessDay(d('2026-06-04'))).toBe(true); // not in Berlin
   });
 
+  it('names every day of the region\'s table, observances too, in date order', () => {
+    const us = time.calendar('US').namedDays(2026);
+    const easter = us.find((h) => h.name === 'Easter Sunday');
+    expect(easter && formatDay(easter.day)).toBe('2026-04-05'); // Sun: an observance in the US, no day off
+    expect(time.calendar('US').isBusinessDay(d('2026-04-06'))).toBe(true); // Mon after it
+    expect(us.find((h) => h.name === 'Thanksgiving Day')?.type).toBe('public'); // Thu 2026-11-26
+    expect(us.map((h) => h.day)).toEqual([...us.map((h) => h.day)].sort((a, b) => a - b));
+    const by = time.calendar('DE-BY').namedDays(2026).find((h) => h.name === 'Pentecost');
+    expect(by && formatDay(by.day)).toBe('2026-05-24'); // Sun
+  });
+
   it('knows regions by ISO 3166 code', () => {
     expect(time.isKnownRegion('US')).toBe(true);
     expect(time.isKnownRegion('GB-ENG')).toBe(true);

@@ -312,6 +312,19 @@ export interface BusinessCalendar {
   addBusinessDays(day: Day, n: number): Day;
   /** The first business day on or after `day`. */
   onOrAfter(day: Day): Day;
+  /**
+   * Every named day of `year` in the region's own table, public holidays and observances alike
+   * (Easter Sunday, Thanksgiving, Pfingsten…), in date order: what an employer's "after Easter"
+   * refers to. English names.
+   */
+  namedDays(year: number): readonly NamedDay[];
+}
+
+/** One day of a region's holiday table. `type` is date-holidays' own: public, bank, observance, optional, school. */
+export interface NamedDay {
+  readonly day: Day;
+  readonly name: string;
+  readonly type: string;
 }
 
 export interface RegionCode {
@@ -393,6 +406,26 @@ export function createTimeRules(): TimeRules {
       return holidays(civil(day).year).get(day);
     }
 
+    // Every type of named day, on demand only: plans never ask for them.
+    let everyType: Holidays | undefined;
+    const named = new Map<number, readonly NamedDay[]>();
+    function namedDays(year: number): readonly NamedDay[] {
+      let list = named.get(year);
+      if (!list) {
+        if (!parts) return [];
+        everyType ??= parts.state ? new Holidays(parts.country, parts.state, { languages: ['en'] }) : new Holidays(parts.country, { languages: ['en'] });
+        everyType.setTimezone('');
+        const out: NamedDay[] = [];
+        for (const h of everyType.getHolidays(year, 'en')) {
+          const day = parseDay(h.date.slice(0, 10));
+          if (day !== null) out.push({ day, name: h.name, type: h.type });
+        }
+        list = out.sort((a, b) => a.day - b.day);
+        named.set(year, list);
+      }
+      return list;
+    }
+
     function isBusinessDay(day: Day): boolean {
       const block = Math.floor(day / 1024);
       let flags = lastFlags;
@@ -435,6 +468,7 @@ export function createTimeRules(): TimeRules {
       region,
       isBusinessDay,
       holidayName,
+      namedDays,
       onOrAfter,
       addBusinessDays(day, n) {
         if (n <= 0) return onOrAfter(day);
