@@ -50,6 +50,12 @@ describe('F0: reading the employer\'s timeline (interview Wed 2026-07-01)', () =
     }
   });
 
+  it('"by next Friday" has two readings, shown back and never picked alone', () => {
+    const r = readTimeline('We should know by next Friday', day('2026-03-04'), us); // Wed
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.choices.map((c) => formatDay(c.day))).toEqual(['2026-03-06', '2026-03-13']); // Fri, Fri
+  });
+
   it('"within a month" from Sat 2026-01-31 clamps to the month\'s last day', () => {
     const r = readTimeline('within a month', day('2026-01-31'), us);
     expect(r.ok && formatDay(r.day)).toBe('2026-02-28');

@@ -5,9 +5,21 @@
  */
 import { addMonths, civil, dayOf, lastDayOfMonth, weekday, type BusinessCalendar, type Day } from '../time.js';
 
+/** One way of reading the employer's words: the day and how it was understood ("the Friday of next week"). */
+export interface TimelineChoice {
+  readonly day: Day;
+  readonly understood: string;
+}
+
+/**
+ * `ok: true`: one reading. `ok: false`: none the product may use on its own; `choices` is empty when
+ * the phrase could not be read, and holds two or more readings when it has several ("next Friday")
+ * or its parts disagree ("Friday the 13th" when the 13th is no Friday): the user picks, and until
+ * then it counts as no timeline (F0).
+ */
 export type TimelineReading =
   | { readonly ok: true; readonly day: Day; readonly understood: string }
-  | { readonly ok: false; readonly said: string };
+  | { readonly ok: false; readonly said: string; readonly choices: readonly TimelineChoice[] };
 
 const WEEKDAYS: Readonly<Record<string, number>> = {
   monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4, thurs: 4,
@@ -30,6 +42,7 @@ const NUMBER_WORD = `\\d{1,3}|${Object.keys(NUMBERS).join('|')}`;
 const MONTH_DAY_RE = new RegExp(`\\b(${MONTH_WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`);
 const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_WORD})\\b`);
 const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAY_WORD})\\b`);
+const NEXT_WEEKDAY_RE = new RegExp(`\\bnext (${WEEKDAY_WORD})\\b`);
 const AMOUNT_RE = new RegExp(
   `\\b(?:(${NUMBER_WORD})\\s*(?:-|to|or)\\s*)?(${NUMBER_WORD})(?: of)?\\s+(business |working )?(days?|weeks?|fortnights?|months?|hours?)\\b`,
 );
@@ -141,10 +154,20 @@ const READERS: readonly Reader[] = [
  */
 export function readTimeline(said: string, interviewDay: Day, calendar: BusinessCalendar): TimelineReading {
   const text = said.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim().slice(0, 500);
-  if (text === '') return { ok: false, said };
+  if (text === '') return { ok: false, said, choices: [] };
+  // "next Friday": this coming Friday to some, the one after to others.
+  const next = NEXT_WEEKDAY_RE.exec(text);
+  const nextTarget = next ? WEEKDAYS[next[1] ?? ''] : undefined;
+  if (nextTarget !== undefined && !/\bweek\b/.test(text)) {
+    const first = nextWeekday(interviewDay, nextTarget);
+    return { ok: false, said, choices: [
+      { day: first, understood: 'the coming one' },
+      { day: first + 7, understood: 'the one after' },
+    ] };
+  }
   for (const read of READERS) {
     const hit = read(text, interviewDay, calendar);
     if (hit && hit.day >= interviewDay) return { ok: true, day: hit.day, understood: hit.understood };
   }
-  return { ok: false, said };
+  return { ok: false, said, choices: [] };
 }
