@@ -107,10 +107,15 @@ export async function showApplication(deps: AppDeps, applicationId: string): Pro
   const profile = await requireProfile(deps);
   const application = await deps.store.getApplication(deps.userId, applicationId);
   if (!application) throw applicationNotFound(applicationId);
-  const [redFlags, offer] = await Promise.all([
+  const [redFlags, offer, summaries] = await Promise.all([
     deps.store.getRedFlags(deps.userId, applicationId), deps.store.getOffer(deps.userId, applicationId),
+    deps.store.listApplications(deps.userId),
   ]);
-  const view = { profile, application, plan: planOne(profile, application, deps, deps.clock.now()), redFlags };
+  const now = deps.clock.now();
+  const one = planOne(profile, application, deps, now);
+  // P1 is about the whole pipeline: a plan of this application alone would count one active application.
+  const warnings = [...pipelineWarnings(deps, profile, summaries, now), ...one.warnings.filter((w) => w.rule !== 'P1')];
+  const view = { profile, application, plan: { ...one, warnings }, redFlags };
   return offer ? { ...view, offer } : view;
 }
 
