@@ -1,6 +1,6 @@
 /** Every finding code is worded: a message and a concrete suggestion, taken from the finding's facts. */
 import { describe, expect, it } from 'vitest';
-import { renderFinding, type FindingData } from './index.js';
+import { PASSIVE_PHRASES, renderFinding, type FindingData } from './index.js';
 
 const span = { start: 0, end: 1 };
 const samples: FindingData[] = [
@@ -16,6 +16,7 @@ const samples: FindingData[] = [
   { ...span, rule: 'L4', code: 'pressure', severity: 'error', found: 'ASAP' },
   { ...span, rule: 'L4', code: 'reproach', severity: 'error', found: 'as I said before' },
   { ...span, rule: 'L4', code: 'frustration', severity: 'error', found: 'frustrating' },
+  ...PASSIVE_PHRASES.map((phrase): FindingData => ({ ...span, rule: 'L4', code: 'passive_aggression', phrase, severity: 'error', found: 'as per my last email' })),
   { ...span, rule: 'L5', code: 'casual_greeting', severity: 'error', found: 'Hey', formal: 'Dr. Okafor' },
   { ...span, rule: 'L5', code: 'first_name', severity: 'error', found: 'Grace', formal: 'Dr. Okafor' },
   { ...span, rule: 'L6', code: 'name_misspelled', severity: 'error', found: 'Okafer', expected: 'Okafor' },
@@ -42,7 +43,7 @@ const samples: FindingData[] = [
 ];
 
 describe('renderFinding', () => {
-  it.each(samples.map((s) => [`${s.rule}/${s.code}`, s] as const))('%s has a message and a suggestion', (_, data) => {
+  it.each(samples.map((s) => [`${s.rule}/${s.code}${'phrase' in s ? `/${s.phrase}` : ''}`, s] as const))('%s has a message and a suggestion', (_, data) => {
     const { message, suggestion } = renderFinding(data);
     expect(message.length).toBeGreaterThan(10);
     expect(suggestion.length).toBeGreaterThan(5);

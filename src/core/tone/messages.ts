@@ -1,5 +1,5 @@
 /** The words of the tone check: one message and one concrete suggestion per finding (data in types.ts). */
-import type { FindingData, ToneKind } from './types.js';
+import type { FindingData, PassivePhrase, ToneKind } from './types.js';
 
 const KIND_WORDS: Readonly<Record<ToneKind, string>> = {
   thank_you: 'a thank-you note', status_check: 'a status check', update: 'an update', reply: 'a reply',
@@ -27,6 +27,38 @@ function list(items: readonly string[]): string {
   if (quoted.length <= 1) return quoted.join('');
   return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1] ?? ''}`;
 }
+
+/** L4's passive aggression: what the phrase does, and a calmer way to say what it means. */
+const PASSIVE: Readonly<Record<PassivePhrase, { readonly what: string; readonly calmer: string }>> = {
+  earlier_message: {
+    what: 'points back at a message they have not answered',
+    calmer: 'Say the point again in a sentence of its own, e.g. \u201CTo recap briefly, I can start in April.\u201D',
+  },
+  said_before: {
+    what: 'reminds them you have said it already',
+    calmer: 'State the point once, plainly, e.g. \u201CI am available to start in April.\u201D',
+  },
+  again: {
+    what: 'stresses that you are writing once more',
+    calmer: 'Let this note stand on its own, e.g. \u201CI am following up on my interview for the role.\u201D',
+  },
+  bump: {
+    what: 'treats your note as something they overlooked',
+    calmer: 'Check in with a full sentence, e.g. \u201CI wanted to check whether there is any update on the decision.\u201D',
+  },
+  busy_but: {
+    what: 'sounds sarcastic about how busy they are',
+    calmer: 'Acknowledge it sincerely, or not at all, e.g. \u201CI know this is a busy time, and I appreciate your time.\u201D',
+  },
+  deadline: {
+    what: 'sets the employer a deadline',
+    calmer: 'Ask instead, e.g. \u201CCould you let me know when you expect to decide?\u201D; if another offer has a deadline, say so: \u201CI have another offer to answer by Friday.\u201D',
+  },
+  repeated: {
+    what: 'counts the times you have written',
+    calmer: 'Leave the count out, e.g. \u201CI wanted to check in on my application for the role.\u201D',
+  },
+};
 
 export interface Wording {
   readonly message: string;
@@ -57,6 +89,10 @@ export function renderFinding(f: FindingData): Wording {
       }
       break;
     case 'L4': {
+      if (f.code === 'passive_aggression') {
+        const { what, calmer } = PASSIVE[f.phrase];
+        return { message: `${q(f.found)} ${what}, which reads as passive-aggressive.`, suggestion: `Remove ${q(f.found)}. ${calmer}` };
+      }
       const what = { desperation: 'sounds desperate', pressure: 'puts pressure on the reader', reproach: 'reads as a reproach', frustration: 'shows frustration' }[f.code];
       const fix = {
         desperation: 'State your continued interest calmly, e.g. \u201CI remain very interested in the role.\u201D',

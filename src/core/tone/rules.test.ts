@@ -136,6 +136,71 @@ describe('L4 desperation, pressure, frustration', () => {
   });
 });
 
+describe('L4 passive aggression', () => {
+  const phrases = (text: string): string[] => checkToneData({ text }).flatMap((f) => (f.rule === 'L4' && f.code === 'passive_aggression' ? [`${f.phrase}: ${text.slice(f.start, f.end)}`] : []));
+  it.each([
+    ['As per my last email, I can start in April.', 'earlier_message: As per my last email'],
+    ['Per my previous message, the portfolio is attached.', 'earlier_message: Per my previous message'],
+    ['As I mentioned in my previous email, I remain interested.', 'earlier_message: As I mentioned in my previous email'],
+    ['Please see my email below.', 'earlier_message: Please see my email below'],
+    ['In case you missed my last email, I interviewed on 3 March.', 'earlier_message: In case you missed my last email'],
+    ['As I said before, I am available.', 'said_before: As I said before'],
+    ['As I\u2019ve said before, I am available.', 'said_before: As I\u2019ve said before'],
+    ['Like I said, I can start in May.', 'said_before: Like I said'],
+    ['I am following up again on my application.', 'again: I am following up again'],
+    ['Following up again on the Data Analyst role.', 'again: Following up again'],
+    ['Just circling back again on this.', 'again: Just circling back again'],
+    ['I wanted to check in once again about the role.', 'again: I wanted to check in once again'],
+    ['Once again, I am writing about the role.', 'again: Once again, I am writing'],
+    ['Sorry to bother you again.', 'again: Sorry to bother you again'],
+    ['Bumping this.', 'bump: Bumping this'],
+    ['Just bumping this to the top of your inbox.', 'bump: Just bumping this to the top of your inbox'],
+    ['Bump', 'bump: Bump'],
+    ['Just a friendly reminder about my application.', 'bump: Just a friendly reminder'],
+    ['I\u2019m sure you\u2019re busy, but I would like an update.', 'busy_but: I\u2019m sure you\u2019re busy, but'],
+    ['I know you are very busy, but has a decision been made?', 'busy_but: I know you are very busy, but'],
+    ['I need an answer by Friday.', 'deadline: I need an answer by Friday'],
+    ['I need an answer by the end of the week.', 'deadline: I need an answer by the end of the week'],
+    ['Please respond by Friday.', 'deadline: Please respond by Friday'],
+    ['If I don\u2019t hear back by Friday, I will assume the post is filled.', 'deadline: If I don\u2019t hear back by Friday'],
+    ['I\'ve followed up several times.', 'repeated: I\'ve followed up several times'],
+    ['I have reached out three times now.', 'repeated: I have reached out three times'],
+    ['This is yet another email about the role.', 'repeated: yet another email'],
+  ])('flags %j as one finding with its kind', (text, expected) => {
+    expect(phrases(text)).toEqual([expected]);
+  });
+
+  it('counts a missing answer as a reproach', () => {
+    expect(codes('L4', 'I still have not received a response.')).toEqual(['reproach']);
+    expect(flagged('L4', 'I still haven\u2019t received a reply to my note.')).toEqual(['I still haven\u2019t received a reply']);
+  });
+
+  it.each([
+    'I am following up on our conversation.',
+    'As we discussed on Tuesday, I\'ve attached the portfolio.',
+    'I\'m following up on my application.',
+    'I know this is a busy time of year.',
+    'Once again, thank you for your time.',
+    'If it suits you, I will check in again in about a week.',
+    'Would it be all right if I call you again in a week?',
+    'I have another offer and need to give them an answer by Friday; is there any news on your timeline?',
+    'Please let me know by Friday if you would like the notebook as well.',
+    'As I mentioned in my cover letter, I have led two migrations.',
+    'I bumped into Sam Ruiz at the conference.',
+    'I am still keen on the role.',
+  ])('leaves %j alone', (text) => {
+    expect(flagged('L4', text)).toEqual([]);
+  });
+
+  it('names the phrase and suggests a calmer wording', () => {
+    const [f] = checkTone({ text: 'Just bumping this.' });
+    expect(f?.message).toBe('\u201CJust bumping this\u201D treats your note as something they overlooked, which reads as passive-aggressive.');
+    expect(f?.suggestion).toBe('Remove \u201CJust bumping this\u201D. Check in with a full sentence, e.g. \u201CI wanted to check whether there is any update on the decision.\u201D');
+    const [d] = checkTone({ text: 'I need an answer by Friday.' });
+    expect(d?.suggestion).toMatch(/^Remove \u201CI need an answer by Friday\u201D\. Ask instead, e\.g\. \u201CCould you let me know when you expect to decide\?\u201D/);
+  });
+});
+
 describe('L5 uninvited familiarity', () => {
   it('flags a casual greeting and the first name', () => {
     expect(flagged('L5', note('Thanks for today, Grace.', 'Hey Grace,'), GRACE)).toEqual(['Hey', 'Grace', 'Grace']);

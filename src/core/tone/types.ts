@@ -61,6 +61,15 @@ export interface ToneDeps {
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * L4's kinds of passive aggression, each with its own calmer wording: pointing at an earlier
+ * message ("as per my last email"), at having said it before, at writing once more ("following
+ * up again"), bumping, "I'm sure you're busy, but", a deadline set for the employer, and counting
+ * the messages sent.
+ */
+export const PASSIVE_PHRASES = ['earlier_message', 'said_before', 'again', 'bump', 'busy_but', 'deadline', 'repeated'] as const;
+export type PassivePhrase = (typeof PASSIVE_PHRASES)[number];
+
 interface Span {
   readonly start: number;
   readonly end: number;
@@ -75,6 +84,7 @@ export type FindingData = Span & (
   | { readonly rule: 'L3'; readonly code: 'stretched'; readonly found: string; readonly instead: string }
   | { readonly rule: 'L3'; readonly code: 'repeated_intensifier'; readonly found: string; readonly instead: string }
   | { readonly rule: 'L4'; readonly code: 'desperation' | 'pressure' | 'reproach' | 'frustration'; readonly found: string }
+  | { readonly rule: 'L4'; readonly code: 'passive_aggression'; readonly phrase: PassivePhrase; readonly found: string }
   | { readonly rule: 'L5'; readonly code: 'casual_greeting'; readonly found: string; readonly formal: string }
   | { readonly rule: 'L5'; readonly code: 'first_name'; readonly found: string; readonly formal: string }
   | { readonly rule: 'L6'; readonly code: 'name_misspelled'; readonly found: string; readonly expected: string }
