@@ -1,7 +1,7 @@
 /** The planner's order (ideal, then kind, then recipient, then as given): the radix sort of large plans and the comparator of small ones agree. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byIdealKindRecipient, sortRecommendations } from './planner.js';
+import { byIdealKindRecipient, sortRecommendations } from './order.js';
 import { RECOMMENDATION_KINDS, type Recommendation } from './plan-types.js';
 
 // Mon 2026-03-02 00:00 UTC, and a few instants around it (ties are the point).

@@ -1,0 +1,71 @@
+/**
+ * The speed pass beside the rules: what one plan shares between its applications instead of
+ * building it again for each. A plan of 100,000 applications repeats a few dozen places, rule-id
+ * lists and protocol overrides hundreds of thousands of times; `npm run bench -- plan` measures
+ * what each share saves (docs/architecture.md). Everything shared is read-only.
+ */
+import type { Application, Settings } from '../model.js';
+import type { TimeRules } from '../time.js';
+import { protocolOf, type Protocol } from './numbers.js';
+import { resolveParams, type ProtocolParams } from './params.js';
+import type { RuleId } from './protocol.js';
+import type { Place } from './window.js';
+
+export interface Sharing {
+  /** One frozen list per sequence of rule ids. */
+  rules(ids: readonly RuleId[]): readonly RuleId[];
+  /** One place per zone and region. */
+  place(zone: string, region: string): Place;
+  /** The protocol of an application: the plan's own, or its overrides applied (one per distinct overrides). */
+  protocolFor(app: Application): Protocol;
+}
+
+/** A trie of rule ids: the list that ends at a node is the one shared for that sequence. */
+interface RuleNode {
+  list?: readonly RuleId[];
+  next?: Map<RuleId, RuleNode>;
+}
+
+export function createSharing(time: TimeRules, settings: Settings, params: ProtocolParams): Sharing {
+  const root: RuleNode = {};
+  const places = new Map<string, Map<string, Place>>();
+  const protocol = protocolOf(params, settings.workday);
+  const overridden = new Map<string, Protocol>();
+  return {
+    rules(ids) {
+      let node = root;
+      for (const id of ids) {
+        let next = node.next?.get(id);
+        if (!next) {
+          next = {};
+          (node.next ??= new Map()).set(id, next);
+        }
+        node = next;
+      }
+      return (node.list ??= Object.freeze(ids.slice()));
+    },
+    place(zone, region) {
+      let byRegion = places.get(zone);
+      if (!byRegion) {
+        byRegion = new Map();
+        places.set(zone, byRegion);
+      }
+      let place = byRegion.get(region);
+      if (!place) {
+        place = { zone: time.zone(zone), calendar: time.calendar(region, settings.workday.days), start: settings.workday.start, end: settings.workday.end };
+        byRegion.set(region, place);
+      }
+      return place;
+    },
+    protocolFor(app) {
+      if (Object.keys(app.protocol).length === 0) return protocol;
+      const key = JSON.stringify(app.protocol);
+      let own = overridden.get(key);
+      if (!own) {
+        own = protocolOf(resolveParams(settings.protocol, app.protocol), settings.workday);
+        overridden.set(key, own);
+      }
+      return own;
+    },
+  };
+}
