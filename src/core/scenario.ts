@@ -9,7 +9,7 @@ import {
   type Application, type Candidate, type Debrief, type Interview, type Person, type Scenario, type Settings, type Touch,
 } from './model.js';
 import { overridesSchema, type ProtocolOverrides } from './rules/params.js';
-import { parseClock, parseDay, parseInstant, isValidZone, type Day, type TimeRules, type Weekday } from './time.js';
+import { parseClock, parseDay, parseInstant, type Day, type TimeRules, type Weekday } from './time.js';
 
 export interface ScenarioIssue {
   /** JSON path such as `applications[0].interviews[1].timeZone` (empty for the document). */
@@ -153,9 +153,9 @@ class Collector {
   }
 }
 
-function zoneOk(c: Collector, path: string, zone: string | null | undefined): string | undefined {
+function zoneOk(c: Collector, time: TimeRules, path: string, zone: string | null | undefined): string | undefined {
   if (zone === null || zone === undefined) return undefined;
-  if (!isValidZone(zone)) {
+  if (!time.isKnownZone(zone)) {
     c.add(path, `unknown time zone ${describe(zone)}; use an IANA name such as "America/New_York" or "Europe/London"`);
     return undefined;
   }
@@ -260,7 +260,7 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], nu
 }
 
 function toSettings(c: Collector, time: TimeRules, raw: RawScenario['settings']): Settings {
-  const timeZone = zoneOk(c, 'settings.timeZone', raw.timeZone) ?? 'UTC';
+  const timeZone = zoneOk(c, time, 'settings.timeZone', raw.timeZone) ?? 'UTC';
   const region = regionOk(c, time, 'settings.region', raw.region) ?? 'US';
   const start = parseClock(raw.workday?.start ?? '09:00');
   const end = parseClock(raw.workday?.end ?? '17:00');
@@ -280,7 +280,7 @@ function toSettings(c: Collector, time: TimeRules, raw: RawScenario['settings'])
   };
 }
 
-function toCandidate(c: Collector, raw: RawScenario['candidate']): Candidate {
+function toCandidate(c: Collector, time: TimeRules, raw: RawScenario['candidate']): Candidate {
   const r = raw ?? {};
   const { references, local, name, ...rest } = r;
   const ids = new Set<string>();
@@ -292,14 +292,14 @@ function toCandidate(c: Collector, raw: RawScenario['candidate']): Candidate {
       if (ids.has(ref.id)) c.add(`candidate.references[${i}].id`, `duplicate reference id "${ref.id}"`);
       ids.add(ref.id);
       const { timeZone, ...others } = ref;
-      const tz = zoneOk(c, `candidate.references[${i}].timeZone`, timeZone);
+      const tz = zoneOk(c, time, `candidate.references[${i}].timeZone`, timeZone);
       return { ...defined(others), ...(tz ? { timeZone: tz } : {}), briefed: ref.briefed ?? false };
     }),
   };
 }
 
 function toApplication(c: Collector, time: TimeRules, settings: Settings, candidate: Candidate, raw: RawScenario['applications'][number], at: string, options: ParseOptions): Application {
-  const appZone = zoneOk(c, `${at}.timeZone`, raw.timeZone);
+  const appZone = zoneOk(c, time, `${at}.timeZone`, raw.timeZone);
   const people: Person[] = [];
   const personIds = new Set<string>();
   (raw.people ?? []).forEach((p, i) => {
@@ -307,7 +307,7 @@ function toApplication(c: Collector, time: TimeRules, settings: Settings, candid
     if (personIds.has(p.id)) c.add(`${path}.id`, `duplicate person id "${p.id}"; every person of an application needs its own id`);
     personIds.add(p.id);
     const { timeZone, region, role, informal, verified, ...rest } = p;
-    const tz = zoneOk(c, `${path}.timeZone`, timeZone);
+    const tz = zoneOk(c, time, `${path}.timeZone`, timeZone);
     const rg = regionOk(c, time, `${path}.region`, region);
     people.push({
       ...defined(rest), role: role ?? 'interviewer', informal: informal ?? false, verified: verified ?? false,
@@ -327,7 +327,7 @@ function toApplication(c: Collector, time: TimeRules, settings: Settings, candid
     const path = `${at}.interviews[${i}]`;
     if (interviewIds.has(iv.id)) c.add(`${path}.id`, `duplicate interview id "${iv.id}"`);
     interviewIds.add(iv.id);
-    const zoneId = zoneOk(c, `${path}.timeZone`, iv.timeZone) ?? (iv.timeZone ? undefined : appZone ?? settings.timeZone);
+    const zoneId = zoneOk(c, time, `${path}.timeZone`, iv.timeZone) ?? (iv.timeZone ? undefined : appZone ?? settings.timeZone);
     const zone = zoneId ? time.zone(zoneId) : time.zone('UTC');
     const start = parseInstant(iv.start, zone);
     const end = parseInstant(iv.end, zone);
@@ -396,7 +396,7 @@ export function parseScenario(input: unknown, time: TimeRules, options: ParseOpt
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => zodIssue(i, input)) };
   const c = new Collector();
   const settings = toSettings(c, time, parsed.data.settings);
-  const candidate = toCandidate(c, parsed.data.candidate);
+  const candidate = toCandidate(c, time, parsed.data.candidate);
   const ids = new Set<string>();
   const applications = parsed.data.applications.map((raw, i) => {
     if (ids.has(raw.id)) c.add(`applications[${i}].id`, `duplicate application id "${raw.id}"`);

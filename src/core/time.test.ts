@@ -10,6 +10,27 @@ describe('calendar dates', () => {
     expect(formatDay(d('2028-02-29'))).toBe('2028-02-29'); // leap year
   });
 
+  it('reads every day of 0000–9999 as the calendar has it, and no other', () => {
+    // The reference is the Date object's own calendar (proleptic Gregorian, like ISO).
+    const real = (y: number, m: number, dd: number): number | null => {
+      const date = new Date(0);
+      date.setUTCFullYear(y, m - 1, dd);
+      const same = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === dd;
+      return same ? date.getTime() / 86_400_000 : null;
+    };
+    const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+    for (const y of [0, 1, 4, 99, 100, 400, 1582, 1600, 1700, 1900, 1969, 1970, 2000, 2024, 2026, 2100, 2400, 9999]) {
+      for (let m = 0; m <= 13; m++) {
+        for (let dd = 0; dd <= 32; dd++) {
+          const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(dd, 2)}`;
+          expect(parseDay(text), text).toBe(m >= 1 && m <= 12 && dd >= 1 ? real(y, m, dd) : null);
+        }
+      }
+    }
+    for (const bad of ['2026-03-0a', '2026/03/03', '2026-03-03 ', ' 2026-03-03', '２０２６-03-03', '-2026-03-03']) expect(parseDay(bad), bad).toBeNull();
+    expect(formatDay(d('+010000-01-01'))).toBe('+010000-01-01');
+  });
+
   it('knows the weekday', () => {
     expect(weekday(d('2026-03-03'))).toBe(2); // Tue
     expect(weekday(d('2026-03-08'))).toBe(7); // Sun
@@ -45,6 +66,25 @@ describe('zones', () => {
     const at = parseInstant('2026-03-03T15:00:00-05:00', time.zone('UTC')) ?? 0; // Tue in New York
     expect(formatDay(akl.dayAt(at))).toBe('2026-03-04'); // Wed in Auckland
     expect(akl.minutesAt(at)).toBe(9 * 60);
+  });
+
+  it('reads the common ISO forms without Temporal exactly as through it', () => {
+    // A space instead of the T takes the general path (Temporal); the T the common one.
+    const zones = ['UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns'].map((z) => time.zone(z));
+    const days = ['2026-03-08', '2026-11-01', '2026-10-25', '2026-04-05', '1969-12-31', '1970-01-01', '0001-01-01', '9999-12-31', '2028-02-29', '2026-02-29', '2026-13-01'];
+    const clocks = ['00:00', '01:30', '02:30', '23:59', '24:00', '12:60', '10:00:00', '10:00:59', '10:00:60', '10:00:00.5', '23:59:59.999999999', '00:00:00.0001', '10:00:00.', '10:00:00.1234567890', '10:0', '10:00:0'];
+    const offsets = ['', 'Z', 'z', '+00:00', '-00:00', '+05:30', '-03:30', '+14:00', '-12:00', '+23:59', '+24:00', '+05:60', '+0530', '+05:30:00', '+05', '-05:00[America/New_York]', 'Z[UTC]', ' '];
+    for (const zone of zones) {
+      for (const day of days) {
+        for (const clock of clocks) {
+          for (const offset of offsets) {
+            const common = `${day}T${clock}${offset}`;
+            expect(parseInstant(common, zone), common).toBe(parseInstant(`${day} ${clock}${offset}`, zone));
+          }
+        }
+      }
+    }
+    expect(parseInstant('1969-12-31T23:59:59.5Z', zones[0] ?? time.zone('UTC'))).toBe(-500); // rounds down, before the epoch too
   });
 
   it('parses instants with offsets, Z, or local to a zone; rejects the impossible', () => {

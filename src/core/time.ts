@@ -51,11 +51,43 @@ export function dayOf(year: number, month: number, day: number): Day {
   return daysFromCivil(year, month, day);
 }
 
+/** Days in a month of the proleptic Gregorian calendar. */
+function monthLength(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The number written by the ASCII digits text[from, from + count), or -1 when one is not a digit (or is past the end). */
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** `YYYY-MM-DD` at text[from]: the day, null for an impossible date, undefined when not in that form. */
+function fourDigitDay(text: string, from: number): Day | null | undefined {
+  if (text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return undefined;
+  const y = digits(text, from, 4);
+  const mo = digits(text, from + 5, 2);
+  const d = digits(text, from + 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return undefined;
+  // Years 0000–9999 lie well within Temporal's range: the month and its length decide, as its 'reject' would.
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= monthLength(y, mo) ? daysFromCivil(y, mo, d) : null;
+}
+
 /**
  * Parses `YYYY-MM-DD` (or ISO's expanded `+YYYYYY-MM-DD`, as `formatDay` writes years past 9999);
  * returns null for anything else or an impossible date (2026-02-30).
  */
 export function parseDay(text: string): Day | null {
+  if (text.length === 10) {
+    const day = fourDigitDay(text, 0);
+    if (day !== undefined) return day;
+  }
   const m = /^(\d{4}|[+-]\d{6})-(\d{2})-(\d{2})$/.exec(text);
   if (!m || m[1] === '-000000') return null;
   const y = Number(m[1]);
@@ -284,6 +316,58 @@ function createZoneRules(id: string): ZoneRules {
  * wall-clock time in `zone`. Returns null when malformed or impossible.
  */
 export function parseInstant(text: string, zone: ZoneRules): EpochMs | null {
+  return commonInstant(text, zone) ?? anyInstant(text, zone);
+}
+
+/**
+ * The common form, `YYYY-MM-DDTHH:MM[:SS[.fraction]]` with `Z`, `±HH:MM` or nothing, read without
+ * Temporal: the offset the text states is the instant's by definition, so subtracting it is what
+ * Temporal.Instant.from does. Undefined for anything else, including every invalid or unusual text
+ * (lower-case `t`/`z`, `-00:00`, offsets in seconds, expanded years): `anyInstant` decides those.
+ */
+function commonInstant(text: string, zone: ZoneRules): EpochMs | undefined {
+  const n = text.length;
+  if (n < 16 || text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(13) !== 58 /* : */) return undefined;
+  const day = fourDigitDay(text, 0);
+  const hh = digits(text, 11, 2);
+  const mi = digits(text, 14, 2);
+  if (day === null || day === undefined || hh < 0 || hh > 23 || mi < 0 || mi > 59) return undefined;
+  let i = 16;
+  let ss = 0;
+  let fraction = 0;
+  if (i < n && text.charCodeAt(i) === 58) {
+    ss = digits(text, i + 1, 2);
+    if (ss < 0 || ss > 59) return undefined;
+    i += 3;
+    if (i < n && text.charCodeAt(i) === 46 /* . */) {
+      let count = 0;
+      for (i++; i < n && count < 10; i++, count++) {
+        const c = text.charCodeAt(i) - 48;
+        if (!(c >= 0 && c <= 9)) break;
+        // Milliseconds are the first three digits: Temporal's epochMilliseconds rounds down.
+        if (count < 3) fraction += c * (count === 0 ? 100 : count === 1 ? 10 : 1);
+      }
+      if (count < 1 || count > 9) return undefined;
+    }
+  }
+  if (i === n) return zone.at(day, hh * 60 + mi) + ss * 1000;
+  let offsetMinutes = 0;
+  const mark = text.charCodeAt(i);
+  if (mark === 90 /* Z */ && i + 1 === n) {
+    offsetMinutes = 0;
+  } else if ((mark === 43 || mark === 45) && i + 6 === n && text.charCodeAt(i + 3) === 58) {
+    const oh = digits(text, i + 1, 2);
+    const om = digits(text, i + 4, 2);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59 || (mark === 45 && oh === 0 && om === 0)) return undefined;
+    offsetMinutes = (mark === 45 ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return undefined;
+  }
+  return (day * 1440 + hh * 60 + mi - offsetMinutes) * 60_000 + ss * 1000 + fraction;
+}
+
+/** Every form `parseInstant` takes, through Temporal. */
+function anyInstant(text: string, zone: ZoneRules): EpochMs | null {
   if (text.length > 64) return null;
   const m = /^((?:\d{4}|[+-]\d{6})-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2}){1,2})?(?:\[[^\]]{1,64}\])?$/i.exec(text);
   if (!m) return null;
@@ -348,6 +432,8 @@ export interface TimeRules {
   calendar(region: string, workdays?: readonly Weekday[]): BusinessCalendar;
   /** True when date-holidays knows the country and, if given, the subdivision. */
   isKnownRegion(region: string): boolean;
+  /** `isValidZone`, remembered for the zones it knows. */
+  isKnownZone(id: string): boolean;
 }
 
 export function createTimeRules(): TimeRules {
@@ -359,12 +445,19 @@ export function createTimeRules(): TimeRules {
   const registry = new Holidays();
   const countries = registry.getCountries('en');
 
+  // Only known names are remembered: unknown ones are rare, and a long-lived cache must not grow with bad input.
+  const knownRegions = new Set<string>();
+
   function isKnownRegion(region: string): boolean {
+    if (knownRegions.has(region)) return true;
     const parts = splitRegion(region);
     if (!parts || !Object.hasOwn(countries, parts.country)) return false;
-    if (!parts.state) return true;
-    const states = registry.getStates(parts.country, 'en') ?? {};
-    return Object.hasOwn(states, parts.state);
+    if (parts.state) {
+      const states = registry.getStates(parts.country, 'en') ?? {};
+      if (!Object.hasOwn(states, parts.state)) return false;
+    }
+    knownRegions.add(region);
+    return true;
   }
 
   function createCalendar(region: string, workdays: readonly Weekday[]): BusinessCalendar {
@@ -498,6 +591,12 @@ export function createTimeRules(): TimeRules {
 
   return {
     isKnownRegion,
+    isKnownZone(id) {
+      if (zones.has(id)) return true;
+      if (!isValidZone(id)) return false;
+      zones.set(id, createZoneRules(id));
+      return true;
+    },
     zone(id) {
       let rules = zones.get(id);
       if (!rules) {
