@@ -10,6 +10,7 @@ import type { RuleId } from '../rules/protocol.js';
 import { emailText, fitBody, greeting, keep, optional, personAddressee, type Part } from './compose.js';
 import { detailOf, factsOf, metAt, type Facts } from './facts.js';
 import type { DetailForm } from './language/fit.js';
+import { FAMILY_FACT } from './language/read.js';
 import type { DebriefField, Draft, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { addressName, dayInWordsWithYear, fullFormalName, joinList, readablePhone, surname } from './words.js';
 
@@ -45,6 +46,7 @@ function detailFrame(f: Facts, d: DetailForm): string {
         `I have been thinking since about ${d.text} and how I could contribute to it.`,
       ]);
     case 'fact':
+      if (FAMILY_FACT.test(d.text)) return `It was good to hear that ${d.text}.`;
       return f.voice.pick('detail', [
         `It was helpful to hear that ${d.text}.`,
         `It was useful to learn that ${d.text}.`,

@@ -4,6 +4,7 @@
  * "!!" and shouting in capitals are removed or calmed here; what was removed is reported.
  */
 import emojiRegex from 'emoji-regex';
+import { isEverydayWord } from './terms.js';
 
 /** Why a debrief input, or part of it, is not in a note. */
 export type LeftOutReason =
@@ -60,7 +61,10 @@ function looksEnglish(text: string): boolean {
   return english >= foreign && (english > 0 || words.length < 6);
 }
 
-/** ALL-CAPS input calmed: words of five letters or more and the function words go to lower case; short acronyms stay. */
+/**
+ * ALL-CAPS input calmed: words of five letters or more, the function words and the everyday short
+ * words ("NEXT YEAR" → "next year") go to lower case; short acronyms and names ("KPI", "CEO") stay.
+ */
 function calmCapitals(text: string): string {
   const letters = text.match(/\p{L}/gu) ?? [];
   const upper = letters.filter((ch) => ch !== ch.toLowerCase()).length;
@@ -69,15 +73,19 @@ function calmCapitals(text: string): string {
     const lower = w.toLowerCase();
     if (lower === 'i') return 'I';
     if (lower.startsWith("i'")) return `I${lower.slice(1)}`;
-    return w.length >= 5 || FUNCTION_WORDS.has(lower) ? lower : w;
+    return w.length >= 5 || FUNCTION_WORDS.has(lower) || isEverydayWord(lower) ? lower : w;
   });
 }
+
+/** A field filled in to say there is nothing: "N/A", "none", "nothing really", "N/A — answered everything". */
+const NOTHING = /^(?:n\/?a|none|nothing|nil|nope|no|not applicable|nothing really|nothing to add|answered everything|all answered|-+)\b[\s.!,;:\u2013\u2014-]*(?:(?:i )?answered (?:everything|them all|all of them)|nothing (?:really|to add)|all good)?[\s.!]*$/i;
 
 /**
  * Cleans one debrief field: control characters, zero-width and bidi marks, lone surrogates and
  * emoji removed; runs of "!" or "?" cut to one; ellipses to a stop; whitespace to single spaces,
  * keeping line breaks (they separate list items). Markup, text without letters, and text that is
- * not English are reported as the `problem`. Never throws.
+ * not English are reported as the `problem`; a field that says there is nothing ("N/A") comes back
+ * empty with no problem. Never throws.
  */
 export function cleanInput(raw: string): Cleaned {
   // Bidi overrides reverse what is shown: such text is not to be trusted in a note.
@@ -94,6 +102,8 @@ export function cleanInput(raw: string): Cleaned {
     .replace(/([!?])[!?]+/g, (_m, first: string) => (_m.includes('?') ? '?' : first))
     .replace(/[\u2018\u2019]/g, "'")
     .trim();
+  // Nothing to say is not a left-out fact: the field counts as empty.
+  if (NOTHING.test(text)) return { text: '', emoji };
   if ((text.match(/\p{L}{2,}/gu) ?? []).length === 0) return { text: '', problem: 'no_words', emoji };
   // No English word runs past 40 letters: such a run is a paste or a key held down.
   if (/[\p{L}\p{M}]{41,}/u.test(text)) return { text: '', problem: 'unclear', emoji };

@@ -105,9 +105,14 @@ function quoteOf(point: string): string | undefined {
 }
 
 function topicOf(terms: readonly Term[], about: About): DetailForm | undefined {
-  const t = phraseOf(about.as === 'you' ? toSecondPerson(terms) : terms);
+  // "our discussion about the move to Statsig": the frames already say it was a conversation; the topic is the move.
+  const talk = terms[0]?.lower === 'our' && TALK_NOUNS.has(terms[1]?.lower ?? '') && TOPIC_PREPOSITIONS.has(terms[2]?.lower ?? '') && terms.length > 3;
+  const rest = talk ? terms.slice(3) : terms;
+  const t = phraseOf(about.as === 'you' ? toSecondPerson(rest) : rest);
   return t === undefined ? undefined : { form: 'topic', text: t };
 }
+
+const TALK_NOUNS = new Set(['discussion', 'conversation', 'chat', 'talk', 'exchange', 'discussions', 'conversations', 'chats', 'talks']);
 
 /** The detail's point fitted, or undefined when it cannot be shaped safely. */
 function fitDetailPoint(point: string, about: About): DetailForm | undefined {
@@ -200,6 +205,7 @@ function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, l
   const cleaned = cleanInput(raw);
   const dropped: Dropped[] = cleaned.emoji ? [{ text: raw.trim(), reason: 'emoji' }] : [];
   if (cleaned.problem !== undefined) return { dropped: [...dropped.filter((d) => d.reason !== 'emoji'), { text: raw.trim(), reason: cleaned.problem }] };
+  if (cleaned.text === '') return { dropped };
   const asList = list?.(cleaned.text);
   if (asList !== undefined) return { value: asList, dropped };
   const points = pointsOf(cleaned.text);

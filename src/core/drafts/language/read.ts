@@ -130,6 +130,12 @@ const YOU_FORMS: Readonly<Record<string, string>> = {
   he: 'you', she: 'you', him: 'you', his: 'your', hers: 'yours', himself: 'yourself', herself: 'yourself',
 };
 
+/** People a detail may be about besides the interviewer: after "her daughter", the next "her" is the daughter's. */
+const OTHER_PERSON = /^(?:daughters?|sons?|kids?|children|child|wife|husband|partner|mum|mom|mother|dad|father|sister|brother|boss|manager|colleagues?|predecessor|successor|mentor|friend)$/;
+
+/** A fact about someone's family ("your daughter is starting university"): warm, but nothing to learn about the team from. */
+export const FAMILY_FACT = /\b(?:your|his|her|their) (?:daughters?|sons?|kids?|children|child|wife|husband|partner|mum|mom|mother|dad|father|sister|brother)\b/i;
+
 /** Present-tense agreement for "you" (or a plural) after a third-person singular subject. */
 function agreeYou(t: Term): Term {
   const map: Readonly<Record<string, string>> = { is: 'are', was: 'were', has: 'have', does: 'do', "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't" };
@@ -174,6 +180,8 @@ export function toSecondPerson(terms: readonly Term[]): Term[] {
   for (let i = 0; i < out.length; i++) {
     const t = out[i];
     if (t === undefined) continue;
+    // "Her daughter is doing her BSN": once another person is named, "her" may be theirs; the rest stays as typed.
+    if (i > 0 && OTHER_PERSON.test(t.lower) && /^(?:your|you)$/i.test(out[i - 1]?.text ?? '')) break;
     const contraction = /^(he|she)('s|'d|'ll)$/i.exec(t.text);
     if (contraction) {
       const tail = contraction[2]?.toLowerCase() === "'s"
