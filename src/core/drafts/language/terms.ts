@@ -80,6 +80,22 @@ interface VerbMethods {
 const VERB = (nlp.methods() as { two: { transform: { verb: VerbMethods } } }).two.transform.verb;
 const MODEL: unknown = nlp.model();
 
+const LEXICON = (MODEL as { one: { lexicon: Readonly<Record<string, string | readonly string[]>> } }).one.lexicon;
+/** Tags of words that are names or titles in capitals ("CEO", "NHS", "USA"), not everyday words. */
+const NAMING_TAGS = new Set(['Actor', 'Organization', 'Country', 'Place', 'City', 'Region', 'Person', 'FirstName', 'LastName', 'Acronym', 'Honorific']);
+
+/**
+ * True when `lower` (lower case, three letters or more) is an everyday English word in compromise's
+ * lexicon ("next", "goes", "budget"), false for acronyms and names it lists or does not know
+ * ("kpi", "ceo", "nhs"): what an all-capitals debrief may lower-case.
+ */
+export function isEverydayWord(lower: string): boolean {
+  if (lower.length < 3) return false;
+  const tags = LEXICON[lower];
+  if (tags === undefined) return false;
+  return !(typeof tags === 'string' ? [tags] : tags).some((t) => NAMING_TAGS.has(t));
+}
+
 const IRREGULAR: Readonly<Record<string, Forms>> = {
   be: { infinitive: 'be', past: 'was', present: 'is', gerund: 'being' },
   have: { infinitive: 'have', past: 'had', present: 'has', gerund: 'having' },
