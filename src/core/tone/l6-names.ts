@@ -4,6 +4,7 @@
  */
 import type { ToneContext } from './context.js';
 import { distance, honorificKey, sameFolded } from './names.js';
+import { sameJob, titleAt, titleWords } from './titles.js';
 import { fold, isAllCaps, isCapitalized, stripPossessive, wordList, type Token } from './text.js';
 import type { FindingData } from './types.js';
 
@@ -120,6 +121,94 @@ export function checkNames(ctx: ToneContext): FindingData[] {
   // (d) The recipient's title a letter or two off: "Head of Analitics".
   const title = input.recipient?.title ? wordList(input.recipient.title) : [];
   if (title.length >= 2) out.push(...titleFindings(ctx, title));
+  // (e) Another job given to them: "As Head of Engineering, you…" to the Head of Analytics.
+  if (title.length >= 1) {
+    for (const f of wrongTitles(ctx, title)) if (!out.some((o) => o.start < f.end && f.start < o.end)) out.push(f);
+  }
+  return out;
+}
+
+const YOU = new Set(['you', 'your', "you're", "you've", "you'll", "you'd", 'yourself']);
+/** What may stand between "as" and the title: "as the Head of…", "as Acme's CTO". */
+const ARTICLES = new Set(['the', 'a', 'an', 'our']);
+/** Words after "as" that make the title someone's: "As Head of Engineering at Acme, you…". */
+const PLACE = new Set(['at', 'of', 'for', 'in', 'with']);
+
+/**
+ * Titles the note gives the recipient that are not theirs: after "as" with "you" beside it ("As
+ * Head of Engineering, you…", "your role as VP of Sales"), after "you are", or beside their name
+ * ("Dr. Okafor, Head of Engineering"). A title beside someone else's name is theirs, and one said
+ * of no one ("the Head of Engineering mentioned…") is left alone: it may be another person's.
+ */
+function wrongTitles(ctx: ToneContext, recorded: readonly string[]): FindingData[] {
+  const { a, input } = ctx;
+  const expected = input.recipient?.title?.trim() ?? '';
+  const mine = titleWords(recorded);
+  const role = titleWords(input.application?.role ? wordList(input.application.role) : []);
+  const recipientParts = new Set((ctx.recipient?.parts ?? []).map(fold));
+  const otherParts = new Set(ctx.people.filter((p) => p !== ctx.recipient).flatMap((p) => p.parts.map(fold)).filter((p) => !recipientParts.has(p)));
+  const isName = (t: Token): boolean => {
+    const key = fold(nameKey(t));
+    return recipientParts.has(key) || otherParts.has(key) || (honorificKey(t.raw) !== undefined && NAME_TITLES.has(honorificKey(t.raw) ?? ''));
+  };
+  const gap = (x: Token | undefined, y: Token | undefined): string => (x && y ? a.text.slice(x.end, y.start) : '');
+  /** Token `j` is a name of the given set, beside the title with nothing but a comma, bracket, dash or line break between. */
+  const nameBeside = (j: number, parts: ReadonlySet<string>, from: number, to: number): boolean => {
+    const t = a.tokens[j];
+    if (t === undefined || !parts.has(fold(nameKey(t)))) return false;
+    const between = j < from ? gap(t, a.tokens[from]) : gap(a.tokens[to - 1], t);
+    return /^[ \t]*[,(\u2013\u2014-]?[ \t]*(?:\r?\n[ \t]*)?$/.test(between);
+  };
+  const honorificThenName = (j: number, parts: ReadonlySet<string>): boolean => {
+    const name = a.tokens[j + 1];
+    return honorificKey(a.tokens[j]?.raw ?? '') !== undefined && name !== undefined && parts.has(fold(nameKey(name)));
+  };
+  const beside = (parts: ReadonlySet<string>, from: number, to: number): boolean =>
+    nameBeside(from - 1, parts, from, to) || nameBeside(to, parts, from, to)
+    || (honorificThenName(to, parts) && /^[ \t]*[,(]?[ \t]*$/.test(gap(a.tokens[to - 1], a.tokens[to])));
+  const youAfter = (to: number): boolean => {
+    let k = to;
+    // "…at Acme Corp, you"
+    if (PLACE.has(a.tokens[k]?.lower ?? '') && !a.tokens[k]?.breakBefore) {
+      k++;
+      while (k < to + 6 && a.tokens[k] !== undefined && !a.tokens[k]?.breakBefore && isCapitalized(a.tokens[k]?.raw ?? '')) k++;
+    }
+    const t = a.tokens[k];
+    return t !== undefined && !t.breakBefore && YOU.has(t.lower);
+  };
+  const toRecipient = (from: number, to: number): boolean => {
+    if (beside(recipientParts, from, to)) return true;
+    let k = from - 1;
+    if (ARTICLES.has(a.tokens[k]?.lower ?? '') && !a.tokens[k + 1]?.breakBefore) k--;
+    const before = a.tokens[k];
+    if (before === undefined || a.tokens[k + 1]?.breakBefore) return false;
+    // "you're the Head of…", "you are the Head of…"
+    if (before.lower === "you're" || (/^(?:are|were)$/.test(before.lower) && a.tokens[k - 1]?.lower === 'you' && !before.breakBefore)) return true;
+    if (before.lower !== 'as') return false;
+    if (youAfter(to)) return true;
+    // "you, as Head of…", "your role as Head of…", "you joined as Head of…"
+    const b1 = a.tokens[k - 1];
+    const b2 = a.tokens[k - 2];
+    if (b1 === undefined || before.breakBefore) return false;
+    return YOU.has(b1.lower) || (b2 !== undefined && !b1.breakBefore && (b2.lower === 'your' || b2.lower === 'you') && !isCapitalized(b1.raw));
+  };
+
+  const out: FindingData[] = [];
+  for (let i = 0; i < a.tokens.length && out.length < LIMIT; i++) {
+    const span = titleAt(a, i, isName);
+    if (span === undefined) continue;
+    i = span.to - 1;
+    const written = titleWords(a.tokens.slice(span.from, span.to).map((t) => t.raw));
+    if (sameJob(written, mine) || (role.length > 0 && sameJob(written, role))) continue;
+    if (beside(otherParts, span.from, span.to) || !toRecipient(span.from, span.to)) continue;
+    const s = a.tokens[span.from];
+    const e = a.tokens[span.to - 1];
+    if (s === undefined || e === undefined) continue;
+    // A word or two off the record is the record misspelled ("Analitics Head"), not another job.
+    const near = written.every((w) => mine.includes(w) || mine.some((m) => m.length >= 4 && w.charAt(0) === m.charAt(0) && distance(w, m, m.length >= 8 ? 2 : 1) <= (m.length >= 8 ? 2 : 1)));
+    const found = a.text.slice(s.start, e.end);
+    out.push({ rule: 'L6', code: near ? 'title_misspelled' : 'title_wrong', start: s.start, end: e.end, severity: 'error', found, expected });
+  }
   return out;
 }
 

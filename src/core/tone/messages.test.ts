@@ -22,6 +22,7 @@ const samples: FindingData[] = [
   { ...span, rule: 'L6', code: 'name_misspelled', severity: 'error', found: 'Okafer', expected: 'Okafor' },
   { ...span, rule: 'L6', code: 'wrong_honorific', severity: 'error', found: 'Ms.', expected: 'Dr.' },
   { ...span, rule: 'L6', code: 'title_misspelled', severity: 'error', found: 'Head of Analitics', expected: 'Head of Analytics' },
+  { ...span, rule: 'L6', code: 'title_wrong', severity: 'error', found: 'Head of Engineering', expected: 'Head of Analytics' },
   { ...span, rule: 'L6', code: 'unknown_person', severity: 'error', found: 'Dr. Patel', recipient: 'Grace Okafor' },
   { ...span, rule: 'L7', code: 'near_duplicate', severity: 'warning', similarity: 0.734, other: 0 },
   { ...span, rule: 'L8', code: 'other_company', severity: 'error', found: 'Globex', company: 'Acme Corp' },

@@ -114,6 +114,8 @@ export function renderFinding(f: FindingData): Wording {
           return { message: `${q(f.found)} is not their title on record.`, suggestion: `Write ${q(f.expected)}.` };
         case 'title_misspelled':
           return { message: `${q(f.found)} differs from their job title on record.`, suggestion: `Write ${q(f.expected)}.` };
+        case 'title_wrong':
+          return { message: `${q(f.found)} is not their job title: the record says ${q(f.expected)}.`, suggestion: `Write ${q(f.expected)}, or correct their title in the record if it has changed.` };
         case 'unknown_person':
           return {
             message: `${q(f.found)} is not among the people on this application.`,

@@ -249,6 +249,51 @@ describe('L6 names and titles', () => {
   it('leaves dictionary words and sentence starts alone', () => {
     expect(flagged('L6', 'Grade the report. Grace Okafor, Sam Ruiz and Okafor\u2019s team.', GRACE)).toEqual([]);
   });
+  it.each([
+    ['As Head of Engineering you plan the quarter.', 'Head of Engineering'],
+    ['As the Head of Engineering at Acme Corp, you set the bar.', 'Head of Engineering'],
+    ['As head of engineering, you plan the quarter.', 'head of engineering'],
+    ['Your role as VP of Sales sounds demanding.', 'VP of Sales'],
+    ['I admired how you, as Director of Operations, ran the day.', 'Director of Operations'],
+    ['Thank you, as Chief Data Officer, for the tour.', 'Chief Data Officer'],
+    ['You\u2019re the Engineering Manager, so you know the stack.', 'Engineering Manager'],
+    ['As CTO, you must see many candidates.', 'CTO'],
+    ['As Senior Head of Analytics, you plan the quarter.', 'Senior Head of Analytics'],
+    ['Dr. Okafor, Head of Engineering, thank you.', 'Head of Engineering'],
+    ['Grace Okafor (Chief Technology Officer) was kind.', 'Chief Technology Officer'],
+  ])('flags %j, a title given to the recipient that is not theirs', (text, found) => {
+    expect(checkTone({ ...GRACE, text }).filter((f) => f.rule === 'L6').map((f) => [f.code, text.slice(f.start, f.end)])).toEqual([['title_wrong', found]]);
+  });
+  it('says which title the record holds', () => {
+    const [f] = checkTone({ ...GRACE, text: 'As Head of Engineering you plan the quarter.' }).filter((x) => x.rule === 'L6');
+    expect(f?.message).toBe('\u201CHead of Engineering\u201D is not their job title: the record says \u201CHead of Analytics\u201D.');
+    expect(f?.suggestion).toBe('Write \u201CHead of Analytics\u201D, or correct their title in the record if it has changed.');
+  });
+  it('reads a title a letter off the record as misspelled, not another job', () => {
+    expect(codes('L6', 'As Analitics Head, you plan the quarter.', GRACE)).toEqual(['title_misspelled']);
+  });
+  it.each([
+    'As Head of Analytics you plan the quarter.',
+    'As the Analytics Head, you plan the quarter.',
+    'As Head of Analytics and Data Science, you see the whole picture.',
+    'I enjoyed meeting Sam Ruiz, Head of Engineering, and hearing about the stack.',
+    'Sam Ruiz (Head of Engineering) asked about dbt.',
+    'As Head of Engineering, Sam Ruiz explained the roadmap.',
+    'The Head of Engineering mentioned the migration.',
+    'As the Head of Engineering explained, your team ships weekly.',
+    'As a Senior Data Analyst at Initech, I led the migration.',
+    'As Data Analyst, I would build the churn dashboard you described.',
+    'Your point as a manager was clear.',
+    'I would report to the Engineering Manager, who you said joins in April.',
+    'Thank you for explaining how the head of the team plans work.',
+    'As head of engineering plans the quarter, you help.',
+    'Sincerely,\nJordan Lee\nSenior Data Analyst, Initech',
+  ])('leaves %j alone (their own title, someone else\u2019s, the post, generic words)', (text) => {
+    expect(flagged('L6', text, GRACE)).toEqual([]);
+  });
+  it('judges titles only against a recorded title', () => {
+    expect(flagged('L6', 'As Head of Engineering you plan the quarter.', { ...GRACE, recipient: { name: 'Grace Okafor', honorific: 'Dr.' } })).toEqual([]);
+  });
   it('does not run without a recipient or people', () => {
     expect(flagged('L6', 'Dear Dr. Okafer, Dr. Patel said hi.')).toEqual([]);
   });

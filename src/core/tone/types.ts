@@ -90,6 +90,7 @@ export type FindingData = Span & (
   | { readonly rule: 'L6'; readonly code: 'name_misspelled'; readonly found: string; readonly expected: string }
   | { readonly rule: 'L6'; readonly code: 'wrong_honorific'; readonly found: string; readonly expected: string }
   | { readonly rule: 'L6'; readonly code: 'title_misspelled'; readonly found: string; readonly expected: string }
+  | { readonly rule: 'L6'; readonly code: 'title_wrong'; readonly found: string; readonly expected: string }
   | { readonly rule: 'L6'; readonly code: 'unknown_person'; readonly found: string; readonly recipient?: string }
   | { readonly rule: 'L7'; readonly code: 'near_duplicate'; readonly similarity: number; readonly other: number }
   | { readonly rule: 'L8'; readonly code: 'other_company'; readonly found: string; readonly company?: string }
