@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanDebriefText, DEBRIEF_MAX, parseScenario } from './scenario.js';
 import { createTimeRules } from './time.js';
@@ -121,5 +122,89 @@ describe('debrief texts', () => {
     expect(parseScenario(withDebrief({ bestMoments: old, details: { p1: old } }), time, { storedDebriefs: stored }).ok).toBe(true);
     expect(parseScenario(withDebrief({ bestMoments: `${old}y` }), time, { storedDebriefs: stored }).ok).toBe(false);
     expect(parseScenario(withDebrief({ concerns: old }), time, { storedDebriefs: stored }).ok).toBe(false);
+  });
+});
+
+describe('the hand-read path', () => {
+  /** Every field of the contract, with nulls, extra keys, a debrief and overrides. */
+  function rich(): Record<string, unknown> {
+    return {
+      settings: { region: 'GB-ENG', timeZone: 'Europe/London', workday: { start: '08:30', end: '16:30', days: ['Mon', 2, 'wed', 4, 5] }, protocol: { F1: { ideal: '4bd' } } },
+      candidate: { name: 'Jordan Lee', email: 'j@example.com', preferredChannel: 'email', local: true, references: [{ id: 'r1', name: 'Ada', relationship: 'manager', timeZone: 'Europe/Paris', extra: 1 }] },
+      applications: [{
+        id: 'a1', company: 'Acme Corp', role: 'Data Analyst', status: 'active', appliedOn: '2026-02-01', timeZone: 'Europe/Berlin', region: 'DE-BY',
+        individualPanelNotes: null, extra: { nested: true }, protocol: { C2: { total: 1 } },
+        people: [
+          { id: 'p1', name: 'Grace Okafor', honorific: 'Dr.', title: 'Head of Analytics', role: 'hiring_manager', email: 'g@acme.example', phone: null, address: null, timeZone: 'America/New_York', region: 'US-NY', preferredChannel: 'phone', informal: true, verified: false, extra: 'x' },
+          { id: 'p2', name: 'Sam Ruiz', role: null, timeZone: null },
+        ],
+        interviews: [
+          { id: 'i1', start: '2026-03-03T10:00:00+01:00', end: '2026-03-03T11:00', timeZone: null, stage: 'first_round', format: 'on_site', panel: true, panelLeadId: 'p1', peopleIds: ['p1', 'p2'],
+            timeline: { said: 'by Friday', decisionBy: null }, goAhead: false, directions: { channel: 'phone', on: '2026-03-10', personId: 'p2' }, contactId: 'p2', referencesRequested: true,
+            debrief: { askedNextSteps: true, collectedContacts: null, bestMoments: 'the model', awkwardMoments: null, details: { p2: 'her plan', p1: 'his team', 10: 'a number' }, concerns: 'pay' } },
+          { id: 'i2', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00.250Z', stage: 'final', timeline: null, directions: null, debrief: null },
+        ],
+        touches: [
+          { at: '2026-03-03T15:00:00-05:00', personId: 'p1', channel: 'email', kind: 'thank_you', outcome: 'sent', text: 'Thank you', extra: [] },
+          { at: '2026-03-12T09:00', referenceId: 'r1', kind: 'reference_brief', outcome: null, newDecisionBy: '2026-03-20' },
+        ],
+      }, { id: 'a2', company: 'Globex', role: 'Engineer', people: null, interviews: null, touches: null, protocol: null }],
+    };
+  }
+
+  /** The same document that zod reads: a root object JSON.parse would not make sends it there. */
+  const throughZod = (doc: unknown): unknown => Object.assign(Object.create({ inherited: true }) as object, doc);
+
+  /** Every place in a JSON value, as a path of keys. */
+  function places(value: unknown, at: readonly (string | number)[] = []): (readonly (string | number)[])[] {
+    const out = [at];
+    if (Array.isArray(value)) value.forEach((v, i) => out.push(...places(v, [...at, i])));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...places(v, [...at, k]));
+    return out;
+  }
+
+  function put(doc: unknown, path: readonly (string | number)[], value: unknown): unknown {
+    if (path.length === 0) return value;
+    const [head, ...rest] = path;
+    // An earlier change may have replaced the way there: then this one has nowhere to go.
+    if (head === undefined || doc === null || typeof doc !== 'object') return doc;
+    const target = doc as Record<string | number, unknown>;
+    if (value === DELETE && rest.length === 0) delete target[head];
+    else target[head] = put(target[head], rest, value);
+    return doc;
+  }
+  const DELETE = Symbol('delete');
+
+  const odd: readonly unknown[] = [
+    DELETE, null, undefined, 0, 1, 8, 1.5, -1, true, false, '', 'x', 'p1', 'r1', 'email', 'final', 'sent', 'active', 'US', 'Mars/Base', 'UTC',
+    '2026-02-30', '2026-03-04', '2026-03-04T10:00:00Z', '2026-03-04T25:00', 'x'.repeat(33), 'x'.repeat(65), 'x'.repeat(201), 'x'.repeat(10_001),
+    '\u{1F680}'.repeat(6_000), [], ['p1'], [null], {}, { id: 'p3', name: 'N' }, Object.create(null) as unknown,
+    JSON.parse(`{"__proto__": "${'x'.repeat(2_001)}"}`) as unknown, new Date(0), [1, 2, 3],
+  ];
+
+  const same = (doc: unknown): void => {
+    const mine = parseScenario(doc, time);
+    const zods = parseScenario(throughZod(doc), time);
+    expect(JSON.stringify(mine)).toBe(JSON.stringify(zods));
+    expect(mine).toEqual(zods);
+  };
+
+  it('gives what zod gives, value or issues, with any one odd value anywhere', () => {
+    same(rich());
+    for (const path of places(rich()).filter((p) => p.length > 0)) {
+      for (const value of odd) same(put(rich(), path, value));
+    }
+  });
+
+  it('gives what zod gives with two or three odd values', () => {
+    const all = places(rich()).filter((p) => p.length > 0);
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.constantFrom(...all), fc.constantFrom(...odd)), { minLength: 2, maxLength: 3 }),
+      (changes) => {
+        const doc = rich();
+        for (const [path, value] of changes) put(doc, path, value);
+        same(doc);
+      },
+    ), { numRuns: 300, seed: 13 });
   });
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
-  type Application, type Candidate, type Debrief, type Interview, type Person, type Scenario, type Settings, type Touch,
+  type Application, type ApplicationStatus, type Channel, type PersonRole, type Candidate, type Debrief, type Interview, type Person, type Scenario, type Settings, type Touch,
 } from './model.js';
 import { overridesSchema, type ProtocolOverrides } from './rules/params.js';
 import { parseClock, parseDay, parseInstant, type Day, type TimeRules, type Weekday } from './time.js';
@@ -112,6 +112,154 @@ export const scenarioSchema = z.object({
 });
 
 type RawScenario = z.infer<typeof scenarioSchema>;
+
+// ---------------------------------------------------------------- the document read by hand
+
+// zod's cost per application is most of what parsing a large document costs. The hot shapes
+// (applications, people, interviews, touches) are read by hand instead, for the documents zod would
+// accept and give back as read here; anything else (a wrong type, a text over its limit, an object
+// that JSON.parse would not make) makes readScenario give up, and zod parses the whole document:
+// its issues are the errors, as before.
+
+type Fields = Readonly<Record<string, unknown>>;
+type RawApplication = RawScenario['applications'][number];
+type RawPerson = NonNullable<RawApplication['people']>[number];
+type RawInterview = NonNullable<RawApplication['interviews']>[number];
+type RawTouch = NonNullable<RawApplication['touches']>[number];
+
+const STAGE_SET: ReadonlySet<unknown> = new Set(STAGES);
+const FORMAT_SET: ReadonlySet<unknown> = new Set(FORMATS);
+const ROLE_SET: ReadonlySet<unknown> = new Set(PERSON_ROLES);
+const CHANNEL_SET: ReadonlySet<unknown> = new Set(CHANNELS);
+const STATUS_SET: ReadonlySet<unknown> = new Set(APPLICATION_STATUSES);
+const KIND_SET: ReadonlySet<unknown> = new Set(TOUCH_KINDS);
+const OUTCOME_SET: ReadonlySet<unknown> = new Set(OUTCOMES);
+const TEXT_MAX = 10_000;
+const LONG_TEXT_MAX = 1_000_000;
+
+/** An object as JSON.parse makes them. */
+function plain(v: unknown): v is Fields {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+type Opt<T> = T | null | undefined;
+const absent = (v: unknown): v is null | undefined => v === null || v === undefined;
+// zod measures a text's limit in code points, which a text within the limit in UTF-16 units always meets.
+const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const optStr = (v: unknown, max: number): v is Opt<string> => absent(v) || (typeof v === 'string' && v.length <= max);
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 200;
+const optId = (v: unknown): v is Opt<string> => absent(v) || isId(v);
+const optBool = (v: unknown): v is Opt<boolean> => absent(v) || typeof v === 'boolean';
+const named = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= TEXT_MAX;
+const optRole = (v: unknown): v is Opt<PersonRole> => absent(v) || ROLE_SET.has(v);
+const optChannel = (v: unknown): v is Opt<Channel> => absent(v) || CHANNEL_SET.has(v);
+const optStatus = (v: unknown): v is Opt<ApplicationStatus> => absent(v) || STATUS_SET.has(v);
+
+/** A person as zod gives it: the schema's keys only, in its order. */
+function readPerson(v: unknown): RawPerson | undefined {
+  if (!plain(v)) return undefined;
+  const { id, name, honorific, title, role, email, phone, address, timeZone, region, preferredChannel, informal, verified } = v;
+  if (!(isId(id) && named(name) && optStr(honorific, TEXT_MAX) && optStr(title, TEXT_MAX) && optRole(role) && optStr(email, TEXT_MAX)
+    && optStr(phone, TEXT_MAX) && optStr(address, TEXT_MAX) && optStr(timeZone, 64) && optStr(region, 20) && optChannel(preferredChannel)
+    && optBool(informal) && optBool(verified))) return undefined;
+  return { id, name, honorific, title, role, email, phone, address, timeZone, region, preferredChannel, informal, verified };
+}
+
+function isDebriefDetails(v: unknown): boolean {
+  if (absent(v)) return true;
+  if (!plain(v) || Object.getOwnPropertySymbols(v).length > 0) return false;
+  for (const key of Object.keys(v)) {
+    // zod leaves a "__proto__" key out of the record it returns.
+    if (key.length > 200 || key === '__proto__' || !str(v[key], LONG_TEXT_MAX)) return false;
+  }
+  return true;
+}
+
+/** An interview zod would accept and give back with the same values: parsing reads only the schema's keys. */
+function isInterview(v: unknown): v is RawInterview {
+  if (!plain(v)) return false;
+  const { id, start, end, timeZone, stage, format, panel, panelLeadId, peopleIds, timeline, goAhead, directions, contactId, referencesRequested, debrief } = v;
+  if (!(isId(id) && str(start, 64) && str(end, 64) && optStr(timeZone, 64) && STAGE_SET.has(stage) && (absent(format) || FORMAT_SET.has(format))
+    && optBool(panel) && optId(panelLeadId) && optBool(goAhead) && optId(contactId) && optBool(referencesRequested))) return false;
+  if (!absent(peopleIds)) {
+    if (!Array.isArray(peopleIds) || peopleIds.length > 100) return false;
+    for (const pid of peopleIds as readonly unknown[]) if (!isId(pid)) return false;
+  }
+  if (!absent(timeline) && !(plain(timeline) && optStr(timeline['said'], TEXT_MAX) && optStr(timeline['decisionBy'], 32))) return false;
+  if (!absent(directions) && !(plain(directions) && optChannel(directions['channel']) && optStr(directions['on'], 32) && optId(directions['personId']))) return false;
+  if (absent(debrief)) return true;
+  return plain(debrief) && optBool(debrief['askedNextSteps']) && optBool(debrief['collectedContacts'])
+    && optStr(debrief['bestMoments'], LONG_TEXT_MAX) && optStr(debrief['awkwardMoments'], LONG_TEXT_MAX)
+    && optStr(debrief['unfinishedAnswers'], LONG_TEXT_MAX) && optStr(debrief['concerns'], LONG_TEXT_MAX) && isDebriefDetails(debrief['details']);
+}
+
+/** A touch zod would accept and give back with the same values. */
+function isTouch(v: unknown): v is RawTouch {
+  if (!plain(v)) return false;
+  const { at, personId, referenceId, channel, kind, outcome, text, newDecisionBy } = v;
+  return str(at, 64) && optId(personId) && optId(referenceId) && optChannel(channel) && KIND_SET.has(kind)
+    && (absent(outcome) || OUTCOME_SET.has(outcome)) && optStr(text, LONG_TEXT_MAX) && optStr(newDecisionBy, 32);
+}
+
+function allOf<T>(v: unknown, max: number, each: (item: unknown) => item is T): v is Opt<T[]> {
+  if (absent(v)) return true;
+  if (!Array.isArray(v) || v.length > max) return false;
+  for (const item of v as readonly unknown[]) if (!each(item)) return false;
+  return true;
+}
+
+function readApplication(v: unknown): RawApplication | undefined {
+  if (!plain(v)) return undefined;
+  const { id, company, role, status, appliedOn, timeZone, region, individualPanelNotes, people, interviews, touches, protocol } = v;
+  if (!(isId(id) && named(company) && named(role) && optStatus(status) && optStr(appliedOn, 32) && optStr(timeZone, 64)
+    && optStr(region, 20) && optBool(individualPanelNotes) && allOf(interviews, 1000, isInterview) && allOf(touches, 100_000, isTouch))) return undefined;
+  let persons: RawPerson[] | null | undefined;
+  if (absent(people)) {
+    persons = people;
+  } else {
+    if (!Array.isArray(people) || people.length > 1000) return undefined;
+    persons = [];
+    for (const p of people as readonly unknown[]) {
+      const person = readPerson(p);
+      if (!person) return undefined;
+      persons.push(person);
+    }
+  }
+  let overrides: unknown = protocol;
+  if (!absent(protocol)) {
+    const read = overridesSchema.safeParse(protocol);
+    if (!read.success) return undefined;
+    overrides = read.data;
+  }
+  return { id, company, role, status, appliedOn, timeZone, region, individualPanelNotes, people: persons, interviews, touches, protocol: overrides };
+}
+
+/** The document as `scenarioSchema` would give it, or undefined when zod should decide (see above). */
+function readScenario(input: unknown): RawScenario | undefined {
+  if (!plain(input)) return undefined;
+  const settings = settingsSchema.safeParse(input['settings']);
+  if (!settings.success) return undefined;
+  const rawCandidate = input['candidate'];
+  let candidate: RawScenario['candidate'];
+  if (absent(rawCandidate)) {
+    candidate = rawCandidate;
+  } else {
+    const read = candidateSchema.safeParse(rawCandidate);
+    if (!read.success) return undefined;
+    candidate = read.data;
+  }
+  const list = input['applications'];
+  if (!Array.isArray(list) || list.length > 1_000_000) return undefined;
+  const applications: RawApplication[] = [];
+  for (const item of list as readonly unknown[]) {
+    const app = readApplication(item);
+    if (!app) return undefined;
+    applications.push(app);
+  }
+  return { settings: settings.data, candidate, applications };
+}
 
 /** `['applications', 0, 'id']` → `applications[0].id` */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -392,16 +540,20 @@ function toApplication(c: Collector, time: TimeRules, settings: Settings, candid
  * longer than DEBRIEF_MAX is an issue, unless `options.storedDebriefs` has the text.
  */
 export function parseScenario(input: unknown, time: TimeRules, options: ParseOptions = {}): ParseResult<Scenario> {
-  const parsed = scenarioSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => zodIssue(i, input)) };
+  let raw = readScenario(input);
+  if (!raw) {
+    const parsed = scenarioSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => zodIssue(i, input)) };
+    raw = parsed.data;
+  }
   const c = new Collector();
-  const settings = toSettings(c, time, parsed.data.settings);
-  const candidate = toCandidate(c, time, parsed.data.candidate);
+  const settings = toSettings(c, time, raw.settings);
+  const candidate = toCandidate(c, time, raw.candidate);
   const ids = new Set<string>();
-  const applications = parsed.data.applications.map((raw, i) => {
-    if (ids.has(raw.id)) c.add(`applications[${i}].id`, `duplicate application id "${raw.id}"`);
-    ids.add(raw.id);
-    return toApplication(c, time, settings, candidate, raw, `applications[${i}]`, options);
+  const applications = raw.applications.map((app, i) => {
+    if (ids.has(app.id)) c.add(`applications[${i}].id`, `duplicate application id "${app.id}"`);
+    ids.add(app.id);
+    return toApplication(c, time, settings, candidate, app, `applications[${i}]`, options);
   });
   if (c.issues.length > 0) return { ok: false, issues: c.issues };
   return { ok: true, value: { settings, candidate, applications } };
