@@ -24,6 +24,7 @@ const COMMAND_MODULES: readonly { readonly commands: readonly string[]; readonly
   { commands: ['plan'], load: async () => (await import('./commands/plan.js')).registerPlan },
   { commands: ['check'], load: async () => (await import('./commands/check.js')).registerCheck },
   { commands: ['draft'], load: async () => (await import('./commands/draft.js')).registerDraft },
+  { commands: ['reply'], load: async () => (await import('./commands/reply.js')).registerReply },
   { commands: ['serve'], load: async () => (await import('./commands/serve.js')).registerServe },
   { commands: ['admin'], load: async () => (await import('./commands/admin.js')).registerAdmin },
 ];

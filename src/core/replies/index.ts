@@ -59,10 +59,19 @@ export function readReply(message: string, ctx: ReplyContext): ReplyReading {
     decision = { kind: 'none' };
   }
   const returnOn = found.class === 'out_of_office' ? returnDate(normal, ctx.receivedOn, ctx.calendar) : null;
+  // The date's words as written ("by next Friday"), not as read (lower case).
+  if (decision.kind !== 'none') {
+    const said = decision.said;
+    const i = normal.findIndex((n) => n.includes(said));
+    const original = sentences[i]?.replace(/\s+/g, ' ').trim();
+    const at = normal[i]?.indexOf(said) ?? -1;
+    if (original !== undefined && at >= 0 && original.length === normal[i]?.length) decision = { ...decision, said: original.slice(at, at + said.length) };
+  }
   let evidenceAt = found.sentence;
   if (decision.kind !== 'none') {
     // The sentence with the date, when it says the decision is pending too ("We expect to decide by March 20.").
-    const withDate = normal.findIndex((s) => s.includes(decision.said));
+    const said = decision.said.toLowerCase();
+    const withDate = normal.findIndex((s) => s.includes(said));
     if (withDate >= 0 && found.hits.some((h) => h.class === 'not_decided' && h.sentence === withDate)) evidenceAt = withDate;
   }
   if (evidenceAt < 0 && own.subject !== undefined && found.class === 'out_of_office') {
