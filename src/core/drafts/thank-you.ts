@@ -11,6 +11,9 @@ import { emailText, fitBody, greeting, keep, optional, personAddressee, type Par
 import { detailOf, factsOf, metAt, type Facts } from './facts.js';
 import type { DetailForm } from './language/fit.js';
 import { FAMILY_FACT } from './language/read.js';
+
+/** "we're aligned on…", "we both think…": what the candidate and the person share now, not a moment of the interview. */
+const PRESENT_OURS = /^we(?:'re| are| both (?:are|think|see|agree|want)| agree| share| see)\b/i;
 import type { DebriefField, Draft, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { addressName, dayInWordsWithYear, fullFormalName, joinList, readablePhone, surname } from './words.js';
 
@@ -61,6 +64,8 @@ function detailFrame(f: Facts, d: DetailForm): string {
         `It meant a great deal to me that ${d.text}.`,
       ]);
     case 'ours':
+      // A state ("we are aligned on…") has no moment: it was learnt.
+      if (PRESENT_OURS.test(d.text)) return `It was good to learn that ${d.text.replace(/^we're\b/i, 'we are')}.`;
       return f.voice.pick('detail', [
         `In particular, I was glad that ${d.text}.`,
         `I valued the moment when ${d.text}.`,
@@ -277,6 +282,7 @@ function panelistSentence(d: DetailForm, name: string, i: number): string {
     case 'act':
       return pick([`I also appreciated it when ${d.text}.`, `I also valued the moment when ${d.text}.`]);
     case 'ours':
+      if (PRESENT_OURS.test(d.text)) return `My thanks as well to ${name}; it was good to learn that ${d.text.replace(/^we're\b/i, 'we are')}.`;
       return `My thanks as well to ${name}, especially for the moment when ${d.text}.`;
     case 'question':
       return `My thanks as well to ${name}, whose question, \u201C${d.text}\u201D, has stayed with me.`;

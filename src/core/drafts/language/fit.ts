@@ -116,6 +116,14 @@ const TALK_NOUNS = new Set(['discussion', 'conversation', 'chat', 'talk', 'excha
 
 /** The detail's point fitted, or undefined when it cannot be shaped safely. */
 function fitDetailPoint(point: string, about: About): DetailForm | undefined {
+  // "code review culture: 2 approvals needed" is a note to self: only a whole clause after the label can be used.
+  const label = /^([^:]{2,40}?):\s+(.+)$/.exec(point);
+  if (label !== undefined && label !== null && !/\d$/.test(label[1] ?? '')) {
+    const after = shapeOf(label[2] ?? '');
+    const v = after.kind === 'clause' ? after.terms[after.verb] : undefined;
+    if (after.kind !== 'clause' || after.subject.length === 0 || v === undefined || !(is(v, 'Copula') || is(v, 'Modal') || is(v, 'PresentTense'))) return undefined;
+    return fitDetailPoint(label[2] ?? '', about);
+  }
   const quote = quoteOf(point);
   if (quote !== undefined) return { form: 'quote', text: caseLike(quote, 'A') };
   const shape: Shape = shapeOf(point);

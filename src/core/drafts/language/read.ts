@@ -97,6 +97,9 @@ export function shapeOf(point: string): Shape {
   const verb = finiteVerb(terms);
   // "Wedding season is brutal": a gerund opening a clause is its subject, not a gerund phrase.
   if (is(first, 'Gerund') && !is(first, 'Copula') && verb < 0) return { kind: 'gerund', terms };
+  // "migrating 2,000 case files into…": after a number and a singular noun, an "-s" verb is the plural head noun.
+  const numbered = verb >= 2 && /s$/.test(terms[verb]?.lower ?? '') && is(terms[verb - 1], 'Singular') && is(terms[verb - 2], 'Value') && !['1', 'one', 'a'].includes(terms[verb - 2]?.lower ?? '');
+  if (numbered && finiteVerb(terms.slice(verb + 1)) < 0) return is(first, 'Gerund') ? { kind: 'gerund', terms } : { kind: 'noun', terms };
   if (verb < 0) return { kind: 'noun', terms };
   // "the weekly review with the sales leads": a last word read as a verb after a long subject is the head noun.
   const v = terms[verb];
