@@ -4,7 +4,7 @@
  */
 import type { ToneContext } from './context.js';
 import { distance, honorificKey, sameFolded } from './names.js';
-import { sameJob, titleAt, titleWords } from './titles.js';
+import { sameJob, titleAt, titleStarts, titleWords } from './titles.js';
 import { fold, isAllCaps, isCapitalized, stripPossessive, wordList, type Token } from './text.js';
 import type { FindingData } from './types.js';
 
@@ -194,10 +194,12 @@ function wrongTitles(ctx: ToneContext, recorded: readonly string[]): FindingData
   };
 
   const out: FindingData[] = [];
-  for (let i = 0; i < a.tokens.length && out.length < LIMIT; i++) {
+  let next = 0;
+  for (const i of titleStarts(a)) {
+    if (i < next || out.length >= LIMIT) continue;
     const span = titleAt(a, i, isName);
     if (span === undefined) continue;
-    i = span.to - 1;
+    next = span.to;
     const written = titleWords(a.tokens.slice(span.from, span.to).map((t) => t.raw));
     if (sameJob(written, mine) || (role.length > 0 && sameJob(written, role))) continue;
     if (beside(otherParts, span.from, span.to) || !toRecipient(span.from, span.to)) continue;

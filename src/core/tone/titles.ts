@@ -107,6 +107,24 @@ function domainAfterOf(a: Analysis, j: number, capitalised: boolean, isName: Nam
   return end;
 }
 
+/** The longest run of words `titleAt` reads before the job noun. */
+const RUN = 6;
+
+/**
+ * Token indices where a title may start, in order: within a run's length before a job noun, head
+ * noun or chief officer's letters. Most notes have a handful, so `titleAt` runs on few tokens.
+ */
+export function titleStarts(a: Analysis): number[] {
+  const out: number[] = [];
+  let from = 0;
+  a.tokens.forEach((t, j) => {
+    if (!SUFFIX.has(t.lower) && !HEAD_OF.has(t.lower) && ACRONYMS[t.lower] === undefined) return;
+    for (let i = Math.max(from, j - RUN + 1); i <= j; i++) out.push(i);
+    from = j + 1;
+  });
+  return out;
+}
+
 /**
  * The title that starts at token `i`, if one does: a chief officer's letters ("CTO"), a head of
  * something ("Head of Engineering", "VP of Sales", "Director of the Data Platform"), or capitalised
@@ -122,7 +140,7 @@ export function titleAt(a: Analysis, i: number, isName: NameTest): TitleSpan | u
   let k = i;
   let lastSuffix = -1;
   let lastHead = -1;
-  while (k < a.tokens.length && (k === i || joined(a, k)) && k - i < 6) {
+  while (k < a.tokens.length && (k === i || joined(a, k)) && k - i < RUN) {
     const t = a.tokens[k];
     if (t === undefined || !isWord(t) || capital(t) !== cap || NOT_DOMAIN.has(t.lower) || isName(t)) break;
     if (SUFFIX.has(t.lower)) lastSuffix = k;
