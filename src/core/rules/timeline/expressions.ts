@@ -9,7 +9,7 @@ import { readHoliday, type HolidayMode } from './holidays.js';
 import { daySpan, type Span } from './types.js';
 import {
   MONTHS, MONTH_WORD, NUMBER_WORD, ORDINAL_WORD, ORDINAL_WORDS, WEEKDAYS, WEEKDAY_WORD,
-  monthName, ordinal, spell, toNumber, weekdayFull,
+  monthName, negatedBefore, ordinal, spell, toNumber, weekdayFull,
 } from './words.js';
 
 export interface Context {
@@ -18,6 +18,9 @@ export interface Context {
   readonly calendar: BusinessCalendar;
   readonly order: DateOrder;
 }
+
+/** More date phrases than a sentence holds: the text is no timeline phrase (a pasted document, junk). */
+export const MAX_EXPRESSIONS = 64;
 
 export type Kind = 'date' | 'weekday' | 'day' | 'week' | 'month' | 'quarter' | 'amount' | 'holiday' | 'anaphor';
 
@@ -77,9 +80,12 @@ function ahead(base: Day, month: number, dom: number): Day | 'past' | 'invalid' 
 function numericDay(ctx: Context, month: number, dom: number, year: number | null): Day | 'past' | 'invalid' {
   if (year === null) return ahead(ctx.base, month, dom);
   const d = validDate(year, month, dom);
-  if (d === null) return 'invalid';
+  if (d === null || d - ctx.base > YEAR_AHEAD) return 'invalid';
   return d < ctx.base ? 'past' : d;
 }
+
+/** A written date further ahead than this is no decision date for this interview (a slip of the year). */
+const YEAR_AHEAD = 400;
 
 /** Days ahead within which a numeric date read in the other order (4/5 as 4 May in the US) is still asked about. */
 const OTHER_ORDER_HORIZON = 90;
@@ -224,7 +230,8 @@ function partOf(words: string | undefined): Part {
 export function weekSpan(monday: Day, part: Part, understood: string): Span {
   const day = monday + (part === 'early' ? 1 : part === 'mid' ? 2 : 4);
   const what = part === 'early' ? 'the Tuesday of' : part === 'mid' ? 'the Wednesday of' : 'the Friday of';
-  return { day, understood: `${what} ${understood}`, last: monday + 6, before: monday - 3 };
+  // "before next week" is the Friday before it; "before the end of next week", that end.
+  return { day, understood: `${what} ${understood}`, last: monday + 6, before: part === null ? monday - 3 : day };
 }
 
 /** A month (its first day) read at `part`: early → the 10th, mid → the 15th, late or none → its last day. */
@@ -246,7 +253,6 @@ function monthAhead(base: Day, month: number, year: number | null): Day | null {
   return dayOf(c.year + 1, month, 1);
 }
 
-const NEGATION = /\b(?:not|won't|wont|will\s+not|can't|cannot|unlikely|don't|do\s+not|doesn't|isn't|aren't|no)\b/;
 const NOT_AN_ORDINAL_DAY = '(?!\\s+(?:round|interview|stage|floor|candidate|applicant|time|choice|place|century|anniversary|week|day|quarter|year|person|attempt|call|meeting|draft|version|birthday|percentile|grade|reference|of (?:you|them|those|the (?!month)|our|your|my|these)))';
 const NUM_AHEAD_GUARD = '(?![\\d/]|\\s*(?:-|to)\\s*\\d|\\s*(?:%|days?\\b|weeks?\\b|months?\\b|hours?\\b|business|working|am\\b|pm\\b|h\\b|hrs?\\b|uhr\\b|x\\b|kb|mb|gb))';
 const CLAUSE_END = '(?=\\s*(?:$|[.,;:!?)]|(?:and|but|so|or|at|to|if|when|then|hopefully|probably|though|instead|i|we|you|latest|at the latest)\\b))';
@@ -300,8 +306,11 @@ function amount(ctx: Context, w: AmountWords, at: number): Omit<Expr, 'start' | 
     if (/several|many|some/.test(w.special)) return broken('amount');
     n = /half/.test(w.special) ? 1.5 : /couple/.test(w.special) ? 2 : 3;
   } else {
-    // Without a number, only "the next day/week" after "within/in/over" is an amount.
+    // Without a number, only "the next day/week" after "within/in/over" is an amount; "the coming weeks" is none.
     if (w.n1 === undefined && (w.next === undefined || w.lead === undefined)) return null;
+    if (w.n1 === undefined && /s$/.test(w.unit)) return broken('amount');
+    // "four days a week", "twice a month": a rate.
+    if ((w.n1 === 'a' || w.n1 === 'an') && w.lead === undefined && /(?:days?|hours?|times?|once|twice)\s+$/.test(lastWords)) return null;
     const a = w.n1 === undefined ? 1 : toNumber(w.n1);
     const b = w.n2 === undefined ? null : toNumber(w.n2);
     if (a === null) return null;
@@ -326,7 +335,7 @@ const MATCHERS: readonly Matcher[] = [
   // ISO and other year-first dates: 2026-03-20, 2026/3/20.
   { re: /(?<![\w/.-])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-]?\d)/g, read: (m, ctx) => {
     const d = validDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (d === null) return broken('date');
+    if (d === null || d - ctx.base > YEAR_AHEAD) return broken('date');
     return d < ctx.base ? past('date') : one('date', daySpan(d, dateWords(d, ctx.order)));
   } },
   // Numeric dates with a year: 3/20/2026, 20/03/2026, 20.03.2026, 20-03-26.
@@ -551,7 +560,7 @@ const MATCHERS: readonly Matcher[] = [
     return { kind: 'anaphor', spans: [], fixed: true, anaphor: (anchor) => {
       if (!anchor) return [];
       if (rel === 'after') return [daySpan(endOfWeekAfter(anchor.last, ctx.calendar), 'the end of the working week after that')];
-      if (rel === 'before') return NEGATION.test(ctx.text.slice(Math.max(0, at - 60), at)) ? [{ ...anchor }] : [daySpan(anchor.before, 'just before that')];
+      if (rel === 'before') return negatedBefore(ctx.text, at) ? [{ ...anchor }] : [daySpan(anchor.before, 'just before that')];
       return [{ ...anchor }];
     } };
   } },
@@ -567,28 +576,37 @@ const MATCHERS: readonly Matcher[] = [
 ];
 
 /** The holiday matcher's own reading: its words run past the regex match, so it is handled here. */
-function holidayExprs(ctx: Context): Expr[] {
-  const out: Expr[] = [];
+function holidayExprs(ctx: Context, out: Expr[]): boolean {
   const holidayRe = MATCHERS[MATCHERS.length - 1]?.re;
-  if (!holidayRe) return out;
+  if (!holidayRe) return true;
+  // The same words after the same preposition read alike: once per call.
+  const seen = new Map<string, ReturnType<typeof readHoliday>>();
   for (const m of ctx.text.matchAll(holidayRe)) {
     const at = m.index ?? 0;
     const prep = (m[1] ?? '').replace(/\s+/g, ' ');
     const words = m[2] ?? '';
     // Cheap test first: most prepositions are followed by no holiday.
     if (!/christmas|xmas|holiday|festive|new year|easter|friday|monday|whit|pentecost|pfingsten|bank|weekend|thanksgiving|july|independence|labou?r|memorial|president|mlk|martin|day|juneteenth|break|halloween|eve|ascension|assumption|corpus|epiphany/.test(words)) continue;
-    const mode: HolidayMode = /^(before|by|ahead of|prior to|in time for)$/.test(prep) ? 'before' : 'after';
-    const hit = readHoliday(words, mode, ctx.base, ctx.calendar);
+    // "we won't decide before the bank holiday": after it.
+    const mode: HolidayMode = /^(before|by|ahead of|prior to|in time for)$/.test(prep) && !(prep === 'before' && negatedBefore(ctx.text, at)) ? 'before' : 'after';
+    const key = `${mode} ${words}`;
+    let hit = seen.get(key);
+    if (hit === undefined && !seen.has(key)) {
+      hit = readHoliday(words, mode, ctx.base, ctx.calendar);
+      seen.set(key, hit);
+    }
     if (!hit) continue;
-    const start = at;
-    const end = at + m[0].length + hit.length;
-    out.push({ start, end, kind: 'holiday', spans: hit.spans, fixed: true });
+    out.push({ start: at, end: at + m[0].length + hit.length, kind: 'holiday', spans: [...hit.spans], fixed: true });
+    if (out.length > MAX_EXPRESSIONS * 4) return false;
   }
-  return out;
+  return true;
 }
 
-/** Every date phrase of `ctx.text`, overlapping ones included (the caller keeps the longest). */
-export function findExpressions(ctx: Context): Expr[] {
+/**
+ * Every date phrase of `ctx.text`, overlapping ones included (the caller keeps the longest); null
+ * when there are far more than a sentence holds.
+ */
+export function findExpressions(ctx: Context): Expr[] | null {
   const out: Expr[] = [];
   for (let i = 0; i < MATCHERS.length - 1; i++) {
     const matcher = MATCHERS[i];
@@ -597,8 +615,8 @@ export function findExpressions(ctx: Context): Expr[] {
       const at = m.index ?? 0;
       const read = matcher.read(m, ctx, at);
       if (read) out.push({ ...read, start: at, end: at + m[0].length });
+      if (out.length > MAX_EXPRESSIONS * 4) return null;
     }
   }
-  out.push(...holidayExprs(ctx));
-  return out;
+  return holidayExprs(ctx, out) ? out : null;
 }

@@ -34,7 +34,8 @@ const FAMILIES: readonly Family[] = [
   { re: /^(?:long weekend|holiday weekend|three-day weekend|3-day weekend)\b/, kind: 'long-weekend' },
   { re: /^(?:bank holiday(?: weekend| monday)?|holiday)\b(?! season| period| break)/, kind: 'bank' },
   { re: /^thanksgiving(?: day| break| weekend| holiday)?\b/, kind: 'thanksgiving' },
-  { re: /^(?:independence day|(?:fourth|4th) of july|july (?:fourth|4th))\b/, kind: 'independence' },
+  // "July 4th" and "the Fourth of July" are dates, read as dates.
+  { re: /^independence day\b/, kind: 'independence' },
   { re: /^labou?r day(?: weekend)?\b/, kind: 'labor' },
   { re: /^memorial day(?: weekend)?\b/, kind: 'memorial' },
   { re: /^presidents'? day\b/, kind: 'presidents' },

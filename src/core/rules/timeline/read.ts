@@ -8,9 +8,9 @@
  */
 import { weekStart, weekday, type BusinessCalendar, type Day } from '../../time.js';
 import { dateOrderOf, endOfWeekAfter } from './days.js';
-import { findExpressions, weekSpan, type Context, type Expr } from './expressions.js';
+import { MAX_EXPRESSIONS, findExpressions, weekSpan, type Context, type Expr } from './expressions.js';
 import { daySpan, type Span } from './types.js';
-import { MAX_PHRASE, normalize, weekdayFull } from './words.js';
+import { MAX_PHRASE, negatedBefore, normalize, weekdayFull } from './words.js';
 
 /** One way of reading the employer's words: the day and how it was understood ("the Friday of next week"). */
 export interface TimelineChoice {
@@ -93,16 +93,6 @@ function combine(list: readonly Expr[], text: string): Expr[] {
   return out;
 }
 
-/** "we won't decide before Friday" is "not before Friday": Friday. */
-export const NEGATED = /\b(?:not|won't|wont|will\s+not|can't|cannot|unlikely|don't|do\s+not|doesn't|isn't|aren't|no)\b/;
-
-/** The text from the start of the sentence holding `at` up to `at`. */
-export function clauseBefore(text: string, at: number): string {
-  const head = text.slice(Math.max(0, at - 120), at);
-  const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '), head.lastIndexOf('! '), head.lastIndexOf('? '));
-  return cut < 0 ? head : head.slice(cut + 2);
-}
-
 const AFTER = /(?:^|\s)(until\s+after|till\s+after|not\s+until\s+after|the\s+week\s+after|after|following|post|not\s+before|no\s+earlier\s+than|before|prior\s+to|ahead\s+of|the\s+week\s+of|week\s+of|the\s+week\s+commencing|week\s+commencing|the\s+week\s+beginning|week\s+beginning|the\s+week\s+starting|week\s+starting|w\/c|wc)\s+(?:the\s+)?$/;
 
 /** "after X", "before X", "the week of X" said in front of a date phrase. */
@@ -112,7 +102,7 @@ function applyLead(e: Expr, ctx: Context): void {
   if (!m) return;
   const lead = (m[1] ?? '').replace(/\s+/g, ' ');
   if (lead === 'not before' || lead === 'no earlier than') return;
-  if (/^(before|prior to|ahead of)$/.test(lead) && NEGATED.test(clauseBefore(ctx.text, e.start))) return;
+  if (/^(before|prior to|ahead of)$/.test(lead) && negatedBefore(ctx.text, e.start)) return;
   if (/^(before|prior to|ahead of)$/.test(lead)) {
     e.spans = e.spans.filter((s) => s.before >= ctx.base).map((s) => (s.before === s.day ? s : daySpan(s.before, `just before ${s.understood}`)));
   } else if (/week (of|commencing|beginning|starting)|^w\/?c$/.test(lead)) {
@@ -125,11 +115,11 @@ function applyLead(e: Expr, ctx: Context): void {
 // What a clause is about. A decision: "decide", "hear back", "let you know"… Past: the interview
 // itself ("thanks for coming in on Tuesday"). Process: steps that are not the decision (interviewing
 // others, a next round, a start date, someone away).
-const DECISION = /\b(?:decid\w*|decision|hear(?:ing)?|get back|come back to|revert|let you know|be in touch|get in touch|reach out|contact you|update you|an update|news|answer|feedback|outcome|results?|confirm\w*|offer|respond|response|reply|know|finali[sz]\w*|choose|select\w*|announce|notif\w*|inform\w*|verdict|sign[- ]off|call you|email you|back to you|touch base|determin\w*|conclu\w*|next steps|make a call)\b/;
+const DECISION = /\b(?:decid\w*|decision|hear(?:ing)?|get back|come back to|revert|let you know|be in touch|get in touch|reach out|contact you|update you|an update|news|answer|feedback|outcome|results?|confirm\w*|offer|respond|response|reply|know|finali[sz]\w*|choose|select\w*|announce|notif\w*|inform\w*|verdict|sign[- ]off|call you|email you|back to you|touch base|determin\w*|conclu\w*|next steps|make a call|circle back)\b/;
 const PAST = /\b(?:following\s+up\s+on|further\s+to|as\s+discussed|our\s+(?:conversation|chat|call|meeting)|thank(?:s|\s+you)|yesterday|earlier|met|meet(?:ing)?\s+(?:you|with\s+you)|to\s+meet|speaking\s+(?:with|to)\s+you|spoke|spoken|(?:came|coming)\s+in|enjoyed|was\s+(?:great|lovely|nice|good|a\s+pleasure|wonderful)|were\s+(?:great|impressed)|took\s+the\s+time|taking\s+the\s+time|visited|ago)\b/;
-const PROCESS = /\b(?:interview(?:s|ing|ed)?|candidates|round|stage|shortlist\w*|start(?:s|ing)?|start date|join(?:ing)?\s+us|onboard\w*|induction|first day|out of (?:the )?office|ooo|on leave|on holiday|on vacation|annual leave|away|travel\w*|off sick|(?:i'm|i am|i'll be|she's|he's|she is|he is|they're|we're|we are|is|are) out|back (?:in|on|at|from)|returns?|returning|closed|assessments?|presentations?|references?|questions|available|reach me|call me)\b/;
+const PROCESS = /\b(?:interview(?:s|ing|ed)?|candidates|round|stage|shortlist\w*|start(?:s|ing)?|start date|join(?:ing)?\s+us|onboard\w*|induction|first day|out of (?:the )?office|ooo|on leave|on holiday|on vacation|annual leave|away|travel\w*|off sick|(?:i'm|i am|i'll be|she's|he's|she is|he is|they're|we're|we are|is|are) out|back (?:in|at) (?:the\s+)?(?:office|work|my\s+desk)|back from|returns?|returning|closed|assessments?|presentations?|references?|questions|available|reach me|call me)\b/;
 // A second thought on the decision's date: "…, realistically mid-April".
-const HEDGE = /\b(?:realistically|more\s+likely|more\s+realistically|probably|possibly|at\s+the\s+latest|worst\s+case|at\s+worst|failing\s+that|if\s+not|or\s+even|maybe\s+even|latest)\b/;
+const HEDGE = /\b(?:realistically|more\s+likely|more\s+realistically|probably|possibly|at\s+the\s+latest|worst\s+case|at\s+worst|failing\s+that|if\s+not|or\s+even|maybe\s+even|latest|let's\s+say|let\s+us\s+say|shall\s+we\s+say|call\s+it|ideally)\b/;
 const BOUNDARY = /[.!?;:](?=\s|$)|[,()]|\s-\s|\s(?:and|but|so|while|whereas|although|though|however|because|otherwise|unless)\s/g;
 const DIRECT = /(?:^|\s)(?:by|before|within|no\s+later\s+than|on\s+or\s+before|until|till|in|not\s+before)\s+(?:the\s+)?$/;
 
@@ -140,17 +130,27 @@ function weigh(list: readonly Expr[], ctx: Context): Weighed[] {
   const cuts: { start: number; end: number }[] = [];
   for (const m of ctx.text.matchAll(BOUNDARY)) cuts.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   const out: Weighed[] = [];
+  // Phrases come in text order: the clause's first cut only moves forward.
+  let next = 0;
   for (const e of list) {
-    if (e.past) continue;
+    while (next < cuts.length && (cuts[next]?.end ?? 0) <= e.start) next++;
     let from = 0;
+    for (let i = next - 1; i >= 0; i--) {
+      const c = cuts[i];
+      if (c && c.end <= e.start) {
+        from = c.end;
+        break;
+      }
+    }
     let to = ctx.text.length;
-    for (const c of cuts) {
-      if (c.end <= e.start) from = Math.max(from, c.end);
-      else if (c.start >= e.end) {
+    for (let i = next; i < cuts.length; i++) {
+      const c = cuts[i];
+      if (c && c.start >= e.end) {
         to = c.start;
         break;
       }
     }
+    if (e.past) continue;
     const clause = ctx.text.slice(from, to);
     const decision = DECISION.test(clause) || HEDGE.test(clause);
     if (PAST.test(clause) && !decision) continue;
@@ -189,7 +189,11 @@ export function readTimeline(said: string, interviewDay: Day, calendar: Business
   if (text === '' || text.length > MAX_PHRASE) return unread;
   const ctx: Context = { text, base: interviewDay, calendar, order: dateOrderOf(calendar.region) };
 
-  const list = combine(keepLongest(findExpressions(ctx)), text);
+  const found = findExpressions(ctx);
+  if (found === null) return unread;
+  const kept = keepLongest(found);
+  if (kept.length > MAX_EXPRESSIONS) return unread;
+  const list = combine(kept, text);
   for (const e of list) applyLead(e, ctx);
   // "the week after", "by then": read against the latest day of the phrase before.
   let anchor: Span | null = null;

@@ -107,3 +107,12 @@ export function normalize(said: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const NEGATION = /\b(?:not|won't|wont|will\s+not|can't|cannot|unlikely|don't|do\s+not|doesn't|isn't|aren't|no)\b/;
+
+/** True when the sentence holding `at` denies what follows before `at`: "we won't decide before Friday" is "not before Friday". */
+export function negatedBefore(text: string, at: number): boolean {
+  const head = text.slice(Math.max(0, at - 120), at);
+  const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '), head.lastIndexOf('! '), head.lastIndexOf('? '));
+  return NEGATION.test(cut < 0 ? head : head.slice(cut + 2));
+}
