@@ -65,7 +65,8 @@ const PATTERNS: readonly Pattern[] = [
     'sorry to (?:bother|pester|trouble|chase|nag) you (?:again|once more|one more time)',
   ) },
   { code: 'passive_aggression', phrase: 'bump', re: words(
-    `(?:just )?(?:bump|bumping|bumped) (?:this|it|up|my (?:${EARLIER} )?${MSG})(?: (?:email|message|thread|note|request|one))?(?: (?:up|again))?(?: (?:to|at) the top of your inbox)?`,
+    // Not "bump it to Thursday" or "the launch was bumped up": those move dates.
+    `(?:just )?(?:bump|bumping|bumped) (?:this|my (?:${EARLIER} )?${MSG})(?: (?:email|message|thread|note|request|one))?(?: (?:up|again))?(?: (?:to|at) the top of your inbox)?`,
     '(?<=^|\\| )bump(?= \\||$)',
     '(?:(?:float|floating|move|moving|bring|bringing|push|pushing|put|putting)(?: this| it| my \\w+)?(?: back)? )?(?:up )?(?:to|at) the top of your inbox',
     '(?:resurfacing|resurface) (?:this|my)', '(?:just )?(?:a )?(?:friendly|gentle|quick|kind) reminder',

@@ -187,6 +187,7 @@ describe('L4 passive aggression', () => {
     'Please let me know by Friday if you would like the notebook as well.',
     'As I mentioned in my cover letter, I have led two migrations.',
     'I bumped into Sam Ruiz at the conference.',
+    'Could we bump it to Thursday? The launch was bumped up a week.',
     'I am still keen on the role.',
   ])('leaves %j alone', (text) => {
     expect(flagged('L4', text)).toEqual([]);
