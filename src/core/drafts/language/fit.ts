@@ -326,10 +326,38 @@ function topicOfClause(terms: readonly Term[], verb: number): Term[] | undefined
   return out;
 }
 
+/** Auxiliaries of a question put to the candidate, and what they become in reported order ("why did you leave" → "why I left"). */
+const ASKED_AUX: Readonly<Record<string, (verb: Term | undefined) => string[] | undefined>> = {
+  did: (v) => { const past = v === undefined ? undefined : formsOf(v.lower)?.past; return past === undefined ? undefined : [past]; },
+  do: (v) => (v === undefined ? undefined : [v.lower]),
+  would: (v) => (v === undefined ? undefined : ['would', v.lower]),
+  could: (v) => (v === undefined ? undefined : ['could', v.lower]),
+  will: (v) => (v === undefined ? undefined : ['would', v.lower]),
+  can: (v) => (v === undefined ? undefined : ['could', v.lower]),
+  should: (v) => (v === undefined ? undefined : ['should', v.lower]),
+};
+
+/**
+ * A question asked of the candidate, in question order, as reported speech: "why did you leave after
+ * 8 months" → "why I left after 8 months"; undefined when it is a question it cannot turn ("why are you…").
+ * Other terms come back as they are.
+ */
+function reportedQuestion(terms: readonly Term[]): Term[] | undefined {
+  const [wh, aux, you, verb] = terms;
+  if (wh === undefined || !WH.has(wh.lower) || aux === undefined) return [...terms];
+  const turn = ASKED_AUX[aux.lower];
+  if (you?.lower !== 'you') return [...terms];
+  const words = turn?.(verb);
+  if (words === undefined) return undefined;
+  const rest = terms.slice(4).map((t) => (t.lower === 'your' ? withText(t, 'my') : t.lower === 'you' ? withText(t, 'me') : t));
+  return [wh, withText(aux, 'I'), ...words.map((w, i) => withText(i === words.length - 1 ? verb ?? aux : aux, w)), ...rest];
+}
+
 function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished', audience: Audience): MomentForm | undefined {
   const shape = shapeOf(point);
-  const asTopic = (terms: readonly Term[]): MomentForm | undefined => {
-    if (terms.some((t) => THIRD_SINGULAR.has(t.lower))) return undefined;
+  const asTopic = (asked: readonly Term[]): MomentForm | undefined => {
+    const terms = reportedQuestion(asked);
+    if (terms === undefined || terms.some((t) => THIRD_SINGULAR.has(t.lower))) return undefined;
     const raw = phraseOf(audienceTerms(terms, audience));
     if (raw === undefined) return undefined;
     const text = field === 'best' ? raw : simplifyTopic(raw);
