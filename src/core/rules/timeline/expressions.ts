@@ -212,7 +212,8 @@ function weekdayReading(ctx: Context, lead: string | undefined, wdWord: string, 
   if (l === 'next') {
     return { kind: 'weekday', spans: [daySpan(coming, `the coming ${name}`), daySpan(coming + 7, `the ${name} after that (a week later)`)] };
   }
-  return one('weekday', daySpan(coming, `the coming ${name}`));
+  // PROTOCOL F0's own words for "by <weekday>".
+  return one('weekday', daySpan(coming, 'the next such day after the interview'));
 }
 
 const PART = 'early|earlier in|the start of|start of|the beginning of|beginning of|the first half of|first half of|mid|the middle of|middle of|halfway through|late|later|later in|the end of|end of|the back end of|towards the end of|toward the end of|the latter part of|the second half of|the close of|close of';

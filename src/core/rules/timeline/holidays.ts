@@ -156,7 +156,10 @@ function occurrences(kind: Family['kind'], calendar: BusinessCalendar, from: Day
 /** Any other name from the region's table ("Juneteenth", "Canada Day", "Ascension Day"), longest first. */
 function byTableName(words: string, calendar: BusinessCalendar, from: Day): { length: number; list: Occurrence[] } | null {
   const byName = new Map<string, Occurrence[]>();
+  const first = words.slice(0, words.indexOf(' ') < 0 ? words.length : words.indexOf(' ')).replace(/[.'\u2019]/g, '');
   for (const h of table(calendar, from)) {
+    // Only names that start with the same word can match: most are skipped unread.
+    if (!h.name.toLowerCase().replace(/[.'\u2019]/g, '').startsWith(first)) continue;
     const n = plainName(h.name);
     // One word names ("assumption", "epiphany") read too easily as ordinary words.
     for (const key of [n, n.replace(/ day$/, '')]) {
