@@ -25,6 +25,7 @@ import { debriefPreviewRoutes } from './routes/debrief-preview.js';
 import { draftRoutes } from './routes/drafts.js';
 import { insightRoutes } from './routes/insights.js';
 import { recordRoutes } from './routes/records.js';
+import { replyRoutes } from './routes/replies.js';
 import type { RouteContext } from './routes/context.js';
 import { findingJson, guardJson, agendaJson, applicationViewJson, pipelineJson, profileJson, savedJson } from '../app/views.js';
 import { NOT_SIGNED_IN_PAGE, NO_UI_PAGE, WRONG_KEY_PAGE } from './pages.js';
@@ -208,7 +209,8 @@ export function createServer(deps: Deps, options: ServerOptions) {
     .route('/', draftRoutes(ctx))
     .route('/', debriefPreviewRoutes(ctx))
     .route('/', insightRoutes())
-    .route('/', recordRoutes());
+    .route('/', recordRoutes())
+    .route('/', replyRoutes());
 
   // Who is asking: the key's session on a local install; an account's session on a shared server,
   // whose routes for signing in, coaches and admins come first (each behind its role).

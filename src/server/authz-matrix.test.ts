@@ -84,6 +84,8 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'POST /api/applications/:id/tone': { access: 'seeker' },
   'POST /api/applications/:id/drafts/eml': { access: 'seeker' },
   'POST /api/applications/:id/debrief-preview': { access: 'seeker' },
+  'POST /api/applications/:id/reply/read': { access: 'seeker' },
+  'POST /api/applications/:id/reply': { access: 'seeker' },
   'GET /api/board': { access: 'seeker' },
   'GET /api/insights': { access: 'seeker' },
   'POST /api/applications/:id/status': { access: 'seeker' },

@@ -260,6 +260,8 @@ export const ROUTE_SAMPLES: Readonly<Record<string, RouteSample>> = {
   'POST /api/applications/:id/tone': { body: { kind: 'thank_you_email', person: 'p1', interview: 'i1', text: 'Thank you for your time.' } },
   'POST /api/applications/:id/drafts/eml': { body: { kind: 'thank_you_email', person: 'p1', interview: 'i1', subject: 'Thank you', body: 'Thank you for your time.' } },
   'POST /api/applications/:id/debrief-preview': { body: { field: 'details', person: 'p1', text: 'the move to Snowflake' } },
+  'POST /api/applications/:id/reply/read': { body: { text: 'We expect to make a final decision by March 20.' } },
+  'POST /api/applications/:id/reply': { body: { text: 'We expect to make a final decision by March 20.' } },
   'POST /api/applications/:id/status': { body: { status: 'active' } },
   'GET /api/offers/compare': { query: 'ids=:id,:id2' },
   'POST /api/applications/:id/offer': { body: { notes: 'Base pay to be confirmed.' } },

@@ -10,6 +10,7 @@ import { applicationRecord, CLOSED_STATUSES, type ApplicationRecord, type Person
 import { AppTimeline } from '../components/AppTimeline.js';
 import { dateOnly, InterviewDebrief } from '../components/InterviewDebrief.js';
 import { LogTouchDialog, touchKindOf, type LogDefaults } from '../components/LogTouch.js';
+import { PasteReply } from '../components/PasteReply.js';
 import { PersonDialog } from '../components/PersonDialog.js';
 import { Chip, ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
 import { ruleTitle, Why, Window } from '../components/Why.js';
@@ -236,6 +237,7 @@ export function ApplicationPage({ applicationId, userZone, shared = false }: { a
       <ErrorNote error={error} />
       <ApplicationSections data={data} userZone={userZone} base={base}
         actions={{ onLog: setLogging, onClose: () => setDialog('no_response'), onAddPerson: () => setDialog('person') }}>
+        {app.status === 'active' && <PasteReply applicationId={app.id} onApplied={reload} />}
         {shared && <CoachComments applicationId={app.id} userZone={userZone} />}
       </ApplicationSections>
       {logging && <LogTouchDialog defaults={logging} onClose={() => setLogging(undefined)} onSaved={reload} />}
