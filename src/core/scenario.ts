@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
-  type Application, type ApplicationStatus, type Channel, type PersonRole, type Candidate, type Debrief, type Interview, type Person, type Scenario, type Settings, type Touch,
+  type Application, type ApplicationStatus, type Channel, type Directions, type PersonRole, type Candidate, type Debrief, type Interview, type Person, type Scenario, type Settings, type Touch,
 } from './model.js';
 import { overridesSchema, type ProtocolOverrides } from './rules/params.js';
 import { parseClock, parseDay, parseInstant, type Day, type TimeRules, type Weekday } from './time.js';
@@ -157,14 +157,13 @@ const optRole = (v: unknown): v is Opt<PersonRole> => absent(v) || ROLE_SET.has(
 const optChannel = (v: unknown): v is Opt<Channel> => absent(v) || CHANNEL_SET.has(v);
 const optStatus = (v: unknown): v is Opt<ApplicationStatus> => absent(v) || STATUS_SET.has(v);
 
-/** A person as zod gives it: the schema's keys only, in its order. */
-function readPerson(v: unknown): RawPerson | undefined {
-  if (!plain(v)) return undefined;
+/** A person zod would accept and give back with the same values: parsing reads only the schema's keys. */
+function isPerson(v: unknown): v is RawPerson {
+  if (!plain(v)) return false;
   const { id, name, honorific, title, role, email, phone, address, timeZone, region, preferredChannel, informal, verified } = v;
-  if (!(isId(id) && named(name) && optStr(honorific, TEXT_MAX) && optStr(title, TEXT_MAX) && optRole(role) && optStr(email, TEXT_MAX)
+  return isId(id) && named(name) && optStr(honorific, TEXT_MAX) && optStr(title, TEXT_MAX) && optRole(role) && optStr(email, TEXT_MAX)
     && optStr(phone, TEXT_MAX) && optStr(address, TEXT_MAX) && optStr(timeZone, 64) && optStr(region, 20) && optChannel(preferredChannel)
-    && optBool(informal) && optBool(verified))) return undefined;
-  return { id, name, honorific, title, role, email, phone, address, timeZone, region, preferredChannel, informal, verified };
+    && optBool(informal) && optBool(verified);
 }
 
 function isDebriefDetails(v: unknown): boolean {
@@ -210,30 +209,13 @@ function allOf<T>(v: unknown, max: number, each: (item: unknown) => item is T): 
   return true;
 }
 
-function readApplication(v: unknown): RawApplication | undefined {
-  if (!plain(v)) return undefined;
-  const { id, company, role, status, appliedOn, timeZone, region, individualPanelNotes, people, interviews, touches, protocol } = v;
-  if (!(isId(id) && named(company) && named(role) && optStatus(status) && optStr(appliedOn, 32) && optStr(timeZone, 64)
-    && optStr(region, 20) && optBool(individualPanelNotes) && allOf(interviews, 1000, isInterview) && allOf(touches, 100_000, isTouch))) return undefined;
-  let persons: RawPerson[] | null | undefined;
-  if (absent(people)) {
-    persons = people;
-  } else {
-    if (!Array.isArray(people) || people.length > 1000) return undefined;
-    persons = [];
-    for (const p of people as readonly unknown[]) {
-      const person = readPerson(p);
-      if (!person) return undefined;
-      persons.push(person);
-    }
-  }
-  let overrides: unknown = protocol;
-  if (!absent(protocol)) {
-    const read = overridesSchema.safeParse(protocol);
-    if (!read.success) return undefined;
-    overrides = read.data;
-  }
-  return { id, company, role, status, appliedOn, timeZone, region, individualPanelNotes, people: persons, interviews, touches, protocol: overrides };
+/** An application zod would accept, its overrides aside (readScenario has zod read those). */
+function isApplication(v: unknown): v is RawApplication {
+  if (!plain(v)) return false;
+  const { id, company, role, status, appliedOn, timeZone, region, individualPanelNotes, people, interviews, touches } = v;
+  return isId(id) && named(company) && named(role) && optStatus(status) && optStr(appliedOn, 32) && optStr(timeZone, 64)
+    && optStr(region, 20) && optBool(individualPanelNotes) && allOf(people, 1000, isPerson) && allOf(interviews, 1000, isInterview)
+    && allOf(touches, 100_000, isTouch);
 }
 
 /** The document as `scenarioSchema` would give it, or undefined when zod should decide (see above). */
@@ -254,9 +236,14 @@ function readScenario(input: unknown): RawScenario | undefined {
   if (!Array.isArray(list) || list.length > 1_000_000) return undefined;
   const applications: RawApplication[] = [];
   for (const item of list as readonly unknown[]) {
-    const app = readApplication(item);
-    if (!app) return undefined;
-    applications.push(app);
+    if (!isApplication(item)) return undefined;
+    if (absent(item.protocol)) {
+      applications.push(item);
+    } else {
+      const overrides = overridesSchema.safeParse(item.protocol);
+      if (!overrides.success) return undefined;
+      applications.push({ ...item, protocol: overrides.data });
+    }
   }
   return { settings: settings.data, candidate, applications };
 }
@@ -301,10 +288,15 @@ class Collector {
   }
 }
 
+const unknownZone = (zone: string): string => `unknown time zone ${describe(zone)}; use an IANA name such as "America/New_York" or "Europe/London"`;
+const unknownRegion = (region: string): string => `unknown region ${describe(region)}; use an ISO 3166 code such as "US", "GB-ENG" or "DE-BY"`;
+const notADay = (value: string): string => `${describe(value)} is not a real date; write it as YYYY-MM-DD, e.g. "2026-03-10"`;
+const unknownPerson = (pid: string): string => `unknown person id "${pid}"; add the person to this application's people or fix the id`;
+
 function zoneOk(c: Collector, time: TimeRules, path: string, zone: string | null | undefined): string | undefined {
   if (zone === null || zone === undefined) return undefined;
   if (!time.isKnownZone(zone)) {
-    c.add(path, `unknown time zone ${describe(zone)}; use an IANA name such as "America/New_York" or "Europe/London"`);
+    c.add(path, unknownZone(zone));
     return undefined;
   }
   return zone;
@@ -313,17 +305,10 @@ function zoneOk(c: Collector, time: TimeRules, path: string, zone: string | null
 function regionOk(c: Collector, time: TimeRules, path: string, region: string | null | undefined): string | undefined {
   if (region === null || region === undefined) return undefined;
   if (!time.isKnownRegion(region)) {
-    c.add(path, `unknown region ${describe(region)}; use an ISO 3166 code such as "US", "GB-ENG" or "DE-BY"`);
+    c.add(path, unknownRegion(region));
     return undefined;
   }
   return region;
-}
-
-function dayOk(c: Collector, path: string, value: string | null | undefined): Day | undefined {
-  if (value === null || value === undefined) return undefined;
-  const day = parseDay(value);
-  if (day === null) c.add(path, `${describe(value)} is not a real date; write it as YYYY-MM-DD, e.g. "2026-03-10"`);
-  return day ?? undefined;
 }
 
 /** A C0 or C1 control character other than tab and line feed (line breaks are already \n). */
@@ -340,12 +325,22 @@ function endOfCsi(text: string, i: number): number {
   return j < text.length && text.charCodeAt(j) >= 0x40 && text.charCodeAt(j) <= 0x7e ? j : -1;
 }
 
+/** True when cleanDebriefText would change the text: it has a control character or a line break other than \n. */
+function needsCleaning(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isControl(code) || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
+}
+
 /**
  * Debrief text as typed, made safe to keep and to quote in a note: CR LF, CR, NEL and the Unicode
  * line and paragraph separators become \n; a vertical tab or form feed becomes a space; terminal
  * colour codes (ESC [ … m) and every other control character are removed. Tabs stay.
  */
 export function cleanDebriefText(value: string): string {
+  if (!needsCleaning(value)) return value;
   const text = value.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n');
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -375,30 +370,38 @@ export interface ParseOptions {
 type RawDebrief = NonNullable<RawScenario['applications'][number]['interviews']>[number]['debrief'];
 
 /** The debrief with its texts cleaned (empty ones dropped) and each checked against DEBRIEF_MAX. */
-function toDebrief(c: Collector, path: string, interviewId: string, raw: RawDebrief, options: ParseOptions): Debrief | undefined {
+function toDebrief(c: Collector, path: () => string, interviewId: string, raw: RawDebrief, options: ParseOptions): Debrief | undefined {
   if (raw === null || raw === undefined) return undefined;
   const one = (field: string, value: string | null | undefined): string | undefined => {
     if (value === null || value === undefined) return undefined;
     const cleaned = cleanDebriefText(value);
-    const length = [...cleaned].length; // characters as people count them: an emoji is one
+    // Characters as people count them (an emoji is one), which never exceed UTF-16 units.
+    const length = cleaned.length > DEBRIEF_MAX ? [...cleaned].length : cleaned.length;
     if (length > DEBRIEF_MAX && options.storedDebriefs?.get(`${interviewId}.${field}`) !== cleaned) {
-      c.add(`${path}.${field}`, debriefTooLong(length));
+      c.add(`${path()}.${field}`, debriefTooLong(length));
     }
     return cleaned.trim() === '' ? undefined : cleaned;
   };
   const details: Record<string, string> = {};
-  for (const [id, value] of Object.entries(raw.details ?? {})) {
-    const cleaned = one(`details.${id}`, value);
-    if (cleaned !== undefined) details[id] = cleaned;
+  if (!absent(raw.details)) {
+    for (const [id, value] of Object.entries(raw.details)) {
+      const cleaned = one(`details.${id}`, value);
+      if (cleaned !== undefined) details[id] = cleaned;
+    }
   }
-  const texts = {
-    bestMoments: one('bestMoments', raw.bestMoments), awkwardMoments: one('awkwardMoments', raw.awkwardMoments),
-    unfinishedAnswers: one('unfinishedAnswers', raw.unfinishedAnswers), concerns: one('concerns', raw.concerns),
-  };
-  return {
-    ...defined({ askedNextSteps: raw.askedNextSteps, collectedContacts: raw.collectedContacts, ...texts }),
-    ...(raw.details !== null && raw.details !== undefined ? { details } : {}),
-  };
+  const bestMoments = one('bestMoments', raw.bestMoments);
+  const awkwardMoments = one('awkwardMoments', raw.awkwardMoments);
+  const unfinishedAnswers = one('unfinishedAnswers', raw.unfinishedAnswers);
+  const concerns = one('concerns', raw.concerns);
+  const debrief: Mutable<Debrief> = {};
+  if (!absent(raw.askedNextSteps)) debrief.askedNextSteps = raw.askedNextSteps;
+  if (!absent(raw.collectedContacts)) debrief.collectedContacts = raw.collectedContacts;
+  if (bestMoments !== undefined) debrief.bestMoments = bestMoments;
+  if (awkwardMoments !== undefined) debrief.awkwardMoments = awkwardMoments;
+  if (unfinishedAnswers !== undefined) debrief.unfinishedAnswers = unfinishedAnswers;
+  if (concerns !== undefined) debrief.concerns = concerns;
+  if (!absent(raw.details)) debrief.details = details;
+  return debrief;
 }
 
 function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null | undefined> } {
@@ -446,93 +449,162 @@ function toCandidate(c: Collector, time: TimeRules, raw: RawScenario['candidate'
   };
 }
 
-function toApplication(c: Collector, time: TimeRules, settings: Settings, candidate: Candidate, raw: RawScenario['applications'][number], at: string, options: ParseOptions): Application {
-  const appZone = zoneOk(c, time, `${at}.timeZone`, raw.timeZone);
+function toApplication(
+  c: Collector, time: TimeRules, settings: Settings, referenceIds: ReadonlySet<string>, raw: RawApplication, index: number, options: ParseOptions,
+): Application {
+  // Paths are written only for issues: a valid document needs none.
+  const at = (): string => `applications[${index}]`;
+  let appZone: string | undefined;
+  if (!absent(raw.timeZone)) {
+    if (time.isKnownZone(raw.timeZone)) appZone = raw.timeZone;
+    else c.add(`${at()}.timeZone`, unknownZone(raw.timeZone));
+  }
   const people: Person[] = [];
   const personIds = new Set<string>();
-  (raw.people ?? []).forEach((p, i) => {
-    const path = `${at}.people[${i}]`;
-    if (personIds.has(p.id)) c.add(`${path}.id`, `duplicate person id "${p.id}"; every person of an application needs its own id`);
+  const rawPeople = raw.people ?? [];
+  for (let i = 0; i < rawPeople.length; i++) {
+    const p = rawPeople[i] as RawPerson;
+    if (personIds.has(p.id)) c.add(`${at()}.people[${i}].id`, `duplicate person id "${p.id}"; every person of an application needs its own id`);
     personIds.add(p.id);
-    const { timeZone, region, role, informal, verified, ...rest } = p;
-    const tz = zoneOk(c, time, `${path}.timeZone`, timeZone);
-    const rg = regionOk(c, time, `${path}.region`, region);
-    people.push({
-      ...defined(rest), role: role ?? 'interviewer', informal: informal ?? false, verified: verified ?? false,
-      ...(tz ? { timeZone: tz } : {}), ...(rg ? { region: rg } : {}),
-    });
-  });
-  const knownPerson = (path: string, pid: string | null | undefined): string | undefined => {
-    if (pid === null || pid === undefined) return undefined;
-    if (!personIds.has(pid)) c.add(path, `unknown person id "${pid}"; add the person to this application's people or fix the id`);
+    let tz: string | undefined;
+    if (!absent(p.timeZone)) {
+      if (time.isKnownZone(p.timeZone)) tz = p.timeZone;
+      else c.add(`${at()}.people[${i}].timeZone`, unknownZone(p.timeZone));
+    }
+    let rg: string | undefined;
+    if (!absent(p.region)) {
+      if (time.isKnownRegion(p.region)) rg = p.region;
+      else c.add(`${at()}.people[${i}].region`, unknownRegion(p.region));
+    }
+    people.push(toPerson(p, tz, rg));
+  }
+  /** The id, after an issue when no person of the application has it. */
+  const knownPerson = (pid: string, path: () => string): string => {
+    if (!personIds.has(pid)) c.add(path(), unknownPerson(pid));
     return pid;
   };
-  const referenceIds = new Set(candidate.references.map((r) => r.id));
+  const dayOf = (value: string | null | undefined, path: () => string): Day | undefined => {
+    if (absent(value)) return undefined;
+    const day = parseDay(value);
+    if (day === null) c.add(path(), notADay(value));
+    return day ?? undefined;
+  };
 
   const interviews: Interview[] = [];
   const interviewIds = new Set<string>();
-  (raw.interviews ?? []).forEach((iv, i) => {
-    const path = `${at}.interviews[${i}]`;
-    if (interviewIds.has(iv.id)) c.add(`${path}.id`, `duplicate interview id "${iv.id}"`);
+  const rawInterviews = raw.interviews ?? [];
+  for (let i = 0; i < rawInterviews.length; i++) {
+    const iv = rawInterviews[i] as RawInterview;
+    const path = (): string => `${at()}.interviews[${i}]`;
+    if (interviewIds.has(iv.id)) c.add(`${path()}.id`, `duplicate interview id "${iv.id}"`);
     interviewIds.add(iv.id);
-    const zoneId = zoneOk(c, time, `${path}.timeZone`, iv.timeZone) ?? (iv.timeZone ? undefined : appZone ?? settings.timeZone);
-    const zone = zoneId ? time.zone(zoneId) : time.zone('UTC');
+    let zoneId: string | undefined;
+    if (absent(iv.timeZone) || iv.timeZone === '') {
+      if (iv.timeZone === '') c.add(`${path()}.timeZone`, unknownZone(iv.timeZone));
+      zoneId = appZone ?? settings.timeZone;
+    } else if (time.isKnownZone(iv.timeZone)) {
+      zoneId = iv.timeZone;
+    } else {
+      c.add(`${path()}.timeZone`, unknownZone(iv.timeZone));
+    }
+    const zone = time.zone(zoneId ?? 'UTC');
     const start = parseInstant(iv.start, zone);
     const end = parseInstant(iv.end, zone);
-    if (start === null) c.add(`${path}.start`, `${describe(iv.start)} is not a date-time; write ISO 8601, e.g. "2026-03-03T10:00:00-05:00"`);
-    if (end === null) c.add(`${path}.end`, `${describe(iv.end)} is not a date-time; write ISO 8601, e.g. "2026-03-03T11:00:00-05:00"`);
-    if (start !== null && end !== null && end <= start) c.add(`${path}.end`, 'ends before it starts; end must be later than start');
-    const peopleIds = (iv.peopleIds ?? []).map((pid, j) => knownPerson(`${path}.peopleIds[${j}]`, pid) ?? pid);
-    const lead = knownPerson(`${path}.panelLeadId`, iv.panelLeadId);
-    if (lead !== undefined && personIds.has(lead) && !peopleIds.includes(lead)) c.add(`${path}.panelLeadId`, `"${lead}" is not among this interview's peopleIds; add them or pick a panelist`);
-    const decisionBy = dayOk(c, `${path}.timeline.decisionBy`, iv.timeline?.decisionBy);
-    const on = dayOk(c, `${path}.directions.on`, iv.directions?.on);
-    const dirPerson = knownPerson(`${path}.directions.personId`, iv.directions?.personId);
-    const contactId = knownPerson(`${path}.contactId`, iv.contactId);
+    if (start === null) c.add(`${path()}.start`, `${describe(iv.start)} is not a date-time; write ISO 8601, e.g. "2026-03-03T10:00:00-05:00"`);
+    if (end === null) c.add(`${path()}.end`, `${describe(iv.end)} is not a date-time; write ISO 8601, e.g. "2026-03-03T11:00:00-05:00"`);
+    if (start !== null && end !== null && end <= start) c.add(`${path()}.end`, 'ends before it starts; end must be later than start');
+    const rawIds = iv.peopleIds ?? [];
+    const peopleIds: string[] = [];
+    for (let j = 0; j < rawIds.length; j++) {
+      const pid = rawIds[j] as string;
+      peopleIds.push(knownPerson(pid, () => `${path()}.peopleIds[${j}]`));
+    }
+    const lead = absent(iv.panelLeadId) ? undefined : knownPerson(iv.panelLeadId, () => `${path()}.panelLeadId`);
+    if (lead !== undefined && personIds.has(lead) && !peopleIds.includes(lead)) c.add(`${path()}.panelLeadId`, `"${lead}" is not among this interview's peopleIds; add them or pick a panelist`);
+    const decisionBy = dayOf(iv.timeline?.decisionBy, () => `${path()}.timeline.decisionBy`);
+    const on = dayOf(iv.directions?.on, () => `${path()}.directions.on`);
+    const dirPid = iv.directions?.personId;
+    const dirPerson = absent(dirPid) ? undefined : knownPerson(dirPid, () => `${path()}.directions.personId`);
+    const contactId = absent(iv.contactId) ? undefined : knownPerson(iv.contactId, () => `${path()}.contactId`);
     const said = iv.timeline?.said ?? undefined;
-    const directions = iv.directions
-      ? { ...(iv.directions.channel ? { channel: iv.directions.channel } : {}), ...(on !== undefined ? { on } : {}), ...(dirPerson ? { personId: dirPerson } : {}) }
-      : undefined;
-    const debrief = toDebrief(c, `${path}.debrief`, iv.id, iv.debrief, options);
-    interviews.push({
-      id: iv.id, start: start ?? 0, end: end ?? 0, timeZone: zone.id, stage: iv.stage, format: iv.format ?? 'video',
-      panel: iv.panel ?? false, peopleIds,
-      ...(lead ? { panelLeadId: lead } : {}),
-      timeline: { ...(said ? { said } : {}), ...(decisionBy !== undefined ? { decisionBy } : {}) },
-      goAhead: iv.goAhead ?? false,
-      ...(directions && Object.keys(directions).length > 0 ? { directions } : {}),
-      ...(contactId ? { contactId } : {}),
-      referencesRequested: iv.referencesRequested ?? false,
-      ...(debrief ? { debrief } : {}),
-    });
-  });
+    const channel = iv.directions?.channel;
+    let directions: Mutable<Directions> | undefined;
+    if (iv.directions && (channel || on !== undefined || dirPerson)) {
+      directions = {};
+      if (channel) directions.channel = channel;
+      if (on !== undefined) directions.on = on;
+      if (dirPerson) directions.personId = dirPerson;
+    }
+    const debrief = toDebrief(c, () => `${path()}.debrief`, iv.id, iv.debrief, options);
+    // Built key by key in the model's order (the spreads it replaces cost more than the rest of the parse).
+    const interview: Partial<Mutable<Interview>> = {
+      id: iv.id, start: start ?? 0, end: end ?? 0, timeZone: zone.id, stage: iv.stage, format: iv.format ?? 'video', panel: iv.panel ?? false, peopleIds,
+    };
+    if (lead) interview.panelLeadId = lead;
+    interview.timeline = said ? (decisionBy !== undefined ? { said, decisionBy } : { said }) : decisionBy !== undefined ? { decisionBy } : {};
+    interview.goAhead = iv.goAhead ?? false;
+    if (directions) interview.directions = directions;
+    if (contactId) interview.contactId = contactId;
+    interview.referencesRequested = iv.referencesRequested ?? false;
+    if (debrief) interview.debrief = debrief;
+    interviews.push(interview as Interview);
+  }
 
   const candidateZone = time.zone(settings.timeZone);
   const touches: Touch[] = [];
-  (raw.touches ?? []).forEach((t, i) => {
-    const path = `${at}.touches[${i}]`;
+  const rawTouches = raw.touches ?? [];
+  for (let i = 0; i < rawTouches.length; i++) {
+    const t = rawTouches[i] as RawTouch;
+    const path = (): string => `${at()}.touches[${i}]`;
     const when = parseInstant(t.at, candidateZone);
-    if (when === null) c.add(`${path}.at`, `${describe(t.at)} is not a date-time; write ISO 8601, e.g. "2026-03-03T15:00:00-05:00"`);
-    const personId = knownPerson(`${path}.personId`, t.personId);
-    if (t.referenceId && !referenceIds.has(t.referenceId)) c.add(`${path}.referenceId`, `unknown reference id "${t.referenceId}"; add it to candidate.references`);
-    const newDecisionBy = dayOk(c, `${path}.newDecisionBy`, t.newDecisionBy);
-    touches.push({
-      at: when ?? 0, channel: t.channel ?? 'email', kind: t.kind, outcome: t.outcome ?? 'sent',
-      ...(personId ? { personId } : {}), ...(t.referenceId ? { referenceId: t.referenceId } : {}),
-      ...(t.text ? { text: t.text } : {}), ...(newDecisionBy !== undefined ? { newDecisionBy } : {}),
-    });
-  });
+    if (when === null) c.add(`${path()}.at`, `${describe(t.at)} is not a date-time; write ISO 8601, e.g. "2026-03-03T15:00:00-05:00"`);
+    const personId = absent(t.personId) ? undefined : knownPerson(t.personId, () => `${path()}.personId`);
+    if (t.referenceId && !referenceIds.has(t.referenceId)) c.add(`${path()}.referenceId`, `unknown reference id "${t.referenceId}"; add it to candidate.references`);
+    const newDecisionBy = dayOf(t.newDecisionBy, () => `${path()}.newDecisionBy`);
+    const touch: Mutable<Touch> = { at: when ?? 0, channel: t.channel ?? 'email', kind: t.kind, outcome: t.outcome ?? 'sent' };
+    if (personId) touch.personId = personId;
+    if (t.referenceId) touch.referenceId = t.referenceId;
+    if (t.text) touch.text = t.text;
+    if (newDecisionBy !== undefined) touch.newDecisionBy = newDecisionBy;
+    touches.push(touch);
+  }
 
-  const region = regionOk(c, time, `${at}.region`, raw.region);
-  const appliedOn = dayOk(c, `${at}.appliedOn`, raw.appliedOn);
-  return {
-    id: raw.id, company: raw.company, role: raw.role, status: raw.status ?? 'active',
-    ...(appliedOn !== undefined ? { appliedOn } : {}),
-    ...(appZone ? { timeZone: appZone } : {}), ...(region ? { region } : {}),
-    individualPanelNotes: raw.individualPanelNotes ?? false,
-    people, interviews, touches, protocol: (raw.protocol ?? {}) as ProtocolOverrides,
-  };
+  let region: string | undefined;
+  if (!absent(raw.region)) {
+    if (time.isKnownRegion(raw.region)) region = raw.region;
+    else c.add(`${at()}.region`, unknownRegion(raw.region));
+  }
+  const appliedOn = dayOf(raw.appliedOn, () => `${at()}.appliedOn`);
+  const app: Partial<Mutable<Application>> = { id: raw.id, company: raw.company, role: raw.role, status: raw.status ?? 'active' };
+  if (appliedOn !== undefined) app.appliedOn = appliedOn;
+  if (appZone) app.timeZone = appZone;
+  if (region) app.region = region;
+  app.individualPanelNotes = raw.individualPanelNotes ?? false;
+  app.people = people;
+  app.interviews = interviews;
+  app.touches = touches;
+  app.protocol = (raw.protocol ?? {}) as ProtocolOverrides;
+  return app as Application;
 }
+
+/** The person with the model's defaults, keys in the order the document's schema gives them. */
+function toPerson(p: RawPerson, timeZone: string | undefined, region: string | undefined): Person {
+  const person: Partial<Mutable<Person>> = { id: p.id, name: p.name };
+  if (!absent(p.honorific)) person.honorific = p.honorific;
+  if (!absent(p.title)) person.title = p.title;
+  if (!absent(p.email)) person.email = p.email;
+  if (!absent(p.phone)) person.phone = p.phone;
+  if (!absent(p.address)) person.address = p.address;
+  if (!absent(p.preferredChannel)) person.preferredChannel = p.preferredChannel;
+  person.role = p.role ?? 'interviewer';
+  person.informal = p.informal ?? false;
+  person.verified = p.verified ?? false;
+  if (timeZone) person.timeZone = timeZone;
+  if (region) person.region = region;
+  return person as Person;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Validates a parsed JSON value as a scenario. Returns every issue found, each with its JSON path;
@@ -550,11 +622,14 @@ export function parseScenario(input: unknown, time: TimeRules, options: ParseOpt
   const settings = toSettings(c, time, raw.settings);
   const candidate = toCandidate(c, time, raw.candidate);
   const ids = new Set<string>();
-  const applications = raw.applications.map((app, i) => {
+  const referenceIds = new Set(candidate.references.map((r) => r.id));
+  const applications: Application[] = [];
+  for (let i = 0; i < raw.applications.length; i++) {
+    const app = raw.applications[i] as RawApplication;
     if (ids.has(app.id)) c.add(`applications[${i}].id`, `duplicate application id "${app.id}"`);
     ids.add(app.id);
-    return toApplication(c, time, settings, candidate, app, `applications[${i}]`, options);
-  });
+    applications.push(toApplication(c, time, settings, referenceIds, app, i, options));
+  }
   if (c.issues.length > 0) return { ok: false, issues: c.issues };
   return { ok: true, value: { settings, candidate, applications } };
 }
