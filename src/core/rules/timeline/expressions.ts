@@ -396,7 +396,7 @@ const MATCHERS: readonly Matcher[] = [
   // Weeks.
   { re: new RegExp(`\\b(?:(${PART})[\\s-]*)?(?:the\\s+)?week\\s+after\\s+next\\b`, 'g'), read: (m, ctx) =>
     one('week', weekSpan(weekStart(ctx.base) + 14, partOf(m[1]), 'the week after next')) },
-  { re: new RegExp(`\\b(?:(${PART})[\\s-]*)?(?:in\\s+)?(this|next|the\\s+coming|the\\s+following|the)\\s+week\\b(?!\\s+(?:of|commencing|beginning|starting|after|before|or\\s+two|or\\s+so))(\\s+or\\s+(?:the\\s+)?next(?:\\s+week)?(?!\\s*\\w))?`, 'g'),
+  { re: new RegExp(`\\b(?:(${PART})[\\s-]*)?(?:in\\s+)?(this|next|the\\s+coming|the\\s+following|the)\\s+week\\b(?!\\s+(?:of|commencing|beginning|starting|after\\s+next|or\\s+two|or\\s+so))(\\s+or\\s+(?:the\\s+)?next(?:\\s+week)?(?!\\s*\\w))?`, 'g'),
     read: (m, ctx, at) => {
       const part = partOf(m[1]);
       const which = m[3] !== undefined ? 'next' : (m[2] ?? '').replace(/\s+/g, ' ');
@@ -568,8 +568,16 @@ const MATCHERS: readonly Matcher[] = [
   // "the week we're back", "when she's back": the week of the day named before, or the end of the week after it.
   { re: /\bthe\s+week\s+(?:that\s+)?(?:we|i|they|she|he|everyone|the\s+team)(?:'re|'m|'s|\s+are|\s+am|\s+is|\s+gets?|\s+comes?)\s+back\b/g, read: () =>
     ({ kind: 'anaphor', spans: [], fixed: true, anaphor: (anchor) => (anchor ? [weekSpan(weekStart(anchor.day), null, 'the week of the return')] : []) }) },
-  { re: /\b(?:when|once|after)\s+(?:she|he|they|we|i|the\s+\w+(?:\s+\w+)?)(?:'s|'re|'m|\s+is|\s+are|\s+am|\s+gets?|\s+comes?)\s+back\b/g, read: (_m, ctx) =>
+  { re: /\b(?:when|once|after)\s+(?:she|he|they|we|i|the\s+\w+(?:\s+\w+)?)(?:'s|'re|'m|\s+is|\s+are|\s+am|\s+gets?|\s+comes?)\s+back\b(?!\s+(?:on|by|from|in|after|at\s+the\s+end)\b)/g, read: (_m, ctx) =>
     ({ kind: 'anaphor', spans: [], fixed: true, anaphor: (anchor) => (anchor ? [daySpan(endOfWeekAfter(anchor.last, ctx.calendar), 'the end of the first working week after the return')] : []) }) },
+  // "…and will contact you shortly after", "the Monday after".
+  { re: new RegExp(`\\b(?:shortly|soon|right|straight|just)\\s+after(?:wards?)?\\b${CLAUSE_END}|\\bafterwards\\b`, 'g'), read: (_m, ctx) =>
+    ({ kind: 'anaphor', spans: [], fixed: true, anaphor: (anchor) => (anchor ? [daySpan(endOfWeekAfter(anchor.last, ctx.calendar), 'the end of the working week after that')] : []) }) },
+  { re: new RegExp(`\\bthe\\s+(${WEEKDAY_WORD})\\s+after(?:\\s+that)?\\b${CLAUSE_END}`, 'g'), read: (m) => {
+    const wd = WEEKDAYS[m[1] ?? ''];
+    if (wd === undefined) return null;
+    return { kind: 'anaphor', spans: [], fixed: true, anaphor: (anchor) => (anchor ? [daySpan(nextWeekday(anchor.last, wd), `the ${weekdayFull(wd)} after that`)] : []) };
+  } },
   { re: /(?<=\b(?:you|us|know|decide|decision)\s)then\b/g, read: () => ({ kind: 'anaphor', spans: [], fixed: true, anaphor: (anchor) => (anchor ? [{ ...anchor }] : []) }) },
   // Holidays, with the preposition that says which side of them: "after Easter", "before Christmas".
   { re: /\b(until\s+after|till\s+after|not\s+until\s+after|the\s+week\s+after|after|following|post|over|around|at|once|past|through|in|during|across|until|till|before|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?=([a-z0-9'.&-]+(?:\s[a-z0-9'.&-]+){0,4}))/g,

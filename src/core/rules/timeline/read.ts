@@ -108,8 +108,13 @@ function applyLead(e: Expr, ctx: Context): void {
   } else if (/week (of|commencing|beginning|starting)|^w\/?c$/.test(lead)) {
     e.spans = e.spans.map((s) => weekSpan(weekStart(s.day), null, `the week of ${s.understood}`));
   } else {
-    e.spans = e.spans.map((s) => daySpan(endOfWeekAfter(s.last, ctx.calendar), `the end of the working week after ${s.understood}`));
+    e.spans = e.spans.map((s) => daySpan(endOfWeekAfter(s.last, ctx.calendar), `the end of the working week after ${weekName(s.understood)}`));
   }
+}
+
+/** "the Friday of next week" → "next week", for "after next week". */
+function weekName(understood: string): string {
+  return understood.replace(/^the (?:Tuesday|Wednesday|Friday) of /, '');
 }
 
 // What a clause is about. A decision: "decide", "hear back", "let you know"… Past: the interview
@@ -117,7 +122,9 @@ function applyLead(e: Expr, ctx: Context): void {
 // others, a next round, a start date, someone away).
 const DECISION = /\b(?:decid\w*|decision|hear(?:ing)?|get back|come back to|revert|let you know|be in touch|get in touch|reach out|contact you|update you|an update|news|answer|feedback|outcome|results?|confirm\w*|offer|respond|response|reply|know|finali[sz]\w*|choose|select\w*|announce|notif\w*|inform\w*|verdict|sign[- ]off|call you|email you|back to you|touch base|determin\w*|conclu\w*|next steps|make a call|circle back)\b/;
 const PAST = /\b(?:following\s+up\s+on|further\s+to|as\s+discussed|our\s+(?:conversation|chat|call|meeting)|thank(?:s|\s+you)|yesterday|earlier|met|meet(?:ing)?\s+(?:you|with\s+you)|to\s+meet|speaking\s+(?:with|to)\s+you|spoke|spoken|(?:came|coming)\s+in|enjoyed|was\s+(?:great|lovely|nice|good|a\s+pleasure|wonderful)|were\s+(?:great|impressed)|took\s+the\s+time|taking\s+the\s+time|visited|ago)\b/;
-const PROCESS = /\b(?:interview(?:s|ing|ed)?|candidates|round|stage|shortlist\w*|start(?:s|ing)?|start date|join(?:ing)?\s+us|onboard\w*|induction|first day|out of (?:the )?office|ooo|on leave|on holiday|on vacation|annual leave|away|travel\w*|off sick|(?:i'm|i am|i'll be|she's|he's|she is|he is|they're|we're|we are|is|are) out|back (?:in|at) (?:the\s+)?(?:office|work|my\s+desk)|back from|returns?|returning|closed|assessments?|presentations?|references?|questions|available|reach me|call me)\b/;
+const PROCESS = /\b(?:interview(?:s|ing|ed)?|candidates|round|stage|shortlist\w*|start(?:s|ing)?|start date|join(?:ing)?\s+us|onboard\w*|induction|first day|out of (?:the )?office|ooo|on leave|on holiday|on vacation|annual leave|away|travel\w*|off sick|(?:i'm|i am|i'll be|she's|he's|she is|he is|they're|we're|we are|is|are) out|(?:is|are|'s|'re|gets?|comes?) back|back (?:in|at) (?:the\s+)?(?:office|work|my\s+desk)|back from|pto|returns?|returning|closed|assessments?|presentations?|references?|questions|available|reach me|call me)\b/;
+// The decision waits for the step: "we'll decide once we've seen the others next week", "…before deciding".
+const AFTER_STEP = /\b(?:once|after|when|following|until)\b|\bbefore\s+(?:deciding|we\s+decide|making|a\s+decision|we\s+make)\b/;
 // A second thought on the decision's date: "…, realistically mid-April".
 const HEDGE = /\b(?:realistically|more\s+likely|more\s+realistically|probably|possibly|at\s+the\s+latest|worst\s+case|at\s+worst|failing\s+that|if\s+not|or\s+even|maybe\s+even|latest|let's\s+say|let\s+us\s+say|shall\s+we\s+say|call\s+it|ideally)\b/;
 const BOUNDARY = /[.!?;:](?=\s|$)|[,()]|\s-\s|\s(?:and|but|so|while|whereas|although|though|however|because|otherwise|unless)\s/g;
@@ -158,11 +165,11 @@ function weigh(list: readonly Expr[], ctx: Context): Weighed[] {
       out.push({ e, tier: decision ? 2 : 1 });
     } else if (!decision) {
       out.push({ e, tier: 0 });
-    } else if (e.fixed || e.kind === 'anaphor' || DIRECT.test(ctx.text.slice(Math.max(0, e.start - 30), e.start))) {
+    } else if (e.fixed || e.kind === 'anaphor' || DIRECT.test(ctx.text.slice(Math.max(0, e.start - 30), e.start)) || !AFTER_STEP.test(clause)) {
       out.push({ e, tier: 2 });
     } else {
       // "we'll decide once we've seen the others next week": after that step.
-      const spans = e.spans.map((s) => daySpan(endOfWeekAfter(s.last, ctx.calendar), `the end of the working week after ${s.understood}`));
+      const spans = e.spans.map((s) => daySpan(endOfWeekAfter(s.last, ctx.calendar), `the end of the working week after ${weekName(s.understood)}`));
       out.push({ e: { ...e, spans }, tier: 2 });
     }
   }
