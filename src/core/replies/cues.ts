@@ -65,7 +65,7 @@ export const CUES: readonly Cue[] = [
   { id: 'rejection-closed', class: 'rejection', weight: 2,
     re: /\b(?:position|role|vacancy|post|job|opening|requisition)\b[^.]{0,30}\b(?:has|have|had) (?:now |just |since )?been (?:closed|cancelled|canceled|withdrawn|eliminated)|\b(?:position|role|vacancy|post|job) (?:is|was) (?:no longer (?:available|open)|now closed)\b/ },
   { id: 'rejection-fit', class: 'rejection', weight: 2,
-    re: /\b(?:closer (?:match|fit|alignment)|more closely (?:match|matches|matched|align|aligns|aligned|fit|fits|suited)|better (?:match|fit|suited)|not (?:the right|a good|the best|an? (?:ideal|strong)) (?:fit|match)|different direction|decided to pass|pass(?:ing)? on your (?:application|candidacy|profile))\b/ },
+    re: /\b(?:closer (?:match|fit|alignment)|more closely (?:match|matches|matched|align|aligns|aligned|fit|fits|suited)|better (?:match|fit|suited)|not (?:the right|a good|the best|an? (?:ideal|strong)) (?:fit|match)|different direction|decided to pass|clos(?:e|ing) your application|focus on (?:other )?(?:candidates|applicants) (?:with|who|whose)|pass(?:ing)? on your (?:application|candidacy|profile))\b/ },
   { id: 'rejection-file', class: 'rejection', weight: 1,
     re: /\b(?:keep your (?:cv|resume|r\u00e9sum\u00e9|details|application|information|profile) on (?:file|record)|future (?:opportunities|openings|roles|vacancies|positions)|apply (?:again|for other roles|for future))\b/ },
   { id: 'rejection-sorry', class: 'rejection', weight: 1,
