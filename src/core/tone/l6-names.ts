@@ -146,6 +146,7 @@ function wrongTitles(ctx: ToneContext, recorded: readonly string[]): FindingData
   const mine = titleWords(recorded);
   const role = titleWords(input.application?.role ? wordList(input.application.role) : []);
   const recipientParts = new Set((ctx.recipient?.parts ?? []).map(fold));
+  const honorific = fold(input.recipient?.honorific ?? '').replace(/\.$/, '');
   const otherParts = new Set(ctx.people.filter((p) => p !== ctx.recipient).flatMap((p) => p.parts.map(fold)).filter((p) => !recipientParts.has(p)));
   const isName = (t: Token): boolean => {
     const key = fold(nameKey(t));
@@ -200,6 +201,10 @@ function wrongTitles(ctx: ToneContext, recorded: readonly string[]): FindingData
     const span = titleAt(a, i, isName);
     if (span === undefined) continue;
     next = span.to;
+    // "If Director Okafor is not available": the recipient's own honorific before their name is how they are addressed.
+    const last = a.tokens[span.to - 1];
+    const after = a.tokens[span.to];
+    if (honorific !== '' && last !== undefined && after !== undefined && fold(last.raw).replace(/\.$/, '') === honorific && recipientParts.has(fold(nameKey(after)))) continue;
     const written = titleWords(a.tokens.slice(span.from, span.to).map((t) => t.raw));
     if (sameJob(written, mine) || (role.length > 0 && sameJob(written, role))) continue;
     if (beside(otherParts, span.from, span.to) || !toRecipient(span.from, span.to)) continue;

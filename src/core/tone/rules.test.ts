@@ -292,6 +292,11 @@ describe('L6 names and titles', () => {
   ])('leaves %j alone (their own title, someone else\u2019s, the post, generic words)', (text) => {
     expect(flagged('L6', text, GRACE)).toEqual([]);
   });
+  it('reads the recipient\'s own honorific before their name as how they are addressed, not as a job title', () => {
+    const director = { ...GRACE, recipient: { name: 'Grace Okafor', honorific: 'Director', title: 'Data Scientist', informal: false } };
+    expect(flagged('L6', 'If Director Okafor is not available, I will call back.', director)).toEqual([]);
+    expect(codes('L6', 'As Director of Engineering, you must be busy.', director)).toEqual(['title_wrong']);
+  });
   it('judges titles only against a recorded title', () => {
     expect(flagged('L6', 'As Head of Engineering you plan the quarter.', { ...GRACE, recipient: { name: 'Grace Okafor', honorific: 'Dr.' } })).toEqual([]);
   });
