@@ -487,6 +487,16 @@ const MATCHERS: readonly Matcher[] = [
       }
       return one('month', span);
     } },
+  { re: /\b(?:eow|end\s+of\s+(?:business\s+|working\s+)?week)\b(?!\s+(?:of|after))/g, read: (_m, ctx) => {
+    const span = weekSpan(weekStart(ctx.base), 'late', 'the interview week');
+    if (span.day === ctx.base) return { kind: 'week', spans: [span, weekSpan(weekStart(ctx.base) + 7, 'late', 'next week')] };
+    return one('week', span.day > ctx.base ? span : weekSpan(weekStart(ctx.base) + 7, 'late', 'next week'));
+  } },
+  { re: /\beom\b/g, read: (_m, ctx) => one('month', monthSpan(firstOfMonth(ctx.base), 'late', 'the month')) },
+  { re: /\beoq\b/g, read: (_m, ctx) => {
+    const end = quarterEnd(ctx.base);
+    return one('quarter', { day: end, understood: 'the end of the quarter', last: end, before: end });
+  } },
   { re: /\b(?:the\s+)?month[\s-]end\b/g, read: (_m, ctx) => {
     const span = monthSpan(firstOfMonth(ctx.base), 'late', 'the month');
     return span.day - ctx.base <= 3 ? { kind: 'month', spans: [span, monthSpan(firstOfMonth(span.day + 1), 'late', 'next month')] } : one('month', span);
@@ -580,7 +590,7 @@ const MATCHERS: readonly Matcher[] = [
   } },
   { re: /(?<=\b(?:you|us|know|decide|decision)\s)then\b/g, read: () => ({ kind: 'anaphor', spans: [], fixed: true, anaphor: (anchor) => (anchor ? [{ ...anchor }] : []) }) },
   // Holidays, with the preposition that says which side of them: "after Easter", "before Christmas".
-  { re: /\b(until\s+after|till\s+after|not\s+until\s+after|the\s+week\s+after|after|following|post|over|around|at|once|past|through|in|during|across|until|till|before|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?=([a-z0-9'.&-]+(?:\s[a-z0-9'.&-]+){0,4}))/g,
+  { re: /\b(the\s+(?:monday|tuesday|wednesday|thursday|friday)\s+after|until\s+after|till\s+after|not\s+until\s+after|the\s+week\s+after|after|following|post|over|around|at|once|past|through|in|during|across|until|till|before|by|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?=([a-z0-9'.&-]+(?:\s[a-z0-9'.&-]+){0,4}))/g,
     read: () => null },
 ];
 
@@ -598,10 +608,12 @@ function holidayExprs(ctx: Context, out: Expr[]): boolean {
     if (!/christmas|xmas|holiday|festive|new year|easter|friday|monday|whit|pentecost|pfingsten|bank|weekend|thanksgiving|july|independence|labou?r|memorial|president|mlk|martin|day|juneteenth|break|halloween|eve|ascension|assumption|corpus|epiphany/.test(words)) continue;
     // "we won't decide before the bank holiday": after it.
     const mode: HolidayMode = /^(before|by|ahead of|prior to|in time for)$/.test(prep) && !(prep === 'before' && negatedBefore(ctx.text, at)) ? 'before' : 'after';
-    const key = `${mode} ${words}`;
+    const key = `${prep} ${words}`;
+    const dayAfter = /^the (\w+) after$/.exec(prep);
+    const wd = dayAfter ? WEEKDAYS[dayAfter[1] ?? ''] : undefined;
     let hit = seen.get(key);
     if (hit === undefined && !seen.has(key)) {
-      hit = readHoliday(words, mode, ctx.base, ctx.calendar);
+      hit = readHoliday(words, mode, ctx.base, ctx.calendar, wd);
       seen.set(key, hit);
     }
     if (!hit) continue;

@@ -4,8 +4,9 @@
  * the table's Easter when it lists only some of its days.
  */
 import { civil, dayOf, weekday, type BusinessCalendar, type Day, type NamedDay } from '../../time.js';
-import { endOfWeekAfter } from './days.js';
+import { endOfWeekAfter, nextWeekday } from './days.js';
 import type { Span } from './types.js';
+import { weekdayFull } from './words.js';
 
 export type HolidayMode = 'after' | 'before';
 
@@ -183,7 +184,7 @@ function byTableName(words: string, calendar: BusinessCalendar, from: Day): { le
  * characters it took and the readings (none when the region has no such day within ~10 months:
  * never a guess), or null when `words` names no holiday.
  */
-export function readHoliday(words: string, mode: HolidayMode, from: Day, calendar: BusinessCalendar): { length: number; spans: Span[] } | null {
+export function readHoliday(words: string, mode: HolidayMode, from: Day, calendar: BusinessCalendar, weekdayAfter?: number): { length: number; spans: Span[] } | null {
   let length = 0;
   let list: Occurrence[] | null = null;
   let kind: Family['kind'] | null = null;
@@ -208,7 +209,9 @@ export function readHoliday(words: string, mode: HolidayMode, from: Day, calenda
   const spans: Span[] = [];
   const seen = new Set<Day>();
   for (const o of list.sort((a, b) => a.day - b.day)) {
-    const read = mode === 'after'
+    const read = weekdayAfter !== undefined
+      ? { day: nextWeekday(lastOfCluster(o.day, calendar), weekdayAfter), understood: `the ${weekdayFull(weekdayAfter)} after ${o.label}` }
+      : mode === 'after'
       ? { day: endOfWeekAfter(lastOfCluster(o.day, calendar), calendar), understood: `the end of the first working week after ${o.label}` }
       : { day: firstOfCluster(o.day, calendar) - 1, understood: `the last day before ${o.label}` };
     if (read.day < from || read.day - from > HORIZON || seen.has(read.day)) continue;

@@ -7,10 +7,10 @@
  * before a date they named is the worst error); two readings of one → the user picks.
  */
 import { weekStart, weekday, type BusinessCalendar, type Day } from '../../time.js';
-import { dateOrderOf, endOfWeekAfter } from './days.js';
+import { dateOrderOf, endOfWeekAfter, nextWeekday } from './days.js';
 import { MAX_EXPRESSIONS, findExpressions, weekSpan, type Context, type Expr } from './expressions.js';
 import { daySpan, type Span } from './types.js';
-import { MAX_PHRASE, negatedBefore, normalize, weekdayFull } from './words.js';
+import { MAX_PHRASE, WEEKDAYS, negatedBefore, normalize, weekdayFull } from './words.js';
 
 /** One way of reading the employer's words: the day and how it was understood ("the Friday of next week"). */
 export interface TimelineChoice {
@@ -93,7 +93,7 @@ function combine(list: readonly Expr[], text: string): Expr[] {
   return out;
 }
 
-const AFTER = /(?:^|\s)(until\s+after|till\s+after|not\s+until\s+after|the\s+week\s+after|after|following|post|not\s+before|no\s+earlier\s+than|before|prior\s+to|ahead\s+of|the\s+week\s+of|week\s+of|the\s+week\s+commencing|week\s+commencing|the\s+week\s+beginning|week\s+beginning|the\s+week\s+starting|week\s+starting|w\/c|wc)\s+(?:the\s+)?$/;
+const AFTER = /(?:^|\s)(on\s+or\s+before|the\s+(?:monday|tuesday|wednesday|thursday|friday)\s+after|until\s+after|till\s+after|not\s+until\s+after|the\s+week\s+after|after|following|post|not\s+before|no\s+earlier\s+than|before|prior\s+to|ahead\s+of|the\s+week\s+of|week\s+of|the\s+week\s+commencing|week\s+commencing|the\s+week\s+beginning|week\s+beginning|the\s+week\s+starting|week\s+starting|w\/c|wc)\s+(?:the\s+)?$/;
 
 /** "after X", "before X", "the week of X" said in front of a date phrase. */
 function applyLead(e: Expr, ctx: Context): void {
@@ -101,9 +101,13 @@ function applyLead(e: Expr, ctx: Context): void {
   const m = AFTER.exec(ctx.text.slice(Math.max(0, e.start - 40), e.start));
   if (!m) return;
   const lead = (m[1] ?? '').replace(/\s+/g, ' ');
-  if (lead === 'not before' || lead === 'no earlier than') return;
+  if (lead === 'not before' || lead === 'no earlier than' || lead === 'on or before') return;
   if (/^(before|prior to|ahead of)$/.test(lead) && negatedBefore(ctx.text, e.start)) return;
-  if (/^(before|prior to|ahead of)$/.test(lead)) {
+  const dayAfter = /^the (\w+) after$/.exec(lead);
+  const wd = dayAfter ? WEEKDAYS[dayAfter[1] ?? ''] : undefined;
+  if (wd !== undefined) {
+    e.spans = e.spans.map((s) => daySpan(nextWeekday(s.last, wd), `the ${weekdayFull(wd)} after ${weekName(s.understood)}`));
+  } else if (/^(before|prior to|ahead of)$/.test(lead)) {
     e.spans = e.spans.filter((s) => s.before >= ctx.base).map((s) => (s.before === s.day ? s : daySpan(s.before, `just before ${s.understood}`)));
   } else if (/week (of|commencing|beginning|starting)|^w\/?c$/.test(lead)) {
     e.spans = e.spans.map((s) => weekSpan(weekStart(s.day), null, `the week of ${s.understood}`));
@@ -125,6 +129,8 @@ const PAST = /\b(?:following\s+up\s+on|further\s+to|as\s+discussed|our\s+(?:conv
 const PROCESS = /\b(?:interview(?:s|ing|ed)?|candidates|round|stage|shortlist\w*|start(?:s|ing)?|start date|join(?:ing)?\s+us|onboard\w*|induction|first day|out of (?:the )?office|ooo|on leave|on holiday|on vacation|annual leave|away|travel\w*|off sick|(?:i'm|i am|i'll be|she's|he's|she is|he is|they're|we're|we are|is|are) out|(?:is|are|'s|'re|gets?|comes?) back|back (?:in|at) (?:the\s+)?(?:office|work|my\s+desk)|back from|pto|returns?|returning|closed|assessments?|presentations?|references?|questions|available|reach me|call me)\b/;
 // The decision waits for the step: "we'll decide once we've seen the others next week", "…before deciding".
 const AFTER_STEP = /\b(?:once|after|when|following|until)\b|\bbefore\s+(?:deciding|we\s+decide|making|a\s+decision|we\s+make)\b/;
+// "we'll know more after our offsite next week": a step named before the date, then the decision.
+const STEP_FIRST = /\b(?:once|after|following)\s+(?:our|the|your|their|we|we've|we\s+have|i|i've|she|he|they|it)\b/;
 // A second thought on the decision's date: "…, realistically mid-April".
 const HEDGE = /\b(?:realistically|more\s+likely|more\s+realistically|probably|possibly|at\s+the\s+latest|worst\s+case|at\s+worst|failing\s+that|if\s+not|or\s+even|maybe\s+even|latest|let's\s+say|let\s+us\s+say|shall\s+we\s+say|call\s+it|ideally)\b/;
 const BOUNDARY = /[.!?;:](?=\s|$)|[,()]|\s-\s|\s(?:and|but|so|while|whereas|although|though|however|because|otherwise|unless)\s/g;
@@ -161,11 +167,13 @@ function weigh(list: readonly Expr[], ctx: Context): Weighed[] {
     const clause = ctx.text.slice(from, to);
     const decision = DECISION.test(clause) || HEDGE.test(clause);
     if (PAST.test(clause) && !decision) continue;
-    if (!PROCESS.test(clause)) {
+    const direct = DIRECT.test(ctx.text.slice(Math.max(0, e.start - 30), e.start));
+    const stepFirst = decision && !direct && !e.fixed && e.kind !== 'anaphor' && STEP_FIRST.test(ctx.text.slice(from, e.start));
+    if (!PROCESS.test(clause) && !stepFirst) {
       out.push({ e, tier: decision ? 2 : 1 });
     } else if (!decision) {
       out.push({ e, tier: 0 });
-    } else if (e.fixed || e.kind === 'anaphor' || DIRECT.test(ctx.text.slice(Math.max(0, e.start - 30), e.start)) || !AFTER_STEP.test(clause)) {
+    } else if (e.fixed || e.kind === 'anaphor' || direct || !AFTER_STEP.test(clause)) {
       out.push({ e, tier: 2 });
     } else {
       // "we'll decide once we've seen the others next week": after that step.
