@@ -84,7 +84,11 @@ export async function addInterviewWithPeople(deps: AppDeps, applicationId: strin
 
 export type TimelinePreview =
   | { readonly said: string; readonly understood: true; readonly decisionBy: string; readonly weekday: string; readonly meaning: string; readonly interviewDay: string; readonly timeZone: string }
-  | { readonly said: string; readonly understood: false; readonly decisionBy: null; readonly message: string; readonly interviewDay: string; readonly timeZone: string };
+  | {
+    readonly said: string; readonly understood: false; readonly decisionBy: null; readonly message: string; readonly interviewDay: string; readonly timeZone: string;
+    /** Two or more readings when the words mean different dates to different people ("by next Friday"): the user picks one. Empty when unread. */
+    readonly choices: readonly { readonly decisionBy: string; readonly weekday: string; readonly meaning: string }[];
+  };
 
 /**
  * How the employer's words are understood (F0), counted from the interview's local date in
@@ -110,5 +114,10 @@ export async function previewTimeline(deps: AppDeps, said: string, interviewAt: 
   const reading = understandTimeline(profile, deps.time, said, at, zoneId);
   return reading.ok
     ? { said, understood: true, decisionBy: formatDay(reading.day), weekday: weekdayName(reading.day), meaning: reading.understood, interviewDay, timeZone: zoneId }
-    : { said, understood: false, decisionBy: null, message: 'not understood: treated as no timeline until you give a date', interviewDay, timeZone: zoneId };
+    : reading.choices.length > 1
+      ? {
+        said, understood: false, decisionBy: null, message: 'two readings: pick the date they meant', interviewDay, timeZone: zoneId,
+        choices: reading.choices.map((c) => ({ decisionBy: formatDay(c.day), weekday: weekdayName(c.day), meaning: c.understood })),
+      }
+      : { said, understood: false, decisionBy: null, message: 'not understood: treated as no timeline until you give a date', interviewDay, timeZone: zoneId, choices: [] };
 }

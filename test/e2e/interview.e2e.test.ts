@@ -48,6 +48,17 @@ describe('Add interview', () => {
     const preview = page.locator('.timeline-preview');
     await page.getByLabel('Their words on the timeline').fill('we will be in touch');
     await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain('Not understood: treated as no timeline');
+    // "by next Friday" reads two ways: both shown, one picked by the user, never by the app (F0).
+    await page.getByLabel('Their words on the timeline').fill('by next Friday');
+    await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain('These words can mean two dates');
+    const picks = preview.getByRole('button');
+    expect(await picks.allTextContents()).toEqual([expect.stringContaining('Fri, 6 Mar 2026'), expect.stringContaining('Fri, 13 Mar 2026')]);
+    expect(await seriousViolations(e.page)).toEqual([]);
+    await e.shot('new-interview-two-readings');
+    await picks.nth(1).click();
+    await expect(page.getByLabel('Decision date, if they gave one').inputValue()).resolves.toBe('2026-03-13');
+    await expect(picks.nth(1).getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.getByLabel('Decision date, if they gave one').fill('');
     await page.getByLabel('Their words on the timeline').fill("We'll decide by Friday");
     await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain('Understood as Fri, 6 Mar 2026');
 

@@ -71,3 +71,28 @@ describe('the debrief on a terminal', () => {
     });
   });
 });
+
+describe('their words with two readings (F0)', () => {
+  // Wed 2026-03-04, 10:00–11:00; "by next Friday" is Fri 03-06 to some, Fri 03-13 to others.
+  const argv = ['add', 'interview', 'a1', '--start', '2026-03-04T10:00', '--end', '2026-03-04T11:00', '--stage', 'first_round', '--with', 'p1', '--said', 'by next Friday', '--best', 'the churn model walkthrough'];
+
+  it('off a terminal: exit 2 naming --decision-by with both dates, and nothing recorded', async () => {
+    const before = (await deps.store.getApplication(LOCAL_USER.id, 'a1'))?.interviews.length;
+    const r = await cliWith(deps, '2026-03-04T20:00:00Z')(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--decision-by: "by next Friday" reads two ways: Fri 2026-03-06, the coming Friday; or Fri 2026-03-13,');
+    expect(r.stderr).toContain('Run again with --decision-by and the date they meant (YYYY-MM-DD). Nothing was recorded.');
+    expect((await deps.store.getApplication(LOCAL_USER.id, 'a1'))?.interviews.length).toBe(before);
+  });
+
+  it('on a terminal: asks which date they meant and keeps both their words and the date picked', async () => {
+    const r = await onTerminal(argv, ['2']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.asked[0]?.message).toMatch(/^"by next Friday" reads two ways\. Which did they mean\? 1 = Fri 2026-03-06, .*; 2 = Fri 2026-03-13, .*; 0 = neither/);
+    const app = await deps.store.getApplication(LOCAL_USER.id, 'a1');
+    const iv = app?.interviews[app.interviews.length - 1];
+    expect(iv?.timeline.said).toBe('by next Friday');
+    expect(iv?.timeline.decisionBy).toBe(20_525); // 2026-03-13, a Friday, in days since 1970-01-01
+  });
+});

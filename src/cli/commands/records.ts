@@ -9,7 +9,8 @@ import { CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS } from '
 import { dayLabel } from '../../core/rules/messages.js';
 import { DEBRIEF_MAX } from '../../core/scenario.js';
 import { candidateToJson, settingsToJson } from '../../core/scenario-json.js';
-import { formatClock, parseInstant } from '../../core/time.js';
+import { formatClock, parseDay, parseInstant } from '../../core/time.js';
+import { previewTimeline, type TimelinePreview } from '../../app/interview-flow.js';
 import { printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
 import { collect, naming, type FlagMap } from '../naming.js';
@@ -32,6 +33,30 @@ async function need(io: CliIo, value: string | undefined, flag: string, question
     if (answer !== undefined && answer.trim() !== '') return answer.trim();
   }
   throw new AppError('bad_input', `${flag}: required; e.g. ${flag} ${JSON.stringify(example)}`);
+}
+
+/**
+ * The date the user means when their employer's words read two ways: asked on a terminal;
+ * elsewhere an error naming --decision-by (exit 2, nothing recorded). Undefined when the words
+ * read one way, none, or the start cannot be read (the save reports that).
+ */
+async function pickTimeline(io: CliIo, deps: AppDeps, said: string, start: string, application: string, zone: string | undefined): Promise<string | undefined> {
+  let preview: TimelinePreview;
+  try {
+    preview = await previewTimeline(deps, said, start, zone, application);
+  } catch {
+    return undefined;
+  }
+  if (preview.understood || preview.choices.length < 2) return undefined;
+  const readings = preview.choices.map((c) => `${dayLabel(parseDay(c.decisionBy) ?? 0)}, ${c.meaning}`);
+  if (!io.interactive || !io.prompt) {
+    throw new AppError('bad_input', `--decision-by: "${said}" reads two ways: ${readings.join('; or ')}. Run again with --decision-by and the date they meant (YYYY-MM-DD). Nothing was recorded.`, { field: 'timeline.decisionBy' });
+  }
+  const list = readings.map((r, i) => `${i + 1} = ${r}`).join('; ');
+  const answer = await io.prompt.text(`"${said}" reads two ways. Which did they mean? ${list}; 0 = neither (no timeline for now)`, {
+    validate: (v) => (/^\d+$/.test(v.trim()) && Number(v) <= preview.choices.length ? undefined : `Type a number from 0 to ${preview.choices.length}.`),
+  });
+  return preview.choices[Number((answer ?? '').trim()) - 1]?.decisionBy;
 }
 
 function printSaved(io: CliIo, deps: AppDeps, saved: Saved, what: string, json: boolean, extra: Json = {}): void {
@@ -270,6 +295,11 @@ Example:
       if (opts.directChannel ?? opts.directOn ?? opts.directPerson) {
         input['directions'] = { ...(opts.directChannel ? { channel: opts.directChannel } : {}), ...(opts.directOn ? { on: opts.directOn } : {}), ...(opts.directPerson ? { personId: opts.directPerson } : {}) };
       }
+      // Their words with two readings ("by next Friday") are never picked alone (F0): asked on a terminal, else named.
+      if (opts.said !== undefined && opts.decisionBy === undefined) {
+        const picked = await pickTimeline(io, deps, opts.said, start, application, opts.timeZone);
+        if (picked !== undefined) input['timeline'] = { said: opts.said, decisionBy: picked };
+      }
       put(input, 'debrief', await debrief(io, opts, peopleIds));
       const saved = await naming({
         start: '--start', end: '--end', stage: '--stage', format: '--format', timeZone: '--time-zone', peopleIds: '--with', panelLeadId: '--lead',
@@ -284,7 +314,9 @@ Example:
         const reading = profile ? understandTimeline(profile, deps.time, iv.timeline.said, iv.start, iv.timeZone) : undefined;
         understood = reading?.ok
           ? ` Timeline "${iv.timeline.said}" understood as ${dayLabel(reading.day)} (${reading.understood}).`
-          : ` Timeline "${iv.timeline.said}" could not be read: treated as no timeline until you give --decision-by.`;
+          : reading !== undefined && reading.choices.length > 1
+            ? ` Timeline "${iv.timeline.said}" reads two ways (${reading.choices.map((c) => dayLabel(c.day)).join(' or ')}): treated as no timeline until you give --decision-by.`
+            : ` Timeline "${iv.timeline.said}" could not be read: treated as no timeline until you give --decision-by.`;
       }
       printSaved(io, deps, saved, `Added interview ${iv?.id ?? ''} to ${saved.application.company}.${understood}`, opts.json === true, { interviewId: iv?.id });
     }));

@@ -58,7 +58,16 @@ describe('GET /api/timeline (F0 read before saving)', () => {
     expect(res.status).toBe(200);
     expect(await json(res)).toMatchObject({
       understood: false, decisionBy: null, said: 'we will be in touch',
-      message: 'not understood: treated as no timeline until you give a date',
+      message: 'not understood: treated as no timeline until you give a date', choices: [],
+    });
+  });
+
+  it('words with two readings come back with both, never one picked', async () => {
+    const res = await timeline({ said: 'We should know by next Friday', interviewEnd: '2026-03-04T11:00', zone: 'America/New_York' }); // Wed
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({
+      understood: false, decisionBy: null, message: 'two readings: pick the date they meant',
+      choices: [{ decisionBy: '2026-03-06', weekday: 'Fri' }, { decisionBy: '2026-03-13', weekday: 'Fri' }],
     });
   });
 

@@ -24,6 +24,7 @@ type Preview =
   | { state: 'idle' | 'waiting' }
   | { state: 'understood'; decisionBy: string; meaning: string }
   | { state: 'not_understood'; message: string }
+  | { state: 'choices'; choices: readonly { decisionBy: string; meaning: string }[] }
   | { state: 'error'; message: string };
 
 type PreviewPerson = NonNullable<PreviewRequest['people']>[number];
@@ -62,7 +63,9 @@ function useTimelinePreview(said: string, interviewEnd: string | undefined, zone
       ok(client.api.timeline.$get({ query: { said, interviewEnd, zone } })).then(
         (r) => {
           if (run !== latest.current) return;
-          setPreview(r.understood ? { state: 'understood', decisionBy: r.decisionBy ?? '', meaning: r.meaning ?? '' } : { state: 'not_understood', message: r.message ?? '' });
+          if (r.understood) setPreview({ state: 'understood', decisionBy: r.decisionBy ?? '', meaning: r.meaning ?? '' });
+          else if ((r.choices ?? []).length > 1) setPreview({ state: 'choices', choices: r.choices ?? [] });
+          else setPreview({ state: 'not_understood', message: r.message ?? '' });
         },
         (e: unknown) => { if (run === latest.current) setPreview({ state: 'error', message: e instanceof Error ? e.message : String(e) }); },
       );
@@ -273,6 +276,18 @@ function InterviewForm({ app, userZone }: { app: ApplicationRecord; userZone: st
           {preview.state === 'waiting' && <span className="muted">Reading…</span>}
           {preview.state === 'understood' && <>Understood as <strong>{dateOnly(preview.decisionBy)}</strong> ({preview.meaning}). The first status check waits until after it (F0, F1).</>}
           {preview.state === 'not_understood' && <>Not understood: treated as no timeline (usual timing for the stage, F2) until you give the date below.</>}
+          {preview.state === 'choices' && (
+            <>
+              <p className="choices-text">These words can mean two dates. Which did they mean? Until you pick one, it counts as no timeline (F0).</p>
+              <div className="choice-buttons">
+                {preview.choices.map((c) => (
+                  <button key={c.decisionBy} type="button" className={`button small${decisionBy === c.decisionBy ? ' primary' : ''}`} aria-pressed={decisionBy === c.decisionBy} onClick={() => setDecisionBy(c.decisionBy)}>
+                    {dateOnly(c.decisionBy)} <span className="muted">({c.meaning})</span>
+                  </button>
+                ))}
+              </div>
+            </>
+          )}
           {preview.state === 'error' && <span className="error-text">{preview.message}</span>}
         </div>
         <div className="grid-2">
