@@ -230,6 +230,8 @@ export interface ApplicationSummary {
 export interface ApplicationFilter {
   /** Only applications with one of these statuses (all when absent). */
   readonly statuses?: readonly ApplicationStatus[];
+  /** Only applications whose company, role or one of whose people's names holds this text, in any case (all when absent or blank). */
+  readonly text?: string;
 }
 
 // ---------------------------------------------------------------- bulk and backup

@@ -516,10 +516,15 @@ export class DrizzleStore implements Store {
   async listApplications(userId: UserId, filter?: ApplicationFilter): Promise<readonly ApplicationSummary[]> {
     const statuses = filter?.statuses;
     if (statuses !== undefined && statuses.length === 0) return [];
+    const words = filter?.text?.trim();
     return this.one(async (q) => {
       const a = s.applications;
+      const p = s.people;
+      // Anywhere in the company, the role or a person's name, whatever the case; % and _ are literal.
+      const like = words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+      const text = like === undefined ? undefined : sql`(${a.company} ilike ${like} or ${a.role} ilike ${like} or exists (select 1 from ${p} where ${p.userId} = ${a.userId} and ${p.applicationId} = ${a.id} and ${p.name} ilike ${like}))`;
       const list = await q.select(json.SUMMARY_COLUMNS).from(a)
-        .where(statuses === undefined ? eq(a.userId, userId) : and(eq(a.userId, userId), inArray(a.status, [...statuses])))
+        .where(and(eq(a.userId, userId), statuses === undefined ? undefined : inArray(a.status, [...statuses]), text))
         .orderBy(asc(a.position), asc(a.id));
       return list.map(rows.toSummary);
     });

@@ -10,7 +10,7 @@ import { AppError } from '../app/errors.js';
 import type { ApplicationRecord, Backup, Offer, RedFlagNote, Store } from '../app/ports.js';
 import {
   APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
-  type Application, type Candidate, type Interview, type Person, type Scenario, type Settings, type Touch,
+  type Application, type ApplicationStatus, type Candidate, type Interview, type Person, type Scenario, type Settings, type Touch,
 } from '../core/model.js';
 import type { ProtocolOverrides } from '../core/rules/params.js';
 import { scenarioOf } from '../core/testing.js';
@@ -310,6 +310,25 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         expect((await store.listApplications(user, { statuses: ['rejected'] })).map((a) => a.id)).toStrictEqual(['a1']);
         expect(await store.listApplications(user, { statuses: ['active'] })).toStrictEqual([]);
         expect(await store.listApplications(user, { statuses: [] })).toStrictEqual([]);
+      });
+
+      it('finds applications by words in the company, the role or a person\'s name, in any case, with a status filter', async () => {
+        const user = await newUser();
+        const other = await newUser();
+        await store.saveApplication(user, { ...smallApplication('a1'), company: 'Acme Corp', role: 'Data Analyst' });
+        await store.saveApplication(user, { ...smallApplication('a2'), company: 'Globex', role: 'Analytics Lead', people: [{ id: 'p1', name: 'Renée Okafor', role: 'hiring_manager', informal: false, verified: false }], touches: [] });
+        await store.saveApplication(user, { ...smallApplication('a3'), company: '100%_Pure', role: 'Engineer', status: 'rejected' });
+        await store.saveApplication(other, { ...smallApplication('a1'), company: 'Acme Corp' });
+        const ids = async (text: string, statuses?: ApplicationStatus[]) => (await store.listApplications(user, { text, ...(statuses ? { statuses } : {}) })).map((a) => a.id);
+        expect(await ids('acme')).toStrictEqual(['a1']);
+        expect(await ids('ANALY')).toStrictEqual(['a1', 'a2']);
+        expect(await ids('okafor')).toStrictEqual(['a2']);
+        expect(await ids('%_')).toStrictEqual(['a3']);
+        expect(await ids('_')).toStrictEqual(['a3']);
+        expect(await ids('  ')).toStrictEqual(['a1', 'a2', 'a3']);
+        expect(await ids('analy', ['rejected'])).toStrictEqual([]);
+        expect(await ids('e', ['rejected'])).toStrictEqual(['a3']);
+        expect(await ids('Pat')).toStrictEqual(['a1', 'a3']);
       });
 
       it('replaces an application whole but keeps its place, red flags and next due', async () => {
