@@ -1,3 +1,4 @@
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { addMonths, createTimeRules, formatDay, isValidZone, parseDay, parseInstant, weekday } from './time.js';
 
@@ -120,6 +121,38 @@ describe('business calendars', () => {
     expect(us.map((h) => h.day)).toEqual([...us.map((h) => h.day)].sort((a, b) => a - b));
     const by = time.calendar('DE-BY').namedDays(2026).find((h) => h.name === 'Pentecost');
     expect(by && formatDay(by.day)).toBe('2026-05-24'); // Sun
+  });
+
+  it('counts as public holidays exactly those of date-holidays\' table of public days, computed once per region and year', () => {
+    // The reference: date-holidays asked for public days only, as calendars once were built.
+    const publicOnly = (country: string, state: string | undefined): Holidays => {
+      const h = state ? new Holidays(country, state, { languages: ['en'], types: ['public'] }) : new Holidays(country, { languages: ['en'], types: ['public'] });
+      h.setTimezone('');
+      return h;
+    };
+    const fresh = createTimeRules();
+    for (const [country, state] of [['US', undefined], ['GB', 'ENG'], ['DE', 'BY'], ['CH', 'GL'], ['AU', 'NSW'], ['JP', undefined]] as const) {
+      const region = state ? `${country}-${state}` : country;
+      const weekdays = fresh.calendar(region);
+      const sixDays = fresh.calendar(region, [1, 2, 3, 4, 5, 6]);
+      for (const year of [2025, 2026]) {
+        const expected = new Map<number, string>();
+        for (const h of publicOnly(country, state).getHolidays(year, 'en')) {
+          const day = d(h.date.slice(0, 10));
+          if (h.type === 'public' && !expected.has(day)) expected.set(day, h.name);
+        }
+        for (let day = d(`${year}-01-01`); day < d(`${year + 1}-01-01`); day++) {
+          expect(weekdays.holidayName(day), `${region} ${formatDay(day)}`).toBe(expected.get(day));
+          expect(sixDays.holidayName(day)).toBe(expected.get(day));
+        }
+        expect(sixDays.namedDays(year)).toBe(weekdays.namedDays(year)); // one table for both
+      }
+    }
+    // Glarus's Näfelser Fahrt moves off a Thursday that is an observance (Maundy Thursday) only in the
+    // table of every type; business days keep the public-only table's date.
+    const glarus = fresh.calendar('CH-GL');
+    expect(glarus.holidayName(d('2026-04-02'))).toBe('Näfelser Fahrt'); // Thu
+    expect(formatDay(glarus.namedDays(2026).find((h) => h.name === 'Näfelser Fahrt')?.day ?? 0)).toBe('2026-04-09'); // Thu
   });
 
   it('knows regions by ISO 3166 code', () => {

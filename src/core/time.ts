@@ -9,7 +9,7 @@
  * offsets by hand. Holiday tables are cached per region and year.
  * Caches live in a `TimeRules` value created by the caller: no module state.
  */
-import Holidays from 'date-holidays';
+import Holidays, { type HolidaysTypes } from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
 
 export type Day = number;
@@ -426,6 +426,14 @@ export function splitRegion(code: string): RegionCode | null {
 
 const WORKWEEK_DEFAULT: readonly Weekday[] = [1, 2, 3, 4, 5];
 
+/** One year of a region's holiday table. */
+interface RegionYear {
+  /** Public holidays: the first name date-holidays gives for each day. */
+  readonly publicDays: ReadonlyMap<Day, string>;
+  /** Every named day, in date order. */
+  readonly named: readonly NamedDay[];
+}
+
 /** Caches of zone rules and holiday tables, shared by every plan made with it. */
 export interface TimeRules {
   zone(id: string): ZoneRules;
@@ -460,15 +468,61 @@ export function createTimeRules(): TimeRules {
     return true;
   }
 
+  const regionTables = new Map<string, (year: number) => RegionYear>();
+
+  /**
+   * The region's holiday table by year, shared by its calendars whatever their workdays: one
+   * date-holidays computation of every type of day per year gives both the public holidays and the
+   * named days (date-holidays is most of a first plan's cost).
+   */
+  function regionTable(region: string, parts: RegionCode): (year: number) => RegionYear {
+    let table = regionTables.get(region);
+    if (table) return table;
+    const make = (types?: HolidaysTypes.HolidayType[]): Holidays => {
+      const options = { languages: ['en'], ...(types ? { types } : {}) };
+      const source = parts.state ? new Holidays(parts.country, parts.state, options) : new Holidays(parts.country, options);
+      // No zone: dates stay local (we read only `date`), which spares a moment-timezone conversion per holiday.
+      source.setTimezone('');
+      return source;
+    };
+    const every = make();
+    // A public holiday placed by another type of day ("… if is observance holiday then next Thursday",
+    // Glarus) falls elsewhere in a table of public days only, which is what business days have always
+    // counted with: such a region keeps a table of its own for them.
+    const publicOnly = every.getRules().some((r) => {
+      const rule: unknown = Reflect.get(r, 'rule');
+      return typeof rule === 'string' && /\bis (?!public\b)[a-z]+ holiday\b/i.test(rule);
+    }) ? make(['public']) : undefined;
+    const years = new Map<number, RegionYear>();
+    table = (year) => {
+      let found = years.get(year);
+      if (!found) {
+        const list = every.getHolidays(year, 'en');
+        const named: NamedDay[] = [];
+        for (const h of list) {
+          const day = parseDay(h.date.slice(0, 10));
+          if (day !== null) named.push({ day, name: h.name, type: h.type });
+        }
+        named.sort((a, b) => a.day - b.day);
+        const publicDays = new Map<Day, string>();
+        for (const h of publicOnly ? publicOnly.getHolidays(year, 'en') : list) {
+          if (h.type !== 'public') continue;
+          const day = parseDay(h.date.slice(0, 10));
+          if (day !== null && !publicDays.has(day)) publicDays.set(day, h.name);
+        }
+        found = { publicDays, named };
+        years.set(year, found);
+      }
+      return found;
+    };
+    regionTables.set(region, table);
+    return table;
+  }
+
   function createCalendar(region: string, workdays: readonly Weekday[]): BusinessCalendar {
     const parts = splitRegion(region);
     if (!parts || !isKnownRegion(region)) throw new Error(`unknown region ${region}`);
-    const source = parts.state
-      ? new Holidays(parts.country, parts.state, { languages: ['en'], types: ['public'] })
-      : new Holidays(parts.country, { languages: ['en'], types: ['public'] });
-    // No zone: dates stay local (we read only `date`), which spares a moment-timezone conversion per holiday.
-    source.setTimezone('');
-    const years = new Map<number, Map<Day, string>>();
+    const table = regionTable(region, parts);
     const working = new Set<number>(workdays);
     // Business day or not, per day, in blocks of 1024 days: 0 = not yet known, 1 = business, 2 = not.
     const known = new Map<number, Uint8Array>();
@@ -481,42 +535,12 @@ export function createTimeRules(): TimeRules {
     let lastAddedBlock = Number.NaN;
     let lastAdded: Uint16Array = new Uint16Array(0);
 
-    function holidays(year: number): Map<Day, string> {
-      let table = years.get(year);
-      if (!table) {
-        table = new Map();
-        for (const h of source.getHolidays(year, 'en')) {
-          if (h.type !== 'public') continue;
-          const day = parseDay(h.date.slice(0, 10));
-          if (day !== null && !table.has(day)) table.set(day, h.name);
-        }
-        years.set(year, table);
-      }
-      return table;
-    }
-
     function holidayName(day: Day): string | undefined {
-      return holidays(civil(day).year).get(day);
+      return table(civil(day).year).publicDays.get(day);
     }
 
-    // Every type of named day, on demand only: plans never ask for them.
-    let everyType: Holidays | undefined;
-    const named = new Map<number, readonly NamedDay[]>();
     function namedDays(year: number): readonly NamedDay[] {
-      let list = named.get(year);
-      if (!list) {
-        if (!parts) return [];
-        everyType ??= parts.state ? new Holidays(parts.country, parts.state, { languages: ['en'] }) : new Holidays(parts.country, { languages: ['en'] });
-        everyType.setTimezone('');
-        const out: NamedDay[] = [];
-        for (const h of everyType.getHolidays(year, 'en')) {
-          const day = parseDay(h.date.slice(0, 10));
-          if (day !== null) out.push({ day, name: h.name, type: h.type });
-        }
-        list = out.sort((a, b) => a.day - b.day);
-        named.set(year, list);
-      }
-      return list;
+      return table(year).named;
     }
 
     function isBusinessDay(day: Day): boolean {
