@@ -453,40 +453,42 @@ function toApplication(
   c: Collector, time: TimeRules, settings: Settings, referenceIds: ReadonlySet<string>, raw: RawApplication, index: number, options: ParseOptions,
 ): Application {
   // Paths are written only for issues: a valid document needs none.
-  const at = (): string => `applications[${index}]`;
+  const at = `applications[${index}]`;
   let appZone: string | undefined;
   if (!absent(raw.timeZone)) {
     if (time.isKnownZone(raw.timeZone)) appZone = raw.timeZone;
-    else c.add(`${at()}.timeZone`, unknownZone(raw.timeZone));
+    else c.add(`${at}.timeZone`, unknownZone(raw.timeZone));
   }
   const people: Person[] = [];
   const personIds = new Set<string>();
   const rawPeople = raw.people ?? [];
   for (let i = 0; i < rawPeople.length; i++) {
     const p = rawPeople[i] as RawPerson;
-    if (personIds.has(p.id)) c.add(`${at()}.people[${i}].id`, `duplicate person id "${p.id}"; every person of an application needs its own id`);
+    if (personIds.has(p.id)) c.add(`${at}.people[${i}].id`, `duplicate person id "${p.id}"; every person of an application needs its own id`);
     personIds.add(p.id);
     let tz: string | undefined;
     if (!absent(p.timeZone)) {
       if (time.isKnownZone(p.timeZone)) tz = p.timeZone;
-      else c.add(`${at()}.people[${i}].timeZone`, unknownZone(p.timeZone));
+      else c.add(`${at}.people[${i}].timeZone`, unknownZone(p.timeZone));
     }
     let rg: string | undefined;
     if (!absent(p.region)) {
       if (time.isKnownRegion(p.region)) rg = p.region;
-      else c.add(`${at()}.people[${i}].region`, unknownRegion(p.region));
+      else c.add(`${at}.people[${i}].region`, unknownRegion(p.region));
     }
     people.push(toPerson(p, tz, rg));
   }
-  /** The id, after an issue when no person of the application has it. */
-  const knownPerson = (pid: string, path: () => string): string => {
-    if (!personIds.has(pid)) c.add(path(), unknownPerson(pid));
+  /** The id, after an issue at `${at}.${list}[${i}].${field}` when no person of the application has it. */
+  const knownPerson = (pid: string | null | undefined, list: string, i: number, field: string): string | undefined => {
+    if (absent(pid)) return undefined;
+    if (!personIds.has(pid)) c.add(`${at}.${list}[${i}].${field}`, unknownPerson(pid));
     return pid;
   };
-  const dayOf = (value: string | null | undefined, path: () => string): Day | undefined => {
+  /** The date, after an issue at `${at}.${list}[${i}].${field}` (or `${at}.${field}` without a list) when it is none. */
+  const dayOf = (value: string | null | undefined, field: string, list?: string, i?: number): Day | undefined => {
     if (absent(value)) return undefined;
     const day = parseDay(value);
-    if (day === null) c.add(path(), notADay(value));
+    if (day === null) c.add(list === undefined ? `${at}.${field}` : `${at}.${list}[${i ?? 0}].${field}`, notADay(value));
     return day ?? undefined;
   };
 
@@ -495,7 +497,7 @@ function toApplication(
   const rawInterviews = raw.interviews ?? [];
   for (let i = 0; i < rawInterviews.length; i++) {
     const iv = rawInterviews[i] as RawInterview;
-    const path = (): string => `${at()}.interviews[${i}]`;
+    const path = (): string => `${at}.interviews[${i}]`;
     if (interviewIds.has(iv.id)) c.add(`${path()}.id`, `duplicate interview id "${iv.id}"`);
     interviewIds.add(iv.id);
     let zoneId: string | undefined;
@@ -517,15 +519,15 @@ function toApplication(
     const peopleIds: string[] = [];
     for (let j = 0; j < rawIds.length; j++) {
       const pid = rawIds[j] as string;
-      peopleIds.push(knownPerson(pid, () => `${path()}.peopleIds[${j}]`));
+      if (!personIds.has(pid)) c.add(`${path()}.peopleIds[${j}]`, unknownPerson(pid));
+      peopleIds.push(pid);
     }
-    const lead = absent(iv.panelLeadId) ? undefined : knownPerson(iv.panelLeadId, () => `${path()}.panelLeadId`);
+    const lead = knownPerson(iv.panelLeadId, 'interviews', i, 'panelLeadId');
     if (lead !== undefined && personIds.has(lead) && !peopleIds.includes(lead)) c.add(`${path()}.panelLeadId`, `"${lead}" is not among this interview's peopleIds; add them or pick a panelist`);
-    const decisionBy = dayOf(iv.timeline?.decisionBy, () => `${path()}.timeline.decisionBy`);
-    const on = dayOf(iv.directions?.on, () => `${path()}.directions.on`);
-    const dirPid = iv.directions?.personId;
-    const dirPerson = absent(dirPid) ? undefined : knownPerson(dirPid, () => `${path()}.directions.personId`);
-    const contactId = absent(iv.contactId) ? undefined : knownPerson(iv.contactId, () => `${path()}.contactId`);
+    const decisionBy = dayOf(iv.timeline?.decisionBy, 'timeline.decisionBy', 'interviews', i);
+    const on = dayOf(iv.directions?.on, 'directions.on', 'interviews', i);
+    const dirPerson = knownPerson(iv.directions?.personId, 'interviews', i, 'directions.personId');
+    const contactId = knownPerson(iv.contactId, 'interviews', i, 'contactId');
     const said = iv.timeline?.said ?? undefined;
     const channel = iv.directions?.channel;
     let directions: Mutable<Directions> | undefined;
@@ -555,12 +557,11 @@ function toApplication(
   const rawTouches = raw.touches ?? [];
   for (let i = 0; i < rawTouches.length; i++) {
     const t = rawTouches[i] as RawTouch;
-    const path = (): string => `${at()}.touches[${i}]`;
     const when = parseInstant(t.at, candidateZone);
-    if (when === null) c.add(`${path()}.at`, `${describe(t.at)} is not a date-time; write ISO 8601, e.g. "2026-03-03T15:00:00-05:00"`);
-    const personId = absent(t.personId) ? undefined : knownPerson(t.personId, () => `${path()}.personId`);
-    if (t.referenceId && !referenceIds.has(t.referenceId)) c.add(`${path()}.referenceId`, `unknown reference id "${t.referenceId}"; add it to candidate.references`);
-    const newDecisionBy = dayOf(t.newDecisionBy, () => `${path()}.newDecisionBy`);
+    if (when === null) c.add(`${at}.touches[${i}].at`, `${describe(t.at)} is not a date-time; write ISO 8601, e.g. "2026-03-03T15:00:00-05:00"`);
+    const personId = knownPerson(t.personId, 'touches', i, 'personId');
+    if (t.referenceId && !referenceIds.has(t.referenceId)) c.add(`${at}.touches[${i}].referenceId`, `unknown reference id "${t.referenceId}"; add it to candidate.references`);
+    const newDecisionBy = dayOf(t.newDecisionBy, 'newDecisionBy', 'touches', i);
     const touch: Mutable<Touch> = { at: when ?? 0, channel: t.channel ?? 'email', kind: t.kind, outcome: t.outcome ?? 'sent' };
     if (personId) touch.personId = personId;
     if (t.referenceId) touch.referenceId = t.referenceId;
@@ -572,9 +573,9 @@ function toApplication(
   let region: string | undefined;
   if (!absent(raw.region)) {
     if (time.isKnownRegion(raw.region)) region = raw.region;
-    else c.add(`${at()}.region`, unknownRegion(raw.region));
+    else c.add(`${at}.region`, unknownRegion(raw.region));
   }
-  const appliedOn = dayOf(raw.appliedOn, () => `${at()}.appliedOn`);
+  const appliedOn = dayOf(raw.appliedOn, 'appliedOn');
   const app: Partial<Mutable<Application>> = { id: raw.id, company: raw.company, role: raw.role, status: raw.status ?? 'active' };
   if (appliedOn !== undefined) app.appliedOn = appliedOn;
   if (appZone) app.timeZone = appZone;
