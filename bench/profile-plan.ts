@@ -1,11 +1,15 @@
 /**
- * Where planning spends its time: profiles one `plan()` of a generated scenario (V8's CPU profiler,
- * the one behind `node --cpu-prof`, started just around the call, so generating and parsing stay
- * out of it) and prints the functions by self and by inclusive time. Not a bench: `npm run bench`
- * does not run it.
+ * Where planning (or parsing) spends its time: profiles one `plan()` of a generated scenario (V8's
+ * CPU profiler, the one behind `node --cpu-prof`, started just around the call, so generating and
+ * parsing stay out of it) and prints the functions by self and by inclusive time. Not a bench:
+ * `npm run bench` does not run it.
  *
  *   npx tsx bench/profile-plan.ts [N=100000] [--out plan.cpuprofile] [--top 25]
+ *   … --cold     no JIT warm-up first: the first plan of the process, as bench/plan's "first plan"
+ *   … --parse    profiles parseScenario of the document instead (always the process's first)
  *
+ * The plan always runs with fresh caches (a `createTimeRules()` of its own, not the parse's), so it
+ * builds every holiday table and zone rule it needs.
  * The .cpuprofile opens in Chrome DevTools (Performance) or VS Code. Line numbers are those of the
  * code tsx runs; function names are the source's.
  */
@@ -67,30 +71,49 @@ async function main(): Promise<void> {
   const n = Number(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 100_000);
   const top = Number(arg('--top') ?? 25);
   const out = arg('--out');
-  const warmTime = createTimeRules();
-  const warm = parseScenario(generateScenario({ applications: 2_000, seed: 7, time: warmTime }), warmTime);
-  const warmNow = parseInstant(DEFAULT_NOW, warmTime.zone('UTC'));
-  if (!warm.ok || warmNow === null) throw new Error('warm-up scenario is invalid');
-  for (let i = 0; i < 3; i++) plan(warm.value, { now: warmNow, time: warmTime });
-
-  const time = createTimeRules();
-  const parsed = parseScenario(JSON.parse(JSON.stringify(generateScenario({ applications: n, seed: 42 }))), time);
-  const now = parseInstant(DEFAULT_NOW, time.zone('UTC'));
-  if (!parsed.ok || now === null) throw new Error('generated scenario is invalid');
+  const parseOnly = process.argv.includes('--parse');
+  // The document as `afterword plan --scenario` reads it: JSON text parsed, no shared objects.
+  const input: unknown = JSON.parse(JSON.stringify(generateScenario({ applications: n, seed: 42 })));
+  if (!parseOnly && !process.argv.includes('--cold')) {
+    const warmTime = createTimeRules();
+    const warm = parseScenario(generateScenario({ applications: 2_000, seed: 7, time: warmTime }), warmTime);
+    const warmNow = parseInstant(DEFAULT_NOW, warmTime.zone('UTC'));
+    if (!warm.ok || warmNow === null) throw new Error('warm-up scenario is invalid');
+    for (let i = 0; i < 3; i++) plan(warm.value, { now: warmNow, time: warmTime });
+  }
 
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 250 });
-  await session.post('Profiler.start');
-  const started = performance.now();
-  const result = plan(parsed.value, { now, time });
-  const ms = performance.now() - started;
-  const { profile } = await session.post('Profiler.stop');
+  const profiled = async <T>(run: () => T): Promise<{ result: T; ms: number; profile: unknown }> => {
+    await session.post('Profiler.start');
+    const started = performance.now();
+    const result = run();
+    const ms = performance.now() - started;
+    const { profile } = await session.post('Profiler.stop');
+    return { result, ms, profile };
+  };
+  const parse = (): ReturnType<typeof parseScenario> => parseScenario(input, createTimeRules());
+  let report: unknown;
+  if (parseOnly) {
+    const { result, ms, profile } = await profiled(parse);
+    if (!result.ok) throw new Error('generated scenario is invalid');
+    console.log(`parseScenario of ${n.toLocaleString('en-US')} applications (the process's first): ${ms.toFixed(0)} ms, ${(n / (ms / 1000)).toFixed(0)} applications/s (profiler on)`);
+    report = profile;
+  } else {
+    const parsed = parse();
+    // Fresh caches, not the parse's.
+    const time = createTimeRules();
+    const now = parseInstant(DEFAULT_NOW, time.zone('UTC'));
+    if (!parsed.ok || now === null) throw new Error('generated scenario is invalid');
+    const { result, ms, profile } = await profiled(() => plan(parsed.value, { now, time }));
+    console.log(`plan of ${n.toLocaleString('en-US')} applications (fresh caches${process.argv.includes('--cold') ? ', no warm-up' : ''}): ${ms.toFixed(0)} ms, ${(n / (ms / 1000)).toFixed(0)} applications/s, ${result.recommendations.length} recommendations (profiler on)`);
+    report = profile;
+  }
   session.disconnect();
-  console.log(`plan of ${n.toLocaleString('en-US')} applications (fresh caches): ${ms.toFixed(0)} ms, ${(n / (ms / 1000)).toFixed(0)} applications/s, ${result.recommendations.length} recommendations (profiler on)`);
-  if (out) writeFileSync(out, JSON.stringify(profile));
-  console.log(summarize(profile as CpuProfile, top));
+  if (out) writeFileSync(out, JSON.stringify(report));
+  console.log(summarize(report as CpuProfile, top));
 }
 
 await main();
