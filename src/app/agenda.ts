@@ -39,8 +39,8 @@ function planOne(profile: Profile, app: Application, deps: AgendaDeps, now: Epoc
   return plan({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, { now, time: deps.time });
 }
 
-/** P1 from the application summaries (no full load). */
-function pipelineWarnings(deps: AgendaDeps, profile: Profile, summaries: readonly ApplicationSummary[], now: EpochMs): Warning[] {
+/** P1 from the application summaries (no full load): the pipeline's "keep searching" warnings. */
+export function pipelineWarnings(deps: AgendaDeps, profile: Profile, summaries: readonly ApplicationSummary[], now: EpochMs): Warning[] {
   const entries = summaries.map((s) => ({
     status: s.status,
     ...(s.appliedOn !== undefined ? { appliedOn: s.appliedOn } : {}),

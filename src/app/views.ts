@@ -5,6 +5,7 @@ import type { Profile, Saved } from './records.js';
 import type { Addressee, Draft } from '../core/drafts/index.js';
 import type { CheckedDraft } from './drafting.js';
 import { renderWarning } from '../core/rules/messages.js';
+import type { Warning } from '../core/rules/plan-types.js';
 import { recommendationToJson } from '../core/rules/output.js';
 import { applicationToJson, candidateToJson, settingsToJson } from '../core/scenario-json.js';
 import type { TimeRules } from '../core/time.js';
@@ -12,6 +13,7 @@ import type { Finding } from '../core/tone/index.js';
 
 export function agendaJson(a: Agenda, time: TimeRules) {
   const zone = time.zone(a.profile.settings.timeZone);
+  let companies: Map<string, string> | undefined;
   const nameOf = (i: AgendaItem, id: string | undefined) => {
     const person = id === undefined ? undefined : i.application.people.find((p) => p.id === id);
     return person ? { id: person.id, name: person.name, ...(person.honorific !== undefined ? { honorific: person.honorific } : {}) } : null;
@@ -23,7 +25,21 @@ export function agendaJson(a: Agenda, time: TimeRules) {
   return {
     now: zone.format(a.now), until: zone.format(a.until),
     overdue: items(a.overdue), due: items(a.due), coming: items(a.coming),
-    warnings: a.warnings.map((w) => ({ rule: w.rule, message: renderWarning(w) })),
+    warnings: a.warnings.map((w) => warningJson(w, (id) => (companies ??= new Map(a.summaries.map((s) => [s.id, s.company]))).get(id))),
+  };
+}
+
+/**
+ * A warning as data for a page to word (STYLE 16): its code and numbers, the company it is about
+ * (never shown as an id), and `message`, the CLI's wording, for scripts.
+ */
+export function warningJson(w: Warning, companyOf: (applicationId: string) => string | undefined) {
+  const applicationId = 'applicationId' in w ? w.applicationId : null;
+  return {
+    rule: w.rule, code: w.code, message: renderWarning(w),
+    applicationId, company: applicationId === null ? null : companyOf(applicationId) ?? null,
+    active: w.code === 'few_active' ? w.active : null, min: w.code === 'few_active' ? w.min : null, days: w.code === 'quiet' ? w.days : null,
+    said: w.code === 'unreadable_timeline' ? w.said : null, outcome: w.code === 'close_application' ? w.outcome : null,
   };
 }
 

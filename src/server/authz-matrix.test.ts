@@ -87,6 +87,7 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'POST /api/applications/:id/reply/read': { access: 'seeker' },
   'POST /api/applications/:id/reply': { access: 'seeker' },
   'GET /api/board': { access: 'seeker' },
+  'GET /api/board/cards': { access: 'seeker' },
   'GET /api/insights': { access: 'seeker' },
   'POST /api/applications/:id/status': { access: 'seeker' },
   'GET /api/offers/compare': { access: 'seeker' },

@@ -44,11 +44,33 @@ describe('Pipeline', () => {
     await card('active', 'a2').waitFor();
     await card('rejected', 'a3').waitFor();
     await card('offer', 'a4').waitFor();
-    // Globex waits on an answer: a status check is planned, and it can say why.
+    // Globex waits on an answer: a status check is planned; its page says why.
     const globex = card('active', 'a2');
     await expect(globex.textContent()).resolves.toContain('Status check');
-    await globex.getByRole('button', { name: 'Why this date?' }).click();
-    await expect(globex.locator('.why-body').textContent()).resolves.toMatch(/F\d/);
+    await globex.getByRole('link', { name: 'Globex' }).click();
+    await e.page.getByRole('heading', { level: 1, name: 'Globex' }).waitFor();
+  });
+
+  it('finds applications by company, role or person, filters by status, and keeps both in the address', async () => {
+    await open();
+    await e.page.getByRole('searchbox', { name: 'Search' }).fill('data');
+    // Acme (Data Analyst) and Umbrella (Data Scientist); Globex and Initech are left out.
+    await e.page.locator('.board[data-shown-query="data"]').waitFor();
+    await expect(e.page.locator('.board-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-application')))).resolves.toEqual(['a1', 'a4']);
+    await expect.poll(() => e.page.locator('.board-found').textContent()).toContain('2 of 4 applications');
+    await e.page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('offer');
+    await expect.poll(() => new URL(e.page.url()).search).toBe('?q=data&status=offer');
+    await card('offer', 'a4').waitFor();
+    await expect.poll(() => e.page.locator('.board-card').count()).toBe(1);
+    // The address alone brings the same board back.
+    await e.page.reload();
+    await card('offer', 'a4').waitFor();
+    await expect(e.page.getByRole('searchbox', { name: 'Search' }).inputValue()).resolves.toBe('data');
+    await e.page.getByRole('searchbox', { name: 'Search' }).fill('nobody at all');
+    await expect.poll(() => e.page.locator('.board-found').textContent()).toContain('No application with the status Offer matches “nobody at all”.');
+    await e.page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => e.page.locator('.board-card').count()).toBe(4);
+    expect(new URL(e.page.url()).search).toBe('');
   });
 
   it('moves a card by dragging it to another column, and it stays there', async () => {
@@ -86,6 +108,7 @@ describe('Pipeline', () => {
   it('draws the funnel and the response times with recharts, with their numbers as text', async () => {
     await open();
     const funnel = e.page.locator('figure', { hasText: 'From application to offer' });
+    await e.page.locator('#insights-title').scrollIntoViewIfNeeded();
     await funnel.locator('svg.recharts-surface').waitFor();
     await expect(funnel.locator('figcaption').textContent()).resolves.toContain('4 applied, 3 interviewed (75%), 1 with an offer (25%)');
     await expect(funnel.locator('table').textContent()).resolves.toContain('Interviewed375%');
@@ -103,6 +126,7 @@ describe('Pipeline', () => {
       for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
         await e.page.setViewportSize(viewport);
         await open();
+        await e.page.locator('#insights-title').scrollIntoViewIfNeeded();
         await e.page.locator('svg.recharts-surface').first().waitFor();
         expect(await seriousViolations(e.page), `${scheme} ${width}`).toEqual([]);
         if (width === 'phone') expect(await e.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);

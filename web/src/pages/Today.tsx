@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { AgendaItemJson, AgendaJson } from '../api.js';
 import { fetchWeek } from '../prefetch.js';
 import { LogTouchDialog, touchKindOf, type LogDefaults } from '../components/LogTouch.js';
-import { ErrorNote, Loading, Page, StatusChip, Chip } from '../components/ui.js';
+import { ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
+import { Warnings as WarningList, type WarningData } from '../components/Warnings.js';
 import { Why } from '../components/Why.js';
 import { useData } from '../data.js';
 import { day, kindLabel, personLabel, relative, when, words } from '../format.js';
@@ -100,13 +101,9 @@ export function splitAgenda(data: AgendaJson) {
   return { now, dueNow: [...data.due, ...comingToday], later, nothing, summary };
 }
 
-export function Warnings({ warnings }: { warnings: readonly { rule: string; message: string }[] }) {
-  if (warnings.length === 0) return null;
-  return (
-    <div className="notice warn" role="note">
-      {warnings.map((w) => <p key={w.rule + w.message}><Chip tone="warn">{w.rule}</Chip> {w.message}</p>)}
-    </div>
-  );
+/** The warnings above the agenda (Today, a coach's view of it): worded and folded by components/Warnings. */
+export function Warnings({ warnings, appHref }: { warnings: readonly WarningData[]; appHref?: AppHref }) {
+  return <WarningList warnings={warnings} appHref={appHref} />;
 }
 
 /** Overdue, due now and later this week; read-only without `onLog`. Headings at `level` (2 on Today, 3 inside a coach's view). */
@@ -132,7 +129,7 @@ export function Today({ userZone }: { userZone: string }) {
   return (
     <Page title="Today" subtitle={<>{day(data.now, userZone)} — {summary}</>}>
       <ErrorNote error={error} />
-      <Warnings warnings={data.warnings} />
+      <Warnings warnings={data.warnings} appHref={ownApplication} />
       {nothing && (
         <div className="empty card">
           <h2>Nothing to do right now</h2>
