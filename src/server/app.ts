@@ -19,6 +19,7 @@ import { APPLICATION_STATUSES, CHANNELS, OUTCOMES, STAGES, TOUCH_KINDS } from '.
 import { candidateToJson, settingsToJson } from '../core/scenario-json.js';
 import { checkTone, formatToneIssue, parseToneInput } from '../core/tone/index.js';
 import type { Deps } from '../deps.js';
+import { compression, sendWebFile } from './compress.js';
 import { BadRequest, onError } from './errors.js';
 import { body, defined, query } from './validate.js';
 import { debriefPreviewRoutes } from './routes/debrief-preview.js';
@@ -224,6 +225,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
 
   const server = new Hono<Env>()
     .use('*', securityHeaders())
+    .use('*', compression())
     .use('*', hostCheck(options, publicUrl))
     // GET and HEAD carry no body; asking (hono's bodyLimit reads `c.req.raw.body`) would build a
     // whole fetch Request for each of them on @hono/node-server.
@@ -262,7 +264,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
 
   function send(c: Context, file: WebFile, cache: string) {
     c.header('Cache-Control', cache);
-    return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
+    return sendWebFile(c, file);
   }
 
   /** The UI's page for a signed-in browser; a sign-in hint otherwise (a shared server's UI signs in itself). */

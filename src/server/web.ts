@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 export interface WebFile {
   readonly body: Uint8Array;
   readonly type: string;
+  /** The same bytes compressed at build time (`<file>.br`, `<file>.gz`), when the build made them. */
+  readonly br?: Uint8Array;
+  readonly gzip?: Uint8Array;
 }
 
 export interface WebAssets {
@@ -36,10 +39,17 @@ export function loadWebAssets(dir: string): WebAssets | undefined {
   const indexPath = join(dir, 'index.html');
   if (!existsSync(indexPath)) return undefined;
   const files = new Map<string, WebFile>();
-  for (const path of walk(dir)) {
-    if (path === indexPath) continue;
+  const all = new Set(walk(dir));
+  // A `.br` or `.gz` beside a file is that file compressed (web/vite.config.ts), not a file of its own.
+  const encoded = (path: string): boolean => (path.endsWith('.br') || path.endsWith('.gz')) && all.has(path.slice(0, -3));
+  const beside = (path: string, ext: string): { br?: Uint8Array } | { gzip?: Uint8Array } | Record<string, never> => {
+    if (!all.has(`${path}${ext}`)) return {};
+    return ext === '.br' ? { br: readFileSync(`${path}.br`) } : { gzip: readFileSync(`${path}.gz`) };
+  };
+  for (const path of all) {
+    if (path === indexPath || encoded(path)) continue;
     const url = `/${relative(dir, path).split(sep).join('/')}`;
-    files.set(url, { body: readFileSync(path), type: TYPES[extname(path)] ?? 'application/octet-stream' });
+    files.set(url, { body: readFileSync(path), type: TYPES[extname(path)] ?? 'application/octet-stream', ...beside(path, '.br'), ...beside(path, '.gz') });
   }
   return { index: { body: readFileSync(indexPath), type: TYPES['.html'] ?? 'text/html' }, files };
 }
