@@ -459,9 +459,10 @@ function toApplication(
     if (time.isKnownZone(raw.timeZone)) appZone = raw.timeZone;
     else c.add(`${at}.timeZone`, unknownZone(raw.timeZone));
   }
-  const people: Person[] = [];
-  const personIds = new Set<string>();
+  // Lists of their exact length: one grown by push keeps room for 16 items, and most hold one to three.
   const rawPeople = raw.people ?? [];
+  const people = new Array<Person>(rawPeople.length);
+  const personIds = new Set<string>();
   for (let i = 0; i < rawPeople.length; i++) {
     const p = rawPeople[i] as RawPerson;
     if (personIds.has(p.id)) c.add(`${at}.people[${i}].id`, `duplicate person id "${p.id}"; every person of an application needs its own id`);
@@ -476,7 +477,7 @@ function toApplication(
       if (time.isKnownRegion(p.region)) rg = p.region;
       else c.add(`${at}.people[${i}].region`, unknownRegion(p.region));
     }
-    people.push(toPerson(p, tz, rg));
+    people[i] = toPerson(p, tz, rg);
   }
   /** The id, after an issue at `${at}.${list}[${i}].${field}` when no person of the application has it. */
   const knownPerson = (pid: string | null | undefined, list: string, i: number, field: string): string | undefined => {
@@ -492,9 +493,9 @@ function toApplication(
     return day ?? undefined;
   };
 
-  const interviews: Interview[] = [];
-  const interviewIds = new Set<string>();
   const rawInterviews = raw.interviews ?? [];
+  const interviews = new Array<Interview>(rawInterviews.length);
+  const interviewIds = new Set<string>();
   for (let i = 0; i < rawInterviews.length; i++) {
     const iv = rawInterviews[i] as RawInterview;
     const path = (): string => `${at}.interviews[${i}]`;
@@ -516,12 +517,11 @@ function toApplication(
     if (end === null) c.add(`${path()}.end`, `${describe(iv.end)} is not a date-time; write ISO 8601, e.g. "2026-03-03T11:00:00-05:00"`);
     if (start !== null && end !== null && end <= start) c.add(`${path()}.end`, 'ends before it starts; end must be later than start');
     const rawIds = iv.peopleIds ?? [];
-    const peopleIds: string[] = [];
     for (let j = 0; j < rawIds.length; j++) {
       const pid = rawIds[j] as string;
       if (!personIds.has(pid)) c.add(`${path()}.peopleIds[${j}]`, unknownPerson(pid));
-      peopleIds.push(pid);
     }
+    const peopleIds = rawIds.slice();
     const lead = knownPerson(iv.panelLeadId, 'interviews', i, 'panelLeadId');
     if (lead !== undefined && personIds.has(lead) && !peopleIds.includes(lead)) c.add(`${path()}.panelLeadId`, `"${lead}" is not among this interview's peopleIds; add them or pick a panelist`);
     const decisionBy = dayOf(iv.timeline?.decisionBy, 'timeline.decisionBy', 'interviews', i);
@@ -549,12 +549,12 @@ function toApplication(
     if (contactId) interview.contactId = contactId;
     interview.referencesRequested = iv.referencesRequested ?? false;
     if (debrief) interview.debrief = debrief;
-    interviews.push(interview as Interview);
+    interviews[i] = interview as Interview;
   }
 
   const candidateZone = time.zone(settings.timeZone);
-  const touches: Touch[] = [];
   const rawTouches = raw.touches ?? [];
+  const touches = new Array<Touch>(rawTouches.length);
   for (let i = 0; i < rawTouches.length; i++) {
     const t = rawTouches[i] as RawTouch;
     const when = parseInstant(t.at, candidateZone);
@@ -567,7 +567,7 @@ function toApplication(
     if (t.referenceId) touch.referenceId = t.referenceId;
     if (t.text) touch.text = t.text;
     if (newDecisionBy !== undefined) touch.newDecisionBy = newDecisionBy;
-    touches.push(touch);
+    touches[i] = touch;
   }
 
   let region: string | undefined;
