@@ -166,9 +166,9 @@ function planCycle(planning: Planning, interview: Interview, cycle: Cycle, facts
       }
     }
     planning.recommendations.push({
-      applicationId: app.id, kind: isCall ? 'call' : 'status_check', ...(contact ? { personId: contact.id } : {}), ccPersonIds: NO_IDS, channel,
+      applicationId: app.id, kind: isCall ? 'call' : 'status_check', personId: contact?.id, ccPersonIds: NO_IDS, channel,
       earliest: window.earliest, ideal: window.ideal, latest: window.latest, timeZone: place.zone.id, status,
-      rules: planning.sharing.rules(rules), reason: timing.reason, notes: notes.length > 0 ? notes : NO_NOTES, interviewId: interview.id, sequence,
+      rules: planning.sharing.rules(rules), reason: planning.sharing.reason(timing.reason), notes: notes.length > 0 ? notes : NO_NOTES, interviewId: interview.id, sequence,
       ...(blockedBy ? { blockedBy } : {}), ...(nextAllowed !== undefined ? { nextAllowed } : {}),
     });
     previousDay = touch ? place.zone.dayAt(touch.at) : timing.days.ideal;

@@ -60,8 +60,8 @@ export function planMoveOn(planning: Planning, facts: MoveOnFacts): void {
   if (status === 'overdue' || status === 'due') planning.warnings.push({ rule: 'F5', code: 'move_on', applicationId: app.id });
   const rules: readonly RuleId[] = goAhead ? ['F5', 'F4'] : ['F5'];
   planning.recommendations.push({
-    applicationId: app.id, kind: 'give_up', ...(contact ? { personId: contact.id } : {}), ccPersonIds: NO_IDS, channel: 'email',
+    applicationId: app.id, kind: 'give_up', personId: contact?.id, ccPersonIds: NO_IDS, channel: 'email',
     earliest: window.earliest, ideal: window.ideal, latest: window.latest, timeZone: place.zone.id, status,
-    rules: planning.sharing.rules(rules), notes: NO_NOTES, reason: { code: 'give_up', goAhead, byChecks }, interviewId: facts.interviewId,
+    rules: planning.sharing.rules(rules), notes: NO_NOTES, reason: planning.sharing.reason({ code: 'give_up', goAhead, byChecks }), interviewId: facts.interviewId,
   });
 }

@@ -84,7 +84,7 @@ export function planReply(planning: Planning, response: Touch, place: Place): vo
   const status = sent ? 'done' : statusAt(planning.now, window.earliest, window.latest);
   const reason: Reason = { code: 'reply', outcome: decision ?? (outcome === 'reply_received' ? 'reply_received' : 'not_decided') };
   planning.recommendations.push({
-    applicationId: app.id, kind: 'reply', ...(response.personId ? { personId: response.personId } : {}), ccPersonIds: NO_IDS, channel,
+    applicationId: app.id, kind: 'reply', personId: response.personId, ccPersonIds: NO_IDS, channel,
     earliest: window.earliest, ideal: window.ideal, latest: window.latest, timeZone: place.zone.id, status,
     rules: planning.sharing.rules(rules), notes, reason,
   });

@@ -33,7 +33,8 @@ export type Note =
 export interface Recommendation {
   readonly applicationId: string;
   readonly kind: RecommendationKind;
-  readonly personId?: string;
+  /** The recipient, when it is a person (undefined when the application names nobody). */
+  readonly personId?: string | undefined;
   readonly referenceId?: string;
   readonly ccPersonIds: readonly string[];
   readonly channel: Channel;

@@ -62,7 +62,7 @@ export function planThankYous(planning: Planning, interview: Interview, nextStar
       applicationId: planning.app.id, kind: 'thank_you', personId: to.id, ccPersonIds: cc.length > 0 ? cc.map((person) => person.id) : NO_IDS,
       channel, earliest: interview.end, ideal, latest, timeZone: place.zone.id, status, rules: planning.sharing.rules(rules),
       interviewId: interview.id, notes,
-      reason: { code: 'thank_you', morning, panel: cc.length > 0, channel, local: planning.candidate.local },
+      reason: planning.sharing.reason({ code: 'thank_you', morning, panel: cc.length > 0, channel, local: planning.candidate.local }),
     });
   }
 }
