@@ -156,6 +156,8 @@ describe('afterword serve as a process', () => {
     const rows = 5000;
     const data = join(dir, 'sigterm');
     const first = await serve(['--data-dir', data, '--log']);
+    // Said before the seconds it takes, not only once ready.
+    await until(() => first.stderr().includes(`Creating your database in ${data} (only the first start takes this long)…\n`), 'the first start\'s progress');
     const headers = await signIn(first);
     const json = { ...headers, 'Content-Type': 'application/json' };
     expect((await fetch(`${first.base}/api/profile`, { method: 'POST', headers: json, body: JSON.stringify({ settings: { timeZone: 'UTC', region: 'GB-ENG' } }) })).status).toBe(200);
@@ -181,6 +183,7 @@ describe('afterword serve as a process', () => {
     expect(logLines(first).filter((l) => l['path'] === '/api/import')).toEqual([expect.objectContaining({ method: 'POST', status: 201, ip: '127.0.0.1' })]);
 
     const second = await serve(['--data-dir', data, '--log']);
+    await until(() => second.stderr().includes(`Opening your records in ${data}…\n`), 'the restart\'s progress');
     try {
       const again = await signIn(second);
       const board = await (await fetch(`${second.base}/api/pipeline`, { headers: again })).json() as { counts: Record<string, number>; applications: { company: string }[] };

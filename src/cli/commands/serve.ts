@@ -1,9 +1,12 @@
 /** `afterword serve [--port 4600] [--host 127.0.0.1] [--trust-proxy 1]`: the web app on the user's records. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
-import { loadConfig } from '../../config.js';
+import { loadConfig, type Config } from '../../config.js';
 import { createDeps } from '../../deps.js';
 import { loadOrCreateSecret } from '../../server/security.js';
+import { pgliteDir } from '../../store/location.js';
 import { parseTrustProxy, TRUST_NOBODY, type TrustProxy } from '../../server/ops.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS, isLoopback, startServer } from '../../server/serve.js';
 import { DEFAULT_SESSION_CACHE_MS } from '../../server/session-cache.js';
@@ -53,6 +56,15 @@ function trustProxyOf(flag: string | undefined, env: Readonly<Record<string, str
   if (flag !== undefined) return parseTrustProxy(flag);
   const fromEnv = env[TRUST_PROXY_ENV];
   return fromEnv === undefined || fromEnv === '' ? TRUST_NOBODY : parseTrustProxy(fromEnv, `${TRUST_PROXY_ENV} (or --trust-proxy)`);
+}
+
+/** What `serve` does before it can answer: create the embedded database the first time, else open it (or reach PostgreSQL). */
+function startingWords(config: Config): string {
+  if (config.database.kind === 'postgres') return 'Connecting to the database…';
+  const dir = config.database.dataDir;
+  return existsSync(join(pgliteDir(dir), 'PG_VERSION'))
+    ? `Opening your records in ${dir}…`
+    : `Creating your database in ${dir} (only the first start takes this long)…`;
 }
 
 /** Resolves when the process is asked to stop (Ctrl-C, or a service manager's SIGTERM). */
@@ -112,6 +124,8 @@ Examples:
       const accounts = opts.accounts === true || (config.database.kind === 'postgres' && opts.singleUser !== true);
       // Neither --log nor --no-log: a shared server logs, your own app does not.
       const logging = opts.log ?? accounts;
+      // Opening (the first time: creating) the database takes seconds: say so at once, not only when ready.
+      if (!io.deps) io.stderr(`${startingWords(config)}\n`);
       const secret = await loadOrCreateSecret(config.dataDir);
       const deps = io.deps ?? await createDeps(config);
       try {
