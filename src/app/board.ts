@@ -26,6 +26,8 @@ export interface BoardQuery {
   readonly statuses?: readonly ApplicationStatus[];
   /** Cards per status on this page. */
   readonly limit: number;
+  /** Cards per closed status (accepted, declined and the four ways to close) on this page; default `limit`. */
+  readonly closedLimit?: number;
   /** Cards of each status already shown (a "show more" asks from there). */
   readonly offset: number;
 }
@@ -78,7 +80,8 @@ export async function boardPage(deps: AppDeps, query: BoardQuery): Promise<Board
   const found = text !== ''
     ? await deps.store.listApplications(deps.userId, { text, ...(query.statuses ? { statuses: query.statuses } : {}) })
     : wanted ? all.filter((a) => wanted.has(a.status)) : all;
-  const shown = APPLICATION_STATUSES.flatMap((status) => ordered(found, status).slice(query.offset, query.offset + query.limit));
+  const limitOf = (status: ApplicationStatus): number => (BY_NEXT_DUE.has(status) ? query.limit : query.closedLimit ?? query.limit);
+  const shown = APPLICATION_STATUSES.flatMap((status) => ordered(found, status).slice(query.offset, query.offset + limitOf(status)));
   const toPlan = shown.filter((a) => a.status === 'active').map((a) => a.id);
   const applications = toPlan.length === 0 ? [] : await deps.store.getApplications(deps.userId, toPlan);
   const planned = new Map(applications.map((application) => {
@@ -110,7 +113,9 @@ export function boardPageJson(b: BoardPage, time: TimeRules) {
   return {
     now: time.zone(b.timeZone).format(b.now),
     timeZone: b.timeZone,
-    query: { text: b.query.text?.trim() ?? '', statuses: b.query.statuses ?? null, limit: b.query.limit, offset: b.query.offset },
+    query: {
+      text: b.query.text?.trim() ?? '', statuses: b.query.statuses ?? null, limit: b.query.limit, closedLimit: b.query.closedLimit ?? b.query.limit, offset: b.query.offset,
+    },
     totals: b.totals,
     counts: b.counts,
     cards: b.cards.map((c) => ({

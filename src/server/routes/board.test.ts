@@ -14,7 +14,7 @@ let api: TestClient;
 
 interface Card { id: string; company: string; role: string; status: string; next: { kind: string; status: string; at: string; timeZone: string; person: string | null } | null }
 interface Page {
-  now: string; timeZone: string; query: { text: string; statuses: string[] | null; limit: number; offset: number };
+  now: string; timeZone: string; query: { text: string; statuses: string[] | null; limit: number; closedLimit: number; offset: number };
   totals: Record<string, number>; counts: Record<string, number>; cards: Card[];
   warnings: { rule: string; code: string; company: string | null }[];
 }
@@ -97,10 +97,16 @@ describe('GET /api/board/cards', () => {
     expect(ids(more)).toEqual(['a6', 'a7']);
     expect(ids(await page('?status=active&limit=2&offset=4'))).toEqual(['a8']);
     expect(more.counts['active']).toBe(5);
+    // Closed statuses may get fewer on the first page.
+    const few = await page('?limit=3&closedLimit=1');
+    expect(ids(few, 'active')).toEqual(['a1', 'a2', 'a6']);
+    expect(ids(few, 'offer')).toEqual(['a5']);
+    expect(ids(few, 'rejected')).toEqual(['a4']);
+    expect(few.query.closedLimit).toBe(1);
   });
 
   it('says which part of the query is wrong', async () => {
-    for (const [query, field] of [['?status=lost', 'status'], ['?limit=0', 'limit'], ['?limit=101', 'limit'], ['?offset=-1', 'offset'], ['?offset=two', 'offset'], [`?q=${'x'.repeat(201)}`, 'q']] as const) {
+    for (const [query, field] of [['?status=lost', 'status'], ['?limit=0', 'limit'], ['?limit=101', 'limit'], ['?closedLimit=0', 'closedLimit'], ['?offset=-1', 'offset'], ['?offset=two', 'offset'], [`?q=${'x'.repeat(201)}`, 'q']] as const) {
       const res = await api.get(`/api/board/cards${query}`);
       expect(res.status, query).toBe(400);
       expect((await res.json() as { field?: string }).field, query).toBe(field);

@@ -20,8 +20,9 @@ type BoardJson = InferResponseType<Api['board']['cards']['$get'], 200>;
 type Card = BoardJson['cards'][number];
 type Status = Card['status'];
 
-/** Cards of each status per page. */
+/** Cards of each status per page; the closed statuses show fewer at first (they are read less, and there are four). */
 const PAGE = 15;
+const CLOSED_FIRST = 5;
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   active: 'Active', offer: 'Offer', accepted: 'Accepted', declined: 'Declined',
@@ -45,7 +46,7 @@ const isStatus = (s: string): s is Status => (STATUSES as string[]).includes(s);
 
 function NextAction({ card }: { card: Card }) {
   const next = card.next;
-  if (!next) return <p className="board-next muted">{card.status === 'active' ? 'Nothing planned right now' : 'No follow-up: closed'}</p>;
+  if (!next) return card.status === 'active' ? <p className="board-next muted">Nothing planned right now</p> : null;
   return (
     <div className="board-next">
       <p>
@@ -169,7 +170,10 @@ function useFilters(): { q: string; status: Status | ''; set: (q: string, status
 function loadPage(q: string, status: Status | '' | readonly Status[], offset: number) {
   const statuses = typeof status === 'string' ? status : status.join(',');
   return ok(client.api.board.cards.$get({
-    query: { ...(q.trim() !== '' ? { q } : {}), ...(statuses !== '' ? { status: statuses } : {}), limit: String(PAGE), ...(offset > 0 ? { offset: String(offset) } : {}) },
+    query: {
+      ...(q.trim() !== '' ? { q } : {}), ...(statuses !== '' ? { status: statuses } : {}), limit: String(PAGE),
+      ...(offset > 0 ? { offset: String(offset) } : { closedLimit: String(CLOSED_FIRST) }),
+    },
   }));
 }
 
