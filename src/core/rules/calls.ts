@@ -86,13 +86,17 @@ function lastSlotEnd(planning: Planning, place: Place, day: Day, days: CallDays)
 }
 
 /**
- * A call's window: a status check's window (`window`, its latest day `latestDay`) moved onto allowed
- * call moments. `idealDays` decides the ideal's slot (a call already made no longer blocks its own week).
+ * C1: a call's window, every moment of it an allowed one. `window` is the status check's window by
+ * rule (its latest day `latestDay`); its earliest and ideal move to the first call slot at or after
+ * them, its latest to the end of the last call window of the first allowed day on or after
+ * `latestDay`. `slotDays` decide the earliest and ideal slots (for a call already made, its own
+ * week does not count against it); `days` the latest.
  */
-export function callWindow(planning: Planning, place: Place, window: Window, latestDay: Day, days: CallDays, idealDays: CallDays): Window {
-  const idealSlot = nextCallSlot(planning, place, window.ideal, idealDays);
+export function callWindow(planning: Planning, place: Place, window: Window, latestDay: Day, days: CallDays, slotDays: CallDays): Window {
+  const earliest = nextCallSlot(planning, place, window.earliest, slotDays).start;
+  const idealSlot = nextCallSlot(planning, place, Math.max(window.ideal, earliest), slotDays);
   return {
-    earliest: window.earliest,
+    earliest,
     ideal: idealSlot.start,
     latest: Math.max(idealSlot.end, lastSlotEnd(planning, place, latestDay, days)),
   };

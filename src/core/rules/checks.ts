@@ -131,9 +131,9 @@ function planCycle(planning: Planning, interview: Interview, cycle: Cycle, facts
       if (!rules.includes('C1')) rules.push('C1');
       if (!rules.includes('C2')) rules.push('C2');
       callDays = { interviewDay: facts.interviewDay, bansLifted: timing.bansLifted, weeksUsed };
-      // A call made stands in its own week: only the days it could not be on decide its ideal.
-      const idealDays = touch ? { ...callDays, weeksUsed: new Set<Day>() } : callDays;
-      window = callWindow(planning, place, window, timing.days.latest, callDays, idealDays);
+      // A call made stands in its own week: only the days it could not be on decide its slots.
+      const slotDays = touch ? { ...callDays, weeksUsed: new Set<Day>() } : callDays;
+      window = callWindow(planning, place, window, timing.days.latest, callDays, slotDays);
     }
 
     let status: RecommendationStatus;
@@ -171,7 +171,8 @@ function planCycle(planning: Planning, interview: Interview, cycle: Cycle, facts
       rules: planning.sharing.rules(rules), reason: planning.sharing.reason(timing.reason), notes: notes.length > 0 ? notes : NO_NOTES, interviewId: interview.id, sequence,
       ...(blockedBy ? { blockedBy } : {}), ...(nextAllowed !== undefined ? { nextAllowed } : {}),
     });
-    previousDay = touch ? place.zone.dayAt(touch.at) : timing.days.ideal;
+    // F4/F5 count from the day the check was made, else the day it is planned for (a call off a banned day included).
+    previousDay = place.zone.dayAt(touch ? touch.at : window.ideal);
     if (!touch && goAhead && timing.days.ideal > horizon) break;
   }
 

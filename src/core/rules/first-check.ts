@@ -32,23 +32,35 @@ export interface CheckTiming {
 
 /**
  * The basis of the first check after `interview` (whose local date is `interviewDay`): the employer's
- * directions, else the date the user gave, else the employer's words (F0, warned about when unread).
+ * directions, else the date the user gave, else the employer's words (F0). Words that give no single
+ * date are warned about, beside directions too: unread, or read two ways for the user to pick from.
  */
 export function interviewBasis(planning: Planning, interview: Interview, interviewDay: Day, calendar: BusinessCalendar): FirstCheckBasis {
   const { directions, timeline } = interview;
+  const said = timeline.decisionBy === undefined ? readEmployerWords(planning, interview, interviewDay, calendar) : undefined;
   if (directions?.on !== undefined) return { kind: 'directions', day: directions.on };
   if (timeline.decisionBy !== undefined) {
     return { kind: 'decision_date', day: timeline.decisionBy, rules: ['F1'],
       reason: { code: 'check_decision_date', decisionDay: timeline.decisionBy, source: 'given' } };
   }
-  if (!timeline.said) return { kind: 'stage' };
-  const reading = readTimeline(timeline.said, interviewDay, calendar);
-  if (reading.ok) {
-    return { kind: 'decision_date', day: reading.day, rules: ['F0', 'F1'],
-      reason: { code: 'check_decision_date', decisionDay: reading.day, source: 'said', understood: reading.understood } };
+  if (said) {
+    return { kind: 'decision_date', day: said.day, rules: ['F0', 'F1'],
+      reason: { code: 'check_decision_date', decisionDay: said.day, source: 'said', understood: said.understood } };
   }
-  planning.warnings.push({ rule: 'F0', code: 'unreadable_timeline', applicationId: planning.app.id, interviewId: interview.id, said: timeline.said });
   return { kind: 'stage' };
+}
+
+/** F0: the decision date in the employer's words, if they give one; else a warning, and no date until the user gives one. */
+function readEmployerWords(planning: Planning, interview: Interview, interviewDay: Day, calendar: BusinessCalendar): { day: Day; understood: string } | undefined {
+  const said = interview.timeline.said;
+  if (!said) return undefined;
+  const reading = readTimeline(said, interviewDay, calendar);
+  if (reading.ok) return reading;
+  const where = { rule: 'F0', applicationId: planning.app.id, interviewId: interview.id, said } as const;
+  planning.warnings.push(reading.choices.length > 0
+    ? { ...where, code: 'ambiguous_timeline', choices: reading.choices }
+    : { ...where, code: 'unreadable_timeline' });
+  return undefined;
 }
 
 /** Where the first check starts counting from, for the F3 and F1 bases: the day itself, never before the cycle began. */

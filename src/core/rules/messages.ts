@@ -93,6 +93,12 @@ export function renderWarning(w: Warning): string {
         : `${w.active === 0 ? 'No' : `Only ${w.active}`} active applications (fewer than ${w.min}): keep searching.`;
     case 'quiet': return `No new application for ${w.days} days while you wait on replies: keep searching.`;
     case 'unreadable_timeline': return `Could not read the timeline "${w.said}" (${w.applicationId}/${w.interviewId}): treated as no timeline until you give a date.`;
+    case 'ambiguous_timeline': {
+      const choices = w.choices.map((c) => `${dayLabel(c.day)} (${c.understood})`);
+      const last = choices.pop() ?? '';
+      const either = choices.length > 0 ? `${choices.join(', ')} or ${last}` : last;
+      return `They said "${w.said}" (${w.applicationId}/${w.interviewId}): ${either}? Pick one; until then it counts as no timeline.`;
+    }
     case 'record_next_round': return `Invited to a next round (${w.applicationId}): record the new interview.`;
     case 'close_application':
       return w.outcome === 'offer'

@@ -58,6 +58,11 @@ export type Warning =
   | { readonly rule: 'P1'; readonly code: 'few_active'; readonly active: number; readonly min: number }
   | { readonly rule: 'P1'; readonly code: 'quiet'; readonly days: number }
   | { readonly rule: 'F0'; readonly code: 'unreadable_timeline'; readonly applicationId: string; readonly interviewId: string; readonly said: string }
+  /** The employer's words read two (or more) ways: no date until the user picks one of `choices`. */
+  | {
+    readonly rule: 'F0'; readonly code: 'ambiguous_timeline'; readonly applicationId: string; readonly interviewId: string; readonly said: string;
+    readonly choices: readonly { readonly day: Day; readonly understood: string }[];
+  }
   | { readonly rule: 'F6'; readonly code: 'record_next_round'; readonly applicationId: string }
   | { readonly rule: 'F6'; readonly code: 'close_application'; readonly applicationId: string; readonly outcome: 'filled' | 'rejected' | 'offer' }
   | { readonly rule: 'F5'; readonly code: 'move_on'; readonly applicationId: string };

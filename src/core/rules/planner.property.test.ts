@@ -246,19 +246,24 @@ function recipientCalendar(s: Scenario, app: Application, rec: Recommendation) {
   return time.calendar(person?.region ?? app.region ?? s.settings.region, s.settings.workday.days);
 }
 
+/** C1: every moment of a call's window (earliest, ideal, latest) is an allowed one. */
 function checkCall(s: Scenario, app: Application, iv: Interview, rec: Recommendation, params: ProtocolParams): void {
   const zone = time.zone(rec.timeZone);
-  const day = zone.dayAt(rec.ideal);
-  const minutes = zone.minutesAt(rec.ideal);
   const named = rec.reason.code === 'check_directions';
   if (named) expect(iv.directions?.on, 'a call with lifted bans needs a day named by the employer').toBeDefined();
-  expect(recipientCalendar(s, app, rec).isBusinessDay(day), 'C1: calls on business days').toBe(true);
-  if (!named && params.C1.noMonday) expect(weekday(day), 'C1: never on a Monday').not.toBe(1);
-  if (!named && params.C1.noDayAfterInterview) expect(day, 'C1: never the day after the interview').not.toBe(zone.dayAt(iv.start) + 1);
   const { start, end } = s.settings.workday;
   const windows: [number, number][] = params.C1.windows.map(([a, b]) => [clockOf(a), clockOf(b)]);
   if (params.C1.lastWorkingHour) windows.push([Math.max(start, end - 60), end]);
-  expect(windows.some(([a, b]) => a <= minutes && minutes < b), `C1: ${minutes} min is in a call window ${JSON.stringify(windows)}`).toBe(true);
+  for (const [which, at] of [['earliest', rec.earliest], ['ideal', rec.ideal], ['latest', rec.latest]] as const) {
+    const day = zone.dayAt(at);
+    const minutes = zone.minutesAt(at);
+    expect(recipientCalendar(s, app, rec).isBusinessDay(day), `C1: the ${which} moment on a business day`).toBe(true);
+    if (!named && params.C1.noMonday) expect(weekday(day), `C1: the ${which} moment never on a Monday`).not.toBe(1);
+    if (!named && params.C1.noDayAfterInterview) expect(day, `C1: the ${which} moment never the day after the interview`).not.toBe(zone.dayAt(iv.start) + 1);
+    // A window's end is its last allowed moment: the latest may be on it.
+    const inside = windows.some(([a, b]) => a <= minutes && (minutes < b || (which === 'latest' && minutes === b)));
+    expect(inside, `C1: the ${which} moment (${minutes} min) is in a call window ${JSON.stringify(windows)}`).toBe(true);
+  }
 }
 
 function checkApplication(s: Scenario, app: Application, recs: readonly Recommendation[], now: EpochMs): void {

@@ -191,6 +191,32 @@ const rows: Row[] = [
     check: (plan) => expect(plan.warnings).toContainEqual(expect.objectContaining({ rule: 'F0', message: expect.stringContaining('when the stars align') })),
   },
   {
+    name: 'F0: an unreadable phrase is warned about also when the employer gave directions (F3)', rules: ['F0', 'F3'],
+    input: build({ ...morningNY, interview: { timeline: { said: 'soon' }, directions: { on: '2026-03-09' } }, touches: [thanked] }), // Mon
+    now: '2026-03-04T09:00:00-05:00', pick: nth('status_check'), // Wed
+    expect: { idealDay: '2026-03-09', rules: ['F3'] },
+    check: (plan) => expect(plan.warnings).toContainEqual(expect.objectContaining({ rule: 'F0', message: expect.stringContaining('"soon"') })),
+  },
+  {
+    name: 'F0: "by next Friday" after Wed 2026-03-04 is read two ways: no date until the user picks, both shown', rules: ['F0', 'F2'],
+    input: build({ start: '2026-03-04T10:00:00-05:00', end: '2026-03-04T11:00:00-05:00', interview: { timeline: { said: "We'll decide by next Friday." } } }), // Wed
+    now: '2026-03-04T12:00:00-05:00', pick: nth('status_check'),
+    expect: { idealDay: '2026-03-11', rules: ['F2'] }, // Wed: 5 business days after the thank-you's ideal, Wed 03-04
+    check: (plan) => {
+      const f0 = plan.warnings.filter((w) => w.rule === 'F0');
+      expect(f0).toHaveLength(1);
+      // Fri 03-06 (this coming Friday) or Fri 03-13 (the one after)
+      expect(f0[0]?.message).toMatch(/^They said "We'll decide by next Friday\." \(a1\/i1\): Fri 2026-03-06 \(.+\) or Fri 2026-03-13 \(.+\)\? Pick one; until then it counts as no timeline\.$/);
+    },
+  },
+  {
+    name: 'F0: no warning for words the user replaced with a date', rules: ['F0', 'F1'],
+    input: build({ ...morningNY, interview: { timeline: { said: 'when the stars align', decisionBy: '2026-03-13' } } }), // Fri
+    now: '2026-03-04T09:00:00-05:00', pick: nth('status_check'),
+    expect: { earliestDay: '2026-03-17', rules: ['F1'] }, // Tue
+    check: (plan) => expect(plan.warnings.filter((w) => w.rule === 'F0')).toEqual([]),
+  },
+  {
     name: 'F1: a date given by the user wins over the phrase', rules: ['F1'],
     input: build({ ...morningNY, interview: { timeline: { said: 'by Friday', decisionBy: '2026-03-14' } } }), // Sat
     now: '2026-03-04T09:00:00-05:00', pick: nth('status_check'),
@@ -274,6 +300,30 @@ const rows: Row[] = [
     expect: { ideal: '2026-03-10T13:00:00-04:00' }, // +4 business days is Mon 03-09
   },
   {
+    name: 'C1: a call\'s earliest moment is in a call window, not at the start of the workday', rules: ['C1'],
+    input: build({ ...morningNY, people: [{ ...GRACE, preferredChannel: 'phone' }], touches: [thanked] }),
+    now: '2026-03-04T09:00:00-05:00', pick: nth('call'), // Wed
+    expect: { earliest: '2026-03-05T13:00:00-05:00', ideal: '2026-03-10T13:00:00-04:00', latest: '2026-03-13T17:00:00-04:00', status: 'upcoming' }, // Thu, Tue, Fri
+  },
+  {
+    name: 'C1: a call whose earliest day is a Monday starts on Tuesday 13:00; every moment of its window is allowed', rules: ['C1'],
+    input: build({
+      start: '2026-03-05T10:00:00-05:00', end: '2026-03-05T11:00:00-05:00', people: [{ ...GRACE, preferredChannel: 'phone' }], // Thu
+      touches: [{ at: '2026-03-05T15:00:00-05:00', personId: 'p1', kind: 'thank_you' }],
+    }),
+    now: '2026-03-09T14:00:00-04:00', pick: nth('call'), // Mon: +2 business days, banned
+    expect: { earliest: '2026-03-10T13:00:00-04:00', ideal: '2026-03-12T13:00:00-04:00', latest: '2026-03-17T17:00:00-04:00', status: 'upcoming' }, // Tue, Thu, Tue
+  },
+  {
+    name: 'C1: the day after the interview is no call\'s earliest moment either', rules: ['C1'],
+    input: build({
+      ...morningNY, people: [{ ...GRACE, preferredChannel: 'phone' }], touches: [thanked],
+      settings: { protocol: { F2: { minEarliest: '1bd', first_round: { earliest: '1bd', ideal: '5bd', latest: '8bd', from: 'thank_you' } } } },
+    }),
+    now: '2026-03-04T14:00:00-05:00', pick: nth('call'), // Wed, the day after: not due
+    expect: { earliest: '2026-03-05T13:00:00-05:00', status: 'upcoming' }, // Thu
+  },
+  {
     name: 'C1: call windows are the recipient\'s (Berlin 13:00)', rules: ['C1'],
     input: build({ region: 'DE-BY', zone: 'Europe/Berlin', start: '2026-03-03T10:00:00+01:00', end: '2026-03-03T11:00:00+01:00', stage: 'second_round', people: [{ ...GRACE, preferredChannel: 'phone' }] }),
     now: '2026-03-04T09:00:00+01:00', pick: nth('call'),
@@ -352,6 +402,20 @@ const rows: Row[] = [
     input: build({ ...morningNY, touches: [thanked] }), now: '2026-04-06T09:00:00-04:00', pick: nth('give_up'), // Mon
     expect: { status: 'overdue' },
     check: (plan) => expect(plan.warnings.map((w) => w.rule)).toContain('F5'),
+  },
+  {
+    name: 'F5: moving on counts from the day of the second call, after it moved off a Monday', rules: ['F5', 'C1'],
+    input: build({
+      ...morningNY, people: [{ ...GRACE, preferredChannel: 'phone' }],
+      touches: [thanked, { at: '2026-03-09T10:00:00-04:00', personId: 'p1', kind: 'status_check', channel: 'email', outcome: 'sent' }], // Mon
+    }),
+    now: '2026-03-10T09:00:00-04:00', // Tue
+    check: (plan) => {
+      // The second check: 5 business days after Mon 03-09 is Mon 03-16, a call moves to Tue 03-17.
+      expect(plan.recommendations.find((r) => r.sequence === 2)).toMatchObject({ kind: 'call', ideal: '2026-03-17T13:00:00-04:00' });
+      // 5 business days after Tue 03-17 (not after Mon 03-16): Tue 03-24; a month after the interview, Fri 04-03.
+      expect(nth('give_up')(plan)).toMatchObject({ earliest: '2026-03-24T09:00:00-04:00', ideal: '2026-03-24T09:00:00-04:00', latest: '2026-04-03T17:00:00-04:00' });
+    },
   },
   // ---------------------------------------------------------------- F6
   {
