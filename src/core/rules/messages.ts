@@ -94,9 +94,10 @@ export function renderWarning(w: Warning): string {
     case 'quiet': return `No new application for ${w.days} days while you wait on replies: keep searching.`;
     case 'unreadable_timeline': return `Could not read the timeline "${w.said}" (${w.applicationId}/${w.interviewId}): treated as no timeline until you give a date.`;
     case 'ambiguous_timeline': {
-      const choices = w.choices.map((c) => `${dayLabel(c.day)} (${c.understood})`);
+      // "Fri 2026-03-06, the coming Friday, or Fri 2026-03-13, a week later?"; with three or more, ';' between them.
+      const choices = w.choices.map((c) => `${dayLabel(c.day)}, ${c.understood}`);
       const last = choices.pop() ?? '';
-      const either = choices.length > 0 ? `${choices.join(', ')} or ${last}` : last;
+      const either = choices.length === 0 ? last : `${choices.join('; ')}${choices.length > 1 ? ';' : ','} or ${last}`;
       return `They said "${w.said}" (${w.applicationId}/${w.interviewId}): ${either}? Pick one; until then it counts as no timeline.`;
     }
     case 'record_next_round': return `Invited to a next round (${w.applicationId}): record the new interview.`;

@@ -206,7 +206,7 @@ const rows: Row[] = [
       const f0 = plan.warnings.filter((w) => w.rule === 'F0');
       expect(f0).toHaveLength(1);
       // Fri 03-06 (this coming Friday) or Fri 03-13 (the one after)
-      expect(f0[0]?.message).toMatch(/^They said "We'll decide by next Friday\." \(a1\/i1\): Fri 2026-03-06 \(.+\) or Fri 2026-03-13 \(.+\)\? Pick one; until then it counts as no timeline\.$/);
+      expect(f0[0]?.message).toMatch(/^They said "We'll decide by next Friday\." \(a1\/i1\): Fri 2026-03-06, .+, or Fri 2026-03-13, .+\? Pick one; until then it counts as no timeline\.$/);
     },
   },
   {
