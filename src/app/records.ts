@@ -4,6 +4,7 @@
  * joins (so person ids resolve), and every action is one transaction that also refreshes the
  * application's indexed next due action.
  */
+import { EMAIL_FIX, isEmailAddress, isPhoneNumber, PHONE_FIX } from '../core/contact.js';
 import type { Application, ApplicationStatus, Candidate, Scenario, Settings } from '../core/model.js';
 import { plan } from '../core/rules/planner.js';
 import type { Recommendation } from '../core/rules/plan-types.js';
@@ -158,6 +159,16 @@ export function nextId(prefix: string, taken: Iterable<string>): string {
   for (let n = 1; ; n++) if (!used.has(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
+/** The user's own email and phone, checked as every edge checks them (core/contact.ts): drafts and .eml files use them. */
+function checkContact(candidate: Profile['candidate']): void {
+  const bad = (field: string, value: string, fix: string): AppError => {
+    const detail = `"${value.slice(0, 80)}" ${fix}`;
+    return new AppError('bad_input', `${field}: ${detail}`, { field, detail });
+  };
+  if (candidate.email !== undefined && !isEmailAddress(candidate.email)) throw bad('candidate.email', candidate.email, EMAIL_FIX);
+  if (candidate.phone !== undefined && !isPhoneNumber(candidate.phone)) throw bad('candidate.phone', candidate.phone, PHONE_FIX);
+}
+
 /** Saves the profile (settings and candidate) after validating them together. */
 export async function saveProfile(deps: AppDeps, settingsJson: Json, candidateJson: Json): Promise<Profile> {
   const result = parseScenario({ settings: settingsJson, candidate: candidateJson, applications: [] }, deps.time);
@@ -166,6 +177,7 @@ export async function saveProfile(deps: AppDeps, settingsJson: Json, candidateJs
     throw first ? new AppError('bad_input', formatIssue(first), { field: first.path, detail: first.message }) : new AppError('bad_input', 'invalid profile');
   }
   const profile: Profile = { settings: result.value.settings, candidate: result.value.candidate };
+  checkContact(profile.candidate);
   await deps.store.transaction(async (store) => {
     await store.saveSettings(deps.userId, profile.settings);
     await store.saveCandidate(deps.userId, profile.candidate);

@@ -21,12 +21,43 @@ export class BadRequest extends Error {
   }
 }
 
-/** The first zod issue as a BadRequest naming its path (`people[0].name`). */
+/** The first zod issue as a BadRequest naming its path (`people[0].name`), in the words the records' own checks use. */
 export function fromZod(error: z.ZodError, where: string): BadRequest {
   const issue = error.issues[0];
   if (!issue) return new BadRequest(`${where}: invalid`);
   const field = issue.path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`), '');
-  return new BadRequest(field === '' ? `${where}: ${issue.message}` : `${field}: ${issue.message}`, field === '' ? undefined : field);
+  const detail = issueWords(issue);
+  return new BadRequest(field === '' ? `${where}: ${detail}` : `${field}: ${detail}`, field === '' ? undefined : field);
+}
+
+const plural = (n: number, one: string): string => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+
+/** A zod issue as the records' checks word theirs ("is required", "is too long: at most 200 characters"), not zod's ("Too big: expected string to have <=200 characters"). */
+export function issueWords(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}`;
+    case 'too_small': {
+      const n = Number(issue.minimum);
+      if (issue.origin === 'string') return n <= 1 ? 'is required; it cannot be empty' : `is too short: at least ${plural(n, 'character')}`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `needs at least ${plural(n, 'item')}`;
+      return `must be ${n} or more`;
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum);
+      if (issue.origin === 'string') return `is too long: at most ${plural(n, 'character')}`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `has too many items: at most ${n.toLocaleString('en-US')}`;
+      return `must be ${n} or less`;
+    }
+    case 'invalid_value':
+      return `is not allowed; use one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'email' ? 'is not an email address; write it as name@example.com' : `is not in the expected form (${issue.format})`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    default:
+      return issue.message;
+  }
 }
 
 const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {

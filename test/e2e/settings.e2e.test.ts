@@ -1,8 +1,10 @@
 /**
- * Settings in real Chromium: the server's error at the time-zone field, a protocol number saved and
- * shown again after a reload, reset to its default, the calendar feed's address (fetched without a
- * cookie, as a calendar app does), no serious accessibility violation, and screenshots at desktop
- * and phone width, light and dark.
+ * Settings in real Chromium, a section per address with its own navigation: your email and phone
+ * checked as the server checks them, the server's error at the time-zone field in plain words, a
+ * protocol number saved and shown again after a reload, reset to its default, the calendar feed's
+ * address (fetched without a cookie, as a calendar app does), an old link to the one long page, no
+ * serious accessibility violation in any section, and screenshots of each at desktop and phone
+ * width, light and dark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addApplication, addInterview, addPerson } from '../../src/app/records.js';
@@ -18,8 +20,19 @@ beforeAll(async () => {
   // Mon 2 Mar 2026, a first round: its first status check comes from F2.
   await addInterview(e.app, 'a1', { start: '2026-03-02T10:00', end: '2026-03-02T11:00', stage: 'first_round', peopleIds: ['p1'] });
   await e.page.goto(e.origin + '/settings');
-  await e.page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  await e.page.getByRole('heading', { name: 'About you', level: 1 }).waitFor();
 }, 120_000);
+
+const SECTIONS = [
+  ['About you', '/settings'], ['Time and place', '/settings/place'], ['Protocol numbers', '/settings/protocol'],
+  ['Calendar feed', '/settings/calendar'], ['Export, import, backup', '/settings/files'],
+] as const;
+
+/** Opens a section from the settings' own navigation. */
+async function section(name: string): Promise<void> {
+  await e.page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name, exact: true }).click();
+  await e.page.getByRole('heading', { name, level: 1 }).waitFor();
+}
 
 afterAll(async () => e.close());
 
@@ -28,13 +41,54 @@ async function profile(): Promise<{ settings: Record<string, unknown>; candidate
 }
 
 describe('Settings', () => {
-  it('shows the server\u2019s error at the time-zone field, then saves a valid zone', async () => {
+  it('has a section per address, each named in its own navigation', async () => {
+    const nav = e.page.getByRole('navigation', { name: 'Settings' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(SECTIONS.map(([name]) => name));
+    for (const [name, path] of SECTIONS) {
+      await section(name);
+      expect(new URL(e.page.url()).pathname).toBe(path);
+      expect(await nav.locator('[aria-current="page"]').textContent()).toBe(name);
+      expect(await e.page.title()).toBe(`${name} · Afterword`);
+    }
+    // An old link to the one long page opens its section.
+    await e.page.goto(e.origin + '/settings#files');
+    await e.page.getByRole('heading', { name: 'Export, import, backup', level: 1 }).waitFor();
+    expect(new URL(e.page.url()).pathname).toBe('/settings/files');
+    await e.page.goto(e.origin + '/settings/nothing');
+    await e.page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
+    await e.page.goto(e.origin + '/settings');
+    await e.page.getByRole('heading', { name: 'About you', level: 1 }).waitFor();
+  });
+
+  it('checks your email and phone as the server does, then saves them', async () => {
+    await e.page.getByLabel('Email', { exact: true }).fill('jordan@');
+    await e.page.getByLabel('Phone').fill('call me maybe');
+    await e.page.getByRole('button', { name: 'Save your details' }).click();
+    const at = (label: string) => e.page.locator('.field-error', { has: e.page.getByLabel(label, { exact: true }) }).locator('.error-text');
+    await at('Email').waitFor();
+    expect(await at('Email').textContent()).toBe('Not an email address. Write it as name@example.com, or leave it empty.');
+    expect(await at('Phone').textContent()).toContain('Not a phone number.');
+    await e.page.getByText('Not saved: see the marked field.').waitFor();
+    expect((await profile()).candidate['email']).toBe('jordan@example.com');
+    await e.shot('settings-you-errors');
+
+    await e.page.getByLabel('Email', { exact: true }).fill('jordan.lee@example.com');
+    await e.page.getByLabel('Phone').fill('+1 (212) 555-0100');
+    await e.page.getByRole('button', { name: 'Save your details' }).click();
+    await e.page.getByText('Saved. New drafts use these details.').waitFor();
+    expect((await profile()).candidate).toMatchObject({ email: 'jordan.lee@example.com', phone: '+1 (212) 555-0100' });
+  });
+
+  it('shows the server\u2019s error at the time-zone field in plain words, then saves a valid zone', async () => {
+    await section('Time and place');
     const zone = e.page.getByLabel('Time zone');
     await zone.fill('Mars/Olympus');
     await e.page.getByRole('button', { name: 'Save time and place' }).click();
     const error = e.page.locator('.field-error', { has: e.page.getByLabel('Time zone') }).locator('.error-text');
     await error.waitFor();
-    expect(await error.textContent()).toContain('unknown time zone "Mars/Olympus"');
+    expect(await error.textContent()).toBe('Not a time zone we know. Write it as region and city, such as America/New_York or Europe/London.');
+    await e.page.getByRole('status').filter({ hasText: 'Not saved: see the marked field.' }).waitFor();
+    await e.shot('settings-place-error');
     expect(await zone.getAttribute('aria-invalid')).toBe('true');
     expect((await profile()).settings['timeZone']).toBe('America/New_York');
 
@@ -46,6 +100,7 @@ describe('Settings', () => {
   });
 
   it('saves F2 first-round ideal as 7d, shows it after a reload with its default, and resets it', async () => {
+    await section('Protocol numbers');
     const ideal = e.page.getByRole('group', { name: 'F2 First round' }).getByRole('textbox', { name: 'Ideal', exact: true });
     expect(await ideal.inputValue()).toBe('5bd');
     await ideal.fill('7 days');
@@ -62,7 +117,6 @@ describe('Settings', () => {
     const again = e.page.getByRole('group', { name: 'F2 First round' }).getByRole('textbox', { name: 'Ideal', exact: true });
     await again.waitFor();
     expect(await again.inputValue()).toBe('7d');
-    expect(await e.page.getByLabel('Time zone').inputValue()).toBe('Europe/Berlin');
     await e.page.getByText('Yours · default 5bd').waitFor();
     await e.page.getByText('1 number differs from the defaults.').waitFor();
     await e.shot('settings-desktop-light');
@@ -72,9 +126,12 @@ describe('Settings', () => {
     await e.page.getByRole('button', { name: 'Save protocol numbers' }).click();
     await e.page.getByText('Protocol numbers saved.').waitFor();
     expect((await profile()).settings['protocol']).toBeUndefined();
+    await section('Time and place');
+    expect(await e.page.getByLabel('Time zone').inputValue()).toBe('Europe/Berlin');
   });
 
   it('shows the calendar feed\u2019s absolute address; a calendar app gets text/calendar from it without a cookie', async () => {
+    await section('Calendar feed');
     const feed = e.page.getByLabel('Feed address (ICS)');
     const url = await feed.inputValue();
     expect(url.startsWith(`${e.origin}/api/calendar.ics?token=`)).toBe(true);
@@ -84,23 +141,29 @@ describe('Settings', () => {
     expect(await res.text()).toContain('BEGIN:VCALENDAR');
   });
 
-  it('has no serious accessibility violation', async () => {
-    const violations = await seriousViolations(e.page);
-    expect(violations).toEqual([]);
+  it('has no serious accessibility violation in any section', async () => {
+    for (const [name] of SECTIONS) {
+      await section(name);
+      expect(await seriousViolations(e.page), name).toEqual([]);
+      await e.shot(`settings-${name.split(/\W/)[0]?.toLowerCase() ?? ''}-desktop-light`);
+    }
   });
 
   it('looks right at phone width and in dark mode', async () => {
     for (const [name, viewport, colorScheme] of [
-      ['settings-phone-light', PHONE, 'light'], ['settings-phone-dark', PHONE, 'dark'], ['settings-desktop-dark', DESKTOP, 'dark'],
+      ['phone-light', PHONE, 'light'], ['phone-dark', PHONE, 'dark'], ['desktop-dark', DESKTOP, 'dark'],
     ] as const) {
       const context = await e.browser.newContext({ viewport, colorScheme, timezoneId: 'America/New_York', locale: 'en-US' });
       const page = await context.newPage();
       await page.goto(e.server.url);
-      await page.goto(e.origin + '/settings');
-      await page.getByRole('button', { name: 'Save protocol numbers' }).waitFor();
-      await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      for (const [section, path] of SECTIONS) {
+        await page.goto(e.origin + path);
+        await page.getByRole('heading', { name: section, level: 1 }).waitFor();
+        await page.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.startsWith('Loading'), undefined, { timeout: 10_000 });
+        await page.screenshot({ path: `${ARTIFACTS}/settings-${section.split(/\W/)[0]?.toLowerCase() ?? ''}-${name}.png`, fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${section} at ${name}`).toBeLessThanOrEqual(0);
+      }
       await context.close();
     }
   });

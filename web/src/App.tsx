@@ -3,7 +3,7 @@
  * path. A local install has one user (the key's session); a shared server has accounts, and each
  * role its own frame: job seekers the pages below, coaches their dashboard, admins the accounts.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { needsSignIn, sessionEvents, type AccountJson } from './api.js';
 import { AccountMenu } from './components/AccountMenu.js';
 import { ErrorNote, Loading } from './components/ui.js';
@@ -13,6 +13,7 @@ import { Setup } from './pages/Setup.js';
 import { Today } from './pages/Today.js';
 import { lazyPage } from './lazy.js';
 import { Link, match, navigate, useLocation } from './router.js';
+import { sectionOf } from './settings-sections.js';
 
 // Pages other than Today load on first visit: the first paint carries only what Today needs.
 const Pipeline = lazyPage(() => import('./pages/Pipeline.js').then((m) => m.Pipeline));
@@ -47,7 +48,10 @@ function Route({ path, query, userZone, shared }: { path: string; query: URLSear
   if (path === '/' || path === '') return <Today userZone={userZone} />;
   if (path === '/pipeline') return <Pipeline />;
   if (path === '/offers') return <Offers />;
-  if (path === '/settings') return <SettingsPage />;
+  if (path === '/settings' || path.startsWith('/settings/')) {
+    const section = sectionOf(path);
+    return section ? <SettingsPage section={section} /> : <NotFound />;
+  }
   if (path === '/applications/new') return <NewApplication />;
   if ((m = match('/applications/:id/interviews/new', path))) return <NewInterview applicationId={m['id'] ?? ''} userZone={userZone} />;
   if ((m = match('/applications/:id/draft', path))) return <DraftEditor applicationId={m['id'] ?? ''} query={query} userZone={userZone} />;
@@ -64,15 +68,60 @@ function CoachRoute({ path }: { path: string }) {
   return <NotFound />;
 }
 
+/**
+ * After each navigation (not the first page load), the focus moves to the new page's main heading,
+ * so keyboard and screen-reader users start there; and the tab's title names the page. Pages load
+ * their code and data after the address changes, so the heading is waited for (and followed if it
+ * is replaced) until the person moves the focus themselves, or for ten seconds.
+ */
+function useHeadingFocus(main: RefObject<HTMLElement | null>, path: string): void {
+  const firstPage = useRef(true);
+  useEffect(() => {
+    const root = main.current;
+    if (!root) return;
+    const initial = firstPage.current;
+    firstPage.current = false;
+    let focused: HTMLElement | null = null;
+    let settled = false;
+    const place = (): void => {
+      const heading = root.querySelector<HTMLElement>('h1');
+      const name = heading?.textContent?.trim();
+      if (name) document.title = `${name} · Afterword`;
+      if (initial || settled || !heading || (heading === focused && document.activeElement === heading)) return;
+      const active = document.activeElement;
+      // The person is somewhere on the new page already (a field, a button): leave them there.
+      if (active && active !== document.body && active !== focused && root.contains(active)) {
+        settle();
+        return;
+      }
+      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+      focused = heading;
+    };
+    const settle = (): void => {
+      settled = true;
+    };
+    const observer = new MutationObserver(place);
+    place();
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    window.addEventListener('keydown', settle, true);
+    window.addEventListener('pointerdown', settle, true);
+    const timer = window.setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+      window.removeEventListener('keydown', settle, true);
+      window.removeEventListener('pointerdown', settle, true);
+    };
+  }, [main, path]);
+}
+
 /** The header and main of every page: navigation (when signed in), the account's menu, and the focus moved to each new page's heading. */
 function Shell({ nav, path, account, onSignedOut, action, children }: {
   nav: Nav; path: string; account?: AccountJson | null | undefined; onSignedOut?: (notice: string) => void; action?: ReactNode; children: ReactNode;
 }) {
   const main = useRef<HTMLElement>(null);
-  // Move focus to the new page's heading on navigation, so keyboard and screen-reader users land on it.
-  useEffect(() => {
-    main.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
-  }, [path]);
+  useHeadingFocus(main, path);
   const section = nav.find(([href]) => (href === '/' ? path === '/' : path.startsWith(href)))?.[0]
     ?? (path.startsWith('/applications') && nav.some(([href]) => href === '/pipeline') ? '/pipeline' : path.startsWith('/seekers') ? '/' : undefined);
   const home = nav[0]?.[1];

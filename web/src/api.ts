@@ -5,6 +5,7 @@
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../src/server/app.js';
 import type { accountRoutes } from '../../src/server/routes/accounts.js';
+import { errorWords } from './error-words.js';
 
 const options = {
   headers: (): Record<string, string> => ({ 'X-Afterword-CSRF': csrfToken() }),
@@ -23,11 +24,26 @@ function csrfToken(): string {
   return match?.[1] ? decodeURIComponent(match[1]) : '';
 }
 
-/** An answer other than 2xx: the server's `{ error, field? }`, and the whole body for guards (409). */
+/**
+ * An answer other than 2xx: `message` is in words for people (error-words.ts), `atField` the same
+ * without the field's label, for showing under the field; `serverText` is the server's own `error`
+ * and `body` the whole answer (guards of a 409, an import's report).
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly field: string | undefined, readonly body: Record<string, unknown>) {
-    super(message);
+  readonly atField: string;
+  readonly serverText: string;
+
+  constructor(readonly status: number, serverText: string, readonly field: string | undefined, readonly body: Record<string, unknown>) {
+    const words = errorWords(status, serverText, field);
+    super(words.message);
+    this.atField = words.atField;
+    this.serverText = serverText;
   }
+}
+
+/** The words to show under a field for an error: the fix alone when it is the server's, else the message. */
+export function fieldText(error: unknown): string {
+  return error instanceof ApiError ? error.atField : error instanceof Error ? error.message : String(error);
 }
 
 /** Fired when a shared server answers that the session is gone (expired, or ended elsewhere): the frame shows the sign-in page. */
@@ -65,7 +81,7 @@ async function apiError(res: Response): Promise<ApiError> {
   try {
     body = await res.json() as Record<string, unknown>;
   } catch {
-    body = { error: res.status === 401 ? 'signed out: open the address "afterword serve" printed' : `the server answered ${res.status}` };
+    body = { error: res.status === 401 ? 'signed out: open the address the server printed when it started' : `the server answered ${res.status}` };
   }
   const message = typeof body['error'] === 'string' ? body['error'] : `the server answered ${res.status}`;
   return new ApiError(res.status, message, typeof body['field'] === 'string' ? body['field'] : undefined, body);

@@ -48,3 +48,29 @@ export function personLabel(p: { name: string; honorific?: string | undefined } 
   if (!p) return '';
   return p.honorific ? `${p.honorific} ${p.name}` : p.name;
 }
+
+/** A calendar day ("2026-03-17") in the app's style: "Tue, 17 Mar 2026". */
+export function dayOf(ymd: string): string {
+  return day(`${ymd}T12:00:00Z`, 'UTC');
+}
+
+const ISO = /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?(?!\d)/g;
+
+/**
+ * Dates and times a server sentence writes the ISO way ("Tue 2026-03-17", "2026-03-03 15:00",
+ * "2026-03-10T13:00:00-05:00") as the app writes them ("Tue, 17 Mar 2026", "Tue 3 Mar, 15:00"): a
+ * time keeps the wall clock it was written in. The rest of the text is unchanged.
+ */
+export function plainDates(text: string): string {
+  return text.replace(ISO, (all, y: string, mo: string, d: string, h: string | undefined, mi: string | undefined) => {
+    const at = Date.parse(`${y}-${mo}-${d}T${h ?? '12'}:${mi ?? '00'}:00Z`);
+    if (Number.isNaN(at)) return all;
+    const iso = new Date(at).toISOString();
+    return h === undefined ? day(iso, 'UTC') : when(iso, 'UTC');
+  });
+}
+
+/** A sentence the server wrote (a plan's reason, a warning): dates as the app writes them, no record ids in brackets. */
+export function plainSentence(text: string): string {
+  return plainDates(text).replace(/\s\([a-z]\d+(?:\/[a-z]\d+)*\)/g, '');
+}

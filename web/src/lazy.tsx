@@ -31,7 +31,7 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
       preload().then(() => { if (live) setReady(true); }, (e: unknown) => { if (live) setError(e instanceof Error ? e : new Error(String(e))); });
       return () => { live = false; };
     }, [ready]);
-    if (error) return <p className="notice error" role="alert">This page could not load ({error.message}); reload to try again.</p>;
+    if (error) return <p className="notice error" role="alert">This page could not load, perhaps because Afterword was updated or the connection dropped. Reload the page to try again.</p>;
     const Component = loaded;
     return Component ? <Component {...props} /> : <Loading what="the page" />;
   }

@@ -2,6 +2,7 @@
  * Drafts leave Afterword as files and links the user's own mail program opens: an RFC 5322 .eml
  * (composed by nodemailer, never sent) and a mailto: link (RFC 6068).
  */
+import { isEmailAddress } from '../../core/contact.js';
 import type { EpochMs } from '../../core/time.js';
 import { AppError } from '../errors.js';
 import { cleanText, oneLine, wellFormed } from './text.js';
@@ -30,16 +31,10 @@ export interface MailtoFields {
   readonly body?: string;
 }
 
-// An addr-spec without quoted local parts or comments (what people type into a To field);
-// non-ASCII allowed (RFC 6532), lone surrogates not.
-const U = '\\u0080-\\uD7FF\\uE000-\\uFFFF';
-const LABEL = `[A-Za-z0-9${U}](?:[A-Za-z0-9${U}-]{0,61}[A-Za-z0-9${U}])?`;
-const ADDRESS = new RegExp(`^[A-Za-z0-9.!#$%&'*+/=?^_\`{|}~${U}-]{1,64}@${LABEL}(?:\\.${LABEL})+$`);
-
-/** The address, trimmed, or a `bad_input` AppError naming the field. */
+/** The address, trimmed, or a `bad_input` AppError naming the field (the rule: core/contact.ts, as the profile's). */
 export function checkAddress(address: string, field: string): string {
   const trimmed = address.trim();
-  if (trimmed.length > 254 || !ADDRESS.test(trimmed) || trimmed.includes('..')) {
+  if (!isEmailAddress(trimmed)) {
     const shown = oneLine(trimmed).slice(0, 80);
     throw new AppError('bad_input', `${field}: "${shown}" is not an email address; write it as name@example.com`);
   }

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CHANNELS, OUTCOMES, TOUCH_KINDS } from '../../../src/core/model.js';
 import { ApiError, client, ok } from '../api.js';
-import { words } from '../format.js';
+import { plainDates, words } from '../format.js';
 
 type Kind = (typeof TOUCH_KINDS)[number];
 type Channel = (typeof CHANNELS)[number];
@@ -24,7 +24,7 @@ export interface LogDefaults {
 interface GuardJson { rule: string; earliest?: string; findings?: { message: string }[] }
 
 export function guardText(g: GuardJson): string {
-  if (g.rule === 'P2') return `Early (P2, patience): the protocol would wait until ${g.earliest ?? 'later'}.`;
+  if (g.rule === 'P2') return `Early (P2, patience): the protocol would wait until ${g.earliest ? plainDates(g.earliest) : 'later'}.`;
   return `Wrong company (L8): ${(g.findings ?? []).map((f) => f.message).join(' ')}`;
 }
 

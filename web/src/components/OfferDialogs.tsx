@@ -27,7 +27,7 @@ export interface FlagNow {
 /** Sending, and the server's message for `field` or for none of `known` (shown at the top). */
 function useErrors() {
   const { busy, error, run } = useSubmit();
-  const at = (field: string): string | undefined => (error instanceof ApiError && error.field !== undefined && error.field.split(/[.[]/)[0] === field ? error.message : undefined);
+  const at = (field: string): string | undefined => (error instanceof ApiError && error.field !== undefined && error.field.split(/[.[]/)[0] === field ? error.atField : undefined);
   const general = (known: readonly string[]): string | undefined => {
     if (!error) return undefined;
     if (error instanceof ApiError && error.field !== undefined && known.includes(error.field.split(/[.[]/)[0] ?? '')) return undefined;

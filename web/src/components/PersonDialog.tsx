@@ -1,6 +1,6 @@
 /** "Add a person" to an application: a dialog over the person's fields; the server's message shows at its field. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, client, ok } from '../api.js';
+import { ApiError, client, fieldText, ok } from '../api.js';
 import { useSubmit } from '../data.js';
 import { EMPTY_PERSON, PersonFields, personJson, type PersonDraft } from './PersonForm.js';
 
@@ -25,7 +25,7 @@ export function PersonDialog({ applicationId, onClose, onSaved }: { applicationI
   };
   // The API names `person.email` (records) or `email` (shape): both land at the email field.
   const named = error instanceof ApiError ? error.field?.replace(/^person\./, '') : undefined;
-  const errorOf = (f: string): string | undefined => (named === f ? error?.message : undefined);
+  const errorOf = (f: string): string | undefined => (named === f && error ? fieldText(error) : undefined);
   return (
     <dialog ref={ref} className="dialog person-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)}>

@@ -98,7 +98,7 @@ export function SharedCalendar() {
 export function SettingsExport() {
   return (
     <div className="card st-file">
-      <h3>Export</h3>
+      <h2>Export</h2>
       <p className="muted">Your follow-up history and plan as a spreadsheet, one sheet per kind of record.</p>
       <a className="button" href="/api/export.xlsx" download="afterword-history.xlsx">Download history (.xlsx)</a>
     </div>
@@ -138,7 +138,7 @@ export function SettingsImport({ region }: { region: string }) {
   };
   const type = (f: File): string => f.type || (formatOf(f) === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
   const failed = (error: unknown, preview?: ImportJson): Phase => ({
-    step: 'failed', problems: error instanceof ApiError && error.status === 422 ? problemsOf(error.message) : [message(error)], ...(preview ? { preview } : {}),
+    step: 'failed', problems: error instanceof ApiError && error.status === 422 ? problemsOf(error.serverText) : [message(error)], ...(preview ? { preview } : {}),
   });
 
   const previewFile = async (e: FormEvent): Promise<void> => {
@@ -168,7 +168,7 @@ export function SettingsImport({ region }: { region: string }) {
   const preview = 'preview' in phase ? phase.preview : undefined;
   return (
     <div className="card st-file st-import">
-      <h3 id={`${id}-title`}>Import from a job tracker</h3>
+      <h2 id={`${id}-title`}>Import from a job tracker</h2>
       <p className="muted">
         A CSV or XLSX export from a spreadsheet or tracker, one application a row (company, position, status, date applied,
         contact, notes…). You see what will be created first; then it imports all rows or none.
@@ -223,7 +223,7 @@ function ImportPreview({ preview }: { preview: ImportJson }) {
   const columns = preview.info?.columns ?? [];
   return (
     <div className="st-preview">
-      <h4>Preview: {preview.rows === 1 ? '1 application' : `${preview.rows} applications`} to create{preview.rows > preview.preview.length ? `; the first ${preview.preview.length}` : ''}</h4>
+      <h3>Preview: {preview.rows === 1 ? '1 application' : `${preview.rows} applications`} to create{preview.rows > preview.preview.length ? `; the first ${preview.preview.length}` : ''}</h3>
       {preview.preview.length === 0 ? (
         <p className="notice warn">No application could be read from the file. Check that it has a header row with a company column.</p>
       ) : (
@@ -283,11 +283,11 @@ export function SettingsBackup({ onRestored }: { onRestored: () => void }) {
 
   return (
     <div className="card st-file">
-      <h3 id={`${id}-title`}>Backup and restore</h3>
+      <h2 id={`${id}-title`}>Backup and restore</h2>
       <p className="muted">A backup is everything you recorded, as one JSON file. Keep one before big changes.</p>
       <a className="button" href="/api/backup" download="afterword-backup.json">Download a backup</a>
       <form className="form st-restore" onSubmit={ask} aria-labelledby={`${id}-restore`}>
-        <h4 id={`${id}-restore`}>Restore a backup</h4>
+        <h3 id={`${id}-restore`}>Restore a backup</h3>
         <div className="field">
           <label htmlFor={`${id}-file`}>Backup file</label>
           <input id={`${id}-file`} type="file" accept=".json,application/json" aria-describedby={`${id}-warn`}

@@ -252,8 +252,8 @@ export function SettingsProtocol({ protocol, onSaved }: { protocol: unknown; onS
     } catch (error) {
       const field = error instanceof ApiError ? error.field : undefined;
       const key = field?.replace(/^settings\.protocol\./, '');
-      if (key !== undefined && key !== field) setErrors({ [key]: error instanceof Error ? error.message : String(error) });
-      setStatus({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+      if (key !== undefined && key !== field && error instanceof ApiError) setErrors({ [key]: error.atField });
+      setStatus({ state: 'failed', message: `Not saved. ${error instanceof Error ? error.message : String(error)}` });
     }
   };
 
@@ -272,8 +272,8 @@ export function SettingsProtocol({ protocol, onSaved }: { protocol: unknown; onS
             const meaning = MEANING[group.key];
             const sub = group.key !== rule.id;
             return (
-              <div key={group.key} className="sp-group" role="group" aria-label={sub ? `${rule.id} ${words(group.key.split('.').pop() ?? '')}` : undefined}>
-                {sub && <h3 className="sp-group-title">{words(group.key.split('.').pop() ?? '')}</h3>}
+              <div key={group.key} className="sp-group" role="group" aria-label={sub ? `${rule.id} ${labelOf(group.key.split('.').pop() ?? '')}` : undefined}>
+                {sub && <h3 className="sp-group-title">{labelOf(group.key.split('.').pop() ?? '')}</h3>}
                 {meaning && <p className="sp-meaning">{meaning}</p>}
                 <div className="sp-grid">
                   {group.leaves.map((leaf) => {

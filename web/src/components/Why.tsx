@@ -1,7 +1,7 @@
 /** "Why this date?": the planner's sentence, the window, and every rule cited in plain words with its sources. */
 import { useId, useState } from 'react';
 import { RULES, SOURCES, type SourceKey } from '../../../src/core/rules/protocol.js';
-import { when, zoneName } from '../format.js';
+import { plainSentence, when, zoneName } from '../format.js';
 
 const BY_ID = new Map<string, (typeof RULES)[number]>(RULES.map((r) => [r.id, r]));
 
@@ -29,7 +29,7 @@ export function Why({ rec, userZone }: WhyProps) {
       </button>
       {open && (
         <div id={id} className="why-body">
-          <p>{rec.why}</p>
+          <p>{plainSentence(rec.why)}</p>
           <Window rec={rec} />
           {other && <p className="muted">Times are in {zoneName(rec.timeZone)} time, where the recipient is.</p>}
           <RuleList ids={rec.rules} />
@@ -67,7 +67,7 @@ export function RuleWhy({ reason, rules, label = 'Why this date?' }: { reason: s
       </button>
       {open && (
         <div id={id} className="why-body">
-          <p>{reason}</p>
+          <p>{plainSentence(reason)}</p>
           <RuleList ids={rules} />
         </div>
       )}

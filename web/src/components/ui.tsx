@@ -1,6 +1,8 @@
 /** Small shared pieces: page frame, notices, chips, a field with its label and error. */
 import type { ReactNode } from 'react';
+import { ApiError } from '../api.js';
 import { words } from '../format.js';
+import { Link } from '../router.js';
 
 export function Page({ title, actions, children, subtitle }: { title: string; subtitle?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   return (
@@ -17,9 +19,11 @@ export function Page({ title, actions, children, subtitle }: { title: string; su
   );
 }
 
+/** An error in words for people (api.ts renders the server's); a record that is not there offers the way back. */
 export function ErrorNote({ error }: { error: Error | undefined }) {
   if (!error) return null;
-  return <p className="notice error" role="alert">{error.message}</p>;
+  const missing = error instanceof ApiError && error.status === 404;
+  return <p className="notice error" role="alert">{error.message}{missing && <> <Link href="/">Back to the start</Link></>}</p>;
 }
 
 export function Loading({ what }: { what: string }) {

@@ -56,7 +56,7 @@ function InviteForm({ coaches, organisations, organisationId, onMade }: {
       }
     });
   };
-  const fieldError = (f: string): string | undefined => (error instanceof ApiError && error.field === f ? error.message : undefined);
+  const fieldError = (f: string): string | undefined => (error instanceof ApiError && error.field === f ? error.atField : undefined);
   const formError = error && !(error instanceof ApiError && ['email', 'role', 'organisation', 'coach'].includes(error.field ?? '')) ? error : undefined;
   return (
     <>

@@ -15,7 +15,7 @@ import { PersonDialog } from '../components/PersonDialog.js';
 import { Chip, ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
 import { ruleTitle, Why, Window } from '../components/Why.js';
 import { useData } from '../data.js';
-import { kindLabel, personLabel, when, words } from '../format.js';
+import { kindLabel, personLabel, plainSentence, when, words } from '../format.js';
 import { Link } from '../router.js';
 import { draftHref } from './Today.js';
 import './Application.css';
@@ -182,7 +182,7 @@ export function ApplicationSections({ data, userZone, actions, base, children }:
     <>
       {data.warnings.length > 0 && (
         <div className="notice warn" role="note">
-          {data.warnings.map((w) => <p key={w.rule + w.message}><Chip tone="warn">{w.rule}</Chip> {w.message}</p>)}
+          {data.warnings.map((w) => <p key={w.rule + w.message}><Chip tone="warn">{w.rule}</Chip> {plainSentence(w.message)}</p>)}
         </div>
       )}
       <section aria-labelledby="plan-h" className="section">

@@ -81,6 +81,8 @@ export function DraftEditor({ applicationId, query, userZone }: { applicationId:
   const draft = useData(() => ok(client.api.applications[':id'].drafts.$get({ param: { id: applicationId }, query: ref })),
     [applicationId, kind, person, reference, interview, noteParam]);
   const application = useData(() => ok(client.api.applications[':id'].$get({ param: { id: applicationId } })), [applicationId]);
+  // An .eml file needs your address and theirs: what is missing is said before anyone clicks.
+  const profile = useData(() => ok(client.api.profile.$get()), []);
 
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
@@ -151,6 +153,9 @@ export function DraftEditor({ applicationId, query, userZone }: { applicationId:
   }
   const d = draft.data.draft;
   const isEmail = d.subject !== null;
+  const ownEmail = profile.data?.candidate['email'];
+  const emlMissing = !isEmail || profile.data === undefined ? undefined
+    : typeof ownEmail !== 'string' || ownEmail === '' ? 'yours' : !d.to.email ? 'theirs' : undefined;
   const isUpdate = d.kind.startsWith('update');
 
   const setQuery = (changes: Record<string, string | undefined>): void => {
@@ -320,9 +325,19 @@ export function DraftEditor({ applicationId, query, userZone }: { applicationId:
                   {isEmail && (mailto
                     ? <a className="button" href={mailto}>Open in mail</a>
                     : <button type="button" className="button" disabled title={d.to.email ? 'Waiting for the tone check' : 'No email address on record'}>Open in mail</button>)}
-                  {isEmail && <button type="button" className="button" disabled={busy} onClick={() => void download()}>Download .eml</button>}
+                  {isEmail && (
+                    <button type="button" className="button" disabled={busy} aria-describedby={emlMissing ? `${id}-eml` : undefined}
+                      onClick={() => (emlMissing ? document.getElementById(`${id}-eml`)?.focus() : void download())}>Download .eml</button>
+                  )}
                   <button type="button" className="button primary" disabled={busy} onClick={() => void markSent()}>Mark as sent</button>
                 </div>
+                {emlMissing && (
+                  <p id={`${id}-eml`} className="muted draft-hint" tabIndex={-1}>
+                    {emlMissing === 'yours'
+                      ? <>To download this as an .eml file for your mail program, add your email address in <Link href="/settings">Settings, About you</Link>: it is the sender.</>
+                      : <>{d.to.name} has no email address on record, so there is no .eml file to download: copy the note into your mail program instead.</>}
+                  </p>
+                )}
                 {errors > 0 && <p className="muted draft-hint">The tone check still finds {errors === 1 ? 'one thing' : `${errors} things`} to fix before you send it.</p>}
               </>
             )}

@@ -1,6 +1,6 @@
 /** New application: company, post, when you applied, and (optionally) the company's own zone and holidays. */
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, client, ok } from '../api.js';
+import { ApiError, client, fieldText, ok } from '../api.js';
 import { Field, Page } from '../components/ui.js';
 import { navigate } from '../router.js';
 import { REGIONS } from './Setup.js';
@@ -35,7 +35,7 @@ export function NewApplication() {
   };
   // `application.timeZone` (records) or `timeZone` (shape) both belong to the zone field.
   const named = error instanceof ApiError ? error.field?.replace(/^application\./, '') : undefined;
-  const fieldError = (f: string): string | undefined => (named === f ? error?.message : undefined);
+  const fieldError = (f: string): string | undefined => (named === f && error ? fieldText(error) : undefined);
   const describedBy = (f: string, hint: boolean): string | undefined =>
     [hint ? `${id}-${f}-hint` : '', fieldError(f) ? `${id}-${f}-error` : ''].filter(Boolean).join(' ') || undefined;
   const known = new Set(['company', 'role', 'appliedOn', 'timeZone', 'region']);

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { CHANNELS, FORMATS, PERSON_ROLES, STAGES } from '../../../src/core/model.js';
-import { ApiError, client, ok } from '../api.js';
+import { ApiError, client, fieldText, ok } from '../api.js';
 import { applicationRecord, type ApplicationRecord } from '../components/AppRecord.js';
 import { DebriefInput, type PreviewRequest } from '../components/DebriefPreview.js';
 import { dateOnly } from '../components/InterviewDebrief.js';
@@ -146,7 +146,7 @@ function InterviewForm({ app, userZone }: { app: ApplicationRecord; userZone: st
 
   const named = error instanceof ApiError ? error.field : undefined;
   const fieldError = (path: string): string | undefined =>
-    named !== undefined && (named === path || named.startsWith(`${path}.`) || named.startsWith(`${path}[`)) ? error?.message : undefined;
+    named !== undefined && (named === path || named.startsWith(`${path}.`) || named.startsWith(`${path}[`)) && error ? fieldText(error) : undefined;
   const shown = ['interview.start', 'interview.end', 'interview.timeZone', 'interview.peopleIds', 'interview.panelLeadId', 'interview.timeline',
     'interview.contactId', 'interview.directions', 'interview.debrief', 'interview.stage', 'interview.format', 'people['];
   const elsewhere = error && !(named && shown.some((p) => named.startsWith(p)));

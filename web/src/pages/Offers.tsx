@@ -9,6 +9,7 @@ import { ApiError, client, ok, type Api } from '../api.js';
 import { FlagDialog, OfferTermsDialog } from '../components/OfferDialogs.js';
 import { Chip, ErrorNote, Loading, Page } from '../components/ui.js';
 import { useData, useSubmit } from '../data.js';
+import { plainSentence } from '../format.js';
 import { Link } from '../router.js';
 import './Offers.css';
 
@@ -156,7 +157,7 @@ function Comparison({ data, busy, act, onEditTerms, onFlag }: {
                 return (
                   <td key={a.application.id} className={x.points >= 3 ? 'flag-high' : undefined}>
                     {x.source === 'unscored' ? <span className="muted">—</span> : <><strong className={x.score === 0 ? 'muted' : undefined}>{x.score}/5</strong>{x.weight > 1 && <> ×{x.weight} = {x.points}</>}</>}
-                    {x.source === 'computed' && <span className="cell-note">computed: {x.draggedOn?.why}</span>}
+                    {x.source === 'computed' && <span className="cell-note">Computed: {plainSentence(x.draggedOn?.why ?? '')}</span>}
                     {x.notes && <span className="cell-note">“{x.notes}”</span>}
                     {x.weight > 1 && x.manager && <span className="cell-note">{x.manager.why}</span>}
                   </td>

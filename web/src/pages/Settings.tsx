@@ -1,18 +1,23 @@
 /**
- * Settings: who you are (name, contact, signature, preferred channel), where and when you work
- * (time zone, holiday region, working hours), every protocol number, the calendar feed, and the
- * files: export, import from a tracker (dry run first), backup and restore.
+ * Settings, one section per address with its own navigation: who you are (name, contact,
+ * signature, preferred channel), where and when you work (time zone, holiday region, working
+ * hours), every protocol number, the calendar feed, and the files: export, import from a tracker
+ * (dry run first), backup and restore. Each section saves on its own.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { client, ok, ApiError, type ProfileJson } from '../api.js';
+import { isEmailAddress, isPhoneNumber } from '../../../src/core/contact.js';
 import { CHANNELS } from '../../../src/core/model.js';
 import { SettingsProtocol } from '../components/SettingsProtocol.js';
+import { EMAIL_PROBLEM, PHONE_PROBLEM } from './Setup.js';
+import { SECTIONS, type SectionId } from '../settings-sections.js';
 import { SaveState, type SaveStatus } from '../components/SettingsSave.js';
 import { SettingsBackup, SettingsCalendar, SettingsExport, SettingsImport, SharedCalendar } from '../components/SettingsFiles.js';
-import { ErrorNote, Field, Loading, Page } from '../components/ui.js';
+import { ErrorNote, Field, Loading } from '../components/ui.js';
 import { useData } from '../data.js';
 import { profileChanged } from '../prefetch.js';
 import { words } from '../format.js';
+import { Link, navigate } from '../router.js';
 import './Settings.css';
 
 type Profile = NonNullable<ProfileJson>;
@@ -24,7 +29,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The server's error, at the field it names (`settings.timeZone` → `timeZone`), or for the form. */
 function fieldErrors(error: unknown, prefix: string): Errors {
-  if (error instanceof ApiError && error.field?.startsWith(prefix)) return { [error.field.slice(prefix.length)]: error.message };
+  if (error instanceof ApiError && error.field?.startsWith(prefix)) return { [error.field.slice(prefix.length)]: error.atField };
   return {};
 }
 
@@ -39,22 +44,18 @@ function useSave(prefix: string, onSaved: () => void) {
       setStatus({ state: 'saved', message: done });
       onSaved();
     } catch (error) {
-      setErrors(fieldErrors(error, prefix));
-      setStatus({ state: 'failed', message: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
+      const atFields = fieldErrors(error, prefix);
+      setErrors(atFields);
+      setStatus({ state: 'failed', message: Object.keys(atFields).length > 0 ? 'Not saved: see the marked field.' : `Not saved. ${error instanceof Error ? error.message : String(error)}` });
     }
   };
   const touched = (): void => setStatus((s) => (s.state === 'saving' ? s : { state: 'dirty' }));
-  return { status, errors, save, touched };
-}
-
-function Section({ id, title, intro, children }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
-  return (
-    <section className="st-section" aria-labelledby={`${id}-title`} id={id}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      {intro && <p className="muted st-intro">{intro}</p>}
-      {children}
-    </section>
-  );
+  /** Problems found before sending: said at their fields, nothing sent. */
+  const refuse = (found: Errors): void => {
+    setErrors(found);
+    setStatus({ state: 'failed', message: 'Not saved: see the marked field.' });
+  };
+  return { status, errors, save, touched, refuse };
 }
 
 function AboutYou({ candidate, onSaved }: { candidate: Record<string, unknown>; onSaved: () => void }) {
@@ -63,13 +64,20 @@ function AboutYou({ candidate, onSaved }: { candidate: Record<string, unknown>; 
     name: str(candidate['name']), email: str(candidate['email']), phone: str(candidate['phone']),
     signature: str(candidate['signature']), preferredChannel: str(candidate['preferredChannel']),
   });
-  const { status, errors, save, touched } = useSave('candidate.', onSaved);
+  const { status, errors, save, touched, refuse } = useSave('candidate.', onSaved);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }): void => {
     setForm({ ...form, [key]: e.target.value });
     touched();
   };
   const submit = (e: FormEvent): void => {
     e.preventDefault();
+    const found: Record<string, string> = {};
+    if (form.email.trim() !== '' && !isEmailAddress(form.email)) found['email'] = EMAIL_PROBLEM;
+    if (form.phone.trim() !== '' && !isPhoneNumber(form.phone)) found['phone'] = PHONE_PROBLEM;
+    if (Object.keys(found).length > 0) {
+      refuse(found);
+      return;
+    }
     // An emptied field clears what was recorded (null), rather than keeping the old value.
     const candidate = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.trim() === '' ? null : v.trim()]));
     void save({ candidate }, 'Saved. New drafts use these details.');
@@ -82,11 +90,11 @@ function AboutYou({ candidate, onSaved }: { candidate: Record<string, unknown>; 
         <Field label="Name" id={`${id}-name`} error={errors['name']}>
           <input id={`${id}-name`} autoComplete="name" value={form.name} onChange={set('name')} aria-invalid={!!errors['name'] || undefined} aria-describedby={described('name')} />
         </Field>
-        <Field label="Email" id={`${id}-email`} error={errors['email']}>
-          <input id={`${id}-email`} type="email" autoComplete="email" value={form.email} onChange={set('email')} aria-invalid={!!errors['email'] || undefined} aria-describedby={described('email')} />
+        <Field label="Email" id={`${id}-email`} hint="Optional. Drafts you download for your mail program are from this address." error={errors['email']}>
+          <input id={`${id}-email`} type="email" autoComplete="email" spellCheck={false} value={form.email} onChange={set('email')} aria-invalid={!!errors['email'] || undefined} aria-describedby={described('email', true)} />
         </Field>
-        <Field label="Phone" id={`${id}-phone`} error={errors['phone']}>
-          <input id={`${id}-phone`} type="tel" autoComplete="tel" value={form.phone} onChange={set('phone')} aria-invalid={!!errors['phone'] || undefined} aria-describedby={described('phone')} />
+        <Field label="Phone" id={`${id}-phone`} hint="Optional. Said in voicemails so they can call you back." error={errors['phone']}>
+          <input id={`${id}-phone`} type="tel" autoComplete="tel" value={form.phone} onChange={set('phone')} aria-invalid={!!errors['phone'] || undefined} aria-describedby={described('phone', true)} />
         </Field>
         <Field label="Preferred channel" id={`${id}-preferredChannel`} hint="How you like to follow up when the employer has not said." error={errors['preferredChannel']}>
           <select id={`${id}-preferredChannel`} value={form.preferredChannel} onChange={set('preferredChannel')} aria-describedby={described('preferredChannel', true)}>
@@ -139,12 +147,12 @@ function TimeAndPlace({ settings, onSaved }: { settings: Record<string, unknown>
   return (
     <form className="form card" onSubmit={submit} noValidate>
       <div className="grid-2">
-        <Field label="Time zone" id={`${id}-tz`} hint="Where you are, as an IANA name such as America/New_York or Europe/Berlin." error={errors['timeZone']}>
+        <Field label="Time zone" id={`${id}-tz`} hint="Where you are, such as America/New_York or Europe/Berlin: start typing to pick from the list." error={errors['timeZone']}>
           <input id={`${id}-tz`} list={`${id}-zones`} spellCheck={false} autoComplete="off" value={form.timeZone}
             onChange={(e) => update({ timeZone: e.target.value })} aria-invalid={!!errors['timeZone'] || undefined} aria-describedby={described('tz', errors['timeZone'])} />
           <datalist id={`${id}-zones`}>{zones.map((z) => <option key={z} value={z} />)}</datalist>
         </Field>
-        <Field label="Holiday region" id={`${id}-region`} hint="Public holidays are not business days: an ISO code such as US, GB-ENG or DE-BY." error={errors['region']}>
+        <Field label="Holiday region" id={`${id}-region`} hint="Its public holidays are not business days: a country or region code such as US, GB-ENG or DE-BY." error={errors['region']}>
           <input id={`${id}-region`} spellCheck={false} autoComplete="off" value={form.region}
             onChange={(e) => update({ region: e.target.value })} aria-invalid={!!errors['region'] || undefined} aria-describedby={described('region', errors['region'])} />
         </Field>
@@ -179,19 +187,32 @@ function TimeAndPlace({ settings, onSaved }: { settings: Record<string, unknown>
   );
 }
 
-const CONTENTS: readonly [string, string][] = [
-  ['you', 'About you'], ['place', 'Time and place'], ['protocol', 'Protocol numbers'], ['calendar', 'Calendar feed'], ['files', 'Export, import, backup'],
-];
+function SettingsNav({ current }: { current: SectionId }) {
+  return (
+    <nav aria-label="Settings" className="st-nav">
+      <ul>
+        {SECTIONS.map((s) => (
+          <li key={s.id}>
+            <Link href={s.id === 'you' ? '/settings' : `/settings/${s.id}`} aria-current={s.id === current ? 'page' : undefined}>{s.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
-export function SettingsPage() {
+export function SettingsPage({ section: current = 'you' }: { section?: SectionId }) {
   const profile = useData(() => ok(client.api.profile.$get()), []);
   const session = useData(() => ok(client.api.session.$get()), []);
   // Forms keep what the user typed; a restore (everything replaced) remounts them with the new values.
   const [generation, setGeneration] = useState(0);
+  // Old links to the one long page (`/settings#files`) open their section.
+  useEffect(() => {
+    const old = window.location.hash.slice(1);
+    if (current === 'you' && old !== 'you' && SECTIONS.some((s) => s.id === old)) navigate(`/settings/${old}`, { replace: true });
+  }, [current]);
+  const section = SECTIONS.find((s) => s.id === current) ?? SECTIONS[0];
   const p: Profile | null | undefined = profile.data;
-  if (!p) {
-    return <Page title="Settings">{profile.loading ? <Loading what="your settings" /> : p === null ? <p>No profile yet.</p> : <ErrorNote error={profile.error} />}</Page>;
-  }
   // The frame holds the profile too (the zone every page shows dates in): tell it.
   const saved = (): void => {
     profile.reload();
@@ -202,31 +223,40 @@ export function SettingsPage() {
     profileChanged();
     setGeneration((g) => g + 1);
   };
+  const body = (): ReactNode => {
+    if (current === 'calendar') {
+      return session.data ? (session.data.calendarUrl !== null ? <SettingsCalendar path={session.data.calendarUrl} /> : <SharedCalendar />)
+        : session.error ? <ErrorNote error={session.error} /> : <Loading what="the feed address" />;
+    }
+    if (!p) return profile.loading ? <Loading what="your settings" /> : p === null ? <p>No profile yet.</p> : <ErrorNote error={profile.error} />;
+    switch (current) {
+      case 'you': return <AboutYou key={generation} candidate={p.candidate} onSaved={saved} />;
+      case 'place': return <TimeAndPlace key={generation} settings={p.settings} onSaved={saved} />;
+      case 'protocol': return <SettingsProtocol key={generation} protocol={p.settings['protocol']} onSaved={saved} />;
+      case 'files': return (
+        <div className="st-files">
+          <SettingsExport />
+          <SettingsImport region={str(p.settings['region'])} />
+          <SettingsBackup onRestored={reloadAll} />
+        </div>
+      );
+    }
+  };
   return (
-    <Page title="Settings" subtitle="Your details, the protocol’s numbers, and your files.">
-      <nav aria-label="Settings sections" className="st-contents">
-        <ul>{CONTENTS.map(([href, label]) => <li key={href}><a href={`#${href}`}>{label}</a></li>)}</ul>
-      </nav>
-      <div key={generation}>
-        <Section id="you" title="About you" intro="Drafts are signed with these details.">
-          <AboutYou candidate={p.candidate} onSaved={saved} />
-        </Section>
-        <Section id="place" title="Time and place" intro="Every date is worked out in your time zone, skipping your region’s public holidays and the days you do not work.">
-          <TimeAndPlace settings={p.settings} onSaved={saved} />
-        </Section>
-        <Section id="protocol" title="Protocol numbers">
-          <SettingsProtocol protocol={p.settings['protocol']} onSaved={saved} />
-        </Section>
+    <section className="page st-page" aria-labelledby="page-title">
+      <div className="st-layout">
+        <SettingsNav current={current} />
+        <div className="st-body">
+          <header className="page-head">
+            <div>
+              <p className="st-eyebrow">Settings</p>
+              <h1 id="page-title" tabIndex={-1}>{section.title}</h1>
+              <p className="subtitle">{section.intro}</p>
+            </div>
+          </header>
+          {body()}
+        </div>
       </div>
-      <Section id="calendar" title="Calendar feed" intro="See every follow-up in your calendar app; it updates as your plan changes.">
-        {session.data ? (session.data.calendarUrl !== null ? <SettingsCalendar path={session.data.calendarUrl} /> : <SharedCalendar />)
-          : session.error ? <ErrorNote error={session.error} /> : <Loading what="the feed address" />}
-      </Section>
-      <Section id="files" title="Export, import, backup">
-        <SettingsExport />
-        <SettingsImport region={str(p.settings['region'])} />
-        <SettingsBackup onRestored={reloadAll} />
-      </Section>
-    </Page>
+    </section>
   );
 }

@@ -21,26 +21,25 @@ export function signInProblem(error: unknown): string {
   if (!(error instanceof ApiError)) return `Could not reach the server (${error instanceof Error ? error.message : String(error)}). Check your connection and try again.`;
   if (error.status === 401) return 'Wrong email or password. Check both and try again.';
   if (error.status === 423) {
-    const until = /until (\S+?);/.exec(error.message)?.[1];
+    const until = /until (\S+?);/.exec(error.serverText)?.[1];
     const at = until && !Number.isNaN(Date.parse(until)) ? when(until, localZone()) : undefined;
     return `Too many wrong passwords: this account is locked${at ? ` until ${at}` : ' for a while'}. Try again then, or ask your admin for a reset link.`;
   }
   if (error.status === 429) {
-    const wait = /wait (\d+) s/.exec(error.message)?.[1];
+    const wait = /wait (\d+) s/.exec(error.serverText)?.[1];
     return `Too many attempts from this address. Wait ${wait ? `${wait} seconds` : 'a minute'} and try again.`;
   }
   return error.message;
 }
 
-/** The server's words for a field, without the field's name in front: "password: too short; …" → "Too short; …". */
+/** The server's words for a field, without the field's name in front: "password: too short; …" → "Too short: …". */
 function fieldMessage(error: ApiError): string {
-  const text = error.message.replace(/^[\w.]+: /, '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return error.atField;
 }
 
 /** Seconds to wait from a 429's words, else 0. */
 function waitSeconds(error: unknown): number {
-  return error instanceof ApiError && error.status === 429 ? Number(/wait (\d+) s/.exec(error.message)?.[1] ?? 0) : 0;
+  return error instanceof ApiError && error.status === 429 ? Number(/wait (\d+) s/.exec(error.serverText)?.[1] ?? 0) : 0;
 }
 
 function PasswordField({ id, label, value, onChange, autoComplete, hint, error }: {
