@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../app/errors.js';
 import { LOCAL_USER } from '../app/ports.js';
-import { lockDataDir } from './data-lock.js';
+import { lockDataDir, lockState, processStart, takeoverWords, type Takeover } from './data-lock.js';
 import { openPgliteStore } from './pglite.js';
 
 const root = mkdtempSync(join(tmpdir(), 'afterword-lock-'));
@@ -51,21 +51,49 @@ describe('the embedded database lock', () => {
     second.release();
   });
 
-  it('refuses while the process named in the lock lives, and takes the lock over once it is gone', async () => {
+  it('refuses while the process named in the lock lives (proven by its start time), and takes the lock over once it is gone, saying so', async () => {
     const dir = folder();
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     const pid = child.pid ?? 0;
     try {
-      plant(dir, { pid, host: hostname(), since: '2026-03-02T09:00:00.000Z', command: 'afterword serve', token: 'theirs' });
+      plant(dir, { pid, host: hostname(), since: '2026-03-02T09:00:00.000Z', command: 'afterword serve', token: 'theirs', started: processStart(pid) });
       const error = await refusal(() => lockDataDir(dir, { waitMs: 0 }));
-      expect(error.message).toContain(`(pid ${pid}: afterword serve, since 2026-03-02 09:00 UTC)`);
+      expect(error.message).toContain(`(pid ${pid}: afterword serve, since 2026-03-02 09:00 UTC); stop it first`);
+      expect(lockState(dir)).toMatchObject({ state: 'held', pid, proven: true });
     } finally {
       child.kill();
       await once(child, 'exit');
     }
-    const taken = await lockDataDir(dir, { command: 'today', waitMs: 0 });
+    const told: Takeover[] = [];
+    const taken = await lockDataDir(dir, { command: 'today', waitMs: 0, onTakeover: (t) => told.push(t) });
     expect(holder(dir)).toMatchObject({ pid: process.pid, command: 'afterword today' });
+    expect(told).toEqual([{ pid, command: 'afterword serve', since: '2026-03-02T09:00:00.000Z', why: 'gone' }]);
+    expect(takeoverWords('/data', told[0] as Takeover)).toBe(`Took over the records in /data: they were still locked by process ${pid} (afterword serve, since 2026-03-02 09:00 UTC), which is no longer running.`);
     taken.release();
+  });
+
+  it('takes over a lock whose pid now belongs to an unrelated process (another start time), never calling that process Afterword', async () => {
+    const dir = folder();
+    // A live process that is not Afterword: the lock's start time is not its own.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    const pid = other.pid ?? 0;
+    try {
+      plant(dir, { pid, host: hostname(), since: '2026-03-02T09:00:00.000Z', command: 'afterword serve', token: 'theirs', started: `${processStart(pid).split('/')[0]}/1` });
+      expect(lockState(dir)).toMatchObject({ state: 'stale', why: 'pid-reused' });
+      const told: Takeover[] = [];
+      const taken = await lockDataDir(dir, { command: 'today', waitMs: 0, onTakeover: (t) => told.push(t) });
+      expect(told.map((t) => t.why)).toEqual(['pid-reused']);
+      expect(takeoverWords('/data', { pid, command: 'afterword serve', since: '', why: 'pid-reused' })).toContain('no longer running (its process number now belongs to another program)');
+      taken.release();
+      // A lock without a start time (written where it cannot be read): a live pid is believed, but not named as Afterword.
+      plant(dir, { pid, host: hostname(), since: '2026-03-02T09:00:00.000Z', command: 'afterword serve', token: 'theirs' });
+      const error = await refusal(() => lockDataDir(dir, { waitMs: 0 }));
+      expect(error.message).toBe(`the records in ${dir} are locked by process ${pid} (the lock says "afterword serve", since 2026-03-02 09:00 UTC); `
+        + `if that process is Afterword, stop it first; if it is not (no Afterword is running), delete ${dir}.lock`);
+    } finally {
+      other.kill();
+      await once(other, 'exit');
+    }
   });
 
   it('waits for a holder that is stopping: once it is gone, the lock is taken without a refusal', async () => {
