@@ -70,6 +70,8 @@ const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   forbidden: 403,
   locked: 423,
   too_many: 429,
+  // The storage cannot serve (a full disk, damaged data): the message says what to do.
+  unavailable: 503,
 };
 
 function body(message: string, field: string | undefined): ErrorBody {
