@@ -9,7 +9,7 @@ import { AppError } from './errors.js';
 import { renderCalendar, type CalendarOptions } from './exchange/ics.js';
 import { formatImportError, importApplications, type ImportError, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import.js';
 import { renderCsv, renderXlsx, type SheetId } from './exchange/spreadsheet.js';
-import { BACKUP_FORMAT, BACKUP_VERSION, type ApplicationRecord, type Backup } from './ports.js';
+import type { ApplicationRecord } from './ports.js';
 import { requireProfile, type AppDeps } from './records.js';
 
 async function planned(deps: AppDeps): Promise<{ scenario: Scenario; plan: Plan }> {
@@ -108,38 +108,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
   return deps.store.transaction(async (store) => run((records) => store.insertApplications(deps.userId, records.map(toRecord))));
 }
 
-/** Everything the user has as one portable JSON document (deterministic: same records, same bytes). */
-export async function backup(deps: AppDeps): Promise<string> {
-  return `${JSON.stringify(await deps.store.exportAll(deps.userId), null, 2)}\n`;
-}
-
-function isBackup(value: unknown): value is Backup {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return v['format'] === BACKUP_FORMAT && v['version'] === BACKUP_VERSION && Array.isArray(v['applications'])
-    && typeof v['candidate'] === 'object' && v['candidate'] !== null;
-}
-
-/** Replaces everything the user has with a backup; all or nothing. */
-export async function restore(deps: AppDeps, text: string): Promise<{ applications: number }> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new AppError('bad_input', 'restore: the file is not valid JSON; give a file written by "afterword backup"', { cause: error });
-  }
-  if (!isBackup(value)) {
-    throw new AppError('bad_input', `restore: not an Afterword backup (expected "format": "${BACKUP_FORMAT}", "version": ${BACKUP_VERSION}); give a file written by "afterword backup"`);
-  }
-  try {
-    await deps.store.importAll(deps.userId, value);
-  } catch (error) {
-    if (error instanceof AppError) throw new AppError(error.code, `restore: ${error.message}; nothing was changed`, { cause: error });
-    if (error instanceof TypeError) throw new AppError('bad_input', `restore: the backup is damaged (${error.message}); nothing was changed`, { cause: error });
-    throw error;
-  }
-  return { applications: value.applications.length };
-}
+export { backup, restore } from './backups.js';
 
 /** Whether the user has applications already (restore asks before replacing them). */
 export async function hasRecords(deps: AppDeps): Promise<boolean> {

@@ -1,7 +1,9 @@
 /** The CLI: commander commands over the use cases. Returns an exit code; never calls process.exit. */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../app/errors.js';
+import { pgError } from '../store/db-errors.js';
 import type { CliIo } from './io.js';
+import { renderFault } from './render/storage.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -25,6 +27,8 @@ const COMMAND_MODULES: readonly { readonly commands: readonly string[]; readonly
   { commands: ['check'], load: async () => (await import('./commands/check.js')).registerCheck },
   { commands: ['draft'], load: async () => (await import('./commands/draft.js')).registerDraft },
   { commands: ['reply'], load: async () => (await import('./commands/reply.js')).registerReply },
+  { commands: ['backups'], load: async () => (await import('./commands/backups.js')).registerBackups },
+  { commands: ['doctor'], load: async () => (await import('./commands/doctor.js')).registerDoctor },
   { commands: ['serve'], load: async () => (await import('./commands/serve.js')).registerServe },
   { commands: ['admin'], load: async () => (await import('./commands/admin.js')).registerAdmin },
 ];
@@ -81,10 +85,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_BAD_INPUT;
     }
     if (error instanceof AppError) {
+      if (error.fault) {
+        io.stderr(renderFault(error.fault, io.now(), io.hostTimeZone ?? 'UTC'));
+        return EXIT_FAILURE;
+      }
       io.stderr(`afterword: ${singleLine(error.message)}\n`);
-      return error.code === 'internal' ? EXIT_FAILURE : EXIT_BAD_INPUT;
+      return error.code === 'internal' || error.code === 'unavailable' ? EXIT_FAILURE : EXIT_BAD_INPUT;
     }
-    io.stderr(`afterword: unexpected error: ${singleLine(error instanceof Error ? error.stack ?? error.message : String(error))}\n`);
+    io.stderr(`afterword: unexpected error: ${unexpected(error, io.env?.['AFTERWORD_DEBUG'] === '1')}\n`);
     return EXIT_FAILURE;
   }
+}
+
+/**
+ * An unexpected error in one line, without a statement or its parameters (drizzle's "Failed query:
+ * … params: …" holds the user's records): the database's own message, else the error's first line.
+ * The stack only with AFTERWORD_DEBUG=1.
+ */
+function unexpected(error: unknown, debug: boolean): string {
+  const pg = pgError(error);
+  if (pg) return `the database refused the request (PostgreSQL ${pg.code}: ${singleLine(pg.message).slice(0, 300)}); please report it`;
+  const message = error instanceof Error ? error.message : String(error);
+  const first = singleLine(message.split(/\r?\n/)[0] ?? '').replace(/^Failed query:.*/, 'a database request failed').slice(0, 300);
+  const stack = debug && error instanceof Error && error.stack ? ` ${singleLine(error.stack)}` : '';
+  return debug ? `${first}${stack}` : `${first}; run it again with AFTERWORD_DEBUG=1 for details, and please report it`;
 }

@@ -9,7 +9,7 @@
  * leave no file. A missing, unreadable, foreign or too-short file is a miss: the command opens
  * the database and writes a new one. This module loads no database code.
  */
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgendaRecords, AgendaSource, Store, UserId } from '../app/ports.js';
 import type { Settings } from '../core/model.js';
@@ -43,19 +43,49 @@ export function invalidateSnapshot(databaseDir: string): void {
   }
 }
 
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch { /* already gone */ }
+}
+
+/**
+ * Deletes temporary files other processes left (killed while writing one). Only a process holding
+ * the database lock writes the read model, so any temporary file not this process's is left over.
+ */
+function removeLeftovers(databaseDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(databaseDir);
+  } catch {
+    return;
+  }
+  const mine = `${SNAPSHOT_FILE}.${process.pid}.tmp`;
+  for (const name of names) {
+    if (name !== mine && name.startsWith(`${SNAPSHOT_FILE}.`) && name.endsWith('.tmp')) removeQuietly(join(databaseDir, name));
+  }
+}
+
 /**
  * Writes the read model of `userId` from the store: applications due before `horizon`. Written to
- * a temporary file and renamed, so a reader never sees half of one.
+ * a temporary file and renamed, so a reader never sees half of one; a write that fails (a full
+ * disk) leaves no temporary file behind. The caller holds the database lock.
  */
 export async function writeSnapshot(databaseDir: string, store: Store, userId: UserId, horizon: EpochMs): Promise<void> {
+  removeLeftovers(databaseDir);
   const records = await store.agendaRecords(userId, horizon);
   const settings = records.settings;
   if (!settings) return;
   const snapshot: Snapshot = { format: FORMAT, version: VERSION, userId, horizon, ...records, settings };
   const path = snapshotPath(databaseDir);
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(snapshot));
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, JSON.stringify(snapshot));
+    renameSync(temporary, path);
+  } catch (error) {
+    removeQuietly(temporary);
+    throw error;
+  }
 }
 
 function isSnapshot(value: unknown, userId: UserId): value is Snapshot {

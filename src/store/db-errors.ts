@@ -1,12 +1,21 @@
-/** PostgreSQL errors (from PGlite or pg, possibly wrapped by drizzle) → `AppError`s the edges map. */
-import { AppError } from '../app/errors.js';
+/**
+ * PostgreSQL errors (from PGlite or pg, possibly wrapped by drizzle) → `AppError`s the edges map.
+ * Neither a statement nor its parameters ever go into a message: drizzle's "Failed query: … params:
+ * …" holds the user's records.
+ */
+import { AppError, type StorageFault } from '../app/errors.js';
 
 interface PgErrorFields {
   readonly code: string;
   readonly message: string;
   readonly detail?: string;
   readonly constraint?: string;
+  /** PANIC and FATAL: the session (for PGlite, the whole database instance) is gone. */
+  readonly severity?: string;
 }
+
+/** Free space a write needs at least: a new 16 MB WAL segment, the read model, a backup, with room to spare. */
+export const MIN_FREE_BYTES = 64 * 1024 * 1024;
 
 function field(error: object, name: string): string | undefined {
   const value: unknown = Reflect.get(error, name);
@@ -21,11 +30,13 @@ export function pgError(error: unknown): PgErrorFields | undefined {
     if (code !== undefined && /^[0-9A-Z]{5}$/.test(code)) {
       const detail = field(current, 'detail');
       const constraint = field(current, 'constraint');
+      const severity = field(current, 'severity');
       return {
         code,
         message: field(current, 'message') ?? code,
         ...(detail !== undefined ? { detail } : {}),
         ...(constraint !== undefined ? { constraint } : {}),
+        ...(severity !== undefined ? { severity } : {}),
       };
     }
     current = Reflect.get(current, 'cause');
@@ -55,9 +66,71 @@ const CONSTRAINTS: Readonly<Record<string, string>> = {
   interviews_time_check: 'an interview must end after it starts',
 };
 
-/** Turns a database error into an `AppError` when it is the input's fault; anything else is returned as is. */
-export function toAppError(error: unknown): unknown {
+/** A system error's code (`ENOSPC`) anywhere in the cause chain. */
+function systemCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
+    const code = field(current, 'code');
+    if (code !== undefined && /^E[A-Z]+$/.test(code)) return code;
+    current = Reflect.get(current, 'cause');
+  }
+  return undefined;
+}
+
+/** SQLSTATE classes and codes that mean the stored data, not the request, is wrong. */
+const DAMAGE_CODES = new Set(['XX001', 'XX002', '58030', '58P01']);
+const DAMAGE_WORDS = /invalid page in block|could not read block|page verification failed|checksum|could not open file "(base|global|pg_)|unexpected zero page|invalid memory alloc request|corrupted|could not access status of transaction/i;
+
+/** What is wrong with the storage, when `error` says the disk is full or the data is damaged. */
+export function storageFault(error: unknown, folder?: string): StorageFault | undefined {
+  if (error instanceof AppError) return error.fault;
+  const where = folder !== undefined ? { folder } : {};
+  const sys = systemCode(error);
+  if (sys === 'ENOSPC' || sys === 'EDQUOT') return { kind: 'disk_full', ...where, neededBytes: MIN_FREE_BYTES };
+  const pg = pgError(error);
+  if (!pg) return undefined;
+  if (pg.code === '53100' || /no space left on device/i.test(pg.message)) return { kind: 'disk_full', ...where, neededBytes: MIN_FREE_BYTES };
+  if (DAMAGE_CODES.has(pg.code) || DAMAGE_WORDS.test(pg.message)) return { kind: 'damaged', ...where };
+  return undefined;
+}
+
+const MB = 1024 * 1024;
+
+/** The fault in words that name no command (the web app's; the CLI words its own with the commands to run). */
+export function faultWords(fault: StorageFault): string {
+  if (fault.kind === 'disk_full') {
+    const where = fault.folder !== undefined ? `the disk that holds your records (${fault.folder})` : 'the database server\'s disk';
+    const free = fault.freeBytes !== undefined ? ` (${Math.floor(fault.freeBytes / MB)} MB free now)` : '';
+    return fault.folder !== undefined
+      ? `${where} is full, so nothing was saved; free at least ${Math.ceil(fault.neededBytes / MB)} MB there${free} and try again`
+      : `${where} is full, so nothing was saved; ask whoever runs the database server to free space, then try again`;
+  }
+  return fault.folder !== undefined
+    ? `part of your records in ${fault.folder} cannot be read: the database there is damaged; restore your latest backup (your backups are in ${fault.folder}/backups)`
+    : 'the database server reports damaged data; ask whoever runs it to check it and restore a backup';
+}
+
+/** The fault as the `unavailable` AppError the edges render. */
+export function faultError(fault: StorageFault, cause?: unknown): AppError {
+  // The cause is kept for logs, without the statement or its parameters.
+  const pg = pgError(cause);
+  return new AppError('unavailable', faultWords(fault), { fault, ...(pg ? { cause: { code: pg.code, message: pg.message } } : {}) });
+}
+
+/** PANIC or FATAL from the database: its session is over (an embedded database must not be asked again). */
+export function isFatal(error: unknown): boolean {
+  const severity = pgError(error)?.severity;
+  return severity === 'PANIC' || severity === 'FATAL';
+}
+
+/**
+ * Turns a database error into an `AppError` when it is the input's fault or the storage's (a full
+ * disk, damaged data; `folder` names where); anything else is returned as is.
+ */
+export function toAppError(error: unknown, folder?: string): unknown {
   if (error instanceof AppError) return error;
+  const fault = storageFault(error, folder);
+  if (fault) return faultError(fault, error);
   const pg = pgError(error);
   if (!pg) return error;
   const known = pg.constraint !== undefined ? CONSTRAINTS[pg.constraint] : undefined;

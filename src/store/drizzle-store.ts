@@ -245,6 +245,8 @@ export interface DrizzleStoreOptions {
   readonly close: () => Promise<void>;
   /** Called before each outermost write transaction begins (the embedded store drops its read model). */
   readonly beforeWrite?: () => void;
+  /** The data folder, named when the disk is full or the data damaged (the embedded store's). */
+  readonly folder?: string;
   /**
    * Runs a rendered statement outside any transaction by name (node-postgres prepares it once per
    * connection); without it, statements go through drizzle.
@@ -261,6 +263,7 @@ export class DrizzleStore implements Store {
   private readonly db: Executor;
   private readonly closeDriver: () => Promise<void>;
   private readonly beforeWrite: (() => void) | undefined;
+  private readonly folder: string | undefined;
   private readonly prepared: Prepared | undefined;
   private readonly current = new AsyncLocalStorage<Frame>();
   private readonly growth: Growth = new Map();
@@ -271,6 +274,7 @@ export class DrizzleStore implements Store {
     this.db = options.db;
     this.closeDriver = options.close;
     this.beforeWrite = options.beforeWrite;
+    this.folder = options.folder;
     this.prepared = options.prepared;
     this.accounts = new DrizzleAccounts(
       (fn) => this.one(fn),
@@ -300,7 +304,7 @@ export class DrizzleStore implements Store {
       this.beforeWrite?.();
       return await this.db.transaction((tx) => this.current.run({ q: tx, locked: new Set() }, () => fn(this)));
     } catch (error) {
-      throw toAppError(error);
+      throw toAppError(error, this.folder);
     }
   }
 
@@ -321,7 +325,7 @@ export class DrizzleStore implements Store {
       }
       return await fn(frame.q);
     } catch (error) {
-      throw toAppError(error);
+      throw toAppError(error, this.folder);
     }
   }
 
@@ -332,7 +336,7 @@ export class DrizzleStore implements Store {
       if (inside) return await fn(inside);
       return await this.db.transaction((tx) => fn(tx), { isolationLevel: 'repeatable read', accessMode: 'read only' });
     } catch (error) {
-      throw toAppError(error);
+      throw toAppError(error, this.folder);
     }
   }
 
@@ -343,7 +347,7 @@ export class DrizzleStore implements Store {
       if (!frame && this.prepared) return await this.prepared(statement.name, statement.text, statement.values(values));
       return rowsOf(await (frame?.q ?? this.db).execute(statement.sql(values)));
     } catch (error) {
-      throw toAppError(error);
+      throw toAppError(error, this.folder);
     }
   }
 
@@ -351,7 +355,7 @@ export class DrizzleStore implements Store {
     try {
       return await fn(this.q);
     } catch (error) {
-      throw toAppError(error);
+      throw toAppError(error, this.folder);
     }
   }
 
