@@ -2,7 +2,7 @@
 import { LOCAL_USER, type Clock, type Store } from './app/ports.js';
 import type { Config } from './config.js';
 import { createTimeRules, type TimeRules } from './core/time.js';
-import { openStore } from './store/open.js';
+import { openStore, type OpenOptions } from './store/open.js';
 
 export interface Deps {
   readonly store: Store;
@@ -13,10 +13,10 @@ export interface Deps {
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** Opens the store (creating and migrating the database if needed) with the local user in it. Close `store` when done. */
-export async function createDeps(config: Config): Promise<Deps> {
+export async function createDeps(config: Config, options: OpenOptions = {}): Promise<Deps> {
   const store = await openStore(config.database.kind === 'postgres'
     ? { kind: 'postgres', url: config.database.url }
-    : { kind: 'pglite', dataDir: config.database.dataDir });
+    : { kind: 'pglite', dataDir: config.database.dataDir }, options);
   try {
     await store.ensureUser(LOCAL_USER);
   } catch (error) {

@@ -29,14 +29,50 @@ export async function withApp<T>(io: CliIo, command: Command, fn: (deps: AppDeps
   }
   // Loaded here, not at the top: a command answered without the database never loads its code.
   const { createDeps } = await import('../deps.js');
+  const { takeoverWords } = await import('../store/data-lock.js');
   const config = configOf(io, command);
-  const deps = await createDeps(config);
+  const deps = await createDeps(config, { onTakeover: (t) => io.stderr(`afterword: ${takeoverWords(config.dataDir, t)}\n`) });
   try {
     const result = await fn({ store: deps.store, time: deps.time, clock: { now: io.now }, userId: LOCAL_USER.id });
-    if (config.database.kind === 'pglite') await keepReadModel(pgliteDir(config.dataDir), deps.store, io.now());
+    if (config.database.kind === 'pglite') {
+      await keepReadModel(pgliteDir(config.dataDir), deps.store, io.now());
+      await keepDailyBackup(io, config.dataDir, deps.store);
+    }
     return result;
   } finally {
     await deps.store.close();
+  }
+}
+
+/**
+ * After a command on the embedded database: the day's backup in the data folder's backups/, when
+ * none was written today. A backup that cannot be written fails nothing, but says so.
+ */
+export async function keepDailyBackup(io: CliIo, dataDir: string, store: Store): Promise<void> {
+  const { backup, dailyBackupDue, saveBackupFile } = await import('../app/backups.js');
+  const now = io.now();
+  if (!dailyBackupDue(dataDir, now)) return;
+  try {
+    saveBackupFile(dataDir, 'daily', await backup({ store, userId: LOCAL_USER.id }), now);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    io.stderr(`afterword: warning: today's backup could not be written in ${dataDir}/backups${code === 'ENOSPC' ? ' (the disk is full)' : code ? ` (${code})` : ''}; your records are saved, and "afterword doctor" checks the rest.\n`);
+  }
+}
+
+/** Before an import or a restore on the embedded database: a backup of the records as they are. */
+export async function backupBefore(io: CliIo, command: Command, deps: { store: Store }, reason: 'before-import' | 'before-restore'): Promise<void> {
+  if (io.deps) return; // Tests' injected stores have no data folder.
+  const config = configOf(io, command);
+  if (config.database.kind !== 'pglite') return;
+  const { backup, saveBackupFile } = await import('../app/backups.js');
+  const { faultError, storageFault } = await import('../store/db-errors.js');
+  try {
+    saveBackupFile(config.dataDir, reason, await backup({ store: deps.store, userId: LOCAL_USER.id }), io.now());
+  } catch (error) {
+    // Nothing is changed without the backup before it: a full disk stops here.
+    const fault = storageFault(error, config.dataDir);
+    throw fault ? faultError(fault, error) : error;
   }
 }
 

@@ -2,9 +2,9 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../app/errors.js';
-import { backup, exportCalendar, exportSpreadsheet, hasRecords, importFile, restore } from '../../app/files.js';
+import { backup, exportCalendar, exportSpreadsheet, hasRecords, importFile } from '../../app/files.js';
 import { SHEETS } from '../../app/exchange/spreadsheet.js';
-import { printJson, withApp } from '../context.js';
+import { backupBefore, printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
 import { readInput } from './read-input.js';
 
@@ -96,6 +96,7 @@ Examples:
       if (format !== 'csv' && format !== 'xlsx') throw new AppError('bad_input', `<format>: "${format}" is not csv or xlsx`);
       const totalBytes = fileSize(file, '<file>');
       const onProgress = progressBar(io);
+      if (opts.dryRun !== true && await hasRecords(deps)) await backupBefore(io, cmd, deps, 'before-import');
       const summary = await importFile(deps, createReadStream(file), {
         format, dryRun: opts.dryRun === true, totalBytes,
         ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}), onProgress,
@@ -132,13 +133,20 @@ Examples:
     .description('Replace everything recorded with a backup file (all or nothing).')
     .argument('<file>', 'a file written by "afterword backup"')
     .option('--yes', 'replace existing records without asking')
-    .action(async (file: string, opts: { yes?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
+    .action(async (file: string, opts: { yes?: boolean }, cmd: Command) => {
       const text = readInput(io, file, '<file>');
-      if (!opts.yes && await hasRecords(deps)) {
-        const ok = io.interactive && io.prompt ? await io.prompt.confirm('This replaces every record you have with the backup. Continue?') : false;
+      if (!opts.yes) {
+        // Asked before opening for the restore: a damaged database cannot say whether it has records.
+        const records = await withApp(io, cmd, (deps) => hasRecords(deps)).catch((error: unknown) => {
+          if (error instanceof AppError && error.fault?.kind === 'damaged') return true;
+          throw error;
+        });
+        const ok = !records || (io.interactive && io.prompt ? await io.prompt.confirm('This replaces every record you have with the backup. Continue?') : false);
         if (!ok) throw new AppError('bad_input', 'restore: you already have records, and restoring replaces them all; pass --yes to go ahead');
       }
-      const { applications } = await restore(deps, text);
+      const { restoreRecords } = await import('./backups.js');
+      const { applications, asideIn } = await restoreRecords(io, cmd, text);
       io.stdout(`Restored ${applications} application${applications === 1 ? '' : 's'} from ${file}.\n`);
-    }));
+      if (asideIn) io.stdout(`The damaged database is kept in ${asideIn}; delete it once you are sure nothing is missing.\n`);
+    });
 }

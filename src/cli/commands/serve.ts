@@ -10,6 +10,8 @@ import { pgliteDir } from '../../store/location.js';
 import { parseTrustProxy, TRUST_NOBODY, type TrustProxy } from '../../server/ops.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS, isLoopback, startServer } from '../../server/serve.js';
 import { DEFAULT_SESSION_CACHE_MS } from '../../server/session-cache.js';
+import { takeoverWords } from '../../store/data-lock.js';
+import { keepDailyBackup } from '../context.js';
 import type { CliIo } from '../io.js';
 
 interface ServeOptions {
@@ -67,18 +69,29 @@ function startingWords(config: Config): string {
     : `Creating your database in ${dir} (only the first start takes this long)…`;
 }
 
-/** Resolves when the process is asked to stop (Ctrl-C, or a service manager's SIGTERM). */
-function stopSignal(): Promise<string> {
-  return new Promise((resolve) => {
+/**
+ * Resolves when the process is asked to stop (Ctrl-C, or a service manager's SIGTERM). Listening
+ * starts at once, before the database opens and the banner is printed: a signal that comes while
+ * starting stops the server cleanly as soon as it is up. `cancel` lets go of the signals.
+ */
+function stopSignal(): { stopped: Promise<string>; cancel: () => void } {
+  let cancel = (): void => undefined;
+  const stopped = new Promise<string>((resolve) => {
     const stop = (signal: string): void => {
+      cancel();
+      resolve(signal);
+    };
+    cancel = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      resolve(signal);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  return { stopped, cancel };
 }
+
+const HOUR_MS = 3_600_000;
 
 export function registerServe(program: Command, io: CliIo): void {
   program.command('serve')
@@ -126,8 +139,20 @@ Examples:
       const logging = opts.log ?? accounts;
       // Opening (the first time: creating) the database takes seconds: say so at once, not only when ready.
       if (!io.deps) io.stderr(`${startingWords(config)}\n`);
-      const secret = await loadOrCreateSecret(config.dataDir);
-      const deps = io.deps ?? await createDeps(config);
+      const signal = stopSignal();
+      let deps: Awaited<ReturnType<typeof createDeps>>;
+      let secret: string;
+      try {
+        secret = await loadOrCreateSecret(config.dataDir);
+        deps = io.deps ?? await createDeps(config, { onTakeover: (t) => io.stderr(`afterword: ${takeoverWords(config.dataDir, t)}\n`) });
+      } catch (error) {
+        signal.cancel();
+        throw error;
+      }
+      // The day's backup of the embedded database while it serves: at the start, then checked hourly.
+      const daily = config.database.kind === 'pglite' && !io.deps
+        ? setInterval(() => { void keepDailyBackup(io, config.dataDir, deps.store); }, HOUR_MS).unref()
+        : undefined;
       try {
         const server = await startServer(deps, {
           host: opts.host, port, secret, trustProxy, accounts, sessionCacheMs, ...(publicUrl !== undefined ? { publicUrl } : {}),
@@ -148,11 +173,14 @@ Examples:
         } else {
           io.stdout(`Afterword is running. Open this address in your browser (it holds your key; keep it private):\n  ${server.url}\nPress Ctrl-C to stop.\n`);
         }
-        await stopSignal();
+        if (daily) await keepDailyBackup(io, config.dataDir, deps.store);
+        await signal.stopped;
         // stopSignal has let go of the signals: a second one ends the process at once.
         io.stdout(`Stopping: finishing the requests in flight (up to ${DEFAULT_SHUTDOWN_TIMEOUT_MS / 1000} s; Ctrl-C again quits at once)…\n`);
         await server.close();
       } finally {
+        signal.cancel();
+        if (daily) clearInterval(daily);
         if (!io.deps) await deps.store.close();
       }
     });
