@@ -151,7 +151,7 @@ describe('the application page', () => {
     await e.page.getByRole('button', { name: 'Create application' }).click();
     const zoneError = e.page.locator('.field', { has: e.page.getByLabel('Company\'s time zone') }).locator('.error-text');
     await zoneError.waitFor();
-    await expect(zoneError.textContent()).resolves.toMatch(/timeZone/);
+    await expect(zoneError.textContent()).resolves.toBe('Not a time zone we know. Write it as region and city, such as America/New_York or Europe/London.');
     expect(new URL(e.page.url()).pathname).toBe('/applications/new');
   });
 });

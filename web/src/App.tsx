@@ -81,6 +81,8 @@ function useHeadingFocus(main: RefObject<HTMLElement | null>, path: string): voi
     if (!root) return;
     const initial = firstPage.current;
     firstPage.current = false;
+    // What had the focus when the address changed: the link or button that navigated, which may stay on screen (Settings' own navigation).
+    const from = document.activeElement;
     let focused: HTMLElement | null = null;
     let settled = false;
     const place = (): void => {
@@ -90,7 +92,7 @@ function useHeadingFocus(main: RefObject<HTMLElement | null>, path: string): voi
       if (initial || settled || !heading || (heading === focused && document.activeElement === heading)) return;
       const active = document.activeElement;
       // The person is somewhere on the new page already (a field, a button): leave them there.
-      if (active && active !== document.body && active !== focused && root.contains(active)) {
+      if (active && active !== document.body && active !== focused && active !== from && root.contains(active)) {
         settle();
         return;
       }

@@ -58,7 +58,7 @@ const FIXES: readonly (readonly [RegExp, (m: RegExpExecArray, field: string | un
   [/^ends before it starts/, () => 'It ends before it starts. Pick an end time after the start.'],
   [/^must be later than settings\.workday\.start/, () => 'Make the end of your working hours later than the start.'],
   [/^must be a time as HH:MM/, () => 'Write a time such as 09:00.'],
-  [/^is required\b|^required\b/, () => 'Fill this in.'],
+  [/^(?:is )?required(?: \(\w+\))?(?:; it cannot be empty)?$/, () => 'Fill this in.'],
   [/(?:^|\s)is not allowed; use one of (.*)$/, (m) => `Choose one of: ${(m[1] ?? '').split(', ').map((v) => words(v.replace(/^"|"$/g, '')).toLowerCase()).join(', ')}.`],
   [/^is too (long|short): (.*)$/, (m) => `Too ${m[1] ?? ''}: use ${(m[2] ?? '').replace(/\.$/, '')}.`],
   [/^must be (\S+) or (more|less)$/, (m) => `Use ${m[1] ?? ''} or ${m[2] ?? ''}.`],
@@ -111,7 +111,7 @@ export function plainDetail(detail: string): string {
 function sentence(text: string): string {
   if (text === '') return text;
   const first = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?…)]$/.test(first) ? first : `${first}.`;
+  return /[.!?…]\)?$/.test(first) ? first : `${first}.`;
 }
 
 /**
