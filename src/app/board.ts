@@ -30,6 +30,11 @@ export interface BoardQuery {
   readonly closedLimit?: number;
   /** Cards of each status already shown (a "show more" asks from there). */
   readonly offset: number;
+  /**
+   * With the totals and the pipeline's warnings (the default), which read every application; a
+   * search typed on a page that has them already asks without (false), and is answered faster.
+   */
+  readonly summary?: boolean;
 }
 
 export interface BoardPageCard {
@@ -46,14 +51,14 @@ export interface BoardPage {
   readonly now: EpochMs;
   readonly timeZone: string;
   readonly query: BoardQuery;
-  /** Every application, by status. */
-  readonly totals: StatusCounts;
+  /** Every application, by status (undefined when not asked for). */
+  readonly totals?: StatusCounts;
   /** The applications the query finds, by status. */
   readonly counts: StatusCounts;
   /** Up to `limit` cards of each status, from `offset`, in the board's order. */
   readonly cards: readonly BoardPageCard[];
-  /** The pipeline's warnings (P1 "keep searching"), over every application. */
-  readonly warnings: readonly Warning[];
+  /** The pipeline's warnings (P1 "keep searching"), over every application (undefined when not asked for). */
+  readonly warnings?: readonly Warning[];
 }
 
 function countByStatus(list: readonly ApplicationSummary[]): StatusCounts {
@@ -74,11 +79,11 @@ function ordered(list: readonly ApplicationSummary[], status: ApplicationStatus)
 export async function boardPage(deps: AppDeps, query: BoardQuery): Promise<BoardPage> {
   const now = deps.clock.now();
   const profile = await requireProfile(deps);
-  const all = await deps.store.listApplications(deps.userId);
+  const all = query.summary === false ? undefined : await deps.store.listApplications(deps.userId);
   const text = query.text?.trim() ?? '';
   const wanted = query.statuses === undefined ? undefined : new Set(query.statuses);
-  const found = text !== ''
-    ? await deps.store.listApplications(deps.userId, { text, ...(query.statuses ? { statuses: query.statuses } : {}) })
+  const found = text !== '' || !all
+    ? await deps.store.listApplications(deps.userId, { ...(text !== '' ? { text } : {}), ...(query.statuses ? { statuses: query.statuses } : {}) })
     : wanted ? all.filter((a) => wanted.has(a.status)) : all;
   const limitOf = (status: ApplicationStatus): number => (BY_NEXT_DUE.has(status) ? query.limit : query.closedLimit ?? query.limit);
   const shown = APPLICATION_STATUSES.flatMap((status) => ordered(found, status).slice(query.offset, query.offset + limitOf(status)));
@@ -96,8 +101,8 @@ export async function boardPage(deps: AppDeps, query: BoardQuery): Promise<Board
     return { summary, ...(p?.next ? { next: p.next } : {}), ...(p?.person !== undefined ? { person: p.person } : {}) };
   });
   return {
-    now, timeZone: profile.settings.timeZone, query, totals: countByStatus(all), counts: countByStatus(found), cards,
-    warnings: pipelineWarnings(deps, profile, all, now),
+    now, timeZone: profile.settings.timeZone, query, counts: countByStatus(found), cards,
+    ...(all ? { totals: countByStatus(all), warnings: pipelineWarnings(deps, profile, all, now) } : {}),
   };
 }
 
@@ -116,7 +121,7 @@ export function boardPageJson(b: BoardPage, time: TimeRules) {
     query: {
       text: b.query.text?.trim() ?? '', statuses: b.query.statuses ?? null, limit: b.query.limit, closedLimit: b.query.closedLimit ?? b.query.limit, offset: b.query.offset,
     },
-    totals: b.totals,
+    totals: b.totals ?? null,
     counts: b.counts,
     cards: b.cards.map((c) => ({
       id: c.summary.id, company: c.summary.company, role: c.summary.role, status: c.summary.status,
@@ -126,6 +131,6 @@ export function boardPageJson(b: BoardPage, time: TimeRules) {
       } : null,
     })),
     // P1 is about the whole pipeline: no application, no company.
-    warnings: b.warnings.map((w) => warningJson(w, () => undefined)),
+    warnings: b.warnings?.map((w) => warningJson(w, () => undefined)) ?? null,
   };
 }

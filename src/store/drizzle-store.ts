@@ -526,7 +526,9 @@ export class DrizzleStore implements Store {
       const p = s.people;
       // Anywhere in the company, the role or a person's name, whatever the case; % and _ are literal.
       const like = words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-      const text = like === undefined ? undefined : sql`(${a.company} ilike ${like} or ${a.role} ilike ${like} or exists (select 1 from ${p} where ${p.userId} = ${a.userId} and ${p.applicationId} = ${a.id} and ${p.name} ilike ${like}))`;
+      // The people are scanned once (a semi-join), not looked up per application.
+      const text = like === undefined ? undefined
+        : sql`(${a.company} ilike ${like} or ${a.role} ilike ${like} or ${a.id} in (select ${p.applicationId} from ${p} where ${p.userId} = ${userId} and ${p.name} ilike ${like}))`;
       const list = await q.select(json.SUMMARY_COLUMNS).from(a)
         .where(and(eq(a.userId, userId), statuses === undefined ? undefined : inArray(a.status, [...statuses]), text))
         .orderBy(asc(a.position), asc(a.id));

@@ -2,7 +2,7 @@
  * A search of a thousand applications in real Chromium (bench/web-seed.ts's record, plus five
  * applications left silent since January): the board shows a page of each status and more on
  * request, finds by company and by a person's name, and Today folds its warnings by kind, naming
- * companies, never ids.
+ * companies, never ids, and shows the first 20 lines of a long section.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,6 +95,13 @@ describe('a thousand applications', () => {
     await screen('today-1000-warnings-open');
     await folded.getByRole('button', { name: 'Show fewer' }).click();
     await screen('today-1000-first-screen');
+    // A long section shows its first 20 lines, the rest on request.
+    const due = e.page.locator('section[aria-labelledby="due-now"]');
+    const dueCount = Number(await due.locator('.count').first().textContent());
+    expect(dueCount).toBeGreaterThan(20);
+    await expect(due.locator('li.card').count()).resolves.toBe(20);
+    await due.getByRole('button', { name: `Show the other ${dueCount - 20}` }).click();
+    await expect(due.locator('li.card').count()).resolves.toBe(dueCount);
     // A company's link opens its application.
     await folded.getByRole('link').first().click();
     await e.page.locator('main h1').waitFor();

@@ -15,8 +15,8 @@ let api: TestClient;
 interface Card { id: string; company: string; role: string; status: string; next: { kind: string; status: string; at: string; timeZone: string; person: string | null } | null }
 interface Page {
   now: string; timeZone: string; query: { text: string; statuses: string[] | null; limit: number; closedLimit: number; offset: number };
-  totals: Record<string, number>; counts: Record<string, number>; cards: Card[];
-  warnings: { rule: string; code: string; company: string | null }[];
+  totals: Record<string, number> | null; counts: Record<string, number>; cards: Card[];
+  warnings: { rule: string; code: string; company: string | null }[] | null;
 }
 const page = async (query = ''): Promise<Page> => {
   const res = await api.get(`/api/board/cards${query}`);
@@ -77,8 +77,19 @@ describe('GET /api/board/cards', () => {
     const found = await page('?q=analy');
     expect(found.query.text).toBe('analy');
     expect(found.counts).toEqual({ active: 5, offer: 0, accepted: 0, declined: 0, rejected: 1, withdrawn: 0, no_response: 0, filled: 0 });
-    expect(found.totals['rejected']).toBe(2);
+    expect(found.totals?.['rejected']).toBe(2);
     expect(ids(await page('?q=nobody%20here'))).toEqual([]);
+  });
+
+  it('answers a search without the totals and warnings when asked (summary=false), the same cards and counts', async () => {
+    const full = await page('?q=analy&status=active,rejected');
+    const lean = await page('?q=analy&status=active,rejected&summary=false');
+    expect(lean.cards).toEqual(full.cards);
+    expect(lean.counts).toEqual(full.counts);
+    expect(lean.totals).toBeNull();
+    expect(lean.warnings).toBeNull();
+    expect(full.warnings).toEqual([]);
+    expect(ids(await page('?status=rejected&summary=false'))).toEqual(['a4', 'a3']);
   });
 
   it('filters by statuses, alone or with words', async () => {
@@ -106,7 +117,7 @@ describe('GET /api/board/cards', () => {
   });
 
   it('says which part of the query is wrong', async () => {
-    for (const [query, field] of [['?status=lost', 'status'], ['?limit=0', 'limit'], ['?limit=101', 'limit'], ['?closedLimit=0', 'closedLimit'], ['?offset=-1', 'offset'], ['?offset=two', 'offset'], [`?q=${'x'.repeat(201)}`, 'q']] as const) {
+    for (const [query, field] of [['?status=lost', 'status'], ['?limit=0', 'limit'], ['?limit=101', 'limit'], ['?closedLimit=0', 'closedLimit'], ['?summary=no', 'summary'], ['?offset=-1', 'offset'], ['?offset=two', 'offset'], [`?q=${'x'.repeat(201)}`, 'q']] as const) {
       const res = await api.get(`/api/board/cards${query}`);
       expect(res.status, query).toBe(400);
       expect((await res.json() as { field?: string }).field, query).toBe(field);

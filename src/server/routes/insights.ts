@@ -36,6 +36,8 @@ const CardsQuery = z.object({
     .optional(),
   offset: whole(1_000_000).optional(),
   limit: whole(BOARD_PAGE_MAX).refine((t) => Number(t) >= 1, `a whole number from 1 to ${BOARD_PAGE_MAX}`).optional(),
+  /** "false": without the totals and warnings (a search on a page that has them). */
+  summary: z.enum(['true', 'false']).optional(),
   /** Cards per closed status (default: limit). */
   closedLimit: whole(BOARD_PAGE_MAX).refine((t) => Number(t) >= 1, `a whole number from 1 to ${BOARD_PAGE_MAX}`).optional(),
 });
@@ -68,12 +70,12 @@ export function insightRoutes() {
   return new Hono<Env>()
     .get('/board', async (c) => c.json(boardJson(await board(c.var.app), c.var.app.time)))
     .get('/board/cards', query(CardsQuery), async (c) => {
-      const { q, status, offset, limit, closedLimit } = c.req.valid('query');
+      const { q, status, offset, limit, closedLimit, summary } = c.req.valid('query');
       const statuses = (status ?? '').split(',').map((x) => x.trim()).filter((x): x is ApplicationStatus => x !== '');
       const page = await boardPage(c.var.app, {
         ...(q !== undefined ? { text: q } : {}), ...(statuses.length > 0 ? { statuses } : {}),
         offset: offset === undefined ? 0 : Number(offset), limit: limit === undefined ? BOARD_PAGE_DEFAULT : Number(limit),
-        ...(closedLimit !== undefined ? { closedLimit: Number(closedLimit) } : {}),
+        ...(closedLimit !== undefined ? { closedLimit: Number(closedLimit) } : {}), ...(summary === 'false' ? { summary: false } : {}),
       });
       return c.json(boardPageJson(page, c.var.app.time));
     })

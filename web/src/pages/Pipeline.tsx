@@ -167,21 +167,30 @@ function useFilters(): { q: string; status: Status | ''; set: (q: string, status
   return { q, status, set };
 }
 
-function loadPage(q: string, status: Status | '' | readonly Status[], offset: number) {
+/** A page of the board; `summary`: with the totals and warnings (a search on a page that has them asks without, and is faster). */
+function loadPage(q: string, status: Status | '' | readonly Status[], offset: number, summary: boolean) {
   const statuses = typeof status === 'string' ? status : status.join(',');
   return ok(client.api.board.cards.$get({
     query: {
       ...(q.trim() !== '' ? { q } : {}), ...(statuses !== '' ? { status: statuses } : {}), limit: String(PAGE),
-      ...(offset > 0 ? { offset: String(offset) } : { closedLimit: String(CLOSED_FIRST) }),
+      ...(offset > 0 ? { offset: String(offset) } : { closedLimit: String(CLOSED_FIRST) }), ...(summary ? {} : { summary: 'false' }),
     },
   }));
 }
+
+type Summary = { readonly totals: NonNullable<BoardJson['totals']>; readonly warnings: NonNullable<BoardJson['warnings']>; readonly version: number };
 
 export function Pipeline() {
   const { q, status, set } = useFilters();
   const [text, setText] = useState(q);
   const [version, setVersion] = useState(0);
-  const board = useData(() => loadPage(q, status, 0), [q, status, version]);
+  // The totals and warnings of the last full answer: searches and filters after it ask without them.
+  const summary = useRef<Summary>(undefined);
+  const board = useData(async () => {
+    const page = await loadPage(q, status, 0, summary.current?.version !== version);
+    if (page.totals && page.warnings) summary.current = { totals: page.totals, warnings: page.warnings, version };
+    return page;
+  }, [q, status, version]);
   const [moving, setMoving] = useState<string>();
   const [over, setOver] = useState<Status>();
   const [moved, setMoved] = useState<Moved>();
@@ -195,11 +204,13 @@ export function Pipeline() {
   useEffect(() => { setText((t) => (t.trim() === q.trim() ? t : q)); }, [q]);
 
   const data = board.data;
-  if (!data) return <Page title="Pipeline">{board.loading ? <Loading what="your applications" /> : <ErrorNote error={board.error} />}</Page>;
+  const totals = data?.totals ?? summary.current?.totals;
+  const warnings = data?.warnings ?? summary.current?.warnings ?? [];
+  if (!data || !totals) return <Page title="Pipeline">{board.loading ? <Loading what="your applications" /> : <ErrorNote error={board.error} />}</Page>;
   const extra = more.of === data ? more.cards : {};
   const loaded = [...data.cards, ...STATUSES.flatMap((s) => extra[s] ?? [])];
   const cards = loaded.map((c) => (pending[c.id] ? { ...c, status: pending[c.id] as Status } : c));
-  const total = Object.values(data.totals).reduce((a, b) => a + b, 0);
+  const total = Object.values(totals).reduce((a, b) => a + b, 0);
   const found = Object.values(data.counts).reduce((a, b) => a + b, 0);
   const filtered = data.query.text !== '' || data.query.statuses !== null;
 
@@ -227,7 +238,7 @@ export function Pipeline() {
     setError(undefined);
     try {
       const shown = data.cards.filter((c) => c.status === s).length + (extra[s]?.length ?? 0);
-      const next = await loadPage(data.query.text, [s], shown);
+      const next = await loadPage(data.query.text, [s], shown, false);
       setMore({ of: data, cards: { ...extra, [s]: [...(extra[s] ?? []), ...next.cards] } });
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));
@@ -236,7 +247,7 @@ export function Pipeline() {
     }
   };
 
-  const totalOf = (statuses: readonly Status[]) => statuses.reduce((n, s) => n + data.totals[s], 0);
+  const totalOf = (statuses: readonly Status[]) => statuses.reduce((n, s) => n + totals[s], 0);
   const countOf = (statuses: readonly Status[]) => statuses.reduce((n, s) => n + data.counts[s], 0);
   const closed = totalOf(['accepted', 'declined', 'rejected', 'withdrawn', 'no_response', 'filled']);
   const columns = status === '' ? COLUMNS : COLUMNS.filter((c) => c.statuses.includes(status));
@@ -244,11 +255,11 @@ export function Pipeline() {
   return (
     <Page
       title="Pipeline"
-      subtitle={<>{data.totals.active} active · {data.totals.offer} {data.totals.offer === 1 ? 'offer' : 'offers'} · {closed} closed</>}
+      subtitle={<>{totals.active} active · {totals.offer} {totals.offer === 1 ? 'offer' : 'offers'} · {closed} closed</>}
       actions={<Link className="button" href="/offers">Compare offers</Link>}
     >
       <div className="pipeline-wide">
-        <Warnings warnings={data.warnings} />
+        <Warnings warnings={warnings} />
         <ErrorNote error={error} />
         <p className="board-status" role="status">
           {moved && (
@@ -277,7 +288,7 @@ export function Pipeline() {
                 <label htmlFor="board-status">Status</label>
                 <select id="board-status" value={status} onChange={(e) => set(text, isStatus(e.target.value) ? e.target.value : '')}>
                   <option value="">All statuses</option>
-                  {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]} ({data.totals[s]})</option>)}
+                  {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]} ({totals[s]})</option>)}
                 </select>
               </div>
               <p className="board-found" role="status" aria-live="polite">

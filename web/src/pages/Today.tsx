@@ -74,14 +74,22 @@ function Item({ item, userZone, now, onLog, appHref }: ItemProps & { item: Agend
   );
 }
 
+/** Items a section shows before "Show all": the first screens of a long week, the rest a click away. */
+const SHOWN_FIRST = 20;
+
 function Section({ title: heading, items, empty, level, ...rest }: ItemProps & { title: string; items: readonly AgendaItemJson[]; empty?: string; level: 2 | 3 }) {
+  const [all, setAll] = useState(false);
   if (items.length === 0 && !empty) return null;
   const id = heading.toLowerCase().replace(/\W+/g, '-');
   const H = level === 2 ? 'h2' : 'h3';
+  const shown = all ? items : items.slice(0, SHOWN_FIRST);
   return (
     <section aria-labelledby={id} className="section">
       <H id={id} className="section-title">{heading} <span className="count">{items.length}</span></H>
-      {items.length === 0 ? <p className="muted">{empty}</p> : <ul className="list">{items.map((i) => <Item key={`${i.applicationId}-${i.kind}-${i.personId ?? ''}-${i.referenceId ?? ''}-${i.sequence ?? ''}-${i.ideal}`} item={i} {...rest} />)}</ul>}
+      {items.length === 0 ? <p className="muted">{empty}</p> : <ul className="list">{shown.map((i) => <Item key={`${i.applicationId}-${i.kind}-${i.personId ?? ''}-${i.referenceId ?? ''}-${i.sequence ?? ''}-${i.ideal}`} item={i} {...rest} />)}</ul>}
+      {items.length > shown.length && (
+        <p><button type="button" className="button" onClick={() => setAll(true)}>Show the other {items.length - shown.length}</button></p>
+      )}
     </section>
   );
 }
