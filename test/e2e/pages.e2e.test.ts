@@ -1,17 +1,23 @@
 /**
- * Every page, in real Chromium: no serious accessibility violation (axe-core), user strings with
- * markup and script shown as text (nothing runs), and screenshots at desktop and phone width, light
- * and dark, saved as artifacts/screenshots/page-*.png.
+ * Every page, in real Chromium: no serious accessibility violation (axe-core), no technical text
+ * (an id, an ISO date, a command, a JSON path: words.ts), user strings with markup and script shown
+ * as text (nothing runs), and screenshots at desktop and phone width, light and dark, saved as
+ * artifacts/screenshots/page-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, startE2E, type E2E, seriousViolations } from './harness.js';
 import { HOSTILE_COMPANY, HOSTILE_PERSON, SEED_NOW, seedRecord } from './seed.js';
+import { technicalText } from './words.js';
 
 const PAGES: readonly [string, string][] = [
   ['today', '/'],
   ['pipeline', '/pipeline'],
   ['offers', '/offers'],
   ['settings', '/settings'],
+  ['settings-place', '/settings/place'],
+  ['settings-protocol', '/settings/protocol'],
+  ['settings-calendar', '/settings/calendar'],
+  ['settings-files', '/settings/files'],
   ['new-application', '/applications/new'],
   ['application', '/applications/a1'],
   ['application-hostile', '/applications/a2'],
@@ -46,13 +52,14 @@ async function open(path: string): Promise<void> {
 
 describe('every page', () => {
   for (const [name, path] of PAGES) {
-    it(`${name}: no serious accessibility violation, light and dark, desktop and phone`, async () => {
+    it(`${name}: no serious accessibility violation, light and dark, desktop and phone; no technical text`, async () => {
       for (const scheme of ['light', 'dark'] as const) {
         await e.page.emulateMedia({ colorScheme: scheme });
         for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
           await e.page.setViewportSize(viewport);
           await open(path);
           expect(await seriousViolations(e.page), `${name} ${scheme} ${width}`).toEqual([]);
+          if (scheme === 'light' && width === 'desktop') expect(await technicalText(e.page), name).toEqual([]);
           // Nothing wider than the screen at phone width but tables meant to scroll.
           if (width === 'phone') {
             const overflow = await e.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
