@@ -3,7 +3,6 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../app/errors.js';
 import { pgError } from '../store/db-errors.js';
 import type { CliIo } from './io.js';
-import { renderFault } from './render/storage.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -86,6 +85,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof AppError) {
       if (error.fault) {
+        // Loaded only here: every run loads this module.
+        const { renderFault } = await import('./render/storage.js');
         io.stderr(renderFault(error.fault, io.now(), io.hostTimeZone ?? 'UTC'));
         return EXIT_FAILURE;
       }
