@@ -178,6 +178,21 @@ describe('SIGKILL', () => {
   }, 120_000);
 });
 
+describe('signals', () => {
+  it('a SIGTERM right after serve\'s banner stops it cleanly: exit 0, the lock released, a restart needs no takeover', async () => {
+    const dataDir = await dataFolder();
+    const run = afterword(dataDir, ['serve', '--port', '0']);
+    await until(() => /Press Ctrl-C to stop\./.test(run.out()), 'the banner', 60_000);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.out()).toContain('Stopping: finishing the requests in flight');
+    expect(existsSync(`${pgliteDir(dataDir)}.lock`)).toBe(false);
+    const again = afterword(dataDir, ['pipeline']);
+    expect(await again.exited).toBe(0);
+    expect(again.err()).not.toContain('Took over');
+  }, 120_000);
+});
+
 /** A tmpfs of `mb` MB, or undefined when this machine does not let the test mount one. */
 function mountTmpfs(mb: number): string | undefined {
   const at = mkdtempSync(join(tmpdir(), 'afterword-full-'));
