@@ -46,7 +46,7 @@ describe('Paste their reply', () => {
     const words = await reading.textContent() ?? '';
     expect(words).toContain('They have not decided yet');
     expect(words).toContain('We expect to make a final decision by March 20.');
-    expect(words).toContain('with Fri, 20 Mar 2026 as the new decision date');
+    expect(words).toContain('with Fri 20 Mar 2026 as the new decision date');
     // No ids, ISO dates or commands in the web app.
     expect(words).not.toMatch(/2026-03-20|not_decided|new_decision_date|afterword /);
     expect(await seriousViolations(page)).toEqual([]);

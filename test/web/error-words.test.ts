@@ -27,7 +27,7 @@ describe('errorWords', () => {
     [422, 'Best moments: 10,000 characters; the most is 2,000 — shorten it', 'interview.debrief.bestMoments',
       'Best moments: 10,000 characters; the most is 2,000 — shorten it.', '10,000 characters; the most is 2,000 — shorten it.'],
     [422, 'decisionBy: 2026-03-01 is before the reply came (2026-03-05); give the date they now expect to decide', 'decisionBy',
-      'Decision date: Sun, 1 Mar 2026 is before the reply came (Thu, 5 Mar 2026); give the date they now expect to decide.', undefined],
+      'Decision date: Sun 1 Mar 2026 is before the reply came (Thu 5 Mar 2026); give the date they now expect to decide.', undefined],
     [422, 'settings.workday.end: must be later than settings.workday.start', 'settings.workday.end',
       'Working hours, to: make the end of your working hours later than the start.', undefined],
     [500, 'internal error', undefined, 'Something went wrong on Afterword’s side, and nothing was changed. Try again; if it happens again, restart Afterword.', undefined],
@@ -62,10 +62,10 @@ describe('labelOf', () => {
 
 describe('plainDates', () => {
   it('writes ISO dates and instants as the app writes dates', () => {
-    expect(plainDates('They said they would decide by Tue 2026-03-17 (two weeks after the interview).')).toBe('They said they would decide by Tue, 17 Mar 2026 (two weeks after the interview).');
+    expect(plainDates('They said they would decide by Tue 2026-03-17 (two weeks after the interview).')).toBe('They said they would decide by Tue 17 Mar 2026 (two weeks after the interview).');
     expect(plainDates('Sent 2026-03-03 15:00 by email.')).toBe('Sent Tue 3 Mar, 15:00 by email.');
     expect(plainDates('the protocol would wait until 2026-03-10T13:00:00-05:00.')).toBe('the protocol would wait until Tue 10 Mar, 13:00.');
-    expect(plainDates('from application (Thu 2026-01-15) to the latest interview (Mon 2026-02-09)')).toBe('from application (Thu, 15 Jan 2026) to the latest interview (Mon, 9 Feb 2026)');
+    expect(plainDates('from application (Thu 2026-01-15) to the latest interview (Mon 2026-02-09)')).toBe('from application (Thu 15 Jan 2026) to the latest interview (Mon 9 Feb 2026)');
     expect(plainDates('nothing to change, 2,000 characters')).toBe('nothing to change, 2,000 characters');
   });
 });

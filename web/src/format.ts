@@ -25,8 +25,14 @@ export function when(iso: string, zone: string): string {
   return dayTime(zone).format(new Date(iso)).replace(/ at /, ', ');
 }
 
+/**
+ * "Fri 27 Nov 2026", in `zone`: built from its parts, so every date of the app has one style
+ * (the locale data would write "Fri, 27 Nov 2026" here and "Fri 27 Nov, 17:00" with a time).
+ */
 export function day(iso: string, zone: string): string {
-  return dayOnly(zone).format(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes, parts: Intl.DateTimeFormatPart[]): string => parts.find((p) => p.type === type)?.value ?? '';
+  const parts = dayOnly(zone).formatToParts(new Date(iso));
+  return `${part('weekday', parts)} ${part('day', parts)} ${part('month', parts)} ${part('year', parts)}`;
 }
 
 /** "New York" from "America/New_York". */
@@ -49,7 +55,7 @@ export function personLabel(p: { name: string; honorific?: string | undefined } 
   return p.honorific ? `${p.honorific} ${p.name}` : p.name;
 }
 
-/** A calendar day ("2026-03-17") in the app's style: "Tue, 17 Mar 2026". */
+/** A calendar day ("2026-03-17") in the app's style: "Tue 17 Mar 2026". */
 export function dayOf(ymd: string): string {
   return day(`${ymd}T12:00:00Z`, 'UTC');
 }
@@ -58,7 +64,7 @@ const ISO = /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? )?(\d{4})-(\d{2})-(\d{2})(?:
 
 /**
  * Dates and times a server sentence writes the ISO way ("Tue 2026-03-17", "2026-03-03 15:00",
- * "2026-03-10T13:00:00-05:00") as the app writes them ("Tue, 17 Mar 2026", "Tue 3 Mar, 15:00"): a
+ * "2026-03-10T13:00:00-05:00") as the app writes them ("Tue 17 Mar 2026", "Tue 3 Mar, 15:00"): a
  * time keeps the wall clock it was written in. The rest of the text is unchanged.
  */
 export function plainDates(text: string): string {

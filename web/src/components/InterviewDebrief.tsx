@@ -9,7 +9,7 @@ function YesNo({ value }: { value: boolean | undefined }) {
   return value ? <Chip tone="good">Yes</Chip> : <Chip tone="warn">No</Chip>;
 }
 
-/** A calendar date (YYYY-MM-DD) as "Fri, 6 Mar 2026": noon UTC names the same day everywhere it is shown. */
+/** A calendar date (YYYY-MM-DD) as "Fri 6 Mar 2026": noon UTC names the same day everywhere it is shown. */
 export function dateOnly(ymd: string): string {
   return day(`${ymd}T12:00:00Z`, 'UTC');
 }

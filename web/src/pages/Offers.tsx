@@ -9,7 +9,7 @@ import { ApiError, client, ok, type Api } from '../api.js';
 import { FlagDialog, OfferTermsDialog } from '../components/OfferDialogs.js';
 import { Chip, ErrorNote, Loading, Page } from '../components/ui.js';
 import { useData, useSubmit } from '../data.js';
-import { plainSentence } from '../format.js';
+import { dayOf, plainSentence } from '../format.js';
 import { Link } from '../router.js';
 import './Offers.css';
 
@@ -26,8 +26,7 @@ const STATUS_WORDS: Readonly<Record<string, string>> = {
   rejected: 'Rejected', withdrawn: 'Withdrawn', no_response: 'No response', filled: 'Position filled',
 };
 
-const dayFmt = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const showDay = (iso: string | null): string => (iso ? dayFmt.format(new Date(`${iso}T12:00:00Z`)) : '—');
+const showDay = (iso: string | null): string => (iso ? dayOf(iso) : '—');
 
 /** Indexes of the best values (none when all are equal or fewer than two are known). */
 function best(values: readonly (number | null)[], better: 'high' | 'low'): Set<number> {
