@@ -1,17 +1,13 @@
 /** The CLI: commander commands over the use cases. Returns an exit code; never calls process.exit. */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../app/errors.js';
-import { pgError } from '../store/db-errors.js';
 import type { CliIo } from './io.js';
+import { singleLine, unexpectedWords } from './render/unexpected.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 
-/** One line on the terminal: any line break (CR, LF, U+2028…) in a message or a value it quotes becomes a space. */
-function singleLine(text: string): string {
-  return text.replace(/\s*[\n\r\u0085\u2028\u2029]\s*/g, ' ').trim();
-}
 
 type Register = (program: Command, io: CliIo) => void;
 
@@ -93,21 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`afterword: ${singleLine(error.message)}\n`);
       return error.code === 'internal' || error.code === 'unavailable' ? EXIT_FAILURE : EXIT_BAD_INPUT;
     }
-    io.stderr(`afterword: unexpected error: ${unexpected(error, io.env?.['AFTERWORD_DEBUG'] === '1')}\n`);
+    io.stderr(`afterword: unexpected error: ${unexpectedWords(error, io.env?.['AFTERWORD_DEBUG'] === '1')}\n`);
     return EXIT_FAILURE;
   }
-}
-
-/**
- * An unexpected error in one line, without a statement or its parameters (drizzle's "Failed query:
- * … params: …" holds the user's records): the database's own message, else the error's first line.
- * The stack only with AFTERWORD_DEBUG=1.
- */
-function unexpected(error: unknown, debug: boolean): string {
-  const pg = pgError(error);
-  if (pg) return `the database refused the request (PostgreSQL ${pg.code}: ${singleLine(pg.message).slice(0, 300)}); please report it`;
-  const message = error instanceof Error ? error.message : String(error);
-  const first = singleLine(message.split(/\r?\n/)[0] ?? '').replace(/^Failed query:.*/, 'a database request failed').slice(0, 300);
-  const stack = debug && error instanceof Error && error.stack ? ` ${singleLine(error.stack)}` : '';
-  return debug ? `${first}${stack}` : `${first}; run it again with AFTERWORD_DEBUG=1 for details, and please report it`;
 }

@@ -12,6 +12,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS, isLoopback, st
 import { DEFAULT_SESSION_CACHE_MS } from '../../server/session-cache.js';
 import { takeoverWords } from '../../store/data-lock.js';
 import { keepDailyBackup } from '../context.js';
+import { unexpectedWords } from '../render/unexpected.js';
 import type { CliIo } from '../io.js';
 
 interface ServeOptions {
@@ -157,7 +158,7 @@ Examples:
         const server = await startServer(deps, {
           host: opts.host, port, secret, trustProxy, accounts, sessionCacheMs, ...(publicUrl !== undefined ? { publicUrl } : {}),
           ...(logging ? { log: (line: string) => io.stdout(`${line}\n`) } : {}),
-          logError: (error) => io.stderr(`afterword serve: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`),
+          logError: (error) => io.stderr(`afterword serve: unexpected error: ${unexpectedWords(error, io.env?.['AFTERWORD_DEBUG'] === '1')}\n`),
         }).catch((error: unknown) => {
           const code = error instanceof Error && 'code' in error ? String(error.code) : '';
           if (code === 'EADDRINUSE') throw new AppError('bad_input', `--port: ${port} is in use; choose another, e.g. --port ${port + 1}`, { cause: error });
