@@ -5,7 +5,7 @@
 export const SECTIONS = [
   { id: 'you', title: 'About you', intro: 'Your notes are signed with these details.' },
   { id: 'place', title: 'Time and place', intro: 'Every date is worked out in your time zone, skipping your region’s public holidays and the days you do not work.' },
-  { id: 'protocol', title: 'Protocol numbers', intro: 'How soon to thank, check in, call and move on: the numbers behind every date.' },
+  { id: 'protocol', title: 'Protocol numbers', intro: 'The numbers behind every date: how soon to thank, check in, call and move on.' },
   { id: 'calendar', title: 'Calendar feed', intro: 'See every follow-up in your calendar app; it updates as your plan changes.' },
   { id: 'files', title: 'Export, import, backup', intro: 'Your records as a spreadsheet, from another tracker, or as one file to keep.' },
 ] as const;

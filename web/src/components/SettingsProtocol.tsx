@@ -260,7 +260,7 @@ export function SettingsProtocol({ protocol, onSaved }: { protocol: unknown; onS
   return (
     <form className="sp" onSubmit={(e) => void submit(e)} noValidate>
       <p className="muted sp-intro">
-        Afterword’s dates come from these numbers. Change any of them for all your applications; durations are written
+        Change any of them for all your applications; durations are written
         {' '}<code>5bd</code> (business days), <code>7d</code>, <code>2w</code>, <code>1mo</code>, <code>24h</code> or <code>30min</code>.
         {' '}{changed === 0 ? 'You use the defaults.' : `${changed} ${changed === 1 ? 'number differs' : 'numbers differ'} from the defaults.`}
       </p>
