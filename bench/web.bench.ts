@@ -178,10 +178,10 @@ const SEARCH_SCRIPT = `(q) => new Promise((resolve, reject) => {
   check();
 })`;
 
-/** The search request alone (the route the page asks), or null when there is none. */
+/** The search request alone, as the page asks it once it has the totals (summary=false), or null when there is no such route. */
 const SEARCH_API_SCRIPT = `(q) => (async () => {
   const t = performance.now();
-  const res = await fetch('/api/board/cards?q=' + encodeURIComponent(q));
+  const res = await fetch('/api/board/cards?limit=15&closedLimit=5&summary=false&q=' + encodeURIComponent(q));
   if (!res.ok) return null;
   await res.json();
   return performance.now() - t;
