@@ -60,7 +60,7 @@ describe('Call assistant', () => {
     await e.page.getByRole('button', { name: /Not decided yet/ }).click();
     // Without a date the field says what is missing.
     await e.page.getByRole('button', { name: 'Log the call' }).click();
-    await e.page.getByText('newDecisionBy: pick the date they now expect to decide by').waitFor();
+    await e.page.getByText('Pick the date they now expect to decide by.', { exact: true }).waitFor();
     const date = e.page.getByLabel('They now expect to decide by');
     // Fri 20 Mar 2026.
     await date.fill('2026-03-20');

@@ -34,7 +34,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'person.name': 'Full name', 'person.email': 'Email', 'person.phone': 'Phone', 'person.title': 'Job title',
   'person.honorific': 'Honorific', 'person.timeZone': 'Their time zone', 'person.region': 'Their region',
   person: 'Person', personId: 'Person', to: 'Recipient', from: 'Your email', kind: 'Kind of note', reference: 'Reference',
-  'touch.at': 'When', at: 'When', decisionBy: 'Decision date', text: 'Their message', body: 'Comment',
+  'touch.at': 'When', at: 'When', decisionBy: 'Decision date', newDecisionBy: 'They now expect to decide by', text: 'Their message', body: 'Comment',
   email: 'Email', password: 'Password', name: 'Name', role: 'Role', coach: 'Coach', organisation: 'Organisation',
 };
 

@@ -128,7 +128,7 @@ export function CallAssistant({ applicationId, query, userZone }: { applicationI
     e.preventDefault();
     void log('not_decided');
   };
-  const decisionError = error instanceof ApiError && error.field === 'newDecisionBy' ? error.message : undefined;
+  const decisionError = error instanceof ApiError && error.field === 'newDecisionBy' ? error.atField : undefined;
 
   return (
     <Page
