@@ -120,8 +120,9 @@ function serve(args: readonly string[], env: Record<string, string> = {}): Promi
   });
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+/** Waits for `check` up to `ms` (a first start creates the database: ~6 s alone, 15–20 s on a busy 2-core machine). */
+async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  for (let i = 0; i < ms / 20 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
   if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
@@ -230,7 +231,7 @@ describe('afterword serve --accounts as a process', () => {
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      await until(() => /People sign in at:\n {2}http:\/\/127\.0\.0\.1:\d+\/\n/.test(out), 'the address');
+      await until(() => /People sign in at:\n {2}http:\/\/127\.0\.0\.1:\d+\/\n/.test(out), 'the address', 60_000);
       expect(out).not.toMatch(/key=/);
       expect(out).toContain('No accounts yet: create the first admin with');
       const base = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1] ?? '';
@@ -246,5 +247,5 @@ describe('afterword serve --accounts as a process', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
-  }, 60_000);
+  }, 120_000);
 });
