@@ -5,16 +5,18 @@
  * is found by doctor, which names the restore command, and that command restores.
  *
  * The full disk is a real tmpfs mounted for the test (the machine lets root mount one; CI runs as
- * root). Where mounting is not allowed the full-disk tests are skipped, saying so.
+ * root). Where mounting is refused, the import test runs instead on a file system layer that
+ * says ENOSPC (see below), and the other full-disk tests are skipped.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import nodeFs from 'node:fs';
 import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listBackups } from '../../app/backups.js';
+import { backup, listBackups, saveBackupFile } from '../../app/backups.js';
 import { AppError } from '../../app/errors.js';
 import { LOCAL_USER } from '../../app/ports.js';
 import { createTimeRules } from '../../core/time.js';
@@ -209,9 +211,42 @@ function unmount(at: string): void {
   rmSync(at, { recursive: true, force: true });
 }
 
-const probe = mountTmpfs(1);
+// AFTERWORD_TEST_NO_TMPFS=1 runs the fallback on a machine that could mount one.
+const probe = process.env['AFTERWORD_TEST_NO_TMPFS'] === '1' ? undefined : mountTmpfs(1);
 if (probe) unmount(probe);
 const canMount = probe !== undefined;
+
+/**
+ * Imports 30,000 rows into `dataDir` once `fill()` has left the disk almost no room; checks the
+ * words, that nothing hangs and nothing is lost once `free()` gives the room back.
+ */
+async function importIntoFullDisk(dataDir: string, fill: () => void, free: () => void): Promise<void> {
+  const store = await openPgliteStore({ dir: pgliteDir(dataDir) });
+  const file = join(work, 'full.csv');
+  writeFileSync(file, csv(30_000));
+  let stderr = '';
+  fill();
+  let code: number;
+  try {
+    code = await runCli(['import', 'csv', file], {
+      stdout: () => undefined, stderr: (t) => { stderr += t; }, readFile: (p) => readFileSync(p, 'utf8'),
+      now: () => Date.parse(NOW), deps: { store, time: createTimeRules(), clock: { now: () => Date.parse(NOW) } },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('afterword: the disk that holds your records is full, so nothing was saved.');
+    expect(stderr).toContain(`Free at least 64 MB on the disk of ${dataDir}`);
+    expect(stderr.length).toBeLessThan(400);
+    expect(stderr).not.toMatch(/insert|select|params|Company 1/i);
+    // Whether the database stopped (a PANIC while writing its log) or not, the next statement answers instead of hanging.
+    const hung = new Promise<string>((r) => { setTimeout(() => r('hung'), 10_000).unref(); });
+    expect(await Promise.race([store.ping().then(() => 'answered', (e: unknown) => (e instanceof AppError ? 'failed at once' : String(e))), hung])).not.toBe('hung');
+  } finally {
+    free();
+    await store.close();
+  }
+  expect([...(await companies(dataDir)).values()]).toEqual(['Acme', 'Globex', 'Initech']);
+  expect(readdirSync(pgliteDir(dataDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+}
 
 describe.skipIf(!canMount)('a full disk (a real tmpfs)', () => {
   it('when a write finds no room: the error says where and how much, names no SQL or record; nothing is lost, and the next open recovers', async () => {
@@ -219,30 +254,12 @@ describe.skipIf(!canMount)('a full disk (a real tmpfs)', () => {
     if (!fs) throw new Error('tmpfs went away');
     try {
       const dataDir = await dataFolder(fs);
-      const store = await openPgliteStore({ dir: pgliteDir(dataDir) });
-      // Leave about 3 MB: the import's log needs a new 16 MB segment.
-      const df = spawnSync('df', ['-B1', '--output=avail', fs], { encoding: 'utf8' });
-      const avail = Number(df.stdout.trim().split('\n')[1]);
-      writeFileSync(join(fs, 'filler'), Buffer.alloc(Math.max(0, avail - 3 * 1024 * 1024)));
-      const file = join(work, 'full.csv');
-      writeFileSync(file, csv(30_000));
-      let stderr = '';
-      const code = await runCli(['import', 'csv', file], {
-        stdout: () => undefined, stderr: (t) => { stderr += t; }, readFile: (p) => readFileSync(p, 'utf8'),
-        now: () => Date.parse(NOW), deps: { store, time: createTimeRules(), clock: { now: () => Date.parse(NOW) } },
-      });
-      expect(code).toBe(1);
-      expect(stderr).toContain('afterword: the disk that holds your records is full, so nothing was saved.');
-      expect(stderr).toContain(`Free at least 64 MB on the disk of ${dataDir}`);
-      expect(stderr.length).toBeLessThan(400);
-      expect(stderr).not.toMatch(/insert|select|params|Company 1/i);
-      // Whether the database stopped (a PANIC while writing its log) or not, the next statement answers instead of hanging.
-      const hung = new Promise<string>((r) => { setTimeout(() => r('hung'), 10_000).unref(); });
-      expect(await Promise.race([store.ping().then(() => 'answered', (e: unknown) => (e instanceof AppError ? 'failed at once' : String(e))), hung])).not.toBe('hung');
-      await store.close();
-      rmSync(join(fs, 'filler'));
-      expect([...(await companies(dataDir)).values()]).toEqual(['Acme', 'Globex', 'Initech']);
-      expect(readdirSync(pgliteDir(dataDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      const filler = join(fs, 'filler');
+      await importIntoFullDisk(dataDir, () => {
+        // Leave about 3 MB: the import needs far more.
+        const df = spawnSync('df', ['-B1', '--output=avail', fs], { encoding: 'utf8' });
+        writeFileSync(filler, Buffer.alloc(Math.max(0, Number(df.stdout.trim().split('\n')[1]) - 3 * 1024 * 1024)));
+      }, () => rmSync(filler, { force: true }));
     } finally {
       unmount(fs);
     }
@@ -299,20 +316,37 @@ describe.skipIf(!canMount)('a full disk (a real tmpfs)', () => {
   }, 120_000);
 });
 
+/**
+ * Where no tmpfs can be mounted (no root, a container without the capability): the file system
+ * runs out of room at the layer PGlite writes through. PGlite's wasm file system writes with
+ * node:fs's writeSync, so that function is wrapped for the import to throw ENOSPC, as the kernel
+ * would, once 3 MB more were written; everything else is real.
+ */
+describe.skipIf(canMount)('a full disk (simulated at the file system layer: this machine cannot mount a tmpfs)', () => {
+  it('when a write finds no room: the error says where and how much, names no SQL or record; nothing is lost, and the next open recovers', async () => {
+    const dataDir = await dataFolder();
+    const original = nodeFs.writeSync;
+    let budget = 3 * 1024 * 1024;
+    await importIntoFullDisk(dataDir, () => {
+      nodeFs.writeSync = ((fd: number, buffer: NodeJS.ArrayBufferView | string, ...rest: never[]) => {
+        const size = typeof buffer === 'string' ? Buffer.byteLength(buffer) : buffer.byteLength;
+        if (fd > 2 && (budget -= size) < 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+        return (original as (...args: unknown[]) => number)(fd, buffer, ...rest);
+      }) as typeof nodeFs.writeSync;
+    }, () => { nodeFs.writeSync = original; });
+  }, 120_000);
+});
+
 describe('a flipped byte in a copy of the data folder', () => {
   it('doctor reports the damage and names the restore command; that command restores the last backup, keeping the damaged database aside', async () => {
     const original = await dataFolder();
-    // A day's backup, as any command writes it.
-    const run = afterword(original, ['pipeline']);
-    expect(await run.exited).toBe(0);
-    const backupName = listBackups(original)[0]?.name ?? '';
-    expect(backupName).toMatch(/-daily\.json$/);
-    const copy = join(work, `copy-${n++}`);
-    cpSync(original, copy, { recursive: true });
-    // The applications table's file, found by asking the original.
+    // The applications table's file, found by asking the original, and a day's backup, as any command writes it.
     const store = await openPgliteStore({ dir: pgliteDir(original), minFreeBytes: 0 });
     const path = (await store.pglite.query<{ p: string }>(`select pg_relation_filepath('applications') as p`)).rows[0]?.p ?? '';
+    const backupName = saveBackupFile(original, 'daily', await backup({ store, userId: LOCAL_USER.id }), Date.now()).name;
     await store.close();
+    const copy = join(work, `copy-${n++}`);
+    cpSync(original, copy, { recursive: true });
     const file = join(pgliteDir(copy), path);
     const bytes = readFileSync(file);
     bytes[8_100] = (bytes[8_100] ?? 0) ^ 0x20; // inside the page's rows
