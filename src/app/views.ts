@@ -39,7 +39,7 @@ export function warningJson(w: Warning, companyOf: (applicationId: string) => st
     rule: w.rule, code: w.code, message: renderWarning(w),
     applicationId, company: applicationId === null ? null : companyOf(applicationId) ?? null,
     active: w.code === 'few_active' ? w.active : null, min: w.code === 'few_active' ? w.min : null, days: w.code === 'quiet' ? w.days : null,
-    said: w.code === 'unreadable_timeline' ? w.said : null, outcome: w.code === 'close_application' ? w.outcome : null,
+    said: w.code === 'unreadable_timeline' || w.code === 'ambiguous_timeline' ? w.said : null, outcome: w.code === 'close_application' ? w.outcome : null,
   };
 }
 
