@@ -8,7 +8,7 @@ import { renderWarning } from '../core/rules/messages.js';
 import type { Warning } from '../core/rules/plan-types.js';
 import { recommendationToJson } from '../core/rules/output.js';
 import { applicationToJson, candidateToJson, settingsToJson } from '../core/scenario-json.js';
-import type { TimeRules } from '../core/time.js';
+import { formatDay, type TimeRules } from '../core/time.js';
 import type { Finding } from '../core/tone/index.js';
 
 export function agendaJson(a: Agenda, time: TimeRules) {
@@ -40,6 +40,7 @@ export function warningJson(w: Warning, companyOf: (applicationId: string) => st
     applicationId, company: applicationId === null ? null : companyOf(applicationId) ?? null,
     active: w.code === 'few_active' ? w.active : null, min: w.code === 'few_active' ? w.min : null, days: w.code === 'quiet' ? w.days : null,
     said: w.code === 'unreadable_timeline' || w.code === 'ambiguous_timeline' ? w.said : null, outcome: w.code === 'close_application' ? w.outcome : null,
+    choices: w.code === 'ambiguous_timeline' ? w.choices.map((c) => ({ day: formatDay(c.day), understood: c.understood })) : null,
   };
 }
 

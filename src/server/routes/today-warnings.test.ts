@@ -27,7 +27,7 @@ afterAll(async () => {
 
 it('GET /api/week gives each warning its code, numbers and the company it is about', async () => {
   const body = await (await api.get('/api/week')).json() as { warnings: Record<string, unknown>[] };
-  const none = { applicationId: null, company: null, active: null, min: null, days: null, said: null, outcome: null };
+  const none = { applicationId: null, company: null, active: null, min: null, days: null, said: null, outcome: null, choices: null };
   expect(body.warnings).toEqual([
     { ...none, rule: 'P1', code: 'few_active', message: 'Only one active application: keep searching.', active: 1, min: 2 },
     // Applied Fri 2026-01-02: 75 days before.

@@ -4,6 +4,7 @@
  * Globex and 18 others"), with a button that lists them all.
  */
 import { useId, useState, type ReactNode } from 'react';
+import { dayOf } from '../format.js';
 import { Link } from '../router.js';
 import { Chip } from './ui.js';
 import './Warnings.css';
@@ -19,6 +20,8 @@ export interface WarningData {
   readonly days: number | null;
   readonly said: string | null;
   readonly outcome: string | null;
+  /** F0's readings of words with two meanings: each day (YYYY-MM-DD) and how it was read. */
+  readonly choices?: readonly { readonly day: string; readonly understood: string }[] | null;
 }
 
 /** More of one kind than this fold into one line. */
@@ -36,6 +39,14 @@ function sentence(w: WarningData, company: ReactNode): ReactNode {
         : `${w.active === 0 ? 'No' : `Only ${w.active ?? 0}`} active applications (fewer than ${w.min ?? 2}): keep searching.`;
     case 'quiet': return `No new application for ${w.days ?? 0} days while you wait on replies: keep searching.`;
     case 'unreadable_timeline': return <>Could not read when {company} will decide{w.said ? <> (“{w.said}”)</> : null}: give the date they said, or it counts as no timeline.</>;
+    case 'ambiguous_timeline': {
+      // "Fri 6 Mar 2026, the coming Friday, or Fri 13 Mar 2026, a week later?" (';' between three or more)
+      const readings = (w.choices ?? []).map((c) => `${dayOf(c.day)}, ${c.understood}`);
+      const last = readings.pop();
+      const either = last === undefined ? 'which day did they mean?'
+        : `${readings.length === 0 ? '' : `${readings.join('; ')}${readings.length > 1 ? ';' : ','} or `}${last}?`;
+      return <>{company} said{w.said ? <> “{w.said}”</> : null}: {either} Pick the one they meant; until then it counts as no timeline.</>;
+    }
     case 'record_next_round': return <>{company} invited you to a next round: record the new interview.</>;
     case 'close_application':
       return w.outcome === 'offer'
@@ -50,6 +61,7 @@ function sentence(w: WarningData, company: ReactNode): ReactNode {
 function kindWords(w: WarningData): { lead: string; advice: string } {
   switch (w.code) {
     case 'unreadable_timeline': return { lead: 'Could not read when they will decide', advice: 'give each the date they said, or it counts as no timeline.' };
+    case 'ambiguous_timeline': return { lead: 'When they will decide can be read two ways', advice: 'pick the date each meant, or it counts as no timeline.' };
     case 'record_next_round': return { lead: 'Invited to a next round', advice: 'record each new interview.' };
     case 'close_application':
       return w.outcome === 'offer'
