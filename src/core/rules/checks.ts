@@ -126,6 +126,8 @@ function planCycle(planning: Planning, interview: Interview, cycle: Cycle, facts
     }
     const isCall = channel === 'phone';
     let window = windowAt(place, timing.days, notBefore);
+    // The window before C1 moved it: a call that would be open now but for a banned day or hour is blocked, not upcoming.
+    const opensAt = window.earliest;
     let callDays: CallDays | undefined;
     if (isCall) {
       if (!rules.includes('C1')) rules.push('C1');
@@ -149,8 +151,15 @@ function planCycle(planning: Planning, interview: Interview, cycle: Cycle, facts
       notes.push({ code: 'answered', outcome: response.outcome });
     } else {
       status = statusAt(now, window.earliest, window.latest);
+      // C1 moved the call's earliest past now: it is blocked until then (PROTOCOL §7, worked example 4).
+      if (callDays && status === 'upcoming' && now >= opensAt) {
+        const slot = nextCallSlot(planning, place, now, callDays);
+        status = 'blocked';
+        blockedBy = slot.blockedBy;
+        nextAllowed = window.earliest;
+      }
       // C1/C2: a call due now waits for its next allowed moment.
-      if (callDays && status !== 'upcoming') {
+      if (callDays && status !== 'upcoming' && status !== 'blocked') {
         const slot = nextCallSlot(planning, place, now, callDays);
         if (slot.start > now) {
           nextAllowed = slot.start;

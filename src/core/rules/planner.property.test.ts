@@ -291,7 +291,9 @@ function checkApplication(s: Scenario, app: Application, recs: readonly Recommen
       expect(rec.nextAllowed, 'blocked carries nextAllowed').toBeGreaterThan(now);
     }
     if (rec.status === 'upcoming') expect(now).toBeLessThan(rec.earliest);
-    if (rec.status === 'due' || rec.status === 'blocked') expect(now >= rec.earliest && now <= rec.latest).toBe(true);
+    if (rec.status === 'due') expect(now >= rec.earliest && now <= rec.latest).toBe(true);
+    // Blocked (C1 forbids a call now): never past its window, and free again at an allowed moment of it.
+    if (rec.status === 'blocked') expect(now <= rec.latest && rec.nextAllowed !== undefined && rec.nextAllowed >= rec.earliest && rec.nextAllowed <= rec.latest).toBe(true);
     if (rec.status === 'overdue') expect(now).toBeGreaterThan(rec.latest);
     if (rec.kind === 'call' && iv) checkCall(s, app, iv, rec, params);
     if (rec.kind === 'thank_you' && iv) {

@@ -312,7 +312,8 @@ const rows: Row[] = [
       touches: [{ at: '2026-03-05T15:00:00-05:00', personId: 'p1', kind: 'thank_you' }],
     }),
     now: '2026-03-09T14:00:00-04:00', pick: nth('call'), // Mon: +2 business days, banned
-    expect: { earliest: '2026-03-10T13:00:00-04:00', ideal: '2026-03-12T13:00:00-04:00', latest: '2026-03-17T17:00:00-04:00', status: 'upcoming' }, // Tue, Thu, Tue
+    // Monday would be in its window but for C1: blocked until Tue 13:00 (PROTOCOL §7, example 4).
+    expect: { earliest: '2026-03-10T13:00:00-04:00', ideal: '2026-03-12T13:00:00-04:00', latest: '2026-03-17T17:00:00-04:00', status: 'blocked', blockedBy: 'C1', nextAllowed: '2026-03-10T13:00:00-04:00' }, // Tue, Thu, Tue
   },
   {
     name: 'C1: the day after the interview is no call\'s earliest moment either', rules: ['C1'],
@@ -320,8 +321,8 @@ const rows: Row[] = [
       ...morningNY, people: [{ ...GRACE, preferredChannel: 'phone' }], touches: [thanked],
       settings: { protocol: { F2: { minEarliest: '1bd', first_round: { earliest: '1bd', ideal: '5bd', latest: '8bd', from: 'thank_you' } } } },
     }),
-    now: '2026-03-04T14:00:00-05:00', pick: nth('call'), // Wed, the day after: not due
-    expect: { earliest: '2026-03-05T13:00:00-05:00', status: 'upcoming' }, // Thu
+    now: '2026-03-04T14:00:00-05:00', pick: nth('call'), // Wed, the day after: blocked by C1
+    expect: { earliest: '2026-03-05T13:00:00-05:00', status: 'blocked', blockedBy: 'C1', nextAllowed: '2026-03-05T13:00:00-05:00' }, // Thu
   },
   {
     name: 'C1: call windows are the recipient\'s (Berlin 13:00)', rules: ['C1'],

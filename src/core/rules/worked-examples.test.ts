@@ -101,7 +101,7 @@ describe('worked example 3: "we\'ll decide by Friday" after Wed 2026-07-01; Fri 
 });
 
 describe('worked example 4: a call planned for the day after a Sunday interview', () => {
-  it('C1 blocks Monday: the call\'s window opens Tue 13:00, and on Monday it is still to come', () => {
+  it('C1 blocks it on Monday; its window, earliest included, opens Tue 13:00', () => {
     const json = planJson(oneInterview(
       { start: '2026-03-08T10:00:00-04:00', end: '2026-03-08T11:00:00-04:00', stage: 'phone_screen' }, // Sun (DST day)
       {
@@ -111,7 +111,7 @@ describe('worked example 4: a call planned for the day after a Sunday interview'
     ), '2026-03-09T10:00:00-04:00'); // Mon
     const [call] = byKind(json, 'call');
     // Every moment of a call's window is an allowed one: its earliest too (PROTOCOL C1).
-    expect(call).toMatchObject({ status: 'upcoming', channel: 'phone', earliest: '2026-03-10T13:00:00-04:00' }); // Tue
+    expect(call).toMatchObject({ status: 'blocked', blockedBy: 'C1', nextAllowed: '2026-03-10T13:00:00-04:00', channel: 'phone', earliest: '2026-03-10T13:00:00-04:00' }); // Tue
     expect(call?.ideal).toBe('2026-03-10T13:00:00-04:00'); // Tue
     expect(call?.rules).toEqual(expect.arrayContaining(['C1', 'C2', 'C3']));
   });
