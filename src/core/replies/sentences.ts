@@ -2,6 +2,7 @@
  * A message's own lines cut into sentences, as written (spaces collapsed): hard-wrapped lines of a
  * paragraph are joined, list items stay apart, and a stop after "Dr.", "e.g." or "a.m." ends none.
  */
+import { splitSentences } from '../sentences.js';
 
 const ITEM = /^\s*(?:[-*\u2022\u2023\u25E6]|\d{1,2}[.)])\s+/;
 const NO_END = /(?:^|[\s(])(?:dr|mr|mrs|ms|mx|prof|st|no|vs|approx|dept|inc|ltd|co|corp|jr|sr|e\.g|i\.e|etc|a\.m|p\.m|u\.s|u\.k|[a-z])\.$/i;
@@ -35,17 +36,7 @@ function paragraphs(lines: readonly string[]): string[] {
 export function sentencesOf(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (const para of paragraphs(lines)) {
-    // A run of stops ("?!?!…") is cut to three: the sentence splitter then never backtracks over it.
-    const text = para.replace(/\s+/g, ' ').replace(/([.!?]{3})[.!?]+/g, '$1');
-    let from = 0;
-    const stop = /[.!?]+["'\u2019\u201D)\]]*\s+(?=["'\u2018\u201C(]?[\p{Lu}\d])/gu;
-    for (let m = stop.exec(text); m !== null; m = stop.exec(text)) {
-      const upto = m.index + m[0].trimEnd().length;
-      if (NO_END.test(text.slice(Math.max(from, m.index - 10), m.index + 1))) continue;
-      out.push(text.slice(from, upto).trim());
-      from = m.index + m[0].length;
-    }
-    out.push(text.slice(from).trim());
+    out.push(...splitSentences(para.replace(/\s+/g, ' '), NO_END, 10));
   }
   const cut: string[] = [];
   for (const s of out) {

@@ -4,6 +4,7 @@
  */
 // compromise's second level (tagger and conjugation): the third adds chunks and phrase methods we do not read, and on the debrief corpus it tags every word alike at about 1.6× the cost.
 import nlp from 'compromise/two';
+import { splitSentences } from '../../sentences.js';
 
 export interface Term {
   readonly text: string;
@@ -39,17 +40,7 @@ const ABBREVIATIONS = /(?:^|\s|\()(?:dr|mr|mrs|ms|mx|prof|st|inc|ltd|co|corp|jr|
 
 /** The sentences of a text: split after ".", "!" or "?" and a space before a capital, not after "Dr.", "e.g." and the like. */
 export function sentencesOf(text: string): string[] {
-  const out: string[] = [];
-  let from = 0;
-  const end = /[.!?]["\u201D')\]]?\s+(?=["\u201C(]?[\p{Lu}\d])/gu;
-  for (let m = end.exec(text); m !== null; m = end.exec(text)) {
-    const upto = m.index + m[0].trimEnd().length;
-    if (ABBREVIATIONS.test(text.slice(Math.max(from, m.index - 8), m.index + 1))) continue;
-    out.push(text.slice(from, upto).trim());
-    from = m.index + m[0].length;
-  }
-  out.push(text.slice(from).trim());
-  return out.filter((s) => s !== '');
+  return splitSentences(text, ABBREVIATIONS, 8);
 }
 
 /** The text of terms, with their own spacing and punctuation, trimmed. */
