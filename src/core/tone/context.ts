@@ -27,20 +27,43 @@ export function tokenKey(t: Token): string {
   return fold(stripPossessive(t.raw));
 }
 
-/** Token spans where `words` appear in a row; `exact` compares as written, else folded. */
+/** As written, without accents or a possessive, apostrophes straight: "Zoë’s" → "Zoe". Case is kept. */
+function plainWord(word: string): string {
+  const bare = stripPossessive(word);
+  return /[\u0080-\uFFFF]/.test(bare) ? bare.normalize('NFD').replace(/\p{M}+/gu, '').replace(/\u2019/g, "'") : bare;
+}
+
+function sameWord(tok: Token, word: string, exact: boolean): boolean {
+  if (!exact) return tokenKey(tok) === fold(stripPossessive(word));
+  const raw = plainWord(tok.raw);
+  const w = plainWord(word);
+  return raw === w || (tok.raw === tok.raw.toUpperCase() && raw === w.toUpperCase());
+}
+
+/**
+ * Token spans where `words` appear in a row; `exact` compares as written (accents, apostrophes and a
+ * possessive aside), else folded. A word "and" also matches an "&" between its neighbours
+ * ("Marks & Spencer" for "Marks and Spencer").
+ */
 export function findWords(ctx: Pick<ToneContext, 'a' | 'positions'>, words: readonly string[], exact: boolean): Array<{ from: number; to: number }> {
   const first = words[0];
   if (first === undefined) return [];
   const out: Array<{ from: number; to: number }> = [];
-  for (const i of ctx.positions(fold(first))) {
+  for (const i of ctx.positions(fold(stripPossessive(first)))) {
+    let at = i;
     let ok = true;
     for (let k = 0; k < words.length && ok; k++) {
-      const tok = ctx.a.tokens[i + k];
       const w = words[k] ?? '';
-      ok = tok !== undefined && (k === 0 || !tok.breakBefore)
-        && (exact ? stripPossessive(tok.raw) === w || (tok.raw === tok.raw.toUpperCase() && stripPossessive(tok.raw) === w.toUpperCase()) : tokenKey(tok) === fold(w));
+      const tok = ctx.a.tokens[at];
+      if (k > 0 && w.toLowerCase() === 'and' && tok !== undefined && !tok.breakBefore && tok.lower !== 'and') {
+        const prev = ctx.a.tokens[at - 1];
+        ok = prev !== undefined && /^\s*&\s*$/.test(ctx.a.text.slice(prev.end, tok.start));
+        continue;
+      }
+      ok = tok !== undefined && (k === 0 || !tok.breakBefore) && sameWord(tok, w, exact);
+      at++;
     }
-    if (ok) out.push({ from: i, to: i + words.length });
+    if (ok) out.push({ from: i, to: at });
   }
   return out;
 }

@@ -61,8 +61,11 @@ function mentionsCompany(ctx: ToneContext, core: readonly string[]): boolean {
   // The first word of a longer name ("Goldman" for Goldman Sachs), or its initials ("IBM").
   if (core.length > 1 && first !== undefined && first.length >= 4 && findWords(ctx, [first], true).length > 0) return true;
   if (core.length > 1) {
-    const initials = core.map((w) => w.charAt(0).toUpperCase()).join('');
+    const initials = core.filter((w) => w.toLowerCase() !== 'and').map((w) => w.charAt(0).toUpperCase()).join('');
     if (findWords(ctx, [initials], true).length > 0) return true;
+    // "M&S" for Marks & Spencer.
+    const letters = core.map((w) => (w.toLowerCase() === 'and' ? 'and' : w.charAt(0).toUpperCase()));
+    if (letters.includes('and') && findWords(ctx, letters, true).length > 0) return true;
   }
   return false;
 }

@@ -46,10 +46,15 @@ export function formalAddress(name: PersonName, honorific: string | undefined): 
   return name.full;
 }
 
-/** The distinctive words of a company name: "Acme Corp." → ["Acme"]; "The Globex Corporation" → ["Globex"]. */
+/**
+ * The distinctive words of a company name: "Acme Corp." → ["Acme"]; "The Globex Corporation" →
+ * ["Globex"]; "Marks & Spencer Ltd" → ["Marks", "and", "Spencer"] ("&" is read as "and"; see findWords).
+ */
 export function companyCore(company: string): string[] {
-  const words = wordList(company);
-  while (words.length > 1 && LEGAL.has((words[words.length - 1] ?? '').toLowerCase())) words.pop();
+  const words = wordList(company.replace(/\s*&\s*/g, ' and '));
+  const last = (): string => (words[words.length - 1] ?? '').toLowerCase();
+  // "Smith & Co." loses its "Co." and then its dangling "and".
+  while (words.length > 1 && (LEGAL.has(last()) || last() === 'and')) words.pop();
   if (words.length > 1 && (words[0] ?? '').toLowerCase() === 'the') words.shift();
   return words;
 }

@@ -318,6 +318,28 @@ describe('L8 company and post', () => {
     expect(codes('L8', 'Thanks for the analyst interview at ACME CORP.', GRACE)).toEqual([]);
     expect(codes('L8', 'Thanks for the coordinator interview at BHL.', { application: { company: 'Blue Harbor Logistics', role: 'Operations Coordinator' } })).toEqual([]);
   });
+  it.each([
+    ["Zo\u00EB's Caf\u00E9", 'Thanks for the barista interview at Zo\u00EB\u2019s Caf\u00E9.'],
+    ["Zo\u00EB's Caf\u00E9", "Thanks for the barista interview at Zoe's Cafe."],
+    ['Zo\u00EB\u2019s Caf\u00E9', "Thanks for the barista interview at Zo\u00EB's Caf\u00E9."],
+    ["Zo\u00EB's Caf\u00E9", 'Thanks for the barista interview at ZOE\u2019S CAFE.'],
+    ['Marks & Spencer', 'Thanks for the barista interview at Marks and Spencer.'],
+    ['Marks and Spencer', 'Thanks for the barista interview at Marks & Spencer.'],
+    ['Marks & Spencer plc', 'Thanks for the barista interview at M&S.'],
+    ['Smith & Co.', 'Thanks for the barista interview at Smith.'],
+    ['Acme, Inc.', 'Thanks for the barista interview at Acme Inc.'],
+    ['Acme Inc', 'Thanks for the barista interview at Acme, Inc.'],
+    ['Acme LLC', 'Thanks for the barista interview at Acme.'],
+    ['Acme', 'Thanks for the barista interview at Acme Ltd.'],
+  ])('finds the company %j named in %j (accents, apostrophes, "&" or "and", legal forms)', (company, text) => {
+    expect(codes('L8', text, { application: { company, role: 'Barista' } })).toEqual([]);
+  });
+  it('flags another company of the pipeline written with other accents, apostrophes or "and"', () => {
+    const app = { application: { company: 'Acme Corp', role: 'Barista' } };
+    expect(codes('L8', "Thanks for the barista interview at Acme. Zoe's Cafe was fun too.", { ...app, otherCompanies: ["Zo\u00EB's Caf\u00E9"] })).toEqual(['other_company']);
+    expect(codes('L8', 'Thanks for the barista interview at Acme, not Marks and Spencer.', { ...app, otherCompanies: ['Marks & Spencer'] })).toEqual(['other_company']);
+    expect(codes('L8', 'Thanks for the barista interview at Acme and Spencer.', { ...app, otherCompanies: ['Marks & Spencer'] })).toEqual([]);
+  });
   it('flags a missing post', () => {
     expect(codes('L8', 'Thank you for the interview at Acme Corp.', GRACE)).toEqual(['missing_role']);
   });
