@@ -20,7 +20,8 @@ export type Guard =
 
 export type LogResult = { readonly ok: true; readonly saved: Saved; readonly profile: Profile } | { readonly ok: false; readonly guards: readonly Guard[] };
 
-const CHECK_KINDS = new Set<Touch['kind']>(['status_check', 'call', 'voicemail', 'update']);
+// P2 judges what asks the employer for news; an update (news of the candidate's own) is never early.
+const CHECK_KINDS = new Set<Touch['kind']>(['status_check', 'call', 'voicemail']);
 
 /**
  * Records a touch unless a guard stops it. `confirmed` lists the guards the user has accepted
