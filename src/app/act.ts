@@ -8,9 +8,10 @@ import { patienceCheck } from '../core/rules/patience.js';
 import { plan } from '../core/rules/planner.js';
 import type { Recommendation } from '../core/rules/plan-types.js';
 import { checkTone, type Finding } from '../core/tone/index.js';
-import { parseInstant, type EpochMs } from '../core/time.js';
+import { dayInWordsWithYear, englishOf } from '../core/drafts/words.js';
+import { parseInstant, type EpochMs, type ZoneRules } from '../core/time.js';
 import { AppError } from './errors.js';
-import { addTouch, applicationNotFound, noProfileError, profileOf, sentNow, setApplicationStatus, type AppDeps, type Profile, type Saved } from './records.js';
+import { addTouch, applicationNotFound, requirePerson, noProfileError, profileOf, sentNow, setApplicationStatus, type AppDeps, type Profile, type Saved } from './records.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,6 +23,19 @@ export type LogResult = { readonly ok: true; readonly saved: Saved; readonly pro
 
 // P2 judges what asks the employer for news; an update (news of the candidate's own) is never early.
 const CHECK_KINDS = new Set<Touch['kind']>(['status_check', 'call', 'voicemail']);
+
+/** How far ahead of now a touch may be dated without asking: clocks differ by a minute or two. */
+export const FUTURE_SLACK_MS = 5 * 60_000;
+
+/** "Tuesday, 1 June 2027 at 10:00": a moment in words, in the user's zone and English. */
+export function momentInWords(zone: ZoneRules, region: string, at: EpochMs): string {
+  return `${dayInWordsWithYear(zone.dayAt(at), englishOf(region))} at ${zone.format(at).slice(11, 16)}`;
+}
+
+/** Whether `at` is later than now by more than FUTURE_SLACK_MS. */
+export function isFuture(now: EpochMs, at: EpochMs): boolean {
+  return at > now + FUTURE_SLACK_MS;
+}
 
 /**
  * Records a touch unless a guard stops it. `confirmed` lists the guards the user has accepted
@@ -36,12 +50,19 @@ export async function logTouch(deps: AppDeps, applicationId: string, input: Json
     if (!profile) throw noProfileError();
     const app = context.application;
     if (!app) throw applicationNotFound(applicationId);
+    requirePerson(input, app);
     const zone = deps.time.zone(profile.settings.timeZone);
     // When it was sent: now, to the second, in the user's zone, unless said.
-    const touch: Json = typeof input['at'] === 'string' ? input : { ...input, at: sentNow(deps, zone) };
+    const touch: Json = typeof input['at'] === 'string' ? { ...input } : { ...input, at: sentNow(deps, zone) };
     const guards: Guard[] = [];
     const kind = touch['kind'] as Touch['kind'];
     const at = typeof touch['at'] === 'string' ? parseInstant(touch['at'], zone) : null;
+    // A touch is recorded once it happened: a date ahead (a typo in the year) would move the whole plan.
+    if (at !== null && isFuture(deps.clock.now(), at) && touch['futureIntended'] !== true) {
+      const detail = `${momentInWords(zone, profile.settings.region, at)} is in the future; record it once it has happened, fix the date, or set futureIntended to true if it is meant`;
+      throw new AppError('bad_input', `touch.at: ${detail}`, { field: 'touch.at', detail });
+    }
+    delete touch['futureIntended'];
     if (CHECK_KINDS.has(kind) && at !== null && !confirmed.has('P2')) {
       const p = plan({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, { now: deps.clock.now(), time: deps.time });
       const verdict = patienceCheck(p, app.id, at);

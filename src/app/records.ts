@@ -169,6 +169,37 @@ function checkContact(candidate: Profile['candidate']): void {
   if (candidate.phone !== undefined && !isPhoneNumber(candidate.phone)) throw bad('candidate.phone', candidate.phone, PHONE_FIX);
 }
 
+/** What a blank name field is called in an error ("the company's name"). */
+const NAMED: Readonly<Record<string, string>> = { company: 'the company\u2019s name', role: 'the role', name: 'their full name' };
+
+/**
+ * A new record as typed, made ready to validate: its name fields (`names`) trimmed, and blank ones,
+ * an email that is not one and a phone that is not one refused, each naming `<record>.<field>`.
+ */
+export function tidyRecord(input: Json, record: string, names: readonly string[]): Json {
+  const out: Json = { ...input };
+  const bad = (field: string, detail: string): AppError => new AppError('bad_input', `${record}.${field}: ${detail}`, { field: `${record}.${field}`, detail });
+  for (const field of names) {
+    const value = out[field];
+    if (typeof value !== 'string') continue;
+    const trimmed = value.trim();
+    if (trimmed === '') throw bad(field, `is blank; write ${NAMED[field] ?? 'it'}`);
+    out[field] = trimmed;
+  }
+  for (const [field, ok, fix] of [['email', isEmailAddress, EMAIL_FIX], ['phone', isPhoneNumber, PHONE_FIX]] as const) {
+    const value = out[field];
+    if (typeof value !== 'string') continue;
+    if (value.trim() === '') {
+      delete out[field];
+    } else if (!ok(value)) {
+      throw bad(field, `"${value.slice(0, 80)}" ${fix}`);
+    } else {
+      out[field] = value.trim();
+    }
+  }
+  return out;
+}
+
 /** Saves the profile (settings and candidate) after validating them together. */
 export async function saveProfile(deps: AppDeps, settingsJson: Json, candidateJson: Json): Promise<Profile> {
   const result = parseScenario({ settings: settingsJson, candidate: candidateJson, applications: [] }, deps.time);
@@ -200,7 +231,7 @@ export async function addApplication(deps: AppDeps, input: Json): Promise<Saved>
       const detail = `"${id}" is taken; choose another id or leave it out`;
       throw new AppError('conflict', `application.id: ${detail}`, { field: 'application.id', detail });
     }
-    const app = validateApplication(profile, deps.time, { people: [], interviews: [], touches: [], ...input, id }, 'applications[0].', 'application');
+    const app = validateApplication(profile, deps.time, { people: [], interviews: [], touches: [], ...tidyRecord(input, 'application', ['company', 'role']), id }, 'applications[0].', 'application');
     await saveValidated(store, deps.userId, app, 'applications[0].', 'application');
     const next = await refreshNextDue(store, deps, profile, app);
     return next ? { application: app, next } : { application: app };
@@ -255,7 +286,7 @@ function pushRecord(json: Json, key: keyof typeof RECORD_NAMES, record: Json): E
 
 export function addPerson(deps: AppDeps, applicationId: string, input: Json): Promise<Saved> {
   return editApplication(deps, applicationId, (json, app) =>
-    pushRecord(json, 'people', { ...input, id: typeof input['id'] === 'string' ? input['id'] : nextId('p', app.people.map((p) => p.id)) }));
+    pushRecord(json, 'people', { ...tidyRecord(input, 'person', ['name']), id: typeof input['id'] === 'string' ? input['id'] : nextId('p', app.people.map((p) => p.id)) }));
 }
 
 export function addInterview(deps: AppDeps, applicationId: string, input: Json): Promise<Saved> {
@@ -263,8 +294,29 @@ export function addInterview(deps: AppDeps, applicationId: string, input: Json):
     pushRecord(json, 'interviews', { ...input, id: typeof input['id'] === 'string' ? input['id'] : nextId('i', app.interviews.map((i) => i.id)) }));
 }
 
+/** Touches the protocol sends to someone: a thank-you, a status check, a call (its voicemail too). */
+const TO_A_PERSON: Readonly<Record<string, string>> = { thank_you: 'a thank-you', status_check: 'a status check', call: 'a call', voicemail: 'a call' };
+
+/** Refuses a thank-you, a status check or a call that names no person, listing the application's people by id. */
+export function requirePerson(input: Json, app: Application): void {
+  const kind = input['kind'];
+  const personId = input['personId'];
+  if (typeof kind === 'string' && Object.hasOwn(TO_A_PERSON, kind) && (typeof personId !== 'string' || personId.trim() === '')) throw personNeeded(kind, app);
+}
+
+function personNeeded(kind: string, app: Application): AppError {
+  const people = app.people.map((p) => `${p.id} (${p.name})`).join(', ');
+  const detail = app.people.length > 0
+    ? `${TO_A_PERSON[kind] ?? 'this'} goes to someone; say whom by id: ${people}`
+    : `${TO_A_PERSON[kind] ?? 'this'} goes to someone, and this application has no people yet; add the person first, then name them by id`;
+  return new AppError('bad_input', `touch.personId: ${detail}`, { field: 'touch.personId', detail });
+}
+
 export function addTouch(deps: AppDeps, applicationId: string, input: Json, known?: Known): Promise<Saved> {
-  return editApplication(deps, applicationId, (json) => pushRecord(json, 'touches', input), 'touch', known);
+  return editApplication(deps, applicationId, (json, app) => {
+    requirePerson(input, app);
+    return pushRecord(json, 'touches', input);
+  }, 'touch', known);
 }
 
 export function setApplicationStatus(deps: AppDeps, applicationId: string, status: ApplicationStatus): Promise<Saved> {
@@ -280,7 +332,7 @@ export async function addReference(deps: AppDeps, input: Json): Promise<Candidat
     const id = typeof input['id'] === 'string' ? input['id'] : nextId('r', profile.candidate.references.map((r) => r.id));
     const candidateJson = candidateToJson(profile.candidate);
     const refs = Array.isArray(candidateJson['references']) ? (candidateJson['references'] as unknown[]) : [];
-    candidateJson['references'] = [...refs, { ...input, id }];
+    candidateJson['references'] = [...refs, { ...tidyRecord(input, 'reference', ['name']), id }];
     const result = parseScenario({ settings: settingsToJson(profile.settings), candidate: candidateJson, applications: [] }, deps.time);
     if (!result.ok) {
       const first = result.issues[0];

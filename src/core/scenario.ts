@@ -274,6 +274,19 @@ function zodIssue(issue: z.core.$ZodIssue, input: unknown): ScenarioIssue {
       return { path, message: `${describe(value)} is not allowed; use one of ${issue.values.map((v) => String(v)).join(', ')}` };
     case 'invalid_type':
       return { path, message: value === undefined ? `is required (${issue.expected})` : `must be ${issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, not ${describe(value)}` };
+    // zod's own wording ("Too big: …") in words, with what was given, as DEBRIEF_MAX's are; a schema's own message stays.
+    case 'too_big': {
+      if (!issue.message.startsWith('Too big')) return { path, message: issue.message };
+      const most = Number(issue.maximum).toLocaleString('en-US');
+      if (issue.origin === 'string' && typeof value === 'string') return { path, message: `${[...value].length.toLocaleString('en-US')} characters; the most is ${most} — shorten it` };
+      if (issue.origin === 'array' && Array.isArray(value)) return { path, message: `${value.length.toLocaleString('en-US')} items; the most is ${most} — remove some` };
+      return { path, message: `must be ${most} or less` };
+    }
+    case 'too_small':
+      if (!issue.message.startsWith('Too small')) return { path, message: issue.message };
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { path, message: 'must not be empty' };
+      if (issue.origin === 'array') return { path, message: `needs at least ${Number(issue.minimum).toLocaleString('en-US')} item${Number(issue.minimum) === 1 ? '' : 's'}` };
+      return { path, message: issue.message };
     case 'unrecognized_keys':
       return { path, message: `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; see docs/settings.md for the names` };
     default:

@@ -150,8 +150,18 @@ describe('the API over the use cases (one story, in order)', () => {
     expect(await json(res)).toMatchObject({ field: 'text' });
   });
 
+  it('POST /api/applications/:id/touches: a date ahead of now is 422 naming it in words unless futureIntended; a check needs its person', async () => {
+    const ahead = await api.post('/api/applications/a1/touches', { kind: 'status_check', personId: 'p1', at: '2026-03-05T10:00' }); // Thu, a day after NOW (Wed)
+    expect(ahead.status).toBe(422);
+    expect(String((await json(ahead))['error'])).toMatch(/touch\.at: Thursday, March 5, 2026 at 10:00 is in the future;.*futureIntended/);
+    const nobody = await api.post('/api/applications/a1/touches', { kind: 'status_check' });
+    expect(nobody.status).toBe(422);
+    expect(String((await json(nobody))['error'])).toMatch(/touch\.personId: a status check goes to someone; say whom by id: p1 \(/);
+    expect((await json(await api.get('/api/applications/a1')))['application']).toMatchObject({ touches: [] });
+  });
+
   it('POST /api/applications/:id/touches: an early status check is held by P2 (409), then recorded with confirm', async () => {
-    const early = { kind: 'status_check', personId: 'p1', at: '2026-03-05T10:00' };
+    const early = { kind: 'status_check', personId: 'p1', at: '2026-03-05T10:00', futureIntended: true }; // Thu, meant
     const held = await api.post('/api/applications/a1/touches', early);
     expect(held.status).toBe(409);
     const body = await json(held);

@@ -95,6 +95,8 @@ const TouchBody = z.strictObject({
   at: z.string().max(40).optional(), personId: z.string().max(40).optional(), referenceId: z.string().max(40).optional(),
   text: z.string().max(100_000).optional(), newDecisionBy: z.string().max(40).optional(),
   confirm: z.array(z.enum(['P2', 'L8'])).optional(),
+  // A touch dated ahead of now (by more than a few minutes) is refused (422) unless this says it is meant.
+  futureIntended: z.boolean().optional(),
 });
 const ReferenceBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() });
 const CloseBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES) });

@@ -1,8 +1,9 @@
 /** Acting: `afterword sent`, `log-call`, `close`. */
 import { Option, type Command } from 'commander';
-import { closeApplication, logTouch, type Guard } from '../../app/act.js';
+import { closeApplication, isFuture, logTouch, momentInWords, type Guard } from '../../app/act.js';
 import { AppError } from '../../app/errors.js';
-import type { AppDeps } from '../../app/records.js';
+import { getProfile, type AppDeps } from '../../app/records.js';
+import { parseInstant } from '../../core/time.js';
 import { APPLICATION_STATUSES, CHANNELS, OUTCOMES } from '../../core/model.js';
 import { printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
@@ -19,6 +20,28 @@ function guardLine(g: Guard, deps: AppDeps): string {
   return `L8: ${g.findings.map((f) => f.message).join(' ')}`;
 }
 
+/**
+ * An `--at` later than now (by more than a few minutes) is asked about on a terminal, naming the
+ * date in words; off a terminal it needs --yes. Returns the input marked as intended, or as it was.
+ */
+async function confirmFuture(io: CliIo, deps: AppDeps, input: Record<string, unknown>, yes: boolean | undefined): Promise<Record<string, unknown>> {
+  const profile = await getProfile(deps);
+  if (!profile || typeof input['at'] !== 'string') return input;
+  const zone = deps.time.zone(profile.settings.timeZone);
+  const at = parseInstant(input['at'], zone);
+  if (at === null || !isFuture(deps.clock.now(), at)) return input;
+  const words = momentInWords(zone, profile.settings.region, at);
+  if (!yes) {
+    if (io.interactive && io.prompt) {
+      io.stderr(`--at: ${words} is in the future.\n`);
+      if (!(await io.prompt.confirm(`Record it as done on ${words}?`))) throw new AppError('bad_input', '--at: not recorded; give the date and time it happened');
+    } else {
+      throw new AppError('bad_input', `--at: ${words} is in the future. Not recorded; fix --at to when it happened, or pass --yes if the date is meant.`);
+    }
+  }
+  return { ...input, futureIntended: true };
+}
+
 /** Records a touch, asking on a terminal about each guard; without a terminal, a guard is an error unless confirmed by flag. */
 async function record(io: CliIo, deps: AppDeps, application: string, input: Record<string, unknown>, flags: { yes?: boolean; confirmCompany?: boolean; json?: boolean }, done: string): Promise<void> {
   const confirmed = new Set<Guard['rule']>();
@@ -28,7 +51,9 @@ async function record(io: CliIo, deps: AppDeps, application: string, input: Reco
     const result = await logTouch(deps, application, input, confirmed);
     if (result.ok) {
       if (flags.json) {
-        printJson(io, { recorded: input, next: result.saved.next ? renderNext(result.saved.next, result.saved.application, deps.time).recommendation : null });
+        const recorded = { ...input };
+        delete recorded['futureIntended'];
+        printJson(io, { recorded, next: result.saved.next ? renderNext(result.saved.next, result.saved.application, deps.time).recommendation : null });
       } else {
         io.stdout(`${done} (${result.saved.application.company}).\n`);
         if (result.saved.next) io.stdout(`Next: ${renderNext(result.saved.next, result.saved.application, deps.time).line}\n`);
@@ -58,13 +83,13 @@ export function registerAct(program: Command, io: CliIo): void {
   program.command('sent')
     .description('Record that you sent something: a thank-you, a status check, an update, a reply or a reference brief.')
     .argument('<application>', 'application id')
-    .option('--person <id>', 'to whom').option('--reference <id>', 'for a reference brief')
+    .option('--person <id>', 'to whom (required for a thank-you and a status check)').option('--reference <id>', 'for a reference brief')
     .addOption(new Option('--kind <kind>').choices(['thank_you', 'status_check', 'update', 'reply', 'reference_brief']).default('thank_you'))
     .addOption(new Option('--channel <channel>').choices(CHANNELS).default('email'))
     .option('--at <date-time>', 'when (default: now)')
     .option('--text <text>', 'what you sent (checked for the wrong company, L8)')
     .option('--text-file <file>', 'read what you sent from a file')
-    .option('--yes', 'record an early status check without asking (P2)')
+    .option('--yes', 'record an early status check (P2) or a future --at without asking')
     .option('--confirm-company', 'record a text that names another application\'s company (L8)')
     .option('--json', 'print as JSON')
     .addHelpText('after', `
@@ -79,18 +104,19 @@ Examples:
         ...(opts.at !== undefined ? { at: opts.at } : {}), ...(text !== undefined ? { text } : {}),
       });
       const flags = opts.textFile !== undefined ? { ...TOUCH_FLAGS, text: '--text-file' } : TOUCH_FLAGS;
-      await naming(flags, () => record(io, deps, application, input, opts, `Recorded: ${String(input['kind']).replace('_', ' ')} sent`));
+      const confirmed = await confirmFuture(io, deps, input, opts.yes);
+      await naming(flags, () => record(io, deps, application, confirmed, opts, `Recorded: ${String(input['kind']).replace('_', ' ')} sent`));
     }));
 
   program.command('log-call')
     .description('Record a follow-up call and what came of it; the plan follows (F6).')
     .argument('<application>', 'application id')
-    .option('--person <id>', 'whom you called')
+    .option('--person <id>', 'whom you called (required)')
     .addOption(new Option('--outcome <outcome>').choices(OUTCOMES.filter((o) => o !== 'sent')).makeOptionMandatory())
     .option('--at <date-time>', 'when (default: now)')
     .option('--new-decision-by <YYYY-MM-DD>', 'the date they now expect to decide')
     .option('--notes <text>', 'what was said')
-    .option('--yes', 'record an early call without asking (P2)')
+    .option('--yes', 'record an early call (P2) or a future --at without asking')
     .option('--json', 'print as JSON')
     .addHelpText('after', `
 Examples:
@@ -102,7 +128,8 @@ Examples:
         ...(opts.person !== undefined ? { person: opts.person } : {}), ...(opts.at !== undefined ? { at: opts.at } : {}),
         ...(opts.newDecisionBy !== undefined ? { newDecisionBy: opts.newDecisionBy } : {}), ...(opts.notes !== undefined ? { text: opts.notes } : {}),
       });
-      await naming({ ...TOUCH_FLAGS, text: '--notes' }, () => record(io, deps, application, input, { ...opts, confirmCompany: true }, `Recorded: call, ${String(input['outcome']).replace('_', ' ')}`));
+      const confirmed = await confirmFuture(io, deps, input, opts.yes);
+      await naming({ ...TOUCH_FLAGS, text: '--notes' }, () => record(io, deps, application, confirmed, { ...opts, confirmCompany: true }, `Recorded: call, ${String(input['outcome']).replace('_', ' ')}`));
     }));
 
   program.command('close')

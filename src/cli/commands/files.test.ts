@@ -45,7 +45,7 @@ describe('export', () => {
   });
 
   it('writes a workbook with one row per touch, and applications and people sheets', async () => {
-    await cli()(['sent', 'a1', '--person', 'p1', '--at', '2026-03-03T15:00']);
+    await cli('2026-03-03T21:00:00Z')(['sent', 'a1', '--person', 'p1', '--at', '2026-03-03T15:00']); // Tue 16:00 in New York, an hour after
     await cli()(['export', 'xlsx', '--out', 'h.xlsx']);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(files['h.xlsx'] as Uint8Array) as unknown as ArrayBuffer);
