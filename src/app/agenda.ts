@@ -6,7 +6,7 @@ import type { Application, ApplicationStatus } from '../core/model.js';
 import { resolveParams } from '../core/rules/params.js';
 import { keepSearchingWarnings, plan } from '../core/rules/planner.js';
 import type { Plan, Recommendation, Warning } from '../core/rules/plan-types.js';
-import type { EpochMs } from '../core/time.js';
+import type { Day, EpochMs } from '../core/time.js';
 import type { AgendaSource, ApplicationSummary, Offer, RedFlagNote } from './ports.js';
 import { applicationNotFound, noProfileError, profileOf, requireProfile, type AppDeps, type Profile } from './records.js';
 
@@ -15,6 +15,14 @@ const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue',
 export interface AgendaItem {
   readonly application: Application;
   readonly recommendation: Recommendation;
+}
+
+/** An offer not yet answered (its application is still "offer" or "active") due by the agenda's last day, or earlier. */
+export interface OfferAnswer {
+  readonly applicationId: string;
+  readonly company: string;
+  readonly role: string;
+  readonly respondBy: Day;
 }
 
 export interface Agenda {
@@ -27,6 +35,8 @@ export interface Agenda {
   readonly due: readonly AgendaItem[];
   /** Coming before `until`. */
   readonly coming: readonly AgendaItem[];
+  /** Offers to answer by the range's last day (a day already past included), by that day. */
+  readonly offers: readonly OfferAnswer[];
   readonly warnings: readonly Warning[];
   /** Every application's summary (P1 reads them), for callers that need them too. */
   readonly summaries: readonly ApplicationSummary[];
@@ -92,7 +102,14 @@ export async function agendaIfSetUp(deps: AgendaDeps, days: number): Promise<Age
   }
   const summaries = records.summaries;
   warnings.unshift(...pipelineWarnings(deps, profile, summaries, now));
-  return { now, until, profile, overdue, due, coming, warnings, summaries };
+  // An offer waits for an answer until the application is accepted, declined or otherwise closed.
+  const lastDay = zone.dayAt(now) + days - 1;
+  const open = new Map(summaries.filter((s) => s.status === 'offer' || s.status === 'active').map((s) => [s.id, s]));
+  const offers = records.offerDeadlines.flatMap((d): OfferAnswer[] => {
+    const s = open.get(d.applicationId);
+    return s === undefined || d.respondBy > lastDay ? [] : [{ applicationId: s.id, company: s.company, role: s.role, respondBy: d.respondBy }];
+  });
+  return { now, until, profile, overdue, due, coming, offers, warnings, summaries };
 }
 
 export interface ApplicationView {

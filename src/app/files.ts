@@ -5,6 +5,7 @@
 import { plan } from '../core/rules/planner.js';
 import type { Plan } from '../core/rules/plan-types.js';
 import type { Scenario } from '../core/model.js';
+import type { OfferAnswer } from './agenda.js';
 import { AppError } from './errors.js';
 import { renderCalendar, type CalendarOptions } from './exchange/ics.js';
 import { formatImportError, importApplications, type ImportError, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import.js';
@@ -21,7 +22,14 @@ async function planned(deps: AppDeps): Promise<{ scenario: Scenario; plan: Plan 
 
 export async function exportCalendar(deps: AppDeps, opts: CalendarOptions = {}): Promise<{ text: string; events: number }> {
   const { scenario, plan: p } = await planned(deps);
-  const text = renderCalendar(p, scenario, deps.time, opts);
+  // Nothing is due before 1970: this reads only the offers' respond-by days.
+  const { offerDeadlines } = await deps.store.agendaRecords(deps.userId, 0);
+  const open = new Map(scenario.applications.filter((a) => a.status === 'offer' || a.status === 'active').map((a) => [a.id, a]));
+  const offers = offerDeadlines.flatMap((d): OfferAnswer[] => {
+    const app = open.get(d.applicationId);
+    return app ? [{ applicationId: app.id, company: app.company, role: app.role, respondBy: d.respondBy }] : [];
+  });
+  const text = renderCalendar(p, scenario, deps.time, opts, offers);
   return { text, events: (text.match(/^BEGIN:VEVENT/gm) ?? []).length };
 }
 

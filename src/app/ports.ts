@@ -279,6 +279,12 @@ export interface ApplicationContext extends ProfileRecords {
 }
 
 /** Everything the agenda reads, from one snapshot. */
+/** The day an offer wants an answer by (PROTOCOL §5), whatever the application's status. */
+export interface OfferDeadline {
+  readonly applicationId: string;
+  readonly respondBy: Day;
+}
+
 export interface AgendaRecords extends ProfileRecords {
   /** Every application's summary, in the user's order (as `listApplications`). */
   readonly summaries: readonly ApplicationSummary[];
@@ -286,6 +292,8 @@ export interface AgendaRecords extends ProfileRecords {
   readonly dueItems: readonly DueItem[];
   /** The applications of `dueItems`, whole, in the same order. */
   readonly due: readonly Application[];
+  /** Every offer with a respond-by day, by that day, then application id. */
+  readonly offerDeadlines: readonly OfferDeadline[];
 }
 
 /** What `today` and `week` read: a store, or the agenda's read model (store/agenda-snapshot.ts). */

@@ -25,6 +25,7 @@ export function agendaJson(a: Agenda, time: TimeRules) {
   return {
     now: zone.format(a.now), until: zone.format(a.until),
     overdue: items(a.overdue), due: items(a.due), coming: items(a.coming),
+    offers: a.offers.map((o) => ({ applicationId: o.applicationId, company: o.company, role: o.role, respondBy: formatDay(o.respondBy) })),
     warnings: a.warnings.map((w) => warningJson(w, (id) => (companies ??= new Map(a.summaries.map((s) => [s.id, s.company]))).get(id))),
   };
 }

@@ -93,7 +93,7 @@ describe('the API over the use cases (one story, in order)', () => {
     const res = await api.get('/api/week');
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(Object.keys(body).sort()).toEqual(['coming', 'due', 'now', 'overdue', 'until', 'warnings']);
+    expect(Object.keys(body).sort()).toEqual(['coming', 'due', 'now', 'offers', 'overdue', 'until', 'warnings']);
     expect(String(body['until'])).toMatch(/^2026-03-11T00:00/);
   });
 

@@ -18,7 +18,7 @@ import type { EpochMs } from '../core/time.js';
 export const SNAPSHOT_FILE = 'agenda-snapshot.json';
 const FORMAT = 'afterword-agenda-snapshot';
 /** Bump when the shape of the records changes (a migration that changes the model). */
-const VERSION = 2;
+const VERSION = 3;
 
 interface Snapshot extends AgendaRecords {
   readonly format: typeof FORMAT;
@@ -93,7 +93,7 @@ function isSnapshot(value: unknown, userId: UserId): value is Snapshot {
   const v = value as Partial<Snapshot>;
   return v.format === FORMAT && v.version === VERSION && v.userId === userId && typeof v.horizon === 'number'
     && typeof v.settings === 'object' && typeof v.candidate === 'object' && Array.isArray(v.summaries) && Array.isArray(v.dueItems)
-    && Array.isArray(v.due) && v.due.length === v.dueItems.length;
+    && Array.isArray(v.due) && v.due.length === v.dueItems.length && Array.isArray(v.offerDeadlines);
 }
 
 /**
@@ -115,8 +115,8 @@ export function readSnapshot(databaseDir: string, userId: UserId, until: EpochMs
       if (before > snapshot.horizon) throw new Error('the read model does not reach that far');
       let n = 0;
       while (n < snapshot.dueItems.length && (snapshot.dueItems[n]?.at ?? Infinity) < before) n++;
-      const { settings, candidate, summaries } = snapshot;
-      return { settings, candidate, summaries, dueItems: snapshot.dueItems.slice(0, n), due: snapshot.due.slice(0, n) };
+      const { settings, candidate, summaries, offerDeadlines } = snapshot;
+      return { settings, candidate, summaries, dueItems: snapshot.dueItems.slice(0, n), due: snapshot.due.slice(0, n), offerDeadlines };
     },
   };
 }

@@ -8,7 +8,7 @@
  */
 import { getTableColumns, is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import type { AgendaRecords, ApplicationContext, ApplicationSummary, DueItem, ProfileRecords } from '../app/ports.js';
+import type { AgendaRecords, ApplicationContext, ApplicationSummary, DueItem, OfferDeadline, ProfileRecords } from '../app/ports.js';
 import type { Application } from '../core/model.js';
 import * as rows from './rows.js';
 import * as s from './schema.js';
@@ -166,10 +166,16 @@ function summariesColumn(userId: SQL): SQL {
   return sql`(select json_agg(json_build_object(${SUMMARY}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${userId}) as "summaries"`;
 }
 
-/** The profile, every summary, and every application due before `before` (with its records): one statement. */
+const o = s.offers;
+const DEADLINE_COLUMNS = { applicationId: o.applicationId, respondBy: o.respondBy };
+const decodeDeadline = decoder<{ applicationId: string; respondBy: number | null }>(DEADLINE_COLUMNS);
+
+/** The profile, every summary, every application due before `before` (with its records) and the offers' respond-by days: one statement. */
 export const AGENDA = rendered('agenda', ['userId', 'before'], (p) => sql`select ${profileColumns(p.userId)}, ${summariesColumn(p.userId)},
   (select json_agg(${APPLICATION_DOCUMENT} order by ${a.nextDueAt}, ${a.id}) from ${a}
-    where ${a.userId} = ${p.userId} and ${a.nextDueAt} < ${p.before}::timestamptz) as "due"`);
+    where ${a.userId} = ${p.userId} and ${a.nextDueAt} < ${p.before}::timestamptz) as "due",
+  (select json_agg(json_build_object('application_id', ${o.applicationId}, 'respond_by', ${o.respondBy}) order by ${o.respondBy}, ${o.applicationId})
+    from ${o} where ${o.userId} = ${p.userId} and ${o.respondBy} is not null) as "offerDeadlines"`);
 
 /** The profile, every summary, and one application whole: what a write to that application starts from. */
 export const CONTEXT = rendered('context', ['userId', 'ids'], (p) => sql`select ${profileColumns(p.userId)}, ${summariesColumn(p.userId)},
@@ -195,5 +201,9 @@ export function agendaFrom(result: readonly Json[]): AgendaRecords {
     if (!next) throw new Error(`application "${app.id}" was read as due without a next due action`);
     return { at: next.at, kind: next.kind, applicationId: app.id, company: app.company, role: app.role };
   });
-  return { ...profileFrom([row]), summaries, dueItems, due };
+  const offerDeadlines = list(row['offerDeadlines']).flatMap((j): OfferDeadline[] => {
+    const d = decodeDeadline(j);
+    return d.respondBy === null ? [] : [{ applicationId: d.applicationId, respondBy: d.respondBy }];
+  });
+  return { ...profileFrom([row]), summaries, dueItems, due, offerDeadlines };
 }

@@ -507,7 +507,7 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
       it("reads the agenda's records in one go, equal to the reads it replaces", async () => {
         const user = await newUser();
         expect(await store.agendaRecords(user, iso('2026-03-12T14:00:00Z'))).toStrictEqual({
-          candidate: { name: '', local: false, references: [] }, summaries: [], dueItems: [], due: [],
+          candidate: { name: '', local: false, references: [] }, summaries: [], dueItems: [], due: [], offerDeadlines: [],
         });
         const scenario = richScenario();
         await seed(store, user, scenario);
@@ -515,6 +515,10 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         await store.setNextDue(user, 'b2', iso('2026-03-10T14:00:00Z'), 'thank_you');
         await store.setNextDue(user, 'a1', iso('2026-03-10T14:00:00Z'), 'call');
         await store.setNextDue(user, 'b3', iso('2026-03-12T14:00:00Z'), 'status_check');
+        const fri20 = Date.UTC(2026, 2, 20) / 86_400_000; // Fri 2026-03-20
+        await store.saveOffer(user, 'b3', { respondBy: fri20 + 3, pay: [], benefits: [] });
+        await store.saveOffer(user, 'b1', { respondBy: fri20, pay: [], benefits: [] });
+        await store.saveOffer(user, 'b2', { pay: [], benefits: [] });
         const before = iso('2026-03-12T14:00:00Z');
         const records = await store.agendaRecords(user, before);
         const dueItems = await store.listDue(user, before);
@@ -525,6 +529,8 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
           summaries: await store.listApplications(user),
           dueItems,
           due: await store.getApplications(user, dueItems.map((d) => d.applicationId)),
+          // By day, whatever is due; an offer without a respond-by day is not there.
+          offerDeadlines: [{ applicationId: 'b1', respondBy: fri20 }, { applicationId: 'b3', respondBy: fri20 + 3 }],
         });
         // One application in context: the same profile and summaries, that application whole.
         expect(await store.getApplicationContext(user, 'a1')).toStrictEqual({

@@ -12,6 +12,7 @@ import type { Plan, Recommendation, RecommendationStatus } from '../../core/rule
 import {
   formatClock, formatDay, parseClock, weekdayName, type EpochMs, type Minutes, type TimeRules, type ZoneRules,
 } from '../../core/time.js';
+import type { OfferAnswer } from '../agenda.js';
 import { AppError } from '../errors.js';
 import { actionLabel, addressName, CHANNEL_WORDS, findPerson, findReference } from './labels.js';
 import { cleanText, oneLine, shorten } from './text.js';
@@ -216,9 +217,10 @@ function checkOptions(opts: CalendarOptions): { alarm: number | null; eventMinut
  * The actions of `plan` still to do (upcoming, due, overdue, blocked) as an iCalendar document.
  * Each event starts at the ideal moment (for a blocked call: the next allowed one) in the
  * recipient's zone. `scenario` must be the one `plan` was made from; a recommendation for an
- * unknown application is a `bad_input` AppError, as are out-of-range options.
+ * unknown application is a `bad_input` AppError, as are out-of-range options. Each of `offers` is
+ * an all-day event on its respond-by day, in the user's zone.
  */
-export function renderCalendar(plan: Plan, scenario: Scenario, time: TimeRules, opts: CalendarOptions = {}): string {
+export function renderCalendar(plan: Plan, scenario: Scenario, time: TimeRules, opts: CalendarOptions = {}, offers: readonly OfferAnswer[] = []): string {
   const { alarm, eventMinutes, name } = checkOptions(opts);
   const apps = new Map(scenario.applications.map((a) => [a.id, a]));
   const years = new Map<string, { from: number; to: number }>();
@@ -269,6 +271,22 @@ export function renderCalendar(plan: Plan, scenario: Scenario, time: TimeRules, 
       transparency: rec.kind === 'call' ? ICalEventTransparency.OPAQUE : ICalEventTransparency.TRANSPARENT,
     });
     if (alarm !== null) event.createAlarm({ type: ICalAlarmType.display, trigger: alarm * 60, description: summary });
+  }
+  const userZone = time.zone(scenario.settings.timeZone);
+  for (const offer of offers) {
+    const company = shorten(oneLine(offer.company), COMPANY_MAX);
+    const summary = shorten(`Answer the offer \u2014 ${company}`, SUMMARY_MAX);
+    calendar.createEvent({
+      id: `${createHash('sha256').update(JSON.stringify(['afterword-offer-1', offer.applicationId])).digest('hex').slice(0, 32)}@afterword`,
+      sequence,
+      stamp: new Date(plan.now),
+      allDay: true,
+      start: zoned(userZone.at(offer.respondBy, 0), userZone, time),
+      end: zoned(userZone.at(offer.respondBy + 1, 0), userZone, time),
+      summary,
+      description: `${company} (${shorten(oneLine(offer.role), COMPANY_MAX)}) wants an answer to its offer by ${weekdayName(offer.respondBy)} ${formatDay(offer.respondBy)}.`,
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
   }
   // Every content line ends in CRLF (RFC 5545 §3.1), the last one included.
   return `${calendar.toString()}\r\n`;

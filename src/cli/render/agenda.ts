@@ -52,6 +52,15 @@ export function renderAgenda(a: Agenda, time: TimeRules, title: string): string 
     any = true;
     out.push('', `${name} (${items.length})`, ...itemLines(items, time));
   }
+  if (a.offers.length > 0) {
+    any = true;
+    const today = time.zone(zone).dayAt(a.now);
+    out.push('', `Offers to answer (${a.offers.length})`);
+    for (const o of a.offers) {
+      const by = o.respondBy < today ? 'was due' : 'by';
+      out.push(`  Answer the offer from ${o.company} (${o.role}) \u2014 ${by} ${weekdayName(o.respondBy)} ${formatDay(o.respondBy)}`);
+    }
+  }
   if (!any) out.push('', 'Nothing due. Keep applying, and record interviews as they happen.');
   return `${out.join('\n')}\n`;
 }

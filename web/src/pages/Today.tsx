@@ -7,7 +7,7 @@ import { ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
 import { Warnings as WarningList, type WarningData } from '../components/Warnings.js';
 import { Why } from '../components/Why.js';
 import { useData } from '../data.js';
-import { day, kindLabel, personLabel, relative, when, words } from '../format.js';
+import { day, dayOf, kindLabel, personLabel, relative, when, words } from '../format.js';
 import { Link } from '../router.js';
 
 export function draftHref(item: { applicationId: string; kind: string; personId?: string | undefined; referenceId?: string | undefined }): string | undefined {
@@ -94,17 +94,40 @@ function Section({ title: heading, items, empty, level, ...rest }: ItemProps & {
   );
 }
 
+/** Offers that want an answer this week (or already did), each with its day. */
+function OfferSection({ offers, today, appHref, level }: { offers: AgendaJson['offers']; today: string; appHref: AppHref; level: 2 | 3 }) {
+  if (offers.length === 0) return null;
+  const H = level === 2 ? 'h2' : 'h3';
+  return (
+    <section aria-labelledby="offers-to-answer" className="section">
+      <H id="offers-to-answer" className="section-title">Offers to answer <span className="count">{offers.length}</span></H>
+      <ul className="list">
+        {offers.map((o) => (
+          <li key={o.applicationId} className={`card item ${o.respondBy < today ? 'item-overdue' : 'item-due'}`}>
+            <div className="item-main">
+              <h3 className="item-title">Answer the offer from {o.company}</h3>
+              <p className="item-sub"><Link href={appHref(o.applicationId)}>{o.company}</Link> · {o.role}</p>
+              <p className="item-date">{o.respondBy < today ? 'They wanted an answer by' : 'They want an answer by'} {dayOf(o.respondBy)}</p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The week's agenda split as Today shows it: overdue, due now (today's coming items included), later this week. */
 export function splitAgenda(data: AgendaJson) {
   const now = new Date(data.now).getTime();
   const todayEnd = new Date(data.now.slice(0, 10) + 'T23:59:59' + data.now.slice(19)).getTime();
   const comingToday = data.coming.filter((i) => new Date(i.earliest).getTime() <= todayEnd);
   const later = data.coming.filter((i) => new Date(i.earliest).getTime() > todayEnd);
-  const nothing = data.overdue.length + data.due.length + data.coming.length === 0;
+  const nothing = data.overdue.length + data.due.length + data.coming.length + data.offers.length === 0;
   const summary = [
     data.overdue.length > 0 ? `${data.overdue.length} overdue` : '',
     `${data.due.length + comingToday.length} to do today`,
     `${later.length} later this week`,
+    data.offers.length > 0 ? `${data.offers.length} ${data.offers.length === 1 ? 'offer' : 'offers'} to answer` : '',
   ].filter(Boolean).join(' · ');
   return { now, dueNow: [...data.due, ...comingToday], later, nothing, summary };
 }
@@ -125,6 +148,7 @@ export function AgendaSections({ data, userZone, onLog, appHref = ownApplication
       <Section title="Overdue" items={data.overdue} {...rest} />
       <Section title="Due now" items={dueNow} {...(nothing ? (emptyText ? { empty: emptyText } : {}) : { empty: 'Nothing else due today.' })} {...rest} />
       <Section title="Later this week" items={later} {...rest} />
+      <OfferSection offers={data.offers} today={data.now.slice(0, 10)} appHref={appHref} level={level} />
     </>
   );
 }
