@@ -3,7 +3,7 @@
  * status check asks for confirmation) and L8 (a text naming another application's company, or
  * missing this one's, is held until confirmed).
  */
-import type { ApplicationStatus, Touch } from '../core/model.js';
+import type { Application, ApplicationStatus, Touch } from '../core/model.js';
 import { patienceCheck } from '../core/rules/patience.js';
 import { plan } from '../core/rules/planner.js';
 import type { Recommendation } from '../core/rules/plan-types.js';
@@ -81,8 +81,47 @@ export async function logTouch(deps: AppDeps, applicationId: string, input: Json
   });
 }
 
-/** Closes an application with a final status; its history is kept. */
-export async function closeApplication(deps: AppDeps, applicationId: string, status: ApplicationStatus): Promise<Saved> {
+/** The statuses that end an application (PROTOCOL §6); `offer` still waits for an answer. */
+const CLOSED = new Set<ApplicationStatus>(['accepted', 'declined', 'rejected', 'withdrawn', 'no_response', 'filled']);
+
+/** An application already closed with another outcome than `status`: closing it again changes the record, so it is asked about. */
+export interface ClosingAgain {
+  readonly company: string;
+  readonly role: string;
+  readonly current: ApplicationStatus;
+}
+
+function closingAgainOf(app: Application, status: ApplicationStatus): ClosingAgain | undefined {
+  return CLOSED.has(app.status) && app.status !== status ? { company: app.company, role: app.role, current: app.status } : undefined;
+}
+
+/** Whether closing `applicationId` as `status` would replace another final outcome (undefined: a first close, or the same one). */
+export async function closingAgain(deps: AppDeps, applicationId: string, status: ApplicationStatus): Promise<ClosingAgain | undefined> {
+  const app = await deps.store.getApplication(deps.userId, applicationId);
+  if (!app) throw applicationNotFound(applicationId);
+  return closingAgainOf(app, status);
+}
+
+/**
+ * Closes an application with a final status; its history is kept. An application already closed
+ * with another outcome is a `conflict` naming that outcome unless `reclose` is true.
+ */
+export async function closeApplication(deps: AppDeps, applicationId: string, status: ApplicationStatus, options: { readonly reclose?: boolean } = {}): Promise<Saved> {
   if (status === 'active') throw new AppError('bad_input', '--as: "active" does not close an application; use accepted, declined, rejected, withdrawn, no_response or filled', { field: 'status' });
-  return setApplicationStatus(deps, applicationId, status);
+  return deps.store.transaction(async (store) => {
+    const inner: AppDeps = { ...deps, store };
+    const app = await store.getApplication(deps.userId, applicationId);
+    if (!app) throw applicationNotFound(applicationId);
+    const again = closingAgainOf(app, status);
+    if (again && options.reclose !== true) {
+      const detail = `${app.company} (${app.role}) is already closed as ${statusWords(again.current)}; send again with "reclose": true to change it to ${statusWords(status)}`;
+      throw new AppError('conflict', detail, { field: 'reclose', detail });
+    }
+    return setApplicationStatus(inner, applicationId, status);
+  });
+}
+
+/** "no_response" → "no response". */
+export function statusWords(status: ApplicationStatus): string {
+  return status.replace('_', ' ');
 }

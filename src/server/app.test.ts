@@ -264,6 +264,19 @@ describe('the API over the use cases (one story, in order)', () => {
     expect(res.status).toBe(200);
     expect((await json(res))['application']).toMatchObject({ id: 'a2', status: 'no_response' });
   });
+
+  it('closing it again with another outcome is 409 naming the current one, until the body says "reclose": true', async () => {
+    const again = await api.post('/api/applications/a2/close', { status: 'withdrawn' });
+    expect(again.status).toBe(409);
+    const body = await json(again);
+    expect(body['field']).toBe('reclose');
+    expect(String(body['error'])).toMatch(/is already closed as no response; send again with "reclose": true to change it to withdrawn$/);
+    expect(((await json(await api.get('/api/applications/a2')))['application'] as { status: string }).status).toBe('no_response');
+    expect((await api.post('/api/applications/a2/close', { status: 'no_response' })).status).toBe(200); // the same outcome: nothing changes
+    const res = await api.post('/api/applications/a2/close', { status: 'withdrawn', reclose: true });
+    expect(res.status).toBe(200);
+    expect((await json(res))['application']).toMatchObject({ id: 'a2', status: 'withdrawn' });
+  });
 });
 
 describe('bad bodies', () => {

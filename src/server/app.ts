@@ -99,7 +99,7 @@ const TouchBody = z.strictObject({
   futureIntended: z.boolean().optional(),
 });
 const ReferenceBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() });
-const CloseBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES) });
+const CloseBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES), reclose: z.boolean().optional() });
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 const ImportQuery = z.object({ dryRun: flag, format: z.enum(['csv', 'xlsx']).optional(), dateOrder: z.enum(['dmy', 'mdy']).optional() });
 const RestoreQuery = z.object({ replace: flag });
@@ -173,7 +173,10 @@ export function createServer(deps: Deps, options: ServerOptions) {
       }
       return c.json(savedJson(result.saved, result.profile, c.var.app.time), 201);
     })
-    .post('/applications/:id/close', body(CloseBody), async (c) => c.json(await saved(c.var.app, await closeApplication(c.var.app, c.req.param('id'), c.req.valid('json').status))))
+    .post('/applications/:id/close', body(CloseBody), async (c) => {
+      const { status, reclose } = c.req.valid('json');
+      return c.json(await saved(c.var.app, await closeApplication(c.var.app, c.req.param('id'), status, { reclose: reclose === true })));
+    })
     .post('/tone', validator('json', (value) => {
       const result = parseToneInput(value);
       if (!result.ok) throw new BadRequest(result.issue.path === '' ? `body: ${result.issue.message}` : formatToneIssue(result.issue), result.issue.path === '' ? undefined : result.issue.path);

@@ -1,6 +1,6 @@
 /** Acting: `afterword sent`, `log-call`, `close`. */
 import { Option, type Command } from 'commander';
-import { closeApplication, isFuture, logTouch, momentInWords, type Guard } from '../../app/act.js';
+import { closeApplication, closingAgain, isFuture, logTouch, momentInWords, statusWords, type Guard } from '../../app/act.js';
 import { AppError } from '../../app/errors.js';
 import { getProfile, type AppDeps } from '../../app/records.js';
 import { parseInstant } from '../../core/time.js';
@@ -136,10 +136,22 @@ Examples:
     .description('Close an application with its outcome; its history is kept.')
     .argument('<application>', 'application id')
     .addOption(new Option('--as <status>', 'the outcome').choices(APPLICATION_STATUSES.filter((s) => s !== 'active')).makeOptionMandatory())
+    .option('--yes', 'change the outcome of an application already closed without asking')
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExample:\n  $ afterword close a1 --as no_response')
-    .action(async (application: string, opts: { as: string; json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
-      const saved = await closeApplication(deps, application, opts.as as (typeof APPLICATION_STATUSES)[number]);
+    .action(async (application: string, opts: { as: string; yes?: boolean; json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
+      const status = opts.as as (typeof APPLICATION_STATUSES)[number];
+      const again = status === 'active' ? undefined : await closingAgain(deps, application, status);
+      if (again && !opts.yes) {
+        const already = `${again.company} \u2014 ${again.role} is already closed as ${statusWords(again.current)}.`;
+        if (io.interactive && io.prompt) {
+          io.stderr(`${already}\n`);
+          if (!(await io.prompt.confirm(`Change it to ${statusWords(status)}?`))) throw new AppError('bad_input', `--as: not changed; it stays ${statusWords(again.current)}`);
+        } else {
+          throw new AppError('bad_input', `--as: ${already} Not changed; pass --yes to change it to ${statusWords(status)}.`);
+        }
+      }
+      const saved = await closeApplication(deps, application, status, { reclose: again !== undefined });
       if (opts.json) printJson(io, { applicationId: saved.application.id, status: saved.application.status });
       else io.stdout(`Closed ${saved.application.company} \u2014 ${saved.application.role} as ${saved.application.status.replace('_', ' ')}. History kept.\n`);
     }));
