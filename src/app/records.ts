@@ -172,6 +172,14 @@ function checkContact(candidate: Profile['candidate']): void {
 /** What a blank name field is called in an error ("the company's name"). */
 const NAMED: Readonly<Record<string, string>> = { company: 'the company\u2019s name', role: 'the role', name: 'their full name' };
 
+/** The profile's name trimmed; one of spaces only refused (`candidate.name`). */
+function tidyCandidate(candidateJson: Json): Json {
+  const name = candidateJson['name'];
+  if (typeof name !== 'string' || name === '') return candidateJson;
+  if (name.trim() === '') throw new AppError('bad_input', 'candidate.name: is blank; write your full name', { field: 'candidate.name', detail: 'is blank; write your full name' });
+  return { ...candidateJson, name: name.trim() };
+}
+
 /**
  * A new record as typed, made ready to validate: its name fields (`names`) trimmed, and blank ones,
  * an email that is not one and a phone that is not one refused, each naming `<record>.<field>`.
@@ -181,7 +189,8 @@ export function tidyRecord(input: Json, record: string, names: readonly string[]
   const bad = (field: string, detail: string): AppError => new AppError('bad_input', `${record}.${field}: ${detail}`, { field: `${record}.${field}`, detail });
   for (const field of names) {
     const value = out[field];
-    if (typeof value !== 'string') continue;
+    // An empty one is the schema's to refuse ("must not be empty"), or a profile's name not given yet.
+    if (typeof value !== 'string' || value === '') continue;
     const trimmed = value.trim();
     if (trimmed === '') throw bad(field, `is blank; write ${NAMED[field] ?? 'it'}`);
     out[field] = trimmed;
@@ -202,7 +211,7 @@ export function tidyRecord(input: Json, record: string, names: readonly string[]
 
 /** Saves the profile (settings and candidate) after validating them together. */
 export async function saveProfile(deps: AppDeps, settingsJson: Json, candidateJson: Json): Promise<Profile> {
-  const result = parseScenario({ settings: settingsJson, candidate: candidateJson, applications: [] }, deps.time);
+  const result = parseScenario({ settings: settingsJson, candidate: tidyCandidate(candidateJson), applications: [] }, deps.time);
   if (!result.ok) {
     const first = result.issues[0];
     throw first ? new AppError('bad_input', formatIssue(first), { field: first.path, detail: first.message }) : new AppError('bad_input', 'invalid profile');

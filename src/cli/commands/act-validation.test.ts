@@ -80,6 +80,12 @@ describe('names, companies and contact details', () => {
     expect(pipeline.application.people).toHaveLength(2);
   });
 
+  it('refuses a profile name of spaces', async () => {
+    const run = await cliWith(deps, '2026-03-03T20:00:00Z')(['setup', '--name', '   ']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('afterword: --name: is blank; write your full name\n');
+  });
+
   it('keeps names trimmed', async () => {
     const run = await cliWith(deps, '2026-03-03T20:00:00Z')(['add', 'person', 'a1', '--name', '  Ada Byron ', '--email', ' ada@acme.example ', '--json']);
     expect(run.code).toBe(0);
