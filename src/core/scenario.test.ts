@@ -40,6 +40,10 @@ const bad: [name: string, mutate: Mutation, path: string, message: RegExp][] = [
   ['panel lead not in the panel', (s) => { app(s)['people'] = [{ id: 'p1', name: 'A' }, { id: 'p2', name: 'B' }]; iv(s)['panelLeadId'] = 'p2'; }, 'applications[0].interviews[0].panelLeadId', /not among this interview's peopleIds/],
   ['unknown reference zone', (s) => { s['candidate'] = { name: 'J', references: [{ id: 'r1', name: 'Ada', timeZone: 'Mars/Base' }] }; }, 'candidate.references[0].timeZone', /unknown time zone/],
   ['workday ends before it starts', (s) => { (s['settings'] as Record<string, unknown>)['workday'] = { start: '17:00', end: '09:00' }; }, 'settings.workday.end', /later than/],
+  ['company over its limit', (s) => { app(s)['company'] = 'x'.repeat(10_001); }, 'applications[0].company', /^10,001 characters; the most is 10,000 — shorten it$/],
+  ['id over its limit', (s) => { app(s)['id'] = 'a'.repeat(201); }, 'applications[0].id', /^201 characters; the most is 200 — shorten it$/],
+  ['too many panelists', (s) => { iv(s)['peopleIds'] = Array.from({ length: 101 }, () => 'p1'); }, 'applications[0].interviews[0].peopleIds', /^101 items; the most is 100 — remove some$/],
+  ['reference without a name', (s) => { s['candidate'] = { name: 'J', references: [{ id: 'r1', name: '' }] }; }, 'candidate.references[0].name', /^must not be empty$/],
 ];
 
 describe('parseScenario', () => {
