@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatDay, parseDay } from '../core/time.js';
 import { AppError } from './errors.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type Store, type UserId } from './ports.js';
 
@@ -168,15 +169,46 @@ export interface BackupDeps {
   readonly userId: UserId;
 }
 
+/**
+ * The file's version: 2 writes calendar dates as "2026-09-12"; 1 (what the store exchanges, and
+ * older releases wrote) has them as day numbers. Both are read.
+ */
+export const BACKUP_FILE_VERSION = 2;
+
+/** The keys whose values are calendar dates, wherever they are; `on` is one only inside `directions`. */
+const DAY_KEYS = new Set(['appliedOn', 'decisionBy', 'newDecisionBy', 'receivedOn', 'respondBy']);
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function dayToFile(this: unknown, key: string, value: unknown): unknown {
+  if (typeof value === 'number' && DAY_KEYS.has(key)) return formatDay(value);
+  if (key === 'directions' && isRecord(value) && typeof value['on'] === 'number') return { ...value, on: formatDay(value['on']) };
+  return value;
+}
+
+function dayFromFile(text: string): number {
+  const day = parseDay(text);
+  // A TypeError: restore words it as a damaged backup.
+  if (day === null) throw new TypeError(`"${text}" is not a date`);
+  return day;
+}
+
+function dayFromJson(this: unknown, key: string, value: unknown): unknown {
+  if (typeof value === 'string' && DAY_KEYS.has(key)) return dayFromFile(value);
+  if (key === 'directions' && isRecord(value) && typeof value['on'] === 'string') return { ...value, on: dayFromFile(value['on']) };
+  return value;
+}
+
 /** Everything the user has as one portable JSON document (deterministic: same records, same bytes). */
 export async function backup(deps: BackupDeps): Promise<string> {
-  return `${JSON.stringify(await deps.store.exportAll(deps.userId), null, 2)}\n`;
+  const records = await deps.store.exportAll(deps.userId);
+  return `${JSON.stringify({ ...records, version: BACKUP_FILE_VERSION }, dayToFile, 2)}\n`;
 }
 
 function isBackup(value: unknown): value is Backup {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v['format'] === BACKUP_FORMAT && v['version'] === BACKUP_VERSION && Array.isArray(v['applications'])
+  return v['format'] === BACKUP_FORMAT && (v['version'] === BACKUP_VERSION || v['version'] === BACKUP_FILE_VERSION) && Array.isArray(v['applications'])
     && typeof v['candidate'] === 'object' && v['candidate'] !== null;
 }
 
@@ -189,10 +221,12 @@ export async function restore(deps: BackupDeps, text: string): Promise<{ applica
     throw new AppError('bad_input', 'restore: the file is not valid JSON; give a file written by "afterword backup"', { cause: error });
   }
   if (!isBackup(value)) {
-    throw new AppError('bad_input', `restore: not an Afterword backup (expected "format": "${BACKUP_FORMAT}", "version": ${BACKUP_VERSION}); give a file written by "afterword backup"`);
+    throw new AppError('bad_input', `restore: not an Afterword backup (expected "format": "${BACKUP_FORMAT}", "version": ${BACKUP_FILE_VERSION} or ${BACKUP_VERSION}); give a file written by "afterword backup"`);
   }
   try {
-    await deps.store.importAll(deps.userId, value);
+    // Version 2's dates back to the store's day numbers (version 1 has them already).
+    const records = (value.version === BACKUP_VERSION ? value : JSON.parse(JSON.stringify(value), dayFromJson)) as Backup;
+    await deps.store.importAll(deps.userId, { ...records, version: BACKUP_VERSION });
   } catch (error) {
     // A full disk or damaged data: its words already say what to do.
     if (error instanceof AppError && error.fault) throw error;

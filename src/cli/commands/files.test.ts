@@ -95,6 +95,37 @@ describe('backup and restore', () => {
     }
   }, 60_000);
 
+  it('writes calendar dates as dates, and reads a backup of the older form (day numbers) as the same records', async () => {
+    const text = String(files['one.json']);
+    expect(text).toContain('"version": 2,');
+    expect(text).toContain('"appliedOn": "2026-02-10"'); // Tue
+    expect(text).not.toMatch(/"appliedOn": \d/);
+    // The form releases before this one wrote: version 1, 2026-02-10 as day 20494 since 1970-01-01 (the imported rows' dates likewise).
+    const old = text.replace('"version": 2,', '"version": 1,').replace('"appliedOn": "2026-02-10"', '"appliedOn": 20494')
+      .replace(/"appliedOn": "(\d{4})-(\d\d)-(\d\d)"/g, (_, y: string, m: string, d: string) => `"appliedOn": ${Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000}`);
+    expect(old).toContain('"appliedOn": 20494');
+    expect(old).not.toMatch(/"appliedOn": "/);
+    files['old.json'] = old;
+    const empty = await openPgliteStore();
+    const other: Deps = { ...deps, store: empty };
+    try {
+      await empty.ensureUser({ id: 'local', name: 'Local user' });
+      expect((await cliWith(other, '2026-03-02T13:00:00Z', files)(['restore', 'old.json'])).code).toBe(0);
+      await cliWith(other, '2026-03-02T13:00:00Z', files)(['backup', 'three.json']);
+      expect(files['three.json']).toBe(text);
+    } finally {
+      await empty.close();
+    }
+  }, 60_000);
+
+  it('refuses a backup with an impossible date, changing nothing', async () => {
+    files['feb30.json'] = String(files['one.json']).replace('"appliedOn": "2026-02-10"', '"appliedOn": "2026-02-30"');
+    const run = await cli()(['restore', 'feb30.json', '--yes']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/the backup is damaged \("2026-02-30" is not a date\); nothing was changed/);
+    expect(JSON.parse((await cli()(['pipeline', '--json'])).stdout)).toMatchObject({ counts: { active: 3 } });
+  });
+
   it('asks before replacing records, and refuses what is not a backup', async () => {
     expect((await cli()(['restore', 'one.json'])).stderr).toMatch(/pass --yes to go ahead/);
     files['junk.json'] = '{"format":"something-else"}';
