@@ -125,6 +125,21 @@ describe('the application page', () => {
     await expect(card.textContent()).resolves.toMatch(/Data Engineer · Interviewer.*Verified/);
   });
 
+  it('asks before recording a touch dated later than now, and records it when the user says it is meant', async () => {
+    await open('/applications/a1');
+    const item = e.page.locator('.plan-item', { hasText: 'Thank-you note to Dr. Grace Okafor' });
+    await item.getByRole('button', { name: 'Log what happened' }).click();
+    const dialog = e.page.getByRole('dialog', { name: 'Log what happened' });
+    await dialog.getByLabel('When').fill('2026-03-20T10:00'); // Fri, after now (Wed 4 Mar)
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const notice = dialog.getByRole('alert');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain('That time is still to come.');
+    expect(await notice.textContent()).not.toMatch(/futureIntended|touch\.at/);
+    await notice.getByRole('button', { name: 'Record it anyway' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('New application creates one and lands on its page', async () => {
     await open('/');
     await e.page.getByRole('link', { name: 'New application' }).click();

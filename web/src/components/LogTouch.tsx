@@ -44,6 +44,8 @@ export function LogTouchDialog({ defaults, onClose, onSaved }: { defaults: LogDe
   const [decision, setDecision] = useState('');
   const [guards, setGuards] = useState<GuardJson[]>([]);
   const [error, setError] = useState<string>();
+  // The date given is later than now: recorded only when the user says it is meant.
+  const [future, setFuture] = useState(false);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -51,10 +53,11 @@ export function LogTouchDialog({ defaults, onClose, onSaved }: { defaults: LogDe
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const submit = async (e: FormEvent | undefined, confirm: string[] = []): Promise<void> => {
+  const submit = async (e: FormEvent | undefined, confirm: string[] = [], futureIntended = false): Promise<void> => {
     e?.preventDefault();
     setBusy(true);
     setError(undefined);
+    setFuture(false);
     try {
       await ok(client.api.applications[':id'].touches.$post({
         param: { id: defaults.applicationId },
@@ -66,12 +69,14 @@ export function LogTouchDialog({ defaults, onClose, onSaved }: { defaults: LogDe
           ...(defaults.text ? { text: defaults.text } : {}),
           ...(outcome === 'not_decided' && decision ? { newDecisionBy: decision } : {}),
           ...(confirm.length > 0 ? { confirm: confirm as ('P2' | 'L8')[] } : {}),
+          ...(futureIntended ? { futureIntended: true } : {}),
         },
       }));
       ref.current?.close();
       onSaved();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && Array.isArray(err.body['guards'])) setGuards(err.body['guards'] as GuardJson[]);
+      else if (err instanceof ApiError && err.status === 422 && err.field === 'touch.at' && /in the future/.test(err.serverText)) setFuture(true);
       else setError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
@@ -117,6 +122,12 @@ export function LogTouchDialog({ defaults, onClose, onSaved }: { defaults: LogDe
           <div className="notice warn" role="alert">
             {guards.map((g) => <p key={g.rule}>{guardText(g)}</p>)}
             <button type="button" className="button" disabled={busy} onClick={() => void submit(undefined, guards.map((g) => g.rule))}>Record it anyway</button>
+          </div>
+        )}
+        {future && (
+          <div className="notice warn" role="alert">
+            <p>That time is still to come. Record it only if it has already happened, or change “When”.</p>
+            <button type="button" className="button" disabled={busy} onClick={() => void submit(undefined, guards.map((g) => g.rule), true)}>Record it anyway</button>
           </div>
         )}
         {error && <p className="notice error" role="alert">{error}</p>}
