@@ -211,7 +211,7 @@ function unmount(at: string): void {
   rmSync(at, { recursive: true, force: true });
 }
 
-// AFTERWORD_TEST_NO_TMPFS=1 runs the fallback on a machine that could mount one.
+// AFTERWORD_TEST_NO_TMPFS=1 leaves the real tmpfs out, as on a machine that cannot mount one.
 const probe = process.env['AFTERWORD_TEST_NO_TMPFS'] === '1' ? undefined : mountTmpfs(1);
 if (probe) unmount(probe);
 const canMount = probe !== undefined;
@@ -317,12 +317,13 @@ describe.skipIf(!canMount)('a full disk (a real tmpfs)', () => {
 });
 
 /**
- * Where no tmpfs can be mounted (no root, a container without the capability): the file system
- * runs out of room at the layer PGlite writes through. PGlite's wasm file system writes with
+ * The file system runs out of room at the layer PGlite writes through: the only full disk there is
+ * where no tmpfs can be mounted (no root, a container without the capability), and a second one
+ * beside the real tmpfs elsewhere. PGlite's wasm file system writes with
  * node:fs's writeSync, so that function is wrapped for the import to throw ENOSPC, as the kernel
  * would, once 3 MB more were written; everything else is real.
  */
-describe.skipIf(canMount)('a full disk (simulated at the file system layer: this machine cannot mount a tmpfs)', () => {
+describe('a full disk (simulated at the file system layer, on every machine: where a tmpfs can be mounted too, and where it cannot)', () => {
   it('when a write finds no room: the error says where and how much, names no SQL or record; nothing is lost, and the next open recovers', async () => {
     const dataDir = await dataFolder();
     const original = nodeFs.writeSync;
