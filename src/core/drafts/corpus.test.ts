@@ -74,7 +74,8 @@ const DETAIL_KINDS = ['thank_you_letter', 'reply_rejection', 'reply_filled', 'up
 
 const OTHER_PERSON_ON = /\byour (?:daughter|son|kids?|children|wife|husband|partner|mum|mom|mother|dad|father|sister|brother|boss|manager|colleague|mentor|friend)s?\b[^.]*/gi;
 const THIRD_PERSON = /\b(?:he|she|him|his|her|hers|himself|herself)\b/i;
-const norm = (s: string): string => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
+// A US note spells the user's "organisation" as "organization": the noun is carried either way.
+const norm = (s: string): string => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/([iy])z(e|es|ed|ing|ation|ations)\b/g, '$1s$2');
 
 describe('details from the corpus', () => {
   it.each(details.map((d, i) => [i, d.text, d.entry] as const))('detail %i: %s', (_i, text, entry) => {
@@ -169,5 +170,18 @@ describe('British and US profiles', () => {
     expect(ukStatus.body).toContain('Data Analyst post');
     expect(usStatus.body).toContain('Tuesday, March 3'); // Tue 2026-03-03
     expect(usStatus.body).toContain('Data Analyst position');
+  });
+
+  it('the user\'s own -ise spellings are US in a US note and stay as typed in a British one', () => {
+    const debrief = { unfinishedAnswers: 'how I would prioritise the dashboard backlog', details: { p1: 'her plan to reorganise the analysts around products' } };
+    const uk = withDebrief(debrief, { region: 'GB-ENG' });
+    const us = withDebrief(debrief, { region: 'US' });
+    const usNote = generateDraft(inputFor(us, { kind: 'thank_you', personId: 'p1', speller })).body;
+    const ukNote = generateDraft(inputFor(uk, { kind: 'thank_you', personId: 'p1', speller })).body;
+    expect(usNote).toContain('prioritize the dashboard backlog');
+    expect(usNote).toContain('reorganize the analysts');
+    expect(usNote).not.toMatch(/prioritise|reorganise/);
+    expect(ukNote).toContain('prioritise the dashboard backlog');
+    expect(ukNote).toContain('reorganise the analysts');
   });
 });

@@ -4,7 +4,7 @@ import { checkToneData } from '../tone/index.js';
 import { fitDetail, fitMoment, type Audience, type DetailForm, type Dropped, type MomentForm } from './language/fit.js';
 import type { DebriefField, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { hash, voice, type Voice } from './variation.js';
-import { dayInWords, englishOf, firstName, present, surname, wordingOf, type English, type Wording } from './words.js';
+import { dayInWords, englishOf, firstName, present, surname, usSpelling, wordingOf, type English, type Wording } from './words.js';
 
 export interface Facts {
   readonly role: string;
@@ -76,7 +76,7 @@ export function vet(text: string, input: PersonDraftInput): { text: string } | {
     }
     findings = check(t);
   }
-  if (findings.length === 0) return { text: t };
+  if (findings.length === 0) return { text: input.english === 'US' && speller !== undefined ? usSpelling(t, speller) : t };
   return { reason: findings.some((f) => f.rule === 'L12') ? 'spelling' : 'tone' };
 }
 

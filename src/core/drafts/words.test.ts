@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf } from '../time.js';
+import en from 'dictionary-en';
+import { spellerFromDictionaries } from '../tone/dictionary-speller.js';
 import {
-  addressName, countWords, dayInWords, dayInWordsWithYear, firstName, joinList, phrase, readablePhone, sentence, signOff, surname,
+  usSpelling, addressName, countWords, dayInWords, dayInWordsWithYear, firstName, joinList, phrase, readablePhone, sentence, signOff, surname,
 } from './words.js';
 
 describe('dayInWords', () => {
@@ -101,5 +103,17 @@ describe('small helpers', () => {
       .toBe('Sincerely,\nJordan Lee\nData Analyst');
     expect(signOff({ name: 'Jordan Lee', signature: 'jordan.dev', local: false, references: [] }))
       .toBe('Sincerely,\nJordan Lee\njordan.dev');
+  });
+});
+
+describe('usSpelling', () => {
+  const speller = spellerFromDictionaries([en]);
+  it.each([
+    ['how I would prioritise the backlog', 'how I would prioritize the backlog'],
+    ['we analysed churn and Organised it', 'we analyzed churn and Organized it'],
+    ['the REORGANISATION plan', 'the REORGANIZATION plan'],
+    ['I would advise on their expertise; a surprise exercise', 'I would advise on their expertise; a surprise exercise'],
+  ])('%j → %j', (text, expected) => {
+    expect(usSpelling(text, speller)).toBe(expected);
   });
 });

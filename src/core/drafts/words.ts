@@ -1,6 +1,7 @@
 /** Small writing helpers shared by every draft: dates and names in words, phrases, signatures. */
 import type { Candidate, Person } from '../model.js';
 import { civil, weekday, type Day } from '../time.js';
+import type { Speller } from '../tone/types.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const MONTHS = [
@@ -9,6 +10,18 @@ const MONTHS = [
 
 /** The English a draft is written in: US for the United States, British everywhere else. */
 export type English = 'US' | 'GB';
+
+/**
+ * The user's own British -ise/-yse spellings in their US form, for a US draft: "prioritise" →
+ * "prioritize", "analysed" → "analyzed". Only where the dictionary knows the -ize/-yze form, so
+ * "advise", "surprise" and "expertise" stay.
+ */
+export function usSpelling(text: string, speller: Speller): string {
+  return text.replace(/\b([A-Za-z]{2,}?)([iyIY])([sS])(e|es|ed|ing|ation|ations)\b/gi, (word, stem: string, vowel: string, s: string, end: string) => {
+    const us = `${stem}${vowel}${s === 'S' ? 'Z' : 'z'}${end}`;
+    return speller.correct(us.toLowerCase()) ? us : word;
+  });
+}
 
 /** The profile's region (`US`, `GB-ENG`, `DE-BY`…) to the English its drafts use. */
 export function englishOf(region: string | undefined): English {
