@@ -11,7 +11,7 @@ import { checkTone, type Finding } from '../core/tone/index.js';
 import { dayInWordsWithYear, englishOf } from '../core/drafts/words.js';
 import { parseInstant, type EpochMs, type ZoneRules } from '../core/time.js';
 import { AppError } from './errors.js';
-import { addTouch, applicationNotFound, requirePerson, noProfileError, profileOf, sentNow, setApplicationStatus, type AppDeps, type Profile, type Saved } from './records.js';
+import { addTouch, applicationNotFound, profileAndApplication, requirePerson, sentNow, setApplicationStatus, type AppDeps, type Profile, type Saved } from './records.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,11 +45,7 @@ export async function logTouch(deps: AppDeps, applicationId: string, input: Json
   // One transaction, and one read: the guards judge the records the touch is added to.
   return deps.store.transaction(async (store) => {
     const inner: AppDeps = { ...deps, store };
-    const context = await store.getApplicationContext(deps.userId, applicationId);
-    const profile = profileOf(context);
-    if (!profile) throw noProfileError();
-    const app = context.application;
-    if (!app) throw applicationNotFound(applicationId);
+    const { profile, app, context } = await profileAndApplication(store, deps.userId, applicationId);
     requirePerson(input, app);
     const zone = deps.time.zone(profile.settings.timeZone);
     // When it was sent: now, to the second, in the user's zone, unless said.

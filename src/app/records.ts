@@ -13,7 +13,7 @@ import { formatIssue, parseScenario, type ScenarioIssue } from '../core/scenario
 import { applicationToJson, candidateToJson, settingsToJson } from '../core/scenario-json.js';
 import type { EpochMs, TimeRules, ZoneRules } from '../core/time.js';
 import { AppError } from './errors.js';
-import type { Clock, ProfileRecords, Store, UserId } from './ports.js';
+import type { ApplicationContext, Clock, ProfileRecords, Store, UserId } from './ports.js';
 
 export interface AppDeps {
   readonly store: Store;
@@ -101,6 +101,19 @@ export async function requireProfile(deps: ProfileDeps): Promise<Profile> {
 /** Now, to the second, written in `zone`: when a touch recorded without a time was sent. */
 export function sentNow(deps: Pick<AppDeps, 'clock'>, zone: ZoneRules): string {
   return zone.format(Math.floor(deps.clock.now() / 1000) * 1000);
+}
+
+/**
+ * The profile and one application of the user, read together (one query): what a use case about
+ * that application needs first. Throws before setup, or when the application is not theirs.
+ */
+export async function profileAndApplication(store: Store, userId: UserId, applicationId: string): Promise<{ profile: Profile; app: Application; context: ApplicationContext }> {
+  const context = await store.getApplicationContext(userId, applicationId);
+  const profile = profileOf(context);
+  if (!profile) throw noProfileError();
+  const app = context.application;
+  if (!app) throw applicationNotFound(applicationId);
+  return { profile, app, context };
 }
 
 export function applicationNotFound(applicationId: string): AppError {

@@ -7,7 +7,7 @@ import type { Application, Scenario, Settings, Touch } from '../core/model.js';
 import { outcomeFor, readReply, REPLY_READ_MAX, writerOf, type ReplyReading } from '../core/replies/index.js';
 import { formatDay, parseDay, type Day, type EpochMs, type TimeRules } from '../core/time.js';
 import { AppError } from './errors.js';
-import { addTouch, applicationNotFound, noProfileError, profileOf, refreshNextDue, type AppDeps, type Saved } from './records.js';
+import { addTouch, profileAndApplication, refreshNextDue, type AppDeps, type Saved } from './records.js';
 
 export interface ReadReply {
   readonly application: Application;
@@ -64,11 +64,7 @@ export function replyContractJson(applicationId: string, r: ReplyReading) {
 
 /** Reads a reply for one of the user's applications, as of now (or `at`); nothing is stored. */
 export async function readReplyFor(deps: AppDeps, applicationId: string, text: string, at?: EpochMs): Promise<ReadReply> {
-  const context = await deps.store.getApplicationContext(deps.userId, applicationId);
-  const profile = profileOf(context);
-  if (!profile) throw noProfileError();
-  const app = context.application;
-  if (!app) throw applicationNotFound(applicationId);
+  const { profile, app } = await profileAndApplication(deps.store, deps.userId, applicationId);
   return readReplyIn({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, applicationId, text, at ?? deps.clock.now(), deps.time);
 }
 
@@ -126,11 +122,9 @@ function decisionDayOf(read: ReadReply, decision: ReplyDecision, field: string):
 export async function recordReply(deps: AppDeps, applicationId: string, text: string, decision: ReplyDecision, field = 'decisionBy'): Promise<RecordedReply> {
   return deps.store.transaction(async (store) => {
     const inner: AppDeps = { ...deps, store };
-    const context = await store.getApplicationContext(deps.userId, applicationId);
-    const profile = profileOf(context);
-    if (!profile) throw noProfileError();
-    let app = context.application;
-    if (!app) throw applicationNotFound(applicationId);
+    const found = await profileAndApplication(store, deps.userId, applicationId);
+    const { profile } = found;
+    let { app } = found;
     const at = decision.at ?? deps.clock.now();
     const read = readReplyIn({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, applicationId, text, at, deps.time);
     const day = decision.apply ? decisionDayOf(read, decision, field) : undefined;
