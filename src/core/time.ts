@@ -12,6 +12,8 @@
 import Holidays, { type HolidaysTypes } from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
 
+export { zoneCity, zoneLabel } from './zone-names.js';
+
 export type Day = number;
 export type EpochMs = number;
 /** Minutes after local midnight (0–1439). */
@@ -154,6 +156,12 @@ export function parseClock(text: string): Minutes | null {
 
 export function formatClock(minutes: Minutes): string {
   return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
+
+/** `Tue 2026-03-10 15:30`: the date and time `ms` shows on the clocks of `zone`. */
+export function formatWallClock(zone: ZoneRules, ms: EpochMs): string {
+  const day = zone.dayAt(ms);
+  return `${weekdayName(day)} ${formatDay(day)} ${formatClock(zone.minutesAt(ms))}`;
 }
 
 // ---------------------------------------------------------------- zones

@@ -130,11 +130,11 @@ describe('renderCalendar: zones and local times', () => {
     expect(zones.sort()).toEqual(['America/New_York', 'Australia/Sydney', 'Europe/London']);
   });
 
-  it('descriptions carry the why, the rule ids and the window in the recipient\u2019s zone', () => {
+  it('descriptions carry the why, the rule ids and the window (the user\u2019s own zone here)', () => {
     const check = find(events, 'Check in with Dr. Okafor \u2014 Acme Corp');
     expect(check.description).toContain('Why: No timeline given after a first round: check in about a week after your thank-you.');
     expect(check.description).toContain('Rules: F2');
-    expect(check.description).toContain('When (America/New_York time): ideal Tue 2026-03-10 09:00; earliest Thu 2026-03-05 09:00; latest Fri 2026-03-13 17:00');
+    expect(check.description).toContain('When (your time, America/New_York): ideal Tue 2026-03-10 09:00; earliest Thu 2026-03-05 09:00; latest Fri 2026-03-13 17:00');
     expect(check.description).toContain('By: email to Grace Okafor (g@acme.example)');
   });
 
@@ -337,5 +337,41 @@ describe('renderCalendar: hostile text', () => {
     expect(text.includes('\u0000') || text.includes('\u202E')).toBe(false);
     expect(text).not.toContain('X-ALT-DESC');
     expect(first?.description).toContain('<script>alert("x")</script>');
+  });
+});
+
+describe('renderCalendar: a London interviewer for a Chicago user', () => {
+  const scenario = scenarioOf({
+    settings: { region: 'US-IL', timeZone: 'America/Chicago' },
+    candidate: { name: 'Jordan Lee' },
+    applications: [{
+      id: 'ldn', company: 'Thames Ltd', role: 'Analyst', status: 'active', people: [londoner], touches: [],
+      // Tue 2026-03-03 10:00 London (GMT) = 04:00 Chicago (CST).
+      interviews: [{ id: 'i2', start: '2026-03-03T10:00:00+00:00', end: '2026-03-03T11:00:00+00:00', timeZone: 'Europe/London', stage: 'first_round', peopleIds: ['p2'] }],
+    }],
+  });
+  const now = at('2026-03-03T12:00:00-06:00'); // Tue
+  const { events } = readCalendar(renderCalendar(plan(scenario, { now, time }), scenario, time));
+  const chicago = (ms: number): string => new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'America/Chicago', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).format(ms);
+
+  it('the thank-you is at 17:00 London, the true instant, which a calendar in Chicago shows at 11:00 (Tue 2026-03-03)', () => {
+    const thanks = find(events, 'Thank Ms. Brown \u2014 Thames Ltd');
+    expect(thanks).toMatchObject({ tzid: 'Europe/London', local: '2026-03-03T17:00:00' });
+    expect(thanks.startMs).toBe(Date.UTC(2026, 2, 3, 17, 0));
+    expect(chicago(thanks.startMs)).toBe('Tue, 03/03/2026, 11:00');
+  });
+
+  it('the check-in at 09:00 London is 04:00 Chicago on Tue 2026-03-10 (Chicago already on summer time, London not yet)', () => {
+    const check = find(events, 'Check in with Ms. Brown \u2014 Thames Ltd');
+    expect(check).toMatchObject({ tzid: 'Europe/London', local: '2026-03-10T09:00:00' });
+    expect(chicago(check.startMs)).toBe('Tue, 10/03/2026, 04:00');
+  });
+
+  it('the description names both clocks: the recipient\u2019s with its city, and the user\u2019s', () => {
+    const check = find(events, 'Check in with Ms. Brown \u2014 Thames Ltd');
+    expect(check.description).toContain("When (recipient's time, London (Europe/London)): ideal Tue 2026-03-10 09:00; earliest Thu 2026-03-05 09:00; latest Fri 2026-03-13 17:00");
+    expect(check.description).toContain('When (your time, America/Chicago): ideal Tue 2026-03-10 04:00; earliest Thu 2026-03-05 03:00; latest Fri 2026-03-13 12:00');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The plan as an RFC 5545 calendar: one event per action still to do, at its ideal moment in the
- * recipient's zone, with a reminder, a VTIMEZONE per zone (built from the same zone rules the
+ * recipient's zone (the true instant, so a calendar app shows it on the user's clock too; the
+ * description gives both clocks), with a reminder, a VTIMEZONE per zone (built from the same zone rules the
  * planner used) and UIDs that stay the same from one plan to the next, so re-importing updates.
  */
 import { createHash } from 'node:crypto';
@@ -10,7 +11,7 @@ import { renderWhy } from '../../core/rules/messages.js';
 import { resolveParams } from '../../core/rules/params.js';
 import type { Plan, Recommendation, RecommendationStatus } from '../../core/rules/plan-types.js';
 import {
-  formatClock, formatDay, parseClock, weekdayName, type EpochMs, type Minutes, type TimeRules, type ZoneRules,
+  formatClock, formatDay, formatWallClock, parseClock, weekdayName, zoneCity, zoneLabel, type EpochMs, type Minutes, type TimeRules, type ZoneRules,
 } from '../../core/time.js';
 import type { OfferAnswer } from '../agenda.js';
 import { AppError } from '../errors.js';
@@ -173,12 +174,16 @@ function callWindowEnd(rec: Recommendation, app: Application, scenario: Scenario
   return window ? zone.at(day, window[1]) : undefined;
 }
 
-function when(ms: EpochMs, zone: ZoneRules): string {
-  const day = zone.dayAt(ms);
-  return `${weekdayName(day)} ${formatDay(day)} ${formatClock(zone.minutesAt(ms))}`;
+const when = (ms: EpochMs, zone: ZoneRules): string => formatWallClock(zone, ms);
+
+/** The window on the recipient's clock and, when the candidate's differs, on theirs too. */
+function windowLines(rec: Recommendation, zone: ZoneRules, userZone: ZoneRules): string[] {
+  const on = (z: ZoneRules): string => `ideal ${when(rec.ideal, z)}; earliest ${when(rec.earliest, z)}; latest ${when(rec.latest, z)}`;
+  if (zone.id === userZone.id) return [`When (your time, ${zone.id}): ${on(zone)}`];
+  return [`When (recipient's time, ${zoneLabel(zone.id)}): ${on(zone)}`, `When (your time, ${userZone.id}): ${on(userZone)}`];
 }
 
-function description(rec: Recommendation, app: Application, scenario: Scenario, zone: ZoneRules, start: EpochMs): string {
+function description(rec: Recommendation, app: Application, scenario: Scenario, zone: ZoneRules, userZone: ZoneRules, start: EpochMs): string {
   const person = findPerson(app, rec.personId);
   const reference = findReference(scenario, rec.referenceId);
   const to = person ?? reference;
@@ -187,8 +192,8 @@ function description(rec: Recommendation, app: Application, scenario: Scenario, 
   const lines = [
     `${oneLine(app.role)} at ${oneLine(app.company)}`,
     `Why: ${renderWhy(rec, zone)}`,
-    `When (${zone.id} time): ideal ${when(rec.ideal, zone)}; earliest ${when(rec.earliest, zone)}; latest ${when(rec.latest, zone)}`,
-    ...(start !== rec.ideal ? [`Scheduled for ${when(start, zone)}, the next moment it is allowed.`] : []),
+    ...windowLines(rec, zone, userZone),
+    ...(start !== rec.ideal ? [`Scheduled for ${zone.id === userZone.id ? when(start, zone) : `${when(start, zone)} ${zoneCity(zone.id)} (${when(start, userZone)} your time)`}, the next moment it is allowed.`] : []),
     `Rules: ${rec.rules.join(', ')}`,
     `Status: ${rec.status}`,
     // Moving on is the candidate's own decision: nobody to write to.
@@ -238,6 +243,7 @@ export function renderCalendar(plan: Plan, scenario: Scenario, time: TimeRules, 
     },
   });
   const sequence = Math.max(0, Math.floor((plan.now - SEQUENCE_EPOCH) / MS_PER_MINUTE));
+  const userZone = time.zone(scenario.settings.timeZone);
   const uids = new Set<string>();
 
   for (const rec of plan.recommendations) {
@@ -267,12 +273,11 @@ export function renderCalendar(plan: Plan, scenario: Scenario, time: TimeRules, 
       end: zoned(end, zone, time),
       timezone: zone.id,
       summary,
-      description: description(rec, app, scenario, zone, start),
+      description: description(rec, app, scenario, zone, userZone, start),
       transparency: rec.kind === 'call' ? ICalEventTransparency.OPAQUE : ICalEventTransparency.TRANSPARENT,
     });
     if (alarm !== null) event.createAlarm({ type: ICalAlarmType.display, trigger: alarm * 60, description: summary });
   }
-  const userZone = time.zone(scenario.settings.timeZone);
   for (const offer of offers) {
     const company = shorten(oneLine(offer.company), COMPANY_MAX);
     const summary = shorten(`Answer the offer \u2014 ${company}`, SUMMARY_MAX);

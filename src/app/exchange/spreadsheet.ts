@@ -1,7 +1,8 @@
 /**
  * The follow-up history "kept like a spreadsheet" (PROTOCOL §1): an XLSX workbook with the sheets
- * Follow-ups, Applications and People, or one of them as CSV. Date-times are wall-clock times in
- * the candidate's zone (named in the column header); cells that a spreadsheet would run as a
+ * Follow-ups, Applications and People, or one of them as CSV. Date-times are wall-clock times, one
+ * zone per column: the candidate's (named in the header) and, for the next action, the
+ * recipient's too (named in the column beside it); cells that a spreadsheet would run as a
  * formula are neutralised.
  */
 // exceljs (≈ 270 ms to load) is imported when a workbook is written, not by every command.
@@ -9,7 +10,7 @@ import type { CellValue, Workbook } from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Application, Scenario } from '../../core/model.js';
 import type { Plan, Recommendation } from '../../core/rules/plan-types.js';
-import { formatClock, formatDay, type Day, type EpochMs, type TimeRules } from '../../core/time.js';
+import { formatClock, formatDay, zoneLabel, type Day, type EpochMs, type TimeRules, type ZoneRules } from '../../core/time.js';
 import { AppError } from '../errors.js';
 import { CALENDAR_STATUSES } from './ics.js';
 import {
@@ -48,6 +49,9 @@ export interface Sheet {
 
 const EMPTY: Cell = { kind: 'empty' };
 const text = (value: string | undefined): Cell => (value === undefined || value === '' ? EMPTY : { kind: 'text', value: cleanText(value) });
+const wallClock = (zone: ZoneRules, at: EpochMs): Cell => ({ kind: 'datetime', day: zone.dayAt(at), minutes: zone.minutesAt(at) });
+/** The header of a column of the candidate's wall-clock times: `Date (your time, America/Chicago)`. */
+const yourTime = (what: string, zone: ZoneRules): string => `${what} (your time, ${zone.id})`;
 const MS_PER_DAY = 86_400_000;
 /** Excel keeps at most this many characters in a cell. */
 const EXCEL_CELL_MAX = 32_767;
@@ -67,7 +71,7 @@ function followUps(scenario: Scenario, time: TimeRules): Sheet {
   const rows = entries.map(({ app, touch }): Cell[] => {
     const who = findPerson(app, touch.personId)?.name ?? findReference(scenario, touch.referenceId)?.name;
     return [
-      { kind: 'datetime', day: zone.dayAt(touch.at), minutes: zone.minutesAt(touch.at) },
+      wallClock(zone, touch.at),
       text(app.company), text(app.role), text(who),
       text(CHANNEL_WORDS[touch.channel]), text(KIND_WORDS[touch.kind]), text(OUTCOME_WORDS[touch.outcome]),
       text(touch.text),
@@ -75,7 +79,7 @@ function followUps(scenario: Scenario, time: TimeRules): Sheet {
   });
   return {
     title: SHEET_TITLES['follow-ups'],
-    headers: [`Date (${zone.id})`, 'Company', 'Role', 'Person', 'Channel', 'Kind', 'Outcome', 'Notes'],
+    headers: [yourTime('Date', zone), 'Company', 'Role', 'Person', 'Channel', 'Kind', 'Outcome', 'Notes'],
     rows,
   };
 }
@@ -91,6 +95,9 @@ function nextActions(plan: Plan): Map<string, Recommendation> {
   return next;
 }
 
+const NEXT_THERE = 'Next action (recipient\u2019s time)';
+const NEXT_ZONE = 'Recipient\u2019s time zone';
+
 function applications(scenario: Scenario, time: TimeRules, plan: Plan | undefined): Sheet {
   const zone = time.zone(scenario.settings.timeZone);
   const next = plan ? nextActions(plan) : undefined;
@@ -102,16 +109,19 @@ function applications(scenario: Scenario, time: TimeRules, plan: Plan | undefine
     if (next) {
       const rec = next.get(app.id);
       const at: EpochMs | undefined = rec ? (rec.nextAllowed !== undefined ? Math.max(rec.ideal, rec.nextAllowed) : rec.ideal) : undefined;
+      // The same instant on both clocks: the candidate's, and the recipient's with its zone named beside it.
       cells.push(
         rec ? text(actionLabel(rec, app, scenario)) : EMPTY,
-        at === undefined ? EMPTY : { kind: 'datetime', day: zone.dayAt(at), minutes: zone.minutesAt(at) },
+        at === undefined ? EMPTY : wallClock(zone, at),
+        rec === undefined || at === undefined ? EMPTY : wallClock(time.zone(rec.timeZone), at),
+        rec ? text(zoneLabel(rec.timeZone)) : EMPTY,
       );
     }
     return cells;
   });
   return {
     title: SHEET_TITLES.applications,
-    headers: ['Company', 'Role', 'Status', 'Applied on', ...(next ? ['Next action', `Next action date (${zone.id})`] : [])],
+    headers: ['Company', 'Role', 'Status', 'Applied on', ...(next ? ['Next action', yourTime('Next action', zone), NEXT_THERE, NEXT_ZONE] : [])],
     rows,
   };
 }
@@ -174,7 +184,9 @@ function excelValue(cell: Cell): CellValue {
   }
 }
 
-const WIDTHS: Readonly<Record<string, number>> = { Notes: 60, Company: 24, Role: 24, Name: 24, Email: 30, 'Next action': 32 };
+const WIDTHS: Readonly<Record<string, number>> = {
+  Notes: 60, Company: 24, Role: 24, Name: 24, Email: 30, 'Next action': 32, [NEXT_THERE]: 22, [NEXT_ZONE]: 30,
+};
 
 function addSheet(workbook: Workbook, sheet: Sheet): void {
   const ws = workbook.addWorksheet(sheet.title, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -185,7 +197,7 @@ function addSheet(workbook: Workbook, sheet: Sheet): void {
     const kind = sheet.rows.find((r) => r[i]?.kind !== 'empty')?.[i]?.kind;
     if (kind === 'datetime') column.numFmt = 'yyyy-mm-dd hh:mm';
     if (kind === 'date') column.numFmt = 'yyyy-mm-dd';
-    column.width = WIDTHS[header] ?? (kind === 'datetime' ? 18 : kind === 'date' ? 12 : 16);
+    column.width = WIDTHS[header] ?? (kind === 'datetime' ? Math.max(18, header.length) : kind === 'date' ? 12 : 16);
     if (header === 'Notes') column.alignment = { wrapText: true, vertical: 'top' };
   });
   if (sheet.headers.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.headers.length } };
