@@ -31,6 +31,25 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Where the work is done: fully remote, partly (hybrid) or at the employer's site. */
+export const WORKPLACES = ['remote', 'hybrid', 'on_site'] as const;
+export type Workplace = (typeof WORKPLACES)[number];
+
+/** What a salary figure is per. */
+export const SALARY_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
+export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
+
+/** A salary as the posting or the user wrote it, with the figures read from it when known. */
+export interface Salary {
+  /** As entered: "£45k–£55k + bonus". */
+  readonly text: string;
+  readonly min?: number;
+  readonly max?: number;
+  /** ISO 4217, upper case: "GBP". */
+  readonly currency?: string;
+  readonly period?: SalaryPeriod;
+}
+
 export interface Workday {
   readonly start: Minutes;
   readonly end: Minutes;
@@ -83,6 +102,8 @@ export interface Person {
   readonly preferredChannel?: Channel;
   readonly informal: boolean;
   readonly verified: boolean;
+  /** The user's own notes on this person (long text). */
+  readonly notes?: string;
 }
 
 export interface Directions {
@@ -152,6 +173,22 @@ export interface Application {
   readonly region?: string;
   /** Send one thank-you per panelist instead of one to the lead with CC (T3). */
   readonly individualPanelNotes: boolean;
+  /** The job posting's web address (http or https). */
+  readonly postingUrl?: string;
+  /** Where the job is, as written: "London", "Austin, TX". */
+  readonly location?: string;
+  readonly workplace?: Workplace;
+  readonly salary?: Salary;
+  /** Where the user found the job: "LinkedIn", "a friend at Acme". */
+  readonly source?: string;
+  /** The application's id in the tracker it was imported from (Huntr, Teal…): how a re-import finds it. */
+  readonly sourceId?: string;
+  /** The job description (long text). */
+  readonly description?: string;
+  /** The user's own notes (long text). */
+  readonly notes?: string;
+  /** The user's labels, in the order given; absent when none. */
+  readonly tags?: readonly string[];
   readonly people: readonly Person[];
   readonly interviews: readonly Interview[];
   readonly touches: readonly Touch[];

@@ -8,6 +8,7 @@ import {
   APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
   type Application, type ApplicationStatus, type Channel, type Directions, type PersonRole, type Candidate, type Debrief, type Interview, type Person, type Scenario, type Settings, type Touch,
 } from './model.js';
+import { readDetails, readPersonNotes } from './details.js';
 import { overridesSchema, type ProtocolOverrides } from './rules/params.js';
 import { parseClock, parseDay, parseInstant, type Day, type TimeRules, type Weekday } from './time.js';
 
@@ -60,6 +61,8 @@ const personSchema = z.object({
   role: opt(z.enum(PERSON_ROLES)), email: opt(text), phone: opt(text), address: opt(text),
   timeZone: opt(z.string().max(64)), region: opt(z.string().max(20)), preferredChannel: opt(z.enum(CHANNELS)),
   informal: opt(z.boolean()), verified: opt(z.boolean()),
+  // Read and limited by core/details.ts, which names the fix.
+  notes: z.unknown().optional(),
 });
 
 const interviewSchema = z.object({
@@ -103,6 +106,10 @@ const applicationSchema = z.object({
   interviews: opt(z.array(interviewSchema).max(1000)),
   touches: opt(z.array(touchSchema).max(100_000)),
   protocol: opt(overridesSchema),
+  // The details are read and limited by core/details.ts, which names the fix.
+  postingUrl: z.unknown().optional(), location: z.unknown().optional(), workplace: z.unknown().optional(),
+  salary: z.unknown().optional(), source: z.unknown().optional(), sourceId: z.unknown().optional(),
+  description: z.unknown().optional(), notes: z.unknown().optional(), tags: z.unknown().optional(),
 });
 
 export const scenarioSchema = z.object({
@@ -490,7 +497,9 @@ function toApplication(
       if (time.isKnownRegion(p.region)) rg = p.region;
       else c.add(`${at}.people[${i}].region`, unknownRegion(p.region));
     }
-    people[i] = toPerson(p, tz, rg);
+    const notes = readPersonNotes(p.notes);
+    if (notes.issue) c.add(`${at}.people[${i}].notes`, notes.issue.message);
+    people[i] = toPerson(p, tz, rg, notes.notes);
   }
   /** The id, after an issue at `${at}.${list}[${i}].${field}` when no person of the application has it. */
   const knownPerson = (pid: string | null | undefined, list: string, i: number, field: string): string | undefined => {
@@ -594,6 +603,18 @@ function toApplication(
   if (appZone) app.timeZone = appZone;
   if (region) app.region = region;
   app.individualPanelNotes = raw.individualPanelNotes ?? false;
+  const { details, issues } = readDetails(raw);
+  for (const issue of issues) c.add(`${at}.${issue.field}`, issue.message);
+  // In the model's key order, so records serialise the same however they were made.
+  if (details.postingUrl !== undefined) app.postingUrl = details.postingUrl;
+  if (details.location !== undefined) app.location = details.location;
+  if (details.workplace !== undefined) app.workplace = details.workplace;
+  if (details.salary !== undefined) app.salary = details.salary;
+  if (details.source !== undefined) app.source = details.source;
+  if (details.sourceId !== undefined) app.sourceId = details.sourceId;
+  if (details.description !== undefined) app.description = details.description;
+  if (details.notes !== undefined) app.notes = details.notes;
+  if (details.tags !== undefined) app.tags = details.tags;
   app.people = people;
   app.interviews = interviews;
   app.touches = touches;
@@ -602,7 +623,7 @@ function toApplication(
 }
 
 /** The person with the model's defaults, keys in the order the document's schema gives them. */
-function toPerson(p: RawPerson, timeZone: string | undefined, region: string | undefined): Person {
+function toPerson(p: RawPerson, timeZone: string | undefined, region: string | undefined, notes: string | undefined): Person {
   const person: Partial<Mutable<Person>> = { id: p.id, name: p.name };
   if (!absent(p.honorific)) person.honorific = p.honorific;
   if (!absent(p.title)) person.title = p.title;
@@ -615,6 +636,7 @@ function toPerson(p: RawPerson, timeZone: string | undefined, region: string | u
   person.verified = p.verified ?? false;
   if (timeZone) person.timeZone = timeZone;
   if (region) person.region = region;
+  if (notes !== undefined) person.notes = notes;
   return person as Person;
 }
 

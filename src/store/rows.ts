@@ -10,8 +10,9 @@ import {
   type ApplicationSummary, type Criterion, type CriterionRating, type NextDue, type Offer, type OfferItem, type RedFlagNote, type User,
 } from '../app/ports.js';
 import type {
-  Application, Candidate, Debrief, Directions, Interview, Person, Reference, Settings, Timeline, Touch,
+  Application, Candidate, Debrief, Directions, Interview, Person, Reference, Salary, Settings, Timeline, Touch,
 } from '../core/model.js';
+import { SALARY_MAX } from '../core/details.js';
 import type { Day, EpochMs } from '../core/time.js';
 import { isStorableDay, isStorableInstant } from './codec.js';
 import type * as s from './schema.js';
@@ -65,6 +66,15 @@ export function instant(value: EpochMs, path: string): EpochMs {
 export function optDay(value: Day | undefined, path: string): Day | null {
   if (value === undefined) return null;
   if (!isStorableDay(value)) throw bad(path, `${value} is not a date between years 1 and 9999 (whole days since 1970-01-01)`);
+  return value;
+}
+
+/** A salary figure `numeric(14, 2)` keeps exactly: 0 to SALARY_MAX, whole cents. */
+export function optAmount(value: number | undefined, path: string): number | null {
+  if (value === undefined) return null;
+  if (!Number.isFinite(value) || value < 0 || value > SALARY_MAX || Math.round(value * 100) / 100 !== value) {
+    throw bad(path, `${value} must be an amount from 0 to ${SALARY_MAX} with at most two decimals`);
+  }
   return value;
 }
 
@@ -149,6 +159,19 @@ export function applicationRow(
     protocol: json(v.protocol, `${path}.protocol`),
     nextDueAt: nextDue ? instant(nextDue.at, `${path}.nextDue.at`) : null,
     nextDueKind: nextDue ? nextDue.kind : null,
+    postingUrl: optText(v.postingUrl, `${path}.postingUrl`),
+    location: optText(v.location, `${path}.location`),
+    workplace: v.workplace ?? null,
+    salaryText: optText(v.salary?.text, `${path}.salary.text`),
+    salaryMin: optAmount(v.salary?.min, `${path}.salary.min`),
+    salaryMax: optAmount(v.salary?.max, `${path}.salary.max`),
+    salaryCurrency: optText(v.salary?.currency, `${path}.salary.currency`),
+    salaryPeriod: v.salary?.period ?? null,
+    source: optText(v.source, `${path}.source`),
+    sourceId: optText(v.sourceId, `${path}.sourceId`),
+    description: optText(v.description, `${path}.description`),
+    notes: optText(v.notes, `${path}.notes`),
+    tags: (v.tags ?? []).map((tag, i) => text(tag, `${path}.tags[${i}]`)),
   };
 }
 
@@ -170,6 +193,7 @@ export function personRow(userId: string, applicationId: string, v: Person, posi
     preferredChannel: v.preferredChannel ?? null,
     informal: v.informal,
     verified: v.verified,
+    notes: optText(v.notes, `${path}.notes`),
   };
 }
 
@@ -356,6 +380,7 @@ export function toPerson(r: PersonRow): Person {
     ...some('preferredChannel', r.preferredChannel),
     informal: r.informal,
     verified: r.verified,
+    ...some('notes', r.notes),
   };
 }
 
@@ -418,10 +443,27 @@ export function toApplication(r: ApplicationRow, people: readonly Person[], inte
     ...some('timeZone', r.timeZone),
     ...some('region', r.region),
     individualPanelNotes: r.individualPanelNotes,
+    ...some('postingUrl', r.postingUrl),
+    ...some('location', r.location),
+    ...some('workplace', r.workplace),
+    ...(r.salaryText !== null ? { salary: toSalary(r) } : {}),
+    ...some('source', r.source),
+    ...some('sourceId', r.sourceId),
+    ...some('description', r.description),
+    ...some('notes', r.notes),
+    // Rows written before the details existed have '{}' too.
+    ...(r.tags.length > 0 ? { tags: r.tags } : {}),
     people,
     interviews,
     touches,
     protocol: r.protocol,
+  };
+}
+
+function toSalary(r: Pick<ApplicationRow, 'salaryText' | 'salaryMin' | 'salaryMax' | 'salaryCurrency' | 'salaryPeriod'>): Salary {
+  return {
+    text: r.salaryText ?? '',
+    ...some('min', r.salaryMin), ...some('max', r.salaryMax), ...some('currency', r.salaryCurrency), ...some('period', r.salaryPeriod),
   };
 }
 

@@ -12,7 +12,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import {
-  APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
+  APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, SALARY_PERIODS, STAGES, TOUCH_KINDS, WORKPLACES,
 } from '../core/model.js';
 import { RECOMMENDATION_KINDS } from '../core/rules/plan-types.js';
 import { CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX, RED_FLAGS, RED_FLAG_MAX_SCORE, ROLES } from '../app/ports.js';
@@ -32,6 +32,13 @@ const day = customType<{ data: Day; driverData: string }>({
   dataType: () => 'date',
   toDriver: dayToText,
   fromDriver: dayFromText,
+});
+
+/** An amount with cents (a salary figure), a number in JS; exact in the database. */
+const amount = customType<{ data: number; driverData: string | number }>({
+  dataType: () => 'numeric(14, 2)',
+  toDriver: (value) => String(value),
+  fromDriver: (value) => Number(value),
 });
 
 /** `col IN ('a', 'b')` for a CHECK; the values are our own constants, never user input. */
@@ -171,6 +178,22 @@ export const applications = pgTable('applications', {
   /** The next due action, as last planned: what `listDue` reads through its index. */
   nextDueAt: instant('next_due_at'),
   nextDueKind: text('next_due_kind', { enum: RECOMMENDATION_KINDS }),
+  /** The details (core/details.ts checks their limits); NULL when not given. */
+  postingUrl: text('posting_url'),
+  location: text('location'),
+  workplace: text('workplace', { enum: WORKPLACES }),
+  /** The salary as entered; the figures beside it are NULL unless given or read from it. */
+  salaryText: text('salary_text'),
+  salaryMin: amount('salary_min'),
+  salaryMax: amount('salary_max'),
+  salaryCurrency: text('salary_currency'),
+  salaryPeriod: text('salary_period', { enum: SALARY_PERIODS }),
+  source: text('source'),
+  /** The application's id in the tracker it was imported from: what a re-import matches. */
+  sourceId: text('source_id'),
+  description: text('description'),
+  notes: text('notes'),
+  tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
 }, (t) => [
   primaryKey({ columns: [t.userId, t.id] }),
   index('applications_user_position_idx').on(t.userId, t.position),
@@ -178,6 +201,9 @@ export const applications = pgTable('applications', {
   check('applications_status_check', oneOf(t.status, APPLICATION_STATUSES)),
   check('applications_next_due_kind_check', oneOf(t.nextDueKind, RECOMMENDATION_KINDS)),
   check('applications_next_due_check', sql`(${t.nextDueAt} is null) = (${t.nextDueKind} is null)`),
+  check('applications_workplace_check', oneOf(t.workplace, WORKPLACES)),
+  check('applications_salary_period_check', oneOf(t.salaryPeriod, SALARY_PERIODS)),
+  check('applications_salary_check', sql`(${t.salaryText} is not null) or (${t.salaryMin} is null and ${t.salaryMax} is null and ${t.salaryCurrency} is null and ${t.salaryPeriod} is null)`),
 ]);
 
 const inApplication = (name: string, t: { userId: AnyPgColumn; applicationId: AnyPgColumn }) =>
@@ -200,6 +226,8 @@ export const people = pgTable('people', {
   preferredChannel: text('preferred_channel', { enum: CHANNELS }),
   informal: boolean('informal').notNull(),
   verified: boolean('verified').notNull(),
+  /** The user's own notes on this person. */
+  notes: text('notes'),
 }, (t) => [
   primaryKey({ columns: [t.userId, t.applicationId, t.id] }),
   inApplication('people_application_fk', t),

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../app/errors.js';
 import type { ApplicationRecord, Backup, Offer, RedFlagNote, Store } from '../app/ports.js';
 import {
-  APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS,
-  type Application, type ApplicationStatus, type Candidate, type Interview, type Person, type Scenario, type Settings, type Touch,
+  APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, SALARY_PERIODS, STAGES, TOUCH_KINDS, WORKPLACES,
+  type Application, type ApplicationStatus, type Candidate, type Interview, type Person, type Salary, type Scenario, type Settings, type Touch,
 } from '../core/model.js';
 import type { ProtocolOverrides } from '../core/rules/params.js';
 import { scenarioOf } from '../core/testing.js';
@@ -89,7 +89,12 @@ function richScenario(): Scenario {
   ];
   const acme: Application = {
     id: 'a1', company: 'Acme Société Générale', role: 'Data Analyst — Ω team', status: 'active', appliedOn: day('2026-01-05'),
-    timeZone: 'America/New_York', region: 'US-NY', individualPanelNotes: true, people, interviews: [screen, panel], touches,
+    timeZone: 'America/New_York', region: 'US-NY', individualPanelNotes: true,
+    postingUrl: 'https://jobs.acme.example/analyst?ref=ü&x=1', location: 'New York, NY', workplace: 'hybrid',
+    salary: { text: '$85k–$95k + bonus', min: 85_000, max: 95_000.5, currency: 'USD', period: 'year' },
+    source: 'LinkedIn', sourceId: 'huntr-5f3c', description: 'Own the churn model.\n\n• SQL «daily»\n• Python 🐍',
+    notes: 'Ask about the Ω team’s roadmap', tags: ['dream job', 'Analytics', '東京'],
+    people: people.map((p, i) => (i === 0 ? { ...p, notes: 'Marathon runner;\nprefers email' } : p)), interviews: [screen, panel], touches,
     protocol: { F4: { checksWithoutGoAhead: 3 }, T3: { panelNote: 'individual' } },
   };
   const bare: Application = {
@@ -149,8 +154,16 @@ const zoneArb = fc.constantFrom('America/New_York', 'Europe/London', 'Asia/Kathm
 const personArb: fc.Arbitrary<Person> = fc.record({
   id: idArb, name: textArb, honorific: textArb, title: textArb, role: fc.constantFrom(...PERSON_ROLES), email: textArb,
   phone: textArb, address: textArb, timeZone: zoneArb, region: fc.constantFrom('US', 'GB-ENG', 'DE-BY'),
-  preferredChannel: fc.constantFrom(...CHANNELS), informal: fc.boolean(), verified: fc.boolean(),
+  preferredChannel: fc.constantFrom(...CHANNELS), informal: fc.boolean(), verified: fc.boolean(), notes: textArb,
 }, { requiredKeys: ['id', 'name', 'role', 'informal', 'verified'], noNullPrototype: true });
+
+/** A salary figure `numeric(14, 2)` keeps: whole cents. */
+const amountArb = fc.integer({ min: 0, max: 100_000_000_000 }).map((cents) => cents / 100);
+
+/** The application's details (core/details.ts), each present or not. */
+export const salaryArb: fc.Arbitrary<Salary> = fc.record({
+  text: textArb, min: amountArb, max: amountArb, currency: fc.constantFrom('USD', 'GBP', 'EUR', 'JPY'), period: fc.constantFrom(...SALARY_PERIODS),
+}, { requiredKeys: ['text'], noNullPrototype: true });
 
 function interviewArb(personIds: readonly string[]): fc.Arbitrary<Interview> {
   const pid = personIds.length > 0 ? fc.constantFrom(...personIds) : fc.constant(undefined);
@@ -196,6 +209,9 @@ const applicationArb: fc.Arbitrary<Application> = fc.uniqueArray(personArb, { se
     interviews: fc.uniqueArray(interviewArb(ids), { selector: (i) => i.id, maxLength: 3 }),
     touches: fc.array(touchArb(ids), { maxLength: 5 }),
     protocol: fc.constantFrom<ProtocolOverrides[]>({}, { F1: { ideal: '4bd' } }, { C1: { windows: [['13:00', '14:00']] }, P1: { minActive: 3 } }),
+    postingUrl: textArb.map((t) => `https://example.com/${encodeURIComponent(t)}`), location: textArb, workplace: fc.constantFrom(...WORKPLACES),
+    salary: salaryArb, source: textArb, sourceId: textArb, description: fc.string({ unit: 'grapheme', maxLength: 300 }).filter((t) => !t.includes('\u0000')),
+    notes: textArb, tags: fc.array(textArb, { minLength: 1, maxLength: 4 }),
   }, { requiredKeys: ['id', 'company', 'role', 'status', 'individualPanelNotes', 'interviews', 'touches', 'protocol'], noNullPrototype: true })
     .map((a): Application => ({ ...a, people }));
 });
