@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { closeApplication, closingAgain, isFuture, logTouch, momentInWords, statusWords, type Guard } from '../../app/act.js';
 import { AppError } from '../../app/errors.js';
 import { getProfile, type AppDeps } from '../../app/records.js';
+import { recommendationToJson } from '../../core/rules/output.js';
 import { parseInstant } from '../../core/time.js';
 import { APPLICATION_STATUSES, CHANNELS, OUTCOMES } from '../../core/model.js';
 import { printJson, withApp } from '../context.js';
@@ -12,10 +13,10 @@ import { renderNext, when } from '../render/agenda.js';
 import { touchInput, TOUCH_FLAGS } from './records.js';
 import { readInput } from './read-input.js';
 
-function guardLine(g: Guard, deps: AppDeps): string {
+function guardLine(g: Guard, deps: AppDeps, userZone: string): string {
   if (g.rule === 'P2') {
     const rec = g.recommendation;
-    return `P2: this is early. The earliest advised moment is ${when(deps.time, rec.timeZone, g.earliest)} (${rec.rules.filter((r) => r !== 'P2').join(', ')}); checking in sooner can look pushy.`;
+    return `P2: this is early. The earliest advised moment is ${when(deps.time, rec.timeZone, g.earliest, userZone)} (${rec.rules.filter((r) => r !== 'P2').join(', ')}); checking in sooner can look pushy.`;
   }
   return `L8: ${g.findings.map((f) => f.message).join(' ')}`;
 }
@@ -53,15 +54,16 @@ async function record(io: CliIo, deps: AppDeps, application: string, input: Reco
       if (flags.json) {
         const recorded = { ...input };
         delete recorded['futureIntended'];
-        printJson(io, { recorded, next: result.saved.next ? renderNext(result.saved.next, result.saved.application, deps.time).recommendation : null });
+        printJson(io, { recorded, next: result.saved.next ? recommendationToJson(result.saved.next, deps.time) : null });
       } else {
         io.stdout(`${done} (${result.saved.application.company}).\n`);
-        if (result.saved.next) io.stdout(`Next: ${renderNext(result.saved.next, result.saved.application, deps.time).line}\n`);
+        if (result.saved.next) io.stdout(`Next: ${renderNext(result.saved.next, result.saved.application, deps.time, result.profile.settings.timeZone).line}\n`);
       }
       return;
     }
+    const userZone = (await getProfile(deps))?.settings.timeZone ?? 'UTC';
     for (const g of result.guards) {
-      const line = guardLine(g, deps);
+      const line = guardLine(g, deps, userZone);
       if (io.interactive && io.prompt) {
         io.stderr(`${line}\n`);
         if (!(await io.prompt.confirm(g.rule === 'P2' ? 'Record it anyway?' : 'Record it anyway (the company names are right)?'))) {

@@ -14,6 +14,7 @@ import { previewTimeline, type TimelinePreview } from '../../app/interview-flow.
 import { printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
 import { collect, naming, type FlagMap } from '../naming.js';
+import { DETAIL_FLAGS, detailInput, withDetailOptions, type DetailOptions } from './details.js';
 import { renderNext } from '../render/agenda.js';
 
 type Json = Record<string, unknown>;
@@ -59,13 +60,14 @@ async function pickTimeline(io: CliIo, deps: AppDeps, said: string, start: strin
   return preview.choices[Number((answer ?? '').trim()) - 1]?.decisionBy;
 }
 
-function printSaved(io: CliIo, deps: AppDeps, saved: Saved, what: string, json: boolean, extra: Json = {}): void {
+async function printSaved(io: CliIo, deps: AppDeps, saved: Saved, what: string, json: boolean, extra: Json = {}): Promise<void> {
+  const userZone = saved.next ? (await getProfile(deps))?.settings.timeZone ?? saved.next.timeZone : 'UTC';
   if (json) {
-    printJson(io, { ...extra, applicationId: saved.application.id, next: saved.next ? renderNext(saved.next, saved.application, deps.time) : null });
+    printJson(io, { ...extra, applicationId: saved.application.id, next: saved.next ? renderNext(saved.next, saved.application, deps.time, userZone) : null });
     return;
   }
   io.stdout(`${what}\n`);
-  if (saved.next) io.stdout(`Next: ${renderNext(saved.next, saved.application, deps.time).line}\n`);
+  if (saved.next) io.stdout(`Next: ${renderNext(saved.next, saved.application, deps.time, userZone).line}\n`);
 }
 
 // ---------------------------------------------------------------- setup
@@ -204,24 +206,25 @@ async function debrief(io: CliIo, opts: InterviewOptions, peopleIds: readonly st
 function registerAdd(program: Command, io: CliIo): void {
   const add = program.command('add').description('Record an application, a person, an interview (with its debrief), a touch or a reference.');
 
-  add.command('application')
-    .description('Record an application.')
+  withDetailOptions(add.command('application')
+    .description('Record an application, with its posting, salary, notes and tags when you have them.'))
     .option('--company <name>').option('--role <post>', 'the post applied for')
     .option('--id <id>', 'your own id (default: a1, a2, …)')
     .option('--applied-on <YYYY-MM-DD>').option('--status <status>', 'default: active')
     .option('--time-zone <zone>', "the company's zone, for people without one")
     .option('--region <code>', "the company's holiday region")
     .option('--json', 'print as JSON')
-    .addHelpText('after', '\nExample:\n  $ afterword add application --company "Acme Corp" --role "Data Analyst" --applied-on 2026-02-10')
-    .action(async (opts: AppOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
+    .addHelpText('after', '\nExamples:\n  $ afterword add application --company "Acme Corp" --role "Data Analyst" --applied-on 2026-02-10\n  $ afterword add application --company "Acme Corp" --role "Data Analyst" --url https://jobs.acme.example/42 --location London --workplace hybrid --salary "£45k–£55k" --tags fintech')
+    .action(async (opts: AppOptions & DetailOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
       const input: Json = {
         company: await need(io, opts.company, '--company', 'Company?', 'Acme Corp'),
         role: await need(io, opts.role, '--role', 'Post (role)?', 'Data Analyst'),
       };
       for (const [k, v] of Object.entries({ id: opts.id, appliedOn: opts.appliedOn, status: opts.status, timeZone: opts.timeZone, region: opts.region })) put(input, k, v);
-      const saved = await naming({ company: '--company', role: '--role', id: '--id', appliedOn: '--applied-on', status: '--status', timeZone: '--time-zone', region: '--region' },
+      Object.assign(input, detailInput(io, opts));
+      const saved = await naming({ ...DETAIL_FLAGS, company: '--company', role: '--role', id: '--id', appliedOn: '--applied-on', status: '--status', timeZone: '--time-zone', region: '--region' },
         () => addApplication(deps, input));
-      printSaved(io, deps, saved, `Added application ${saved.application.id}: ${saved.application.company} \u2014 ${saved.application.role}.`, opts.json === true,
+      await printSaved(io, deps, saved, `Added application ${saved.application.id}: ${saved.application.company} \u2014 ${saved.application.role}.`, opts.json === true,
         { application: { id: saved.application.id, company: saved.application.company, role: saved.application.role, status: saved.application.status } });
     }));
 
@@ -244,7 +247,7 @@ function registerAdd(program: Command, io: CliIo): void {
         name: '--name', id: '--id', honorific: '--honorific', title: '--title', email: '--email', phone: '--phone', timeZone: '--time-zone', role: '--role', preferredChannel: '--channel',
       }, () => addPerson(deps, application, input));
       const person = saved.application.people[saved.application.people.length - 1];
-      printSaved(io, deps, saved, `Added ${person?.id ?? ''}: ${[person?.honorific, person?.name].filter(Boolean).join(' ')} to ${saved.application.company}.`, opts.json === true, { person });
+      await printSaved(io, deps, saved, `Added ${person?.id ?? ''}: ${[person?.honorific, person?.name].filter(Boolean).join(' ')} to ${saved.application.company}.`, opts.json === true, { person });
     }));
 
   add.command('interview')
@@ -318,7 +321,7 @@ Example:
             ? ` Timeline "${iv.timeline.said}" reads two ways (${reading.choices.map((c) => dayLabel(c.day)).join(' or ')}): treated as no timeline until you give --decision-by.`
             : ` Timeline "${iv.timeline.said}" could not be read: treated as no timeline until you give --decision-by.`;
       }
-      printSaved(io, deps, saved, `Added interview ${iv?.id ?? ''} to ${saved.application.company}.${understood}`, opts.json === true, { interviewId: iv?.id });
+      await printSaved(io, deps, saved, `Added interview ${iv?.id ?? ''} to ${saved.application.company}.${understood}`, opts.json === true, { interviewId: iv?.id });
     }));
 
   add.command('touch')
@@ -335,7 +338,7 @@ Example:
     .action(async (application: string, opts: TouchOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
       const input = await touchInput(io, deps, opts);
       const saved = await naming(TOUCH_FLAGS, () => addTouch(deps, application, input));
-      printSaved(io, deps, saved, `Recorded ${String(input['kind']).replace('_', ' ')} (${String(input['outcome'])}) for ${saved.application.company}.`, opts.json === true);
+      await printSaved(io, deps, saved, `Recorded ${String(input['kind']).replace('_', ' ')} (${String(input['outcome'])}) for ${saved.application.company}.`, opts.json === true);
     }));
 
   add.command('reference')

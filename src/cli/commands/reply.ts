@@ -12,6 +12,7 @@ import type { ReplyAction, ReplyReading } from '../../core/replies/index.js';
 import { createTimeRules, formatDay, parseDay, weekdayName, type Day } from '../../core/time.js';
 import { printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
+import { recommendationToJson } from '../../core/rules/output.js';
 import { renderNext } from '../render/agenda.js';
 import { readInput } from './read-input.js';
 
@@ -88,7 +89,7 @@ export function renderReading(read: ReadReply, decisionBy?: Day): string {
   return `${lines.join('\n')}\n`;
 }
 
-function renderRecorded(rec: RecordedReply, deps: AppDeps, asked: boolean): string {
+function renderRecorded(rec: RecordedReply, deps: AppDeps, asked: boolean, userZone: string): string {
   const app = rec.saved.application;
   const lines: string[] = [];
   if (rec.history === 'unchanged') {
@@ -99,7 +100,7 @@ function renderRecorded(rec: RecordedReply, deps: AppDeps, asked: boolean): stri
     lines.push(`Kept their reply in the history of ${app.company} as "reply received"; the proposed change was not applied.`);
     if (!asked) lines.push(`To apply it, run the same command again with --yes (the reply is not recorded twice).`);
   }
-  if (rec.saved.next) lines.push(`Next: ${renderNext(rec.saved.next, app, deps.time).line}`);
+  if (rec.saved.next) lines.push(`Next: ${renderNext(rec.saved.next, app, deps.time, userZone).line}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -130,10 +131,9 @@ async function pickDate(io: CliIo, r: ReplyReading): Promise<string | undefined>
 
 async function onRecords(io: CliIo, deps: AppDeps, application: string, text: string, opts: ReplyOptions): Promise<void> {
   let at: number | undefined;
-  if (opts.now !== undefined) {
-    const profile = await getProfile(deps);
-    at = parseNow(opts.now, deps.time, profile?.settings.timeZone ?? 'UTC');
-  }
+  const profile = await getProfile(deps);
+  const userZone = profile?.settings.timeZone ?? 'UTC';
+  if (opts.now !== undefined) at = parseNow(opts.now, deps.time, userZone);
   if (opts.decisionBy !== undefined && parseDay(opts.decisionBy) === null) {
     throw new AppError('bad_input', `--decision-by: "${opts.decisionBy}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-20`);
   }
@@ -159,11 +159,11 @@ async function onRecords(io: CliIo, deps: AppDeps, application: string, text: st
       ...replyContractJson(application, r),
       applied: recorded.applied,
       history: recorded.history,
-      next: recorded.saved.next ? renderNext(recorded.saved.next, recorded.saved.application, deps.time).recommendation : null,
+      next: recorded.saved.next ? recommendationToJson(recorded.saved.next, deps.time) : null,
     });
     return;
   }
-  io.stdout(renderRecorded(recorded, deps, interactive || opts.yes === true));
+  io.stdout(renderRecorded(recorded, deps, interactive || opts.yes === true, userZone));
 }
 
 export function registerReply(program: Command, io: CliIo): void {
