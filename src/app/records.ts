@@ -369,3 +369,63 @@ export function understandTimeline(profile: Profile, time: TimeRules, said: stri
   const z = time.zone(zone);
   return readTimeline(said, z.dayAt(interviewStart), time.calendar(profile.settings.region, profile.settings.workday.days));
 }
+
+/** The application's own fields `edit` changes (people, interviews, touches and the status have their own commands and routes). */
+export const EDITABLE_APPLICATION_FIELDS = [
+  'company', 'role', 'appliedOn', 'timeZone', 'region', 'individualPanelNotes',
+  'postingUrl', 'location', 'workplace', 'salary', 'source', 'sourceId', 'description', 'notes', 'tags',
+] as const;
+
+/** A person's fields `edit person` changes. */
+export const EDITABLE_PERSON_FIELDS = ['name', 'honorific', 'title', 'role', 'email', 'phone', 'address', 'timeZone', 'region', 'preferredChannel', 'informal', 'verified', 'notes'] as const;
+
+/** `changes` applied to `json`: a field given null or "" is cleared, one not given is kept, an unknown one is refused. */
+function applyChanges(json: Json, changes: Json, tidied: Json, allowed: readonly string[], record: string): void {
+  for (const [key, given] of Object.entries(changes)) {
+    const value = given === '' || given === null ? given : tidied[key];
+    if (!allowed.includes(key)) {
+      const detail = `cannot be changed here; the fields that can are ${allowed.join(', ')}`;
+      throw new AppError('bad_input', `${record}.${key}: ${detail}`, { field: `${record}.${key}`, detail });
+    }
+    if (value === null || value === '' || value === undefined) delete json[key];
+    else json[key] = value;
+  }
+}
+
+/**
+ * Changes an application's own fields (company, role, dates, the details) in one transaction;
+ * validated whole, so a wrong value changes nothing and is named as `application.<field>`.
+ */
+export function editApplicationFields(deps: AppDeps, applicationId: string, changes: Json): Promise<Saved> {
+  return editApplication(deps, applicationId, (json) => {
+    const names = ['company', 'role'].filter((k) => k in changes && changes[k] !== '' && changes[k] !== null);
+    const tidy = tidyRecord(changes, 'application', names);
+    for (const k of ['company', 'role']) {
+      if (k in changes && (changes[k] === '' || changes[k] === null)) {
+        throw new AppError('bad_input', `application.${k}: must not be empty; write ${NAMED[k] ?? 'it'}`, { field: `application.${k}`, detail: `must not be empty; write ${NAMED[k] ?? 'it'}` });
+      }
+    }
+    applyChanges(json, changes, tidy, EDITABLE_APPLICATION_FIELDS, 'application');
+    return { prefix: 'applications[0].', record: 'application' };
+  });
+}
+
+/** Changes one person's fields (their notes, title, contact details…); validated with the application. */
+export function editPersonFields(deps: AppDeps, applicationId: string, personId: string, changes: Json): Promise<Saved> {
+  return editApplication(deps, applicationId, (json, app) => {
+    const at = app.people.findIndex((p) => p.id === personId);
+    if (at < 0) {
+      const detail = `no person "${personId}" on this application; its people are ${app.people.map((p) => `${p.id} (${p.name})`).join(', ') || 'none yet'}`;
+      throw new AppError('not_found', `person: ${detail}`, { field: 'person', detail });
+    }
+    const people = (json['people'] as Json[]).map((p) => ({ ...p }));
+    const person = people[at] as Json;
+    const names = 'name' in changes && changes['name'] !== '' ? ['name'] : [];
+    if ('name' in changes && (changes['name'] === '' || changes['name'] === null)) {
+      throw new AppError('bad_input', 'person.name: must not be empty; write their full name', { field: 'person.name', detail: 'must not be empty; write their full name' });
+    }
+    applyChanges(person, changes, tidyRecord(changes, 'person', names), EDITABLE_PERSON_FIELDS, 'person');
+    json['people'] = people;
+    return { prefix: `applications[0].people[${at}].`, record: 'person' };
+  });
+}

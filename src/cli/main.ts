@@ -14,6 +14,7 @@ type Register = (program: Command, io: CliIo) => void;
 /** The command modules in help order, each with the top-level commands it adds: a run loads only its command's module. */
 const COMMAND_MODULES: readonly { readonly commands: readonly string[]; readonly load: () => Promise<Register> }[] = [
   { commands: ['setup', 'add'], load: async () => (await import('./commands/records.js')).registerRecords },
+  { commands: ['edit'], load: async () => (await import('./commands/details.js')).registerEdit },
   { commands: ['today', 'week', 'show', 'pipeline'], load: async () => (await import('./commands/agenda.js')).registerAgenda },
   { commands: ['sent', 'log-call', 'close'], load: async () => (await import('./commands/act.js')).registerAct },
   { commands: ['flag', 'flags', 'offer', 'criteria', 'rate', 'compare'], load: async () => (await import('./commands/offers.js')).registerOffers },

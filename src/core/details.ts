@@ -218,7 +218,7 @@ export function readDetails(raw: Raw): { readonly details: Details; readonly iss
   const workplace = raw['workplace'];
   if (!absent(workplace) && workplace !== '') {
     const w = isText(workplace) ? readWorkplace(workplace) : undefined;
-    if (w === undefined) issues.push({ field: 'workplace', message: `${JSON.stringify(workplace)} is not allowed; use one of ${WORKPLACES.join(', ')}` });
+    if (w === undefined) issues.push({ field: 'workplace', message: `${JSON.stringify(workplace)} is not allowed; use remote, hybrid or on-site (${WORKPLACES.join(', ')})` });
     else details.workplace = w;
   }
   const salary = readSalary(issues, raw['salary']);

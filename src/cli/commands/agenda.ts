@@ -9,6 +9,7 @@ import { pgliteDir } from '../../store/location.js';
 import { configOf, printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
 import { renderAgenda, renderApplication, renderPipeline } from '../render/agenda.js';
+import { renderDetails } from '../render/details.js';
 
 const DAY_MS = 86_400_000;
 
@@ -61,7 +62,10 @@ export function registerAgenda(program: Command, io: CliIo): void {
       if (opts.json) {
         printJson(io, applicationViewJson(v, deps.time));
       } else {
-        io.stdout(renderApplication(v, deps.time));
+        // The details right under the heading line, before the people and the plan.
+        const [heading = '', ...rest] = renderApplication(v, deps.time).split('\n');
+        const details = renderDetails(v.application);
+        io.stdout(details === '' ? [heading, ...rest].join('\n') : [heading, details.trimEnd(), '', ...rest].join('\n'));
       }
     }));
 
