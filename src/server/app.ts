@@ -25,7 +25,7 @@ import { body, defined, query } from './validate.js';
 import { debriefPreviewRoutes } from './routes/debrief-preview.js';
 import { draftRoutes } from './routes/drafts.js';
 import { insightRoutes } from './routes/insights.js';
-import { recordRoutes } from './routes/records.js';
+import { DETAILS_SHAPE, recordRoutes } from './routes/records.js';
 import { replyRoutes } from './routes/replies.js';
 import type { RouteContext } from './routes/context.js';
 import { findingJson, guardJson, agendaJson, applicationViewJson, pipelineJson, profileJson, savedJson } from '../app/views.js';
@@ -84,6 +84,8 @@ const ProfileBody = z.strictObject({ settings: object.optional(), candidate: obj
 const ApplicationBody = z.strictObject({
   company: text.min(1), role: text.min(1), id: z.string().max(40).optional(), appliedOn: z.string().max(40).optional(),
   status: z.enum(APPLICATION_STATUSES).optional(), timeZone: z.string().max(80).optional(), region: z.string().max(20).optional(),
+  // The details (link, salary, notes, tags…): their limits are the records' (422 naming the field and the fix).
+  ...DETAILS_SHAPE,
 });
 // People and interviews have many optional fields; the records' own validation names any that is wrong (422).
 const PersonBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() });

@@ -6,14 +6,46 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { addInterviewWithPeople, previewTimeline } from '../../app/interview-flow.js';
-import { requireProfile } from '../../app/records.js';
+import { editApplicationFields, editPersonFields, requireProfile } from '../../app/records.js';
 import { savedJson } from '../../app/views.js';
-import { STAGES } from '../../core/model.js';
+import { CHANNELS, PERSON_ROLES, STAGES } from '../../core/model.js';
 import { isValidZone } from '../../core/time.js';
 import { body, defined, query } from '../validate.js';
 import type { Env } from './context.js';
 
 const text = z.string().max(10_000);
+
+/** Bounds the work only: each detail's own limit (core/details.ts) is a 422 naming the field and the fix. */
+const loose = z.string().max(1_000_000);
+const amount = z.union([z.number(), z.string().max(40)]);
+
+/** The details of an application in a body (POST /applications, PATCH /applications/:id); null clears one in a PATCH. */
+export const DETAILS_SHAPE = {
+  postingUrl: loose.nullish(), location: loose.nullish(), workplace: z.string().max(40).nullish(),
+  salary: z.union([loose, z.strictObject({
+    text: loose.nullish(), min: amount.nullish(), max: amount.nullish(), currency: z.string().max(40).nullish(), period: z.string().max(40).nullish(),
+  })]).nullish(),
+  source: loose.nullish(), sourceId: loose.nullish(), description: loose.nullish(), notes: loose.nullish(),
+  tags: z.union([loose, z.array(loose).max(1_000)]).nullish(),
+};
+
+// An application's own fields and details: what PATCH changes (status has POST …/close; people, interviews, touches theirs).
+const ApplicationPatch = z.strictObject({
+  company: text.nullish(), role: text.nullish(), appliedOn: z.string().max(40).nullish(), timeZone: z.string().max(80).nullish(),
+  region: z.string().max(20).nullish(), individualPanelNotes: z.boolean().nullish(),
+  ...DETAILS_SHAPE,
+});
+
+const PersonPatch = z.strictObject({
+  name: text.nullish(), honorific: text.nullish(), title: text.nullish(), role: z.enum(PERSON_ROLES).nullish(), email: text.nullish(),
+  phone: text.nullish(), address: text.nullish(), timeZone: z.string().max(80).nullish(), region: z.string().max(20).nullish(),
+  preferredChannel: z.enum(CHANNELS).nullish(), informal: z.boolean().nullish(), verified: z.boolean().nullish(), notes: loose.nullish(),
+});
+
+/** The keys a PATCH body gave, null ones kept (they clear their field). */
+function given(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+}
 
 const TimelineQuery = z.object({
   said: z.string().trim().min(1, 'empty; give the employer\'s words, e.g. "by Friday"').max(500),
@@ -45,5 +77,13 @@ export function recordRoutes() {
       return c.json({
         ...savedJson(saved, await requireProfile(c.var.app), c.var.app.time), interviewId: saved.interviewId, personIds: saved.personIds,
       }, 201);
+    })
+    .patch('/applications/:id', body(ApplicationPatch), async (c) => {
+      const saved = await editApplicationFields(c.var.app, c.req.param('id'), given(c.req.valid('json')));
+      return c.json(savedJson(saved, await requireProfile(c.var.app), c.var.app.time));
+    })
+    .patch('/applications/:id/people/:personId', body(PersonPatch), async (c) => {
+      const saved = await editPersonFields(c.var.app, c.req.param('id'), c.req.param('personId'), given(c.req.valid('json')));
+      return c.json(savedJson(saved, await requireProfile(c.var.app), c.var.app.time));
     });
 }
