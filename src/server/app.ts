@@ -21,6 +21,7 @@ import { checkTone, formatToneIssue, parseToneInput } from '../core/tone/index.j
 import type { Deps } from '../deps.js';
 import { compression, sendWebFile } from './compress.js';
 import { BadRequest, onError } from './errors.js';
+import type { Outage } from './outage.js';
 import { body, defined, query } from './validate.js';
 import { debriefPreviewRoutes } from './routes/debrief-preview.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -70,6 +71,8 @@ export interface ServerOptions extends Binding {
    * sign-out`, a second server) too, as soon as the database's notice arrives (session-cache.ts).
    */
   readonly sessionCacheMs?: number;
+  /** Told of requests that failed because the database cannot be reached (serve.ts logs the outage once). */
+  readonly outage?: Outage;
 }
 
 import type { Env } from './routes/context.js';
@@ -282,7 +285,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
   }
 
   server.notFound((c: Context) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
-  server.onError(onError(options.logError));
+  server.onError(onError(options.logError, options.outage));
   return server;
 }
 

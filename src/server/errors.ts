@@ -4,6 +4,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { AppError, type ErrorCode } from '../app/errors.js';
+import { databaseUnreachable } from '../store/db-errors.js';
+import { OUTAGE_RETRY_AFTER_S, type Outage } from './outage.js';
 
 export interface ErrorBody {
   readonly error: string;
@@ -78,8 +80,16 @@ function body(message: string, field: string | undefined): ErrorBody {
   return field !== undefined ? { error: message, field } : { error: message };
 }
 
-export function errorResponse(c: Context, error: unknown, log?: (error: unknown) => void): Response {
+/** The answer to a request the database could not serve: try again shortly (no stack, no log line of its own). */
+export const UNREACHABLE_WORDS = 'the database is not answering right now; try again in a few seconds';
+
+export function errorResponse(c: Context, error: unknown, log?: (error: unknown) => void, outage?: Outage): Response {
   if (error instanceof BadRequest) return c.json(body(error.message, error.field), 400);
+  if ((!(error instanceof AppError) || error.code === 'internal') && databaseUnreachable(error) && !clientLeft(c, error)) {
+    outage?.failed(error);
+    c.header('Retry-After', String(OUTAGE_RETRY_AFTER_S));
+    return c.json({ error: UNREACHABLE_WORDS }, 503);
+  }
   if (error instanceof AppError) {
     if (error.code === 'internal') {
       log?.(error);
@@ -103,6 +113,6 @@ function clientLeft(c: Context, error: unknown): boolean {
 }
 
 /** The app's `onError`; `log` sees unexpected errors (with stacks) that the client never does. */
-export function onError(log?: (error: unknown) => void): ErrorHandler {
-  return (error, c) => errorResponse(c, error, log);
+export function onError(log?: (error: unknown) => void, outage?: Outage): ErrorHandler {
+  return (error, c) => errorResponse(c, error, log, outage);
 }

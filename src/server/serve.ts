@@ -10,6 +10,7 @@ import type { AccountPolicy } from '../app/accounts.js';
 import type { SpellerLoader } from '../app/speller.js';
 import type { Deps } from '../deps.js';
 import { createServer } from './app.js';
+import { OUTAGE_RETRY_AFTER_S, outageWatch, type OutageEvent } from './outage.js';
 import { clientAddress, forwardedSecure, requestLogLine, TRUST_NOBODY, type Forwarded, type TrustProxy } from './ops.js';
 import type { RequestEnv, RequestInfo } from './request-env.js';
 import { defaultWebDir, loadWebAssets, type WebAssets } from './web.js';
@@ -85,6 +86,16 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** An outage's start and end: a JSON line in the request log (level error, then info), else one message to `logError`. */
+function tellOutage(event: OutageEvent, options: StartOptions): void {
+  const time = new Date().toISOString();
+  const line = event.kind === 'down'
+    ? { time, level: 'error', event: 'database_unreachable', reason: event.reason, answer: `503 with Retry-After: ${OUTAGE_RETRY_AFTER_S} until it answers` }
+    : { time, level: 'info', event: 'database_back', afterMs: Math.round(event.afterMs) };
+  if (options.log) options.log(JSON.stringify(line));
+  else if (event.kind === 'down') options.logError?.(new Error(`the database cannot be reached (${event.reason}); requests get 503 until it answers again`));
+}
+
 export async function startServer(deps: Deps, options: StartOptions): Promise<RunningServer> {
   const trust = options.trustProxy ?? TRUST_NOBODY;
   const { log } = options;
@@ -97,7 +108,7 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
   async function health(method: string): Promise<Response> {
     if (method !== 'GET' && method !== 'HEAD') return plain(405, { error: `${HEALTH_PATH} answers GET and HEAD` }, { Allow: 'GET, HEAD' });
     const up = !stopping && await within(deps.store.ping(), PING_TIMEOUT_MS).then(() => true, () => false);
-    return plain(up ? 200 : 503, { status: up ? 'ok' : 'unavailable' });
+    return plain(up ? 200 : 503, { status: up ? 'ok' : 'unavailable' }, up ? {} : { 'Retry-After': String(OUTAGE_RETRY_AFTER_S) });
   }
 
   async function respond(request: Request, env: ServeEnv, path: string): Promise<Response> {
@@ -154,15 +165,19 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
   });
   const port = (server.address() as AddressInfo).port;
   const web = options.web ?? loadWebAssets(defaultWebDir());
+  // One line when the database stops answering and one when it is back, in the request log when
+  // there is one: not a stack trace per refused request.
+  const outage = outageWatch({ ping: () => within(deps.store.ping(), PING_TIMEOUT_MS), tell: (event) => tellOutage(event, options) });
   ready.app = createServer(deps, {
     host: options.host, port, secret: options.secret, ...(web ? { web } : {}),
     ...(options.speller ? { speller: options.speller } : {}), ...(options.logError ? { logError: options.logError } : {}),
     ...(options.accounts !== undefined ? { accounts: options.accounts } : {}), ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
     ...(options.policy !== undefined ? { policy: options.policy } : {}), ...(options.signInsPerMinute !== undefined ? { signInsPerMinute: options.signInsPerMinute } : {}),
-    ...(options.sessionCacheMs !== undefined ? { sessionCacheMs: options.sessionCacheMs } : {}),
+    ...(options.sessionCacheMs !== undefined ? { sessionCacheMs: options.sessionCacheMs } : {}), outage,
   });
 
   async function stop(): Promise<void> {
+    outage.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const outgoing of inFlight.keys()) if (!outgoing.headersSent) outgoing.setHeader('Connection', 'close');
     // Browsers and proxies keep idle connections open; without this the stop would wait for them.

@@ -155,3 +155,29 @@ export function toAppError(error: unknown, folder?: string): unknown {
       return error;
   }
 }
+
+/** SQLSTATEs that mean the connection or the server went away, not that the statement was wrong. */
+const GONE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', '08P01']);
+const GONE_SYSTEM = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** node-postgres's and its pool's own words for a lost or unobtainable connection (they carry no code). */
+const GONE_WORDS = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect|Query read timeout)/;
+
+/**
+ * Whether `error` (anywhere in its cause chain) says the database server cannot be reached now: a
+ * connection refused, cut or timed out, the server shutting down or starting, its connections all
+ * taken, or no pooled connection free in time. A request that failed so may succeed when retried.
+ */
+export function databaseUnreachable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
+    const code = field(current, 'code');
+    if (code !== undefined && (GONE_CODES.has(code) || GONE_SYSTEM.has(code))) return true;
+    const message = field(current, 'message');
+    if (message !== undefined && GONE_WORDS.test(message)) return true;
+    // AggregateError (a host with several addresses, each refused).
+    const errors: unknown = Reflect.get(current, 'errors');
+    if (Array.isArray(errors) && errors.some((e) => databaseUnreachable(e))) return true;
+    current = Reflect.get(current, 'cause');
+  }
+  return false;
+}

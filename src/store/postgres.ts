@@ -16,7 +16,14 @@ export interface PostgresStoreOptions {
   readonly url: string;
   /** Connections in the pool (default 10). */
   readonly poolSize?: number;
+  /**
+   * How long a query waits for a pooled connection (all busy) or for a new one to open, before it
+   * fails as unreachable (default 5,000 ms): a request then gets 503, never waits without end.
+   */
+  readonly poolWaitMs?: number;
 }
+
+export const DEFAULT_POOL_WAIT_MS = 5_000;
 
 /** Serialises migrations when several processes start at once (an arbitrary, fixed key). */
 const MIGRATION_LOCK = 7_302_511_906;
@@ -192,9 +199,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const started = performance.now();
   // Dates and instants are read in ISO form whatever the server's default: set at connection start
   // (a query from the pool's 'connect' event raced the first query, which pg is deprecating).
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: '-c datestyle=ISO,MDY' });
+  const pool = new pg.Pool({
+    connectionString: options.url, max: options.poolSize ?? 10, options: '-c datestyle=ISO,MDY',
+    connectionTimeoutMillis: options.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
+    // A peer that vanished without a word (a cut cable, a paused VM) is noticed by TCP, not only on the next write.
+    keepAlive: true,
+  });
   // An idle connection that drops must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  // Nor one a request holds between statements (a transaction waiting on the app): pg-pool listens
+  // only while a connection is idle, and an 'error' with no listener ends the process. The query
+  // running or next sent fails instead, and the pool drops the connection when it is released.
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
