@@ -1,4 +1,5 @@
 /** Words and dates for the UI: instants shown in the zone they belong to, named when it is not the user's. */
+import { zoneCity } from '../../src/core/zone-names.js';
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
   thank_you: 'Thank-you note', status_check: 'Status check', call: 'Follow-up call', give_up: 'Move on',
@@ -20,9 +21,24 @@ const dayTime = (zone: string) => new Intl.DateTimeFormat('en-GB', {
 });
 const dayOnly = (zone: string) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
 
-/** "Fri 27 Nov, 17:00", in `zone` (the recipient's for plan dates). */
+/** "Fri 27 Nov, 17:00", in `zone`, unnamed: for the user's own zone (see `whenIn` for another). */
 export function when(iso: string, zone: string): string {
   return dayTime(zone).format(new Date(iso)).replace(/ at /, ', ');
+}
+
+/**
+ * A time on the clock of `zone` (a recipient's, an interview's), for a user in `userZone`: the
+ * user's own zone needs no name ("Tue 10 Mar, 09:30"); another is named by its place and the
+ * user's clock follows ("Tue 10 Mar, 15:30 London (09:30 your time)"), with the user's day when it
+ * differs ("Wed 11 Mar, 01:00 Sydney (Tue 10 Mar, 09:00 your time)").
+ */
+export function whenIn(iso: string, zone: string, userZone: string): string {
+  const there = when(iso, zone);
+  if (zone === userZone) return there;
+  const here = when(iso, userZone);
+  const [thereDay] = there.split(', ');
+  const [hereDay, hereTime] = here.split(', ');
+  return `${there} ${zoneName(zone)} (${hereDay === thereDay && hereTime ? hereTime : here} your time)`;
 }
 
 /**
@@ -35,9 +51,9 @@ export function day(iso: string, zone: string): string {
   return `${part('weekday', parts)} ${part('day', parts)} ${part('month', parts)} ${part('year', parts)}`;
 }
 
-/** "New York" from "America/New_York". */
+/** "New York" from "America/New_York", "UTC" from "Etc/UTC": the place a person reads. */
 export function zoneName(zone: string): string {
-  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+  return zoneCity(zone);
 }
 
 /** "in 3 days", "2 hours ago", relative to `now` (ms). */

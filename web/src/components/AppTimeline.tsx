@@ -1,5 +1,5 @@
 /** An application's history in date order: its interviews and every touch (who, channel, outcome). */
-import { kindLabel, personLabel, when, words, zoneName } from '../format.js';
+import { kindLabel, personLabel, whenIn, words } from '../format.js';
 import type { ApplicationRecord, PersonRecord } from './AppRecord.js';
 import { Chip } from './ui.js';
 
@@ -47,7 +47,7 @@ export function AppTimeline({ app, userZone }: { app: ApplicationRecord; userZon
       {events.map((e) => (
         <li key={e.key} className={e.interview ? 'tl-interview' : 'tl-touch'}>
           <time dateTime={e.iso} className="tl-when">
-            {when(e.iso, e.zone)}{e.zone !== userZone && <span className="muted"> ({zoneName(e.zone)})</span>}
+            {whenIn(e.iso, e.zone, userZone)}
           </time>
           <span className="tl-what"><strong>{e.what}</strong> · {e.how}{e.who && <> · {e.who}</>}</span>
           {e.outcome && e.outcome !== 'sent' && <span className="tl-outcome"><Chip tone={OUTCOME_TONE[e.outcome] ?? 'plain'}>{words(e.outcome)}</Chip></span>}

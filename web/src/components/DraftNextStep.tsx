@@ -22,7 +22,7 @@ export function DraftNextStep({ next, people, userZone, applicationId, headingId
       {next ? (
         <>
           <p className="draft-next-title"><strong>{kindLabel(next.kind)}{person ? ` to ${personLabel(person)}` : ''}</strong></p>
-          <Window rec={next} />
+          <Window rec={next} userZone={userZone} />
           <Why rec={next} userZone={userZone} />
         </>
       ) : <p className="muted">Nothing more is planned for this application.</p>}

@@ -1,5 +1,5 @@
 /** One interview as recorded: when, who, what the employer said about timing, and the debrief of PROTOCOL §2. */
-import { day, personLabel, when, words, zoneName } from '../format.js';
+import { day, personLabel, when, whenIn, words } from '../format.js';
 import type { InterviewRecord, PersonRecord } from './AppRecord.js';
 import { peopleNames } from './AppTimeline.js';
 import { Chip } from './ui.js';
@@ -23,9 +23,9 @@ export function InterviewDebrief({ iv, people, userZone }: { iv: InterviewRecord
   const endTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: iv.timeZone }).format(new Date(iv.end));
   return (
     <article className="card interview-card" aria-labelledby={`iv-${iv.id}`}>
-      <h3 id={`iv-${iv.id}`}>{words(iv.stage)} · {when(iv.start, iv.timeZone)}–{endTime}</h3>
+      <h3 id={`iv-${iv.id}`}>{words(iv.stage)} · {whenIn(iv.start, iv.timeZone, userZone).replace(when(iv.start, iv.timeZone), `${when(iv.start, iv.timeZone)}–${endTime}`)}</h3>
       <p className="muted interview-sub">
-        {words(iv.format)}{iv.panel ? ' panel' : ''}{iv.timeZone !== userZone ? ` · ${zoneName(iv.timeZone)} time` : ''}
+        {words(iv.format)}{iv.panel ? ' panel' : ''}
         {' · '}met {peopleNames(people, iv.peopleIds) || 'no one recorded'}{lead ? ` · lead: ${personLabel(lead)}` : ''}
       </p>
       <dl className="facts">

@@ -1,7 +1,7 @@
 /** "Why this date?": the planner's sentence, the window, and every rule cited in plain words with its sources. */
 import { useId, useState } from 'react';
 import { RULES, SOURCES, type SourceKey } from '../../../src/core/rules/protocol.js';
-import { plainSentence, when, zoneName } from '../format.js';
+import { plainSentence, whenIn, zoneName } from '../format.js';
 
 const BY_ID = new Map<string, (typeof RULES)[number]>(RULES.map((r) => [r.id, r]));
 
@@ -30,8 +30,8 @@ export function Why({ rec, userZone }: WhyProps) {
       {open && (
         <div id={id} className="why-body">
           <p>{plainSentence(rec.why)}</p>
-          <Window rec={rec} />
-          {other && <p className="muted">Times are in {zoneName(rec.timeZone)} time, where the recipient is.</p>}
+          <Window rec={rec} userZone={userZone} />
+          {other && <p className="muted">The recipient is in {zoneName(rec.timeZone)}: times show {zoneName(rec.timeZone)}’s clock first, then yours. A time in the sentence above is {zoneName(rec.timeZone)} time.</p>}
           <RuleList ids={rec.rules} />
         </div>
       )}
@@ -75,19 +75,20 @@ export function RuleWhy({ reason, rules, label = 'Why this date?' }: { reason: s
   );
 }
 
-/** Earliest, ideal and latest on a small line, the ideal marked. */
-export function Window({ rec }: { rec: WhyProps['rec'] }) {
+/** Earliest, ideal and latest on a small line, the ideal marked; each on both clocks when the recipient's zone is not the user's. */
+export function Window({ rec, userZone }: { rec: WhyProps['rec']; userZone: string }) {
+  const when = (iso: string): string => whenIn(iso, rec.timeZone, userZone);
   const a = new Date(rec.earliest).getTime();
   const b = new Date(rec.latest).getTime();
   const i = new Date(rec.ideal).getTime();
   const at = b > a ? Math.min(100, Math.max(0, ((i - a) / (b - a)) * 100)) : 0;
   return (
-    <figure className="window" aria-label={`From ${when(rec.earliest, rec.timeZone)}, ideally ${when(rec.ideal, rec.timeZone)}, at the latest ${when(rec.latest, rec.timeZone)}`}>
+    <figure className="window" aria-label={`From ${when(rec.earliest)}; ideally ${when(rec.ideal)}; at the latest ${when(rec.latest)}`}>
       <div className="window-bar" aria-hidden="true"><span className="window-ideal" style={{ left: `${at}%` }} /></div>
       <figcaption className="window-labels">
-        <span><small>Earliest</small>{when(rec.earliest, rec.timeZone)}</span>
-        <span><small>Ideal</small><strong>{when(rec.ideal, rec.timeZone)}</strong></span>
-        <span><small>Latest</small>{when(rec.latest, rec.timeZone)}</span>
+        <span><small>Earliest</small>{when(rec.earliest)}</span>
+        <span><small>Ideal</small><strong>{when(rec.ideal)}</strong></span>
+        <span><small>Latest</small>{when(rec.latest)}</span>
       </figcaption>
     </figure>
   );

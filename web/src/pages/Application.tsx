@@ -15,7 +15,7 @@ import { PersonDialog } from '../components/PersonDialog.js';
 import { Chip, ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
 import { ruleTitle, Why, Window } from '../components/Why.js';
 import { useData } from '../data.js';
-import { kindLabel, personLabel, plainSentence, when, words } from '../format.js';
+import { kindLabel, personLabel, plainSentence, whenIn, words } from '../format.js';
 import { Link } from '../router.js';
 import { draftHref } from './Today.js';
 import './Application.css';
@@ -53,9 +53,9 @@ function PlanItem({ rec, app, userZone, actions }: { rec: RecommendationJson; ap
         <p className="item-sub">
           <StatusChip status={rec.status} /> {rec.kind === 'give_up' ? 'if no reply comes by then: close it as no response (F5)' : words(rec.channel)}
           {cc.length > 0 && <> · CC {cc.join(', ')}</>}
-          {rec.status === 'blocked' && rec.nextAllowed && <> · next allowed {when(rec.nextAllowed, rec.timeZone)}</>}
+          {rec.status === 'blocked' && rec.nextAllowed && <> · next allowed {whenIn(rec.nextAllowed, rec.timeZone, userZone)}</>}
         </p>
-        {pending && <Window rec={rec} />}
+        {pending && <Window rec={rec} userZone={userZone} />}
         <Why rec={rec} userZone={userZone} />
       </div>
       {actions && pending && rec.kind === 'give_up' && (

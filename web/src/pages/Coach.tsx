@@ -10,7 +10,7 @@ import { dateOnly } from '../components/InterviewDebrief.js';
 import { Chip, ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
 import { RuleWhy, Why } from '../components/Why.js';
 import { useData } from '../data.js';
-import { kindLabel, when, words } from '../format.js';
+import { kindLabel, when, whenIn, words } from '../format.js';
 import { Link } from '../router.js';
 import { ApplicationSections } from './Application.js';
 import { AgendaSections, splitAgenda, Warnings } from './Today.js';
@@ -184,7 +184,7 @@ export function CoachSeeker({ seekerId }: { seekerId: string }) {
                     <div className="coach-next">
                       <p className="item-sub">
                         <strong>{c.next.kind === 'give_up' ? 'Move on' : kindLabel(c.next.kind)}</strong> <StatusChip status={c.next.status} />{' '}
-                        {c.next.status === 'overdue' ? <>was due by {when(c.next.latest, c.next.timeZone)}</> : <>ideally {when(c.next.ideal, c.next.timeZone)}</>}
+                        {c.next.status === 'overdue' ? <>was due by {whenIn(c.next.latest, c.next.timeZone, zone)}</> : <>ideally {whenIn(c.next.ideal, c.next.timeZone, zone)}</>}
                       </p>
                       <Why rec={c.next} userZone={zone} />
                     </div>

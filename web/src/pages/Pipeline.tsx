@@ -10,7 +10,7 @@ import { client, ok, type Api } from '../api.js';
 import { ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
 import { Warnings } from '../components/Warnings.js';
 import { useData } from '../data.js';
-import { kindLabel, when } from '../format.js';
+import { kindLabel, whenIn } from '../format.js';
 import { Link, navigate, useLocation } from '../router.js';
 import './Pipeline.css';
 
@@ -44,7 +44,7 @@ interface Moved { id: string; company: string; from: Status; to: Status }
 
 const isStatus = (s: string): s is Status => (STATUSES as string[]).includes(s);
 
-function NextAction({ card }: { card: Card }) {
+function NextAction({ card, userZone }: { card: Card; userZone: string }) {
   const next = card.next;
   if (!next) return card.status === 'active' ? <p className="board-next muted">Nothing planned right now</p> : null;
   return (
@@ -55,17 +55,17 @@ function NextAction({ card }: { card: Card }) {
         {next.status !== 'upcoming' && <> <StatusChip status={next.status} /></>}
       </p>
       <p className="board-date">
-        {next.status === 'overdue' && <>was due by {when(next.at, next.timeZone)}</>}
-        {next.status === 'due' && <>due now, at the latest {when(next.at, next.timeZone)}</>}
-        {next.status === 'blocked' && <>next allowed {when(next.at, next.timeZone)}</>}
-        {next.status === 'upcoming' && <>ideally {when(next.at, next.timeZone)}</>}
+        {next.status === 'overdue' && <>was due by {whenIn(next.at, next.timeZone, userZone)}</>}
+        {next.status === 'due' && <>due now, at the latest {whenIn(next.at, next.timeZone, userZone)}</>}
+        {next.status === 'blocked' && <>next allowed {whenIn(next.at, next.timeZone, userZone)}</>}
+        {next.status === 'upcoming' && <>ideally {whenIn(next.at, next.timeZone, userZone)}</>}
       </p>
     </div>
   );
 }
 
-function BoardCard({ card, busy, onMove, onDragStart }: {
-  card: Card; busy: boolean; onMove: (card: Card, to: Status) => void; onDragStart: (id: string) => void;
+function BoardCard({ card, userZone, busy, onMove, onDragStart }: {
+  card: Card; userZone: string; busy: boolean; onMove: (card: Card, to: Status) => void; onDragStart: (id: string) => void;
 }) {
   const id = useId();
   const [to, setTo] = useState<Status | ''>('');
@@ -79,7 +79,7 @@ function BoardCard({ card, busy, onMove, onDragStart }: {
     <li className="board-card" draggable={!busy} onDragStart={start} data-application={card.id} aria-label={`${card.company}, ${card.role}`}>
       <p className="board-company"><Link href={`/applications/${encodeURIComponent(card.id)}`}>{card.company}</Link></p>
       <p className="board-role">{card.role}</p>
-      <NextAction card={card} />
+      <NextAction card={card} userZone={userZone} />
       <form className="board-move" onSubmit={(e) => {
         e.preventDefault();
         if (to !== '') onMove(card, to);
@@ -180,7 +180,7 @@ function loadPage(q: string, status: Status | '' | readonly Status[], offset: nu
 
 type Summary = { readonly totals: NonNullable<BoardJson['totals']>; readonly warnings: NonNullable<BoardJson['warnings']>; readonly version: number };
 
-export function Pipeline() {
+export function Pipeline({ userZone }: { userZone: string }) {
   const { q, status, set } = useFilters();
   const [text, setText] = useState(q);
   const [version, setVersion] = useState(0);
@@ -318,7 +318,7 @@ export function Pipeline() {
                           </button>
                         )}>
                         {here.map((c) => (
-                          <BoardCard key={c.id} card={c} busy={moving === c.id}
+                          <BoardCard key={c.id} card={c} userZone={userZone} busy={moving === c.id}
                             onMove={(card, to) => void move(card.id, to)} onDragStart={() => setMoved(undefined)} />
                         ))}
                       </Zone>

@@ -7,7 +7,7 @@ import { ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
 import { Warnings as WarningList, type WarningData } from '../components/Warnings.js';
 import { Why } from '../components/Why.js';
 import { useData } from '../data.js';
-import { day, dayOf, kindLabel, personLabel, relative, when, words } from '../format.js';
+import { day, dayOf, kindLabel, personLabel, relative, whenIn, words } from '../format.js';
 import { Link } from '../router.js';
 
 export function draftHref(item: { applicationId: string; kind: string; personId?: string | undefined; referenceId?: string | undefined }): string | undefined {
@@ -45,6 +45,8 @@ interface ItemProps {
 function Item({ item, userZone, now, onLog, appHref }: ItemProps & { item: AgendaItemJson }) {
   const href = draftHref(item);
   const key = item.status === 'overdue' ? item.latest : item.status === 'upcoming' ? item.earliest : item.ideal;
+  // The recipient's clock, named with the user's beside it when the recipient is elsewhere.
+  const at = (iso: string): string => whenIn(iso, item.timeZone, userZone);
   return (
     <li className={`card item item-${item.status}`}>
       <div className="item-main">
@@ -54,10 +56,10 @@ function Item({ item, userZone, now, onLog, appHref }: ItemProps & { item: Agend
         </p>
         <p className="item-date">
           <StatusChip status={item.status} />{' '}
-          {item.status === 'overdue' && <>was due by {when(item.latest, item.timeZone)} ({relative(item.latest, now)})</>}
-          {item.status === 'due' && <>ideally {when(item.ideal, item.timeZone)}, at the latest {when(item.latest, item.timeZone)}</>}
-          {item.status === 'blocked' && <>next allowed {item.nextAllowed ? when(item.nextAllowed, item.timeZone) : when(key, item.timeZone)}</>}
-          {item.status === 'upcoming' && <>from {when(item.earliest, item.timeZone)}, ideally {when(item.ideal, item.timeZone)}</>}
+          {item.status === 'overdue' && <>was due by {at(item.latest)} ({relative(item.latest, now)})</>}
+          {item.status === 'due' && <>ideally {at(item.ideal)}; at the latest {at(item.latest)}</>}
+          {item.status === 'blocked' && <>next allowed {at(item.nextAllowed ?? key)}</>}
+          {item.status === 'upcoming' && <>from {at(item.earliest)}; ideally {at(item.ideal)}</>}
         </p>
         <Why rec={item} userZone={userZone} />
       </div>
