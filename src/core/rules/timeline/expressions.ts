@@ -9,7 +9,7 @@ import { readHoliday, type HolidayMode } from './holidays.js';
 import { daySpan, type Span } from './types.js';
 import {
   MONTHS, MONTH_WORD, NUMBER_WORD, ORDINAL_WORD, ORDINAL_WORDS, WEEKDAYS, WEEKDAY_WORD,
-  monthName, negatedBefore, ordinal, spell, toNumber, weekdayFull,
+  eachMatch, monthName, negatedBefore, ordinal, spell, toNumber, weekdayFull,
 } from './words.js';
 
 export interface Context {
@@ -600,12 +600,12 @@ function holidayExprs(ctx: Context, out: Expr[]): boolean {
   if (!holidayRe) return true;
   // The same words after the same preposition read alike: once per call.
   const seen = new Map<string, ReturnType<typeof readHoliday>>();
-  for (const m of ctx.text.matchAll(holidayRe)) {
-    const at = m.index ?? 0;
+  return eachMatch(holidayRe, ctx.text, (m) => {
+    const at = m.index;
     const prep = (m[1] ?? '').replace(/\s+/g, ' ');
     const words = m[2] ?? '';
     // Cheap test first: most prepositions are followed by no holiday.
-    if (!/christmas|xmas|holiday|festive|new year|easter|friday|monday|whit|pentecost|pfingsten|bank|weekend|thanksgiving|july|independence|labou?r|memorial|president|mlk|martin|day|juneteenth|break|halloween|eve|ascension|assumption|corpus|epiphany/.test(words)) continue;
+    if (!/christmas|xmas|holiday|festive|new year|easter|friday|monday|whit|pentecost|pfingsten|bank|weekend|thanksgiving|july|independence|labou?r|memorial|president|mlk|martin|day|juneteenth|break|halloween|eve|ascension|assumption|corpus|epiphany/.test(words)) return true;
     // "we won't decide before the bank holiday": after it.
     const mode: HolidayMode = /^(before|by|ahead of|prior to|in time for)$/.test(prep) && !(prep === 'before' && negatedBefore(ctx.text, at)) ? 'before' : 'after';
     const key = `${prep} ${words}`;
@@ -616,11 +616,10 @@ function holidayExprs(ctx: Context, out: Expr[]): boolean {
       hit = readHoliday(words, mode, ctx.base, ctx.calendar, wd);
       seen.set(key, hit);
     }
-    if (!hit) continue;
+    if (!hit) return true;
     out.push({ start: at, end: at + m[0].length + hit.length, kind: 'holiday', spans: [...hit.spans], fixed: true });
-    if (out.length > MAX_EXPRESSIONS * 4) return false;
-  }
-  return true;
+    return out.length <= MAX_EXPRESSIONS * 4;
+  });
 }
 
 /**
@@ -632,12 +631,13 @@ export function findExpressions(ctx: Context): Expr[] | null {
   for (let i = 0; i < MATCHERS.length - 1; i++) {
     const matcher = MATCHERS[i];
     if (!matcher) continue;
-    for (const m of ctx.text.matchAll(matcher.re)) {
-      const at = m.index ?? 0;
+    const whole = eachMatch(matcher.re, ctx.text, (m) => {
+      const at = m.index;
       const read = matcher.read(m, ctx, at);
       if (read) out.push({ ...read, start: at, end: at + m[0].length });
-      if (out.length > MAX_EXPRESSIONS * 4) return null;
-    }
+      return out.length <= MAX_EXPRESSIONS * 4;
+    });
+    if (!whole) return null;
   }
   return holidayExprs(ctx, out) ? out : null;
 }

@@ -10,7 +10,7 @@ import { weekStart, weekday, type BusinessCalendar, type Day } from '../../time.
 import { dateOrderOf, endOfWeekAfter, nextWeekday } from './days.js';
 import { MAX_EXPRESSIONS, findExpressions, weekSpan, type Context, type Expr } from './expressions.js';
 import { daySpan, type Span } from './types.js';
-import { MAX_PHRASE, WEEKDAYS, negatedBefore, normalize, weekdayFull } from './words.js';
+import { MAX_PHRASE, WEEKDAYS, eachMatch, negatedBefore, normalize, weekdayFull } from './words.js';
 
 /** One way of reading the employer's words: the day and how it was understood ("the Friday of next week"). */
 export interface TimelineChoice {
@@ -141,7 +141,7 @@ interface Weighed { readonly e: Expr; readonly tier: number }
 /** Each phrase with the weight of its clause: 2 = about the decision, 1 = neutral, 0 = another step; dropped = the past. */
 function weigh(list: readonly Expr[], ctx: Context): Weighed[] {
   const cuts: { start: number; end: number }[] = [];
-  for (const m of ctx.text.matchAll(BOUNDARY)) cuts.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  eachMatch(BOUNDARY, ctx.text, (m) => { cuts.push({ start: m.index, end: m.index + m[0].length }); });
   const out: Weighed[] = [];
   // Phrases come in text order: the clause's first cut only moves forward.
   let next = 0;
