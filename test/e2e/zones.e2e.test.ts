@@ -28,6 +28,7 @@ describe('times in the recipient\u2019s zone', () => {
     expect(window).toContain('IdealTue 3 Mar, 17:00 London (11:00 your time)');
     expect(await item.locator('.why-body').textContent()).toContain('The recipient is in London');
     expect(await technicalText(e.page)).toEqual([]);
+    await e.shot('today-other-zone');
   });
 
   it('the application: the interview Tue 3 Mar 10:00 London is 04:00 Chicago in the timeline and its card', async () => {
@@ -37,5 +38,6 @@ describe('times in the recipient\u2019s zone', () => {
     expect(await timeline.textContent()).toContain('Tue 3 Mar, 10:00 London (04:00 your time)');
     expect(await e.page.locator('.interview-card h3').first().textContent()).toContain('Tue 3 Mar, 10:00–11:00 London (04:00 your time)');
     expect(await technicalText(e.page)).toEqual([]);
+    await e.shot('application-other-zone');
   });
 });
