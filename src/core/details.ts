@@ -12,8 +12,9 @@ export const DETAIL_LIMITS = {
   source: 200,
   sourceId: 200,
   salaryText: 200,
-  description: 100_000,
-  notes: 20_000,
+  // Long texts fit one spreadsheet cell (Excel keeps 32,767 UTF-16 units), so an export keeps them whole.
+  description: 16_000,
+  notes: 16_000,
   tags: 50,
   tag: 50,
 } as const;
@@ -74,17 +75,18 @@ export function isWebAddress(value: string): boolean {
   }
 }
 
-/** Long text as typed with its line breaks made \n and control characters other than tab removed; blank is none. */
+/** Long text as typed with its line breaks made \n, control characters other than tab removed, and its ends trimmed; blank is none. */
 export function cleanLongText(value: string): string | undefined {
   // eslint-disable-next-line no-control-regex
-  const text = value.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u0084\u0086-\u009f]/g, '');
-  return text.trim() === '' ? undefined : text;
+  const text = value.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u0084\u0086-\u009f]/g, '').trim();
+  return text === '' ? undefined : text;
 }
 
-/** One line of text trimmed, its inner line breaks made spaces; blank is none. */
+/** One line of text trimmed, its line breaks and runs of spaces made one space; blank is none. */
 function cleanLine(value: string): string | undefined {
+  // As one line of every exported file is read back (import's oneLine): runs of spaces are one, bidi overrides dropped.
   // eslint-disable-next-line no-control-regex
-  const text = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  const text = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/[\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
   return text === '' ? undefined : text;
 }
 
@@ -146,6 +148,8 @@ function readSalary(issues: DetailIssue[], raw: unknown): Salary | undefined {
     if (min === undefined && max === undefined) return undefined;
     text = salaryWords(figures);
   }
+  // Given as words alone (an import's Salary column, an API string): the figures when plainly written.
+  if (typeof raw === 'string') return { text, ...salaryFigures(text) };
   return { text, ...figures };
 }
 
@@ -252,4 +256,55 @@ export function readWorkplace(value: string): Workplace | undefined {
   if (v === 'hybrid') return 'hybrid';
   if (v === 'onsite' || v === 'inoffice' || v === 'office' || v === 'inperson') return 'on_site';
   return undefined;
+}
+
+const SYMBOLS: Readonly<Record<string, string>> = { '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR', $: 'USD' };
+const CURRENCY = String.raw`(?:[£€¥₹$]|(?:US|CA|A|NZ|S)\$|[A-Z]{3}\s?)`;
+const FIGURE = String.raw`(\d{1,3}(?:[,\s]\d{3})+|\d+(?:\.\d{1,2})?)\s?([kK])?`;
+const PERIOD = String.raw`(?:\s*(?:/|per|an?|p\.?)\s*(hour|hr|h|day|week|wk|month|mo|year|yr|annum|a\.?)\b\.?|\s+(hourly|daily|weekly|monthly|yearly|annually|annual))?`;
+const SALARY_TEXT = new RegExp(String.raw`^\s*(${CURRENCY})?\s?${FIGURE}(?:\s*(?:-|–|—|to)\s*(${CURRENCY})?\s?${FIGURE})?\s*([A-Z]{3})?${PERIOD}\s*$`, 'i');
+
+function currencyOf(token: string | undefined): string | undefined {
+  if (token === undefined) return undefined;
+  const t = token.trim();
+  if (t.length === 1) return SYMBOLS[t];
+  const dollar = /^(US|CA|A|NZ|S)\$$/i.exec(t);
+  if (dollar) return { US: 'USD', CA: 'CAD', A: 'AUD', NZ: 'NZD', S: 'SGD' }[(dollar[1] ?? '').toUpperCase()];
+  return /^[A-Za-z]{3}$/.test(t) ? t.toUpperCase() : undefined;
+}
+
+function periodOf(word: string | undefined): SalaryPeriod | undefined {
+  const w = (word ?? '').toLowerCase().replace(/\.$/, '');
+  if (w === '') return undefined;
+  if (['hour', 'hr', 'h', 'hourly'].includes(w)) return 'hour';
+  if (['day', 'daily'].includes(w)) return 'day';
+  if (['week', 'wk', 'weekly'].includes(w)) return 'week';
+  if (['month', 'mo', 'monthly'].includes(w)) return 'month';
+  return 'year';
+}
+
+/**
+ * The figures of a salary written plainly ("£45k–£55k", "$120,000 - $140,000 a year", "25/hour",
+ * "60000 EUR"): undefined for anything else ("up to 60k + bonus", "competitive"), which is kept
+ * as written only. A figure with k is thousands; "45-55k" reads both as thousands.
+ */
+export function salaryFigures(text: string): Omit<Salary, 'text'> | undefined {
+  const m = SALARY_TEXT.exec(text);
+  if (!m) return undefined;
+  const [, cur1, n1, k1, cur2, n2, k2, code, period1, period2] = m;
+  const num = (n: string | undefined, k: boolean): number | undefined => {
+    if (n === undefined) return undefined;
+    const v = Number(n.replace(/[,\s]/g, '')) * (k ? 1000 : 1);
+    return Number.isFinite(v) && v <= SALARY_MAX ? Math.round(v * 100) / 100 : undefined;
+  };
+  const kBoth = k1 === undefined && k2 !== undefined && Number(n1) < 1000;
+  const min = num(n1, k1 !== undefined || kBoth);
+  const max = n2 === undefined ? min : num(n2, k2 !== undefined);
+  if (min === undefined || max === undefined || min > max) return undefined;
+  const out: { -readonly [K in keyof Omit<Salary, 'text'>]: Salary[K] } = { min, max };
+  const currency = currencyOf(cur1) ?? currencyOf(cur2) ?? currencyOf(code);
+  if (currency !== undefined) out.currency = currency;
+  const period = periodOf(period1 ?? period2);
+  if (period !== undefined) out.period = period;
+  return out;
 }

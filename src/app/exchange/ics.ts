@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventTransparency, type ICalDayJsStub } from 'ical-generator';
+import { WORKPLACE_WORDS } from '../../core/details.js';
 import type { Application, Scenario } from '../../core/model.js';
 import { renderWhy } from '../../core/rules/messages.js';
 import { resolveParams } from '../../core/rules/params.js';
@@ -189,8 +190,14 @@ function description(rec: Recommendation, app: Application, scenario: Scenario, 
   const to = person ?? reference;
   const address = to ? (rec.channel === 'phone' || rec.channel === 'voicemail' ? to.phone : to.email) : undefined;
   const cc = rec.ccPersonIds.map((id) => findPerson(app, id)).filter((p) => p !== undefined).map((p) => addressName(p));
+  const where = [app.location, app.workplace ? WORKPLACE_WORDS[app.workplace] : undefined].filter((w) => w !== undefined).join(', ');
   const lines = [
     `${oneLine(app.role)} at ${oneLine(app.company)}`,
+    // The application's details a reader wants at hand when the event comes up.
+    ...(app.postingUrl !== undefined ? [`Posting: ${oneLine(app.postingUrl)}`] : []),
+    ...(where !== '' ? [`Location: ${oneLine(where)}`] : []),
+    ...(app.salary !== undefined ? [`Salary: ${oneLine(app.salary.text)}`] : []),
+    ...(app.tags !== undefined ? [`Tags: ${oneLine(app.tags.join(', '))}`] : []),
     `Why: ${renderWhy(rec, zone)}`,
     ...windowLines(rec, zone, userZone),
     ...(start !== rec.ideal ? [`Scheduled for ${zone.id === userZone.id ? when(start, zone) : `${when(start, zone)} ${zoneCity(zone.id)} (${when(start, userZone)} your time)`}, the next moment it is allowed.`] : []),

@@ -80,7 +80,7 @@ describe('header mapping', () => {
 });
 
 describe('records', () => {
-  it('a tracker CSV: company, role, status, date, contact with email, notes, link and salary', async () => {
+  it('a tracker CSV: company, role, status, date, contact with email, notes, link and salary (its figures read when plainly written)', async () => {
     const csv = 'Company,Position,Status,Date applied,Recruiter,Contact email,Notes,URL,Salary\r\n'
       + 'Acme Corp,Data Analyst,Interviewing,2026-03-03,Grace Okafor,g@acme.example,"Met the team, liked it\nSecond line",jobs.acme.example/1,"$90,000"\r\n';
     const { records, errors } = await collect(csv);
@@ -91,10 +91,10 @@ describe('records', () => {
         id: 'id1', company: 'Acme Corp', role: 'Data Analyst', status: 'active', appliedOn: dayOf(2026, 3, 3), // Tue
         individualPanelNotes: false, interviews: [], touches: [], protocol: {},
         people: [{ id: 'id2', name: 'Grace Okafor', role: 'recruiter', email: 'g@acme.example', informal: false, verified: false }],
+        notes: 'Met the team, liked it\nSecond line',
+        postingUrl: 'https://jobs.acme.example/1',
+        salary: { text: '$90,000', min: 90_000, max: 90_000, currency: 'USD' },
       },
-      notes: 'Met the team, liked it\nSecond line',
-      url: 'jobs.acme.example/1',
-      salary: '$90,000',
     }]);
   });
 
@@ -132,7 +132,7 @@ describe('records', () => {
       'row 3, column "Company": is empty; every application needs a company',
       'row 4, column "Role": is empty; every application needs a role (the post applied for)',
       'row 4, column "Contact email": "not-an-email" is not an email address; write it as name@example.com',
-      'row 4, column "URL": "javascript:alert(1)" is not a web address; write it as https://example.com/job',
+      'row 4, column "URL": "javascript:alert(1)" is not a web address; give the posting\'s link starting with https:// or http://',
       'row 5, column "Date applied": "31/02/2026" is not a date; write YYYY-MM-DD or DD/MM/YYYY',
       'row 6: 7 cells but the header has 5; check the delimiter (,) and quotes',
       'row 7, column "Company": contains a control character (U+0007); remove it',
@@ -205,9 +205,9 @@ describe('formats and encodings', () => {
       [6, 'Globex', 'Product Manager', 'offer', dayOf(2026, 1, 20)], // Tue
     ]);
     expect(records[0]?.application.people).toEqual([{ id: 'id2', name: 'Zoë Ñúñez', role: 'recruiter', email: 'zoe@nunez.example', informal: false, verified: false }]);
-    expect(records[0]?.notes).toBe('Erstes Gespräch; sehr gut\nZweite Runde am Freitag');
-    expect(records[0]?.salary).toBe('60.000 €');
-    expect(records[2]?.notes).toBe('=HYPERLINK("http://evil.example")');
+    expect(records[0]?.application.notes).toBe('Erstes Gespräch; sehr gut\nZweite Runde am Freitag');
+    expect(records[0]?.application.salary).toEqual({ text: '60.000 €' });
+    expect(records[2]?.application.notes).toBe('=HYPERLINK("http://evil.example")');
   });
 
   it('title rows above the header are skipped and do not decide the delimiter', async () => {
@@ -283,7 +283,7 @@ describe('formats and encodings', () => {
     ws.addRow(['Initech', 'Dev', 'Applied', 'not a date', null]);
     const { records, errors, batches } = await collect(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(batches.at(-1)?.info).toMatchObject({ format: 'xlsx', sheet: 'My jobs', headerRow: 3 });
-    expect(records.map((r) => [r.row, r.application.company, r.application.status, r.application.appliedOn, r.url])).toEqual([
+    expect(records.map((r) => [r.row, r.application.company, r.application.status, r.application.appliedOn, r.application.postingUrl])).toEqual([
       [4, 'Acme', 'active', dayOf(2026, 3, 3), 'https://acme.example/jobs/1'],
       [5, 'Globex', 'offer', dayOf(2026, 3, 4), undefined],
     ]);

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse, CsvError } from 'csv-parse';
 import type { CellValue } from 'exceljs';
+import { readDetails } from '../../core/details.js';
 import type { Application, ApplicationStatus, Person } from '../../core/model.js';
 import { civil, dayOf, splitRegion, type Day } from '../../core/time.js';
 import { AppError } from '../errors.js';
@@ -18,7 +19,10 @@ import { cleanText, oneLine, shorten } from './text.js';
 
 // ---------------------------------------------------------------- public types
 
-export const IMPORT_FIELDS = ['company', 'role', 'status', 'appliedOn', 'contact', 'contactEmail', 'notes', 'url', 'salary'] as const;
+export const IMPORT_FIELDS = [
+  'company', 'role', 'status', 'appliedOn', 'contact', 'contactEmail', 'notes', 'url', 'salary',
+  'salaryMin', 'salaryMax', 'salaryCurrency', 'salaryPeriod', 'location', 'workplace', 'source', 'sourceId', 'description', 'tags',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** `dmy`: 03/04/2026 is 3 April; `mdy`: it is March 4. */
@@ -55,12 +59,8 @@ export interface ImportOptions {
 export interface ImportedApplication {
   /** The row in the file (the header is row 1 when it comes first). */
   readonly row: number;
-  /** A new active-or-closed application; its contact, if any, is `people[0]`. */
+  /** A new active-or-closed application with its details; its contact, if any, is `people[0]`. */
   readonly application: Application;
-  /** Fields the model has no place for yet; kept for the caller to show or store. */
-  readonly notes?: string;
-  readonly url?: string;
-  readonly salary?: string;
 }
 
 export interface ImportError {
@@ -129,9 +129,19 @@ const HEADER_WORDS: Readonly<Record<ImportField, readonly string[]>> = {
   appliedOn: ['appliedon', 'dateapplied', 'applieddate', 'applicationdate', 'applied', 'dateofapplication', 'date'],
   contact: ['contact', 'contactname', 'contactperson', 'recruiter', 'recruitername', 'person', 'hiringmanager'],
   contactEmail: ['contactemail', 'recruiteremail', 'email', 'emailaddress', 'contactemailaddress'],
-  notes: ['notes', 'note', 'comments', 'comment', 'description'],
-  url: ['url', 'link', 'joburl', 'joblink', 'postingurl', 'jobposting', 'posting', 'website'],
-  salary: ['salary', 'salaryrange', 'compensation', 'pay', 'expectedsalary'],
+  notes: ['notes', 'note', 'comments', 'comment', 'mynotes'],
+  url: ['url', 'link', 'joburl', 'joblink', 'postingurl', 'jobposting', 'posting', 'website', 'jobpostingurl', 'postinglink'],
+  salary: ['salary', 'salaryrange', 'compensation', 'pay', 'expectedsalary', 'payrange', 'salarytext'],
+  salaryMin: ['salarymin', 'minsalary', 'salaryfrom', 'minimumsalary', 'salarylow', 'payminimum'],
+  salaryMax: ['salarymax', 'maxsalary', 'salaryto', 'maximumsalary', 'salaryhigh', 'paymaximum'],
+  salaryCurrency: ['salarycurrency', 'currency'],
+  salaryPeriod: ['salaryper', 'salaryperiod', 'payperiod', 'salaryfrequency'],
+  location: ['location', 'joblocation', 'city', 'worklocation', 'place'],
+  workplace: ['workplace', 'remote', 'worktype', 'workarrangement', 'remotetype', 'locationtype', 'workmodel', 'remoteonsite', 'onsiteremote'],
+  source: ['source', 'jobsource', 'foundvia', 'foundon', 'howfound', 'jobboard', 'referral', 'referredby'],
+  sourceId: ['sourceid', 'id', 'jobid', 'applicationid', 'externalid', 'huntrid', 'tealid', 'trackerid'],
+  description: ['jobdescription', 'description', 'jd', 'jobdetails', 'details'],
+  tags: ['tags', 'tag', 'labels', 'label', 'keywords'],
 };
 
 const FIELD_BY_WORD = new Map<string, { field: ImportField; rank: number }>();
@@ -140,7 +150,9 @@ for (const field of IMPORT_FIELDS) HEADER_WORDS[field].forEach((word, rank) => F
 const FIELD_WORDS: Readonly<Record<ImportField, string>> = {
   company: 'the company (Company, Organisation, Employer)',
   role: 'the role (Role, Position, Title, Job title)',
-  status: 'status', appliedOn: 'date applied', contact: 'contact', contactEmail: 'contact email', notes: 'notes', url: 'link', salary: 'salary',
+  status: 'status', appliedOn: 'date applied', contact: 'contact', contactEmail: 'contact email', notes: 'notes', url: 'job posting link', salary: 'salary',
+  salaryMin: 'lowest salary', salaryMax: 'highest salary', salaryCurrency: 'salary currency', salaryPeriod: 'salary per', location: 'location',
+  workplace: 'remote, hybrid or on-site', source: 'source', sourceId: 'the id in the tracker it came from', description: 'job description', tags: 'tags',
 };
 
 /** Foreign status words (normalised) → PROTOCOL §6. */
@@ -266,6 +278,15 @@ function unneutralise(value: string): string {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const TEXT_MAX = 10_000;
+/** Long texts are measured by the records' limits (core/details.ts); this bounds the work only. */
+const LONG_MAX = 1_000_000;
+
+/** A detail's field (core/details.ts) → the import column it came from. */
+const DETAIL_COLUMN: Readonly<Record<string, ImportField>> = {
+  postingUrl: 'url', location: 'location', workplace: 'workplace', salary: 'salary', 'salary.text': 'salary', 'salary.min': 'salaryMin',
+  'salary.max': 'salaryMax', 'salary.currency': 'salaryCurrency', 'salary.period': 'salaryPeriod', source: 'source', sourceId: 'sourceId',
+  description: 'description', notes: 'notes', tags: 'tags',
+};
 
 // ---------------------------------------------------------------- reading bytes
 
@@ -737,23 +758,25 @@ function toRecord(raw: RawRow, mapping: Mapping, ctx: RowContext): RowResult | n
     }
   }
 
-  const notes = textOf('notes', true);
-  const salary = textOf('salary', false, 200);
   const urlCell = cellOf('url');
   // A linked cell ("posting" → https://…): the link is the address.
-  const urlText = typeof urlCell === 'object' && !(urlCell instanceof Date) && urlCell.link !== '' ? oneLine(urlCell.link) : textOf('url', false, 2000);
-  let url: string | undefined;
-  if (typeof urlText === 'string') {
-    const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(urlText) ? urlText : `https://${urlText}`;
-    let ok = false;
-    try {
-      const parsed = new URL(withScheme);
-      ok = (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.includes('.');
-    } catch {
-      ok = false;
-    }
-    if (ok) url = urlText;
-    else fail('url', `"${shorten(urlText, 60)}" is not a web address; write it as https://example.com/job`);
+  const urlText = typeof urlCell === 'object' && !(urlCell instanceof Date) && urlCell.link !== '' ? oneLine(urlCell.link) : textOf('url', false, LONG_MAX);
+  // An address without its scheme (jobs.example.com/42) is a web page.
+  const postingUrl = typeof urlText === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(urlText) ? `https://${urlText}` : urlText;
+  const salaryText = textOf('salary', false, LONG_MAX);
+  const figures = { min: textOf('salaryMin', false, 40), max: textOf('salaryMax', false, 40), currency: textOf('salaryCurrency', false, 40), period: textOf('salaryPeriod', false, 40) };
+  // A file with figure columns (our own export) gives them; without, they are read from the words when plainly written.
+  const hasFigures = (['salaryMin', 'salaryMax', 'salaryCurrency', 'salaryPeriod'] as const).some((f) => mapping.byField.has(f));
+  // The details are read by the records' own rules (core/details.ts); their issues name this file's columns.
+  const read = readDetails({
+    postingUrl, location: textOf('location', false, LONG_MAX), workplace: textOf('workplace', false, LONG_MAX),
+    salary: hasFigures ? { text: salaryText, ...figures } : salaryText,
+    source: textOf('source', false, LONG_MAX), sourceId: textOf('sourceId', false, LONG_MAX),
+    description: textOf('description', true, LONG_MAX), notes: textOf('notes', true, LONG_MAX), tags: textOf('tags', false, LONG_MAX),
+  });
+  for (const issue of read.issues) {
+    const field = DETAIL_COLUMN[issue.field.replace(/\[\d+\]$/, '')] ?? 'notes';
+    fail(mapping.byField.has(field) ? field : field.startsWith('salary') ? 'salary' : field, issue.message);
   }
 
   if (errors.length > 0 || typeof company !== 'string' || typeof role !== 'string') return { errors };
@@ -771,19 +794,24 @@ function toRecord(raw: RawRow, mapping: Mapping, ctx: RowContext): RowResult | n
       verified: false,
     });
   }
+  const d = read.details;
+  // Keys in the model's order, as the store reads them back.
   const application: Application = {
     id, company, role, status,
     ...(appliedOn !== undefined ? { appliedOn } : {}),
-    individualPanelNotes: false, people, interviews: [], touches: [], protocol: {},
+    individualPanelNotes: false,
+    ...(d.postingUrl !== undefined ? { postingUrl: d.postingUrl } : {}),
+    ...(d.location !== undefined ? { location: d.location } : {}),
+    ...(d.workplace !== undefined ? { workplace: d.workplace } : {}),
+    ...(d.salary !== undefined ? { salary: d.salary } : {}),
+    ...(d.source !== undefined ? { source: d.source } : {}),
+    ...(d.sourceId !== undefined ? { sourceId: d.sourceId } : {}),
+    ...(d.description !== undefined ? { description: d.description } : {}),
+    ...(d.notes !== undefined ? { notes: d.notes } : {}),
+    ...(d.tags !== undefined ? { tags: d.tags } : {}),
+    people, interviews: [], touches: [], protocol: {},
   };
-  return {
-    record: {
-      row, application,
-      ...(typeof notes === 'string' ? { notes } : {}),
-      ...(url !== undefined ? { url } : {}),
-      ...(typeof salary === 'string' ? { salary } : {}),
-    },
-  };
+  return { record: { row, application } };
 }
 
 // ---------------------------------------------------------------- the runs

@@ -8,6 +8,7 @@
 // exceljs (≈ 270 ms to load) is imported when a workbook is written, not by every command.
 import type { CellValue, Workbook } from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
+import { WORKPLACE_WORDS } from '../../core/details.js';
 import type { Application, Scenario } from '../../core/model.js';
 import type { Plan, Recommendation } from '../../core/rules/plan-types.js';
 import { formatClock, formatDay, zoneLabel, type Day, type EpochMs, type TimeRules, type ZoneRules } from '../../core/time.js';
@@ -39,6 +40,7 @@ export type Cell =
   | { readonly kind: 'datetime'; readonly day: Day; readonly minutes: number }
   | { readonly kind: 'date'; readonly day: Day }
   | { readonly kind: 'bool'; readonly value: boolean }
+  | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'empty' };
 
 export interface Sheet {
@@ -117,23 +119,40 @@ function applications(scenario: Scenario, time: TimeRules, plan: Plan | undefine
         rec ? text(zoneLabel(rec.timeZone)) : EMPTY,
       );
     }
+    cells.push(...detailCells(app));
     return cells;
   });
   return {
     title: SHEET_TITLES.applications,
-    headers: ['Company', 'Role', 'Status', 'Applied on', ...(next ? ['Next action', yourTime('Next action', zone), NEXT_THERE, NEXT_ZONE] : [])],
+    headers: ['Company', 'Role', 'Status', 'Applied on', ...(next ? ['Next action', yourTime('Next action', zone), NEXT_THERE, NEXT_ZONE] : []), ...DETAIL_HEADERS],
     rows,
   };
+}
+
+/** The application's details, last in the Applications sheet; the importer reads these headers back. */
+export const DETAIL_HEADERS = [
+  'Job posting', 'Location', 'Workplace', 'Salary', 'Salary min', 'Salary max', 'Salary currency', 'Salary per', 'Source', 'Source id', 'Tags', 'Notes', 'Job description',
+] as const;
+
+const amount = (value: number | undefined): Cell => (value === undefined ? EMPTY : { kind: 'number', value });
+
+function detailCells(app: Application): Cell[] {
+  const s = app.salary;
+  return [
+    text(app.postingUrl), text(app.location), text(app.workplace === undefined ? undefined : WORKPLACE_WORDS[app.workplace]),
+    text(s?.text), amount(s?.min), amount(s?.max), text(s?.currency), text(s?.period),
+    text(app.source), text(app.sourceId), text(app.tags?.join(', ')), text(app.notes), text(app.description),
+  ];
 }
 
 function people(scenario: Scenario): Sheet {
   const rows = scenario.applications.flatMap((app) => app.people.map((p): Cell[] => [
     text(app.company), text(p.name), text(p.honorific), text(p.title), text(p.role.replace('_', ' ')),
-    text(p.email), text(p.phone), { kind: 'bool', value: p.verified },
+    text(p.email), text(p.phone), { kind: 'bool', value: p.verified }, text(p.notes),
   ]));
   return {
     title: SHEET_TITLES.people,
-    headers: ['Company', 'Name', 'Honorific', 'Title', 'Role', 'Email', 'Phone', 'Verified'],
+    headers: ['Company', 'Name', 'Honorific', 'Title', 'Role', 'Email', 'Phone', 'Verified', 'Notes'],
     rows,
   };
 }
@@ -153,6 +172,7 @@ function csvValue(cell: Cell): string {
     case 'datetime': return `${formatDay(cell.day)} ${formatClock(cell.minutes)}`;
     case 'date': return formatDay(cell.day);
     case 'bool': return cell.value ? 'yes' : 'no';
+    case 'number': return String(cell.value);
     case 'empty': return '';
   }
 }
@@ -180,12 +200,13 @@ function excelValue(cell: Cell): CellValue {
     case 'datetime': return excelDate(cell.day, cell.minutes);
     case 'date': return excelDate(cell.day, 0);
     case 'bool': return cell.value;
+    case 'number': return cell.value;
     case 'empty': return null;
   }
 }
 
 const WIDTHS: Readonly<Record<string, number>> = {
-  Notes: 60, Company: 24, Role: 24, Name: 24, Email: 30, 'Next action': 32, [NEXT_THERE]: 22, [NEXT_ZONE]: 30,
+  Notes: 60, 'Job description': 60, 'Job posting': 30, Company: 24, Role: 24, Name: 24, Email: 30, 'Next action': 32, [NEXT_THERE]: 22, [NEXT_ZONE]: 30,
 };
 
 function addSheet(workbook: Workbook, sheet: Sheet): void {
@@ -198,7 +219,7 @@ function addSheet(workbook: Workbook, sheet: Sheet): void {
     if (kind === 'datetime') column.numFmt = 'yyyy-mm-dd hh:mm';
     if (kind === 'date') column.numFmt = 'yyyy-mm-dd';
     column.width = WIDTHS[header] ?? (kind === 'datetime' ? Math.max(18, header.length) : kind === 'date' ? 12 : 16);
-    if (header === 'Notes') column.alignment = { wrapText: true, vertical: 'top' };
+    if (header === 'Notes' || header === 'Job description') column.alignment = { wrapText: true, vertical: 'top' };
   });
   if (sheet.headers.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.headers.length } };
 }

@@ -32,7 +32,7 @@ describe('the application details on the command line', () => {
     expect(app).toMatchObject({
       postingUrl: 'https://jobs.acme.example/42', location: 'London', workplace: 'on_site', source: 'LinkedIn',
       salary: { text: '£45k–£55k', min: 45_000, max: 55_000, currency: 'GBP', period: 'year' },
-      tags: ['dream job', 'fintech'], notes: 'Ask about the Ω team', description: 'Own the churn model.\n\n• SQL daily\n',
+      tags: ['dream job', 'fintech'], notes: 'Ask about the Ω team', description: 'Own the churn model.\n\n• SQL daily',
     });
   });
 
@@ -61,11 +61,11 @@ describe('the application details on the command line', () => {
     [['add', 'application', '--company', 'B', '--role', 'R', '--salary-min', 'lots'], '--salary-min: "lots" is not an amount'],
     [['add', 'application', '--company', 'B', '--role', 'R', '--salary-currency', 'pounds'], '--salary-currency: "pounds" is not a currency code; write its three letters'],
     [['add', 'application', '--company', 'B', '--role', 'R', '--tags', 'x'.repeat(51)], '--tags: 51 characters; the most is 50 — shorten it (one tag)'],
-    [['add', 'application', '--company', 'B', '--role', 'R', '--notes', 'n'.repeat(20_001)], '--notes: 20,001 characters; the most is 20,000 — shorten it'],
+    [['add', 'application', '--company', 'B', '--role', 'R', '--notes', 'n'.repeat(16_001)], '--notes: 16,001 characters; the most is 16,000 — shorten it'],
     [['edit', 'application', 'a1', '--salary-max', '100'], '--salary-max: 100 is below the lowest salary (45,000); swap them or fix one'],
     [['edit', 'application', 'a1', '--role', ''], '--role: must not be empty'],
-    [['edit', 'person', 'a1', 'p1', '--notes', 'n'.repeat(20_001)], '--notes: 20,001 characters; the most is 20,000 — shorten it'],
-  ])('%j is exit 2 naming the flag and the fix, and changes nothing', async (argv, message) => {
+    [['edit', 'person', 'a1', 'p1', '--notes', 'n'.repeat(16_001)], '--notes: 16,001 characters; the most is 16,000 — shorten it'],
+  ])('%#: exit 2 naming the flag and the fix, and nothing changed', async (argv, message) => {
     const before = await deps.store.exportAll(LOCAL_USER.id);
     const r = await cli(argv);
     expect(r.code).toBe(2);
