@@ -104,6 +104,9 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A moment that is a piece of the candidate's work (a case study, a model, a portfolio piece), which the frames may call "the kind of work I would do". */
+const WORK = /\b(?:projects?|case stud(?:y|ies)|portfolio|piece|models?|dashboards?|analys[ie]s|plans?|designs?|redesign|campaigns?|walk-?through|presentations?|demos?|prototypes?|code|exercises?|tasks?|proposals?|reports?|pipelines?|forecasts?|strateg(?:y|ies)|roadmaps?|frameworks?|migrations?|rollouts?|launch(?:es)?|experiments?|tests?|audits?|budgets?|lessons?|sketch(?:es)?|drawings?|samples?|brief|results?|work)\b/i;
+
 function debriefParts(f: Facts): Part[] {
   const parts: Part[] = [];
   const post = f.words.post;
@@ -115,11 +118,18 @@ function debriefParts(f: Facts): Part[] {
         `${capitalise(b.text)} was a highlight of the interview for me.`,
         `I valued the time we spent ${b.text}, as it reflects the work I would do in this ${post}.`,
       ])
-      : f.voice.pick('best', [
+      : WORK.test(b.text) ? f.voice.pick('best', [
         `I enjoyed our discussion of ${b.text}; it is the kind of work I hope to bring to ${f.company}.`,
         `Talking through ${b.text} was a highlight of the interview for me.`,
         `Our exchange on ${b.text} reflected the work I most want to do.`,
         `I was pleased we had time for ${b.text}, as it shows the kind of work I would do in this ${post}.`,
+      ])
+      // Not a piece of work ("my closing question", "the culture"): no claim that it shows my work.
+      : f.voice.pick('best', [
+        `I especially enjoyed our exchange on ${b.text}.`,
+        `Talking through ${b.text} was a highlight of the interview for me.`,
+        `I was glad we had time to discuss ${b.text}.`,
+        `Our conversation about ${b.text} stayed with me afterwards.`,
       ]);
     parts.push(optional(text, 3, { field: 'bestMoments', text: b.text }));
   }

@@ -85,7 +85,11 @@ function phraseOf(terms: readonly Term[]): string | undefined {
 /** A comma list of short noun phrases ("SQL, Python, dashboards"): joined as a list. */
 function nounList(text: string): string | undefined {
   if (!text.includes(',') || text.includes('\n') || /[.;!?]/.test(text.replace(/\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms)\./gi, ''))) return undefined;
-  const items = text.split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?=[^,]*$)/).map((s) => s.trim()).filter((s) => s !== '');
+  // "…, rotational post across ITU and theatres": an "and" after a preposition joins that
+  // preposition's objects, not the list's items.
+  const last = text.slice(text.lastIndexOf(',') + 1);
+  const inPhrase = /\b(?:across|in|on|of|for|with|between|from|to|at|about|into|over|under|among|and\s+\w+\s+to)\s+[^,]*\band\b/i.test(last);
+  const items = text.split(inPhrase ? /\s*,\s*(?:and\s+|or\s+)?/ : /\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?=[^,]*$)/).map((s) => s.trim()).filter((s) => s !== '');
   if (items.length < 2 || items.length > 5) return undefined;
   const shaped = items.map((i) => shapeOf(i));
   if (!shaped.every((s) => s.kind === 'noun' && s.terms.length > 0 && s.terms.length <= 4)) return undefined;
@@ -143,6 +147,16 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
     case 'clause': {
       const who = subjectOf(shape.subject, about.names);
       const terms = shape.terms;
+      // "class sizes of 32, one TA shared between two classes": a comma inside the "subject" makes
+      // it notes, not a sentence: "that class sizes of 32, one TA shared…" would be no sentence.
+      if (shape.subject.slice(0, -1).some((t) => t.post.includes(','))) return undefined;
+      // "heat pumps": no subject and a bare verb form is a noun phrase read as a command; only a past
+      // act ("asked me…") or a present fact ("leads the platform team") is the person's.
+      const v = terms[shape.verb];
+      if (who === 'none' && v !== undefined && !is(v, 'PastTense') && !is(v, 'Copula') && !is(v, 'Modal') && !is(v, 'Auxiliary')
+        && v.text !== '' && formsOf(v.lower)?.present !== v.lower) {
+        return finiteVerb(terms.slice(shape.verb + 1)) < 0 ? topicOf(terms, about) : undefined;
+      }
       if (who === 'person' || who === 'none') {
         const rep = reportedAt(terms, shape.verb);
         if (rep !== undefined && isAct(rep.verb)) return act(terms, shape.verb, about);
@@ -302,6 +316,11 @@ function topicOfClause(terms: readonly Term[], verb: number): Term[] | undefined
     if (is(t, 'Verb') || is(t, 'Negative') || is(t, 'Particle') || is(t, 'Adverb') || t.text === '' || ['to', 'up', 'me', 'us'].includes(t.lower)) { i++; continue; }
     break;
   }
+  // "cut off mid-sentence on X", "stopped halfway through X": the words before the preposition say how, X is the topic.
+  // (One adverb or adjective, or one hyphenated word such as "mid-sentence", then the preposition.)
+  const how = is(terms[i], 'Hyphenated') && is(terms[i + 1], 'Hyphenated') ? 2
+    : is(terms[i], 'Adverb') || is(terms[i], 'Adjective') ? 1 : 0;
+  if (how > 0 && TOPIC_PREPOSITIONS.has(terms[i + how]?.lower ?? '')) i += how;
   if (i < terms.length && TOPIC_PREPOSITIONS.has(terms[i]?.lower ?? '')) i++;
   if (['when', 'as'].includes(terms[i]?.lower ?? '')) {
     // "got flustered when he asked about Kubernetes": the topic is what was asked about.
@@ -353,11 +372,24 @@ function reportedQuestion(terms: readonly Term[]): Term[] | undefined {
   return [wh, withText(aux, 'I'), ...words.map((w, i) => withText(i === words.length - 1 ? verb ?? aux : aux, w)), ...rest];
 }
 
+const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it']);
+
+/** Gerunds of answering: what follows them is the answer's topic. */
+const ANSWERING = new Set(['explaining', 'describing', 'answering', 'discussing', 'justifying', 'outlining', 'presenting', 'defending', 'covering', 'addressing']);
+
 function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished', audience: Audience): MomentForm | undefined {
   const shape = shapeOf(point);
+  // "did I even answer the one about conflict?": a question to self, no moment to write about.
+  if (field !== 'best' && /\?\s*$/.test(point)) return undefined;
   const asTopic = (asked: readonly Term[]): MomentForm | undefined => {
     const terms = reportedQuestion(asked);
     if (terms === undefined || terms.some((t) => THIRD_SINGULAR.has(t.lower))) return undefined;
+    // A topic is a phrase or one question ("how I would size the team"), not a story of clauses
+    // ("when they asked what I'd do I said I'd chase them which…").
+    if (['when', 'while', 'after', 'before', 'then'].includes(terms[0]?.lower ?? '')) return undefined;
+    if (terms.filter((t) => SUBJECT_PRONOUNS.has(t.lower.replace(/'.*$/, ''))).length > 2) return undefined;
+    // "I said Mr. Thi": a name alone is who, not what the answer was about.
+    if (terms.every((t) => is(t, 'Person') || is(t, 'Honorific'))) return undefined;
     const raw = phraseOf(audienceTerms(terms, audience));
     if (raw === undefined) return undefined;
     const text = field === 'best' ? raw : simplifyTopic(raw);
@@ -367,7 +399,15 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
     case 'question': return undefined;
     case 'noun': case 'wh': return shape.terms.length === 0 ? undefined : asTopic(shape.terms);
     case 'gerund': {
-      if (field !== 'best') return asTopic(shape.terms);
+      if (field !== 'best') {
+        // "explaining why I left" is an answer on "why I left"; "calling her by the wrong name" or
+        // "overexplaining the pipeline" is a slip, not a topic: "I did not explain calling…" is no sentence.
+        const lead = shape.terms[0]?.lower ?? '';
+        const after = shape.terms[1]?.lower ?? '';
+        if (ANSWERING.has(lead)) return asTopic(shape.terms.slice(TOPIC_PREPOSITIONS.has(after) ? 2 : 1));
+        if ((lead === 'talking' || lead === 'speaking') && TOPIC_PREPOSITIONS.has(after)) return asTopic(shape.terms.slice(2));
+        return undefined;
+      }
       const text = phraseOf(audienceTerms(shape.terms, audience));
       return text === undefined || shape.terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
     }

@@ -1,0 +1,52 @@
+/**
+ * Inputs from reading corpus drafts as the hiring manager would: each once made a sentence no one
+ * would send. Each is now fitted into a whole phrase, or left out and listed (never broken).
+ */
+import { describe, expect, it } from 'vitest';
+import { fitDetail, fitMoment } from './fit.js';
+
+const toHer = { names: ['Grace', 'Okafor'], as: 'you' } as const;
+
+describe('details that are notes, not sentences', () => {
+  it('a bare noun phrase read as a command is a topic, not "you heat pumps"', () => {
+    const f = fitDetail('heat pumps — he reckons half their installs will be heat pumps by 2027', toHer);
+    expect(f.value).toEqual({ form: 'topic', text: 'heat pumps' });
+    expect(f.dropped.map((d) => d.reason)).toEqual(['several_points']);
+  });
+
+  it('a comma inside the "subject" is notes: left out, not "that class sizes of 32, one TA shared…"', () => {
+    const f = fitDetail('class sizes of 32 in Year 5, one TA shared between two classes', toHer);
+    expect(f.value).toBeUndefined();
+    expect(f.dropped).toEqual([{ text: 'class sizes of 32 in Year 5, one TA shared between two classes', reason: 'unclear' }]);
+  });
+
+  it('an "and" after a preposition is not split into a list ("across ITU and theatres")', () => {
+    const f = fitDetail('NHS band 6, rotational post across ITU and theatres', toHer);
+    expect(f.value?.text ?? '').not.toContain('ITU, and theatres');
+  });
+
+  it('a subjectless past act is still theirs ("asked me how I would…")', () => {
+    expect(fitDetail('asked me how I would handle a late data feed', toHer).value?.text).toBe('you asked me how I would handle a late data feed');
+  });
+});
+
+describe('moments that are slips or stories, not topics', () => {
+  it.each([
+    ['calling Nguyễn by the wrong name — I said Mr. Thi'],
+    ['Overexplaining the ETL pipeline, they clearly wanted the short version'],
+    ['did I even answer the one about conflict with a manager?'],
+    ["when they asked what I'd do about a shoplifter I said I'd chase them which is apparently against policy"],
+  ])('awkward "%s" is left out and listed', (text) => {
+    const f = fitMoment(text, 'awkward', 'you');
+    expect(f.value).toBeUndefined();
+    expect(f.dropped.length).toBeGreaterThan(0);
+  });
+
+  it('an answering gerund gives its topic ("explaining why I left" → "why I left")', () => {
+    expect(fitMoment('explaining why I moved into pricing', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'why I moved into pricing' });
+  });
+
+  it('"cut off mid-sentence on X" is an answer on X', () => {
+    expect(fitMoment('Cut off mid-sentence on the P&L ownership question!!', 'unfinished', 'you').value).toEqual({ form: 'topic', text: 'P&L ownership' });
+  });
+});
