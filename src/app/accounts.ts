@@ -13,14 +13,27 @@ export interface AccountDeps {
   readonly accounts: AccountStore;
   readonly clock: Clock;
   readonly policy: AccountPolicy;
+  /** Runs each password hash and check (a server caps how many run at once); default: at once. */
+  readonly passwordChecks?: PasswordChecks;
 }
+
+/** Where password hashing runs: each `check` is a scrypt hash or verification. */
+export interface PasswordChecks {
+  run<T>(check: () => Promise<T>): Promise<T>;
+}
+
+const checked = <T>(deps: AccountDeps, check: () => Promise<T>): Promise<T> => (deps.passwordChecks ? deps.passwordChecks.run(check) : check());
 
 export interface AccountPolicy {
   /** scrypt's cost (N, a power of two); OWASP's minimum is 2¹⁷. Tests may lower it. */
   readonly scryptCost: number;
-  /** Failed sign-ins in a row that lock the account… */
+  /**
+   * Failed sign-ins in a row for one email from one address before that address must wait (the
+   * server's sign-in limit, src/server/sign-in-limit.ts, keyed by the email as typed, whether or not
+   * it has an account)…
+   */
   readonly lockAfter: number;
-  /** …for this long. */
+  /** …at most this long (the waits grow from a minute). */
   readonly lockMs: number;
   readonly sessionMs: number;
   readonly invitationMs: number;
@@ -116,7 +129,8 @@ export async function createAccount(deps: AccountDeps, input: NewAccount): Promi
   const name = accountName(input.name);
   const email = normaliseEmail(input.email);
   if (input.password !== undefined) checkPassword(input.password);
-  const hash = input.password !== undefined ? await hashPassword(input.password, deps.policy.scryptCost) : undefined;
+  const { password } = input;
+  const hash = password !== undefined ? await checked(deps, () => hashPassword(password, deps.policy.scryptCost)) : undefined;
   await requireOrganisation(deps, input.organisationId);
   const account: Account = { id: `u_${randomUUID()}`, name, email, role: input.role, ...(input.organisationId !== undefined ? { organisationId: input.organisationId } : {}) };
   try {
@@ -159,6 +173,16 @@ export interface NewSession {
 /** A scrypt hash of nothing, checked when the email is unknown so both answers take as long. */
 const decoys = new WeakMap<AccountPolicy, Promise<string>>();
 
+/** The decoy hash for `policy`, made once (a server makes it at the start, so the first unknown email takes no longer than the others). */
+export function decoyHash(policy: AccountPolicy): Promise<string> {
+  let decoy = decoys.get(policy);
+  if (!decoy) {
+    decoy = hashPassword('decoy password', policy.scryptCost);
+    decoys.set(policy, decoy);
+  }
+  return decoy;
+}
+
 export async function openSession(deps: AccountDeps, account: Account): Promise<NewSession> {
   const { token, hash } = newToken();
   const now = deps.clock.now();
@@ -169,40 +193,30 @@ export async function openSession(deps: AccountDeps, account: Account): Promise<
 
 /**
  * Checks the password and opens a new session (a fresh token: a session id planted before sign-in
- * is never promoted). Wrong email and wrong password get the same answer; the account locks after
- * `lockAfter` failures in a row.
+ * is never promoted). An unknown email, a malformed one and a wrong password get the same answer
+ * after the same work (one scrypt check, against a decoy hash when there is no account). Nothing
+ * here locks an account: how often one may try is the server's sign-in limit, which treats every
+ * email alike, so that neither its answers nor their timing tell whether an account exists.
  */
 export async function signIn(deps: AccountDeps, emailText: string, password: string): Promise<NewSession> {
   const wrong = new AppError('unauthorized', 'wrong email or password');
-  let email: string;
+  let email: string | undefined;
   try {
     email = normaliseEmail(emailText);
   } catch {
+    email = undefined;
+  }
+  const found = email !== undefined ? await deps.accounts.findCredentials(email) : undefined;
+  const stored = found?.passwordHash;
+  if (!found || stored === undefined) {
+    const decoy = await decoyHash(deps.policy);
+    await checked(deps, () => verifyPassword(password, decoy));
     throw wrong;
   }
-  const found = await deps.accounts.findCredentials(email);
-  const now = deps.clock.now();
-  if (!found || found.passwordHash === undefined) {
-    let decoy = decoys.get(deps.policy);
-    if (!decoy) {
-      decoy = hashPassword('decoy password', deps.policy.scryptCost);
-      decoys.set(deps.policy, decoy);
-    }
-    await verifyPassword(password, await decoy);
-    throw wrong;
-  }
-  if (found.lockedUntil !== undefined && found.lockedUntil > now) throw lockedError(found.lockedUntil);
-  if (!(await verifyPassword(password, found.passwordHash))) {
-    const locked = await deps.accounts.recordFailedSignIn(found.account.id, now, deps.policy.lockAfter, deps.policy.lockMs);
-    if (locked) throw lockedError(now + deps.policy.lockMs);
-    throw wrong;
-  }
+  if (!(await checked(deps, () => verifyPassword(password, stored)))) throw wrong;
+  // A lock or count left by an earlier version of the server is cleared by a right password.
   if (found.failedSignIns > 0 || found.lockedUntil !== undefined) await deps.accounts.recordSignIn(found.account.id);
   return openSession(deps, found.account);
-}
-
-function lockedError(until: EpochMs): AppError {
-  return new AppError('locked', `too many wrong passwords: this account is locked until ${new Date(until).toISOString()}; try again then, or ask an admin for a reset`, { detail: String(until) });
 }
 
 // ---------------------------------------------------------------- invitations and resets
@@ -247,7 +261,7 @@ export async function acceptInvitation(deps: AccountDeps, token: string, name: s
   // Looked at first, so that a wrong token costs no password hashing.
   const invitation = await deps.accounts.findToken(hash, 'invitation', deps.clock.now());
   if (!invitation || invitation.email === undefined || invitation.role === undefined) throw unknown();
-  const passwordHash = await hashPassword(password, deps.policy.scryptCost);
+  const passwordHash = await checked(deps, () => hashPassword(password, deps.policy.scryptCost));
   let account: Account | undefined;
   try {
     account = await deps.accounts.redeemInvitation(hash, deps.clock.now(), { id: `u_${randomUUID()}`, name: kept }, passwordHash);
@@ -277,7 +291,7 @@ export async function resetPassword(deps: AccountDeps, token: string, password: 
   const reset = await deps.accounts.takeToken(tokenHash(token), 'password_reset', deps.clock.now());
   const account = reset?.userId !== undefined ? await deps.accounts.getAccount(reset.userId) : undefined;
   if (!account) throw new AppError('bad_input', 'token: this reset token is unknown, used or expired; ask an admin for a new one', { field: 'token' });
-  await deps.accounts.setPassword(account.id, await hashPassword(password, deps.policy.scryptCost));
+  await deps.accounts.setPassword(account.id, await checked(deps, () => hashPassword(password, deps.policy.scryptCost)));
   return account;
 }
 

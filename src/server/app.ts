@@ -22,6 +22,7 @@ import type { Deps } from '../deps.js';
 import { compression, sendWebFile } from './compress.js';
 import { BadRequest, onError } from './errors.js';
 import type { Outage } from './outage.js';
+import { passwordGate, type PasswordGateOptions } from './password-gate.js';
 import { body, defined, query } from './validate.js';
 import { debriefPreviewRoutes } from './routes/debrief-preview.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -71,6 +72,8 @@ export interface ServerOptions extends Binding {
    * sign-out`, a second server) too, as soon as the database's notice arrives (session-cache.ts).
    */
   readonly sessionCacheMs?: number;
+  /** How many password checks run at once, and how long one waits its turn (password-gate.ts). */
+  readonly passwordGate?: PasswordGateOptions;
   /** Told of requests that failed because the database cannot be reached (serve.ts logs the outage once). */
   readonly outage?: Outage;
 }
@@ -119,7 +122,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
   const origins = allowedOrigins(options, publicUrl);
   // Listens for other processes' account changes as long as the store is open.
   const accounts = options.accounts ? cachingSessions(deps.store.accounts, options.sessionCacheMs ?? DEFAULT_SESSION_CACHE_MS).accounts : deps.store.accounts;
-  const accountDeps: AccountDeps = { accounts, clock: deps.clock, policy: options.policy ?? DEFAULT_POLICY };
+  const accountDeps: AccountDeps = { accounts, clock: deps.clock, policy: options.policy ?? DEFAULT_POLICY, passwordChecks: passwordGate(options.passwordGate) };
 
   const limit = (maxSize: number) => bodyLimit({
     maxSize, onError: (c) => c.json({ error: `request body too large; the limit is ${maxSize / 1024 / 1024} MB` }, 413),

@@ -32,6 +32,19 @@ export function fromZod(error: z.ZodError, where: string): BadRequest {
   return new BadRequest(field === '' ? `${where}: ${detail}` : `${field}: ${detail}`, field === '' ? undefined : field);
 }
 
+/** Not now: 429 (this client tries too often) or 503 (the server is busy), with when to try again (`Retry-After`). */
+export class RetryLater extends Error {
+  readonly status: 429 | 503;
+  readonly retryAfterS: number;
+
+  constructor(message: string, status: 429 | 503, retryAfterS: number) {
+    super(message);
+    this.name = 'RetryLater';
+    this.status = status;
+    this.retryAfterS = retryAfterS;
+  }
+}
+
 const plural = (n: number, one: string): string => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
 
 /** A zod issue as the records' checks word theirs ("is required", "is too long: at most 200 characters"), not zod's ("Too big: expected string to have <=200 characters"). */
@@ -85,6 +98,10 @@ export const UNREACHABLE_WORDS = 'the database is not answering right now; try a
 
 export function errorResponse(c: Context, error: unknown, log?: (error: unknown) => void, outage?: Outage): Response {
   if (error instanceof BadRequest) return c.json(body(error.message, error.field), 400);
+  if (error instanceof RetryLater) {
+    c.header('Retry-After', String(error.retryAfterS));
+    return c.json({ error: error.message }, error.status);
+  }
   if ((!(error instanceof AppError) || error.code === 'internal') && databaseUnreachable(error) && !clientLeft(c, error)) {
     outage?.failed(error);
     c.header('Retry-After', String(OUTAGE_RETRY_AFTER_S));

@@ -10,6 +10,7 @@ import type { AccountPolicy } from '../app/accounts.js';
 import type { SpellerLoader } from '../app/speller.js';
 import type { Deps } from '../deps.js';
 import { createServer } from './app.js';
+import type { PasswordGateOptions } from './password-gate.js';
 import { OUTAGE_RETRY_AFTER_S, outageWatch, type OutageEvent } from './outage.js';
 import { clientAddress, forwardedSecure, requestLogLine, TRUST_NOBODY, type Forwarded, type TrustProxy } from './ops.js';
 import type { RequestEnv, RequestInfo } from './request-env.js';
@@ -44,6 +45,8 @@ export interface StartOptions {
   /** Password hashing cost and lockout (app.ts ServerOptions; tests lower the cost). */
   readonly policy?: AccountPolicy;
   readonly signInsPerMinute?: number;
+  /** Password checks at once and their wait (app.ts ServerOptions). */
+  readonly passwordGate?: PasswordGateOptions;
   /** How long a session found is believed (app.ts ServerOptions). */
   readonly sessionCacheMs?: number;
 }
@@ -174,6 +177,7 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
     ...(options.accounts !== undefined ? { accounts: options.accounts } : {}), ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
     ...(options.policy !== undefined ? { policy: options.policy } : {}), ...(options.signInsPerMinute !== undefined ? { signInsPerMinute: options.signInsPerMinute } : {}),
     ...(options.sessionCacheMs !== undefined ? { sessionCacheMs: options.sessionCacheMs } : {}), outage,
+    ...(options.passwordGate !== undefined ? { passwordGate: options.passwordGate } : {}),
   });
 
   async function stop(): Promise<void> {

@@ -8,7 +8,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import {
-  acceptInvitation, assign, comment, createAccount, createOrganisation, invite, issueReset, parseRole, resetPassword,
+  acceptInvitation, assign, comment, createAccount, createOrganisation, decoyHash, invite, issueReset, parseRole, resetPassword,
   rotateCalendarToken, signIn, tokenHash, type AccountDeps, type NewSession,
 } from '../../app/accounts.js';
 import { pipeline, showApplication, agenda } from '../../app/agenda.js';
@@ -19,7 +19,9 @@ import type { Account, Role } from '../../app/ports.js';
 import type { AppDeps } from '../../app/records.js';
 import { agendaJson, applicationViewJson, pipelineJson } from '../../app/views.js';
 import type { Deps } from '../../deps.js';
+import { RetryLater } from '../errors.js';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfCheck } from '../security.js';
+import { signInLimit, type SignInWait } from '../sign-in-limit.js';
 import { body } from '../validate.js';
 import type { Env } from './context.js';
 
@@ -72,6 +74,22 @@ function rateLimit(limit: number, now: () => number): MiddlewareHandler<Env> {
   };
 }
 
+/** "40 seconds", "2 minutes": how long a wait is, rounded up. */
+function waitWords(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** The sign-in limit's refusal: the same for every email, with or without an account. */
+function signInWait(wait: SignInWait): RetryLater {
+  const words = wait.scope === 'address'
+    ? `too many sign-ins with this email from your address did not succeed; wait ${waitWords(wait.ms)} and try again, or ask an admin for a reset link`
+    : `too many sign-ins with this email did not succeed recently; wait ${waitWords(wait.ms)} and try again (where you have signed in with it before, you need not wait)`;
+  return new RetryLater(words, 429, Math.ceil(wait.ms / 1000));
+}
+
 /** Only these roles; others get 403 (a signed-in account that may not use the route). */
 function allow(...roles: Role[]): MiddlewareHandler<Env> {
   return async (c, next) => {
@@ -86,6 +104,10 @@ function allow(...roles: Role[]): MiddlewareHandler<Env> {
 export function accountRoutes(o: AccountRoutesOptions) {
   const { deps, accountDeps } = o;
   const limited = rateLimit(o.signInsPerMinute, () => deps.clock.now());
+  const { policy } = accountDeps;
+  const signIns = signInLimit({ now: () => deps.clock.now(), perAddress: policy.lockAfter, perEmail: policy.lockAfter * 4, maxWaitMs: policy.lockMs });
+  // Made now, so that the first unknown email takes no longer than the others.
+  decoyHash(policy).catch(() => undefined);
   const depsOf = (userId: string): AppDeps => ({ store: deps.store, time: deps.time, clock: deps.clock, userId });
   const secure = (c: Context<Env>): boolean => c.env?.secure === true || o.publicUrl?.protocol === 'https:';
   const base = (c: Context<Env>): string => (o.publicUrl ? o.publicUrl.origin : new URL(c.req.url).origin);
@@ -220,7 +242,19 @@ export function accountRoutes(o: AccountRoutesOptions) {
     .use('/auth/*', csrfCheck(o.origins, false))
     .post('/auth/sign-in', limited, body(SignInBody), async (c) => {
       const q = c.req.valid('json');
-      return c.json(await start(c, await signIn(accountDeps, q.email, q.password)));
+      const address = c.env?.clientIp ?? 'unknown';
+      const wait = signIns.attempt(q.email, address);
+      if (wait) throw signInWait(wait);
+      let session: NewSession;
+      try {
+        session = await signIn(accountDeps, q.email, q.password);
+      } catch (error) {
+        // Only a wrong email or password counts against the limit.
+        if (!(error instanceof AppError && error.code === 'unauthorized')) signIns.notMade(q.email, address);
+        throw error;
+      }
+      signIns.succeeded(q.email, address);
+      return c.json(await start(c, session));
     })
     .post('/auth/accept-invitation', limited, body(AcceptBody), async (c) => {
       const q = c.req.valid('json');

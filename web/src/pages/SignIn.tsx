@@ -26,8 +26,9 @@ export function signInProblem(error: unknown): string {
     return `Too many wrong passwords: this account is locked${at ? ` until ${at}` : ' for a while'}. Try again then, or ask your admin for a reset link.`;
   }
   if (error.status === 429) {
-    const wait = /wait (\d+) s/.exec(error.serverText)?.[1];
-    return `Too many attempts from this address. Wait ${wait ? `${wait} seconds` : 'a minute'} and try again.`;
+    const wait = waitSeconds(error);
+    const words = wait >= 60 ? `${Math.ceil(wait / 60)} minute${Math.ceil(wait / 60) === 1 ? '' : 's'}` : wait > 0 ? `${wait} seconds` : 'a minute';
+    return `Too many attempts that did not succeed. Wait ${words} and try again, or ask your admin for a reset link.`;
   }
   return error.message;
 }
@@ -37,9 +38,11 @@ function fieldMessage(error: ApiError): string {
   return error.atField;
 }
 
-/** Seconds to wait from a 429's words, else 0. */
+/** Seconds to wait from a 429's words ("wait 40 s", "wait 40 seconds", "wait 15 minutes"), else 0. */
 function waitSeconds(error: unknown): number {
-  return error instanceof ApiError && error.status === 429 ? Number(/wait (\d+) s/.exec(error.serverText)?.[1] ?? 0) : 0;
+  if (!(error instanceof ApiError) || error.status !== 429) return 0;
+  const [, n, unit] = /wait (\d+) (s\b|seconds?|minutes?)/.exec(error.serverText) ?? [];
+  return Number(n ?? 0) * (unit?.startsWith('minute') ? 60 : 1);
 }
 
 function PasswordField({ id, label, value, onChange, autoComplete, hint, error }: {
