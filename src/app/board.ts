@@ -125,6 +125,8 @@ export function boardPageJson(b: BoardPage, time: TimeRules) {
     counts: b.counts,
     cards: b.cards.map((c) => ({
       id: c.summary.id, company: c.summary.company, role: c.summary.role, status: c.summary.status,
+      // The details a card shows (null when not given).
+      location: c.summary.location ?? null, workplace: c.summary.workplace ?? null, salary: c.summary.salary ?? null, tags: c.summary.tags ?? [],
       next: c.next ? {
         kind: c.next.kind, status: c.next.status, at: time.zone(c.next.timeZone).format(shownAt(c.next)), timeZone: c.next.timeZone,
         person: c.person ?? null,

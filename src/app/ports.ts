@@ -4,7 +4,7 @@
  * leave src/store. Red flags and offers are not in the core model yet, so their types live here.
  */
 import type {
-  Application, ApplicationStatus, Candidate, Interview, Person, Reference, Scenario, Settings, Touch,
+  Application, ApplicationStatus, Candidate, Interview, Person, Reference, Scenario, Settings, Touch, Workplace,
 } from '../core/model.js';
 import type { RecommendationKind } from '../core/rules/plan-types.js';
 import type { Day, EpochMs } from '../core/time.js';
@@ -225,6 +225,12 @@ export interface ApplicationSummary {
   readonly status: ApplicationStatus;
   readonly appliedOn?: Day;
   readonly nextDue?: NextDue;
+  /** What a board card shows of the details, and the id a re-import matches (absent when not given). */
+  readonly location?: string;
+  readonly workplace?: Workplace;
+  readonly salary?: string;
+  readonly tags?: readonly string[];
+  readonly sourceId?: string;
 }
 
 export interface ApplicationFilter {

@@ -44,6 +44,7 @@ const a = s.applications;
 /** The columns of an application's summary (`listApplications` selects them too). */
 export const SUMMARY_COLUMNS = {
   id: a.id, company: a.company, role: a.role, status: a.status, appliedOn: a.appliedOn, nextDueAt: a.nextDueAt, nextDueKind: a.nextDueKind,
+  location: a.location, workplace: a.workplace, salaryText: a.salaryText, tags: a.tags, sourceId: a.sourceId,
 } satisfies Record<keyof rows.SummaryRow, AnyPgColumn>;
 const decodeSummary = decoder<rows.SummaryRow>(SUMMARY_COLUMNS);
 

@@ -471,7 +471,8 @@ export function toNextDue(r: Pick<ApplicationRow, 'nextDueAt' | 'nextDueKind'>):
   return r.nextDueAt !== null && r.nextDueKind !== null ? { at: r.nextDueAt, kind: r.nextDueKind } : undefined;
 }
 
-export type SummaryRow = Pick<ApplicationRow, 'id' | 'company' | 'role' | 'status' | 'appliedOn' | 'nextDueAt' | 'nextDueKind'>;
+export type SummaryRow = Pick<ApplicationRow,
+  'id' | 'company' | 'role' | 'status' | 'appliedOn' | 'nextDueAt' | 'nextDueKind' | 'location' | 'workplace' | 'salaryText' | 'tags' | 'sourceId'>;
 
 export function toSummary(r: SummaryRow): ApplicationSummary {
   const nextDue = toNextDue(r);
@@ -479,6 +480,12 @@ export function toSummary(r: SummaryRow): ApplicationSummary {
     id: r.id, company: r.company, role: r.role, status: r.status,
     ...(r.appliedOn !== null ? { appliedOn: r.appliedOn } : {}),
     ...(nextDue ? { nextDue } : {}),
+    ...some('location', r.location),
+    ...some('workplace', r.workplace),
+    ...some('salary', r.salaryText),
+    // A read model written before the details has no tags.
+    ...(r.tags !== null && r.tags !== undefined && r.tags.length > 0 ? { tags: r.tags } : {}),
+    ...some('sourceId', r.sourceId),
   };
 }
 

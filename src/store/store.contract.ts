@@ -289,6 +289,7 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         expect((await store.listApplications(user))[0]).toStrictEqual({
           id: 'a1', company: 'Acme Société Générale', role: 'Data Analyst — Ω team', status: 'active', appliedOn: day('2026-01-05'),
           nextDue: { at: iso('2026-03-10T14:00:00Z'), kind: 'status_check' },
+          location: 'New York, NY', workplace: 'hybrid', salary: '$85k–$95k + bonus', tags: ['dream job', 'Analytics', '東京'], sourceId: 'huntr-5f3c',
         });
       });
 

@@ -64,7 +64,7 @@ describe('GET /api/board/cards', () => {
     expect(ids(p, 'offer')).toEqual(['a5']);
     const acme = p.cards.find((c) => c.id === 'a1');
     expect(acme).toEqual({
-      id: 'a1', company: 'Acme Corp', role: 'Data Analyst', status: 'active',
+      id: 'a1', company: 'Acme Corp', role: 'Data Analyst', status: 'active', location: null, workplace: null, salary: null, tags: [],
       next: { kind: 'thank_you', status: expect.any(String), at: expect.stringMatching(/^2026-03-1\dT\d\d:\d\d:\d\d-04:00$/), timeZone: 'America/New_York', person: 'Renée Okafor' },
     });
     expect(p.cards.find((c) => c.id === 'a3')?.next).toBeNull();

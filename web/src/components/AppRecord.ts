@@ -17,6 +17,7 @@ export interface PersonRecord {
   readonly preferredChannel?: string;
   readonly informal: boolean;
   readonly verified: boolean;
+  readonly notes?: string;
 }
 
 /** The debrief's JSON is the model's Debrief as it is. */
@@ -61,6 +62,15 @@ export interface ApplicationRecord {
   readonly appliedOn?: string;
   readonly timeZone?: string;
   readonly region?: string;
+  readonly postingUrl?: string;
+  readonly location?: string;
+  readonly workplace?: 'remote' | 'hybrid' | 'on_site';
+  readonly salary?: { readonly text: string; readonly min?: number; readonly max?: number; readonly currency?: string; readonly period?: string };
+  readonly source?: string;
+  readonly sourceId?: string;
+  readonly description?: string;
+  readonly notes?: string;
+  readonly tags?: readonly string[];
   readonly people: readonly PersonRecord[];
   readonly interviews: readonly InterviewRecord[];
   readonly touches: readonly TouchRecord[];

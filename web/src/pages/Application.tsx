@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { accounts, client, ok, type ApplicationJson, type RecommendationJson } from '../api.js';
 import { CommentList } from '../components/Comments.js';
 import { applicationRecord, CLOSED_STATUSES, type ApplicationRecord, type PersonRecord } from '../components/AppRecord.js';
+import { ApplicationDetails } from '../components/ApplicationDetails.js';
 import { AppTimeline } from '../components/AppTimeline.js';
 import { dateOnly, InterviewDebrief } from '../components/InterviewDebrief.js';
 import { LogTouchDialog, touchKindOf, type LogDefaults } from '../components/LogTouch.js';
@@ -39,6 +40,8 @@ export interface ApplicationActions {
   readonly onLog: (d: LogDefaults) => void;
   readonly onClose: () => void;
   readonly onAddPerson: () => void;
+  /** After the details were edited. */
+  readonly onSaved?: () => void;
 }
 
 function PlanItem({ rec, app, userZone, actions }: { rec: RecommendationJson; app: ApplicationRecord; userZone: string; actions: ApplicationActions | undefined }) {
@@ -96,6 +99,7 @@ function People({ people, onAdd }: { people: readonly PersonRecord[]; onAdd: (()
                 {p.informal && <Chip tone="info">First-name terms</Chip>}
               </p>
               {(p.email || p.phone) && <p className="person-contact">{[p.email, p.phone].filter(Boolean).join(' · ')}</p>}
+              {p.notes && <p className="person-notes details-text">{p.notes}</p>}
             </li>
           ))}
         </ul>
@@ -197,6 +201,7 @@ export function ApplicationSections({ data, userZone, actions, base, children }:
           </details>
         )}
       </section>
+      <ApplicationDetails app={app} readOnly={!actions} onSaved={actions?.onSaved ?? (() => undefined)} />
       {children}
       <section aria-labelledby="history-h" className="section">
         <h2 id="history-h">Timeline</h2>
@@ -236,7 +241,7 @@ export function ApplicationPage({ applicationId, userZone, shared = false }: { a
     >
       <ErrorNote error={error} />
       <ApplicationSections data={data} userZone={userZone} base={base}
-        actions={{ onLog: setLogging, onClose: () => setDialog('no_response'), onAddPerson: () => setDialog('person') }}>
+        actions={{ onLog: setLogging, onClose: () => setDialog('no_response'), onAddPerson: () => setDialog('person'), onSaved: reload }}>
         {app.status === 'active' && <PasteReply applicationId={app.id} onApplied={reload} />}
         {shared && <CoachComments applicationId={app.id} userZone={userZone} />}
       </ApplicationSections>

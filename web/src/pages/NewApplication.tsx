@@ -1,6 +1,7 @@
 /** New application: company, post, when you applied, and (optionally) the company's own zone and holidays. */
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, client, fieldText, ok } from '../api.js';
+import { DetailsFields, detailsBody, EMPTY_DETAILS, isDetailError, type DetailsDraft } from '../components/ApplicationDetails.js';
 import { Field, Page } from '../components/ui.js';
 import { navigate } from '../router.js';
 import { REGIONS } from './Setup.js';
@@ -13,6 +14,7 @@ export function NewApplication() {
   const [appliedOn, setAppliedOn] = useState('');
   const [timeZone, setTimeZone] = useState('');
   const [region, setRegion] = useState('');
+  const [details, setDetails] = useState<DetailsDraft>(EMPTY_DETAILS);
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
 
@@ -25,6 +27,7 @@ export function NewApplication() {
         json: {
           company: company.trim(), role: role.trim(),
           ...(appliedOn ? { appliedOn } : {}), ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}), ...(region ? { region } : {}),
+          ...detailsBody(details, false),
         },
       }));
       navigate(`/applications/${encodeURIComponent(saved.applicationId)}`);
@@ -66,7 +69,11 @@ export function NewApplication() {
             </Field>
           </div>
         </details>
-        {error && !(named && known.has(named)) && <p className="notice error" role="alert">{error.message}</p>}
+        <details className="more-options" open={isDetailError(error)}>
+          <summary>Job posting, salary, notes and tags</summary>
+          <DetailsFields draft={details} onChange={setDetails} error={error} />
+        </details>
+        {error && !(named && known.has(named)) && !isDetailError(error) && <p className="notice error" role="alert">{error.message}</p>}
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={busy}>Create application</button>
           <button type="button" className="button ghost" onClick={() => window.history.back()}>Cancel</button>

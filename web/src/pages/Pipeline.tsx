@@ -13,6 +13,7 @@ import { useData } from '../data.js';
 import { kindLabel, whenIn } from '../format.js';
 import { Link, navigate, useLocation } from '../router.js';
 import './Pipeline.css';
+import '../components/ApplicationDetails.css';
 
 const PipelineCharts = lazy(() => import('../components/PipelineCharts.js').then((m) => ({ default: m.PipelineCharts })));
 
@@ -64,6 +65,20 @@ function NextAction({ card, userZone }: { card: Card; userZone: string }) {
   );
 }
 
+const WORKPLACE_WORDS: Readonly<Record<string, string>> = { remote: 'Remote', hybrid: 'Hybrid', on_site: 'On-site' };
+
+/** Where the job is, the salary as written, and the tags: the details a card has room for. */
+function CardDetails({ card }: { card: Card }) {
+  const where = [card.location, card.workplace ? WORKPLACE_WORDS[card.workplace] : null].filter(Boolean).join(' · ');
+  if (!where && !card.salary && card.tags.length === 0) return null;
+  return (
+    <>
+      {(where || card.salary) && <p className="board-details muted">{[where, card.salary].filter(Boolean).join(' · ')}</p>}
+      {card.tags.length > 0 && <p className="tag-list board-tags">{card.tags.map((t) => <span key={t} className="tag">{t}</span>)}</p>}
+    </>
+  );
+}
+
 function BoardCard({ card, userZone, busy, onMove, onDragStart }: {
   card: Card; userZone: string; busy: boolean; onMove: (card: Card, to: Status) => void; onDragStart: (id: string) => void;
 }) {
@@ -79,6 +94,7 @@ function BoardCard({ card, userZone, busy, onMove, onDragStart }: {
     <li className="board-card" draggable={!busy} onDragStart={start} data-application={card.id} aria-label={`${card.company}, ${card.role}`}>
       <p className="board-company"><Link href={`/applications/${encodeURIComponent(card.id)}`}>{card.company}</Link></p>
       <p className="board-role">{card.role}</p>
+      <CardDetails card={card} />
       <NextAction card={card} userZone={userZone} />
       <form className="board-move" onSubmit={(e) => {
         e.preventDefault();
