@@ -44,6 +44,9 @@ describe('a person where the protocol needs one', () => {
       [['sent', 'a1', '--kind', 'status_check', '--yes'], /^afterword: --person: a status check goes to someone/],
       [['log-call', 'a1', '--outcome', 'voicemail'], /^afterword: --person: a call goes to someone; say whom by id: p1/],
       [['log-call', 'a1', '--outcome', 'not_decided'], /^afterword: --person: a call goes to someone/],
+      // The general recorder checks the same.
+      [['add', 'touch', 'a1', '--kind', 'thank_you'], /^afterword: --person: a thank-you goes to someone; say whom by id: p1/],
+      [['add', 'touch', 'a1', '--kind', 'status_check', '--channel', 'phone'], /^afterword: --person: a status check goes to someone/],
     ];
     for (const [argv, message] of cases) {
       const run = await cli(argv);
@@ -110,6 +113,9 @@ describe('an --at in the future', () => {
     const call = await cli(['log-call', 'a1', '--person', 'p2', '--outcome', 'not_decided', '--at', '2026-03-08T10:00']); // Sun 2026-03-08, four days ahead
     expect(call.code).toBe(2);
     expect(call.stderr).toMatch(/--at: Sunday, March 8, 2026 at 10:00 is in the future.*--yes/);
+    const raw = await cli(['add', 'touch', 'a1', '--kind', 'update', '--at', '2026-03-09T10:00']); // Mon 2026-03-09
+    expect(raw.code).toBe(2);
+    expect(raw.stderr).toMatch(/--at: Monday, March 9, 2026 at 10:00 is in the future.*--yes/);
     expect(await touches()).toHaveLength(before);
   });
 

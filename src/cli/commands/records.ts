@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../app/errors.js';
 import {
-  addApplication, addInterview, addPerson, addReference, addTouch, getProfile, saveProfile, sentNow, understandTimeline,
+  addApplication, addInterview, addPerson, addReference, getProfile, saveProfile, sentNow, understandTimeline,
   type AppDeps, type Saved,
 } from '../../app/records.js';
 import { CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, STAGES, TOUCH_KINDS } from '../../core/model.js';
@@ -16,6 +16,8 @@ import type { CliIo } from '../io.js';
 import { collect, naming, type FlagMap } from '../naming.js';
 import { DETAIL_FLAGS, detailInput, withDetailOptions, type DetailOptions } from './details.js';
 import { renderNext } from '../render/agenda.js';
+import { confirmFuture } from './touch-guards.js';
+import { logTouch } from '../../app/act.js';
 
 type Json = Record<string, unknown>;
 function list(value: string | undefined): string[] | undefined {
@@ -334,10 +336,17 @@ Example:
     .option('--at <date-time>', 'when (default: now)')
     .option('--text <text>', 'what was sent or said')
     .option('--new-decision-by <YYYY-MM-DD>', 'a new decision date they gave')
+    .option('--yes', 'record a future --at without asking')
     .option('--json', 'print as JSON')
-    .action(async (application: string, opts: TouchOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
-      const input = await touchInput(io, deps, opts);
-      const saved = await naming(TOUCH_FLAGS, () => addTouch(deps, application, input));
+    .action(async (application: string, opts: TouchOptions & { yes?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
+      // The same checks as "sent": a person for a thank-you or a status check, and a future --at
+      // asked about (or --yes); the everyday guards (P2, L8) are for "sent" and "log-call".
+      const input = await confirmFuture(io, deps, await touchInput(io, deps, opts), opts.yes);
+      const saved = await naming(TOUCH_FLAGS, async () => {
+        const result = await logTouch(deps, application, input, new Set(['P2', 'L8']));
+        if (!result.ok) throw new AppError('bad_input', 'not recorded');
+        return result.saved;
+      });
       await printSaved(io, deps, saved, `Recorded ${String(input['kind']).replace('_', ' ')} (${String(input['outcome'])}) for ${saved.application.company}.`, opts.json === true);
     }));
 
