@@ -6,8 +6,8 @@
 import { resolveParams } from '../core/rules/params.js';
 import { renderWarning } from '../core/rules/messages.js';
 import { formatDay, type EpochMs } from '../core/time.js';
-import { agendaIfSetUp } from './agenda.js';
-import type { Account } from './ports.js';
+import { agendaIfSetUp, type AgendaItem } from './agenda.js';
+import type { Account, Comment } from './ports.js';
 import type { AppDeps } from './records.js';
 
 export interface SeekerStatus {
@@ -75,4 +75,83 @@ export async function coachDashboard(deps: Omit<AppDeps, 'userId'>, coachId: str
   const list = await Promise.all(seekers.map((s) => seekerStatus(deps, s)));
   const weight = (s: SeekerStatus): number => (s.overdueThankYous.length > 0 ? 0 : s.quietDays !== null ? 1 : s.overdue > 0 ? 2 : 3);
   return list.sort((a, b) => weight(a) - weight(b) || a.seeker.name.localeCompare(b.seeker.name));
+}
+
+// ---------------------------------------------------------------- the coach's table
+
+/**
+ * Where a job seeker is with Afterword: `no_password` (their account exists but they have not
+ * accepted an invitation or reset link, so they cannot sign in yet), `not_set_up` (signed up, no
+ * profile yet: nothing can be planned), `set_up`.
+ */
+export type Joined = 'no_password' | 'not_set_up' | 'set_up';
+
+export interface SeekerRow {
+  readonly seeker: Account;
+  readonly joined: Joined;
+  /** What they owe now: past the latest moment first, then due (or due but held), each with the planner's reason. */
+  readonly overdue: readonly AgendaItem[];
+  readonly due: readonly AgendaItem[];
+  readonly active: number;
+  /** The newest `appliedOn` of any application, as a date in the seeker's zone. */
+  readonly lastAppliedOn: string | null;
+  /** Whole days since `lastAppliedOn` in the seeker's zone; null when they have no application. */
+  readonly daysSinceApplied: number | null;
+  /** P1's quiet limit of the seeker's own settings (7 unless they changed it). */
+  readonly quietLimit: number;
+  /** Active applications whose next step is a check, a call or moving on (the employer's turn), soonest first. */
+  readonly waitingOn: SeekerStatus['waitingOn'];
+}
+
+const NOT_JOINED = { overdue: [], due: [], active: 0, lastAppliedOn: null, daysSinceApplied: null, quietLimit: 7, waitingOn: [] } as const;
+
+/** One row of the coach's table: built from one agenda read and one account read of the seeker. */
+export async function seekerRow(deps: Omit<AppDeps, 'userId'>, seeker: Account): Promise<SeekerRow> {
+  const app: AppDeps = { ...deps, userId: seeker.id };
+  const day = await agendaIfSetUp(app, 1);
+  if (!day) {
+    const credentials = await deps.store.accounts.findCredentials(seeker.email);
+    return { seeker, joined: credentials?.passwordHash === undefined ? 'no_password' : 'not_set_up', ...NOT_JOINED };
+  }
+  const zone = deps.time.zone(day.profile.settings.timeZone);
+  let lastApplied: number | undefined;
+  let active = 0;
+  const waitingOn: SeekerStatus['waitingOn'][number][] = [];
+  for (const s of day.summaries) {
+    if (s.appliedOn !== undefined && (lastApplied === undefined || s.appliedOn > lastApplied)) lastApplied = s.appliedOn;
+    if (s.status !== 'active') continue;
+    active++;
+    if (s.nextDue && WAITING_KINDS.has(s.nextDue.kind)) {
+      waitingOn.push({ applicationId: s.id, company: s.company, role: s.role, nextCheck: s.nextDue.at, open: s.nextDue.at <= day.now, kind: s.nextDue.kind });
+    }
+  }
+  return {
+    seeker, joined: 'set_up', overdue: day.overdue, due: day.due, active,
+    lastAppliedOn: lastApplied === undefined ? null : formatDay(lastApplied),
+    daysSinceApplied: lastApplied === undefined ? null : zone.dayAt(day.now) - lastApplied,
+    quietLimit: resolveParams(day.profile.settings.protocol).P1.quietDays,
+    waitingOn: waitingOn.sort((a, b) => a.nextCheck - b.nextCheck),
+  };
+}
+
+/** Every job seeker the coach follows, one row each, by name (the page sorts and filters them). */
+export async function coachTable(deps: Omit<AppDeps, 'userId'>, coachId: string): Promise<readonly SeekerRow[]> {
+  const seekers = await deps.store.accounts.seekersOf(coachId);
+  const rows: SeekerRow[] = [];
+  // One seeker at a time: the embedded database serves one query at a time anyway, and a pool is not drained by one coach.
+  for (const s of seekers) rows.push(await seekerRow(deps, s));
+  return rows.sort((a, b) => a.seeker.name.localeCompare(b.seeker.name));
+}
+
+/** The coaches' comments on the job seeker's active applications and offers made since `since`, newest first. */
+export async function recentComments(deps: AppDeps, since: number): Promise<readonly (Comment & { readonly company: string; readonly role: string })[]> {
+  const { summaries } = await deps.store.agendaRecords(deps.userId, 0);
+  const open = summaries.filter((s) => s.status === 'active' || s.status === 'offer');
+  const found: (Comment & { company: string; role: string })[] = [];
+  for (const s of open) {
+    for (const c of await deps.store.accounts.listComments(deps.userId, s.id)) {
+      if (c.at >= since) found.push({ ...c, company: s.company, role: s.role });
+    }
+  }
+  return found.sort((a, b) => b.at - a.at || b.id - a.id);
 }

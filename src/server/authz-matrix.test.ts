@@ -50,8 +50,11 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'POST /api/admin/accounts/:id/sign-out': { access: 'admin' },
   'POST /api/admin/assignments': { access: 'admin' },
   'DELETE /api/admin/assignments/:coachId/:seekerId': { access: 'admin' },
+  'POST /api/admin/accounts/:id/role': { access: 'admin' },
   // Coaches.
   'GET /api/coach/dashboard': { access: 'coach' },
+  'GET /api/coach/table': { access: 'coach' },
+  'GET /api/coach/seekers/:seekerId/row': { access: 'assigned-coach' },
   'GET /api/coach/seekers/:seekerId': { access: 'assigned-coach' },
   'GET /api/coach/seekers/:seekerId/today': { access: 'assigned-coach' },
   'GET /api/coach/seekers/:seekerId/week': { access: 'assigned-coach' },
@@ -63,6 +66,7 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'POST /api/coach/seekers/:seekerId/applications/:id/comments': { access: 'assigned-coach' },
   // A job seeker's own records.
   'GET /api/applications/:id/comments': { access: 'seeker' },
+  'GET /api/comments/recent': { access: 'seeker' },
   'GET /api/today': { access: 'seeker' },
   'GET /api/week': { access: 'seeker' },
   'GET /api/pipeline': { access: 'seeker' },

@@ -1,0 +1,25 @@
+/**
+ * An admin's changes to an account beyond accounts.ts: its role. A role change ends the account's
+ * sessions (the store's `setRole` notifies, so the next request reads the new role) and drops the
+ * coach assignments the new role cannot hold.
+ */
+import type { AccountDeps } from './accounts.js';
+import { AppError } from './errors.js';
+import type { Account, Role, UserId } from './ports.js';
+
+/** Sets the role of `userId`; an admin cannot change their own (a server must keep an admin who can undo it). */
+export async function changeRole(deps: AccountDeps, by: Account, userId: UserId, role: Role): Promise<Account> {
+  if (userId === by.id) throw new AppError('bad_input', 'role: you cannot change your own role; ask another admin', { field: 'role' });
+  const account = await deps.accounts.getAccount(userId);
+  if (!account) throw new AppError('not_found', 'no such account', { field: 'account' });
+  if (account.role === role) return account;
+  // A job seeker's coaches, or a coach's job seekers, stop following when the role no longer fits.
+  if (account.role === 'coach') {
+    for (const seeker of await deps.accounts.seekersOf(userId)) await deps.accounts.unassignCoach(userId, seeker.id);
+  } else if (account.role === 'seeker') {
+    for (const coach of (await deps.accounts.listAccounts()).filter((a) => a.role === 'coach')) await deps.accounts.unassignCoach(coach.id, userId);
+  }
+  await deps.accounts.setRole(userId, role);
+  await deps.accounts.deleteSessions(userId);
+  return { ...account, role };
+}
