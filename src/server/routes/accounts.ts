@@ -13,6 +13,7 @@ import {
 } from '../../app/accounts.js';
 import { pipeline, showApplication, agenda } from '../../app/agenda.js';
 import { coachDashboard } from '../../app/coaching.js';
+import { coachingRoutes } from './coaching.js';
 import { AppError } from '../../app/errors.js';
 import { board, boardJson, insights, insightsJson } from '../../app/insights.js';
 import type { Account, Role } from '../../app/ports.js';
@@ -287,6 +288,7 @@ export function accountRoutes(o: AccountRoutesOptions) {
     .route('/admin', admin)
     .use('/coach/*', allow('coach'))
     .route('/coach', coach)
+    .route('/', coachingRoutes({ deps, accountDeps }))
     .get('/applications/:id/comments', allow('seeker'), async (c) => c.json({ comments: await commentsOf(c.var.app.userId, c.req.param('id')) }))
     // The records routes app.ts mounts next are a job seeker's own; the session's CSRF token is for everyone.
     .use('*', async (c, next) => (c.req.path === '/api/session' ? next() : allow('seeker')(c, next)));
