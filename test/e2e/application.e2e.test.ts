@@ -125,6 +125,22 @@ describe('the application page', () => {
     await expect(card.textContent()).resolves.toMatch(/Data Engineer · Interviewer.*Verified/);
   });
 
+  it('Log what happened names whom, with the plan line\'s person chosen, and asks for one before a thank-you is saved', async () => {
+    await open('/applications/a1');
+    const item = e.page.locator('.plan-item', { hasText: 'Thank-you note to Dr. Grace Okafor' });
+    await item.getByRole('button', { name: 'Log what happened' }).click();
+    const dialog = e.page.getByRole('dialog', { name: 'Log what happened' });
+    const who = dialog.getByLabel('Who');
+    await e.page.waitForFunction(() => document.querySelectorAll('dialog select option').length > 0 && [...document.querySelectorAll('dialog select option')].some((o) => o.textContent === 'Dr. Grace Okafor'));
+    await expect(who.inputValue()).resolves.toBe('p1');
+    await who.selectOption({ label: 'Choose…' });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe('Choose whom it went to.');
+    await e.shot('log-touch-who');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('asks before recording a touch dated later than now, and records it when the user says it is meant', async () => {
     await open('/applications/a1');
     const item = e.page.locator('.plan-item', { hasText: 'Thank-you note to Dr. Grace Okafor' });

@@ -5,7 +5,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CHANNELS, OUTCOMES, TOUCH_KINDS } from '../../../src/core/model.js';
 import { ApiError, client, ok } from '../api.js';
+import { useData } from '../data.js';
 import { plainDates, words } from '../format.js';
+import { peopleOf } from './DraftNextStep.js';
 
 type Kind = (typeof TOUCH_KINDS)[number];
 type Channel = (typeof CHANNELS)[number];
@@ -28,6 +30,9 @@ export function guardText(g: GuardJson): string {
   return `Wrong company (L8): ${(g.findings ?? []).map((f) => f.message).join(' ')}`;
 }
 
+/** Kinds that go to one person: the protocol needs to know whom (T1, F1, C1). */
+const TO_A_PERSON: ReadonlySet<Kind> = new Set(['thank_you', 'status_check', 'call']);
+
 /** A kind of touch from a plan line's kind. */
 export function touchKindOf(recKind: string): Kind {
   if (recKind === 'give_up' || recKind === 'reply') return 'reply';
@@ -38,6 +43,11 @@ export function LogTouchDialog({ defaults, onClose, onSaved }: { defaults: LogDe
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [kind, setKind] = useState<Kind>(defaults.kind ?? 'thank_you');
+  // Whom it went to: the application's people, the plan line's person first.
+  const application = useData(() => ok(client.api.applications[':id'].$get({ param: { id: defaults.applicationId } })), [defaults.applicationId]);
+  const people = peopleOf(application.data?.application);
+  const [personId, setPersonId] = useState(defaults.personId ?? '');
+  const [personError, setPersonError] = useState<string>();
   const [channel, setChannel] = useState<Channel>(defaults.channel ?? (defaults.kind === 'call' ? 'phone' : 'email'));
   const [outcome, setOutcome] = useState<Outcome>(defaults.outcome ?? 'sent');
   const [at, setAt] = useState('');
@@ -55,6 +65,11 @@ export function LogTouchDialog({ defaults, onClose, onSaved }: { defaults: LogDe
 
   const submit = async (e: FormEvent | undefined, confirm: string[] = [], futureIntended = false): Promise<void> => {
     e?.preventDefault();
+    if (TO_A_PERSON.has(kind) && personId === '' && defaults.referenceId === undefined) {
+      setPersonError(people.length > 0 ? `Choose whom ${kind === 'call' ? 'you called' : 'it went to'}.` : 'Add the person to this application first: a thank-you, a status check or a call goes to someone.');
+      return;
+    }
+    setPersonError(undefined);
     setBusy(true);
     setError(undefined);
     setFuture(false);
@@ -64,7 +79,7 @@ export function LogTouchDialog({ defaults, onClose, onSaved }: { defaults: LogDe
         json: {
           kind, channel, outcome,
           ...(at ? { at } : {}),
-          ...(defaults.personId ? { personId: defaults.personId } : {}),
+          ...(personId !== '' ? { personId } : {}),
           ...(defaults.referenceId ? { referenceId: defaults.referenceId } : {}),
           ...(defaults.text ? { text: defaults.text } : {}),
           ...(outcome === 'not_decided' && decision ? { newDecisionBy: decision } : {}),
@@ -94,6 +109,17 @@ export function LogTouchDialog({ defaults, onClose, onSaved }: { defaults: LogDe
               {TOUCH_KINDS.map((k) => <option key={k} value={k}>{words(k)}</option>)}
             </select>
           </div>
+          {defaults.referenceId === undefined && (
+            <div className={personError ? 'field field-error' : 'field'}>
+              <label htmlFor={`${id}-person`}>Who</label>
+              <select id={`${id}-person`} value={personId} onChange={(e) => { setPersonId(e.target.value); setPersonError(undefined); }}
+                aria-invalid={personError !== undefined} aria-describedby={personError ? `${id}-person-error` : undefined}>
+                <option value="">{TO_A_PERSON.has(kind) ? 'Choose…' : 'No one in particular'}</option>
+                {people.map((p) => <option key={p.id} value={p.id}>{[p.honorific, p.name].filter(Boolean).join(' ')}</option>)}
+              </select>
+              {personError && <small id={`${id}-person-error`} className="error-text" role="alert">{personError}</small>}
+            </div>
+          )}
           <div className="field">
             <label htmlFor={`${id}-channel`}>Channel</label>
             <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
