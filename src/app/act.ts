@@ -87,8 +87,9 @@ export interface ClosingAgain {
   readonly current: ApplicationStatus;
 }
 
-function closingAgainOf(app: Application, status: ApplicationStatus): ClosingAgain | undefined {
-  return CLOSED.has(app.status) && app.status !== status ? { company: app.company, role: app.role, current: app.status } : undefined;
+/** Closing `app` as the final `status` when it is closed already with another (reopening it is no closing). */
+export function closingAgainOf(app: Application, status: ApplicationStatus): ClosingAgain | undefined {
+  return CLOSED.has(app.status) && CLOSED.has(status) && app.status !== status ? { company: app.company, role: app.role, current: app.status } : undefined;
 }
 
 /** Whether closing `applicationId` as `status` would replace another final outcome (undefined: a first close, or the same one). */

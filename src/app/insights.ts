@@ -13,6 +13,7 @@ import {
   describeDraggedOn, describeManager, redFlagFacts, scoreRedFlags, summarizeRedFlags, type RedFlagReport, type ScoredFlag,
 } from '../core/rules/red-flags.js';
 import { formatDay, type Day, type EpochMs, type TimeRules } from '../core/time.js';
+import { closingAgainOf, statusWords } from './act.js';
 import { pipeline } from './agenda.js';
 import { AppError } from './errors.js';
 import { scoreCriteria, type ApplicationHead, type ComparedApplication, type Comparison, type CriteriaScore, type FlagSet, type FlagsView, type OfferView, type RatingsView } from './offers.js';
@@ -76,13 +77,22 @@ export interface Moved extends Saved {
  * Moves an application to any status, `active` included (reopening it plans its follow-ups again);
  * one transaction that refreshes the next-due index.
  */
-export function moveApplication(deps: AppDeps, applicationId: string, status: ApplicationStatus): Promise<Moved> {
+/**
+ * Moves an application to another status (the board's drag). Moving one already closed with one
+ * outcome to another outcome (declined → accepted) is a `conflict` naming both unless `reclose`.
+ */
+export function moveApplication(deps: AppDeps, applicationId: string, status: ApplicationStatus, options: { readonly reclose?: boolean } = {}): Promise<Moved> {
   if (!(APPLICATION_STATUSES as readonly string[]).includes(status)) {
     throw new AppError('bad_input', `status: "${String(status)}" is not a status; use one of ${APPLICATION_STATUSES.join(', ')}`, { field: 'status' });
   }
   return deps.store.transaction(async (store) => {
     const current = await store.getApplication(deps.userId, applicationId);
     if (!current) throw applicationNotFound(applicationId);
+    const again = closingAgainOf(current, status);
+    if (again && options.reclose !== true) {
+      const detail = `${current.company} (${current.role}) is already closed as ${statusWords(again.current)}; send again with "reclose": true to change it to ${statusWords(status)}`;
+      throw new AppError('conflict', detail, { field: 'reclose', detail });
+    }
     const saved = await setApplicationStatus({ ...deps, store }, applicationId, status);
     return { ...saved, from: current.status };
   });

@@ -83,6 +83,26 @@ describe('Pipeline', () => {
     await card('withdrawn', 'a1').waitFor();
   });
 
+  it('asks before changing one final outcome to another, and keeps it unless told', async () => {
+    await open();
+    // Acme was withdrawn above: dragging it to Rejected asks first.
+    await card('withdrawn', 'a1').dragTo(e.page.locator('[data-status="rejected"]'));
+    const ask = e.page.getByRole('alert').filter({ hasText: 'already closed' });
+    await expect(ask.textContent()).resolves.toContain('Acme Corp is already closed as withdrawn. Change it to rejected?');
+    await e.shot('pipeline-reclose');
+    await ask.getByRole('button', { name: 'Keep it withdrawn' }).click();
+    await card('withdrawn', 'a1').waitFor();
+    expect((await e.app.store.getApplication(e.app.userId, 'a1'))?.status).toBe('withdrawn');
+    await card('withdrawn', 'a1').dragTo(e.page.locator('[data-status="rejected"]'));
+    await e.page.getByRole('button', { name: 'Change to rejected' }).click();
+    await card('rejected', 'a1').waitFor();
+    await expect.poll(async () => (await e.app.store.getApplication(e.app.userId, 'a1'))?.status).toBe('rejected');
+    // Undo puts back what was just changed, without asking again.
+    await e.page.getByRole('button', { name: 'Undo' }).click();
+    await card('withdrawn', 'a1').waitFor();
+    await expect.poll(async () => (await e.app.store.getApplication(e.app.userId, 'a1'))?.status).toBe('withdrawn');
+  });
+
   it('moves a card with the keyboard through its "Move to" menu, back to active too', async () => {
     await open();
     const initech = card('rejected', 'a3');

@@ -25,7 +25,7 @@ import type { Env } from './context.js';
 const item = z.strictObject({ label: z.string().max(1000), value: z.string().max(1000) });
 const dayText = z.string().max(40);
 
-const StatusBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES) });
+const StatusBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES), reclose: z.boolean().optional() });
 /** Strings as the address carries them (the web's typed client sends them so); read into numbers and statuses by the route. */
 const whole = (max: number) => z.string().max(7).refine((t) => /^\d+$/.test(t) && Number(t) <= max, `a whole number from 0 to ${max}`);
 const CardsQuery = z.object({
@@ -81,7 +81,8 @@ export function insightRoutes() {
     })
     .get('/insights', async (c) => c.json(insightsJson(await insights(c.var.app))))
     .post('/applications/:id/status', body(StatusBody), async (c) => {
-      const moved = await moveApplication(c.var.app, c.req.param('id'), c.req.valid('json').status);
+      const { status, reclose } = c.req.valid('json');
+      const moved = await moveApplication(c.var.app, c.req.param('id'), status, { reclose: reclose === true });
       return c.json({ ...savedJson(moved, await requireProfile(c.var.app), c.var.app.time), from: moved.from });
     })
     // Offers

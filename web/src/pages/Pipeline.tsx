@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useEffect, useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { InferResponseType } from 'hono/client';
-import { client, ok, type Api } from '../api.js';
+import { ApiError, client, ok, type Api } from '../api.js';
 import { ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
 import { Warnings } from '../components/Warnings.js';
 import { useData } from '../data.js';
@@ -42,6 +42,9 @@ const COLUMNS: readonly { id: string; title: string; hint: string; statuses: rea
 const DRAG_TYPE = 'application/x-afterword-application';
 
 interface Moved { id: string; company: string; from: Status; to: Status }
+
+/** A status in a sentence: "closed as declined", "change it to filled". */
+const inWords = (s: Status): string => (s === 'filled' ? 'filled' : STATUS_LABELS[s].toLowerCase());
 
 const isStatus = (s: string): s is Status => (STATUSES as string[]).includes(s);
 
@@ -210,6 +213,8 @@ export function Pipeline({ userZone }: { userZone: string }) {
   const [moving, setMoving] = useState<string>();
   const [over, setOver] = useState<Status>();
   const [moved, setMoved] = useState<Moved>();
+  // A closed application dragged to another final outcome (declined → accepted): asked before it is changed.
+  const [reclosing, setReclosing] = useState<Moved>();
   const [error, setError] = useState<Error>();
   // Cards loaded by "Show more", per status, for the board as last loaded.
   const [more, setMore] = useState<{ of: BoardJson | undefined; cards: Partial<Record<Status, Card[]>> }>({ of: undefined, cards: {} });
@@ -230,19 +235,22 @@ export function Pipeline({ userZone }: { userZone: string }) {
   const found = Object.values(data.counts).reduce((a, b) => a + b, 0);
   const filtered = data.query.text !== '' || data.query.statuses !== null;
 
-  const move = async (id: string, to: Status, undo = false): Promise<void> => {
+  const move = async (id: string, to: Status, undo = false, reclose = false): Promise<void> => {
     const card = loaded.find((c) => c.id === id);
     const from = card?.status;
     if (!card || (from === to && !undo)) return;
     setMoving(id);
     setError(undefined);
+    setReclosing(undefined);
     setPending((p) => ({ ...p, [id]: to }));
     try {
-      const res = await ok(client.api.applications[':id'].status.$post({ param: { id }, json: { status: to } }));
+      // An undo puts back what the user just changed: no need to ask again.
+      const res = await ok(client.api.applications[':id'].status.$post({ param: { id }, json: { status: to, ...(undo || reclose ? { reclose: true } : {}) } }));
       setMoved(undo ? undefined : { id, company: card.company, from: res.from, to });
       setVersion((v) => v + 1);
     } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
+      if (err instanceof ApiError && err.status === 409 && err.field === 'reclose' && from !== undefined) setReclosing({ id, company: card.company, from, to });
+      else setError(err instanceof Error ? err : new Error(String(err)));
     } finally {
       setPending((p) => Object.fromEntries(Object.entries(p).filter(([key]) => key !== id)));
       setMoving(undefined);
@@ -277,6 +285,15 @@ export function Pipeline({ userZone }: { userZone: string }) {
       <div className="pipeline-wide">
         <Warnings warnings={warnings} />
         <ErrorNote error={error} />
+        {reclosing && (
+          <div className="notice warn" role="alert">
+            <p>{reclosing.company} is already closed as {inWords(reclosing.from)}. Change it to {inWords(reclosing.to)}?</p>
+            <div className="notice-actions">
+              <button type="button" className="button" onClick={() => void move(reclosing.id, reclosing.to, false, true)}>Change to {inWords(reclosing.to)}</button>
+              <button type="button" className="button ghost" onClick={() => setReclosing(undefined)}>Keep it {inWords(reclosing.from)}</button>
+            </div>
+          </div>
+        )}
         <p className="board-status" role="status">
           {moved && (
             <>
