@@ -23,7 +23,7 @@ import { compression, sendWebFile } from './compress.js';
 import { BadRequest, onError } from './errors.js';
 import type { Outage } from './outage.js';
 import { passwordGate, type PasswordGateOptions } from './password-gate.js';
-import { body, defined, query } from './validate.js';
+import { body, defined, jsonBody, knownFields, query, RECORD_SHAPES } from './validate.js';
 import { debriefPreviewRoutes } from './routes/debrief-preview.js';
 import { draftRoutes } from './routes/drafts.js';
 import { insightRoutes } from './routes/insights.js';
@@ -38,7 +38,7 @@ import {
   securityHeaders, verifySession, type Binding,
 } from './security.js';
 import { calendarOwner, DEFAULT_POLICY, type AccountDeps, type AccountPolicy } from '../app/accounts.js';
-import { accountJson, accountRoutes } from './routes/accounts.js';
+import { accountJson, accountRoutes, noFeedWords } from './routes/accounts.js';
 
 export const JSON_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -86,7 +86,9 @@ import { cachingSessions, DEFAULT_SESSION_CACHE_MS } from './session-cache.js';
 const text = z.string().max(10_000);
 const object = z.record(z.string(), z.unknown());
 
-const ProfileBody = z.strictObject({ settings: object.optional(), candidate: object.optional() });
+// The records check the fields' values (422 naming one); `knownFields` refuses a field they do not have (400), which they would drop.
+const ProfileBody = z.strictObject({ settings: object.optional(), candidate: object.optional() })
+  .superRefine(knownFields(z.object({ settings: RECORD_SHAPES.settings, candidate: RECORD_SHAPES.candidate })));
 const ApplicationBody = z.strictObject({
   company: text.min(1), role: text.min(1), id: z.string().max(40).optional(), appliedOn: z.string().max(40).optional(),
   status: z.enum(APPLICATION_STATUSES).optional(), timeZone: z.string().max(80).optional(), region: z.string().max(20).optional(),
@@ -94,10 +96,10 @@ const ApplicationBody = z.strictObject({
   ...DETAILS_SHAPE,
 });
 // People and interviews have many optional fields; the records' own validation names any that is wrong (422).
-const PersonBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() });
+const PersonBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() }).superRefine(knownFields(RECORD_SHAPES.person));
 const InterviewBody = z.looseObject({
   start: z.string().max(40), end: z.string().max(40), stage: z.enum(STAGES), peopleIds: z.array(z.string().max(40)).optional(),
-});
+}).superRefine(knownFields(RECORD_SHAPES.interview));
 const TouchBody = z.strictObject({
   kind: z.enum(TOUCH_KINDS), channel: z.enum(CHANNELS).default('email'), outcome: z.enum(OUTCOMES).default('sent'),
   at: z.string().max(40).optional(), personId: z.string().max(40).optional(), referenceId: z.string().max(40).optional(),
@@ -106,7 +108,7 @@ const TouchBody = z.strictObject({
   // A touch dated ahead of now (by more than a few minutes) is refused (422) unless this says it is meant.
   futureIntended: z.boolean().optional(),
 });
-const ReferenceBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() });
+const ReferenceBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() }).superRefine(knownFields(RECORD_SHAPES.reference));
 const CloseBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES), reclose: z.boolean().optional() });
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 const ImportQuery = z.object({ dryRun: flag, format: z.enum(['csv', 'xlsx']).optional(), dateOrder: z.enum(['dmy', 'mdy']).optional() });
@@ -185,8 +187,8 @@ export function createServer(deps: Deps, options: ServerOptions) {
       const { status, reclose } = c.req.valid('json');
       return c.json(await saved(c.var.app, await closeApplication(c.var.app, c.req.param('id'), status, { reclose: reclose === true })));
     })
-    .post('/tone', validator('json', (value) => {
-      const result = parseToneInput(value);
+    .post('/tone', validator('json', (value, c) => {
+      const result = parseToneInput(jsonBody(c, value));
       if (!result.ok) throw new BadRequest(result.issue.path === '' ? `body: ${result.issue.message}` : formatToneIssue(result.issue), result.issue.path === '' ? undefined : result.issue.path);
       return result.value;
     }), async (c) => c.json({ findings: checkTone(c.req.valid('json'), { speller: await speller.load() }).map(findingJson) }))
@@ -237,7 +239,7 @@ export function createServer(deps: Deps, options: ServerOptions) {
   const routes = api.route('/', records);
 
   const server = new Hono<Env>()
-    .use('*', securityHeaders())
+    .use('*', securityHeaders((c) => c.env?.secure === true || publicUrl?.protocol === 'https:'))
     .use('*', compression())
     .use('*', hostCheck(options, publicUrl))
     // GET and HEAD carry no body; asking (hono's bodyLimit reads `c.req.raw.body`) would build a
@@ -250,7 +252,12 @@ export function createServer(deps: Deps, options: ServerOptions) {
         : options.accounts ? await calendarOwner(accountDeps, token)
           : sameSecret(token, calendarToken(secret)) ? LOCAL_USER.id : undefined;
       if (userId === undefined) return c.json({ error: 'missing, wrong or revoked token; copy the feed URL again from Settings' }, 401);
-      const { text: ics } = await exportCalendar({ ...local, userId });
+      // A feed made before coaches and admins were refused one (accounts.ts) says so in words.
+      const owner = options.accounts ? await accountDeps.accounts.getAccount(userId) : undefined;
+      if (owner && owner.role !== 'seeker') return c.json({ error: noFeedWords(owner.role) }, 404);
+      const app: AppDeps = { ...local, userId };
+      if (!(await getProfile(app))) return c.json({ error: 'no follow-ups to show yet: set up your profile first (your name, time zone and region, in Settings)' }, 422);
+      const { text: ics } = await exportCalendar(app);
       return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
     })
     .route('/api', routes)

@@ -38,7 +38,7 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'POST /api/auth/sign-out-everywhere': { access: 'signed-in' },
   'GET /api/me': { access: 'signed-in' },
   'GET /api/session': { access: 'signed-in' },
-  'POST /api/calendar/token': { access: 'signed-in' },
+  'POST /api/calendar/token': { access: 'seeker' },
   'DELETE /api/calendar/token': { access: 'signed-in' },
   // Admins.
   'GET /api/admin/accounts': { access: 'admin' },

@@ -157,7 +157,11 @@ export function csrfCheck(origins: ReadonlySet<string>, checkToken = true): Midd
 export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /** CSP and the other headers on every response; nothing is cached, nothing is framed, no referrer leaks the key. */
-export function securityHeaders(): MiddlewareHandler {
+/** HSTS for a year when served over HTTPS: the browser then never tries plain HTTP for this host (no subdomains: they may be other services). */
+export const HSTS = 'max-age=31536000';
+
+/** `overHttps`: whether the browser reached us over HTTPS (a trusted proxy said so, or the public address is https). */
+export function securityHeaders(overHttps: (c: Context) => boolean = () => false): MiddlewareHandler {
   const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"],
@@ -166,12 +170,13 @@ export function securityHeaders(): MiddlewareHandler {
     xFrameOptions: 'DENY',
     crossOriginResourcePolicy: 'same-origin',
     crossOriginOpenerPolicy: 'same-origin',
-    // Plain HTTP on loopback: HSTS would be ignored, or pin localhost to HTTPS for other tools.
+    // Only over HTTPS (set above): on plain HTTP on loopback it would be ignored, or pin localhost to HTTPS for other tools.
     strictTransportSecurity: false,
   });
   return async (c, next) => {
     // Set before the handler runs: replacing headers of a finished response can drop the others on @hono/node-server.
     c.header('Cache-Control', 'no-store');
+    if (overHttps(c)) c.header('Strict-Transport-Security', HSTS);
     return headers(c, next);
   };
 }

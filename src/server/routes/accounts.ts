@@ -91,6 +91,11 @@ function signInWait(wait: SignInWait): RetryLater {
   return new RetryLater(words, 429, Math.ceil(wait.ms / 1000));
 }
 
+/** Why a coach or an admin has no calendar feed, in words. */
+export function noFeedWords(role: Role): string {
+  return `a${role === 'admin' ? 'n admin' : ` ${role}`} account has no calendar feed: the feed holds a job seeker's own follow-ups (thank-yous, checks, calls), and each job seeker makes their own in Settings`;
+}
+
 /** Only these roles; others get 403 (a signed-in account that may not use the route). */
 function allow(...roles: Role[]): MiddlewareHandler<Env> {
   return async (c, next) => {
@@ -280,6 +285,8 @@ export function accountRoutes(o: AccountRoutesOptions) {
     })
     .get('/me', (c) => c.json({ account: c.var.account ? accountJson(c.var.account) : null }))
     .post('/calendar/token', async (c) => {
+      const role = c.var.account?.role;
+      if (role !== 'seeker') throw new AppError('forbidden', noFeedWords(role ?? 'admin'));
       const feed = await rotateCalendarToken(accountDeps, c.var.app.userId);
       return c.json({ calendarUrl: `/api/calendar.ics?token=${feed}` }, 201);
     })

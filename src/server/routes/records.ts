@@ -10,7 +10,7 @@ import { editApplicationFields, editPersonFields, requireProfile } from '../../a
 import { savedJson } from '../../app/views.js';
 import { CHANNELS, PERSON_ROLES, STAGES } from '../../core/model.js';
 import { isValidZone } from '../../core/time.js';
-import { body, defined, query } from '../validate.js';
+import { body, defined, knownFields, query, RECORD_SHAPES } from '../validate.js';
 import type { Env } from './context.js';
 
 const text = z.string().max(10_000);
@@ -61,7 +61,7 @@ const TimelineQuery = z.object({
 const InterviewWithPeopleBody = z.strictObject({
   people: z.array(z.looseObject({ name: text.min(1, 'empty; give their full name') })).max(50).default([]),
   interview: z.looseObject({ start: z.string().max(40), end: z.string().max(40), stage: z.enum(STAGES) }),
-});
+}).superRefine(knownFields(z.object({ people: z.array(RECORD_SHAPES.person), interview: RECORD_SHAPES.interview })));
 
 export function recordRoutes() {
   return new Hono<Env>()
