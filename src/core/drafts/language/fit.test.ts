@@ -25,6 +25,10 @@ describe('details that are notes, not sentences', () => {
     expect(f.value?.text ?? '').not.toContain('ITU, and theatres');
   });
 
+  it('a comma between a subject and its verb is notes: left out', () => {
+    expect(fitDetail('the plumbing contract for the hospital extension, starts in Jan', toHer).value).toBeUndefined();
+  });
+
   it('a subjectless past act is still theirs ("asked me how I would…")', () => {
     expect(fitDetail('asked me how I would handle a late data feed', toHer).value?.text).toBe('you asked me how I would handle a late data feed');
   });
@@ -48,5 +52,17 @@ describe('moments that are slips or stories, not topics', () => {
 
   it('"cut off mid-sentence on X" is an answer on X', () => {
     expect(fitMoment('Cut off mid-sentence on the P&L ownership question!!', 'unfinished', 'you').value).toEqual({ form: 'topic', text: 'P&L ownership' });
+  });
+
+  it('a feeling is no best moment ("Felt strong.")', () => {
+    expect(fitMoment('Felt strong.', 'best', 'the panel').value).toBeUndefined();
+  });
+
+  it('a trailing "well" is not part of the topic ("explain my gap between jobs well")', () => {
+    expect(fitMoment("I couldn't explain my gap between jobs well", 'awkward', 'you').value).toEqual({ form: 'topic', text: 'my gap between jobs' });
+  });
+
+  it('"their process" in a panel note is the employer\'s: "your process", not "the panel\'s"', () => {
+    expect(fitMoment("what I'd change about their click-and-collect process", 'unfinished', 'the panel').value?.text).toBe("what I'd change about your click-and-collect process");
   });
 });

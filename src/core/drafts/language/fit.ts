@@ -54,6 +54,7 @@ const MAX_WORDS = 32;
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'regarding', 'around', 'over', 'with', 'through', 'at', 'during', 'for', 'in']);
 const ROLE_WORDS = new Set(['lead', 'manager', 'director', 'head', 'engineer', 'recruiter', 'analyst', 'partner', 'vp', 'cto', 'ceo', 'cfo', 'coo', 'hr', 'designer', 'founder', 'owner', 'principal', 'chef', 'nurse', 'teacher', 'supervisor', 'foreman']);
 const LIKED = new Set(['like', 'love', 'enjoy', 'appreciate', 'praise', 'admire', 'value']);
+const FEELINGS = new Set(['feel', 'seem', 'look', 'sound', 'go', 'think', 'hope', 'guess']);
 const BOUNDARY = new Set(['then', 'because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which']);
 
 /** A fitted phrase ready for a sentence: no closing stop, tidy spacing, balanced quotes. */
@@ -150,6 +151,8 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
       // "class sizes of 32, one TA shared between two classes": a comma inside the "subject" makes
       // it notes, not a sentence: "that class sizes of 32, one TA shared…" would be no sentence.
       if (shape.subject.slice(0, -1).some((t) => t.post.includes(','))) return undefined;
+      // "the plumbing contract for the extension, starts in Jan": a comma between a subject and its verb.
+      if (who === 'other' && shape.subject[shape.subject.length - 1]?.post.includes(',')) return undefined;
       // "heat pumps": no subject and a bare verb form is a noun phrase read as a command; only a past
       // act ("asked me…") or a present fact ("leads the platform team") is the person's.
       const v = terms[shape.verb];
@@ -262,7 +265,8 @@ function audienceTerms(terms: readonly Term[], audience: Audience): Term[] {
     if (t.lower === 'them' || t.lower === 'they' || t.lower === 'everyone' || t.lower === 'everybody') {
       return withText(t, audience === 'you' ? 'you' : 'the panel');
     }
-    if (t.lower === 'their') return withText(t, audience === 'you' ? 'your' : 'the panel\u2019s');
+    // "their process" is the employer's, which the person written to speaks for: "your process".
+    if (t.lower === 'their') return withText(t, 'your');
     return t;
   });
 }
@@ -275,6 +279,8 @@ function doing(terms: readonly Term[], verb: number, audience: Audience): string
   if (v === undefined || v.text === '' || is(v, 'Auxiliary') || is(v, 'Modal') || is(v, 'Copula') || is(terms[verb + 1], 'Negative')) return undefined;
   const f = formsOf(v.lower);
   if (f === undefined) return undefined;
+  // "Felt strong", "seemed to go well": a feeling about the interview, not a moment of it.
+  if (FEELINGS.has(f.infinitive)) return undefined;
   const out: Term[] = [withText(v, f.gerund)];
   for (let i = verb + 1; i < terms.length; i++) {
     const t = terms[i];
@@ -337,7 +343,7 @@ function topicOfClause(terms: readonly Term[], verb: number): Term[] | undefined
     out.push(t);
     if (t.post.includes(',') || t.post.includes('(')) break;
   }
-  while (out.length > 1 && ['wrong', 'right', 'badly', 'up'].includes(out[out.length - 1]?.lower ?? '')) out.pop();
+  while (out.length > 1 && ['wrong', 'right', 'badly', 'up', 'well', 'properly', 'clearly', 'fully', 'enough', 'correctly', 'concisely', 'quickly', 'confidently'].includes(out[out.length - 1]?.lower ?? '')) out.pop();
   if (out.length === 0) return undefined;
   // A topic names something: "flustered" alone is no topic.
   if (!out.some((t) => is(t, 'Noun') || is(t, 'Gerund') || WH.has(t.lower))) return undefined;
