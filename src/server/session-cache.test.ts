@@ -197,5 +197,34 @@ describe('the session cache', () => {
       }
       expect(status).toBe(401);
     });
+
+    // Another process's change, then polling /api/me until the server has heard it (or 5 s: it never did).
+    const heard = async (change: (userId: string) => Promise<unknown>, check: (res: Response) => Promise<boolean>) => {
+      const server = w.server({ sessionCacheMs: 600_000, signInsPerMinute: 1_000 });
+      const a = await w.signIn('seeker3', {}, server);
+      const me = () => w.request('/api/me', { headers: { Cookie: a.cookie } }, {}, server);
+      expect((await me()).status).toBe(200);
+      await change(a.account.id);
+      for (let i = 0; i < 100; i++) {
+        if (await check(await me())) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    };
+
+    it.runIf(process.env['AFTERWORD_TEST_API_ON_POSTGRES'] === '1')("on PostgreSQL, a session's expiry cut short by another process applies as soon as the database tells (migration 0005)", async () => {
+      expect(await heard(
+        // A second ago on the server's clock.
+        (userId) => w.sql('update sessions set expires_at = $2::timestamptz where user_id = $1', [userId, new Date(w.clock.now() - 1_000).toISOString()]),
+        async (res) => res.status === 401,
+      )).toBe(true);
+    });
+
+    it.runIf(process.env['AFTERWORD_TEST_API_ON_POSTGRES'] === '1')('on PostgreSQL, a role changed by another process applies as soon as the database tells', async () => {
+      expect(await heard(
+        (userId) => w.sql("update users set role = 'coach' where id = $1", [userId]),
+        async (res) => res.status === 200 && ((await res.json()) as { account: { role: string } }).account.role === 'coach',
+      )).toBe(true);
+    });
   });
 });
