@@ -45,7 +45,7 @@ function NotFound() {
 
 function Route({ path, query, userZone, shared }: { path: string; query: URLSearchParams; userZone: string; shared: boolean }) {
   let m: Record<string, string> | undefined;
-  if (path === '/' || path === '') return <Today userZone={userZone} />;
+  if (path === '/' || path === '') return <Today userZone={userZone} shared={shared} />;
   if (path === '/pipeline') return <Pipeline userZone={userZone} />;
   if (path === '/offers') return <Offers />;
   if (path === '/settings' || path.startsWith('/settings/')) {

@@ -4,9 +4,9 @@ import type { InterviewRecord, PersonRecord } from './AppRecord.js';
 import { peopleNames } from './AppTimeline.js';
 import { Chip } from './ui.js';
 
+/** A ticked box is a yes; an unticked or absent one is only "not ticked" (the form cannot tell a no from a blank). */
 function YesNo({ value }: { value: boolean | undefined }) {
-  if (value === undefined) return <span className="muted">not answered</span>;
-  return value ? <Chip tone="good">Yes</Chip> : <Chip tone="warn">No</Chip>;
+  return value === true ? <Chip tone="good">Yes</Chip> : <span className="muted">not ticked</span>;
 }
 
 /** A calendar date (YYYY-MM-DD) as "Fri 6 Mar 2026": noon UTC names the same day everywhere it is shown. */
@@ -51,7 +51,7 @@ export function InterviewDebrief({ iv, people, userZone }: { iv: InterviewRecord
           {d.awkwardMoments && <div><dt>Awkward moments</dt><dd>{d.awkwardMoments}</dd></div>}
           {d.unfinishedAnswers && <div><dt>Not answered fully</dt><dd>{d.unfinishedAnswers}</dd></div>}
           {details.map(([pid, text]) => (
-            <div key={pid}><dt>Detail: {personLabel(people.find((p) => p.id === pid)) || pid}</dt><dd>{text}</dd></div>
+            <div key={pid}><dt>Detail: {personLabel(people.find((p) => p.id === pid)) || 'someone no longer listed'}</dt><dd>{text}</dd></div>
           ))}
           {d.concerns && <div><dt>Rubbed you the wrong way</dt><dd>{d.concerns}</dd></div>}
         </dl>

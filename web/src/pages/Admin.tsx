@@ -60,7 +60,7 @@ function InviteForm({ coaches, organisations, organisationId, onMade }: {
   const formError = error && !(error instanceof ApiError && ['email', 'role', 'organisation', 'coach'].includes(error.field ?? '')) ? error : undefined;
   return (
     <>
-      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="card form admin-invite" onSubmit={(e) => void submit(e)} noValidate>
         <div className="grid-2">
           <Field id={`${id}-email`} label="Email" error={fieldError('email')}>
             <input id={`${id}-email`} type="email" autoComplete="off" spellCheck={false} value={form.email} onChange={set('email')}
@@ -122,9 +122,9 @@ function SeekerCoaches({ seeker, coaches, coachIds, onChanged }: {
       {coachIds.length === 0 && <span className="muted">None</span>}
       {coachIds.map((coachId) => (
         <span key={coachId} className="admin-coach">
-          {byId.get(coachId)?.name ?? coachId}
+          {byId.get(coachId)?.name ?? 'A former coach'}
           <button type="button" className="button small" disabled={busy}
-            aria-label={`Remove ${byId.get(coachId)?.name ?? coachId} as ${seeker.name}'s coach`} onClick={() => void remove(coachId)}>Remove</button>
+            aria-label={`Remove ${byId.get(coachId)?.name ?? 'A former coach'} as ${seeker.name}'s coach`} onClick={() => void remove(coachId)}>Remove</button>
         </span>
       ))}
       {others.length > 0 && (
@@ -141,15 +141,43 @@ function SeekerCoaches({ seeker, coaches, coachIds, onChanged }: {
   );
 }
 
+const isRole = (v: string): v is 'seeker' | 'coach' | 'admin' => v === 'seeker' || v === 'coach' || v === 'admin';
+
+/** An account's role, changed from a list (not one's own: another admin changes that). */
+function RoleCell({ account, self, onChanged, onNotice }: { account: AccountJson; self: boolean; onChanged: () => void; onNotice: (text: string) => void }) {
+  const id = useId();
+  const { busy, error, run } = useSubmit();
+  if (self) return <span className="admin-role">{ROLE_LABELS[account.role] ?? account.role}</span>;
+  const change = (role: string): Promise<void> => run(async () => {
+    if (!isRole(role)) return;
+    await ok(accounts.admin.accounts[':id'].role.$post({ param: { id: account.id }, json: { role } }));
+    const label = (ROLE_LABELS[role] ?? role).toLowerCase();
+    const assignments = account.role === 'seeker' ? ' and their coaches no longer follow them' : account.role === 'coach' ? ' and they no longer follow any job seeker' : '';
+    onNotice(`${account.name} is now ${role === 'admin' ? 'an' : 'a'} ${label}: they are signed out${assignments}.`);
+    onChanged();
+  });
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">Role of {account.name}</label>
+      <select id={id} value={account.role} disabled={busy} onChange={(e) => void change(e.target.value)}>
+        {Object.entries(ROLE_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+      </select>
+      <ErrorNote error={error} />
+    </>
+  );
+}
+
 export function AdminAccounts({ self }: { self: AccountJson }) {
   const list = useData(() => Promise.all([ok(accounts.admin.accounts.$get()), ok(accounts.admin.organisations.$get())]), []);
   const [reset, setReset] = useState<Made & { accountId: string }>();
+  const [notice, setNotice] = useState<string>();
   const { error: resetError, run: runReset } = useSubmit();
   if (!list.data) return <Page title="Accounts">{list.loading ? <Loading what="the accounts" /> : <ErrorNote error={list.error} />}</Page>;
   const [{ accounts: all }, { organisations }] = list.data;
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   const coaches = all.filter((a) => a.role === 'coach');
   const makeReset = (a: AccountJson): Promise<void> => runReset(async () => {
+    setNotice(undefined);
     try {
       const answer = await ok(accounts.admin.accounts[':id'].reset.$post({ param: { id: a.id } }));
       setReset({ accountId: a.id, url: answer.url, expiresAt: answer.expiresAt, what: `Password reset link for ${a.name}` });
@@ -158,8 +186,13 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
       throw err;
     }
   });
+  const signOut = (a: AccountJson): Promise<void> => runReset(async () => {
+    setReset(undefined);
+    const answer = await ok(accounts.admin.accounts[':id']['sign-out'].$post({ param: { id: a.id } }));
+    setNotice(answer.ended === 0 ? `${a.name} was not signed in anywhere.` : `${a.name} is signed out everywhere (${answer.ended === 1 ? 'one session' : `${answer.ended} sessions`} ended).`);
+  });
   return (
-    <Page title="Accounts" subtitle="Invite people, choose each job seeker's coaches, and hand out password reset links. You send the links yourself.">
+    <Page title="Accounts" subtitle="Invite people, choose each job seeker's coaches and each account's role, and hand out password reset links. You send the links yourself.">
       <section aria-labelledby="invite-h" className="section">
         <h2 id="invite-h">Invite someone</h2>
         <InviteForm coaches={coaches} organisations={organisations} organisationId={self.organisationId ?? ''} onMade={list.reload} />
@@ -167,6 +200,7 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
       <section aria-labelledby="accounts-h" className="section">
         <h2 id="accounts-h">Everyone <span className="count">{all.length}</span></h2>
         <ErrorNote error={resetError} />
+        {notice && <p className="notice" role="status">{notice}</p>}
         {reset && <LinkMade made={reset} />}
         <div className="admin-table card">
           <table>
@@ -174,14 +208,19 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
             <tbody>
               {all.map((a) => (
                 <tr key={a.id}>
-                  <td>{a.name}{a.id === self.id && <span className="muted"> (you)</span>}</td>
-                  <td className="admin-email">{a.email}</td>
-                  <td className="admin-role">{ROLE_LABELS[a.role] ?? a.role}</td>
-                  <td>{a.organisationId ? orgName.get(a.organisationId) ?? a.organisationId : <span className="muted">—</span>}</td>
-                  <td>{a.role === 'seeker'
+                  <th scope="row" className="admin-name">{a.name}{a.id === self.id && <span className="muted"> (you)</span>}</th>
+                  <td className="admin-email" data-label="Email">{a.email}</td>
+                  <td data-label="Role"><RoleCell account={a} self={a.id === self.id} onChanged={list.reload} onNotice={(text) => { setReset(undefined); setNotice(text); }} /></td>
+                  <td data-label="Organisation">{a.organisationId ? orgName.get(a.organisationId) ?? 'Another organisation' : <span className="muted">None</span>}</td>
+                  <td data-label="Coaches">{a.role === 'seeker'
                     ? <SeekerCoaches seeker={a} coaches={coaches} coachIds={a.coachIds} onChanged={list.reload} />
                     : <span className="muted">—</span>}</td>
-                  <td><button type="button" className="button small" aria-label={`Reset link for ${a.name}`} onClick={() => void makeReset(a)}>Reset link</button></td>
+                  <td className="admin-row-actions">
+                    <button type="button" className="button small" aria-label={`Reset link for ${a.name}`} onClick={() => void makeReset(a)}>Reset link</button>{' '}
+                    {a.id !== self.id && (
+                      <button type="button" className="button small" aria-label={`Sign out everywhere: ${a.name}`} onClick={() => void signOut(a)}>Sign out everywhere</button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

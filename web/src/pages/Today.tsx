@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { AgendaItemJson, AgendaJson } from '../api.js';
 import { fetchWeek } from '../prefetch.js';
+import { CoachNotes } from '../components/CoachNotes.js';
 import { LogTouchDialog, touchKindOf, type LogDefaults } from '../components/LogTouch.js';
 import { ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
 import { Warnings as WarningList, type WarningData } from '../components/Warnings.js';
@@ -155,7 +156,8 @@ export function AgendaSections({ data, userZone, onLog, appHref = ownApplication
   );
 }
 
-export function Today({ userZone }: { userZone: string }) {
+/** `shared`: a job seeker on a shared server, whose coaches' new comments come first. */
+export function Today({ userZone, shared = false }: { userZone: string; shared?: boolean }) {
   const { data, error, loading, reload } = useData(fetchWeek, []);
   const [logging, setLogging] = useState<LogDefaults>();
   if (!data) return <Page title="Today">{loading ? <Loading what="today's actions" /> : <ErrorNote error={error} />}</Page>;
@@ -163,6 +165,7 @@ export function Today({ userZone }: { userZone: string }) {
   return (
     <Page title="Today" subtitle={<>{day(data.now, userZone)} — {summary}</>}>
       <ErrorNote error={error} />
+      {shared && <CoachNotes userZone={userZone} />}
       <Warnings warnings={data.warnings} appHref={ownApplication} />
       {nothing && (
         <div className="empty card">
