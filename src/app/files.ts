@@ -4,14 +4,15 @@
  */
 import { plan } from '../core/rules/planner.js';
 import type { Plan } from '../core/rules/plan-types.js';
-import type { Scenario } from '../core/model.js';
+import type { Application, Scenario } from '../core/model.js';
 import type { OfferAnswer } from './agenda.js';
 import { AppError } from './errors.js';
 import { renderCalendar, type CalendarOptions } from './exchange/ics.js';
-import { formatImportError, importApplications, type ImportError, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import.js';
+import { importApplications, type ImportError, type ImportField, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import.js';
+import { oneLine, shorten } from './exchange/text.js';
 import { renderCsv, renderXlsx, type SheetId } from './exchange/spreadsheet.js';
-import type { ApplicationRecord } from './ports.js';
-import { requireProfile, type AppDeps } from './records.js';
+import type { ApplicationRecord, Store } from './ports.js';
+import { nextId, refreshNextDue, requireProfile, type AppDeps } from './records.js';
 
 async function planned(deps: AppDeps): Promise<{ scenario: Scenario; plan: Plan }> {
   await requireProfile(deps);
@@ -41,13 +42,26 @@ export async function exportSpreadsheet(deps: AppDeps, format: 'xlsx' | 'csv', s
 }
 
 export interface ImportSummary {
+  /** New applications (written, or that a dry run would write). */
   readonly imported: number;
+  /** Applications already recorded that the file changes (matched by the source's id, else company, role and date applied). */
+  readonly updated: number;
+  /** Applications already recorded that the file has as they are. */
+  readonly unchanged: number;
   /** The rows the file holds (all of them, also in a dry run). */
   readonly rows: number;
   readonly dryRun: boolean;
   readonly info?: Readonly<ImportInfo>;
-  /** The first rows as they would be recorded (dry runs). */
-  readonly preview: readonly ImportedApplication[];
+  /** The first rows as they would be recorded (dry runs), each with what it would do. */
+  readonly preview: readonly PreviewRow[];
+  /** A dry run's problems, one line per row (an import throws them instead); empty when none. */
+  readonly problems: readonly string[];
+}
+
+export interface PreviewRow extends ImportedApplication {
+  /** `new`, or the id of the application it updates or leaves as it is. */
+  readonly action: 'new' | 'update' | 'unchanged';
+  readonly matches?: string;
 }
 
 export interface ImportRequest {
@@ -56,64 +70,181 @@ export interface ImportRequest {
   readonly dryRun: boolean;
   readonly totalBytes?: number;
   readonly onProgress?: (rows: number, bytes: number, total: number | undefined) => void;
+  /** Columns mapped by hand (`--map`, the web's mapping step): header → field, null to leave out. */
+  readonly map?: ReadonlyMap<string, ImportField | null>;
 }
 
 /** Rows a dry run shows as they would be recorded. */
 const PREVIEW_ROWS = 5;
+/** Rows listed in a report of problems; the rest are counted. */
+const REPORT_ROWS = 20;
 
-/** The row-numbered report of what is wrong, as one AppError (nothing was written). */
+/** The problems as lines: one per row (its problems joined), then those of the whole file. */
+export function importReport(errors: readonly ImportError[]): string[] {
+  const byRow = new Map<number | undefined, string[]>();
+  for (const e of errors) {
+    const line = e.column !== undefined ? `column "${shorten(oneLine(e.column), 40)}": ${e.message}` : e.message;
+    const list = byRow.get(e.row);
+    if (list) list.push(line);
+    else byRow.set(e.row, [line]);
+  }
+  const rows = [...byRow].filter(([row]) => row !== undefined).map(([row, lines]) => `row ${row ?? ''}: ${lines.join('; ')}`);
+  return [...rows, ...(byRow.get(undefined) ?? [])];
+}
+
+/** The row-numbered report of what is wrong, as one AppError, one line per row (nothing was written). */
 function importFailure(errors: readonly ImportError[], total: number): AppError {
-  const shown = errors.slice(0, 20).map(formatImportError);
-  const more = total > shown.length ? `; and ${total - shown.length} more` : '';
-  return new AppError('bad_input', `import: nothing imported; ${total} problem${total === 1 ? '' : 's'}: ${shown.join('; ')}${more}`);
+  const lines = importReport(errors);
+  const shown = lines.slice(0, REPORT_ROWS);
+  const more = lines.length > shown.length || total > errors.length ? [`\u2026 and more; fix these and import again`] : [];
+  const rowsWithProblems = new Set(errors.map((e) => e.row).filter((r) => r !== undefined)).size;
+  const head = rowsWithProblems > 0 ? `${rowsWithProblems} row${rowsWithProblems === 1 ? ' has' : 's have'} problems` : 'the file cannot be read';
+  return new AppError('bad_input', `import: nothing imported; ${head}:\n${[...shown, ...more].map((l) => `  ${l}`).join('\n')}`);
+}
+
+/** How a re-import finds an application already recorded: the same company, role and date applied (case and spacing aside). */
+function matchKey(company: string, role: string, appliedOn: number | undefined): string {
+  const norm = (t: string): string => t.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return `${norm(company)}\u0000${norm(role)}\u0000${appliedOn ?? ''}`;
+}
+
+/** The application as recorded, with what the row gives laid over it: details given replace, absent ones are kept. */
+function merged(current: Application, row: ImportedApplication): Application {
+  const app = row.application;
+  const out: Record<string, unknown> = { ...current, company: app.company, role: app.role };
+  if (row.statusGiven) out['status'] = app.status;
+  if (app.appliedOn !== undefined) out['appliedOn'] = app.appliedOn;
+  for (const key of ['postingUrl', 'location', 'workplace', 'salary', 'source', 'sourceId', 'description', 'notes', 'tags'] as const) {
+    if (app[key] !== undefined) out[key] = app[key];
+  }
+  // The row's contact joins the people unless someone of that name is there already.
+  const contact = app.people[0];
+  const known = contact === undefined || current.people.some((p) => p.name.toLowerCase() === contact.name.toLowerCase());
+  if (!known) out['people'] = [...current.people, { ...contact, id: nextId('p', current.people.map((p) => p.id)) }];
+  return ordered(out as unknown as Application);
+}
+
+const ORDER: readonly (keyof Application)[] = [
+  'id', 'company', 'role', 'status', 'appliedOn', 'timeZone', 'region', 'individualPanelNotes', 'postingUrl', 'location', 'workplace',
+  'salary', 'source', 'sourceId', 'description', 'notes', 'tags', 'people', 'interviews', 'touches', 'protocol',
+];
+
+/** The application with its keys in the model's order, as the store reads it back (so equal records compare equal as JSON). */
+function ordered(app: Application): Application {
+  const a = app as unknown as Record<string, unknown>;
+  return Object.fromEntries(ORDER.filter((k) => a[k] !== undefined).map((k) => [k, a[k]])) as unknown as Application;
 }
 
 /**
- * Imports applications from a tracker's CSV or XLSX export. All or nothing: the rows are inserted
- * in batches inside one transaction that a bad row anywhere rolls back. A dry run writes nothing.
+ * Imports applications from a tracker's CSV or XLSX export. All or nothing: the rows are written
+ * in batches inside one transaction that a bad row anywhere rolls back. A row that matches an
+ * application already recorded (the source's id column, else company, role and date applied)
+ * updates it, or leaves it as it is when nothing differs, so importing the same file twice changes
+ * nothing. A dry run writes nothing and returns its problems instead of throwing them.
  */
 export async function importFile(deps: AppDeps, input: ImportInput, req: ImportRequest): Promise<ImportSummary> {
   const profile = await requireProfile(deps);
-  const taken = new Set((await deps.store.listApplications(deps.userId)).map((a) => a.id));
+  const summaries = await deps.store.listApplications(deps.userId);
+  const taken = new Set(summaries.map((a) => a.id));
+  const bySourceId = new Map<string, string>();
+  const byKey = new Map<string, string>();
+  for (const a of summaries) {
+    if (a.sourceId !== undefined && !bySourceId.has(a.sourceId)) bySourceId.set(a.sourceId, a.id);
+    const key = matchKey(a.company, a.role, a.appliedOn);
+    if (!byKey.has(key)) byKey.set(key, a.id);
+  }
   const options = {
     region: profile.settings.region,
     ...(req.format ? { format: req.format } : {}),
     ...(req.dateOrder ? { dateOrder: req.dateOrder } : {}),
     ...(req.totalBytes !== undefined ? { totalBytes: req.totalBytes } : {}),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+    ...(req.map ? { map: req.map } : {}),
   };
   // The next free `aN`, as nextId would give: the ids given out here only grow, so only the ones
   // taken before are looked up, and nothing here grows with the file.
   let last = 0;
-  const toRecord = (r: ImportedApplication): ApplicationRecord => {
+  const newRecord = (r: ImportedApplication): ApplicationRecord => {
     let id: string;
     do id = `a${++last}`; while (taken.has(id));
     return { application: { ...r.application, id, people: r.application.people.map((p, i) => ({ ...p, id: `p${i + 1}` })) }, redFlags: [] };
   };
+  /** The recorded application a row matches (one recorded before, or added earlier in this file). */
+  const matchOf = (r: ImportedApplication): string | undefined => {
+    const app = r.application;
+    return (app.sourceId !== undefined ? bySourceId.get(app.sourceId) : undefined) ?? byKey.get(matchKey(app.company, app.role, app.appliedOn));
+  };
+  const remember = (app: Application): void => {
+    if (app.sourceId !== undefined) bySourceId.set(app.sourceId, app.id);
+    byKey.set(matchKey(app.company, app.role, app.appliedOn), app.id);
+  };
 
-  // A dry run reads the whole file as the import would, so its report is the import's report.
-  const run = async (write: ((records: readonly ImportedApplication[]) => Promise<number>) | undefined): Promise<ImportSummary> => {
+  const run = async (store: Store, write: boolean): Promise<ImportSummary> => {
     const errors: ImportError[] = [];
-    const preview: ImportedApplication[] = [];
+    const preview: PreviewRow[] = [];
     let errorCount = 0;
     let imported = 0;
+    let updated = 0;
+    let unchanged = 0;
     let rows = 0;
     let info: Readonly<ImportInfo> | undefined;
     for await (const batch of importApplications(input, options)) {
       info = batch.info;
       if (batch.errors.length > 0) {
         errorCount += batch.errors.length;
-        if (errors.length < 20) errors.push(...batch.errors.slice(0, 20 - errors.length));
+        if (errors.length < 200) errors.push(...batch.errors.slice(0, 200 - errors.length));
       }
       rows += batch.records.length;
-      for (const r of batch.records) if (!write && preview.length < PREVIEW_ROWS) preview.push(r);
-      if (write && errorCount === 0 && batch.records.length > 0) imported += await write(batch.records);
+      if (batch.records.length === 0) continue;
+      // One read per batch for the applications its rows match.
+      const matched = batch.records.map((r) => matchOf(r));
+      const ids = [...new Set(matched.filter((id): id is string => id !== undefined))];
+      const current = new Map((ids.length > 0 ? await store.getApplications(deps.userId, ids) : []).map((a) => [a.id, a]));
+      const added: ApplicationRecord[] = [];
+      const changed: Application[] = [];
+      batch.records.forEach((r, i) => {
+        const id = matched[i];
+        const before = id === undefined ? undefined : current.get(id) ?? pending.get(id);
+        let action: PreviewRow['action'];
+        if (before === undefined) {
+          const record = newRecord(r);
+          added.push(record);
+          pending.set(record.application.id, record.application);
+          remember(record.application);
+          action = 'new';
+          imported++;
+        } else {
+          const after = merged(before, r);
+          if (JSON.stringify(after) === JSON.stringify(ordered(before))) {
+            action = 'unchanged';
+            unchanged++;
+          } else {
+            changed.push(after);
+            current.set(after.id, after);
+            if (pending.has(after.id)) pending.set(after.id, after);
+            remember(after);
+            action = 'update';
+            updated++;
+          }
+        }
+        if (preview.length < PREVIEW_ROWS) preview.push({ ...r, action, ...(before ? { matches: before.id } : {}) });
+      });
+      if (write && errorCount === 0) {
+        if (added.length > 0) await store.insertApplications(deps.userId, added);
+        for (const app of changed) {
+          await store.saveApplication(deps.userId, app);
+          await refreshNextDue(store, deps, profile, app);
+        }
+      }
     }
-    if (errorCount > 0) throw importFailure(errors, errorCount);
-    return { imported, rows, dryRun: !write, ...(info ? { info } : {}), preview };
+    const problems = errorCount > 0 ? importReport(errors) : [];
+    if (write && errorCount > 0) throw importFailure(errors, errorCount);
+    return { imported, updated, unchanged, rows, dryRun: !write, ...(info ? { info } : {}), preview, problems };
   };
-  if (req.dryRun) return run(undefined);
-  return deps.store.transaction(async (store) => run((records) => store.insertApplications(deps.userId, records.map(toRecord))));
+  // Applications added by this import, by id, while its transaction runs (a later row may match one).
+  const pending = new Map<string, Application>();
+  if (req.dryRun) return run(deps.store, false);
+  return deps.store.transaction((store) => run(store, true));
 }
 
 export { backup, restore } from './backups.js';

@@ -215,22 +215,26 @@ describe('the API over the use cases (one story, in order)', () => {
     const dry = await api.send('/api/import?dryRun=true', csv, 'text/csv');
     expect(dry.status).toBe(200);
     const preview = await json(dry);
-    expect(preview).toMatchObject({ imported: 0, rows: 2, dryRun: true });
-    expect(preview['preview']).toEqual([expect.objectContaining({ company: 'Initech' }), expect.objectContaining({ company: 'Hooli' })]);
+    // A dry run counts what the import would do.
+    expect(preview).toMatchObject({ imported: 2, updated: 0, unchanged: 0, rows: 2, dryRun: true, problems: [] });
+    expect(preview['preview']).toEqual([expect.objectContaining({ company: 'Initech', action: 'new' }), expect.objectContaining({ company: 'Hooli', action: 'new' })]);
     expect((await json(await api.get('/api/pipeline')))['counts']).toMatchObject({ active: 2 });
 
     const real = await api.send('/api/import', csv, 'text/csv');
     expect(real.status).toBe(201);
-    expect(await json(real)).toMatchObject({ imported: 2, dryRun: false });
+    expect(await json(real)).toMatchObject({ imported: 2, updated: 0, unchanged: 0, dryRun: false });
     expect((await json(await api.get('/api/pipeline')))['counts']).toMatchObject({ active: 4 });
   });
 
-  it('POST /api/import?dryRun=true reads the whole file: a bad row past the preview is reported by its number', async () => {
+  it('POST /api/import?dryRun=true reads the whole file: a bad row past the preview is reported by its number, with the mapping and the preview', async () => {
     const rows = Array.from({ length: 8 }, (_, i) => `Co${i},Analyst,2026-02-0${i + 1}`);
     rows.push('Late Co,Analyst,not a date');
     const res = await api.send('/api/import?dryRun=true', `Company,Position,Date Applied\n${rows.join('\n')}\n`, 'text/csv');
-    expect(res.status).toBe(422);
-    expect((await json(res))['error']).toMatch(/row 10\b.*Date Applied/);
+    expect(res.status).toBe(200);
+    const dry = await json(res);
+    expect(dry['problems']).toEqual([expect.stringMatching(/^row 10: column "Date Applied": /)]);
+    expect((dry['preview'] as unknown[]).length).toBeGreaterThan(0);
+    expect((dry['info'] as { columns: unknown[] }).columns).toHaveLength(3);
   });
 
   it('POST /api/import reports bad rows as 422 and writes nothing', async () => {

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { closeApplication, logTouch, type Guard } from '../app/act.js';
 import { agenda, pipeline, showApplication } from '../app/agenda.js';
 import { AppError } from '../app/errors.js';
-import { backup, exportCalendar, exportSpreadsheet, hasRecords, importFile, restore } from '../app/files.js';
+// POST /import is in routes/records.ts.
+import { backup, exportCalendar, exportSpreadsheet, hasRecords, restore } from '../app/files.js';
 import { LOCAL_USER } from '../app/ports.js';
 import { addApplication, addInterview, addPerson, addReference, getProfile, requireProfile, saveProfile, type AppDeps, type Saved } from '../app/records.js';
 import { createSpellerLoader, type SpellerLoader } from '../app/speller.js';
@@ -111,7 +112,6 @@ const TouchBody = z.strictObject({
 const ReferenceBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() }).superRefine(knownFields(RECORD_SHAPES.reference));
 const CloseBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES), reclose: z.boolean().optional() });
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
-const ImportQuery = z.object({ dryRun: flag, format: z.enum(['csv', 'xlsx']).optional(), dateOrder: z.enum(['dmy', 'mdy']).optional() });
 const RestoreQuery = z.object({ replace: flag });
 
 // ---------------------------------------------------------------- app
@@ -199,19 +199,6 @@ export function createServer(deps: Deps, options: ServerOptions) {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': 'attachment; filename="afterword-history.xlsx"',
       });
-    })
-    .post('/import', query(ImportQuery), async (c) => {
-      const q = c.req.valid('query');
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.length === 0) throw new BadRequest('body: empty; send the CSV (or XLSX) file as the request body');
-      const summary = await importFile(c.var.app, bytes, {
-        dryRun: q.dryRun, totalBytes: bytes.length,
-        ...(q.format ? { format: q.format } : {}), ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
-      });
-      return c.json({
-        imported: summary.imported, rows: summary.rows, dryRun: summary.dryRun, info: summary.info ?? null,
-        preview: summary.preview.map((p) => ({ row: p.row, company: p.application.company, role: p.application.role, status: p.application.status })),
-      }, summary.dryRun ? 200 : 201);
     })
     .get('/backup', async (c) => c.body(await backup(c.var.app), 200, {
       'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': 'attachment; filename="afterword-backup.json"',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioOf, time } from '../../core/testing.js';
 import { dayOf } from '../../core/time.js';
 import {
-  formatImportError, importApplications, normaliseHeader, parseDateText, previewImport,
+  formatImportError, importApplications, normaliseHeader, parseColumnMap, parseDateText, previewImport,
   type ImportBatch, type ImportError, type ImportInput, type ImportOptions, type ImportedApplication,
 } from './import.js';
 import { renderCsv, renderXlsx } from './spreadsheet.js';
@@ -69,7 +69,7 @@ describe('header mapping', () => {
     const { records, errors } = await collect('Name,Email\nAda,ada@example.com\n');
     expect(records).toEqual([]);
     expect(messages(errors)).toEqual([
-      'row 1: no column for the company (Company, Organisation, Employer) or the role (Role, Position, Title, Job title); the header row has: "Name", "Email"',
+      'row 1: no column for the company (Company, Organisation, Employer) or the role (Role, Position, Title, Job title); the header row has: "Name", "Email". Map a column to it, e.g. "Name=company"',
     ]);
   });
 
@@ -95,6 +95,7 @@ describe('records', () => {
         postingUrl: 'https://jobs.acme.example/1',
         salary: { text: '$90,000', min: 90_000, max: 90_000, currency: 'USD' },
       },
+      statusGiven: true,
     }]);
   });
 
@@ -109,11 +110,50 @@ describe('records', () => {
     expect(records[0]?.application.status).toBe(status);
   });
 
-  it('an unknown status is an error listing the words that work', async () => {
-    const { errors } = await collect('Company,Role,Status\nA,B,Maybe later\n');
+  it('an unknown status is an error on its rows, and the words that work are listed once', async () => {
+    const { errors } = await collect('Company,Role,Status\nA,B,Maybe later\nC,D,Maybe later\nE,F,Pondering\n');
     expect(messages(errors)).toEqual([
-      'row 2, column "Status": "Maybe later" is not a status Afterword knows; use one of: applied, interviewing, offer, accepted, declined, rejected, withdrawn, ghosted (no response), filled',
+      'row 2, column "Status": "Maybe later" is not a status Afterword knows',
+      'row 3, column "Status": "Maybe later" is not a status Afterword knows',
+      'row 4, column "Status": "Pondering" is not a status Afterword knows',
+      'statuses not known: "Maybe later", "Pondering"; write one of applied, interviewing, offer, accepted, declined, rejected, withdrawn, ghosted (no response), filled (Huntr, Teal, JobSync and Simplify words are read too: docs/cli.md lists them)',
     ]);
+  });
+
+  // Every status the exports of Huntr, Teal, JobSync and Simplify write (docs/cli.md has the table).
+  it.each([
+    // Huntr
+    ['Wishlist', 'active'], ['Applied', 'active'], ['Interview', 'active'], ['Offer', 'offer'], ['Rejected', 'rejected'],
+    ['Accepted', 'accepted'], ['Declined', 'declined'],
+    // Teal
+    ['Bookmarked', 'active'], ['Applying', 'active'], ['Interviewing', 'active'], ['Negotiating', 'offer'], ['I Withdrew', 'withdrawn'],
+    ['Not Selected', 'rejected'], ['No Response 🔇', 'no_response'], ['Archived', 'withdrawn'],
+    // JobSync
+    ['Draft', 'active'], ['Expired', 'filled'],
+    // Simplify
+    ['Saved', 'active'], ['Screen', 'active'], ['Withdrawn', 'withdrawn'], ['Ghosted', 'no_response'],
+  ])('tracker status "%s" → %s', async (word, status) => {
+    const { records, errors } = await collect(`Company,Role,Status\nA,B,${word}\n`);
+    expect(errors).toEqual([]);
+    expect(records[0]?.application.status).toBe(status);
+  });
+
+  it('--map names a column by hand (Teal\'s "Job Position"), or leaves one out; a mapped header the file lacks is named', async () => {
+    const csv = 'Company,Job Position,Status,Internal ref\nAcme,Analyst,Applying,x-1\n';
+    const plain = await collect(csv);
+    expect(messages(plain.errors)[0]).toContain('no column for the role (Role, Position, Title, Job title); the header row has: "Company", "Job Position", "Status", "Internal ref". Map a column to it, e.g. "Job Position=role"');
+    const mapped = await collect(csv, { map: parseColumnMap(['Job Position=role', 'internal ref=skip']) });
+    expect(mapped.errors).toEqual([]);
+    expect(mapped.records[0]?.application).toMatchObject({ company: 'Acme', role: 'Analyst', status: 'active' });
+    expect(mapped.batches.at(-1)?.info.columns).toEqual([
+      { header: 'Company', field: 'company' }, { header: 'Job Position', field: 'role' }, { header: 'Status', field: 'status' },
+      { header: 'Internal ref', field: null, note: 'left out (--map)' },
+    ]);
+    const wrong = await collect(csv, { map: parseColumnMap(['Position title=role']) });
+    expect(messages(wrong.errors)[0]).toContain('the column map names "Position title", which the header row does not have');
+    expect(() => parseColumnMap(['Job Position'])).toThrow('--map: "Job Position" is not COLUMN=FIELD; write e.g. --map "Job Position=role"');
+    expect(() => parseColumnMap(['Job Position=job'])).not.toThrow();
+    expect(() => parseColumnMap(['Job Position=wage'])).toThrow('--map: "wage" is not a field Afterword imports');
   });
 
   it('every problem of a row is reported with its row and column; good rows still come through', async () => {
@@ -221,7 +261,7 @@ describe('formats and encodings', () => {
   it('a file whose first twenty rows hold no header fails on its first row', async () => {
     const { errors } = await collect(`Name,Notes\n${'Ada,hello\n'.repeat(25)}`);
     expect(messages(errors)).toEqual([
-      'row 1: no column for the company (Company, Organisation, Employer) or the role (Role, Position, Title, Job title); the header row has: "Name", "Notes"',
+      'row 1: no column for the company (Company, Organisation, Employer) or the role (Role, Position, Title, Job title); the header row has: "Name", "Notes". Map a column to it, e.g. "Name=company"',
     ]);
   });
 

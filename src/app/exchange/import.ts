@@ -54,6 +54,11 @@ export interface ImportOptions {
   readonly onProgress?: (rowsDone: number, bytesDone: number, totalBytes: number | undefined) => void;
   /** Ids of the new applications and people (default random UUIDs). */
   readonly newId?: () => string;
+  /**
+   * Columns mapped by hand, header as written → field (`"Job Position" → role`), or null to leave
+   * the column out; they win over the automatic mapping. `parseColumnMap` reads `--map` values.
+   */
+  readonly map?: ReadonlyMap<string, ImportField | null>;
 }
 
 export interface ImportedApplication {
@@ -61,6 +66,8 @@ export interface ImportedApplication {
   readonly row: number;
   /** A new active-or-closed application with its details; its contact, if any, is `people[0]`. */
   readonly application: Application;
+  /** Whether the row gave a status (else the application is active): a re-import keeps the recorded one. */
+  readonly statusGiven: boolean;
 }
 
 export interface ImportError {
@@ -159,17 +166,59 @@ const FIELD_WORDS: Readonly<Record<ImportField, string>> = {
 const STATUS_BY_WORD: ReadonlyMap<string, ApplicationStatus> = new Map<string, ApplicationStatus>([
   ...['active', 'applied', 'submitted', 'applicationsubmitted', 'inprogress', 'open', 'pending', 'waiting', 'interviewing', 'interview',
     'interviewed', 'interviewscheduled', 'phonescreen', 'screening', 'screen', 'assessment', 'onsite', 'finalround', 'wishlist', 'saved',
-    'bookmarked', 'toapply'].map((w) => [w, 'active'] as const),
-  ...['offer', 'offered', 'offerreceived', 'offerextended', 'negotiating'].map((w) => [w, 'offer'] as const),
+    'bookmarked', 'toapply',
+    // Huntr, Teal, JobSync and Simplify (docs/cli.md lists them): not applied yet is active too, as the plan starts at an interview.
+    'applying', 'draft', 'wishlisted', 'interested', 'screen', 'screened', 'recruiterscreen', 'technicalinterview', 'finalinterview',
+    'onsiteinterview', 'interviews', 'applicationsent', 'followup', 'followedup', 'inreview', 'underreview', 'reviewing',
+  ].map((w) => [w, 'active'] as const),
+  ...['offer', 'offered', 'offerreceived', 'offerextended', 'negotiating', 'negotiation', 'offers'].map((w) => [w, 'offer'] as const),
   ...['accepted', 'offeraccepted', 'hired', 'signed'].map((w) => [w, 'accepted'] as const),
   ...['declined', 'offerdeclined', 'turneddown', 'idecline'].map((w) => [w, 'declined'] as const),
   ...['rejected', 'rejection', 'notselected', 'unsuccessful', 'denied', 'declinedbyemployer', 'notmovingforward'].map((w) => [w, 'rejected'] as const),
-  ...['withdrawn', 'withdrew', 'withdraw', 'iwithdrew', 'notinterested'].map((w) => [w, 'withdrawn'] as const),
+  ...['withdrawn', 'withdrew', 'withdraw', 'iwithdrew', 'notinterested', 'archived', 'archive'].map((w) => [w, 'withdrawn'] as const),
   ...['noresponse', 'ghosted', 'noreply', 'noanswer', 'noresponsereceived', 'movedon', 'ignored'].map((w) => [w, 'no_response'] as const),
-  ...['filled', 'positionfilled', 'rolefilled', 'jobfilled', 'postingclosed'].map((w) => [w, 'filled'] as const),
+  ...['filled', 'positionfilled', 'rolefilled', 'jobfilled', 'postingclosed', 'expired', 'closed', 'jobclosed', 'nolongeravailable'].map((w) => [w, 'filled'] as const),
 ]);
 
 const STATUS_HINT = 'applied, interviewing, offer, accepted, declined, rejected, withdrawn, ghosted (no response), filled';
+
+/** Whether a tracker's status word is one the importer reads (see STATUS_BY_WORD). */
+export function importStatus(word: string): ApplicationStatus | undefined {
+  return STATUS_BY_WORD.get(normaliseHeader(word));
+}
+
+/** The fields `--map` can name, with the words people may use for them. */
+const MAP_FIELD_WORDS: Readonly<Record<string, ImportField>> = {
+  ...Object.fromEntries(IMPORT_FIELDS.map((f) => [normaliseHeader(f), f])),
+  ...Object.fromEntries(IMPORT_FIELDS.flatMap((f) => HEADER_WORDS[f].map((w) => [w, f] as const)).filter(([w]) => !['id', 'date', 'title', 'details', 'place', 'per'].includes(w))),
+  url: 'url', link: 'url', posting: 'url', postingurl: 'url', appliedon: 'appliedOn', applied: 'appliedOn', date: 'appliedOn',
+};
+
+/** What `--map` may name, for its errors. */
+export const MAP_FIELDS_HINT = IMPORT_FIELDS.join(', ');
+
+/**
+ * `--map` values (`"Job Position=role"`, `"Internal ref=skip"`) as ImportOptions.map; an AppError
+ * naming the value and the fix when one is not HEADER=FIELD or names no field.
+ */
+export function parseColumnMap(values: readonly string[], flag = '--map'): Map<string, ImportField | null> {
+  const map = new Map<string, ImportField | null>();
+  for (const value of values) {
+    const at = value.lastIndexOf('=');
+    const header = at < 0 ? '' : value.slice(0, at).trim();
+    const target = at < 0 ? '' : value.slice(at + 1).trim();
+    if (header === '' || target === '') {
+      throw new AppError('bad_input', `${flag}: "${shorten(value, 60)}" is not COLUMN=FIELD; write e.g. ${flag} "Job Position=role" (fields: ${MAP_FIELDS_HINT}, or skip)`, { field: 'map' });
+    }
+    const key = normaliseHeader(target);
+    const field = key === 'skip' || key === 'ignore' || key === 'none' ? null : MAP_FIELD_WORDS[key];
+    if (field === undefined) {
+      throw new AppError('bad_input', `${flag}: "${shorten(target, 40)}" is not a field Afterword imports; use one of ${MAP_FIELDS_HINT}, or skip to leave the column out`, { field: 'map' });
+    }
+    map.set(header, field);
+  }
+  return map;
+}
 
 // Regions that write the month first (03/04/2026 = March 4).
 const MONTH_FIRST = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'PH', 'FM', 'MH', 'PW']);
@@ -603,11 +652,15 @@ interface Mapping {
 type HeaderResult = { readonly mapping: Mapping } | { readonly problem: string };
 
 /** The header row's mapping, or why the row cannot be the header. */
-function readHeader(cells: readonly RawCell[]): HeaderResult & { readonly columns: ImportColumn[] } {
+function readHeader(cells: readonly RawCell[], map: ReadonlyMap<string, ImportField | null> | undefined): HeaderResult & { readonly columns: ImportColumn[] } {
   const headers = cells.map((c) => unneutralise(oneLine(cellText(c))));
   const best = new Map<ImportField, { index: number; rank: number }>();
+  // A column mapped by hand (matched by its header, whatever the case and spacing) wins over the words.
+  const byHand = new Map([...(map ?? [])].map(([h, f]) => [normaliseHeader(h), f]));
   headers.forEach((header, index) => {
-    const match = FIELD_BY_WORD.get(normaliseHeader(header));
+    const hand = byHand.get(normaliseHeader(header));
+    if (hand === null) return;
+    const match = hand !== undefined ? { field: hand, rank: -1 } : FIELD_BY_WORD.get(normaliseHeader(header));
     if (!match) return;
     const current = best.get(match.field);
     if (!current || match.rank < current.rank) best.set(match.field, { index, rank: match.rank });
@@ -617,6 +670,7 @@ function readHeader(cells: readonly RawCell[]): HeaderResult & { readonly column
   const columns = headers.map((header, index): ImportColumn => {
     const field = fieldAt.get(index) ?? null;
     if (field) return { header, field };
+    if (byHand.get(normaliseHeader(header)) === null) return { header, field: null, note: 'left out (--map)' };
     const match = FIELD_BY_WORD.get(normaliseHeader(header));
     if (match) return { header, field: null, note: `another column is used for ${FIELD_WORDS[match.field]}` };
     return { header, field: null, note: header === '' ? 'no header' : 'not a column Afterword imports' };
@@ -626,10 +680,18 @@ function readHeader(cells: readonly RawCell[]): HeaderResult & { readonly column
   if (names.has('channel') && names.has('kind') && names.has('outcome')) {
     return { columns, problem: 'this is Afterword\u2019s Follow-ups sheet (one row per contact): import the Applications sheet, or restore a backup' };
   }
+  const absentHeaders = [...(map?.keys() ?? [])].filter((h) => !headers.some((x) => normaliseHeader(x) === normaliseHeader(h)));
+  if (absentHeaders.length > 0) {
+    return { columns, problem: `the column map names ${absentHeaders.map((h) => `"${shorten(h, 30)}"`).join(', ')}, which the header row does not have; its columns are ${headers.filter((h) => h !== '').slice(0, 12).map((h) => `"${shorten(h, 30)}"`).join(', ')}` };
+  }
   const missing = (['company', 'role'] as const).filter((f) => !byField.has(f));
   if (missing.length > 0) {
     const found = headers.filter((h) => h !== '').slice(0, 12).map((h) => `"${shorten(h, 30)}"`).join(', ') || 'none';
-    return { columns, problem: `no column for ${missing.map((f) => FIELD_WORDS[f]).join(' or ')}; the header row has: ${found}` };
+    const example = headers.find((h) => h !== '' && !fieldAt.has(headers.indexOf(h))) ?? 'Job Position';
+    return {
+      columns,
+      problem: `no column for ${missing.map((f) => FIELD_WORDS[f]).join(' or ')}; the header row has: ${found}. Map a column to it, e.g. "${shorten(example, 30)}=${missing[0] ?? 'role'}"`,
+    };
   }
   const contactAt = byField.get('contact');
   const contactWord = contactAt === undefined ? '' : normaliseHeader(headers[contactAt] ?? '');
@@ -644,11 +706,11 @@ class HeaderFinder {
   private first: { readonly row: number; readonly result: ReturnType<typeof readHeader> } | undefined;
   private tried = 0;
 
-  constructor(private readonly info: ImportInfo) {}
+  constructor(private readonly info: ImportInfo, private readonly map: ImportOptions['map']) {}
 
   /** The mapping once `raw` is the header; undefined to keep looking. Throws when there is none. */
   offer(raw: RawRow): Mapping | undefined {
-    const result = readHeader(raw.cells);
+    const result = readHeader(raw.cells, this.map);
     this.first ??= { row: raw.row, result };
     this.tried++;
     if ('mapping' in result) {
@@ -672,6 +734,8 @@ class HeaderFinder {
 interface RowContext {
   readonly info: ImportInfo;
   readonly newId: () => string;
+  /** The status words no row could be read with, for one line at the end of the report. */
+  readonly unknownStatuses: Set<string>;
 }
 
 type RowResult = { readonly record: ImportedApplication } | { readonly errors: readonly ImportError[] };
@@ -721,7 +785,11 @@ function toRecord(raw: RawRow, mapping: Mapping, ctx: RowContext): RowResult | n
   if (typeof statusText === 'string') {
     const known = STATUS_BY_WORD.get(normaliseHeader(statusText));
     if (known) status = known;
-    else fail('status', `"${shorten(statusText, 40)}" is not a status Afterword knows; use one of: ${STATUS_HINT}`);
+    else {
+      // The list of statuses is said once, at the end of the report, not on every row.
+      fail('status', `"${shorten(statusText, 40)}" is not a status Afterword knows`);
+      ctx.unknownStatuses.add(shorten(statusText, 40));
+    }
   }
 
   let appliedOn: Day | undefined;
@@ -811,7 +879,7 @@ function toRecord(raw: RawRow, mapping: Mapping, ctx: RowContext): RowResult | n
     ...(d.tags !== undefined ? { tags: d.tags } : {}),
     people, interviews: [], touches: [], protocol: {},
   };
-  return { record: { row, application } };
+  return { record: { row, application, statusGiven: typeof statusText === 'string' } };
 }
 
 // ---------------------------------------------------------------- the runs
@@ -826,7 +894,7 @@ export async function* importApplications(input: ImportInput, options: ImportOpt
   const info: ImportInfo = { columns: [], ...dateOrderOf(options) };
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500));
   const maxErrors = Math.max(1, Math.floor(options.maxErrors ?? 1000));
-  const ctx: RowContext = { info, newId: options.newId ?? randomUUID };
+  const ctx: RowContext = { info, newId: options.newId ?? randomUUID, unknownStatuses: new Set() };
   const source = byteSource(input, options);
   let records: ImportedApplication[] = [];
   let errors: ImportError[] = [];
@@ -835,7 +903,7 @@ export async function* importApplications(input: ImportInput, options: ImportOpt
   let rowsDone = 0;
   let dataRows = 0;
   let mapping: Mapping | undefined;
-  const finder = new HeaderFinder(info);
+  const finder = new HeaderFinder(info, options.map);
 
   const report = (error: ImportError): void => {
     if (error.fatal || listed < maxErrors) {
@@ -874,6 +942,10 @@ export async function* importApplications(input: ImportInput, options: ImportOpt
     await source.close();
   }
   if (unlisted > 0) errors.push({ message: `${unlisted.toLocaleString('en-US')} more errors not listed; fix the ones above and import again` });
+  if (ctx.unknownStatuses.size > 0) {
+    const words = [...ctx.unknownStatuses].slice(0, 10).map((w) => `"${w}"`).join(', ');
+    errors.push({ message: `statuses not known: ${words}; write one of ${STATUS_HINT} (Huntr, Teal, JobSync and Simplify words are read too: docs/cli.md lists them)` });
+  }
   yield batch();
 }
 

@@ -61,9 +61,10 @@ describe('import', () => {
     await writeFile(csv, 'Company,Job Title,Status,Date applied,Contact\nInitech,QA Lead,Applied,2026-02-20,Bill Lumbergh\nHooli,PM,interviewing,2026-02-21,\n');
     const dry = await cli()(['import', 'csv', csv, '--dry-run']);
     expect(dry.stdout).toContain('Job Title                \u2192 role');
-    expect(dry.stdout).toContain('Dry run: 2 applications would be imported; nothing written.');
+    expect(dry.stdout).toContain('  row 2: Initech \u2014 QA Lead (active): new\n');
+    expect(dry.stdout).toContain('Dry run: 2 new, 0 updated, 0 unchanged of 2 rows read; nothing written.');
     expect(JSON.parse((await cli()(['pipeline', '--json'])).stdout)).toMatchObject({ counts: { active: 1 } });
-    expect((await cli()(['import', 'csv', csv])).stdout).toBe('Imported 2 applications.\n');
+    expect((await cli()(['import', 'csv', csv])).stdout).toBe('Imported 2 rows: 2 new, 0 updated, 0 unchanged.\n');
     expect(JSON.parse((await cli()(['pipeline', '--json'])).stdout)).toMatchObject({ counts: { active: 3 } });
   });
 
@@ -74,7 +75,10 @@ describe('import', () => {
     await writeFile(csv, `Company,Role,Status,Date applied\n${rows.join('\n')}\n`);
     const run = await cli()(['import', 'csv', csv]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/nothing imported; 1 problem: row 1102, column "Date applied": "2026-02-30"/);
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual([
+      'afterword: import: nothing imported; 1 row has problems:',
+      'afterword:   row 1102: column "Date applied": "2026-02-30" is not a date; write YYYY-MM-DD or MM/DD/YYYY',
+    ]);
     expect(JSON.parse((await cli()(['pipeline', '--json'])).stdout)).toMatchObject({ counts: { active: 3 } });
   });
 });

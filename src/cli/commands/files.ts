@@ -3,9 +3,11 @@ import { createReadStream, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../app/errors.js';
 import { backup, exportCalendar, exportSpreadsheet, hasRecords, importFile } from '../../app/files.js';
+import { MAP_FIELDS_HINT, parseColumnMap } from '../../app/exchange/import.js';
 import { SHEETS } from '../../app/exchange/spreadsheet.js';
 import { backupBefore, printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
+import { collect } from '../naming.js';
 import { readInput } from './read-input.js';
 
 function write(io: CliIo, path: string, data: string | Uint8Array): void {
@@ -82,42 +84,63 @@ export function registerFiles(program: Command, io: CliIo): void {
   }
 
   program.command('import')
-    .description('Import applications from a job tracker\'s CSV or XLSX export (columns are mapped automatically). All or nothing.')
+    .description('Import applications from a job tracker\'s CSV or XLSX export (columns are mapped automatically; --map names one by hand). All or nothing; importing the same file again updates or skips the applications it matches.')
     .argument('<format>', 'csv or xlsx')
     .argument('<file>', 'the file to import')
-    .option('--dry-run', 'show how the columns map and the first rows; write nothing')
+    .option('--dry-run', 'show how the columns map, the first rows and what each would do, and any problems; write nothing')
+    .option('--map <column=field>', `map a column by hand (repeatable), e.g. "Job Position=role"; "=skip" leaves it out. Fields: ${MAP_FIELDS_HINT}`, collect)
     .addOption(new Option('--date-order <order>', 'how to read 03/04/2026 (default: from your region)').choices(['dmy', 'mdy']))
     .option('--json', 'print as JSON')
     .addHelpText('after', `
+A row matches an application already recorded by the tracker's id column (Id, Job ID…) when the
+file has one, else by company, role and date applied; it updates it (the file's values win, an
+empty cell keeps what is recorded) or leaves it unchanged. Statuses of Huntr, Teal, JobSync and
+Simplify are read (docs/cli.md lists them).
+
 Examples:
   $ afterword import csv tracker-export.csv --dry-run
+  $ afterword import csv teal.csv --map "Job Position=role" --map "Excitement=skip"
   $ afterword import xlsx jobs.xlsx`)
-    .action(async (format: string, file: string, opts: { dryRun?: boolean; dateOrder?: 'dmy' | 'mdy'; json?: boolean }, cmd: Command) => withApp(io, cmd, async (deps) => {
+    .action(async (format: string, file: string, opts: { dryRun?: boolean; dateOrder?: 'dmy' | 'mdy'; json?: boolean; map?: string[] }, cmd: Command) => withApp(io, cmd, async (deps) => {
       if (format !== 'csv' && format !== 'xlsx') throw new AppError('bad_input', `<format>: "${format}" is not csv or xlsx`);
+      const map = opts.map ? parseColumnMap(opts.map) : undefined;
       const totalBytes = fileSize(file, '<file>');
       const onProgress = progressBar(io);
       if (opts.dryRun !== true && await hasRecords(deps)) await backupBefore(io, cmd, deps, 'before-import');
       const summary = await importFile(deps, createReadStream(file), {
         format, dryRun: opts.dryRun === true, totalBytes,
-        ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}), onProgress,
+        ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}), onProgress, ...(map ? { map } : {}),
+      }).catch((error: unknown) => {
+        // The report has one line per row: each is its own line on stderr (errors are otherwise one line).
+        if (!(error instanceof AppError) || !error.message.startsWith('import: nothing imported') || !error.message.includes('\n')) throw error;
+        const [head = '', ...lines] = error.message.split('\n');
+        io.stderr(`afterword: ${head}\n${lines.map((l) => `afterword:   ${l.trim()}\n`).join('')}`);
+        throw new AppError(error.code, 'import: fix the rows above and import again (--dry-run shows the mapping and what each row would do); nothing was written', { cause: error });
       }).finally(() => { if (io.interactive) io.stderr('\n'); });
+      const counts = `${summary.imported} new, ${summary.updated} updated, ${summary.unchanged} unchanged`;
       if (opts.json) {
         printJson(io, {
-          imported: summary.imported, rows: summary.rows, dryRun: summary.dryRun,
+          imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, rows: summary.rows, dryRun: summary.dryRun,
           columns: summary.info?.columns ?? [],
-          preview: summary.preview.map((r) => ({ row: r.row, company: r.application.company, role: r.application.role, status: r.application.status })),
+          preview: summary.preview.map((r) => ({ row: r.row, company: r.application.company, role: r.application.role, status: r.application.status, action: r.action, matches: r.matches ?? null })),
+          problems: summary.problems,
         });
-        return;
-      }
-      if (summary.dryRun) {
+      } else if (summary.dryRun) {
         io.stdout('Columns:\n');
         for (const c of summary.info?.columns ?? []) io.stdout(`  ${c.header.padEnd(24)} \u2192 ${c.field ?? `(not used${c.note ? `: ${c.note}` : ''})`}\n`);
         io.stdout('First rows:\n');
-        for (const r of summary.preview) io.stdout(`  row ${r.row}: ${r.application.company} \u2014 ${r.application.role} (${r.application.status})\n`);
-        io.stdout(`Dry run: ${summary.rows} application${summary.rows === 1 ? '' : 's'} would be imported; nothing written.\n`);
-        return;
+        const did = (r: (typeof summary.preview)[number]): string => (r.action === 'new' ? 'new' : r.action === 'update' ? `updates ${r.matches ?? ''}` : `unchanged (${r.matches ?? ''})`);
+        for (const r of summary.preview) io.stdout(`  row ${r.row}: ${r.application.company} \u2014 ${r.application.role} (${r.application.status}): ${did(r)}\n`);
+        if (summary.preview.length === 0) io.stdout('  (none could be read)\n');
+        if (summary.problems.length > 0) {
+          io.stdout(`Problems (nothing would be imported until they are fixed):\n${summary.problems.map((l) => `  ${l}\n`).join('')}`);
+        }
+        io.stdout(`Dry run: ${counts} of ${summary.rows} row${summary.rows === 1 ? '' : 's'} read; nothing written.\n`);
+      } else {
+        io.stdout(`Imported ${summary.rows} row${summary.rows === 1 ? '' : 's'}: ${counts}.\n`);
       }
-      io.stdout(`Imported ${summary.imported} application${summary.imported === 1 ? '' : 's'}.\n`);
+      // A dry run with problems shows them all, and still says the import would fail.
+      if (summary.problems.length > 0) throw new AppError('bad_input', `import: the dry run found problems in ${summary.problems.length} line${summary.problems.length === 1 ? '' : 's'} (above); nothing written`);
     }));
 
   program.command('backup')

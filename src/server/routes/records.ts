@@ -6,10 +6,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { addInterviewWithPeople, previewTimeline } from '../../app/interview-flow.js';
+import { parseColumnMap } from '../../app/exchange/import.js';
+import { importFile } from '../../app/files.js';
 import { editApplicationFields, editPersonFields, requireProfile } from '../../app/records.js';
 import { savedJson } from '../../app/views.js';
 import { CHANNELS, PERSON_ROLES, STAGES } from '../../core/model.js';
 import { isValidZone } from '../../core/time.js';
+import { BadRequest } from '../errors.js';
 import { body, defined, knownFields, query, RECORD_SHAPES } from '../validate.js';
 import type { Env } from './context.js';
 
@@ -40,6 +43,13 @@ const PersonPatch = z.strictObject({
   name: text.nullish(), honorific: text.nullish(), title: text.nullish(), role: z.enum(PERSON_ROLES).nullish(), email: text.nullish(),
   phone: text.nullish(), address: text.nullish(), timeZone: z.string().max(80).nullish(), region: z.string().max(20).nullish(),
   preferredChannel: z.enum(CHANNELS).nullish(), informal: z.boolean().nullish(), verified: z.boolean().nullish(), notes: loose.nullish(),
+});
+
+const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
+// `map` is repeatable: "Job Position=role" names a column by hand, "Internal ref=skip" leaves one out.
+const ImportQuery = z.object({
+  dryRun: flag, format: z.enum(['csv', 'xlsx']).optional(), dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  map: z.union([z.string().max(400), z.array(z.string().max(400)).max(200)]).optional(),
 });
 
 /** The keys a PATCH body gave, null ones kept (they clear their field). */
@@ -77,6 +87,26 @@ export function recordRoutes() {
       return c.json({
         ...savedJson(saved, await requireProfile(c.var.app), c.var.app.time), interviewId: saved.interviewId, personIds: saved.personIds,
       }, 201);
+    })
+    // A tracker's CSV or XLSX export as the body. A dry run answers 200 with the mapping, a preview
+    // (what each row would do) and the problems, one line per row; an import answers 201 with the
+    // counts, or 422 with the problems and nothing written.
+    .post('/import', query(ImportQuery), async (c) => {
+      const q = c.req.valid('query');
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length === 0) throw new BadRequest('body: empty; send the CSV (or XLSX) file as the request body');
+      const map = q.map === undefined ? undefined : parseColumnMap(typeof q.map === 'string' ? [q.map] : q.map, 'map');
+      const summary = await importFile(c.var.app, bytes, {
+        dryRun: q.dryRun, totalBytes: bytes.length,
+        ...(q.format ? { format: q.format } : {}), ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}), ...(map ? { map } : {}),
+      });
+      return c.json({
+        imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, rows: summary.rows, dryRun: summary.dryRun,
+        info: summary.info ?? null, problems: summary.problems,
+        preview: summary.preview.map((p) => ({
+          row: p.row, company: p.application.company, role: p.application.role, status: p.application.status, action: p.action, matches: p.matches ?? null,
+        })),
+      }, summary.dryRun ? 200 : 201);
     })
     .patch('/applications/:id', body(ApplicationPatch), async (c) => {
       const saved = await editApplicationFields(c.var.app, c.req.param('id'), given(c.req.valid('json')));

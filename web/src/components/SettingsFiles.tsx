@@ -107,18 +107,32 @@ export function SettingsExport() {
 
 // ------------------------------------------------------------------ import
 
-/** The 422 report, one problem a line: "import: nothing imported; 2 problems: row 2, …; row 3, …; and 5 more". */
+/** The 422 report, one row a line: "import: nothing imported; 2 rows have problems:\n  row 2: …\n  row 3: …". */
 export function problemsOf(text: string): string[] {
-  const m = /^import: nothing imported; \d+ problems?: ([\s\S]*)$/.exec(text);
+  const m = /^import: nothing imported; [^:\n]*:\n([\s\S]*)$/.exec(text);
   if (!m?.[1]) return [text];
-  return m[1].split(/; (?=row \d+|and \d+ more$)/).map((p) => p.trim()).filter(Boolean);
+  return m[1].split('\n').map((p) => p.trim()).filter(Boolean);
+}
+
+/** What a column can be read as, in the words of the mapping step (the server's import fields). */
+const IMPORT_FIELD_LABELS: readonly (readonly [string, string])[] = [
+  ['company', 'Company'], ['role', 'Role (the post)'], ['status', 'Status'], ['appliedOn', 'Date applied'], ['contact', 'Contact\u2019s name'],
+  ['contactEmail', 'Contact\u2019s email'], ['url', 'Job posting link'], ['location', 'Location'], ['workplace', 'Remote, hybrid or on-site'],
+  ['salary', 'Salary (as written)'], ['salaryMin', 'Lowest salary'], ['salaryMax', 'Highest salary'], ['salaryCurrency', 'Salary currency'],
+  ['salaryPeriod', 'Salary per'], ['source', 'Where you found it'], ['sourceId', 'Id in the tracker it came from'], ['description', 'Job description'],
+  ['notes', 'Notes'], ['tags', 'Tags'],
+];
+
+/** "3 new, 2 updated, 1 unchanged" */
+function countsLine(p: { imported: number; updated: number; unchanged: number }): string {
+  return `${p.imported} new, ${p.updated} updated, ${p.unchanged} unchanged`;
 }
 
 type Phase =
   | { readonly step: 'idle' }
   | { readonly step: 'previewing' | 'importing'; readonly preview?: ImportJson }
   | { readonly step: 'preview'; readonly preview: ImportJson }
-  | { readonly step: 'done'; readonly imported: number }
+  | { readonly step: 'done'; readonly imported: number; readonly updated: number; readonly unchanged: number }
   | { readonly step: 'failed'; readonly problems: readonly string[]; readonly preview?: ImportJson };
 
 function formatOf(file: File): 'csv' | 'xlsx' {
@@ -130,10 +144,13 @@ export function SettingsImport({ region }: { region: string }) {
   const [file, setFile] = useState<File>();
   const [dateOrder, setDateOrder] = useState<'' | 'dmy' | 'mdy'>('');
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  // Columns mapped by hand in the preview: header → field ('' leaves the column out).
+  const [mapping, setMapping] = useState<ReadonlyMap<string, string>>(new Map());
 
-  const url = (dryRun: boolean, f: File): string => {
+  const url = (dryRun: boolean, f: File, map: ReadonlyMap<string, string> = mapping): string => {
     const q = new URLSearchParams({ dryRun: String(dryRun), format: formatOf(f) });
     if (dateOrder) q.set('dateOrder', dateOrder);
+    for (const [header, field] of map) q.append('map', `${header}=${field || 'skip'}`);
     return `/api/import?${q.toString()}`;
   };
   const type = (f: File): string => f.type || (formatOf(f) === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
@@ -141,25 +158,35 @@ export function SettingsImport({ region }: { region: string }) {
     step: 'failed', problems: error instanceof ApiError && error.status === 422 ? problemsOf(error.serverText) : [message(error)], ...(preview ? { preview } : {}),
   });
 
-  const previewFile = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
+  const runPreview = async (map: ReadonlyMap<string, string>): Promise<void> => {
     if (!file) {
       setPhase({ step: 'failed', problems: ['Choose the CSV or XLSX file your tracker exported first.'] });
       return;
     }
     setPhase({ step: 'previewing' });
     try {
-      setPhase({ step: 'preview', preview: await sendFile(url(true, file), file, type(file)) as ImportJson });
+      setPhase({ step: 'preview', preview: await sendFile(url(true, file, map), file, type(file)) as ImportJson });
     } catch (error) {
       setPhase(failed(error));
     }
+  };
+  const previewFile = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    await runPreview(mapping);
+  };
+  /** The mapping step: a column read as another field (or none); the preview is read again with it. */
+  const remap = (header: string, field: string): void => {
+    const next = new Map(mapping);
+    next.set(header, field);
+    setMapping(next);
+    void runPreview(next);
   };
   const importFile = async (preview: ImportJson): Promise<void> => {
     if (!file) return;
     setPhase({ step: 'importing', preview });
     try {
       const done = await sendFile(url(false, file), file, type(file)) as ImportJson;
-      setPhase({ step: 'done', imported: done.imported });
+      setPhase({ step: 'done', imported: done.imported, updated: done.updated, unchanged: done.unchanged });
     } catch (error) {
       setPhase(failed(error, preview));
     }
@@ -178,7 +205,7 @@ export function SettingsImport({ region }: { region: string }) {
           <div className="field">
             <label htmlFor={`${id}-file`}>Tracker file</label>
             <input id={`${id}-file`} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => { setFile(e.target.files?.[0]); setPhase({ step: 'idle' }); }} />
+              onChange={(e) => { setFile(e.target.files?.[0]); setMapping(new Map()); setPhase({ step: 'idle' }); }} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-order`}>Dates like 03/04/2026 are</label>
@@ -195,11 +222,11 @@ export function SettingsImport({ region }: { region: string }) {
         </div>
       </form>
 
-      {preview && <ImportPreview preview={preview} />}
-      {preview && (phase.step === 'preview' || phase.step === 'importing') && (
+      {preview && <ImportPreview preview={preview} onRemap={remap} busy={phase.step === 'previewing' || phase.step === 'importing'} />}
+      {preview && preview.problems.length === 0 && preview.rows > 0 && (phase.step === 'preview' || phase.step === 'importing') && (
         <div className="st-actions">
           <button type="button" className="button primary" disabled={phase.step === 'importing'} onClick={() => void importFile(preview)}>
-            Import {preview.rows === 1 ? '1 application' : `${preview.rows} applications`}
+            Import {preview.rows === 1 ? '1 row' : `${preview.rows} rows`} ({countsLine(preview)})
           </button>
           <button type="button" className="button ghost" onClick={() => setPhase({ step: 'idle' })}>Cancel</button>
         </div>
@@ -212,41 +239,57 @@ export function SettingsImport({ region }: { region: string }) {
       )}
       {phase.step === 'done' && (
         <p className="notice good" role="status">
-          Imported {phase.imported} {phase.imported === 1 ? 'application' : 'applications'}. <Link href="/pipeline">See them in the pipeline</Link>.
+          Imported: {countsLine(phase)}. <Link href="/pipeline">See them in the pipeline</Link>.
         </p>
       )}
     </div>
   );
 }
 
-function ImportPreview({ preview }: { preview: ImportJson }) {
+const ACTION_WORDS: Readonly<Record<string, string>> = { new: 'New', update: 'Updates the one recorded', unchanged: 'Already recorded as it is' };
+
+function ImportPreview({ preview, onRemap, busy }: { preview: ImportJson; onRemap: (header: string, field: string) => void; busy: boolean }) {
+  const id = useId();
   const columns = preview.info?.columns ?? [];
   return (
     <div className="st-preview">
-      <h3>Preview: {preview.rows === 1 ? '1 application' : `${preview.rows} applications`} to create{preview.rows > preview.preview.length ? `; the first ${preview.preview.length}` : ''}</h3>
+      <h3>Preview: {countsLine(preview)}{preview.rows > preview.preview.length ? `; the first ${preview.preview.length} of ${preview.rows} rows` : ''}</h3>
       {preview.preview.length === 0 ? (
-        <p className="notice warn">No application could be read from the file. Check that it has a header row with a company column.</p>
+        <p className="notice warn">No application could be read from the file. Check the columns below: one must be the company and one the role.</p>
       ) : (
         <div className="st-table">
           <table>
-            <caption className="sr-only">Applications the import will create</caption>
-            <thead><tr><th scope="col">Row</th><th scope="col">Company</th><th scope="col">Role</th><th scope="col">Status</th></tr></thead>
+            <caption className="sr-only">What the import will do with the first rows</caption>
+            <thead><tr><th scope="col">Row</th><th scope="col">Company</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Import</th></tr></thead>
             <tbody>
-              {preview.preview.map((r) => <tr key={r.row}><td>{r.row}</td><td>{r.company}</td><td>{r.role}</td><td>{words(r.status)}</td></tr>)}
+              {preview.preview.map((r) => <tr key={r.row}><td>{r.row}</td><td>{r.company}</td><td>{r.role}</td><td>{words(r.status)}</td><td>{ACTION_WORDS[r.action] ?? ''}</td></tr>)}
             </tbody>
           </table>
         </div>
       )}
+      {preview.problems.length > 0 && (
+        <div className="notice error st-problems" role="alert">
+          <p><strong>Nothing can be imported yet.</strong> Fix these rows in the file, or read a column as something else below, and preview again:</p>
+          <ul>{preview.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+        </div>
+      )}
       {columns.length > 0 && (
-        <details className="st-columns">
-          <summary>How the columns are read</summary>
-          <ul>
+        <fieldset className="st-columns" disabled={busy}>
+          <legend>How the columns are read</legend>
+          <p className="muted">Change a column to read it as another field, or leave it out; the preview is read again.</p>
+          <div className="st-mapping" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))', gap: '.5rem' }}>
             {columns.map((c, i) => (
-              <li key={i}><strong>{c.header || '(no header)'}</strong> → {c.field ? words(c.field) : <span className="muted">not used{c.note ? ` (${c.note})` : ''}</span>}</li>
+              <div className="field" key={i}>
+                <label htmlFor={`${id}-col-${i}`}>{c.header || '(no header)'}</label>
+                <select id={`${id}-col-${i}`} value={c.field ?? ''} onChange={(e) => onRemap(c.header, e.target.value)} disabled={c.header === ''}>
+                  <option value="">Not used{c.field === null && c.note ? ` (${c.note})` : ''}</option>
+                  {IMPORT_FIELD_LABELS.map(([field, label]) => <option key={field} value={field}>{label}</option>)}
+                </select>
+              </div>
             ))}
-          </ul>
+          </div>
           {preview.info?.dateOrder && <p className="muted">Dates read {preview.info.dateOrder === 'dmy' ? 'day first' : 'month first'}.</p>}
-        </details>
+        </fieldset>
       )}
     </div>
   );

@@ -1,0 +1,114 @@
+/**
+ * Import you can run twice (real PGlite, real csv-parse and exceljs): a 500-row tracker export
+ * imported again adds nothing, a changed row updates its application, the source's id column
+ * matches a row whose company was renamed, and Afterword's own XLSX export imports as unchanged.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_USER } from '../../app/ports.js';
+import type { Deps } from '../../deps.js';
+import { cliWith, memoryDeps } from '../testing.js';
+
+let deps: Deps;
+const files: Record<string, string | Uint8Array> = {};
+let cli: ReturnType<typeof cliWith>;
+const dir = mkdtempSync(join(tmpdir(), 'afterword-reimport-'));
+/** Writes a file the import reads from disk; its path. */
+const put = (name: string, text: string | Uint8Array): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+const STATUSES = ['Bookmarked', 'Applying', 'Applied', 'Interviewing', 'Negotiating', 'Accepted', 'I Withdrew', 'Not Selected', 'No Response', 'Archived'];
+
+/** A Teal-like export: "Job Position" for the role (mapped by hand), its statuses, and the details. */
+function tealExport(rows: number, change: (i: number) => Partial<Record<string, string>> = () => ({})): string {
+  const header = ['Company', 'Job Position', 'Status', 'Date Applied', 'Location', 'Salary', 'URL', 'Notes', 'Tags', 'Excitement'];
+  const lines = Array.from({ length: rows }, (_, i) => {
+    // 2026-01-05 (Monday) plus i % 60 days.
+    const day = new Date(Date.UTC(2026, 0, 5 + (i % 60))).toISOString().slice(0, 10);
+    const row: Record<string, string> = {
+      Company: `Company ${i % 250}`, 'Job Position': i < 250 ? 'Data Analyst' : 'Analytics Engineer', Status: STATUSES[i % STATUSES.length] ?? 'Applied',
+      'Date Applied': day, Location: i % 3 === 0 ? 'London' : 'Remote', Salary: i % 2 === 0 ? '£45k–£55k' : '', URL: `jobs.example.com/${i}`,
+      Notes: i % 5 === 0 ? `Row ${i}, "quoted", with a comma` : '', Tags: i % 4 === 0 ? 'fintech, dream job' : '', Excitement: String(i % 5),
+      ...change(i),
+    };
+    return header.map((h) => `"${(row[h] ?? '').replace(/"/g, '""')}"`).join(',');
+  });
+  return `${header.join(',')}\n${lines.join('\n')}\n`;
+}
+
+const counts = (stdout: string): string => /: (\d+ new, \d+ updated, \d+ unchanged)/.exec(stdout)?.[1] ?? stdout;
+
+beforeAll(async () => {
+  deps = await memoryDeps();
+  // Mon 2026-03-02 13:00 UTC.
+  cli = cliWith(deps, '2026-03-02T13:00:00Z', files);
+  expect((await cli(['setup', '--name', 'Jordan Lee', '--time-zone', 'Europe/London', '--region', 'GB-ENG'])).code).toBe(0);
+}, 60_000);
+afterAll(async () => {
+  await deps.store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('importing the same export twice', () => {
+  const map = ['--map', 'Job Position=role', '--map', 'Excitement=skip'];
+
+  it('a 500-row export: 500 new, then 500 unchanged and no duplicates; ten changed rows update ten applications', async () => {
+    const tealCsv = put('teal.csv', tealExport(500));
+    const dry = await cli(['import', 'csv', tealCsv, ...map, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('  Job Position             \u2192 role\n');
+    expect(dry.stdout).toContain('  Excitement               \u2192 (not used: left out (--map))\n');
+    expect(dry.stdout).toContain('Dry run: 500 new, 0 updated, 0 unchanged of 500 rows read; nothing written.');
+
+    const first = await cli(['import', 'csv', tealCsv, ...map]);
+    expect(first.stderr).toBe('');
+    expect(counts(first.stdout)).toBe('500 new, 0 updated, 0 unchanged');
+    expect(await deps.store.listApplications(LOCAL_USER.id)).toHaveLength(500);
+
+    const again = await cli(['import', 'csv', tealCsv, ...map]);
+    expect(counts(again.stdout)).toBe('0 new, 0 updated, 500 unchanged');
+    expect(await deps.store.listApplications(LOCAL_USER.id)).toHaveLength(500);
+
+    const tealTwoCsv = put('teal2.csv', tealExport(500, (i) => (i % 50 === 7 ? { Status: 'Offer', Notes: 'They called back' } : {})));
+    const changed = await cli(['import', 'csv', tealTwoCsv, ...map]);
+    expect(counts(changed.stdout)).toBe('0 new, 10 updated, 490 unchanged');
+    const all = await deps.store.listApplications(LOCAL_USER.id);
+    expect(all).toHaveLength(500);
+    expect(new Set(all.map((a) => `${a.company}|${a.role}|${a.appliedOn ?? ''}`)).size).toBe(500);
+    expect(all.filter((a) => a.status === 'offer').length).toBeGreaterThanOrEqual(10);
+    const seven = all.find((a) => a.company === 'Company 7' && a.role === 'Data Analyst');
+    const app = await deps.store.getApplication(LOCAL_USER.id, seven?.id ?? '');
+    expect(app).toMatchObject({ status: 'offer', notes: 'They called back', postingUrl: 'https://jobs.example.com/7', location: 'Remote' });
+  }, 120_000);
+
+  it('the source\'s id column matches a row whose company was renamed; a status no tracker writes is reported once with the list', async () => {
+    const huntrCsv = put('huntr.csv', 'Id,Company,Title,Status,Date Applied\nh-1,Initech,QA Lead,Wishlist,2026-02-20\nh-2,Hooli,PM,Interview,2026-02-21\n');
+    expect(counts((await cli(['import', 'csv', huntrCsv])).stdout)).toBe('2 new, 0 updated, 0 unchanged');
+    const huntrTwoCsv = put('huntr2.csv', 'Id,Company,Title,Status,Date Applied\nh-1,Initech Ltd,QA Lead,Offer,2026-02-20\nh-2,Hooli,PM,Interview,2026-02-21\n');
+    expect(counts((await cli(['import', 'csv', huntrTwoCsv])).stdout)).toBe('0 new, 1 updated, 1 unchanged');
+    expect((await deps.store.listApplications(LOCAL_USER.id)).filter((a) => a.sourceId === 'h-1').map((a) => [a.company, a.status])).toEqual([['Initech Ltd', 'offer']]);
+
+    const oddCsv = put('odd.csv', 'Company,Role,Status\nA,B,Pondering\nC,D,Pondering\nE,F,Mulling it over\n');
+    const odd = await cli(['import', 'csv', oddCsv, '--dry-run']);
+    expect(odd.code).toBe(2);
+    const lines = odd.stdout.split('\n');
+    expect(lines).toContain('  row 2: column "Status": "Pondering" is not a status Afterword knows');
+    expect(lines).toContain('  row 4: column "Status": "Mulling it over" is not a status Afterword knows');
+    expect(lines.filter((l) => l.includes('write one of applied, interviewing'))).toHaveLength(1);
+    expect(odd.stdout).toContain('Columns:\n');
+    expect(odd.stdout).toContain('First rows:\n');
+  }, 60_000);
+
+  it('Afterword\'s own XLSX export imports back as unchanged', async () => {
+    expect((await cli(['export', 'xlsx', '--out', 'mine.xlsx'])).code).toBe(0);
+    const before = await deps.store.listApplications(LOCAL_USER.id);
+    const back = await cli(['import', 'xlsx', put('mine.xlsx', files['mine.xlsx'] ?? '')]);
+    expect(back.stderr).toBe('');
+    expect(counts(back.stdout)).toBe(`0 new, 0 updated, ${before.length} unchanged`);
+  }, 60_000);
+});
