@@ -1,6 +1,8 @@
 /**
  * The shared server against its database's faults, on a PostgreSQL cluster of its own (started in
- * a temp folder, never the machine's shared server): every backend terminated under write load,
+ * a temp folder, never the machine's shared server; without initdb and pg_ctl, the tests that need
+ * no restart run on a fresh database of AFTERWORD_TEST_DATABASE_URL's server, ending only that
+ * database's own connections): every backend terminated under write load,
  * PostgreSQL stopped and started again under load, the pool filled. Each time the server process
  * must live, every write it acknowledged must be in the database, whole, refused requests must be
  * 503 with Retry-After (never 500), the outage logged once, and the server back by itself within 5 s.
@@ -15,9 +17,16 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { clusterTools, FAULT_EMAIL, FAULT_PASSWORD, startCluster, type Cluster, type ClusterTools } from './testing-cluster.js';
 
 const enabled = process.env['AFTERWORD_TEST_FAULTS'] === '1';
-const tools: ClusterTools | string = enabled ? await clusterTools() : 'runs in npm run test:db-faults';
-const reason = typeof tools === 'string' ? tools : undefined;
+// AFTERWORD_TEST_NO_CLUSTER=1 tries the path of a machine without the server's tools.
+const tools: ClusterTools | string = !enabled ? 'runs in npm run test:db-faults'
+  : process.env['AFTERWORD_TEST_NO_CLUSTER'] === '1' ? 'AFTERWORD_TEST_NO_CLUSTER=1 asks for no cluster of our own' : await clusterTools();
+const SHARED_URL = process.env['AFTERWORD_TEST_DATABASE_URL'] ?? '';
+/** Why nothing runs: neither a cluster of our own nor a test server to make a database on. */
+const reason = typeof tools === 'string' && (!enabled || SHARED_URL === '') ? tools : undefined;
+/** Why the stop-and-start test does not run (it needs a cluster of its own: the shared server is never stopped). */
+const noRestart = typeof tools === 'string' ? `${tools}; the machine's shared PostgreSQL is never stopped` : undefined;
 if (enabled && reason !== undefined) console.warn(`db-faults: skipped: ${reason}`);
+else if (enabled && noRestart !== undefined) console.warn(`db-faults: stop and start skipped: ${noRestart}`);
 
 const POOL_SIZE = 4;
 /** How long a request waits for a pooled connection before its 503. */
@@ -168,19 +177,30 @@ async function healthyWithin(server: Server, withinMs: number): Promise<void> {
 const events = (server: Server, name: string, from = 0) => server.lines.slice(from).filter((l) => l['event'] === name);
 
 describe.skipIf(reason !== undefined)(`the shared server when its database fails${reason !== undefined ? ` (skipped: ${reason})` : ''}`, () => {
-  let cluster: Cluster;
+  let cluster: Cluster | undefined;
+  /** Where the test's own database is made, and the name given to it. */
+  let adminUrl: string;
+  let dbName: string;
   let url: string;
   let server: Server;
   let session: Session;
 
   beforeAll(async () => {
-    if (typeof tools === 'string') return;
-    cluster = await startCluster(tools);
-    const admin = new pg.Client({ connectionString: cluster.adminUrl });
+    if (typeof tools !== 'string') {
+      cluster = await startCluster(tools);
+      adminUrl = cluster.adminUrl;
+      dbName = 'faults';
+    } else {
+      adminUrl = SHARED_URL;
+      dbName = `afterword_faults_${process.pid}_${Date.now().toString(36)}`;
+    }
+    const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query('create database faults');
+    await admin.query(`create database "${dbName}"`);
     await admin.end();
-    url = `postgres://postgres@127.0.0.1:${cluster.port}/faults`;
+    const target = new URL(adminUrl);
+    target.pathname = `/${dbName}`;
+    url = target.toString();
     server = await startServer(url);
     session = await signIn(server);
     const profile = await post(server, session, '/api/profile', { settings: { timeZone: 'America/New_York', region: 'US' }, candidate: { name: 'Fault Test' } });
@@ -189,21 +209,31 @@ describe.skipIf(reason !== undefined)(`the shared server when its database fails
 
   afterAll(async () => {
     if (server && server.child.exitCode === null) {
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
       server.child.kill('SIGTERM');
-      await new Promise((resolve) => server.child.once('exit', resolve));
+      // A server that does not stop (a failed test left a request hanging) must not keep the cluster alive.
+      const killer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
     }
-    await cluster?.destroy();
+    if (cluster) await cluster.destroy();
+    else if (dbName !== undefined) {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists "${dbName}" with (force)`);
+      await admin.end();
+    }
   }, 60_000);
 
   it('lives through every backend terminated under write load, loses no acknowledged write, and serves again', async () => {
     const load = writeLoad(server, session);
     await load.more(10);
-    const admin = new pg.Client({ connectionString: cluster.adminUrl });
+    const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     let terminated = 0;
     for (let round = 0; round < 3; round++) {
-      // The server's pool and its listening connection alike (the database of this test only).
-      const { rows } = await admin.query<{ ok: boolean }>(`select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = 'faults' and pid <> pg_backend_pid()`);
+      // The server's pool and its listening connection alike: the connections to this test's own database only.
+      const { rows } = await admin.query<{ ok: boolean }>('select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName]);
       terminated += rows.filter((r) => r.ok).length;
       await load.more(3, RECOVERY_MS);
     }
@@ -219,7 +249,8 @@ describe.skipIf(reason !== undefined)(`the shared server when its database fails
     expect(server.stderr.join('')).not.toMatch(/unexpected error|Unhandled/);
   });
 
-  it('lives through PostgreSQL stopped and started again under load: 503 with Retry-After meanwhile, logged once, back within 5 s', async () => {
+  it.skipIf(noRestart !== undefined)(`lives through PostgreSQL stopped and started again under load: 503 with Retry-After meanwhile, logged once, back within 5 s${noRestart !== undefined ? ` (skipped: ${noRestart})` : ''}`, async () => {
+    if (!cluster) throw new Error('no cluster of our own');
     const load = writeLoad(server, session);
     await load.more(10);
     const logFrom = server.lines.length;
