@@ -53,7 +53,11 @@ const InvitationBody = z.strictObject({ email, role: z.string().max(20), organis
 const AssignmentBody = z.strictObject({ coachId: id, seekerId: id });
 const CommentBody = z.strictObject({ body: z.string().max(10_000) });
 
-/** At most `limit` attempts per client address per minute (fixed windows, held in this server's memory). */
+/**
+ * At most `limit` attempts per client address per minute (fixed windows, held in this server's
+ * memory). An attempt that succeeds gives its place back: a workshop signing in from one address
+ * is never held up, only failures add up.
+ */
 function rateLimit(limit: number, now: () => number): MiddlewareHandler<Env> {
   const windows = new Map<string, { count: number; resetAt: number }>();
   return async (c, next) => {
@@ -71,7 +75,8 @@ function rateLimit(limit: number, now: () => number): MiddlewareHandler<Env> {
       c.header('Retry-After', String(wait));
       return c.json({ error: `too many attempts from your address; wait ${wait} s and try again` }, 429);
     }
-    return next();
+    await next();
+    if (c.res.status < 400 && w.count > 0) w.count--;
   };
 }
 

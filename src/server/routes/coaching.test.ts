@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign, createAccount } from '../../app/accounts.js';
 import { addApplication, saveProfile } from '../../app/records.js';
+import { ORIGIN } from '../testing.js';
 import { accountsWorld, jsonOf, type AccountsWorld, type SignedIn } from '../testing-accounts.js';
 
 let w: AccountsWorld;
@@ -134,5 +135,20 @@ describe('POST /api/admin/accounts/:id/role', () => {
     expect((await w.write('POST', `/api/admin/accounts/${w.users.seeker3.account.id}/role`, { role: 'coach' }, await w.signIn('coach1'))).status).toBe(403);
     expect((await w.store.accounts.getAccount(w.users.seeker3.account.id))?.role).toBe('seeker');
     expect((await w.write('POST', '/api/admin/accounts/u_nobody/role', { role: 'coach' }, admin)).status).toBe(404);
+  });
+});
+
+describe('the per-address limit of sign-ins', () => {
+  it('counts only the attempts that fail: a workshop of 12 people signs in from one address, then wrong passwords are held at the limit', async () => {
+    const server = w.server({ signInsPerMinute: 10 });
+    const env = { clientIp: '198.51.100.7' };
+    for (let i = 0; i < 12; i++) await w.signIn('seeker3', env, server);
+    const wrong = async (): Promise<number> => (await w.request('/api/auth/sign-in', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+      body: JSON.stringify({ email: `nobody${Math.random()}@city-careers.example`, password: 'not a password at all' }),
+    }, env, server)).status;
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push(await wrong());
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
   });
 });

@@ -260,7 +260,7 @@ function Row({ r, zone, quietDays, open, onToggle }: { r: CoachRowJson; zone: st
       <tr className={`coach-tr coach-${tone}`}>
         <th scope="row" className="coach-who" data-label="Job seeker">
           <Link href={seekerHref(r.seeker.id)}>{r.seeker.name}</Link>
-          <span className="coach-cell-sub muted">{r.seeker.email}</span>
+          <span className="coach-cell-sub muted" title={r.seeker.email}>{r.seeker.email}</span>
           {r.joined === 'no_password' && <Chip tone="info">Not joined yet</Chip>}
           {r.joined === 'not_set_up' && <Chip>Not set up yet</Chip>}
         </th>
