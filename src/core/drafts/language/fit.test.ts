@@ -65,4 +65,30 @@ describe('moments that are slips or stories, not topics', () => {
   it('"their process" in a panel note is the employer\'s: "your process", not "the panel\'s"', () => {
     expect(fitMoment("what I'd change about their click-and-collect process", 'unfinished', 'the panel').value?.text).toBe("what I'd change about your click-and-collect process");
   });
+
+  it('an awkward slip with no answering verb is left out ("I called it a customer and the panel corrected me")', () => {
+    expect(fitMoment("I called it a 'customer' and the panel corrected me to 'resident'", 'awkward', 'the panel').value).toBeUndefined();
+    expect(fitMoment("I couldn't name a single metric for brand awareness", 'awkward', 'you').value).toEqual({ form: 'topic', text: 'a single metric for brand awareness' });
+  });
+
+  it('an unfinished gerund is its topic ("mentoring juniors"), and a casual aside is listed, not written', () => {
+    const f = fitMoment('mentoring juniors (I only talked about code review, not career stuff)', 'unfinished', 'you');
+    expect(f.value).toEqual({ form: 'topic', text: 'mentoring juniors' });
+  });
+});
+
+describe('asides and repeats', () => {
+  it('a casual aside in brackets is listed, not written', () => {
+    const f = fitDetail('how claims triage works today (three spreadsheets and a shared inbox, basically)', toHer);
+    expect(f.value?.text).toBe('how claims triage works today');
+    expect(f.dropped).toEqual([{ text: '(three spreadsheets and a shared inbox, basically)', reason: 'tone' }]);
+  });
+
+  it('a list of one thing said three times is said once', () => {
+    expect(fitDetail("data quality, data quality, data quality \u2014 that's all she wanted to talk about", toHer).value).toEqual({ form: 'topic', text: 'data quality' });
+  });
+
+  it('an act done to the candidate by someone else is no fact to have heard ("Mateus walked me through…")', () => {
+    expect(fitDetail('Mateus walked me through their Q3 OKRs', toHer).value).toBeUndefined();
+  });
 });

@@ -97,7 +97,9 @@ function nounList(text: string): string | undefined {
   // The first item may carry a sentence capital; the others keep their case as typed.
   const texts = shaped.map((s, i) => (s.kind !== 'noun' ? undefined : i === 0 ? phraseOf(s.terms) : finish(textOf(s.terms))));
   if (texts.some((t) => t === undefined)) return undefined;
-  const list = texts as string[];
+  const list = [...new Set(texts as string[])];
+  // "data quality, data quality, data quality": said once.
+  if (list.length === 1) return list[0];
   return list.length === 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1] ?? ''}`;
 }
 
@@ -187,6 +189,8 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
         const ours = finish(textOf(about.as === 'you' ? toSecondPerson(terms) : terms));
         return ours === undefined ? undefined : { form: 'ours', text: ours };
       }
+      // "Mateus walked me through their OKRs": something done to me, not news to have heard.
+      if (terms.slice(shape.verb + 1).some((t) => t.lower === 'me')) return undefined;
       const fact = phraseOf(about.as === 'you' ? toSecondPerson(terms) : terms);
       return fact === undefined ? undefined : { form: 'fact', text: fact };
     }
@@ -225,15 +229,27 @@ function act(terms: readonly Term[], verb: number, about: About): DetailForm | u
   return { form: past ? 'act' : 'fact', text };
 }
 
+/** A parenthetical aside in a casual voice: "basically", "lol", "I think", "!", "?". */
+const ASIDE = /\s*\((?=[^()]*(?:\b(?:basically|lol|haha|apparently|i think|jk|ugh|tbh|idk)\b|[!?]))[^()]*\)/gi;
+
 /** Runs the fitting over the points of a cleaned input: the first that fits is used, the rest listed. */
 function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, list?: (text: string) => T | undefined): Fitted<T> {
   const cleaned = cleanInput(raw);
   const dropped: Dropped[] = cleaned.emoji ? [{ text: raw.trim(), reason: 'emoji' }] : [];
   if (cleaned.problem !== undefined) return { dropped: [...dropped.filter((d) => d.reason !== 'emoji'), { text: raw.trim(), reason: cleaned.problem }] };
   if (cleaned.text === '') return { dropped };
-  const asList = list?.(cleaned.text);
+  // "(three spreadsheets and a shared inbox, basically)", "(not John!)": an aside to oneself, listed, not written.
+  let text = cleaned.text;
+  for (const m of cleaned.text.matchAll(ASIDE)) {
+    dropped.push({ text: m[0].trim(), reason: 'tone' });
+    text = text.replace(m[0], '');
+  }
+  // "data quality, data quality, data quality": said once.
+  text = text.trim().replace(/(^|[,—–-]\s*|^\s*)([^,—–]+?)(?:\s*,\s*\2)+(?=\s*(?:$|[,—–-]))/giu, '$1$2');
+  if (text === '') return { dropped };
+  const asList = list?.(text);
   if (asList !== undefined) return { value: asList, dropped };
-  const points = pointsOf(cleaned.text);
+  const points = pointsOf(text);
   let value: T | undefined;
   for (const point of points) {
     if (value !== undefined) {
@@ -380,6 +396,9 @@ function reportedQuestion(terms: readonly Term[]): Term[] | undefined {
 
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it']);
 
+/** Verbs whose object is the answer's topic: "couldn't name X", "didn't finish X". */
+const ANSWER_VERBS = new Set(['explain', 'answer', 'describe', 'cover', 'address', 'discuss', 'name', 'define', 'justify', 'finish', 'complete', 'get', 'mention', 'articulate', 'tackle', 'handle', 'fumble', 'muddle', 'botch', 'rush', 'flub', 'mess', 'half-answer', 'forget', 'recall', 'remember', 'mix', 'confuse', 'misremember', 'misstate', 'misquote', 'cite', 'quote', 'calculate', 'estimate', 'solve', 'walk', 'present', 'show', 'outline', 'sketch', 'reach', 'touch']);
+
 /** Gerunds of answering: what follows them is the answer's topic. */
 const ANSWERING = new Set(['explaining', 'describing', 'answering', 'discussing', 'justifying', 'outlining', 'presenting', 'defending', 'covering', 'addressing']);
 
@@ -406,13 +425,14 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
     case 'noun': case 'wh': return shape.terms.length === 0 ? undefined : asTopic(shape.terms);
     case 'gerund': {
       if (field !== 'best') {
-        // "explaining why I left" is an answer on "why I left"; "calling her by the wrong name" or
-        // "overexplaining the pipeline" is a slip, not a topic: "I did not explain calling…" is no sentence.
+        // "explaining why I left" is an answer on "why I left"; an unfinished "mentoring juniors" is
+        // its topic; an awkward "calling her by the wrong name" or "overexplaining the pipeline" is a
+        // slip, not a topic: "I did not explain calling…" is no sentence.
         const lead = shape.terms[0]?.lower ?? '';
         const after = shape.terms[1]?.lower ?? '';
         if (ANSWERING.has(lead)) return asTopic(shape.terms.slice(TOPIC_PREPOSITIONS.has(after) ? 2 : 1));
         if ((lead === 'talking' || lead === 'speaking') && TOPIC_PREPOSITIONS.has(after)) return asTopic(shape.terms.slice(2));
-        return undefined;
+        return field === 'unfinished' ? asTopic(shape.terms) : undefined;
       }
       const text = phraseOf(audienceTerms(shape.terms, audience));
       return text === undefined || shape.terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
@@ -439,8 +459,19 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
         const text = doing(shape.terms, shape.verb, audience);
         return text === undefined ? undefined : { form: 'doing', text };
       }
+      // "I called it a 'customer' and the panel corrected me": a slip, not an answer on a topic. The
+      // verb must be one of answering ("couldn't name", "explained") or lead to a topic ("blanked on X").
       const topic = topicOfClause(shape.terms, shape.verb);
-      return topic === undefined ? undefined : asTopic(topic);
+      if (topic === undefined) return undefined;
+      const start = shape.terms.indexOf(topic[0] as Term);
+      // The main verb: the last verb before the topic ("couldn't name X" → name).
+      let main = start - 1;
+      while (main > shape.verb && !(is(shape.terms[main], 'Verb') && !is(shape.terms[main], 'Particle'))) main--;
+      const verb = shape.terms[main];
+      const base = verb === undefined ? undefined : formsOf(verb.lower)?.infinitive ?? verb.lower;
+      const byPreposition = start > 0 && TOPIC_PREPOSITIONS.has(shape.terms[start - 1]?.lower ?? '');
+      if (!byPreposition && !is(verb, 'Copula') && (base === undefined || !ANSWER_VERBS.has(base))) return undefined;
+      return asTopic(topic);
     }
   }
 }
