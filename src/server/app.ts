@@ -24,7 +24,7 @@ import { compression, sendWebFile } from './compress.js';
 import { BadRequest, onError } from './errors.js';
 import type { Outage } from './outage.js';
 import { passwordGate, type PasswordGateOptions } from './password-gate.js';
-import { body, defined, jsonBody, knownFields, query, RECORD_SHAPES } from './validate.js';
+import { body, defined, jsonBody, knownFields, query, RECORD_SHAPES, refuseUnknown } from './validate.js';
 import { debriefPreviewRoutes } from './routes/debrief-preview.js';
 import { draftRoutes } from './routes/drafts.js';
 import { insightRoutes } from './routes/insights.js';
@@ -111,6 +111,13 @@ const TouchBody = z.strictObject({
 });
 const ReferenceBody = z.looseObject({ name: text.min(1), id: z.string().max(40).optional() }).superRefine(knownFields(RECORD_SHAPES.reference));
 const CloseBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES), reclose: z.boolean().optional() });
+/** The fields the tone check reads (core/tone/input.ts reads them by hand, and would drop another without a word). */
+const TONE_FIELDS = z.object({
+  text: z.unknown(), kind: z.unknown(), otherCompanies: z.unknown(), people: z.unknown(), siblings: z.unknown(),
+  recipient: z.object({ name: z.unknown(), honorific: z.unknown(), title: z.unknown(), informal: z.unknown() }).nullish(),
+  application: z.object({ company: z.unknown(), role: z.unknown() }).nullish(),
+  candidate: z.object({ name: z.unknown() }).nullish(),
+});
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 const RestoreQuery = z.object({ replace: flag });
 
@@ -188,7 +195,9 @@ export function createServer(deps: Deps, options: ServerOptions) {
       return c.json(await saved(c.var.app, await closeApplication(c.var.app, c.req.param('id'), status, { reclose: reclose === true })));
     })
     .post('/tone', validator('json', (value, c) => {
-      const result = parseToneInput(jsonBody(c, value));
+      const input = jsonBody(c, value);
+      refuseUnknown(TONE_FIELDS, input);
+      const result = parseToneInput(input);
       if (!result.ok) throw new BadRequest(result.issue.path === '' ? `body: ${result.issue.message}` : formatToneIssue(result.issue), result.issue.path === '' ? undefined : result.issue.path);
       return result.value;
     }), async (c) => c.json({ findings: checkTone(c.req.valid('json'), { speller: await speller.load() }).map(findingJson) }))

@@ -39,6 +39,8 @@ describe('unknown fields', () => {
     ['/api/applications/a1/interviews', { ...interview, debrief: { bestMoment: 'the case study' } }, 'debrief: unknown field "bestMoment"', 'debrief'],
     ['/api/applications/a1/interviews/with-people', { people: [{ name: 'Sam Lee', titel: 'CTO' }], interview }, 'people[0]: unknown field "titel"', 'people[0]'],
     ['/api/applications/a1/touches', { kind: 'update', txt: 'hello' }, 'body: unknown field "txt"', undefined],
+    ['/api/tone', { text: 'Thank you', recipent: { name: 'Grace Okafor' } }, 'body: unknown field "recipent"', undefined],
+    ['/api/tone', { text: 'Thank you', recipient: { name: 'Grace Okafor', honorfic: 'Dr.' } }, 'recipient: unknown field "honorfic"', 'recipient'],
   ])('POST %s %j is 400 naming it, and nothing changes', async (path, body, error, field) => {
     const before = await deps.store.exportAll('local');
     const res = await api.post(path, body);

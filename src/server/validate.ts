@@ -148,3 +148,9 @@ export function knownFields(schema: z.ZodType) {
     }
   };
 }
+
+/** For routes that read their JSON by hand: a 400 naming the first object in `value` with a key `schema` does not have. */
+export function refuseUnknown(schema: z.ZodType, value: unknown): void {
+  const result = z.unknown().superRefine(knownFields(schema)).safeParse(value);
+  if (!result.success) throw fromZod(result.error, 'body');
+}
