@@ -77,6 +77,7 @@ function rateLimit(limit: number, now: () => number): MiddlewareHandler<Env> {
     }
     await next();
     if (c.res.status < 400 && w.count > 0) w.count--;
+    return undefined;
   };
 }
 
