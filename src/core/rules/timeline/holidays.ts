@@ -53,6 +53,30 @@ function table(calendar: BusinessCalendar, from: Day): readonly NamedDay[] {
   return [...calendar.namedDays(year), ...calendar.namedDays(year + 1)];
 }
 
+/** A named day with its name as the readers compare it, made once per table (a plan reads thousands of phrases). */
+interface Prepared {
+  readonly h: NamedDay;
+  /** Lower case, without stops and apostrophes: what a phrase's first word is compared with. */
+  readonly bare: string;
+  readonly plain: string;
+}
+const preparedTables = new WeakMap<readonly NamedDay[], readonly Prepared[]>();
+
+function prepared(days: readonly NamedDay[]): readonly Prepared[] {
+  let list = preparedTables.get(days);
+  if (list === undefined) {
+    list = days.map((h) => ({ h, bare: h.name.toLowerCase().replace(/[.'\u2019]/g, ''), plain: plainName(h.name) }));
+    preparedTables.set(days, list);
+  }
+  return list;
+}
+
+/** The named days of the year of `from` and the next, prepared. */
+function preparedTable(calendar: BusinessCalendar, from: Day): readonly (readonly Prepared[])[] {
+  const year = civil(from).year;
+  return [prepared(calendar.namedDays(year)), prepared(calendar.namedDays(year + 1))];
+}
+
 /** Easter Sunday of `year`: the table's own (its Easter Sunday, Good Friday or Easter Monday), else the Western date. */
 function easterSunday(calendar: BusinessCalendar, year: number): Day {
   for (const h of calendar.namedDays(year)) {
@@ -81,7 +105,7 @@ function easterSunday(calendar: BusinessCalendar, year: number): Day {
 
 /** Days of the table whose plain name passes `test`, in date order, this year and next. */
 function named(calendar: BusinessCalendar, from: Day, test: (name: string, h: NamedDay) => boolean): Day[] {
-  return table(calendar, from).filter((h) => test(plainName(h.name), h)).map((h) => h.day);
+  return preparedTable(calendar, from).flat().filter((p) => test(p.plain, p.h)).map((p) => p.h.day);
 }
 
 /** The holiday runs on through the named days right after it (the day after Thanksgiving, Boxing Day). */
@@ -158,10 +182,9 @@ function occurrences(kind: Family['kind'], calendar: BusinessCalendar, from: Day
 function byTableName(words: string, calendar: BusinessCalendar, from: Day): { length: number; list: Occurrence[] } | null {
   const byName = new Map<string, Occurrence[]>();
   const first = words.slice(0, words.indexOf(' ') < 0 ? words.length : words.indexOf(' ')).replace(/[.'\u2019]/g, '');
-  for (const h of table(calendar, from)) {
+  for (const { h, bare, plain: n } of preparedTable(calendar, from).flat()) {
     // Only names that start with the same word can match: most are skipped unread.
-    if (!h.name.toLowerCase().replace(/[.'\u2019]/g, '').startsWith(first)) continue;
-    const n = plainName(h.name);
+    if (!bare.startsWith(first)) continue;
     // One word names ("assumption", "epiphany") read too easily as ordinary words.
     for (const key of [n, n.replace(/ day$/, '')]) {
       if (!key.includes(' ') && !/day$/.test(key) && key !== 'juneteenth' && key !== 'halloween' && key !== 'pentecost') continue;
