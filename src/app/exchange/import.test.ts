@@ -116,7 +116,7 @@ describe('records', () => {
       'row 2, column "Status": "Maybe later" is not a status Afterword knows',
       'row 3, column "Status": "Maybe later" is not a status Afterword knows',
       'row 4, column "Status": "Pondering" is not a status Afterword knows',
-      'statuses not known: "Maybe later", "Pondering"; write one of applied, interviewing, offer, accepted, declined, rejected, withdrawn, ghosted (no response), filled (Huntr, Teal, JobSync and Simplify words are read too: docs/cli.md lists them)',
+      'statuses not known: "Maybe later", "Pondering"; write one of applied, interviewing, offer, accepted, declined, rejected, withdrawn, ghosted (no response), filled (the words of Huntr, Teal, JobSync and Simplify are read too)',
     ]);
   });
 

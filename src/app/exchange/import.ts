@@ -944,7 +944,7 @@ export async function* importApplications(input: ImportInput, options: ImportOpt
   if (unlisted > 0) errors.push({ message: `${unlisted.toLocaleString('en-US')} more errors not listed; fix the ones above and import again` });
   if (ctx.unknownStatuses.size > 0) {
     const words = [...ctx.unknownStatuses].slice(0, 10).map((w) => `"${w}"`).join(', ');
-    errors.push({ message: `statuses not known: ${words}; write one of ${STATUS_HINT} (Huntr, Teal, JobSync and Simplify words are read too: docs/cli.md lists them)` });
+    errors.push({ message: `statuses not known: ${words}; write one of ${STATUS_HINT} (the words of Huntr, Teal, JobSync and Simplify are read too)` });
   }
   yield batch();
 }
