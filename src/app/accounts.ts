@@ -200,13 +200,14 @@ export async function openSession(deps: AccountDeps, account: Account): Promise<
  */
 export async function signIn(deps: AccountDeps, emailText: string, password: string): Promise<NewSession> {
   const wrong = new AppError('unauthorized', 'wrong email or password');
-  let email: string | undefined;
+  let email: string;
   try {
     email = normaliseEmail(emailText);
   } catch {
-    email = undefined;
+    // Looked up all the same (no stored email is malformed): the same work as for any unknown email.
+    email = emailText.trim().toLowerCase().slice(0, 254);
   }
-  const found = email !== undefined ? await deps.accounts.findCredentials(email) : undefined;
+  const found = await deps.accounts.findCredentials(email);
   const stored = found?.passwordHash;
   if (!found || stored === undefined) {
     const decoy = await decoyHash(deps.policy);
