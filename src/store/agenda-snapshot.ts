@@ -120,3 +120,51 @@ export function readSnapshot(databaseDir: string, userId: UserId, until: EpochMs
     },
   };
 }
+
+/** What `keepSnapshotFresh` needs of the store: its reads, and word of its writes. */
+export interface WatchedStore extends Store {
+  readonly writesBegun: number;
+  onWritten(listener: () => void): () => void;
+}
+
+/**
+ * While `afterword serve` runs on the embedded database, whoever writes keeps the read model fresh:
+ * a moment after each write (`delayMs`, so a burst writes it once), the server writes it again, and
+ * `today` in a terminal reads it without opening the database. A write that began while it was
+ * being written makes it stale: it is dropped and written again. Returns the function that stops.
+ */
+export function keepSnapshotFresh(databaseDir: string, store: WatchedStore, userId: UserId, horizon: () => EpochMs, delayMs = 250): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  let stopped = false;
+  const run = async (): Promise<void> => {
+    timer = undefined;
+    if (running) { again = true; return; }
+    running = true;
+    try {
+      const begun = store.writesBegun;
+      await writeSnapshot(databaseDir, store, userId, horizon());
+      // A write began meanwhile: what was read may be from before it.
+      if (store.writesBegun !== begun) { invalidateSnapshot(databaseDir); again = true; }
+    } catch {
+      // Only a cache: the next command that opens the database writes it.
+    } finally {
+      running = false;
+      if (again && !stopped) { again = false; schedule(); }
+    }
+  };
+  const schedule = (): void => {
+    if (stopped || timer !== undefined) return;
+    timer = setTimeout(() => { void run(); }, delayMs);
+    timer.unref();
+  };
+  const unsubscribe = store.onWritten(schedule);
+  schedule();
+  return () => {
+    stopped = true;
+    unsubscribe();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+

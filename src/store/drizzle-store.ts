@@ -268,6 +268,9 @@ export class DrizzleStore implements Store {
   private readonly current = new AsyncLocalStorage<Frame>();
   private readonly growth: Growth = new Map();
   private closed = false;
+  /** Outermost transactions begun: a reader of the database's state can tell whether a write began since. */
+  private begun = 0;
+  private readonly written = new Set<() => void>();
   readonly accounts: AccountStore;
 
   constructor(options: DrizzleStoreOptions) {
@@ -282,6 +285,17 @@ export class DrizzleStore implements Store {
       (statement, values) => this.run(statement, values),
       options.watchAccounts,
     );
+  }
+
+  /** How many outermost (write) transactions have begun so far. */
+  get writesBegun(): number {
+    return this.begun;
+  }
+
+  /** Calls `listener` after each outermost transaction commits; returns the function that stops it. */
+  onWritten(listener: () => void): () => void {
+    this.written.add(listener);
+    return () => { this.written.delete(listener); };
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -301,8 +315,11 @@ export class DrizzleStore implements Store {
         for (const id of locked) outer.locked.add(id);
         return result;
       }
+      this.begun++;
       this.beforeWrite?.();
-      return await this.db.transaction((tx) => this.current.run({ q: tx, locked: new Set() }, () => fn(this)));
+      const result = await this.db.transaction((tx) => this.current.run({ q: tx, locked: new Set() }, () => fn(this)));
+      for (const listener of this.written) listener();
+      return result;
     } catch (error) {
       throw toAppError(error, this.folder);
     }

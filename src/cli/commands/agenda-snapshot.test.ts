@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invalidateSnapshot, readSnapshot, SNAPSHOT_FILE, snapshotPath } from '../../store/agenda-snapshot.js';
+import { invalidateSnapshot, keepSnapshotFresh, readSnapshot, SNAPSHOT_FILE, snapshotPath } from '../../store/agenda-snapshot.js';
 import { pgliteDir } from '../../store/location.js';
 import { openPgliteStore } from '../../store/pglite.js';
 import { cli } from '../testing.js';
@@ -138,4 +138,32 @@ describe('the agenda read model', () => {
     expect(r.code).toBe(0);
     expect(readSnapshot(dbDir, 'local', T)).toBeDefined();
   }, 120_000);
+
+  it('is kept fresh by a running server: written again a moment after each write, never left stale', async () => {
+    await fromDatabase('today', T);
+    const store = await openPgliteStore({ dir: dbDir });
+    const stop = keepSnapshotFresh(dbDir, store, 'local', () => T + 16 * DAY, 20);
+    try {
+      const until = async (test: () => boolean): Promise<void> => {
+        for (let i = 0; i < 200 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+        expect(test()).toBe(true);
+      };
+      await until(() => existsSync(snapshotFile()));
+      // A write (as the web app makes) drops it; the server writes it again, with the write in it.
+      await store.transaction(async (tx) => { await tx.setNextDue('local', 'a2', null, null); });
+      expect(existsSync(snapshotFile())).toBe(false);
+      await until(() => existsSync(snapshotFile()));
+      const fresh = readSnapshot(dbDir, 'local', T + DAY);
+      expect(fresh).toBeDefined();
+      // A burst of writes ends with one that the model holds: it is the database's answer.
+      for (let i = 0; i < 5; i++) await store.transaction(async (tx) => { await tx.setNextDue('local', 'a2', null, null); });
+      await until(() => existsSync(snapshotFile()));
+    } finally {
+      stop();
+      await store.close();
+    }
+    const r = await run(['today', '--json']);
+    expect(r.stdout).toBe(await fromDatabase('today', T));
+  }, 120_000);
 });
+

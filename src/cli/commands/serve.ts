@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
+import { LOCAL_USER } from '../../app/ports.js';
 import { loadConfig, type Config } from '../../config.js';
 import { createDeps } from '../../deps.js';
 import { loadOrCreateSecret } from '../../server/security.js';
@@ -10,10 +11,14 @@ import { pgliteDir } from '../../store/location.js';
 import { parseTrustProxy, TRUST_NOBODY, type TrustProxy } from '../../server/ops.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS, isLoopback, startServer } from '../../server/serve.js';
 import { DEFAULT_SESSION_CACHE_MS } from '../../server/session-cache.js';
+import { keepSnapshotFresh } from '../../store/agenda-snapshot.js';
 import { takeoverWords } from '../../store/data-lock.js';
-import { keepDailyBackup } from '../context.js';
+import { DrizzleStore } from '../../store/drizzle-store.js';
+import { keepDailyBackup, READ_MODEL_DAYS } from '../context.js';
 import { unexpectedWords } from '../render/unexpected.js';
 import type { CliIo } from '../io.js';
+
+const DAY_MS = 86_400_000;
 
 interface ServeOptions {
   port: string;
@@ -150,6 +155,11 @@ Examples:
         signal.cancel();
         throw error;
       }
+      // The read model of `today` and `week` stays fresh while the web app writes: a terminal's
+      // `today` reads it without opening the database the server holds.
+      const fresh = config.database.kind === 'pglite' && !accounts && !io.deps && deps.store instanceof DrizzleStore
+        ? keepSnapshotFresh(pgliteDir(config.dataDir), deps.store, LOCAL_USER.id, () => io.now() + READ_MODEL_DAYS * DAY_MS)
+        : undefined;
       // The day's backup of the embedded database while it serves: at the start, then checked hourly.
       const daily = config.database.kind === 'pglite' && !io.deps
         ? setInterval(() => { void keepDailyBackup(io, config.dataDir, deps.store); }, HOUR_MS).unref()
@@ -181,6 +191,7 @@ Examples:
         await server.close();
       } finally {
         signal.cancel();
+        fresh?.();
         if (daily) clearInterval(daily);
         if (!io.deps) await deps.store.close();
       }
