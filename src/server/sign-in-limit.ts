@@ -48,6 +48,7 @@ interface Pair { count: number; waits: number; until: number; last: number }
 interface EmailState { count: number; until: number; known: Map<string, number> }
 
 const MAX_KEYS = 100_000;
+const SWEEP_SLACK = 1_000;
 /** An address's waits stop growing after a day without attempts. */
 const WAITS_FORGOTTEN_MS = 24 * 3_600_000;
 
@@ -61,8 +62,9 @@ export function signInLimit(options: SignInLimitOptions): SignInLimit {
   const emails = new Map<string, EmailState>();
   const keyOf = (email: string): string => email.trim().toLowerCase();
 
-  /** Drops what no longer matters when the maps grow large (many addresses or emails tried once). */
+  /** Drops what no longer matters when the maps grow large (many addresses or emails tried once): at most once per `SWEEP_SLACK` new keys. */
   const sweep = (now: number): void => {
+    if (pairs.size <= MAX_KEYS + SWEEP_SLACK && emails.size <= MAX_KEYS + SWEEP_SLACK) return;
     if (pairs.size > MAX_KEYS) for (const [k, p] of pairs) if (p.until <= now && now - p.last > WAITS_FORGOTTEN_MS) pairs.delete(k);
     if (emails.size > MAX_KEYS) for (const [k, e] of emails) if (e.until <= now && e.count === 0 && e.known.size === 0) emails.delete(k);
     // Still too many: the oldest go (a Map keeps insertion order).
