@@ -80,11 +80,12 @@ export async function coachDashboard(deps: Omit<AppDeps, 'userId'>, coachId: str
 // ---------------------------------------------------------------- the coach's table
 
 /**
- * Where a job seeker is with Afterword: `no_password` (their account exists but they have not
+ * Where a job seeker is with Afterword: `invited` (an invitation with this coach is pending, no
+ * account yet: the row's `seeker` has no id and is named by the email), `no_password` (their account exists but they have not
  * accepted an invitation or reset link, so they cannot sign in yet), `not_set_up` (signed up, no
  * profile yet: nothing can be planned), `set_up`.
  */
-export type Joined = 'no_password' | 'not_set_up' | 'set_up';
+export type Joined = 'invited' | 'no_password' | 'not_set_up' | 'set_up';
 
 export interface SeekerRow {
   readonly seeker: Account;
@@ -140,6 +141,11 @@ export async function coachTable(deps: Omit<AppDeps, 'userId'>, coachId: string)
   const rows: SeekerRow[] = [];
   // One seeker at a time: the embedded database serves one query at a time anyway, and a pool is not drained by one coach.
   for (const s of seekers) rows.push(await seekerRow(deps, s));
+  // Invited with this coach, not accepted yet: a row without an account.
+  for (const t of await deps.store.accounts.listTokens('invitation', deps.clock.now())) {
+    if (t.coachId !== coachId || t.email === undefined || (t.role ?? 'seeker') !== 'seeker') continue;
+    rows.push({ seeker: { id: '', name: t.email, email: t.email, role: 'seeker' }, joined: 'invited', ...NOT_JOINED });
+  }
   return rows.sort((a, b) => a.seeker.name.localeCompare(b.seeker.name));
 }
 

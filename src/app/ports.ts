@@ -138,6 +138,8 @@ export interface AccountStore {
    * is unknown, used or expired; when anything is refused, nothing changes (the token stays).
    */
   redeemInvitation(tokenHash: string, now: EpochMs, account: { readonly id: UserId; readonly name: string }, passwordHash: string): Promise<Account | undefined>;
+  /** Every token of that purpose not expired at `now`, oldest first (an admin's pending invitations). */
+  listTokens(purpose: TokenPurpose, now: EpochMs): Promise<readonly TokenRecord[]>;
   /** Revokes every token of that purpose of the account. */
   deleteTokens(userId: UserId, purpose: TokenPurpose): Promise<number>;
 

@@ -51,6 +51,8 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'POST /api/admin/assignments': { access: 'admin' },
   'DELETE /api/admin/assignments/:coachId/:seekerId': { access: 'admin' },
   'POST /api/admin/accounts/:id/role': { access: 'admin' },
+  'GET /api/admin/invitations': { access: 'admin' },
+  'DELETE /api/admin/invitations/:id': { access: 'admin' },
   // Coaches.
   'GET /api/coach/dashboard': { access: 'coach' },
   'GET /api/coach/table': { access: 'coach' },

@@ -187,6 +187,11 @@ export class DrizzleAccounts implements AccountStore {
     });
   }
 
+  listTokens(purpose: TokenPurpose, now: EpochMs): Promise<readonly TokenRecord[]> {
+    return this.run(async (q) => (await q.select().from(s.tokens).where(and(eq(s.tokens.purpose, purpose), notExpired(now)))
+      .orderBy(asc(s.tokens.createdAt), asc(s.tokens.tokenHash))).map(toToken));
+  }
+
   redeemInvitation(tokenHash: string, now: EpochMs, account: { readonly id: UserId; readonly name: string }, passwordHash: string): Promise<Account | undefined> {
     return this.atomic(async () => {
       const invitation = await this.takeToken(tokenHash, 'invitation', now);

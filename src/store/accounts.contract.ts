@@ -218,6 +218,17 @@ export function defineAccountStoreContract(name: string, setup: () => Promise<St
         expect(await accounts.findToken(t.tokenHash, 'invitation', NOW)).toBeUndefined();
       });
 
+      it('are listed by purpose while they have not expired, oldest first', async () => {
+        const later = invitation({ createdAt: NOW + 1 });
+        const first = invitation();
+        const expired = invitation({ expiresAt: NOW });
+        const feed: TokenRecord = { tokenHash: `token-${++n}`, purpose: 'calendar', userId: (await newAccount('seeker')).id, createdAt: NOW };
+        for (const t of [later, first, expired, feed]) await accounts.createToken(t);
+        const mine = new Set([later, first, expired, feed].map((t) => t.tokenHash));
+        expect((await accounts.listTokens('invitation', NOW)).filter((t) => mine.has(t.tokenHash))).toStrictEqual([first, later]);
+        expect((await accounts.listTokens('calendar', NOW)).filter((t) => mine.has(t.tokenHash))).toStrictEqual([feed]);
+      });
+
       it('of another purpose, or expired, are neither found nor taken (and stay)', async () => {
         const t = invitation();
         await accounts.createToken(t);

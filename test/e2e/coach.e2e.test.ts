@@ -258,9 +258,24 @@ describe('the admin', () => {
     await page.getByText(/Jordan Lee is signed out everywhere|Jordan Lee was not signed in anywhere/).waitFor();
     await page.getByLabel('Role of Blake Abbott').selectOption('coach');
     await page.getByText('Blake Abbott is now a coach: they are signed out and their coaches no longer follow them.').waitFor();
+    // An invitation with the coach: pending on the admin's page, a "Not joined yet" row on the coach's, until taken back.
+    await page.getByLabel('Email', { exact: true }).fill('zoe.invited@example.org');
+    await page.getByLabel('Their coach').selectOption({ label: 'Casey Brooks (casey.brooks@example.org)' });
+    await page.getByRole('button', { name: 'Make invitation link' }).click();
+    const pending = page.getByRole('region', { name: /Invited, not joined yet/ });
+    await pending.getByText('zoe.invited@example.org').waitFor();
+    expect(await pending.textContent()).toContain('Job seeker, followed by Casey Brooks');
     expect(await technicalText(page)).toEqual([]);
     await page.setViewportSize(DESKTOP);
     await shot(page, 'admin-desktop');
+    await coachPage.goto(e.origin + '/?show=not-joined');
+    await settled(coachPage, 'Your job seekers');
+    const invited = coachPage.locator('tr.coach-tr').filter({ hasText: 'zoe.invited@example.org' });
+    expect(await invited.locator('td[data-label="Owes now"]').textContent()).toBe('Invited; has not accepted yet');
+    expect(await invited.locator('th').textContent()).toContain('Not joined yet');
+    await shot(coachPage, 'not-joined');
+    await pending.getByRole('button', { name: 'Take back: zoe.invited@example.org' }).click();
+    await pending.waitFor({ state: 'detached' });
   }, 60_000);
 });
 

@@ -138,6 +138,30 @@ describe('POST /api/admin/accounts/:id/role', () => {
   });
 });
 
+describe('GET /api/admin/invitations, DELETE /api/admin/invitations/:id', () => {
+  it('lists the invitations not yet accepted, and takes one back so that its link no longer works', async () => {
+    const admin = await w.signIn('admin');
+    const made = await w.write('POST', '/api/admin/invitations', { email: 'nia@city-careers.example', role: 'seeker', coachId: w.users.coach1.account.id }, admin);
+    expect(made.status).toBe(201);
+    const { token } = await jsonOf(made) as { token: string };
+    const list = async (): Promise<{ id: string; email: string; role: string; coachId: string | null }[]> =>
+      (await jsonOf(await w.get('/api/admin/invitations', admin)))['invitations'] as { id: string; email: string; role: string; coachId: string | null }[];
+    const pending = (await list()).filter((i) => i.email === 'nia@city-careers.example');
+    expect(pending).toMatchObject([{ role: 'seeker', coachId: w.users.coach1.account.id }]);
+    expect(JSON.stringify(pending)).not.toContain(token);
+    // The coach it names sees a row for it, told apart from an account that never signed in.
+    const coachRows = await table(await w.signIn('coach1'));
+    expect(coachRows.find((r) => r.seeker.email === 'nia@city-careers.example')).toMatchObject({ joined: 'invited', seeker: { id: '', name: 'nia@city-careers.example' } });
+    expect((await w.request(`/api/admin/invitations/${encodeURIComponent(pending[0]?.id ?? '')}`, { method: 'DELETE', headers: admin.headers })).status).toBe(204);
+    expect((await list()).some((i) => i.email === 'nia@city-careers.example')).toBe(false);
+    expect((await table(await w.signIn('coach1'))).some((r) => r.seeker.email === 'nia@city-careers.example')).toBe(false);
+    const accept = await w.write('POST', '/api/auth/accept-invitation', { token, name: 'Nia', password: 'a long enough password' });
+    expect(accept.status).toBe(422);
+    expect((await w.request(`/api/admin/invitations/${encodeURIComponent(pending[0]?.id ?? '')}`, { method: 'DELETE', headers: admin.headers })).status).toBe(404);
+    expect((await w.get('/api/admin/invitations', await w.signIn('coach1'))).status).toBe(403);
+  });
+});
+
 describe('the per-address limit of sign-ins', () => {
   it('counts only the attempts that fail: a workshop of 12 people signs in from one address, then wrong passwords are held at the limit', async () => {
     const server = w.server({ signInsPerMinute: 10 });

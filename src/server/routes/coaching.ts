@@ -1,6 +1,6 @@
 /**
  * A coach's table of the job seekers they follow, a job seeker's recent coach comments (for
- * Today), and an admin's role change. Mounted inside routes/accounts.ts, after its session, CSRF
+ * Today), and an admin's pending invitations (taken back) and role change. Mounted inside routes/accounts.ts, after its session, CSRF
  * and role middleware; each route checks its role again here.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
@@ -71,6 +71,21 @@ export function coachingRoutes({ deps, accountDeps }: CoachingRoutesOptions) {
       const days = c.req.valid('query').days ?? 30;
       const found = await recentComments(c.var.app, deps.clock.now() - days * DAY_MS);
       return c.json({ comments: found.map((x) => ({ ...x, at: new Date(x.at).toISOString() })) });
+    })
+    // Invitations not yet accepted, and taking one back (its link stops working). The id is the token's hash, never the token.
+    .get('/admin/invitations', only('admin'), async (c) => {
+      const pending = await accountDeps.accounts.listTokens('invitation', deps.clock.now());
+      return c.json({
+        invitations: pending.map((t) => ({
+          id: t.tokenHash, email: t.email ?? '', role: t.role ?? 'seeker', organisationId: t.organisationId ?? null, coachId: t.coachId ?? null,
+          createdAt: new Date(t.createdAt).toISOString(), expiresAt: t.expiresAt === undefined ? null : new Date(t.expiresAt).toISOString(),
+        })),
+      });
+    })
+    .delete('/admin/invitations/:id', only('admin'), async (c) => {
+      const taken = await accountDeps.accounts.takeToken(c.req.param('id'), 'invitation', deps.clock.now());
+      if (!taken) throw new AppError('not_found', 'no such invitation: it was accepted, taken back or has expired');
+      return c.body(null, 204);
     })
     .post('/admin/accounts/:id/role', only('admin'), body(RoleBody), async (c) => {
       const by = c.var.account;

@@ -3,6 +3,7 @@
  * each job seeker's coaches (added and removed here), and a password reset link per account. Links are shown once and work once; the admin sends them.
  */
 import { useId, useState, type FormEvent } from 'react';
+import type { InferResponseType } from 'hono/client';
 import { accounts, ApiError, done, ok, type AccountJson } from '../api.js';
 import { ROLE_LABELS } from '../components/AccountMenu.js';
 import { CopyField } from '../components/CopyField.js';
@@ -167,13 +168,44 @@ function RoleCell({ account, self, onChanged, onNotice }: { account: AccountJson
   );
 }
 
+type InvitationJson = InferResponseType<typeof accounts.admin.invitations.$get, 200>['invitations'][number];
+
+/** Invitations not accepted yet: who, as what, followed by whom, until when; each can be taken back (its link stops working). */
+function Pending({ invitations, coaches, onChanged }: { invitations: readonly InvitationJson[]; coaches: readonly AccountJson[]; onChanged: () => void }) {
+  const { busy, error, run } = useSubmit();
+  const coachName = new Map(coaches.map((c) => [c.id, c.name]));
+  const takeBack = (i: InvitationJson): Promise<void> => run(async () => {
+    await done(accounts.admin.invitations[':id'].$delete({ param: { id: i.id } }));
+    onChanged();
+  });
+  return (
+    <div className="card admin-pending">
+      <ErrorNote error={error} />
+      <ul>
+        {invitations.map((i) => (
+          <li key={i.id}>
+            <span className="admin-pending-who">
+              <strong>{i.email}</strong>{' '}
+              <span className="muted">
+                · {ROLE_LABELS[i.role] ?? i.role}{i.coachId && coachName.has(i.coachId) ? `, followed by ${coachName.get(i.coachId) ?? ''}` : ''}
+                {i.expiresAt && ` · the link works until ${when(i.expiresAt, localZone())}`}
+              </span>
+            </span>
+            <button type="button" className="button small" disabled={busy} aria-label={`Take back: ${i.email}`} onClick={() => void takeBack(i)}>Take back</button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function AdminAccounts({ self }: { self: AccountJson }) {
-  const list = useData(() => Promise.all([ok(accounts.admin.accounts.$get()), ok(accounts.admin.organisations.$get())]), []);
+  const list = useData(() => Promise.all([ok(accounts.admin.accounts.$get()), ok(accounts.admin.organisations.$get()), ok(accounts.admin.invitations.$get())]), []);
   const [reset, setReset] = useState<Made & { accountId: string }>();
   const [notice, setNotice] = useState<string>();
   const { error: resetError, run: runReset } = useSubmit();
   if (!list.data) return <Page title="Accounts">{list.loading ? <Loading what="the accounts" /> : <ErrorNote error={list.error} />}</Page>;
-  const [{ accounts: all }, { organisations }] = list.data;
+  const [{ accounts: all }, { organisations }, { invitations }] = list.data;
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   const coaches = all.filter((a) => a.role === 'coach');
   const makeReset = (a: AccountJson): Promise<void> => runReset(async () => {
@@ -197,6 +229,12 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
         <h2 id="invite-h">Invite someone</h2>
         <InviteForm coaches={coaches} organisations={organisations} organisationId={self.organisationId ?? ''} onMade={list.reload} />
       </section>
+      {invitations.length > 0 && (
+        <section aria-labelledby="pending-h" className="section">
+          <h2 id="pending-h">Invited, not joined yet <span className="count">{invitations.length}</span></h2>
+          <Pending invitations={invitations} coaches={coaches} onChanged={list.reload} />
+        </section>
+      )}
       <section aria-labelledby="accounts-h" className="section">
         <h2 id="accounts-h">Everyone <span className="count">{all.length}</span></h2>
         <ErrorNote error={resetError} />

@@ -43,7 +43,7 @@ function passes(r: CoachRowJson, filter: Filter, quietDays: number): boolean {
     case 'overdue': return r.overdue.length > 0;
     case 'due': return r.due.length > 0;
     case 'quiet': return isQuiet(r, quietDays);
-    case 'not-joined': return r.joined === 'no_password';
+    case 'not-joined': return r.joined === 'no_password' || r.joined === 'invited';
     case 'not-set-up': return r.joined === 'not_set_up';
   }
 }
@@ -115,6 +115,7 @@ function itemTitle(i: ItemJson): string {
 }
 
 function Owes({ r }: { r: CoachRowJson }) {
+  if (r.joined === 'invited') return <span className="muted">Invited; has not accepted yet</span>;
   if (r.joined === 'no_password') return <span className="muted">Has not accepted the invitation</span>;
   if (r.joined === 'not_set_up') return <span className="muted">Joined; no profile yet</span>;
   const items = [...r.overdue, ...r.due];
@@ -172,7 +173,9 @@ function Reasons({ r, zone, quietDays }: { r: CoachRowJson; zone: string; quietD
   const href = seekerAppHref(r.seeker.id);
   const items = [...r.overdue, ...r.due];
   const parts: ReactNode[] = [];
-  if (r.joined === 'no_password') {
+  if (r.joined === 'invited') {
+    parts.push(<p key="joined">{r.seeker.email} has been invited with you as their coach and has not accepted yet: their row shows their plan once they do. An admin can take the invitation back or send a new one.</p>);
+  } else if (r.joined === 'no_password') {
     parts.push(<p key="joined">{r.seeker.name} has an account but no password yet: they have not opened their invitation. An admin can send them a new invitation or a reset link.</p>);
   } else if (r.joined === 'not_set_up') {
     parts.push(<p key="joined">{r.seeker.name} has signed in but has not saved their name, time zone and region yet, so nothing can be planned for them.</p>);
@@ -228,7 +231,7 @@ function Reasons({ r, zone, quietDays }: { r: CoachRowJson; zone: string; quietD
     );
   }
   if (parts.length === 0) parts.push(<p key="calm">Nothing owed, nothing flagged{r.active > 0 ? `; ${r.active} active application${r.active === 1 ? '' : 's'}` : ''}.</p>);
-  return <div className="coach-why">{parts}<p><Link href={seekerHref(r.seeker.id)}>Open {r.seeker.name}’s plan and applications</Link></p></div>;
+  return <div className="coach-why">{parts}{r.joined !== 'invited' && <p><Link href={seekerHref(r.seeker.id)}>Open {r.seeker.name}’s plan and applications</Link></p>}</div>;
 }
 
 // ---------------------------------------------------------------- the table
@@ -259,9 +262,11 @@ function Row({ r, zone, quietDays, open, onToggle }: { r: CoachRowJson; zone: st
     <>
       <tr className={`coach-tr coach-${tone}`}>
         <th scope="row" className="coach-who" data-label="Job seeker">
-          <Link href={seekerHref(r.seeker.id)}>{r.seeker.name}</Link>
-          <span className="coach-cell-sub muted" title={r.seeker.email}>{r.seeker.email}</span>
-          {r.joined === 'no_password' && <Chip tone="info">Not joined yet</Chip>}
+          {r.joined === 'invited' ? <span className="coach-invited">{r.seeker.email}</span> : <>
+            <Link href={seekerHref(r.seeker.id)}>{r.seeker.name}</Link>
+            <span className="coach-cell-sub muted" title={r.seeker.email}>{r.seeker.email}</span>
+          </>}
+          {(r.joined === 'no_password' || r.joined === 'invited') && <Chip tone="info">Not joined yet</Chip>}
           {r.joined === 'not_set_up' && <Chip>Not set up yet</Chip>}
         </th>
         <td data-label="Owes now" className="coach-owes"><Owes r={r} /></td>
@@ -306,6 +311,7 @@ export function CoachDashboard() {
   const found = needle === '' ? rows : rows.filter((r) => r.seeker.name.toLowerCase().includes(needle) || r.seeker.email.includes(needle));
   const count = (f: Filter): number => found.filter((r) => passes(r, f, quietDays)).length;
   const shown = found.filter((r) => passes(r, filter, quietDays)).sort((a, b) => compare(sort, a, b));
+  const keyOf = (r: CoachRowJson): string => r.seeker.id || `invited-${r.seeker.email}`;
   const toggle = (seekerId: string): void => {
     const next = new Set(open);
     if (next.has(seekerId)) next.delete(seekerId);
@@ -357,7 +363,7 @@ export function CoachDashboard() {
               </tr>
             </thead>
             <tbody>
-              {shown.map((r) => <Row key={r.seeker.id} r={r} zone={zone} quietDays={quietDays} open={open.has(r.seeker.id)} onToggle={() => toggle(r.seeker.id)} />)}
+              {shown.map((r) => <Row key={keyOf(r)} r={r} zone={zone} quietDays={quietDays} open={open.has(keyOf(r))} onToggle={() => toggle(keyOf(r))} />)}
             </tbody>
           </table>
         </div>
