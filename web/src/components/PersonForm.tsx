@@ -17,10 +17,12 @@ export interface PersonDraft {
   preferredChannel: string;
   informal: boolean;
   verified: boolean;
+  /** Your own notes on them. */
+  notes: string;
 }
 
 export const EMPTY_PERSON: PersonDraft = {
-  name: '', honorific: '', title: '', role: 'interviewer', email: '', phone: '', preferredChannel: '', informal: false, verified: false,
+  name: '', honorific: '', title: '', role: 'interviewer', email: '', phone: '', preferredChannel: '', informal: false, verified: false, notes: '',
 };
 
 export const HONORIFICS = ['Dr.', 'Ms.', 'Mr.', 'Mx.', 'Mrs.', 'Professor', 'Director'] as const;
@@ -28,7 +30,7 @@ export const HONORIFICS = ['Dr.', 'Ms.', 'Mr.', 'Mx.', 'Mrs.', 'Professor', 'Dir
 /** The person document for the API: empty fields left out. */
 export function personJson(p: PersonDraft): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = { name: p.name.trim(), role: p.role, informal: p.informal, verified: p.verified };
-  for (const key of ['honorific', 'title', 'email', 'phone', 'preferredChannel'] as const) {
+  for (const key of ['honorific', 'title', 'email', 'phone', 'preferredChannel', 'notes'] as const) {
     const v = p[key].trim();
     if (v !== '') out[key] = v;
   }
@@ -88,6 +90,9 @@ export function PersonFields({ id, value, onChange, errorOf }: {
           <span>Name and details checked on their card or signature</span>
         </label>
       </div>
+      <Field id={`${id}-notes`} label="Your notes on them" hint="Optional: what to remember about them." error={err('notes')}>
+        <textarea id={`${id}-notes`} rows={3} value={value.notes} onChange={(e) => set('notes', e.target.value)} aria-describedby={described('notes', true)} />
+      </Field>
     </div>
   );
 }
