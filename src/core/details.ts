@@ -114,6 +114,8 @@ function figure(issues: DetailIssue[], field: string, value: unknown): number | 
 
 function readSalary(issues: DetailIssue[], raw: unknown): Salary | undefined {
   if (absent(raw)) return undefined;
+  // A figure alone (a script's "salary": 90000) is that amount, written as given.
+  if (typeof raw === 'number') return readSalary(issues, { text: Number.isFinite(raw) ? raw.toLocaleString('en-US') : String(raw), min: raw, max: raw });
   const v: Raw = typeof raw === 'string' ? { text: raw } : typeof raw === 'object' && !Array.isArray(raw) ? raw as Raw : {};
   if (typeof raw !== 'string' && (typeof raw !== 'object' || Array.isArray(raw))) {
     issues.push({ field: 'salary', message: 'must be the salary as written (text), or an object with text, min, max, currency and period' });
