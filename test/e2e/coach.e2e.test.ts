@@ -205,6 +205,15 @@ describe('a coach with 40 job seekers', () => {
     await shot(coachPage, 'not-set-up');
     await coachPage.getByRole('link', { name: 'All job seekers' }).click();
     await settled(coachPage, 'Your job seekers');
+    // Someone the coach does not follow: said in words, never their id.
+    const stranger = seeded().admin.account.id;
+    await coachPage.goto(`${e.origin}/seekers/${stranger}`);
+    await settled(coachPage, 'Not among your job seekers');
+    await coachPage.getByText('This job seeker is not among the ones you follow.').waitFor();
+    expect(await coachPage.locator('body').innerText()).not.toContain(stranger);
+    expect(await technicalText(coachPage)).toEqual([]);
+    await coachPage.goto(e.origin + '/');
+    await settled(coachPage, 'Your job seekers');
   }, 60_000);
 
   it('fits 390 px: each job seeker a block of labelled lines, no serious accessibility violation, light and dark', async () => {

@@ -253,12 +253,12 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
                   <td data-label="Coaches">{a.role === 'seeker'
                     ? <SeekerCoaches seeker={a} coaches={coaches} coachIds={a.coachIds} onChanged={list.reload} />
                     : <span className="muted">—</span>}</td>
-                  <td className="admin-row-actions">
+                  <td className="admin-actions-cell"><div className="admin-row-actions">
                     <button type="button" className="button small" aria-label={`Reset link for ${a.name}`} onClick={() => void makeReset(a)}>Reset link</button>{' '}
                     {a.id !== self.id && (
                       <button type="button" className="button small" aria-label={`Sign out everywhere: ${a.name}`} onClick={() => void signOut(a)}>Sign out everywhere</button>
                     )}
-                  </td>
+                  </div></td>
                 </tr>
               ))}
             </tbody>
