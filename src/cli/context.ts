@@ -1,4 +1,6 @@
 /** Opening the user's records for a command: config from flags and environment, then the store. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { LOCAL_USER, type Store } from '../app/ports.js';
 import type { AppDeps } from '../app/records.js';
@@ -31,6 +33,10 @@ export async function withApp<T>(io: CliIo, command: Command, fn: (deps: AppDeps
   const { createDeps } = await import('../deps.js');
   const { takeoverWords } = await import('../store/data-lock.js');
   const config = configOf(io, command);
+  // The first command on a new machine creates the database: seconds of silence otherwise.
+  if (io.interactive && config.database.kind === 'pglite' && !existsSync(join(pgliteDir(config.dataDir), 'PG_VERSION'))) {
+    io.stderr(`Creating your database in ${config.dataDir} (only the first time takes a few seconds)…\n`);
+  }
   const deps = await createDeps(config, { onTakeover: (t) => io.stderr(`afterword: ${takeoverWords(config.dataDir, t)}\n`) });
   try {
     const result = await fn({ store: deps.store, time: deps.time, clock: { now: io.now }, userId: LOCAL_USER.id });
