@@ -202,14 +202,23 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
       const current = new Map((ids.length > 0 ? await store.getApplications(deps.userId, ids) : []).map((a) => [a.id, a]));
       const added: ApplicationRecord[] = [];
       const changed: Application[] = [];
+      // Applications this batch adds, until they are written (a later row of the batch may match one).
+      const pending = new Map<string, Application>();
       batch.records.forEach((r, i) => {
         const id = matched[i];
+        if (id !== undefined && !write && created.has(id) && !current.has(id) && !pending.has(id)) {
+          // A dry run wrote nothing: a row repeating one of an earlier batch is counted as already there.
+          unchanged++;
+          if (preview.length < PREVIEW_ROWS) preview.push({ ...r, action: 'unchanged', matches: id });
+          return;
+        }
         const before = id === undefined ? undefined : current.get(id) ?? pending.get(id);
         let action: PreviewRow['action'];
         if (before === undefined) {
           const record = newRecord(r);
           added.push(record);
           pending.set(record.application.id, record.application);
+          created.add(record.application.id);
           remember(record.application);
           action = 'new';
           imported++;
@@ -241,8 +250,8 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
     if (write && errorCount > 0) throw importFailure(errors, errorCount);
     return { imported, updated, unchanged, rows, dryRun: !write, ...(info ? { info } : {}), preview, problems };
   };
-  // Applications added by this import, by id, while its transaction runs (a later row may match one).
-  const pending = new Map<string, Application>();
+  // The ids this import gives new applications (ids only: memory stays small however long the file).
+  const created = new Set<string>();
   if (req.dryRun) return run(deps.store, false);
   return deps.store.transaction((store) => run(store, true));
 }

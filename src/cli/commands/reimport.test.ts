@@ -104,6 +104,15 @@ describe('importing the same export twice', () => {
     expect(odd.stdout).toContain('First rows:\n');
   }, 60_000);
 
+  it('a row repeating an earlier one of the same file (past a batch of 500) updates it instead of adding a second', async () => {
+    const before = (await deps.store.listApplications(LOCAL_USER.id)).length;
+    const rows = Array.from({ length: 600 }, (_, i) => `Repeat Co ${i},Analyst,Applied,2026-02-02,`); // Mon
+    rows.push('Repeat Co 1,Analyst,Applied,2026-02-02,Second look');
+    const csv = put('repeat.csv', `Company,Role,Status,Date applied,Notes\n${rows.join('\n')}\n`);
+    expect(counts((await cli(['import', 'csv', csv])).stdout)).toBe('600 new, 1 updated, 0 unchanged');
+    expect((await deps.store.listApplications(LOCAL_USER.id)).length).toBe(before + 600);
+  }, 60_000);
+
   it('Afterword\'s own XLSX export imports back as unchanged', async () => {
     expect((await cli(['export', 'xlsx', '--out', 'mine.xlsx'])).code).toBe(0);
     const before = await deps.store.listApplications(LOCAL_USER.id);
