@@ -113,8 +113,6 @@ export interface AccountStore {
   findCredentials(email: string): Promise<Credentials | undefined>;
   /** Every account, by organisation then email. */
   listAccounts(): Promise<readonly Account[]>;
-  /** Counts a failed sign-in; at `limit` failures the account locks until `now + lockMs`. Returns whether it is now locked. */
-  recordFailedSignIn(userId: UserId, now: EpochMs, limit: number, lockMs: number): Promise<boolean>;
   /** Clears the failure count and any lock. */
   recordSignIn(userId: UserId): Promise<void>;
   /** Sets the password and ends every session of the account (one transaction). */

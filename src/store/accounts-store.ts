@@ -106,17 +106,6 @@ export class DrizzleAccounts implements AccountStore {
     });
   }
 
-  recordFailedSignIn(userId: UserId, now: EpochMs, limit: number, lockMs: number): Promise<boolean> {
-    return this.run(async (q) => {
-      // One statement: concurrent failures cannot both read the old count.
-      const [row] = await q.update(s.users).set({
-        failedSignIns: sql`${s.users.failedSignIns} + 1`,
-        lockedUntil: sql`case when ${s.users.failedSignIns} + 1 >= ${limit} then ${new Date(now + lockMs).toISOString()}::timestamptz else ${s.users.lockedUntil} end`,
-      }).where(eq(s.users.id, userId)).returning({ lockedUntil: s.users.lockedUntil });
-      return row?.lockedUntil !== null && row?.lockedUntil !== undefined && row.lockedUntil > now;
-    });
-  }
-
   recordSignIn(userId: UserId): Promise<void> {
     return this.run(async (q) => {
       await q.update(s.users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(s.users.id, userId));

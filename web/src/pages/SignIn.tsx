@@ -6,7 +6,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { accounts, ApiError, ok } from '../api.js';
 import { Field, Page } from '../components/ui.js';
-import { when } from '../format.js';
 import { Link } from '../router.js';
 import './SignIn.css';
 
@@ -14,17 +13,10 @@ import './SignIn.css';
 export const PASSWORD_MIN = 12;
 const PASSWORD_RULE = `At least ${PASSWORD_MIN} characters. A few unrelated words make a good one.`;
 
-const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-/** The sign-in answers in words for people: wrong credentials, a locked account (until when, in local time), too many attempts. */
+/** The sign-in answers in words for people: wrong credentials, too many attempts. */
 export function signInProblem(error: unknown): string {
   if (!(error instanceof ApiError)) return `Could not reach the server (${error instanceof Error ? error.message : String(error)}). Check your connection and try again.`;
   if (error.status === 401) return 'Wrong email or password. Check both and try again.';
-  if (error.status === 423) {
-    const until = /until (\S+?);/.exec(error.serverText)?.[1];
-    const at = until && !Number.isNaN(Date.parse(until)) ? when(until, localZone()) : undefined;
-    return `Too many wrong passwords: this account is locked${at ? ` until ${at}` : ' for a while'}. Try again then, or ask your admin for a reset link.`;
-  }
   if (error.status === 429) {
     const wait = waitSeconds(error);
     const words = wait >= 60 ? `${Math.ceil(wait / 60)} minute${Math.ceil(wait / 60) === 1 ? '' : 's'}` : wait > 0 ? `${wait} seconds` : 'a minute';
