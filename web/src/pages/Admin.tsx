@@ -207,6 +207,8 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
   if (!list.data) return <Page title="Accounts">{list.loading ? <Loading what="the accounts" /> : <ErrorNote error={list.error} />}</Page>;
   const [{ accounts: all }, { organisations }, { invitations }] = list.data;
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+  // One organisation (the usual case): its name is not repeated on every row.
+  const manyOrganisations = organisations.length > 1 || all.some((a) => a.organisationId === undefined || a.organisationId === null);
   const coaches = all.filter((a) => a.role === 'coach');
   const makeReset = (a: AccountJson): Promise<void> => runReset(async () => {
     setNotice(undefined);
@@ -242,14 +244,14 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
         {reset && <LinkMade made={reset} />}
         <div className="admin-table card">
           <table>
-            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Organisation</th><th scope="col">Coaches</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th>{manyOrganisations && <th scope="col">Organisation</th>}<th scope="col">Coaches</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
             <tbody>
               {all.map((a) => (
                 <tr key={a.id}>
                   <th scope="row" className="admin-name">{a.name}{a.id === self.id && <span className="muted"> (you)</span>}</th>
                   <td className="admin-email" data-label="Email">{a.email}</td>
                   <td data-label="Role"><RoleCell account={a} self={a.id === self.id} onChanged={list.reload} onNotice={(text) => { setReset(undefined); setNotice(text); }} /></td>
-                  <td data-label="Organisation">{a.organisationId ? orgName.get(a.organisationId) ?? 'Another organisation' : <span className="muted">None</span>}</td>
+                  {manyOrganisations && <td data-label="Organisation">{a.organisationId ? orgName.get(a.organisationId) ?? 'Another organisation' : <span className="muted">None</span>}</td>}
                   <td data-label="Coaches">{a.role === 'seeker'
                     ? <SeekerCoaches seeker={a} coaches={coaches} coachIds={a.coachIds} onChanged={list.reload} />
                     : <span className="muted">—</span>}</td>
