@@ -169,12 +169,21 @@ async function main(): Promise<void> {
       await writeCsv(n, file);
       cpSync(template, dataDir, { recursive: true });
       const m = await measure([BIN, 'import', 'csv', file, '--date-order', 'dmy', '--data-dir', dataDir]);
-      if (m.code !== 0 || m.stdout.trim() !== `Imported ${n} application${n === 1 ? '' : 's'}.`) {
+      const rowsWord = `${n} row${n === 1 ? '' : 's'}`;
+      if (m.code !== 0 || m.stdout.trim() !== `Imported ${rowsWord}: ${n} new, 0 updated, 0 unchanged.`) {
         throw new Error(`import of ${n} rows failed (exit ${String(m.code)}): ${m.stdout}${m.stderr.slice(0, 2000)}`);
       }
       const seconds = m.ms / 1000;
       body.push([fmt(n), fmt(statSync(file).size / MB, 1), fmt(seconds, 2), fmt(n / seconds), fmt(n / Math.max(0.001, seconds - baseline / 1000)),
         fmt(m.peakRss / MB), m.rssFrom]);
+      // The same file again: every row matches one recorded and is left as it is.
+      const again = await measure([BIN, 'import', 'csv', file, '--date-order', 'dmy', '--data-dir', dataDir]);
+      if (again.code !== 0 || again.stdout.trim() !== `Imported ${rowsWord}: 0 new, 0 updated, ${n} unchanged.`) {
+        throw new Error(`re-import of ${n} rows failed (exit ${String(again.code)}): ${again.stdout}${again.stderr.slice(0, 2000)}`);
+      }
+      const againSeconds = again.ms / 1000;
+      body.push([`${fmt(n)} again`, fmt(statSync(file).size / MB, 1), fmt(againSeconds, 2), fmt(n / againSeconds),
+        fmt(n / Math.max(0.001, againSeconds - baseline / 1000)), fmt(again.peakRss / MB), again.rssFrom]);
       rss = m.rssFrom;
       results.push({ n, rowsPerS: n / seconds, peakRss: m.peakRss });
       rmSync(file);

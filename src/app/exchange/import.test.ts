@@ -138,6 +138,12 @@ describe('records', () => {
     expect(records[0]?.application.status).toBe(status);
   });
 
+  it('a "Remote" column of yes/no: yes is remote, no leaves the workplace unsaid; words are read as words', async () => {
+    const { records, errors } = await collect('Company,Role,Remote\nA,B,Yes\nC,D,no\nE,F,Hybrid\n');
+    expect(errors).toEqual([]);
+    expect(records.map((r) => r.application.workplace)).toEqual(['remote', undefined, 'hybrid']);
+  });
+
   it('--map names a column by hand (Teal\'s "Job Position"), or leaves one out; a mapped header the file lacks is named', async () => {
     const csv = 'Company,Job Position,Status,Internal ref\nAcme,Analyst,Applying,x-1\n';
     const plain = await collect(csv);

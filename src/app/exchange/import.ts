@@ -836,8 +836,12 @@ function toRecord(raw: RawRow, mapping: Mapping, ctx: RowContext): RowResult | n
   // A file with figure columns (our own export) gives them; without, they are read from the words when plainly written.
   const hasFigures = (['salaryMin', 'salaryMax', 'salaryCurrency', 'salaryPeriod'] as const).some((f) => mapping.byField.has(f));
   // The details are read by the records' own rules (core/details.ts); their issues name this file's columns.
+  // A tracker's "Remote" column of yes/no: yes is remote, no says nothing of hybrid or on-site.
+  const workplaceText = textOf('workplace', false, LONG_MAX);
+  const workplace = typeof workplaceText === 'string' && /^(?:yes|y|true|1|x|\u2713)$/i.test(workplaceText) ? 'remote'
+    : typeof workplaceText === 'string' && /^(?:no|n|false|0)$/i.test(workplaceText) ? undefined : workplaceText;
   const read = readDetails({
-    postingUrl, location: textOf('location', false, LONG_MAX), workplace: textOf('workplace', false, LONG_MAX),
+    postingUrl, location: textOf('location', false, LONG_MAX), workplace,
     salary: hasFigures ? { text: salaryText, ...figures } : salaryText,
     source: textOf('source', false, LONG_MAX), sourceId: textOf('sourceId', false, LONG_MAX),
     description: textOf('description', true, LONG_MAX), notes: textOf('notes', true, LONG_MAX), tags: textOf('tags', false, LONG_MAX),
