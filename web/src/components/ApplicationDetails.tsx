@@ -70,7 +70,7 @@ export function DetailsFields({ draft, onChange, error }: { draft: DetailsDraft;
   const named = detailNamed(error);
   const errorOf = (f: keyof DetailsDraft): string | undefined => (named !== undefined && FIELD_OF[named] === f ? fieldText(error) : undefined);
   const set = (f: keyof DetailsDraft) => (e: { target: { value: string } }) => onChange({ ...draft, [f]: e.target.value });
-  const input = (f: keyof DetailsDraft, label: string, extra: { hint?: string; type?: string; placeholder?: string; inputMode?: 'decimal' } = {}) => (
+  const input = (f: keyof DetailsDraft, label: string, extra: { hint?: string; type?: string; placeholder?: string; inputMode?: 'decimal' | 'url' } = {}) => (
     <Field id={`${id}-${f}`} label={label} error={errorOf(f)} {...(extra.hint ? { hint: extra.hint } : {})}>
       <input id={`${id}-${f}`} type={extra.type ?? 'text'} value={draft[f]} onChange={set(f)} placeholder={extra.placeholder}
         inputMode={extra.inputMode} aria-invalid={errorOf(f) ? true : undefined}
@@ -85,7 +85,8 @@ export function DetailsFields({ draft, onChange, error }: { draft: DetailsDraft;
   );
   return (
     <div className="form details-fields">
-      {input('postingUrl', 'Job posting link', { type: 'url', placeholder: 'https://', hint: 'The address of the posting, starting with https://.' })}
+      {/* Text, not type="url": a wrong address is named by Afterword's own words under the field, not the browser's. */}
+      {input('postingUrl', 'Job posting link', { inputMode: 'url', placeholder: 'https://', hint: 'The address of the posting, starting with https://.' })}
       {input('location', 'Location', { placeholder: 'London' })}
       <Field id={`${id}-workplace`} label="Remote, hybrid or on-site" error={errorOf('workplace')}>
         <select id={`${id}-workplace`} value={draft.workplace} onChange={set('workplace')}>
