@@ -45,7 +45,7 @@ export function CoachSeeker({ seekerId }: { seekerId: string }) {
           <h2>{joined === 'no_password' ? 'Not joined yet' : 'Not set up yet'}</h2>
           <p>{joined === 'no_password'
             ? `${seeker.name} has not accepted their invitation, so they cannot sign in yet. An admin can send them a new invitation or a password reset link.`
-            : `${seeker.name} has signed in but has not saved their name, time zone and region yet. Their plan appears here once they do.`}</p>
+            : `${seeker.name} has an account but has not saved their name, time zone and region yet. Their plan appears here once they do.`}</p>
         </div>
       </Page>
     );

@@ -178,7 +178,7 @@ function Reasons({ r, zone, quietDays }: { r: CoachRowJson; zone: string; quietD
   } else if (r.joined === 'no_password') {
     parts.push(<p key="joined">{r.seeker.name} has an account but no password yet: they have not opened their invitation. An admin can send them a new invitation or a reset link.</p>);
   } else if (r.joined === 'not_set_up') {
-    parts.push(<p key="joined">{r.seeker.name} has signed in but has not saved their name, time zone and region yet, so nothing can be planned for them.</p>);
+    parts.push(<p key="joined">{r.seeker.name} has an account but has not saved their name, time zone and region yet, so nothing can be planned for them.</p>);
   }
   if (items.length > 0) {
     parts.push(
