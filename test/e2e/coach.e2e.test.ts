@@ -205,6 +205,13 @@ describe('a coach with 40 job seekers', () => {
     await shot(coachPage, 'not-set-up');
     await coachPage.getByRole('link', { name: 'All job seekers' }).click();
     await settled(coachPage, 'Your job seekers');
+    // A box left unticked in a debrief reads as such, not as a "No".
+    await coachPage.goto(`${e.origin}/seekers/${seeded().seeker.account.id}/applications/a1`);
+    await settled(coachPage, 'Acme Corp');
+    const facts = coachPage.locator('.interview-card').first();
+    expect(await facts.locator('div').filter({ hasText: /^Check-ins welcome/ }).textContent()).toBe('Check-ins welcomenot ticked');
+    expect(await facts.locator('.chip', { hasText: /^No$/ }).count()).toBe(0);
+    expect(await technicalText(coachPage)).toEqual([]);
     // Someone the coach does not follow: said in words, never their id.
     const stranger = seeded().admin.account.id;
     await coachPage.goto(`${e.origin}/seekers/${stranger}`);
