@@ -7,7 +7,7 @@ import { resolveParams } from '../core/rules/params.js';
 import { renderWarning } from '../core/rules/messages.js';
 import { formatDay, type EpochMs } from '../core/time.js';
 import { agendaIfSetUp, type AgendaItem } from './agenda.js';
-import type { Account, Comment } from './ports.js';
+import type { Account, ApplicationSummary, Comment } from './ports.js';
 import type { AppDeps } from './records.js';
 
 export interface SeekerStatus {
@@ -33,6 +33,22 @@ export interface SeekerStatus {
 
 const WAITING_KINDS = new Set(['status_check', 'call', 'give_up']);
 
+/** What a seeker's applications say at a glance: the last applied day, how many are active, and whom they wait on. */
+function waitingOf(summaries: readonly ApplicationSummary[], now: EpochMs): { lastApplied: number | undefined; active: number; waitingOn: SeekerStatus['waitingOn'][number][] } {
+  let lastApplied: number | undefined;
+  let active = 0;
+  const waitingOn: SeekerStatus['waitingOn'][number][] = [];
+  for (const s of summaries) {
+    if (s.appliedOn !== undefined && (lastApplied === undefined || s.appliedOn > lastApplied)) lastApplied = s.appliedOn;
+    if (s.status !== 'active') continue;
+    active++;
+    if (s.nextDue && WAITING_KINDS.has(s.nextDue.kind)) {
+      waitingOn.push({ applicationId: s.id, company: s.company, role: s.role, nextCheck: s.nextDue.at, open: s.nextDue.at <= now, kind: s.nextDue.kind });
+    }
+  }
+  return { lastApplied, active, waitingOn };
+}
+
 export async function seekerStatus(deps: Omit<AppDeps, 'userId'>, seeker: Account): Promise<SeekerStatus> {
   const app: AppDeps = { ...deps, userId: seeker.id };
   const empty = { seeker, overdueThankYous: [], overdue: 0, due: 0, active: 0, lastAppliedOn: null, quietDays: null, waitingOn: [], warnings: [] };
@@ -42,17 +58,7 @@ export async function seekerStatus(deps: Omit<AppDeps, 'userId'>, seeker: Accoun
   const profile = day.profile;
   const zone = deps.time.zone(profile.settings.timeZone);
   const today = zone.dayAt(day.now);
-  let lastApplied: number | undefined;
-  let active = 0;
-  const waitingOn: SeekerStatus['waitingOn'][number][] = [];
-  for (const s of day.summaries) {
-    if (s.appliedOn !== undefined && (lastApplied === undefined || s.appliedOn > lastApplied)) lastApplied = s.appliedOn;
-    if (s.status !== 'active') continue;
-    active++;
-    if (s.nextDue && WAITING_KINDS.has(s.nextDue.kind)) {
-      waitingOn.push({ applicationId: s.id, company: s.company, role: s.role, nextCheck: s.nextDue.at, open: s.nextDue.at <= day.now, kind: s.nextDue.kind });
-    }
-  }
+  const { lastApplied, active, waitingOn } = waitingOf(day.summaries, day.now);
   const quietLimit = resolveParams(profile.settings.protocol).P1.quietDays;
   const since = lastApplied === undefined ? undefined : today - lastApplied;
   return {
@@ -115,17 +121,7 @@ export async function seekerRow(deps: Omit<AppDeps, 'userId'>, seeker: Account):
     return { seeker, joined: credentials?.passwordHash === undefined ? 'no_password' : 'not_set_up', ...NOT_JOINED };
   }
   const zone = deps.time.zone(day.profile.settings.timeZone);
-  let lastApplied: number | undefined;
-  let active = 0;
-  const waitingOn: SeekerStatus['waitingOn'][number][] = [];
-  for (const s of day.summaries) {
-    if (s.appliedOn !== undefined && (lastApplied === undefined || s.appliedOn > lastApplied)) lastApplied = s.appliedOn;
-    if (s.status !== 'active') continue;
-    active++;
-    if (s.nextDue && WAITING_KINDS.has(s.nextDue.kind)) {
-      waitingOn.push({ applicationId: s.id, company: s.company, role: s.role, nextCheck: s.nextDue.at, open: s.nextDue.at <= day.now, kind: s.nextDue.kind });
-    }
-  }
+  const { lastApplied, active, waitingOn } = waitingOf(day.summaries, day.now);
   return {
     seeker, joined: 'set_up', overdue: day.overdue, due: day.due, active,
     lastAppliedOn: lastApplied === undefined ? null : formatDay(lastApplied),
