@@ -7,11 +7,26 @@ import type { AccountDeps } from './accounts.js';
 import { AppError } from './errors.js';
 import type { Account, Role, UserId } from './ports.js';
 
+/**
+ * Whether `admin` administers `target` (an account, an invitation, an organisation's id): an admin
+ * without an organisation administers the whole server; an admin of an organisation, only what
+ * belongs to it. Out of scope is "not found" to them, as a coach's unfollowed job seekers are.
+ */
+export function administers(admin: Account, target: { readonly organisationId?: string | undefined }): boolean {
+  return admin.organisationId === undefined || target.organisationId === admin.organisationId;
+}
+
+/** The account `userId` when `admin` administers it; "not found" otherwise, whether or not it exists. */
+export async function administered(deps: AccountDeps, admin: Account, userId: UserId): Promise<Account> {
+  const account = await deps.accounts.getAccount(userId);
+  if (!account || !administers(admin, account)) throw new AppError('not_found', `no account "${userId.slice(0, 80)}"`, { field: 'account' });
+  return account;
+}
+
 /** Sets the role of `userId`; an admin cannot change their own (a server must keep an admin who can undo it). */
 export async function changeRole(deps: AccountDeps, by: Account, userId: UserId, role: Role): Promise<Account> {
   if (userId === by.id) throw new AppError('bad_input', 'role: you cannot change your own role; ask another admin', { field: 'role' });
-  const account = await deps.accounts.getAccount(userId);
-  if (!account) throw new AppError('not_found', 'no such account', { field: 'account' });
+  const account = await administered(deps, by, userId);
   if (account.role === role) return account;
   // A job seeker's coaches, or a coach's job seekers, stop following when the role no longer fits.
   if (account.role === 'coach') {

@@ -12,6 +12,7 @@ import {
   rotateCalendarToken, signIn, tokenHash, type AccountDeps, type NewSession,
 } from '../../app/accounts.js';
 import { pipeline, showApplication, agenda } from '../../app/agenda.js';
+import { administered, administers } from '../../app/admin.js';
 import { coachDashboard } from '../../app/coaching.js';
 import { coachingRoutes } from './coaching.js';
 import { AppError } from '../../app/errors.js';
@@ -152,9 +153,25 @@ export function accountRoutes(o: AccountRoutesOptions) {
     return next();
   };
 
+  /** The signed-in admin (the admin routes run behind `allow('admin')`). */
+  const adminOf = (c: Context<Env>): Account => {
+    const account = c.var.account;
+    if (!account) throw new AppError('unauthorized', 'not signed in');
+    return account;
+  };
+  /** The organisation a new account or invitation goes to: the one given, else the admin's own; one the admin does not administer is refused. */
+  const organisationFor = (by: Account, given: string | undefined): string | undefined => {
+    const organisationId = given ?? by.organisationId;
+    if (!administers(by, { organisationId })) {
+      throw new AppError('forbidden', `you administer the organisation "${by.organisationId ?? ''}" only; an admin of the whole server (one with no organisation) can add accounts elsewhere`, { field: 'organisationId' });
+    }
+    return organisationId;
+  };
+
   const admin = new Hono<Env>()
     .get('/accounts', async (c) => {
-      const all = await accountDeps.accounts.listAccounts();
+      const by = adminOf(c);
+      const all = (await accountDeps.accounts.listAccounts()).filter((a) => administers(by, a));
       // Each job seeker's coaches (by id), as the admin page shows and changes them.
       const coachesOf = new Map<string, string[]>();
       for (const coach of all) {
@@ -165,36 +182,57 @@ export function accountRoutes(o: AccountRoutesOptions) {
     })
     .post('/accounts', body(AccountBody), async (c) => {
       const q = c.req.valid('json');
+      const organisationId = organisationFor(adminOf(c), q.organisationId);
       const account = await createAccount(accountDeps, {
         name: q.name, email: q.email, role: parseRole(q.role),
-        ...(q.organisationId !== undefined ? { organisationId: q.organisationId } : {}), ...(q.password !== undefined ? { password: q.password } : {}),
+        ...(organisationId !== undefined ? { organisationId } : {}), ...(q.password !== undefined ? { password: q.password } : {}),
       });
       return c.json({ account: accountJson(account) }, 201);
     })
-    .get('/organisations', async (c) => c.json({ organisations: await accountDeps.accounts.listOrganisations() }))
-    .post('/organisations', body(OrganisationBody), async (c) => c.json({ organisation: await createOrganisation(accountDeps, c.req.valid('json')) }, 201))
+    .get('/organisations', async (c) => {
+      const by = adminOf(c);
+      return c.json({ organisations: (await accountDeps.accounts.listOrganisations()).filter((o) => administers(by, { organisationId: o.id })) });
+    })
+    .post('/organisations', body(OrganisationBody), async (c) => {
+      if (adminOf(c).organisationId !== undefined) throw new AppError('forbidden', 'only an admin of the whole server (one with no organisation) creates organisations');
+      return c.json({ organisation: await createOrganisation(accountDeps, c.req.valid('json')) }, 201);
+    })
     .post('/invitations', body(InvitationBody), async (c) => {
       const q = c.req.valid('json');
+      const by = adminOf(c);
+      const organisationId = organisationFor(by, q.organisationId);
+      // A coach the admin does not administer is as unknown as one that does not exist.
+      const coach = q.coachId !== undefined ? await accountDeps.accounts.getAccount(q.coachId) : undefined;
+      if (q.coachId !== undefined && !(coach && administers(by, coach))) throw new AppError('bad_input', `coach: no coach "${q.coachId}"`, { field: 'coach' });
       const made = await invite(accountDeps, {
         email: q.email, role: parseRole(q.role),
-        ...(q.organisationId !== undefined ? { organisationId: q.organisationId } : {}), ...(q.coachId !== undefined ? { coachId: q.coachId } : {}),
+        ...(organisationId !== undefined ? { organisationId } : {}), ...(q.coachId !== undefined ? { coachId: q.coachId } : {}),
       });
       return c.json({ token: made.token, url: `${base(c)}/accept?token=${made.token}`, expiresAt: new Date(made.expiresAt).toISOString() }, 201);
     })
     .post('/accounts/:id/reset', async (c) => {
+      await administered(accountDeps, adminOf(c), c.req.param('id'));
       const made = await issueReset(accountDeps, c.req.param('id'));
       return c.json({ token: made.token, url: `${base(c)}/reset?token=${made.token}`, expiresAt: new Date(made.expiresAt).toISOString() }, 201);
     })
     .post('/accounts/:id/sign-out', async (c) => {
-      if (!(await accountDeps.accounts.getAccount(c.req.param('id')))) throw new AppError('not_found', `no account "${c.req.param('id')}"`);
+      await administered(accountDeps, adminOf(c), c.req.param('id'));
       return c.json({ ended: await accountDeps.accounts.deleteSessions(c.req.param('id')) });
     })
     .post('/assignments', body(AssignmentBody), async (c) => {
       const q = c.req.valid('json');
+      const by = adminOf(c);
+      // Someone the admin does not administer is as unknown as someone who does not exist.
+      const [coach, seeker] = await Promise.all([accountDeps.accounts.getAccount(q.coachId), accountDeps.accounts.getAccount(q.seekerId)]);
+      if (!(coach && administers(by, coach))) throw new AppError('bad_input', `coach: no coach "${q.coachId}"`, { field: 'coach' });
+      if (!(seeker && administers(by, seeker))) throw new AppError('bad_input', `seeker: no job seeker "${q.seekerId}"`, { field: 'seeker' });
       await assign(accountDeps, q.coachId, q.seekerId);
       return c.json({ coachId: q.coachId, seekerId: q.seekerId }, 201);
     })
     .delete('/assignments/:coachId/:seekerId', async (c) => {
+      const by = adminOf(c);
+      const [coach, seeker] = await Promise.all([accountDeps.accounts.getAccount(c.req.param('coachId')), accountDeps.accounts.getAccount(c.req.param('seekerId'))]);
+      if (!(coach && administers(by, coach) && seeker && administers(by, seeker))) throw new AppError('not_found', 'no such assignment');
       const removed = await accountDeps.accounts.unassignCoach(c.req.param('coachId'), c.req.param('seekerId'));
       if (!removed) throw new AppError('not_found', 'no such assignment');
       return c.body(null, 204);
@@ -303,6 +341,7 @@ export function accountRoutes(o: AccountRoutesOptions) {
     .route('/coach', coach)
     .route('/', coachingRoutes({ deps, accountDeps }))
     .get('/applications/:id/comments', allow('seeker'), async (c) => c.json({ comments: await commentsOf(c.var.app.userId, c.req.param('id')) }))
-    // The records routes app.ts mounts next are a job seeker's own; the session's CSRF token is for everyone.
-    .use('*', async (c, next) => (c.req.path === '/api/session' ? next() : allow('seeker')(c, next)));
+    // The records routes app.ts mounts next are a job seeker's own; the session's CSRF token is for everyone. The admin's and
+    // coach's paths passed their role above: a method they do not have is "no route" (404), not "needs the seeker role".
+    .use('*', async (c, next) => (c.req.path === '/api/session' || /^\/api\/(admin|coach)\//.test(c.req.path) ? next() : allow('seeker')(c, next)));
 }

@@ -5,7 +5,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { changeRole } from '../../app/admin.js';
+import { administers, changeRole } from '../../app/admin.js';
 import type { AccountDeps } from '../../app/accounts.js';
 import type { AgendaItem } from '../../app/agenda.js';
 import { coachTable, recentComments, seekerRow, type SeekerRow } from '../../app/coaching.js';
@@ -74,7 +74,9 @@ export function coachingRoutes({ deps, accountDeps }: CoachingRoutesOptions) {
     })
     // Invitations not yet accepted, and taking one back (its link stops working). The id is the token's hash, never the token.
     .get('/admin/invitations', only('admin'), async (c) => {
-      const pending = await accountDeps.accounts.listTokens('invitation', deps.clock.now());
+      const by = c.var.account;
+      // An organisation's admin sees its invitations only (app/admin.ts `administers`).
+      const pending = (await accountDeps.accounts.listTokens('invitation', deps.clock.now())).filter((t) => by !== undefined && administers(by, t));
       return c.json({
         invitations: pending.map((t) => ({
           id: t.tokenHash, email: t.email ?? '', role: t.role ?? 'seeker', organisationId: t.organisationId ?? null, coachId: t.coachId ?? null,
@@ -83,7 +85,9 @@ export function coachingRoutes({ deps, accountDeps }: CoachingRoutesOptions) {
       });
     })
     .delete('/admin/invitations/:id', only('admin'), async (c) => {
-      const taken = await accountDeps.accounts.takeToken(c.req.param('id'), 'invitation', deps.clock.now());
+      const by = c.var.account;
+      const found = await accountDeps.accounts.findToken(c.req.param('id'), 'invitation', deps.clock.now());
+      const taken = found && by && administers(by, found) ? await accountDeps.accounts.takeToken(c.req.param('id'), 'invitation', deps.clock.now()) : undefined;
       if (!taken) throw new AppError('not_found', 'no such invitation: it was accepted, taken back or has expired');
       return c.body(null, 204);
     })
