@@ -43,9 +43,11 @@ interface RouteCase {
   readonly ok: number;
   /**
    * What an allowed answer must name: `records` the company of the job seeker whose records these
-   * are (the caller, or the followed seeker of the path); `account` the admin's target account.
+   * are (the caller, or the followed seeker of the path); `comments` the coach's comment seeded on
+   * that seeker's application; `account` the account acted on (an admin's target, a coach's
+   * followed seeker); `self` the caller's own account.
    */
-  readonly shows?: 'records' | 'account';
+  readonly shows?: 'records' | 'comments' | 'account' | 'self';
   /** With ids outside the caller's reach (another job seeker's, another organisation's): 404 unless said. */
   readonly others?: number;
   /** A JSON body (placeholders `:name` in strings filled like the path) or a raw one. */
@@ -73,8 +75,8 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   // Any account.
   'POST /api/auth/sign-out': { access: 'signed-in', ok: 200, endsSession: true },
   'POST /api/auth/sign-out-everywhere': { access: 'signed-in', ok: 200, endsSession: true },
-  'GET /api/me': { access: 'signed-in', ok: 200 },
-  'GET /api/session': { access: 'signed-in', ok: 200 },
+  'GET /api/me': { access: 'signed-in', ok: 200, shows: 'self' },
+  'GET /api/session': { access: 'signed-in', ok: 200, shows: 'self' },
   'POST /api/calendar/token': { access: 'seeker', ok: 201 },
   'DELETE /api/calendar/token': { access: 'signed-in', ok: 200 },
   // Admins: of their organisation, or (without one) of the whole server.
@@ -93,18 +95,18 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   // Coaches.
   'GET /api/coach/dashboard': { access: 'coach', ok: 200 },
   'GET /api/coach/table': { access: 'coach', ok: 200 },
-  'GET /api/coach/seekers/:seekerId': { access: 'assigned-coach', ok: 200 },
-  'GET /api/coach/seekers/:seekerId/row': { access: 'assigned-coach', ok: 200 },
+  'GET /api/coach/seekers/:seekerId': { access: 'assigned-coach', ok: 200, shows: 'account' },
+  'GET /api/coach/seekers/:seekerId/row': { access: 'assigned-coach', ok: 200, shows: 'account' },
   'GET /api/coach/seekers/:seekerId/today': { access: 'assigned-coach', ok: 200, shows: 'records' },
   'GET /api/coach/seekers/:seekerId/week': { access: 'assigned-coach', ok: 200, shows: 'records' },
   'GET /api/coach/seekers/:seekerId/pipeline': { access: 'assigned-coach', ok: 200, shows: 'records' },
   'GET /api/coach/seekers/:seekerId/board': { access: 'assigned-coach', ok: 200, shows: 'records' },
   'GET /api/coach/seekers/:seekerId/insights': { access: 'assigned-coach', ok: 200 },
   'GET /api/coach/seekers/:seekerId/applications/:id': { access: 'assigned-coach', ok: 200, shows: 'records' },
-  'GET /api/coach/seekers/:seekerId/applications/:id/comments': { access: 'assigned-coach', ok: 200 },
+  'GET /api/coach/seekers/:seekerId/applications/:id/comments': { access: 'assigned-coach', ok: 200, shows: 'comments' },
   'POST /api/coach/seekers/:seekerId/applications/:id/comments': { access: 'assigned-coach', ok: 201, body: { body: 'Well done on the thank-you note.' } },
   // A job seeker's own records.
-  'GET /api/applications/:id/comments': { access: 'seeker', ok: 200 },
+  'GET /api/applications/:id/comments': { access: 'seeker', ok: 200, shows: 'comments' },
   'GET /api/comments/recent': { access: 'seeker', ok: 200, shows: 'records' },
   'GET /api/today': { access: 'seeker', ok: 200, shows: 'records' },
   'GET /api/week': { access: 'seeker', ok: 200, shows: 'records' },
@@ -163,9 +165,12 @@ interface Person {
   /** A job seeker's company (in their records only) and application ids. */
   readonly company?: string;
   readonly applicationIds: readonly string[];
+  /** The coach's comment on their first application. */
+  readonly comment?: string;
 }
 
 const ORG_B = { id: 'harbour-jobs', name: 'Harbour Jobs' };
+const COMMENTS = { seeker1: 'Send the thank-you today.', seekerB: 'Good luck on Friday.' } as const;
 const password = (who: string) => `correct horse battery ${who}`;
 
 /** The second organisation (its admin, a coach following its job seeker), a server admin, coach1 following a second seeker, comments and invitations. */
@@ -189,15 +194,15 @@ async function extend() {
   await changeCriteria({ ...app, userId: users.seeker1.account.id }, { set: [{ name: 'Growth', weight: 5 }] });
   await world.store.accounts.assignCoach(coachB.id, seekerB.id);
   await world.store.accounts.assignCoach(users.coach1.account.id, users.seeker3.account.id);
-  await comment(deps, users.seeker1.account.id, 'sam-1', users.coach1.account, 'Send the thank-you today.');
-  await comment(deps, seekerB.id, 'hal-1', coachB, 'Good luck on Friday.');
+  await comment(deps, users.seeker1.account.id, 'sam-1', users.coach1.account, COMMENTS.seeker1);
+  await comment(deps, seekerB.id, 'hal-1', coachB, COMMENTS.seekerB);
   const invitations = {
     city: await invite(deps, { email: 'invitee@city-careers.example', role: 'seeker', organisationId: world.organisation.id }),
     b: await invite(deps, { email: 'invitee@harbour-jobs.example', role: 'seeker', organisationId: ORG_B.id }),
   };
   const person = (account: Account, who: string, company?: string, applicationIds: readonly string[] = []): Person =>
-    ({ account, password: password(who), applicationIds, ...(company !== undefined ? { company } : {}) });
-  const seeded = (who: keyof typeof users): Person => users[who];
+    ({ account, password: password(who), applicationIds, ...(company !== undefined ? { company } : {}), ...(who === 'seekerb' ? { comment: COMMENTS.seekerB } : {}) });
+  const seeded = (who: keyof typeof users): Person => ({ ...users[who], ...(who === 'seeker1' ? { comment: COMMENTS.seeker1 } : {}) });
   return {
     invitations: { city: tokenHash(invitations.city.token), b: tokenHash(invitations.b.token) },
     people: {
@@ -453,12 +458,15 @@ function foreignMarks(caller: Caller): string[] {
 /** The person whose company (records) or account an allowed answer must name. */
 function subjectOf(route: RouteCase, values: Readonly<Record<string, string>>, caller: Caller): string | undefined {
   const byId = (id: string | undefined) => Object.values(people).find((p) => p.account.id === id);
-  if (route.shows === 'records') {
-    const seeker = caller.role === 'coach' ? byId(values['seekerId']) : caller.who !== undefined ? people[caller.who] : undefined;
-    return seeker?.company;
+  const self = caller.who !== undefined ? people[caller.who] : undefined;
+  const seeker = caller.role === 'coach' ? byId(values['seekerId']) : self;
+  switch (route.shows) {
+    case 'records': return seeker?.company;
+    case 'comments': return seeker?.comment;
+    case 'account': return (caller.role === 'coach' ? seeker : byId(values['accountId']))?.account.email;
+    case 'self': return self?.account.email;
+    default: return undefined;
   }
-  if (route.shows === 'account') return byId(values['accountId'])?.account.email;
-  return undefined;
 }
 
 async function check(key: string, route: RouteCase, callerName: CallerName, variant: Variant): Promise<void> {
