@@ -226,6 +226,7 @@ describe.skipIf(reason !== undefined)(`the shared server when its database fails
   }, 60_000);
 
   it('lives through every backend terminated under write load, loses no acknowledged write, and serves again', async () => {
+    const logFrom = server.lines.length;
     const load = writeLoad(server, session);
     await load.more(10);
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -246,6 +247,12 @@ describe.skipIf(reason !== undefined)(`the shared server when its database fails
     expect(load.unexpected).toEqual([]);
     await checkWrites(url, load.acked);
     expect((await health(server)).status).toBe(200);
+    // A request refused meanwhile started an outage: the server says by itself when it is over (its
+    // probe asks twice a second), once; the next test's outage is then one of its own.
+    const began = events(server, 'database_unreachable', logFrom).length;
+    expect(began).toBeLessThanOrEqual(1);
+    for (let waited = 0; events(server, 'database_back', logFrom).length < began && waited < RECOVERY_MS; waited += 100) await sleep(100);
+    expect(events(server, 'database_back', logFrom)).toHaveLength(began);
     expect(server.stderr.join('')).not.toMatch(/unexpected error|Unhandled/);
   });
 

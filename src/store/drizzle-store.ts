@@ -869,7 +869,13 @@ export class DrizzleStore implements Store {
 
   async ping(): Promise<void> {
     if (this.closed) throw new AppError('internal', 'the store is closed');
-    await this.one((q) => q.execute(sql`select 1`));
+    // Never through the caller's transaction: a probe started from a request that failed inside one
+    // inherits its async context, and would ask the dead transaction again and again.
+    try {
+      await this.db.execute(sql`select 1`);
+    } catch (error) {
+      throw toAppError(error, this.folder);
+    }
   }
 
   async close(): Promise<void> {
