@@ -91,4 +91,28 @@ describe('asides and repeats', () => {
   it('an act done to the candidate by someone else is no fact to have heard ("Mateus walked me through…")', () => {
     expect(fitDetail('Mateus walked me through their Q3 OKRs', toHer).value).toBeUndefined();
   });
+
+  it('two clauses run together are not one subject ("a tangent but he is into sourdough")', () => {
+    expect(fitDetail("a tangent but he's really into sourdough", toHer).value).toBeUndefined();
+  });
+
+  it('a subjectless "loved the demo" is the candidate\'s view: the demo is the topic', () => {
+    expect(fitDetail('loved the demo he showed of the routing engine', toHer).value).toEqual({ form: 'topic', text: 'the demo you showed of the routing engine' });
+  });
+
+  it('a fact that starts with "that" gets no second "that" from its frame', () => {
+    expect(fitDetail('that the role reports into the COO not the CTO', toHer).value).toEqual({ form: 'fact', text: 'the role reports into the COO not the CTO' });
+  });
+});
+
+describe('more moments', () => {
+  it('a phrasal gerund is a best moment ("Bringing up the cold chain audit"), and "turns out…" is none', () => {
+    expect(fitMoment('Bringing up the cold chain audit', 'best', 'the panel').value).toEqual({ form: 'doing', text: 'bringing up the cold chain audit' });
+    expect(fitMoment("turns out it's their #1 issue", 'best', 'the panel').value).toBeUndefined();
+  });
+
+  it('"didn\'t finish explaining how X" is an answer on "how X"', () => {
+    expect(fitMoment("I didn't finish explaining how the attribution model handles offline sales", 'unfinished', 'you').value)
+      .toEqual({ form: 'topic', text: 'how the attribution model handles offline sales' });
+  });
 });

@@ -54,7 +54,7 @@ const MAX_WORDS = 32;
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'regarding', 'around', 'over', 'with', 'through', 'at', 'during', 'for', 'in']);
 const ROLE_WORDS = new Set(['lead', 'manager', 'director', 'head', 'engineer', 'recruiter', 'analyst', 'partner', 'vp', 'cto', 'ceo', 'cfo', 'coo', 'hr', 'designer', 'founder', 'owner', 'principal', 'chef', 'nurse', 'teacher', 'supervisor', 'foreman']);
 const LIKED = new Set(['like', 'love', 'enjoy', 'appreciate', 'praise', 'admire', 'value']);
-const FEELINGS = new Set(['feel', 'seem', 'look', 'sound', 'go', 'think', 'hope', 'guess']);
+const FEELINGS = new Set(['feel', 'seem', 'look', 'sound', 'go', 'think', 'hope', 'guess', 'turn']);
 const BOUNDARY = new Set(['then', 'because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which']);
 
 /** A fitted phrase ready for a sentence: no closing stop, tidy spacing, balanced quotes. */
@@ -150,6 +150,14 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
     case 'clause': {
       const who = subjectOf(shape.subject, about.names);
       const terms = shape.terms;
+      // "a tangent but he's really into sourdough": two clauses run together, not one subject.
+      if (shape.subject.some((t) => is(t, 'Conjunction'))) return undefined;
+      // "loved the demo he showed": no subject and a verb of liking is the candidate's own view; what was liked is the topic.
+      const liked = who === 'none' ? formsOf(terms[shape.verb]?.lower ?? '')?.infinitive : undefined;
+      if (liked !== undefined && LIKED.has(liked)) {
+        const object = terms.slice(shape.verb + 1);
+        return object.length > 0 && is(object[0], 'Determiner') ? topicOf(object, about) : undefined;
+      }
       // "class sizes of 32, one TA shared between two classes": a comma inside the "subject" makes
       // it notes, not a sentence: "that class sizes of 32, one TA shared…" would be no sentence.
       if (shape.subject.slice(0, -1).some((t) => t.post.includes(','))) return undefined;
@@ -191,7 +199,9 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
       }
       // "Mateus walked me through their OKRs": something done to me, not news to have heard.
       if (terms.slice(shape.verb + 1).some((t) => t.lower === 'me')) return undefined;
-      const fact = phraseOf(about.as === 'you' ? toSecondPerson(terms) : terms);
+      // "that the role reports into the COO": the frames say "that" themselves.
+      const own = terms[0]?.lower === 'that' && terms.length > 2 ? terms.slice(1) : terms;
+      const fact = phraseOf(about.as === 'you' ? toSecondPerson(own) : own);
       return fact === undefined ? undefined : { form: 'fact', text: fact };
     }
   }
@@ -413,6 +423,8 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
     // ("when they asked what I'd do I said I'd chase them which…").
     if (['when', 'while', 'after', 'before', 'then'].includes(terms[0]?.lower ?? '')) return undefined;
     if (terms.filter((t) => SUBJECT_PRONOUNS.has(t.lower.replace(/'.*$/, ''))).length > 2) return undefined;
+    // "finish explaining how X": the answer's topic is "how X".
+    if (field !== 'best' && ANSWERING.has(terms[0]?.lower ?? '') && terms.length > 1) return asTopic(terms.slice(TOPIC_PREPOSITIONS.has(terms[1]?.lower ?? '') ? 2 : 1));
     // "I said Mr. Thi": a name alone is who, not what the answer was about.
     if (terms.every((t) => is(t, 'Person') || is(t, 'Honorific'))) return undefined;
     const raw = phraseOf(audienceTerms(terms, audience));
@@ -438,6 +450,11 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
       return text === undefined || shape.terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
     }
     case 'clause': {
+      // "Bringing up the cold chain audit": a phrasal gerund read as a subject is the gerund's phrase.
+      if (field === 'best' && shape.subject.length === 1 && is(shape.subject[0], 'Gerund') && shape.terms[0] === shape.subject[0]) {
+        const text = phraseOf(audienceTerms(shape.terms, audience));
+        return text === undefined || shape.terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
+      }
       const who = subjectOf(shape.subject, []);
       if (who !== 'first' && who !== 'none' && who !== 'we') {
         // "they asked me about X and I froze": the topic they asked about; "they asked how I would…": the question.
