@@ -8,7 +8,7 @@ import type { Application, Scenario } from '../core/model.js';
 import type { OfferAnswer } from './agenda.js';
 import { AppError } from './errors.js';
 import { renderCalendar, type CalendarOptions } from './exchange/ics.js';
-import { importApplications, type ImportError, type ImportField, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import.js';
+import { importApplications, type ImportError, type ImportField, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import/index.js';
 import { oneLine, shorten } from './exchange/text.js';
 import { renderCsv, renderXlsx, type SheetId } from './exchange/spreadsheet.js';
 import type { ApplicationRecord, Store } from './ports.js';

@@ -9,7 +9,7 @@ import { dayOf } from '../../core/time.js';
 import {
   formatImportError, importApplications, normaliseHeader, parseColumnMap, parseDateText, previewImport,
   type ImportBatch, type ImportError, type ImportInput, type ImportOptions, type ImportedApplication,
-} from './import.js';
+} from './import/index.js';
 import { renderCsv, renderXlsx } from './spreadsheet.js';
 
 const FIXTURES = new URL('../../../test/fixtures/exchange/', import.meta.url);

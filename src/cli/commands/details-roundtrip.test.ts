@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backup, restore } from '../../app/backups.js';
-import { importApplications, type ImportedApplication } from '../../app/exchange/import.js';
+import { importApplications, type ImportedApplication } from '../../app/exchange/import/index.js';
 import { DETAIL_HEADERS, renderXlsx } from '../../app/exchange/spreadsheet.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, LOCAL_USER, type ApplicationRecord, type Store } from '../../app/ports.js';
 import { saveProfile, type AppDeps } from '../../app/records.js';

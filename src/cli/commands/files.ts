@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../app/errors.js';
 import { backup, exportCalendar, exportSpreadsheet, hasRecords, importFile } from '../../app/files.js';
-import { MAP_FIELDS_HINT, parseColumnMap } from '../../app/exchange/import.js';
+import { MAP_FIELDS_HINT, parseColumnMap } from '../../app/exchange/import/index.js';
 import { SHEETS } from '../../app/exchange/spreadsheet.js';
 import { backupBefore, printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { addInterviewWithPeople, previewTimeline } from '../../app/interview-flow.js';
-import { parseColumnMap } from '../../app/exchange/import.js';
+import { parseColumnMap } from '../../app/exchange/import/index.js';
 import { importFile } from '../../app/files.js';
 import { editApplicationFields, editPersonFields, requireProfile } from '../../app/records.js';
 import { savedJson } from '../../app/views.js';
