@@ -595,12 +595,10 @@ const MATCHERS: readonly Matcher[] = [
 ];
 
 /** The holiday matcher's own reading: its words run past the regex match, so it is handled here. */
-function holidayExprs(ctx: Context, out: Expr[]): boolean {
-  const holidayRe = MATCHERS[MATCHERS.length - 1]?.re;
-  if (!holidayRe) return true;
+function holidayExprs(ctx: Context, out: Expr[], matches: readonly RegExpExecArray[]): boolean {
   // The same words after the same preposition read alike: once per call.
   const seen = new Map<string, ReturnType<typeof readHoliday>>();
-  return eachMatch(holidayRe, ctx.text, (m) => {
+  return matches.every((m) => {
     const at = m.index;
     const prep = (m[1] ?? '').replace(/\s+/g, ' ');
     const words = m[2] ?? '';
@@ -627,17 +625,45 @@ function holidayExprs(ctx: Context, out: Expr[]): boolean {
  * when there are far more than a sentence holds.
  */
 export function findExpressions(ctx: Context): Expr[] | null {
+  const lists = matchesOf(ctx.text);
+  if (lists === null) return null;
   const out: Expr[] = [];
   for (let i = 0; i < MATCHERS.length - 1; i++) {
     const matcher = MATCHERS[i];
     if (!matcher) continue;
-    const whole = eachMatch(matcher.re, ctx.text, (m) => {
+    for (const m of lists[i] ?? []) {
       const at = m.index;
       const read = matcher.read(m, ctx, at);
       if (read) out.push({ ...read, start: at, end: at + m[0].length });
-      return out.length <= MAX_EXPRESSIONS * 4;
-    });
-    if (!whole) return null;
+      if (out.length > MAX_EXPRESSIONS * 4) return null;
+    }
   }
-  return holidayExprs(ctx, out) ? out : null;
+  return holidayExprs(ctx, out, lists[MATCHERS.length - 1] ?? []) ? out : null;
+}
+
+/** More matches of one pattern than any sentence holds: the text is no timeline phrase. */
+const MAX_MATCHES = 1024;
+/** Texts whose matches are remembered; the cache starts again when full. */
+const MATCH_CACHE_SIZE = 4096;
+const matchCache = new Map<string, readonly (readonly RegExpExecArray[])[] | null>();
+
+/**
+ * Each pattern's matches in `text`, in order (null for a text with far more than a sentence holds).
+ * They depend on the words alone, not on the interview's day or region, and a plan reads the same
+ * few phrases ("by Friday", "next week") for many interviews: remembered by text (bench/plan.bench.ts,
+ * first plan). The matches are only read, never changed.
+ */
+function matchesOf(text: string): readonly (readonly RegExpExecArray[])[] | null {
+  const known = matchCache.get(text);
+  if (known !== undefined) return known;
+  let whole = true;
+  const lists = MATCHERS.map((matcher) => {
+    const list: RegExpExecArray[] = [];
+    whole = eachMatch(matcher.re, text, (m) => { list.push(m); return list.length < MAX_MATCHES; }) && whole;
+    return list;
+  });
+  const found = whole ? lists : null;
+  if (matchCache.size >= MATCH_CACHE_SIZE) matchCache.clear();
+  matchCache.set(text, found);
+  return found;
 }
