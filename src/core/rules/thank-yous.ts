@@ -10,6 +10,11 @@ import type { Note, RecommendationStatus } from './plan-types.js';
 import type { RuleId } from './protocol.js';
 import { durationMs, statusAt } from './window.js';
 
+// The notes many thank-yous share, made once: a plan keeps every recommendation (bench/plan.bench.ts, memory per application).
+const LATE: readonly Note[] = Object.freeze([Object.freeze({ code: 'late' } as const)]);
+const SUPERSEDED: readonly Note[] = Object.freeze([Object.freeze({ code: 'superseded_by_round' } as const)]);
+const CLOSED_BY_DECISION: readonly Note[] = Object.freeze([Object.freeze({ code: 'closed_by_outcome', outcome: 'decision' } as const)]);
+
 /** T1: who is thanked (a receptionist is not). */
 const THANKED_ROLES = new Set<Person['role']>(['interviewer', 'hiring_manager', 'recruiter', 'coordinator', 'other']);
 
@@ -50,13 +55,13 @@ export function planThankYous(planning: Planning, interview: Interview, nextStar
       notes = [{ code: 'sent', at: sent.at, channel: sent.channel, late: sent.at > latest, early: false }];
     } else if (nextStart !== undefined && nextStart <= now) {
       status = 'skipped';
-      notes = [{ code: 'superseded_by_round' }];
+      notes = SUPERSEDED;
     } else if (decidedAt !== undefined) {
       status = 'skipped';
-      notes = [{ code: 'closed_by_outcome', outcome: 'decision' }];
+      notes = CLOSED_BY_DECISION;
     } else {
       status = statusAt(now, interview.end, latest);
-      if (status === 'overdue') notes = [{ code: 'late' }];
+      if (status === 'overdue') notes = LATE;
     }
     planning.recommendations.push({
       applicationId: planning.app.id, kind: 'thank_you', personId: to.id, ccPersonIds: cc.length > 0 ? cc.map((person) => person.id) : NO_IDS,
