@@ -1,6 +1,8 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import { addMonths, createTimeRules, formatDay, isValidZone, parseDay, parseInstant, weekday } from './time.js';
+import {
+  addMonths, createTimeRules, dayIfValid, dayOfExcelSerial, formatDay, isValidZone, parseDay, parseInstant, wallStamp, weekday, zoneTransitions,
+} from './time.js';
 
 const time = createTimeRules();
 const d = (s: string): number => parseDay(s) ?? Number.NaN;
@@ -164,5 +166,74 @@ describe('business calendars', () => {
 
   it('counts the first business day on or after a date for n = 0', () => {
     expect(formatDay(time.calendar('US').addBusinessDays(d('2026-03-07'), 0))).toBe('2026-03-09'); // Sat → Mon
+  });
+});
+
+describe('calendar dates from parts and Excel serials', () => {
+  it('gives the day of a real date and null for one the calendar lacks', () => {
+    const table: [number, number, number, string | null][] = [
+      [2026, 3, 3, '2026-03-03'], // Tue
+      [2028, 2, 29, '2028-02-29'], // Tue, leap year
+      [2000, 2, 29, '2000-02-29'], // Tue, divisible by 400
+      [2026, 2, 29, null], // 2026 is no leap year
+      [1900, 2, 29, null], // divisible by 100, not by 400
+      [2026, 4, 31, null],
+      [2026, 13, 1, null],
+      [2026, 0, 10, null],
+      [2026, 3, 0, null],
+      [2026, 3, 1.5, null],
+    ];
+    for (const [y, m, dd, expected] of table) {
+      const day = dayIfValid(y, m, dd);
+      expect(day === null ? null : formatDay(day), `${y}-${m}-${dd}`).toBe(expected);
+    }
+  });
+
+  it('reads Excel serial days (1900 system), dropping the time of day', () => {
+    expect(formatDay(dayOfExcelSerial(46084))).toBe('2026-03-03'); // Tue
+    expect(formatDay(dayOfExcelSerial(46084.75))).toBe('2026-03-03'); // Tue, 18:00 dropped
+    expect(formatDay(dayOfExcelSerial(25569))).toBe('1970-01-01'); // Thu
+    expect(dayOfExcelSerial(Number.NaN)).toBeNaN();
+    expect(dayOfExcelSerial(Number.POSITIVE_INFINITY)).toBeNaN();
+  });
+});
+
+describe('zone transitions and wall-clock stamps', () => {
+  const utc = (s: string): number => Date.parse(s);
+  const changes = (zone: string, year: number): { at: string; from: number; to: number }[] =>
+    zoneTransitions(time.zone(zone), utc(`${year}-01-01T00:00:00Z`), utc(`${year + 1}-01-01T00:00:00Z`))
+      .map((c) => ({ at: new Date(c.at).toISOString(), from: c.from, to: c.to }));
+
+  it('finds each offset change of a year, with the offsets before and after', () => {
+    expect(changes('America/New_York', 2026)).toEqual([
+      { at: '2026-03-08T07:00:00.000Z', from: -300, to: -240 }, // Sun 02:00 EST → 03:00 EDT
+      { at: '2026-11-01T06:00:00.000Z', from: -240, to: -300 }, // Sun 02:00 EDT → 01:00 EST
+    ]);
+    expect(changes('Europe/London', 2026)).toEqual([
+      { at: '2026-03-29T01:00:00.000Z', from: 0, to: 60 }, // Sun
+      { at: '2026-10-25T01:00:00.000Z', from: 60, to: 0 }, // Sun
+    ]);
+    expect(changes('Pacific/Auckland', 2026)).toEqual([
+      { at: '2026-04-04T14:00:00.000Z', from: 780, to: 720 }, // Sat UTC, Sun 5 Apr 03:00 NZDT
+      { at: '2026-09-26T14:00:00.000Z', from: 720, to: 780 }, // Sat UTC, Sun 27 Sep 02:00 NZST
+    ]);
+    expect(changes('Asia/Kolkata', 2026)).toEqual([]);
+    expect(changes('UTC', 2026)).toEqual([]);
+  });
+
+  it('keeps a change at the end of the span and none at its start', () => {
+    const ny = time.zone('America/New_York');
+    const at = utc('2026-03-08T07:00:00Z'); // Sun
+    expect(zoneTransitions(ny, at - 1000, at)).toEqual([{ at, from: -300, to: -240 }]);
+    expect(zoneTransitions(ny, at, at + 1000)).toEqual([]);
+  });
+
+  it('writes the wall clock under an offset as YYYYMMDDTHHMMSS', () => {
+    expect(wallStamp(utc('2026-03-08T07:00:00Z'), -300)).toBe('20260308T020000'); // Sun
+    expect(wallStamp(utc('2026-03-29T01:00:00Z'), 0)).toBe('20260329T010000'); // Sun
+    expect(wallStamp(utc('2026-04-04T14:00:00Z'), 780)).toBe('20260405T030000'); // Sat UTC, Sun in Auckland
+    expect(wallStamp(utc('2025-12-31T23:59:59Z'), 330)).toBe('20260101T052959'); // Wed UTC, Thu in Kolkata
+    // Local mean time (New York until 1883) is −04:56:02: seconds count.
+    expect(wallStamp(utc('1883-11-18T16:56:02Z'), -(4 * 60 + 56 + 2 / 60))).toBe('18831118T120000'); // Sun
   });
 });

@@ -59,6 +59,28 @@ function monthLength(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/**
+ * The `Day` of a year, month and day of the proleptic Gregorian calendar, or null when there is
+ * no such date (31 February, month 13, day 0). Integer arithmetic only, no exceptions: it runs per
+ * imported row. Non-integers are not dates either.
+ */
+export function dayIfValid(year: number, month: number, day: number): Day | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) return null;
+  return daysFromCivil(year, month, day);
+}
+
+/** Excel's serial day of 1970-01-01 (the 1900 date system). */
+const EXCEL_EPOCH = 25_569;
+
+/**
+ * The `Day` of an Excel serial date (1900 date system, as in an .xlsx without the 1904 option);
+ * a time of day (the fraction) is dropped. NaN for a non-finite serial.
+ */
+export function dayOfExcelSerial(serial: number): Day {
+  return Number.isFinite(serial) ? Math.floor(serial) - EXCEL_EPOCH : Number.NaN;
+}
+
 /** The number written by the ASCII digits text[from, from + count), or -1 when one is not a digit (or is past the end). */
 function digits(text: string, from: number, count: number): number {
   let n = 0;
@@ -317,6 +339,47 @@ function createZoneRules(id: string): ZoneRules {
       return `${formatDay(day)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}${sign}${pad2(Math.floor(abs / 3600))}:${pad2(Math.floor(abs / 60) % 60)}${seconds}`;
     },
   };
+}
+
+/** A change of a zone's UTC offset. */
+export interface ZoneTransition {
+  /** First instant of the new offset. */
+  readonly at: EpochMs;
+  /** The offsets before and after, in minutes (as `ZoneRules.offsetMinutes`). */
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The changes of `zone`'s UTC offset after `from` and up to `to` (a change at exactly `to` is
+ * included), read from Temporal's `getTimeZoneTransition`; transitions that keep the offset (a
+ * rename, a change of abbreviation) are left out. Empty for a zone without changes (UTC).
+ */
+export function zoneTransitions(zone: ZoneRules, from: EpochMs, to: EpochMs): ZoneTransition[] {
+  const out: ZoneTransition[] = [];
+  let cursor: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(zone.id);
+  let offset = cursor.offsetNanoseconds / 60e9;
+  for (;;) {
+    cursor = cursor.getTimeZoneTransition('next');
+    if (!cursor || cursor.epochMilliseconds > to) break;
+    const next = cursor.offsetNanoseconds / 60e9;
+    if (next !== offset) out.push({ at: cursor.epochMilliseconds, from: offset, to: next });
+    offset = next;
+  }
+  return out;
+}
+
+/**
+ * The wall-clock date and time at `at` under a UTC offset of `offsetMinutes`, as iCalendar's
+ * `YYYYMMDDTHHMMSS` (seconds truncated): 2026-03-08T07:00Z at -300 is `20260308T020000`.
+ */
+export function wallStamp(at: EpochMs, offsetMinutes: number): string {
+  const wall = Math.trunc(at + offsetMinutes * 60_000);
+  const day = Math.floor(wall / MS_PER_DAY);
+  const inDay = wall - day * MS_PER_DAY;
+  const c = civil(day);
+  return `${String(c.year).padStart(4, '0')}${pad2(c.month)}${pad2(c.day)}`
+    + `T${pad2(Math.floor(inDay / MS_PER_HOUR))}${pad2(Math.floor((inDay % MS_PER_HOUR) / 60_000))}${pad2(Math.floor((inDay % 60_000) / 1000))}`;
 }
 
 /**

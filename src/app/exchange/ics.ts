@@ -12,7 +12,7 @@ import { renderWhy } from '../../core/rules/messages.js';
 import { resolveParams } from '../../core/rules/params.js';
 import type { Plan, Recommendation, RecommendationStatus } from '../../core/rules/plan-types.js';
 import {
-  formatClock, formatDay, formatWallClock, parseClock, weekdayName, zoneCity, zoneLabel, type EpochMs, type Minutes, type TimeRules, type ZoneRules,
+  dayOf, formatClock, formatDay, formatWallClock, parseClock, wallStamp, weekdayName, zoneCity, zoneLabel, zoneTransitions, type EpochMs, type Minutes, type TimeRules, type ZoneRules,
 } from '../../core/time.js';
 import type { OfferAnswer } from '../agenda.js';
 import { AppError } from '../errors.js';
@@ -77,38 +77,8 @@ function zoned(ms: EpochMs, zone: ZoneRules, time: TimeRules): ICalDayJsStub {
 
 // ---------------------------------------------------------------- VTIMEZONE
 
-interface Transition {
-  /** First instant of the new offset. */
-  readonly at: EpochMs;
-  readonly from: number;
-  readonly to: number;
-}
-
-const SCAN_STEP = 6 * 3_600_000;
-
-/** Offset changes of `zone` in [from, to), found by scanning its offsets and bisecting to the second. */
-export function zoneTransitions(zone: ZoneRules, from: EpochMs, to: EpochMs): Transition[] {
-  const out: Transition[] = [];
-  let t = from;
-  let offset = zone.offsetMinutes(t);
-  while (t < to) {
-    const next = Math.min(t + SCAN_STEP, to);
-    const nextOffset = zone.offsetMinutes(next);
-    if (nextOffset !== offset) {
-      let lo = t;
-      let hi = next;
-      while (hi - lo > 1000) {
-        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
-        if (zone.offsetMinutes(mid) === offset) lo = mid;
-        else hi = mid;
-      }
-      out.push({ at: hi, from: offset, to: nextOffset });
-      offset = nextOffset;
-    }
-    t = next;
-  }
-  return out;
-}
+// The offset changes come from core/time.ts (Temporal's own transitions); re-exported as before.
+export { zoneTransitions } from '../../core/time.js';
 
 /** `-0500`, `+1030`, `+0019` + seconds when an offset is not whole minutes. */
 function utcOffset(minutes: number): string {
@@ -121,15 +91,6 @@ function utcOffset(minutes: number): string {
   return ss === 0 ? base : `${base}${String(ss).padStart(2, '0')}`;
 }
 
-/** The local date-time in force at `at` under `offsetMinutes`, as `YYYYMMDDTHHMMSS` (the observance's DTSTART). */
-function localStamp(at: EpochMs, offsetMinutes: number): string {
-  // RFC 5545 §3.6.5: an observance starts at a local time read in the offset it replaces.
-  const wall = new Date(at + offsetMinutes * MS_PER_MINUTE);
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  return `${String(wall.getUTCFullYear()).padStart(4, '0')}${p2(wall.getUTCMonth() + 1)}${p2(wall.getUTCDate())}`
-    + `T${p2(wall.getUTCHours())}${p2(wall.getUTCMinutes())}${p2(wall.getUTCSeconds())}`;
-}
-
 function observance(kind: 'STANDARD' | 'DAYLIGHT', start: string, from: number, to: number): string {
   return [`BEGIN:${kind}`, `DTSTART:${start}`, `TZOFFSETFROM:${utcOffset(from)}`, `TZOFFSETTO:${utcOffset(to)}`, `END:${kind}`].join('\r\n');
 }
@@ -139,8 +100,8 @@ function observance(kind: 'STANDARD' | 'DAYLIGHT', start: string, from: number, 
  * per offset change in that span (no RRULE to get wrong), the offsets being those the planner uses.
  */
 export function vtimezone(zone: ZoneRules, fromYear: number, toYear: number): string {
-  const from = Date.UTC(fromYear, 0, 1);
-  const to = Date.UTC(toYear + 1, 0, 1);
+  const from = dayOf(fromYear, 1, 1) * MS_PER_DAY;
+  const to = dayOf(toYear + 1, 1, 1) * MS_PER_DAY;
   const changes = zoneTransitions(zone, from, to);
   const initial = zone.offsetMinutes(from);
   const first = changes[0];
@@ -149,8 +110,9 @@ export function vtimezone(zone: ZoneRules, fromYear: number, toYear: number): st
     'BEGIN:VTIMEZONE',
     `TZID:${zone.id}`,
     // The first observance starts a day early: readers need one in force before the first instant asked about.
-    observance(initialKind, localStamp(from - MS_PER_DAY, initial), initial, initial),
-    ...changes.map((c) => observance(c.to > c.from ? 'DAYLIGHT' : 'STANDARD', localStamp(c.at, c.from), c.from, c.to)),
+    observance(initialKind, wallStamp(from - MS_PER_DAY, initial), initial, initial),
+    // RFC 5545 §3.6.5: an observance starts at a local time read in the offset it replaces.
+    ...changes.map((c) => observance(c.to > c.from ? 'DAYLIGHT' : 'STANDARD', wallStamp(c.at, c.from), c.from, c.to)),
     'END:VTIMEZONE',
   ];
   return parts.join('\r\n');

@@ -1,7 +1,7 @@
 /**
  * Loose dates: the date order (option or region) and dates as people write them.
  */
-import { civil, dayOf, splitRegion, type Day } from '../../../core/time.js';
+import { civil, dayIfValid, splitRegion, type Day } from '../../../core/time.js';
 import { oneLine, shorten } from '../text.js';
 import type { DateOrder, ImportInfo, ImportOptions } from './types.js';
 
@@ -17,17 +17,9 @@ export function dateOrderOf(options: ImportOptions): Pick<ImportInfo, 'dateOrder
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** Excel's serial day of 1970-01-01. */
-export const EXCEL_EPOCH = 25_569;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** The day, or null for an impossible date (31/02) or a year outside 1900–2200; checked without exceptions (it runs per row). */
 export function validDay(year: number, month: number, day: number): Day | null {
-  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const last = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1] ?? 0;
-  return day <= last ? dayOf(year, month, day) : null;
+  return year < 1900 || year > 2200 ? null : dayIfValid(year, month, day);
 }
 
 function monthOf(word: string): number | null {

@@ -4,11 +4,11 @@
  */
 import { readDetails } from '../../../core/details.js';
 import type { Application, ApplicationStatus, Person } from '../../../core/model.js';
-import { civil, type Day } from '../../../core/time.js';
+import { civil, dayOfExcelSerial, type Day } from '../../../core/time.js';
 import { AppError } from '../../errors.js';
 import { checkAddress } from '../eml.js';
 import { cleanText, oneLine, shorten } from '../text.js';
-import { EXCEL_EPOCH, parseDateText, validDay } from './dates.js';
+import { parseDateText, validDay } from './dates.js';
 import { STATUS_BY_WORD, normaliseHeader, type Mapping } from './headers.js';
 import { cellText, unneutralise, type RawCell, type RawRow } from './source.js';
 import type { ImportError, ImportField, ImportInfo, ImportedApplication } from './types.js';
@@ -96,7 +96,7 @@ export function toRecord(raw: RawRow, mapping: Mapping, ctx: RowContext): RowRes
     else appliedOn = day;
   } else if (typeof dateCell === 'number') {
     // An Excel serial day (a date cell without its format); a time of day is dropped.
-    const day = Number.isFinite(dateCell) ? Math.floor(dateCell) - EXCEL_EPOCH : Number.NaN;
+    const day = dayOfExcelSerial(dateCell);
     const c = civil(day);
     if (Number.isFinite(day) && validDay(c.year, c.month, c.day) !== null) appliedOn = day;
     else fail('appliedOn', `${dateCell} is not a date; write YYYY-MM-DD`);
