@@ -1,22 +1,14 @@
 /**
- * API routes (mounted under /api by app.ts) for the pipeline board and its numbers, and for offers,
- * red flags and the user's weighted criteria (PROTOCOL §5), mirroring the CLI's `flag`, `flags`,
- * `offer`, `criteria`, `rate` and `compare`.
+ * API routes (mounted under /api by app.ts) for offers, red flags and the user's weighted criteria
+ * (PROTOCOL §5), mirroring the CLI's `flag`, `flags`, `offer`, `criteria`, `rate` and `compare`.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  board, boardJson, comparisonJson, criteriaJson, flagSetJson, flagsViewJson, insights, insightsJson, moveApplication, offerComparison,
-  offerViewJson, ratingsViewJson,
-} from '../../app/insights.js';
+import { comparisonJson, criteriaJson, flagSetJson, flagsViewJson, offerComparison, offerViewJson, ratingsViewJson } from '../../app/insights.js';
 import {
   changeCriteria, compareApplications, listCriteria, listFlags, rateApplication, recordOffer, removeOffer, setFlag, showOffer, showRatings,
   type OfferChange,
 } from '../../app/offers.js';
-import { BOARD_PAGE_DEFAULT, BOARD_PAGE_MAX, boardPage, boardPageJson } from '../../app/board.js';
-import { requireProfile } from '../../app/records.js';
-import { savedJson } from '../../app/views.js';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../../core/model.js';
 import { parseDay, type Day } from '../../core/time.js';
 import { BadRequest } from '../errors.js';
 import { body, query } from '../validate.js';
@@ -25,22 +17,6 @@ import type { Env } from './context.js';
 const item = z.strictObject({ label: z.string().max(1000), value: z.string().max(1000) });
 const dayText = z.string().max(40);
 
-const StatusBody = z.strictObject({ status: z.enum(APPLICATION_STATUSES), reclose: z.boolean().optional() });
-/** Strings as the address carries them (the web's typed client sends them so); read into numbers and statuses by the route. */
-const whole = (max: number) => z.string().max(7).refine((t) => /^\d+$/.test(t) && Number(t) <= max, `a whole number from 0 to ${max}`);
-const CardsQuery = z.object({
-  q: z.string().max(200).optional(),
-  /** Statuses separated by commas, e.g. `active,offer`. */
-  status: z.string().max(200)
-    .refine((t) => t.split(',').every((x) => x.trim() === '' || (APPLICATION_STATUSES as readonly string[]).includes(x.trim())), `statuses separated by commas, from ${APPLICATION_STATUSES.join(', ')}`)
-    .optional(),
-  offset: whole(1_000_000).optional(),
-  limit: whole(BOARD_PAGE_MAX).refine((t) => Number(t) >= 1, `a whole number from 1 to ${BOARD_PAGE_MAX}`).optional(),
-  /** "false": without the totals and warnings (a search on a page that has them). */
-  summary: z.enum(['true', 'false']).optional(),
-  /** Cards per closed status (default: limit). */
-  closedLimit: whole(BOARD_PAGE_MAX).refine((t) => Number(t) >= 1, `a whole number from 1 to ${BOARD_PAGE_MAX}`).optional(),
-});
 const CompareQuery = z.object({ ids: z.string().max(2000).optional() });
 const OfferBody = z.strictObject({
   pay: z.array(item).max(50).optional(), benefits: z.array(item).max(50).optional(),
@@ -66,26 +42,8 @@ function day(text: string, field: string): Day {
   return d;
 }
 
-export function insightRoutes() {
+export function offerRoutes() {
   return new Hono<Env>()
-    .get('/board', async (c) => c.json(boardJson(await board(c.var.app), c.var.app.time)))
-    .get('/board/cards', query(CardsQuery), async (c) => {
-      const { q, status, offset, limit, closedLimit, summary } = c.req.valid('query');
-      const statuses = (status ?? '').split(',').map((x) => x.trim()).filter((x): x is ApplicationStatus => x !== '');
-      const page = await boardPage(c.var.app, {
-        ...(q !== undefined ? { text: q } : {}), ...(statuses.length > 0 ? { statuses } : {}),
-        offset: offset === undefined ? 0 : Number(offset), limit: limit === undefined ? BOARD_PAGE_DEFAULT : Number(limit),
-        ...(closedLimit !== undefined ? { closedLimit: Number(closedLimit) } : {}), ...(summary === 'false' ? { summary: false } : {}),
-      });
-      return c.json(boardPageJson(page, c.var.app.time));
-    })
-    .get('/insights', async (c) => c.json(insightsJson(await insights(c.var.app))))
-    .post('/applications/:id/status', body(StatusBody), async (c) => {
-      const { status, reclose } = c.req.valid('json');
-      const moved = await moveApplication(c.var.app, c.req.param('id'), status, { reclose: reclose === true });
-      return c.json({ ...savedJson(moved, await requireProfile(c.var.app), c.var.app.time), from: moved.from });
-    })
-    // Offers
     .get('/offers/compare', query(CompareQuery), async (c) => {
       const ids = c.req.valid('query').ids;
       const cmp = ids === undefined ? await offerComparison(c.var.app) : await compareApplications(c.var.app, ids.split(',').map((s) => s.trim()).filter((s) => s !== ''));
