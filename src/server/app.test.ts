@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../deps.js';
 import { createServer } from './app.js';
-import { memoryDeps, signIn, TEST_BINDING, TEST_SECRET, type TestClient } from './testing.js';
+import { signedInAt, TEST_BINDING, TEST_SECRET, type TestClient } from './testing.js';
 
 // Wed 2026-03-04 09:00 in New York: the day after the interview.
 const NOW = Date.UTC(2026, 2, 4, 14);
@@ -11,9 +11,7 @@ let deps: Deps;
 let api: TestClient;
 
 beforeAll(async () => {
-  const base = await memoryDeps();
-  deps = { ...base, clock: { now: () => NOW } };
-  api = await signIn(createServer(deps, { ...TEST_BINDING, secret: TEST_SECRET }));
+  ({ deps, api } = await signedInAt(NOW));
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { rotateCalendarToken } from '../app/accounts.js';
 import type { Deps } from '../deps.js';
 import { createServer } from './app.js';
 import { accountsWorld, type AccountsWorld } from './testing-accounts.js';
-import { memoryDeps, signIn, TEST_BINDING, TEST_SECRET, type TestClient } from './testing.js';
+import { signedInAt, TEST_BINDING, TEST_SECRET, type TestClient } from './testing.js';
 
 // Wed 2026-03-04 09:00 in New York.
 const NOW = Date.UTC(2026, 2, 4, 14);
@@ -16,9 +16,7 @@ const NOW = Date.UTC(2026, 2, 4, 14);
 let deps: Deps;
 let api: TestClient;
 beforeAll(async () => {
-  const base = await memoryDeps();
-  deps = { ...base, clock: { now: () => NOW } };
-  api = await signIn(createServer(deps, { ...TEST_BINDING, secret: TEST_SECRET }));
+  ({ deps, api } = await signedInAt(NOW));
   expect((await api.post('/api/profile', { settings: { timeZone: 'America/New_York', region: 'US' }, candidate: { name: 'Jordan Lee' } })).status).toBe(200);
   expect((await api.post('/api/applications', { company: 'Acme Corp', role: 'Data Analyst' })).status).toBe(201);
 }, 60_000);

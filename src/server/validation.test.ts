@@ -1,8 +1,7 @@
 /** The API refuses what the CLI refuses: blank names, bad contact details, limits in words (422 naming the field). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../deps.js';
-import { createServer } from './app.js';
-import { memoryDeps, signIn, TEST_BINDING, TEST_SECRET, type TestClient } from './testing.js';
+import { signedInAt, type TestClient } from './testing.js';
 
 // Wed 2026-03-04 09:00 in New York.
 const NOW = Date.UTC(2026, 2, 4, 14);
@@ -10,9 +9,7 @@ const NOW = Date.UTC(2026, 2, 4, 14);
 let deps: Deps;
 let api: TestClient;
 beforeAll(async () => {
-  const base = await memoryDeps();
-  deps = { ...base, clock: { now: () => NOW } };
-  api = await signIn(createServer(deps, { ...TEST_BINDING, secret: TEST_SECRET }));
+  ({ deps, api } = await signedInAt(NOW));
   expect((await api.post('/api/profile', { settings: { timeZone: 'America/New_York', region: 'US' }, candidate: { name: 'Jordan Lee' } })).status).toBe(200);
   expect((await api.post('/api/applications', { company: 'Acme Corp', role: 'Data Analyst' })).status).toBe(201);
 });
