@@ -5,7 +5,6 @@
  * admin's invitation link makes an account that lands signed in. Axe on the sign-in page and the
  * coach dashboard; screenshots as artifacts/screenshots/accounts-*.png.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import { assign, createAccount } from '../../src/app/accounts.js';
 import { logTouch } from '../../src/app/act.js';
 import { addApplication, addInterview, addPerson, saveProfile } from '../../src/app/records.js';
 import { DEFAULT_SESSION_CACHE_MS } from '../../src/server/session-cache.js';
-import { ARTIFACTS, DESKTOP, PHONE, startE2E, type E2E, type SeededAccount, seriousViolations } from './harness.js';
+import { ARTIFACTS, DESKTOP, extraPage, PHONE, settled, shotFromTop, startE2E, type E2E, type SeededAccount, seriousViolations } from './harness.js';
 import { HOSTILE_COMPANY, SEED_NOW, seedRecord } from './seed.js';
 
 let e: E2E;
@@ -26,25 +25,8 @@ function seeded(): NonNullable<E2E['accounts']> {
   return e.accounts;
 }
 
-async function newPage(viewport = DESKTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await e.browser.newContext({ viewport, colorScheme, timezoneId: 'America/New_York', locale: 'en-US' });
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // From the top: a full-page shot of a scrolled page paints the sticky header mid-page.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(ARTIFACTS, `accounts-${name}.png`), fullPage: true });
-}
-
-/** Waits until the page's heading is there and nothing says it is loading. */
-async function settled(page: Page, heading: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((s) => s.textContent?.startsWith('Loading')), undefined, { timeout: 10_000 });
-}
+const newPage = (viewport: { width: number; height: number } = DESKTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> => extraPage(e.browser, pages, viewport, colorScheme);
+const shot = (page: Page, name: string): Promise<void> => shotFromTop(page, `accounts-${name}`);
 
 async function signIn(page: Page, who: SeededAccount, password = who.password): Promise<void> {
   await page.getByLabel('Email', { exact: true }).fill(who.email);

@@ -6,14 +6,12 @@
  * seeker reading a new coach comment on Today; the table with 200 job seekers, timed.
  * Screenshots as artifacts/screenshots/coach-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign, comment, createAccount } from '../../src/app/accounts.js';
 import type { Account } from '../../src/app/ports.js';
 import { addApplication, addInterview, addPerson, saveProfile } from '../../src/app/records.js';
-import { ARTIFACTS, DESKTOP, PHONE, seriousViolations, startE2E, type E2E, type SeededAccount } from './harness.js';
+import { DESKTOP, extraPage, PHONE, seriousViolations, settled, shotFromTop, startE2E, type E2E, type SeededAccount } from './harness.js';
 import { SEED_NOW, seedRecord } from './seed.js';
 import { technicalText } from './words.js';
 
@@ -60,23 +58,8 @@ async function follow(n: number, kind: Kind): Promise<Account> {
   return account;
 }
 
-async function newPage(viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
-  const context = await e.browser.newContext({ viewport, timezoneId: 'America/New_York', locale: 'en-US' });
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(ARTIFACTS, `coach-${name}.png`), fullPage: true });
-}
-
-async function settled(page: Page, heading: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((s) => s.textContent?.startsWith('Loading')), undefined, { timeout: 20_000 });
-}
+const newPage = (viewport: { width: number; height: number } = DESKTOP): Promise<Page> => extraPage(e.browser, pages, viewport);
+const shot = (page: Page, name: string): Promise<void> => shotFromTop(page, `coach-${name}`);
 
 async function signIn(page: Page, who: SeededAccount): Promise<void> {
   await page.goto(e.origin + '/');

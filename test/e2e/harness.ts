@@ -156,3 +156,31 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
+
+/** What the two helpers below use of the page's window (this module compiles without the DOM's types; the page's CSP allows no code as text). */
+interface InPage {
+  scrollTo(x: number, y: number): void;
+  readonly document: { querySelectorAll(selector: string): ArrayLike<{ readonly textContent: string | null }> };
+}
+
+/** A page in a browser context of its own (a second person in the same test), in New York's zone and US English; kept in `pages` to be closed. */
+export async function extraPage(browser: Browser, pages: Page[], viewport: { width: number; height: number } = DESKTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await browser.newContext({ viewport, colorScheme, timezoneId: 'America/New_York', locale: 'en-US' });
+  const page = await context.newPage();
+  pages.push(page);
+  return page;
+}
+
+/** A full-page screenshot as artifacts/screenshots/<name>.png, from the top: a scrolled page paints the sticky header mid-page. */
+export async function shotFromTop(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.evaluate(() => (globalThis as unknown as InPage).scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the page's heading is there and nothing says it is loading. */
+export async function settled(page: Page, heading: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForFunction(() => !Array.from((globalThis as unknown as InPage).document.querySelectorAll('[role="status"]')).some((s) => s.textContent?.startsWith('Loading')), undefined, { timeout: 20_000 });
+}
+
