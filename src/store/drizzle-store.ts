@@ -59,17 +59,21 @@ function jsonRow(columns: readonly (readonly [string, AnyPgColumn])[], row: Read
  * Multi-row inserts. Each batch goes as one JSON document in one parameter, read back into rows by
  * `json_populate_recordset`: drizzle's building of statements with thousands of parameters took as
  * long as the database's inserting (a 30,000-row import: 3 s each). Values pass through
- * each column's own mapping, so they arrive as drizzle would send them. Tables with column defaults
- * (a missing key would become NULL, not the default) and values JSON cannot carry take drizzle's way.
+ * each column's own mapping, so they arrive as drizzle would send them. A batch that leaves a column
+ * with a default unsaid (a missing key would become NULL, not the default) and values JSON cannot
+ * carry take drizzle's way.
  */
 async function insertMany<T extends PgTable>(q: Executor, table: T, values: readonly PgInsertValue<T>[]): Promise<void> {
   if (values.length === 0) return;
   const columns: [string, AnyPgColumn][] = Object.entries(getTableColumns(table));
   const size = Math.max(1, Math.min(MAX_BATCH_ROWS, Math.floor(MAX_PARAMS / columns.length)));
   const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
-  const viaJson = columns.every(([, c]) => !c.hasDefault);
+  // A column with a default goes through JSON only when every row of the batch gives it a value
+  // (a missing key would become NULL there, not the default): the applications' tags always do.
+  const defaulted = columns.filter(([, c]) => c.hasDefault).map(([key]) => key);
   for (let i = 0; i < values.length; i += size) {
     const batch = values.slice(i, i + size);
+    const viaJson = batch.every((row) => defaulted.every((key) => (row as Readonly<Record<string, unknown>>)[key] !== undefined && (row as Readonly<Record<string, unknown>>)[key] !== null));
     const docs = viaJson ? batch.map((row) => jsonRow(columns, row)) : [];
     if (viaJson && docs.every((d) => d !== undefined)) {
       await q.execute(sql`insert into ${table} (${names}) select ${names} from json_populate_recordset(null::${table}, ${JSON.stringify(docs)}::json)`);
