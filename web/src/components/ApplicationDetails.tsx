@@ -121,7 +121,11 @@ function salaryLine(s: NonNullable<ApplicationRecord['salary']>): string {
 }
 
 /** The application page's details card: what was recorded, and an edit form in place. */
-export function ApplicationDetails({ app, onSaved, readOnly }: { app: ApplicationRecord; onSaved: () => void; readOnly: boolean }) {
+export function ApplicationDetails({ app: recorded, onSaved, readOnly }: { app: ApplicationRecord; onSaved: () => void; readOnly: boolean }) {
+  // What the save answered, shown at once: the page's own reload comes a moment later, and until
+  // then the card would show the values from before the save.
+  const [saved, setSaved] = useState<{ readonly over: ApplicationRecord; readonly app: ApplicationRecord }>();
+  const app = saved !== undefined && saved.over === recorded ? saved.app : recorded;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<DetailsDraft>(EMPTY_DETAILS);
   const [error, setError] = useState<unknown>();
@@ -139,7 +143,8 @@ export function ApplicationDetails({ app, onSaved, readOnly }: { app: Applicatio
     setBusy(true);
     setError(undefined);
     try {
-      await ok(client.api.applications[':id'].$patch({ param: { id: app.id }, json: detailsBody(draft, true) }));
+      const answer = await ok(client.api.applications[':id'].$patch({ param: { id: app.id }, json: detailsBody(draft, true) }));
+      setSaved({ over: recorded, app: answer.application as unknown as ApplicationRecord });
       setEditing(false);
       onSaved();
     } catch (err) {
