@@ -88,8 +88,16 @@ export interface ClosingAgain {
 }
 
 /** Closing `app` as the final `status` when it is closed already with another (reopening it is no closing). */
-export function closingAgainOf(app: Application, status: ApplicationStatus): ClosingAgain | undefined {
+function closingAgainOf(app: Application, status: ApplicationStatus): ClosingAgain | undefined {
   return CLOSED.has(app.status) && CLOSED.has(status) && app.status !== status ? { company: app.company, role: app.role, current: app.status } : undefined;
+}
+
+/** A `conflict` naming both outcomes when `status` would replace another final outcome of `app`, unless `reclose`. */
+export function refuseReclosing(app: Application, status: ApplicationStatus, reclose: boolean): void {
+  const again = closingAgainOf(app, status);
+  if (again === undefined || reclose) return;
+  const detail = `${app.company} (${app.role}) is already closed as ${statusWords(again.current)}; send again with "reclose": true to change it to ${statusWords(status)}`;
+  throw new AppError('conflict', detail, { field: 'reclose', detail });
 }
 
 /** Whether closing `applicationId` as `status` would replace another final outcome (undefined: a first close, or the same one). */
@@ -109,11 +117,7 @@ export async function closeApplication(deps: AppDeps, applicationId: string, sta
     const inner: AppDeps = { ...deps, store };
     const app = await store.getApplication(deps.userId, applicationId);
     if (!app) throw applicationNotFound(applicationId);
-    const again = closingAgainOf(app, status);
-    if (again && options.reclose !== true) {
-      const detail = `${app.company} (${app.role}) is already closed as ${statusWords(again.current)}; send again with "reclose": true to change it to ${statusWords(status)}`;
-      throw new AppError('conflict', detail, { field: 'reclose', detail });
-    }
+    refuseReclosing(app, status, options.reclose === true);
     return setApplicationStatus(inner, applicationId, status);
   });
 }

@@ -13,7 +13,7 @@ import {
   describeDraggedOn, describeManager, redFlagFacts, scoreRedFlags, summarizeRedFlags, type RedFlagReport, type ScoredFlag,
 } from '../core/rules/red-flags.js';
 import { formatDay, type Day, type EpochMs, type TimeRules } from '../core/time.js';
-import { closingAgainOf, statusWords } from './act.js';
+import { refuseReclosing } from './act.js';
 import { pipeline } from './agenda.js';
 import { AppError } from './errors.js';
 import { scoreCriteria, type ApplicationHead, type ComparedApplication, type Comparison, type CriteriaScore, type FlagSet, type FlagsView, type OfferView, type RatingsView } from './offers.js';
@@ -88,11 +88,7 @@ export function moveApplication(deps: AppDeps, applicationId: string, status: Ap
   return deps.store.transaction(async (store) => {
     const current = await store.getApplication(deps.userId, applicationId);
     if (!current) throw applicationNotFound(applicationId);
-    const again = closingAgainOf(current, status);
-    if (again && options.reclose !== true) {
-      const detail = `${current.company} (${current.role}) is already closed as ${statusWords(again.current)}; send again with "reclose": true to change it to ${statusWords(status)}`;
-      throw new AppError('conflict', detail, { field: 'reclose', detail });
-    }
+    refuseReclosing(current, status, options.reclose === true);
     const saved = await setApplicationStatus({ ...deps, store }, applicationId, status);
     return { ...saved, from: current.status };
   });
