@@ -14,7 +14,7 @@ import {
   checkTone, checkToneData, toFindings, type Finding, type FindingData, type Speller, type ToneInput,
 } from '../core/tone/index.js';
 import { AppError } from './errors.js';
-import { mailtoLink, renderEml, type Mailbox } from './exchange/eml.js';
+import { mailtoLink, renderEml, type EmlMessage, type Mailbox } from './exchange/eml.js';
 import { requireProfile, type AppDeps } from './records.js';
 
 /** Which draft is being edited. */
@@ -239,8 +239,8 @@ export async function checkDraftEdit(deps: AppDeps, speller: Speller, applicatio
   return { findings, siblings: siblings.length, mailto };
 }
 
-/** The edited draft as an .eml file: From the candidate, To/Cc from the records, the edited subject and body. */
-export async function draftEml(deps: AppDeps, applicationId: string, ref: DraftRef, edit: { subject: string; body: string }): Promise<{ bytes: Buffer; filename: string }> {
+/** The edited draft as a message: From the candidate, To/Cc from the records, the edited subject and body (what the .eml, Drafts and the outbox carry). */
+export async function draftMessage(deps: AppDeps, applicationId: string, ref: DraftRef, edit: { subject: string; body: string }): Promise<{ message: EmlMessage; draft: Draft }> {
   const profile = await requireProfile(deps);
   const { draft } = await load(deps, applicationId, ref);
   const from = profile.candidate.email?.trim();
@@ -248,11 +248,13 @@ export async function draftEml(deps: AppDeps, applicationId: string, ref: DraftR
   const to = mailbox(draft.to);
   if (!to) throw new AppError('bad_input', `to: ${draft.to.name} has no email address on record; add it to the person first`, { field: 'to' });
   const cc = draft.cc.map(mailbox).filter((m): m is Mailbox => m !== undefined);
-  let bytes: Buffer;
+  return { message: { from: { name: profile.candidate.name, address: from }, to: [to], cc, subject: edit.subject, text: edit.body, date: deps.clock.now() }, draft };
+}
+
+/** The message as bytes; an address renderEml refuses becomes an AppError naming its field. */
+export async function renderDraftMessage(message: EmlMessage): Promise<Buffer> {
   try {
-    bytes = await renderEml({
-      from: { name: profile.candidate.name, address: from }, to: [to], cc, subject: edit.subject, text: edit.body, date: deps.clock.now(),
-    });
+    return await renderEml(message);
   } catch (error) {
     // renderEml names the address at fault in its message ("to[0]: … is not an email address").
     if (error instanceof AppError && error.field === undefined) {
@@ -261,6 +263,12 @@ export async function draftEml(deps: AppDeps, applicationId: string, ref: DraftR
     }
     throw error;
   }
+}
+
+/** The edited draft as an .eml file: From the candidate, To/Cc from the records, the edited subject and body. */
+export async function draftEml(deps: AppDeps, applicationId: string, ref: DraftRef, edit: { subject: string; body: string }): Promise<{ bytes: Buffer; filename: string }> {
+  const { message, draft } = await draftMessage(deps, applicationId, ref, edit);
+  const bytes = await renderDraftMessage(message);
   const slug = draft.to.name.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').toLowerCase() || 'draft';
   return { bytes, filename: `${draft.kind.replace(/_/g, '-')}-${slug}.eml` };
 }

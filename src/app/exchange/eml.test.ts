@@ -35,6 +35,14 @@ describe('renderEml', () => {
     expect(raw.includes('\r\n\r\n')).toBe(true);
   });
 
+  it('keeps the Message-ID it is given, and leaves out the draft mark for a message to send', async () => {
+    const { mail } = await roundTrip({ ...base, messageId: '<outbox-7.1f2e@example.com>', draft: false });
+    expect(mail.messageId).toBe('<outbox-7.1f2e@example.com>');
+    expect(mail.headers.has('x-unsent')).toBe(false);
+    const again = await roundTrip({ ...base, messageId: '<outbox-7.1f2e@example.com>', draft: false });
+    expect(again.raw).toBe((await roundTrip({ ...base, messageId: '<outbox-7.1f2e@example.com>', draft: false })).raw);
+  });
+
   it('non-ASCII names, subject and text survive (Zoë Ñúñez)', async () => {
     const { raw, mail } = await roundTrip({
       ...base,

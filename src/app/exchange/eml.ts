@@ -22,6 +22,8 @@ export interface EmlMessage {
   readonly date?: EpochMs;
   /** Mark the message unsent (`X-Unsent: 1`) so Outlook opens it as a draft to send. Default true. */
   readonly draft?: boolean;
+  /** The Message-ID header (`<…@…>`); nodemailer makes one when absent. The outbox keeps one per note. */
+  readonly messageId?: string;
 }
 
 export interface MailtoFields {
@@ -62,6 +64,7 @@ export async function renderEml(message: EmlMessage): Promise<Buffer> {
     subject: oneLine(message.subject),
     text: cleanText(message.text).replace(/\n/g, '\r\n'),
     ...(message.date !== undefined ? { date: new Date(message.date) } : {}),
+    ...(message.messageId !== undefined ? { messageId: message.messageId } : {}),
     ...(message.draft ?? true ? { headers: { 'X-Unsent': '1' } } : {}),
     disableFileAccess: true,
     disableUrlAccess: true,
