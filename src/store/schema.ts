@@ -8,7 +8,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text,
+  bigint, boolean, check, customType, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import {
@@ -16,6 +16,10 @@ import {
 } from '../core/model.js';
 import { RECOMMENDATION_KINDS } from '../core/rules/plan-types.js';
 import { CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX, RED_FLAGS, RED_FLAG_MAX_SCORE, ROLES } from '../app/ports.js';
+import {
+  MAIL_ACCOUNT_STATUSES, MAIL_AUTH_METHODS, MAIL_MESSAGE_RESULTS, MAIL_PROPOSAL_KINDS, MAIL_PROPOSAL_STATUSES, MAIL_SECURITIES,
+  OUTBOX_STATUSES,
+} from '../app/mail/types.js';
 import type { ProtocolOverrides } from '../core/rules/params.js';
 import type { Day, EpochMs, Weekday } from '../core/time.js';
 import { dayFromText, dayToText, instantFromText, instantToText } from './codec.js';
@@ -416,4 +420,143 @@ export const comments = pgTable('comments', {
 }, (t) => [
   primaryKey({ columns: [t.userId, t.applicationId, t.id] }),
   inApplication('comments_application_fk', t),
+]);
+
+/**
+ * The user's linked mailbox (issue 16), one per user: where to connect and the login, with the
+ * secret (an app password, later an OAuth token) sealed with AES-256-GCM; the key is never here.
+ */
+export const mailAccounts = pgTable('mail_accounts', {
+  userId: userId().primaryKey(),
+  imapHost: text('imap_host').notNull(),
+  imapPort: integer('imap_port').notNull(),
+  imapSecurity: text('imap_security', { enum: MAIL_SECURITIES }).notNull(),
+  smtpHost: text('smtp_host').notNull(),
+  smtpPort: integer('smtp_port').notNull(),
+  smtpSecurity: text('smtp_security', { enum: MAIL_SECURITIES }).notNull(),
+  login: text('login').notNull(),
+  /** The user's own address: what tells sent mail from received mail. */
+  address: text('address').notNull(),
+  authMethod: text('auth_method', { enum: MAIL_AUTH_METHODS }).notNull(),
+  /** AES-256-GCM, each base64: the nonce, the tag and the sealed secret. */
+  secretIv: text('secret_iv').notNull(),
+  secretTag: text('secret_tag').notNull(),
+  secretCiphertext: text('secret_ciphertext').notNull(),
+  status: text('status', { enum: MAIL_ACCOUNT_STATUSES }).notNull(),
+  lastError: text('last_error'),
+  connectedAt: instant('connected_at').notNull(),
+  lastSyncAt: instant('last_sync_at'),
+}, (t) => [
+  check('mail_accounts_imap_security_check', oneOf(t.imapSecurity, MAIL_SECURITIES)),
+  check('mail_accounts_smtp_security_check', oneOf(t.smtpSecurity, MAIL_SECURITIES)),
+  check('mail_accounts_auth_method_check', oneOf(t.authMethod, MAIL_AUTH_METHODS)),
+  check('mail_accounts_status_check', oneOf(t.status, MAIL_ACCOUNT_STATUSES)),
+  check('mail_accounts_ports_check', sql`${t.imapPort} between 1 and 65535 and ${t.smtpPort} between 1 and 65535`),
+]);
+
+/** Where the sync of each folder stopped: its UIDVALIDITY, the last UID stored, HIGHESTMODSEQ. */
+export const mailFolders = pgTable('mail_folders', {
+  userId: text('user_id').notNull().references(() => mailAccounts.userId, { onDelete: 'cascade' }),
+  path: text('path').notNull(),
+  specialUse: text('special_use'),
+  uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
+  lastUid: bigint('last_uid', { mode: 'number' }).notNull(),
+  /** Up to 2^63 - 1: decimal text in JS. */
+  highestModseq: numeric('highest_modseq', { precision: 20, scale: 0 }),
+  /** The earliest date this folder has been read from. */
+  since: instant('since').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.path] }),
+]);
+
+/**
+ * Every message the sync has looked at (headers only; bodies are never kept), one per Message-ID
+ * and user, so that a second sync, a UIDVALIDITY change or a reset never counts one twice.
+ */
+export const mailMessages = pgTable('mail_messages', {
+  userId: userId(),
+  messageId: text('message_id').notNull(),
+  folder: text('folder').notNull(),
+  uidValidity: bigint('uid_validity', { mode: 'number' }).notNull(),
+  uid: bigint('uid', { mode: 'number' }).notNull(),
+  fromAddress: text('from_address'),
+  toAddresses: text('to_addresses').array().notNull(),
+  ccAddresses: text('cc_addresses').array().notNull(),
+  date: instant('date'),
+  subject: text('subject'),
+  inReplyTo: text('in_reply_to'),
+  references: text('references').array().notNull(),
+  /**
+   * The application it matched (NULL: none). No foreign key: a message stays seen when its
+   * application is deleted or a backup is restored, so it never becomes a second touch.
+   */
+  applicationId: text('application_id'),
+  personId: text('person_id'),
+  result: text('result', { enum: MAIL_MESSAGE_RESULTS }).notNull(),
+  touchSeq: integer('touch_seq'),
+  touchKind: text('touch_kind', { enum: TOUCH_KINDS }),
+  seenAt: instant('seen_at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.messageId] }),
+  index('mail_messages_user_folder_uid_idx').on(t.userId, t.folder, t.uidValidity, t.uid),
+  check('mail_messages_result_check', oneOf(t.result, MAIL_MESSAGE_RESULTS)),
+  check('mail_messages_touch_kind_check', oneOf(t.touchKind, TOUCH_KINDS)),
+  check('mail_messages_matched_check', sql`${t.result} = 'ignored' or ${t.applicationId} is not null`),
+]);
+
+/** What an employer's message proposes (or a bounce reports), until the user accepts or dismisses it. */
+export const mailProposals = pgTable('mail_proposals', {
+  userId: userId(),
+  id: integer('id').notNull(),
+  applicationId: text('application_id').notNull(),
+  messageId: text('message_id').notNull(),
+  kind: text('kind', { enum: MAIL_PROPOSAL_KINDS }).notNull(),
+  payload: jsonb('payload').$type<Readonly<Record<string, unknown>>>().notNull(),
+  status: text('status', { enum: MAIL_PROPOSAL_STATUSES }).notNull(),
+  createdAt: instant('created_at').notNull(),
+  decidedAt: instant('decided_at'),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.id] }),
+  inApplication('mail_proposals_application_fk', t),
+  foreignKey({ name: 'mail_proposals_message_fk', columns: [t.userId, t.messageId], foreignColumns: [mailMessages.userId, mailMessages.messageId] }).onDelete('cascade'),
+  index('mail_proposals_user_status_idx').on(t.userId, t.status),
+  check('mail_proposals_kind_check', oneOf(t.kind, MAIL_PROPOSAL_KINDS)),
+  check('mail_proposals_status_check', oneOf(t.status, MAIL_PROPOSAL_STATUSES)),
+  check('mail_proposals_decided_check', sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`),
+]);
+
+/**
+ * Notes the user scheduled to be sent by SMTP at their moment (issue 16, item 4): a persistent
+ * queue with a stable Message-ID per note, so a send survives a restart and never leaves twice.
+ */
+export const mailOutbox = pgTable('mail_outbox', {
+  userId: userId(),
+  id: integer('id').notNull(),
+  applicationId: text('application_id').notNull(),
+  /** No foreign key: saving an application rewrites its people. */
+  personId: text('person_id'),
+  kind: text('kind', { enum: TOUCH_KINDS }).notNull(),
+  toAddresses: text('to_addresses').array().notNull(),
+  ccAddresses: text('cc_addresses').array().notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  messageId: text('message_id').notNull().unique('mail_outbox_message_id_unique'),
+  sendAt: instant('send_at').notNull(),
+  status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  /** When a sender took it (status `sending`). */
+  claimedAt: instant('claimed_at'),
+  sentAt: instant('sent_at'),
+  cancelledReason: text('cancelled_reason'),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.id] }),
+  inApplication('mail_outbox_application_fk', t),
+  index('mail_outbox_status_send_at_idx').on(t.status, t.sendAt),
+  check('mail_outbox_kind_check', oneOf(t.kind, TOUCH_KINDS)),
+  check('mail_outbox_status_check', oneOf(t.status, OUTBOX_STATUSES)),
+  check('mail_outbox_attempts_check', sql`${t.attempts} >= 0`),
+  check('mail_outbox_sent_check', sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
+  check('mail_outbox_to_check', sql`cardinality(${t.toAddresses}) > 0`),
 ]);
