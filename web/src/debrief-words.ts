@@ -43,7 +43,7 @@ export const LEFT_OUT_WORDS: Readonly<Record<LeftOutReason, { readonly why: stri
   unclear: { why: 'This could not be shaped into a sentence of the note.', todo: 'Try a topic in a few words, or one plain sentence about what was said.' },
   spelling: { why: 'A word here is not in the dictionary and could not be corrected safely.', todo: 'Check its spelling.' },
   tone: {
-    why: 'Something here does not suit a thank-you: pressure, strong feelings, a gift, another company, or a name from outside this interview.',
+    why: 'Something here does not suit a thank-you: pressure, strong feelings, pay, a gift, another company, or a name from outside this interview.',
     todo: 'Say it plainly, about this interview only.',
   },
   length: { why: 'The note had no room left for this: a thank-you stays under 200 words.', todo: 'Add it by hand in place of another point, if it matters more.' },

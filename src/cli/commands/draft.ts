@@ -63,7 +63,7 @@ function reasonInWords(reason: LeftOut['reason']): string {
     case 'several_points': return 'it makes several points and the note takes one';
     case 'unclear': return 'it could not be shaped into a sentence';
     case 'spelling': return 'a word of it is not in the dictionary';
-    case 'tone': return 'the tone check would flag it';
+    case 'tone': return 'it does not suit the note (pressure, strong feelings, pay, a gift, another company or an outside name)';
     case 'length': return 'the note had no room for it';
     case 'emoji': return 'its emoji were taken out';
   }

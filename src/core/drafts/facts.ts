@@ -44,6 +44,24 @@ const FIELD: Readonly<Record<Item, DebriefField>> = { best: 'bestMoments', unfin
 const BLOCKING = new Set(['L1', 'L2', 'L3', 'L4', 'L6', 'L11', 'L12', 'L13']);
 
 /**
+ * Pay is for the offer, not for a thank-you or a check-in: a moment or detail about salary goes to
+ * the left-out list ("I did not explain salary as well as I wanted to" reads as reopening it).
+ */
+const PAY = /\b(?:salary|salaries|compensation|remuneration|pay (?:rise|raise|range|band|expectations?|question|cut)|bonus(?:es)?|stock options|equity package|benefits package)\b/i;
+
+/** Whether two words differ by one letter added, dropped, replaced, or two neighbours swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
  * The tone check of one fitted phrase, in the application's context: a name the speller knows in
  * lower case loses its sentence capital, an obvious typo (one correction) is corrected, and a
  * phrase that still has a finding (an unknown word, pressure, another company, a stranger's name)
@@ -68,7 +86,10 @@ export function vet(text: string, input: PersonDraftInput): { text: string } | {
     .filter((f) => (BLOCKING.has(f.rule) || f.code === 'other_company') && f.end > PREFIX.length && f.start < PREFIX.length + s.length)
     .map((f) => ({ ...f, start: f.start - PREFIX.length, end: f.end - PREFIX.length }));
   let findings = check(t);
-  const typos = findings.filter((f) => f.rule === 'L12' && f.code === 'misspelling' && f.suggestions.length === 1 && f.start >= 0);
+  // Only a slip of one letter is corrected unasked: a guess further off ("stockouts" → "sickouts")
+  // would put a word the user never meant into the note, so such a phrase is listed instead.
+  const typos = findings.filter((f) => f.rule === 'L12' && f.code === 'misspelling' && f.suggestions.length === 1 && f.start >= 0
+    && oneEditApart(f.found.toLowerCase(), (f.suggestions[0] ?? '').toLowerCase()));
   if (typos.length > 0 && typos.length === findings.length) {
     for (const f of [...typos].sort((a, b) => b.start - a.start)) {
       if (f.code !== 'misspelling') continue;
@@ -76,6 +97,7 @@ export function vet(text: string, input: PersonDraftInput): { text: string } | {
     }
     findings = check(t);
   }
+  if (findings.length === 0 && PAY.test(t)) return { reason: 'tone' };
   if (findings.length === 0) return { text: input.english === 'US' && speller !== undefined ? usSpelling(t, speller) : t };
   return { reason: findings.some((f) => f.rule === 'L12') ? 'spelling' : 'tone' };
 }

@@ -27,6 +27,7 @@ const JARGON = new Set([
   'cloud', 'pipelines', 'repo', 'repos', 'async', 'offsite', 'onsite', 'upsell', 'upselling', 'rebrand', 'rebranding',
   'wellbeing', 'learnings', 'timeline', 'timelines', 'deliverable', 'deliverables', 'walkthrough', 'biotech', 'medtech',
   'cleantech', 'agritech', 'regtech', 'legaltech', 'preprocessing', 'pseudonymisation', 'pseudonymization', 'anonymisation',
+  'stockout', 'stockouts', 'restock', 'restocking', 'upskilled', 'reforecast', 'reforecasting', 'replatforming',
 ]);
 /** Frequent words preferred when a typo has several one-edit corrections ("teh" → "the"). */
 const FREQUENT = new Set([

@@ -77,6 +77,31 @@ function calmCapitals(text: string): string {
   });
 }
 
+/** Shorthand of notes to self, in the words a letter uses ("4 yrs" → "4 years", "w/" → "with"). */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', mins: 'minutes', wk: 'week', wks: 'weeks', mos: 'months',
+  mth: 'month', mths: 'months', 'w/': 'with', 'w/o': 'without', 'b/c': 'because', thru: 'through', ppl: 'people',
+  convo: 'conversation', convos: 'conversations', govt: 'government', dept: 'department', depts: 'departments',
+  mgmt: 'management', mgr: 'manager', mgrs: 'managers', approx: 'about', abt: 'about', esp: 'especially',
+};
+const SHORTHAND_WORD = new RegExp(`(?<![\\p{L}\\d/'-])(${Object.keys(SHORTHAND).map((k) => k.replace(/\//g, '\\/')).join('|')})(?:\\.(?=\\s+[\\p{Ll}\\d]))?(?![\\p{L}\\d/'-])`, 'giu');
+const MONTH_NAMES: Readonly<Record<string, string>> = {
+  jan: 'January', feb: 'February', mar: 'March', apr: 'April', jun: 'June', jul: 'July', aug: 'August', sep: 'September',
+  sept: 'September', oct: 'October', nov: 'November', dec: 'December',
+};
+// A month's short name only where a date is meant ("in Jan", "by sept", "3 Oct", "Nov 12"): "Jan" alone may be a name.
+const MONTH_SHORT = /(?<=\b(?:in|by|from|until|till|since|before|after|early|late|mid|end of|start of|\d{1,2}(?:st|nd|rd|th)?)[\s-])(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b(?:\.(?=\s+[\p{Ll}\d]))?|\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s\d{1,2}\b)/giu;
+
+/** Shorthand and short month names written out, keeping a capital where the word had one. */
+function writeOut(text: string): string {
+  return text
+    .replace(SHORTHAND_WORD, (m, w: string) => {
+      const full = SHORTHAND[w.toLowerCase()] ?? m;
+      return /^\p{Lu}/u.test(w) ? full.charAt(0).toUpperCase() + full.slice(1) : full;
+    })
+    .replace(MONTH_SHORT, (m, a?: string, b?: string) => MONTH_NAMES[(a ?? b ?? '').toLowerCase()] ?? m);
+}
+
 /** A field filled in to say there is nothing: "N/A", "none", "nothing really", "N/A — answered everything". */
 const NOTHING = /^(?:n\/?a|none|nothing|nil|nope|no|not applicable|nothing really|nothing to add|answered everything|all answered|-+)\b[\s.!,;:\u2013\u2014-]*(?:(?:i )?answered (?:everything|them all|all of them)|nothing (?:really|to add)|all good)?[\s.!]*$/i;
 
@@ -108,5 +133,5 @@ export function cleanInput(raw: string): Cleaned {
   // No English word runs past 40 letters: such a run is a paste or a key held down.
   if (/[\p{L}\p{M}]{41,}/u.test(text)) return { text: '', problem: 'unclear', emoji };
   if (!looksEnglish(text)) return { text, problem: 'not_english', emoji };
-  return { text: calmCapitals(text), emoji };
+  return { text: writeOut(calmCapitals(text)), emoji };
 }

@@ -2,7 +2,11 @@
  * Inputs from reading corpus drafts as the hiring manager would: each once made a sentence no one
  * would send. Each is now fitted into a whole phrase, or left out and listed (never broken).
  */
+import en from 'dictionary-en';
 import { describe, expect, it } from 'vitest';
+import { spellerFromDictionaries } from '../../tone/dictionary-speller.js';
+import { acmeScenario, draftFor, firstApplication } from '../testing.js';
+import { cleanInput } from './clean.js';
 import { fitDetail, fitMoment } from './fit.js';
 
 const toHer = { names: ['Grace', 'Okafor'], as: 'you' } as const;
@@ -114,5 +118,41 @@ describe('more moments', () => {
   it('"didn\'t finish explaining how X" is an answer on "how X"', () => {
     expect(fitMoment("I didn't finish explaining how the attribution model handles offline sales", 'unfinished', 'you').value)
       .toEqual({ form: 'topic', text: 'how the attribution model handles offline sales' });
+  });
+});
+
+describe('notes to self written out', () => {
+  it('a noun with a relative clause is a topic, not "hear that the campaign that went viral"', () => {
+    expect(fitDetail('the Black Friday campaign that went viral on TikTok', toHer).value)
+      .toEqual({ form: 'topic', text: 'the Black Friday campaign that went viral on TikTok' });
+  });
+
+  it('shorthand and short month names are written out where a date is meant', () => {
+    expect(cleanInput('the apprenticeship is 4 yrs, approx. 30 ppl w/ the team').text).toBe('the apprenticeship is 4 years, about 30 people with the team');
+    expect(cleanInput("he's running the Berlin marathon in sept").text).toBe("he's running the Berlin marathon in September");
+    expect(cleanInput('the contract starts in Jan.').text).toBe('the contract starts in January.');
+    // "Jan" alone is a name, and a stop after shorthand that ends the sentence stays.
+    expect(cleanInput('Jan from finance took 2 hrs.').text).toBe('Jan from finance took 2 hours.');
+  });
+});
+
+describe('what a note must not say', () => {
+  const speller = spellerFromDictionaries([en]);
+  const noteWith = (debrief: Record<string, unknown>): ReturnType<typeof draftFor> => draftFor(acmeScenario((doc) => {
+    const iv = firstApplication(doc).interviews[0] as Record<string, unknown>;
+    iv['debrief'] = debrief;
+  }), { kind: 'thank_you_email', personId: 'p1', speller });
+
+  it('pay is left out of a thank-you and listed ("I did not explain salary…" reads as reopening it)', () => {
+    const d = noteWith({ awkwardMoments: 'the salary question', details: { p1: 'the plan to move reporting to a single warehouse' } });
+    expect(d.body).not.toMatch(/salary/i);
+    expect(d.leftOut).toContainEqual({ field: 'awkwardMoments', text: 'the salary question', reason: 'tone' });
+  });
+
+  it('a word the dictionary lacks is corrected only when one letter is off, never guessed ("stockouts" is no "sickouts")', () => {
+    const d = noteWith({ bestMoments: 'Talked through how I reduced stockouts by 12% with a simple reorder-point model' });
+    expect(d.body).not.toContain('sickouts');
+    const typo = noteWith({ details: { p1: 'the plan to move reporting to a single warehuose' } });
+    expect(typo.body).toContain('single warehouse');
   });
 });

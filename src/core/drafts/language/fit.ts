@@ -170,6 +170,17 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
         && v.text !== '' && formsOf(v.lower)?.present !== v.lower) {
         return finiteVerb(terms.slice(shape.verb + 1)) < 0 ? topicOf(terms, about) : undefined;
       }
+      // "the Black Friday campaign that went viral on TikTok": a bare verb form right after a
+      // determiner's singular noun is a noun ("campaign"), and "that …" after it a relative clause,
+      // so the whole is a topic, as long as the relative clause holds the only other verb.
+      const rel = terms[shape.verb + 1];
+      if (who === 'other' && v !== undefined && is(v, 'Infinitive') && is(shape.subject[0], 'Determiner')
+        && !is(shape.subject[shape.subject.length - 1], 'Plural') && rel !== undefined && ['that', 'which', 'who'].includes(rel.lower)
+        && reportedAt(terms, shape.verb) === undefined) {
+        const inner = terms.slice(shape.verb + 2);
+        const first = finiteVerb(inner);
+        return first >= 0 && finiteVerb(inner.slice(first + 1)) < 0 ? topicOf(terms, about) : undefined;
+      }
       if (who === 'person' || who === 'none') {
         const rep = reportedAt(terms, shape.verb);
         if (rep !== undefined && isAct(rep.verb)) return act(terms, shape.verb, about);
