@@ -115,7 +115,7 @@ export const CUES: readonly Cue[] = [
   { id: 'ooo-return', class: 'out_of_office', weight: 2, conditional: false,
     re: /\b(?:upon|on|after) my return\b|\bwhen i (?:return|am back|get back)\b|\blimited (?:access to )?(?:email|e-mail)\b|\bfor (?:urgent|immediate) (?:matters|enquiries|inquiries|queries|assistance|requests|issues)\b|\bin my absence\b|\bback in the office on\b/ },
   { id: 'ooo-back', class: 'out_of_office', weight: 2, conditional: false,
-    re: /\b(?:i'll|i will) be back (?:in the office |at (?:my desk|work) )?(?:on|tomorrow|next|in)\b/ },
+    re: /\b(?:i'll|i will) be back (?:in the office |at (?:my desk|work) )?(?:on|tomorrow|next|in(?! touch))\b/ },
   { id: 'ooo-away', class: 'out_of_office', weight: 1, conditional: false,
     re: /\b(?:i am|i'm) (?:currently )?(?:out|away|on (?:\w+ )?leave|on holiday|on vacation|travell?ing)\b/ },
 
