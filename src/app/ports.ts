@@ -7,6 +7,7 @@ import type {
   Application, ApplicationStatus, Candidate, Interview, Person, Reference, Scenario, Settings, Touch, Workplace,
 } from '../core/model.js';
 import type { RecommendationKind } from '../core/rules/plan-types.js';
+import type { OutboxStore } from './mail/outbox-port.js';
 import type { Day, EpochMs } from '../core/time.js';
 
 export interface Clock {
@@ -393,5 +394,7 @@ export interface Store {
   ping(): Promise<void>;
   /** Accounts, sessions and tokens (used by a shared server; empty on a local install). */
   readonly accounts: AccountStore;
+  /** Notes scheduled to be sent by SMTP (issue 16; app/mail/outbox-port.ts). */
+  readonly outbox: OutboxStore;
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, asc, eq, getTableColumns, inArray, is, lt, notInArray, Param, Placeholder, sql, SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../app/errors.js';
+import type { OutboxStore } from '../app/mail/outbox-port.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
   type AgendaRecords, type ApplicationContext, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
@@ -21,6 +22,7 @@ import type {
 import type { RecommendationKind } from '../core/rules/plan-types.js';
 import type { EpochMs } from '../core/time.js';
 import { DrizzleAccounts, type WatchChanges } from './accounts-store.js';
+import { DrizzleOutbox } from './outbox-store.js';
 import { instantToText } from './codec.js';
 import { toAppError } from './db-errors.js';
 import * as json from './json-read.js';
@@ -276,6 +278,7 @@ export class DrizzleStore implements Store {
   private begun = 0;
   private readonly written = new Set<() => void>();
   readonly accounts: AccountStore;
+  readonly outbox: OutboxStore;
 
   constructor(options: DrizzleStoreOptions) {
     this.db = options.db;
@@ -289,6 +292,7 @@ export class DrizzleStore implements Store {
       (statement, values) => this.run(statement, values),
       options.watchAccounts,
     );
+    this.outbox = new DrizzleOutbox((fn) => this.one(fn), (fn) => this.transaction(() => this.one(fn)), (userId, fn) => this.write(userId, fn));
   }
 
   /** How many outermost (write) transactions have begun so far. */
