@@ -41,12 +41,24 @@ describe('loadConfig', () => {
     expect(loadConfig({}, {}, file, linux).database).toStrictEqual({ kind: 'postgres', url: 'postgres://file/db' });
   });
 
+  it('takes PostgreSQL itself beside a pooler, flag over DIRECT_DATABASE_URL over the file, only with a database URL', () => {
+    const file = { path: 'c.json', values: { databaseUrl: 'postgres://pooler:6432/db', directDatabaseUrl: 'postgres://file:5432/db' } };
+    expect(loadConfig({}, { DIRECT_DATABASE_URL: 'postgres://env:5432/db' }, file, linux).database)
+      .toStrictEqual({ kind: 'postgres', url: 'postgres://pooler:6432/db', directUrl: 'postgres://env:5432/db' });
+    expect(loadConfig({ directDatabaseUrl: 'postgres://flag:5432/db' }, { DIRECT_DATABASE_URL: 'postgres://env:5432/db' }, file, linux).database)
+      .toStrictEqual({ kind: 'postgres', url: 'postgres://pooler:6432/db', directUrl: 'postgres://flag:5432/db' });
+    expect(loadConfig({}, {}, file, linux).database).toStrictEqual({ kind: 'postgres', url: 'postgres://pooler:6432/db', directUrl: 'postgres://file:5432/db' });
+    expect(error(() => loadConfig({}, { DIRECT_DATABASE_URL: 'postgres://env:5432/db' }, undefined, linux)).message)
+      .toBe("DIRECT_DATABASE_URL: PostgreSQL itself, for when the database URL goes through a connection pooler; give the pooler's address with --database-url (or DATABASE_URL) too, or leave DIRECT_DATABASE_URL out");
+    expect(error(() => loadConfig({ databaseUrl: 'postgres://pooler/db', directDatabaseUrl: 'mysql://h/db' }, {}, undefined, linux)).message).toMatch(/^--direct-database-url: "mysql:\/\/…" is not a PostgreSQL URL/);
+  });
+
   it('names the setting at fault and the fix', () => {
     expect(error(() => loadConfig({}, { DATABASE_URL: 'mysql://u:secret@h/db' }, undefined, linux)).message)
       .toBe('DATABASE_URL: "mysql://…" is not a PostgreSQL URL; write postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset it to keep the data in /home/jo/.local/share/afterword');
     expect(error(() => loadConfig({ databaseUrl: 'localhost:5432' }, {}, undefined, linux)).message).toMatch(/^--database-url: /);
     expect(error(() => loadConfig({}, {}, { path: 'c.json', values: { dataDri: 'x' } }, linux)).message)
-      .toBe('c.json: unknown setting "dataDri"; the settings are dataDir, databaseUrl');
+      .toBe('c.json: unknown setting "dataDri"; the settings are dataDir, databaseUrl, directDatabaseUrl');
     expect(error(() => loadConfig({}, {}, { path: 'c.json', values: { dataDir: 3 } }, linux)).message).toMatch(/c\.json: dataDir must be a string/);
     expect(error(() => loadConfig({}, {}, { path: 'c.json', values: [] }, linux)).code).toBe('bad_input');
     expect(error(() => loadConfig({ dataDir: 'a\u0000b' }, {}, undefined, linux)).message).toMatch(/^--data-dir: /);

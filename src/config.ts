@@ -7,10 +7,11 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { AppError } from './app/errors.js';
 
-/** Command-line flags (`--data-dir`, `--database-url`), already parsed. */
+/** Command-line flags (`--data-dir`, `--database-url`, `--direct-database-url`), already parsed. */
 export interface ConfigFlags {
   readonly dataDir?: string;
   readonly databaseUrl?: string;
+  readonly directDatabaseUrl?: string;
 }
 
 export type ConfigEnv = Readonly<Record<string, string | undefined>>;
@@ -32,7 +33,12 @@ export type Source = 'flag' | 'env' | 'file' | 'default';
 
 export type DatabaseConfig =
   | { readonly kind: 'pglite'; /** Afterword's data directory (the database is its `pglite/` folder). */ readonly dataDir: string }
-  | { readonly kind: 'postgres'; readonly url: string };
+  | {
+    readonly kind: 'postgres';
+    readonly url: string;
+    /** PostgreSQL itself when `url` is a connection pooler in transaction mode (PgBouncer). */
+    readonly directUrl?: string;
+  };
 
 export interface Config {
   /** Absolute path of Afterword's data directory. */
@@ -46,27 +52,28 @@ export function currentHost(): Host {
   return { platform: process.platform, homeDir: homedir(), cwd: process.cwd() };
 }
 
-const FILE_KEYS = ['dataDir', 'databaseUrl'] as const;
+const FILE_KEYS = ['dataDir', 'databaseUrl', 'directDatabaseUrl'] as const;
+type FileKey = (typeof FILE_KEYS)[number];
 
 /** Unset when missing or empty (`DATABASE_URL= afterword …` means "not set"). */
 function given(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function fileValues(file: ConfigFile | undefined): { dataDir?: string; databaseUrl?: string } {
+function fileValues(file: ConfigFile | undefined): Partial<Record<FileKey, string>> {
   if (!file) return {};
   const v = file.values;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     throw new AppError('bad_input', `${file.path}: the configuration file must hold an object such as { "dataDir": "~/afterword" }`);
   }
-  const out: { dataDir?: string; databaseUrl?: string } = {};
+  const out: Partial<Record<FileKey, string>> = {};
   for (const [key, value] of Object.entries(v)) {
-    if (key !== 'dataDir' && key !== 'databaseUrl') {
+    if (!(FILE_KEYS as readonly string[]).includes(key)) {
       throw new AppError('bad_input', `${file.path}: unknown setting "${key}"; the settings are ${FILE_KEYS.join(', ')}`);
     }
     if (value === null || value === undefined) continue;
     if (typeof value !== 'string') throw new AppError('bad_input', `${file.path}: ${key} must be a string (a ${key === 'dataDir' ? 'folder path' : 'postgres:// URL'})`);
-    if (value !== '') out[key] = value;
+    if (value !== '') out[key as FileKey] = value;
   }
   return out;
 }
@@ -114,7 +121,9 @@ function checkDatabaseUrl(url: string, setting: string, dataDir: string): string
  * Resolves the configuration: `--data-dir` > `AFTERWORD_DATA_DIR` > file `dataDir` > the platform
  * default (`$XDG_DATA_HOME/afterword`, else `~/.local/share/afterword`; `~/Library/Application
  * Support/afterword` on macOS; `%LOCALAPPDATA%\afterword` on Windows), and `--database-url` >
- * `DATABASE_URL` > file `databaseUrl` (PostgreSQL instead of the built-in PGlite database).
+ * `DATABASE_URL` > file `databaseUrl` (PostgreSQL instead of the built-in PGlite database), and
+ * `--direct-database-url` > `DIRECT_DATABASE_URL` > file `directDatabaseUrl` (PostgreSQL itself when
+ * the database URL is a connection pooler in transaction mode; only with a database URL).
  * Throws `AppError('bad_input')` naming the setting and how to fix it.
  */
 export function loadConfig(flags: ConfigFlags, env: ConfigEnv, file?: ConfigFile, host: Host = currentHost()): Config {
@@ -148,10 +157,19 @@ export function loadConfig(flags: ConfigFlags, env: ConfigEnv, file?: ConfigFile
       : fromFile.databaseUrl !== undefined
         ? checkDatabaseUrl(fromFile.databaseUrl, `${file?.path ?? 'config'}: databaseUrl`, dataDir)
         : undefined;
+  const flagDirect = given(flags.directDatabaseUrl);
+  const envDirect = given(env['DIRECT_DATABASE_URL']);
+  const [directUrl, directSetting] = flagDirect !== undefined ? [flagDirect, '--direct-database-url']
+    : envDirect !== undefined ? [envDirect, 'DIRECT_DATABASE_URL']
+      : fromFile.directDatabaseUrl !== undefined ? [fromFile.directDatabaseUrl, `${file?.path ?? 'config'}: directDatabaseUrl`] : [undefined, ''];
+  if (directUrl !== undefined && url === undefined) {
+    throw new AppError('bad_input', `${directSetting}: PostgreSQL itself, for when the database URL goes through a connection pooler; give the pooler's address with --database-url (or DATABASE_URL) too, or leave ${directSetting} out`);
+  }
+  const direct = directUrl !== undefined ? checkDatabaseUrl(directUrl, directSetting, dataDir) : undefined;
 
   return {
     dataDir,
     dataDirFrom,
-    database: url !== undefined ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
+    database: url !== undefined ? { kind: 'postgres', url, ...(direct !== undefined ? { directUrl: direct } : {}) } : { kind: 'pglite', dataDir },
   };
 }

@@ -12,13 +12,15 @@ import type { CliIo } from './io.js';
 interface GlobalOptions {
   dataDir?: string;
   databaseUrl?: string;
+  directDatabaseUrl?: string;
 }
 
 /** The configuration from the global flags and the environment. */
 export function configOf(io: CliIo, command: Command): Config {
   const opts = command.optsWithGlobals<GlobalOptions>();
   return loadConfig(
-    { ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}), ...(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : {}) },
+    { ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}), ...(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : {}),
+      ...(opts.directDatabaseUrl !== undefined ? { directDatabaseUrl: opts.directDatabaseUrl } : {}) },
     io.env ?? {},
   );
 }

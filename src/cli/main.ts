@@ -30,7 +30,7 @@ const COMMAND_MODULES: readonly { readonly commands: readonly string[]; readonly
 ];
 
 /** The program's options that take a value in the next argument. */
-const GLOBAL_VALUE_OPTIONS = new Set(['--data-dir', '--database-url']);
+const GLOBAL_VALUE_OPTIONS = new Set(['--data-dir', '--database-url', '--direct-database-url']);
 
 /** The command `argv` names (its first word that is neither an option nor a global option's value), if any. */
 export function commandName(argv: readonly string[]): string | undefined {
@@ -65,7 +65,8 @@ function baseProgram(io: CliIo): Command {
       outputError: (message, write) => write(`afterword: ${singleLine(message).replace(/^error: /, '')} (run afterword --help for usage)\n`),
     })
     .option('--data-dir <dir>', 'where your records live (default: $AFTERWORD_DATA_DIR, else $XDG_DATA_HOME/afterword)')
-    .option('--database-url <url>', 'keep records in PostgreSQL instead (default: $DATABASE_URL)');
+    .option('--database-url <url>', 'keep records in PostgreSQL instead (default: $DATABASE_URL)')
+    .option('--direct-database-url <url>', 'PostgreSQL itself when --database-url is a connection pooler in transaction mode such as PgBouncer: migrations and the sign-out notices use it (default: $DIRECT_DATABASE_URL)');
   return program;
 }
 

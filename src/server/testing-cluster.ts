@@ -3,9 +3,14 @@
  * folder, `pg_ctl` on a free loopback port with its socket in that folder, never the machine's
  * shared server. PostgreSQL refuses to run as root: as root the commands run as the `postgres`
  * user (runuser). `clusterTools()` says why not when the binaries are missing.
+ *
+ * Also a PgBouncer of its own (`startPgbouncer`): Debian's binary with a config in a temp folder,
+ * on a free loopback port, in transaction pooling mode, in front of a PostgreSQL that trusts it.
  */
-import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -105,4 +110,100 @@ export async function startCluster(tools: ClusterTools): Promise<Cluster> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// ------------------------------------------------------------------ PgBouncer
+
+/** Where PgBouncer is (Debian puts it in /usr/sbin), or why not. */
+export function pgbouncerBinary(): string {
+  const found = onPath('pgbouncer') ?? ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer'].find((f) => existsSync(f));
+  return found ?? 'pgbouncer is not installed here (Debian: apt-get install pgbouncer)';
+}
+
+export interface Pgbouncer {
+  /** `postgres://postgres@127.0.0.1:PORT/DATABASE`: the pooler's address of `database`. */
+  url(database: string): string;
+  readonly port: number;
+  /** Everything it printed so far (its log). */
+  readonly log: () => string;
+  /** Stops it (SIGINT: at once) and deletes its folder. */
+  stop(): Promise<void>;
+}
+
+export interface PgbouncerOptions {
+  /** The PostgreSQL it pools: host and port, trust authentication for `postgres`. */
+  readonly host: string;
+  readonly port: number;
+  /** Server connections per database (default 8). */
+  readonly poolSize?: number;
+}
+
+async function accepting(port: number, deadline: number): Promise<void> {
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port }, () => { socket.destroy(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`pgbouncer did not listen on ${port} within its time`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * PgBouncer in transaction pooling mode on a free loopback port, for every database of the
+ * PostgreSQL at `host:port` (the `*` fallback), logging in as `postgres` (trust, as the test server
+ * does). Dates in ISO (`datestyle`), as Afterword's store needs behind a pooler. As root it runs as
+ * the postgres user (`-u`: it refuses root).
+ */
+export async function startPgbouncer(options: PgbouncerOptions): Promise<Pgbouncer> {
+  const binary = pgbouncerBinary();
+  if (!existsSync(binary)) throw new Error(binary);
+  const dir = mkdtempSync(join(tmpdir(), 'afterword-pgbouncer-'));
+  const port = await freePort();
+  writeFileSync(join(dir, 'users.txt'), '"postgres" ""\n');
+  writeFileSync(join(dir, 'pgbouncer.ini'), [
+    '[databases]',
+    `* = host=${options.host} port=${options.port} user=postgres datestyle=ISO`,
+    '[pgbouncer]',
+    'listen_addr = 127.0.0.1',
+    `listen_port = ${port}`,
+    'unix_socket_dir =',
+    'auth_type = trust',
+    `auth_file = ${join(dir, 'users.txt')}`,
+    'pool_mode = transaction',
+    `default_pool_size = ${options.poolSize ?? 8}`,
+    'max_client_conn = 500',
+    'server_reset_query =',
+    'ignore_startup_parameters = extra_float_digits',
+    'admin_users = postgres',
+    '',
+  ].join('\n'));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+    for (const f of ['', 'users.txt', 'pgbouncer.ini']) chownSync(join(dir, f), Number(uid.stdout.trim()), Number(gid.stdout.trim()));
+  }
+  const child = spawn(binary, [...(asRoot ? ['-u', 'postgres'] : []), join(dir, 'pgbouncer.ini')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.setEncoding('utf8').on('data', (t: string) => { log += t; });
+  child.stderr.setEncoding('utf8').on('data', (t: string) => { log += t; });
+  const exited = once(child, 'exit');
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGINT');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await Promise.race([
+      accepting(port, Date.now() + 15_000),
+      exited.then(([code]) => { throw new Error(`pgbouncer exited (${String(code)}): ${log.slice(0, 2000)}`); }),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port, url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`, log: () => log, stop };
 }

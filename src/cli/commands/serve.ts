@@ -25,6 +25,7 @@ interface ServeOptions {
   host: string;
   dataDir?: string;
   databaseUrl?: string;
+  directDatabaseUrl?: string;
   trustProxy?: string;
   accounts?: boolean;
   singleUser?: boolean;
@@ -137,7 +138,8 @@ Examples:
       }
       if (opts.accounts && opts.singleUser) throw new AppError('bad_input', '--accounts and --single-user: choose one');
       const config = loadConfig(
-        { ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}), ...(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : {}) },
+        { ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}), ...(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : {}),
+          ...(opts.directDatabaseUrl !== undefined ? { directDatabaseUrl: opts.directDatabaseUrl } : {}) },
         io.env ?? {},
       );
       const accounts = opts.accounts === true || (config.database.kind === 'postgres' && opts.singleUser !== true);
