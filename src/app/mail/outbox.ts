@@ -1,0 +1,214 @@
+/**
+ * Sending at the right moment (issue 16, item 4): the user schedules a note they edited — for the
+ * plan's ideal moment of that follow-up in the recipient's zone, or a moment they pick — and it
+ * waits in the outbox (the database) with a Message-ID made now. The running server sends it then
+ * (outbox-worker.ts). Only that exact text leaves: the subject and body are stored as scheduled and
+ * tone-checked when scheduled. A reply from the employer cancels what waits for that application.
+ */
+import { randomUUID } from 'node:crypto';
+import type { TouchKind } from '../../core/model.js';
+import { plan } from '../../core/rules/planner.js';
+import type { Recommendation, RecommendationKind } from '../../core/rules/plan-types.js';
+import type { EpochMs } from '../../core/time.js';
+import type { Speller } from '../../core/tone/index.js';
+import { checkDraftEdit, draftMessage, renderDraftMessage, type DraftRef } from '../drafting.js';
+import { AppError } from '../errors.js';
+import type { EmlMessage } from '../exchange/eml.js';
+import type { UserId } from '../ports.js';
+import { profileAndApplication, requireProfile, type AppDeps } from '../records.js';
+import { appendToDrafts, type ImapTarget } from './drafts-folder.js';
+import type { SmtpTarget } from './send.js';
+import type { OutboxItem, OutboxStatus } from './types.js';
+
+/** The user's linked mailbox, unsealed for one use: their address and how to reach both servers. */
+export interface MailConnection {
+  readonly address: string;
+  readonly smtp: SmtpTarget;
+  readonly imap: ImapTarget;
+}
+
+/** The linked mailbox of a user, or undefined when none is linked (the mailbox link's credentials part). */
+export type MailboxOf = (userId: UserId) => Promise<MailConnection | undefined>;
+
+export interface OutboxDeps extends AppDeps {
+  readonly mailbox: MailboxOf;
+}
+
+/** Why a note was cancelled: the user did, or the employer replied first. */
+export const CANCEL_REASONS = ['by_user', 'employer_replied'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+/** A note in the edit: the draft it is and the text the user wants sent. */
+export interface NoteEdit {
+  readonly subject: string;
+  readonly body: string;
+}
+
+/** When to send: the plan's ideal moment for that follow-up, or an instant the user picked. */
+export type SendWhen = { readonly ideal: true } | { readonly at: EpochMs };
+
+export interface Scheduled {
+  readonly item: OutboxItem;
+  /** What the moment is: the plan's (and its rule's recommendation), or the user's. */
+  readonly moment: { readonly by: 'plan'; readonly recommendation: Recommendation } | { readonly by: 'user' };
+  /** The recipient's zone, in which the moment is shown. */
+  readonly timeZone: string;
+}
+
+/** Latest moment a note may be scheduled for. */
+const MAX_AHEAD_MS = 366 * 24 * 3600_000;
+/** A picked moment this little in the past is "now" (the form was filled a few seconds ago). */
+const GRACE_MS = 60_000;
+const MAX_SUBJECT = 2000;
+const MAX_BODY = 100_000;
+
+/** The touch a draft kind records, as the draft editor's "Mark as sent" does; undefined for kinds not sent by email. */
+export function touchKindOf(draftKind: string): TouchKind | undefined {
+  if (draftKind === 'thank_you_email' || draftKind === 'thank_you_panel') return 'thank_you';
+  if (draftKind === 'status_check') return 'status_check';
+  if (draftKind.startsWith('update_')) return 'update';
+  if (draftKind.startsWith('reply_')) return 'reply';
+  return undefined;
+}
+
+const RECOMMENDATION_OF: Readonly<Partial<Record<TouchKind, RecommendationKind>>> = {
+  thank_you: 'thank_you', status_check: 'status_check', reply: 'reply',
+};
+const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
+
+function checkEdit(edit: NoteEdit): void {
+  if (edit.body.trim() === '') throw new AppError('bad_input', 'body: empty; write the note first', { field: 'body' });
+  if (edit.body.length > MAX_BODY) throw new AppError('bad_input', `body: longer than ${MAX_BODY} characters; shorten it`, { field: 'body' });
+  if (edit.subject.trim() === '') throw new AppError('bad_input', 'subject: empty; an email needs a subject', { field: 'subject' });
+  if (edit.subject.length > MAX_SUBJECT) throw new AppError('bad_input', `subject: longer than ${MAX_SUBJECT} characters; shorten it`, { field: 'subject' });
+}
+
+/** A Message-ID in the sender's domain, made once per note: every attempt to send it carries the same one. */
+export function newMessageId(address: string): string {
+  const domain = address.slice(address.lastIndexOf('@') + 1).replace(/[^\w.-]/g, '') || 'afterword.invalid';
+  return `<${randomUUID()}@${domain}>`;
+}
+
+/**
+ * Queues the edited note to be sent by the running server: at the plan's ideal moment for that
+ * follow-up (never before now) or at `when.at`. Refuses a note the tone check finds errors in, a
+ * kind not sent by email, a moment past or over a year away, and a user with no linked mailbox.
+ */
+export async function scheduleNote(deps: OutboxDeps, speller: Speller | undefined, applicationId: string, ref: DraftRef, edit: NoteEdit, when: SendWhen): Promise<Scheduled> {
+  checkEdit(edit);
+  const connection = await deps.mailbox(deps.userId);
+  if (!connection) throw new AppError('bad_input', 'mailbox: no mailbox is linked, so nothing can be sent; link one in Settings, Mailbox', { field: 'mailbox' });
+  const { message, draft } = await draftMessage(deps, applicationId, ref, edit);
+  const kind = touchKindOf(draft.kind);
+  if (kind === undefined) {
+    throw new AppError('bad_input', `kind: ${draft.kind === 'reference_brief' ? 'a reference brief goes to your reference from your own mail program' : 'a letter or a call script is not sent by email'}; only email notes can be scheduled`, { field: 'kind' });
+  }
+  if (speller !== undefined) {
+    const { findings } = await checkDraftEdit(deps, speller, applicationId, ref, { text: edit.body, subject: edit.subject });
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      const words = errors.slice(0, 3).map((f) => f.message).join('; ');
+      throw new AppError('bad_input', `body: the tone check finds ${errors.length === 1 ? 'one thing' : `${errors.length} things`} to fix before it can be scheduled: ${words}`, { field: 'body' });
+    }
+  }
+  const now = deps.clock.now();
+  const { profile, app } = await profileAndApplication(deps.store, deps.userId, applicationId);
+  const personId = app.people.some((p) => p.id === draft.to.id) ? draft.to.id : undefined;
+  let sendAt: EpochMs;
+  let moment: Scheduled['moment'];
+  let timeZone = app.people.find((p) => p.id === personId)?.timeZone ?? app.timeZone ?? profile.settings.timeZone;
+  if ('ideal' in when) {
+    const recKind = RECOMMENDATION_OF[kind];
+    const recs = plan({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, { now, time: deps.time }).recommendations;
+    const rec = recKind === undefined ? undefined
+      : recs.find((r) => r.kind === recKind && PENDING.has(r.status) && (personId === undefined || r.personId === personId));
+    if (!rec) {
+      throw new AppError('bad_input', `at: the plan has no moment for ${kind === 'update' ? 'an update' : 'this note'} to ${draft.to.name}; pick the time to send it`, { field: 'at' });
+    }
+    sendAt = Math.max(rec.ideal, now);
+    moment = { by: 'plan', recommendation: rec };
+    timeZone = rec.timeZone;
+  } else {
+    if (!Number.isFinite(when.at)) throw new AppError('bad_input', 'at: not a moment; give a date and time', { field: 'at' });
+    if (when.at < now - GRACE_MS) throw new AppError('bad_input', 'at: that moment has passed; pick a later one, or send it now', { field: 'at' });
+    if (when.at > now + MAX_AHEAD_MS) throw new AppError('bad_input', 'at: more than a year away; pick an earlier moment', { field: 'at' });
+    sendAt = Math.max(when.at, now);
+    moment = { by: 'user' };
+  }
+  const to = message.to.map((m) => m.address);
+  const cc = (message.cc ?? []).map((m) => m.address);
+  const item = await deps.store.outbox.add(deps.userId, {
+    applicationId, ...(personId !== undefined ? { personId } : {}), kind, to, cc,
+    subject: edit.subject, body: edit.body, messageId: newMessageId(connection.address), sendAt, createdAt: now,
+  });
+  return { item, moment, timeZone };
+}
+
+/**
+ * The message a queued note is sent as: From the linked mailbox's address with the candidate's
+ * name, To and Cc as stored (named as the application's people are), the stored subject and body,
+ * its Message-ID. The same bytes for the same note and moment, whichever attempt builds them.
+ */
+export async function outboxMessage(deps: Pick<AppDeps, 'store'>, userId: UserId, item: OutboxItem, fromAddress: string, date: EpochMs): Promise<EmlMessage> {
+  const { store } = deps;
+  const profile = await requireProfile({ store, userId });
+  const app = await store.getApplication(userId, item.applicationId);
+  const named = (address: string) => {
+    const person = app?.people.find((p) => p.email?.trim().toLowerCase() === address.toLowerCase());
+    return person ? { name: person.name, address } : { address };
+  };
+  return {
+    from: { name: profile.candidate.name, address: fromAddress }, to: item.to.map(named), cc: item.cc.map(named),
+    subject: item.subject, text: item.body, date, messageId: item.messageId, draft: false,
+  };
+}
+
+/** Puts the edited note in the mailbox's Drafts folder: the same message as the .eml download. */
+export async function putInDrafts(deps: OutboxDeps, applicationId: string, ref: DraftRef, edit: NoteEdit): Promise<{ readonly folder: string }> {
+  checkEdit(edit);
+  const connection = await deps.mailbox(deps.userId);
+  if (!connection) throw new AppError('bad_input', 'mailbox: no mailbox is linked; link one in Settings, Mailbox, or download the .eml file instead', { field: 'mailbox' });
+  const { message } = await draftMessage(deps, applicationId, ref, edit);
+  return appendToDrafts(connection.imap, await renderDraftMessage(message));
+}
+
+/** The user's notes in the outbox, soonest first; by default those still to leave. */
+export function listOutbox(deps: AppDeps, filter: { readonly statuses?: readonly OutboxStatus[]; readonly applicationId?: string } = { statuses: ['queued', 'sending', 'failed'] }): Promise<readonly OutboxItem[]> {
+  return deps.store.outbox.list(deps.userId, filter);
+}
+
+async function requireItem(deps: AppDeps, id: number): Promise<OutboxItem> {
+  const item = Number.isSafeInteger(id) && id > 0 ? await deps.store.outbox.get(deps.userId, id) : undefined;
+  if (!item) throw new AppError('not_found', `note ${id} is not in your outbox`, { field: 'id' });
+  return item;
+}
+
+function notWaiting(item: OutboxItem): AppError {
+  const state = item.status === 'sent' ? 'has already been sent' : item.status === 'sending' ? 'is being sent right now' : 'was cancelled';
+  return new AppError('conflict', `note ${item.id} ${state}`, { field: 'id' });
+}
+
+/** Cancels a note that has not left; a conflict when it has (or is leaving now). */
+export async function cancelNote(deps: AppDeps, id: number): Promise<OutboxItem> {
+  await requireItem(deps, id);
+  const [cancelled] = await deps.store.outbox.cancel(deps.userId, { id }, 'by_user' satisfies CancelReason);
+  if (!cancelled) throw notWaiting(await requireItem(deps, id));
+  return cancelled;
+}
+
+/** Moves a waiting (or failed) note's moment to now: the server sends it within seconds. */
+export async function sendNoteNow(deps: AppDeps, id: number): Promise<OutboxItem> {
+  await requireItem(deps, id);
+  const moved = await deps.store.outbox.reschedule(deps.userId, id, deps.clock.now());
+  if (!moved) throw notWaiting(await requireItem(deps, id));
+  return moved;
+}
+
+/**
+ * The hook the mailbox sync calls when the employer replied on an application (`repliedAt`: the
+ * reply's date): every note for it scheduled before the reply and still waiting is cancelled (the
+ * plan changes with the reply); one scheduled after it, an answer to it, stays. Returns those cancelled.
+ */
+export function cancelQueuedOnReply(deps: Pick<AppDeps, 'store' | 'userId'>, applicationId: string, repliedAt: EpochMs): Promise<readonly OutboxItem[]> {
+  return deps.store.outbox.cancel(deps.userId, { applicationId, createdBefore: repliedAt }, 'employer_replied' satisfies CancelReason);
+}

@@ -1,0 +1,83 @@
+/**
+ * Submitting a message by SMTP (nodemailer): the exact bytes the outbox built, to the envelope's
+ * recipients, over TLS with a verified certificate (no TLS only on loopback). The login is a part of
+ * its own, a password today and an OAuth access token (XOAUTH2) later, in the same place.
+ */
+import { AppError } from '../errors.js';
+import type { MailEndpoint } from './types.js';
+
+/** How the mail servers are logged in to: an app password, or an OAuth access token (XOAUTH2). */
+export type MailLogin =
+  | { readonly user: string; readonly password: string }
+  | { readonly user: string; readonly accessToken: string };
+
+/** Where and how to submit mail. */
+export interface SmtpTarget {
+  readonly endpoint: MailEndpoint;
+  readonly login: MailLogin;
+}
+
+export interface Envelope {
+  readonly from: string;
+  readonly to: readonly string[];
+}
+
+/** How long each step of a submission may take: a send that hangs must end well before the outbox's lease does. */
+const TIMEOUT_MS = 20_000;
+
+/** Loopback hosts, the only ones reached without TLS. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Submits `raw` (an RFC 5322 message) to `envelope.to`. A refusal by the server (wrong login, a
+ * recipient refused, a connection that fails) is an `unavailable` AppError with the server's own
+ * words; `temporary` tells whether trying again later may work.
+ */
+export async function submit(target: SmtpTarget, envelope: Envelope, raw: Buffer): Promise<{ readonly response: string }> {
+  const { host, port, security } = target.endpoint;
+  if (security === 'none' && !isLoopback(host)) {
+    throw new AppError('bad_input', `smtp.security: ${host} is not on this machine, so mail to it must use TLS; choose tls or starttls`, { field: 'smtp.security' });
+  }
+  const { default: nodemailer } = await import('nodemailer');
+  const auth = 'password' in target.login
+    ? { user: target.login.user, pass: target.login.password }
+    : { type: 'OAuth2' as const, user: target.login.user, accessToken: target.login.accessToken };
+  const transport = nodemailer.createTransport({
+    host, port,
+    secure: security === 'tls', requireTLS: security === 'starttls', ignoreTLS: security === 'none',
+    auth,
+    connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS,
+    disableFileAccess: true, disableUrlAccess: true,
+  });
+  try {
+    const info = await transport.sendMail({ envelope: { from: envelope.from, to: [...envelope.to] }, raw });
+    return { response: String(info.response ?? '') };
+  } catch (error) {
+    throw new AppError('unavailable', smtpFailure(error, host), { cause: error });
+  } finally {
+    transport.close();
+  }
+}
+
+/** Whether trying again later may work: a 4xx reply or a connection that failed (5xx replies are final). */
+export function isTemporary(error: unknown): boolean {
+  const cause = error instanceof AppError ? error.cause : error;
+  const code = (cause as { responseCode?: unknown } | undefined)?.responseCode;
+  if (typeof code === 'number') return code < 500;
+  return true;
+}
+
+function smtpFailure(error: unknown, host: string): string {
+  const e = error as { code?: unknown; responseCode?: unknown; response?: unknown; message?: unknown };
+  if (e.code === 'EAUTH') return `the mail server ${host} refused the login; check the user name and app password in Settings, Mailbox`;
+  if (e.code === 'ECONNECTION' || e.code === 'ETIMEDOUT' || e.code === 'ESOCKET' || e.code === 'EDNS') {
+    return `could not reach the mail server ${host}; it will be tried again`;
+  }
+  if (typeof e.responseCode === 'number') {
+    const said = typeof e.response === 'string' ? e.response.replace(/[\r\n]+/g, ' ').slice(0, 200) : '';
+    return `the mail server ${host} refused the message (${e.responseCode}${said ? `: ${said}` : ''})`;
+  }
+  return `sending through ${host} failed: ${typeof e.message === 'string' ? e.message.slice(0, 200) : 'unknown error'}`;
+}
