@@ -16,8 +16,11 @@ export type DecisionDate =
   /** A time was given in words F0 cannot read: shown back, never guessed. */
   | { readonly kind: 'unread'; readonly said: string };
 
-/** Where a sentence turns to another clause: the decision's words are read within one part. */
-const PARTS = /\s*;\s*|\s+but\s+|,?\s+(?:although|though|however|while|whereas)\s+|,?\s+and\s+(?=(?:we|i|they|he|she|the team|our|will|we'll|i'll|should|expect|hope|would|then|after|once|decide|make|let|get|be)\b)/;
+/**
+ * Where a sentence turns to another clause: the decision's words are read within one part. A reason
+ * ("…no decision yet, as we are still interviewing this week") says why, not when: its own part.
+ */
+const PARTS = /\s*;\s*|\s+but\s+|,?\s+(?:although|though|however|while|whereas|because|since)\s+|,\s+as\s+(?!soon\b|well\b)|,?\s+and\s+(?=(?:we|i|they|he|she|the team|our|will|we'll|i'll|should|expect|hope|would|then|after|once|decide|make|let|get|be)\b)/;
 const ABOUT_DECISION = /\b(?:decid|decision|deliberat|get back|come back|be in touch|back in touch|let you know|update|news|hear|contact you|reach out|follow up|finali[sz]|conclude|outcome|answer|feedback|confirm|delay|process|timeline|timeframe|next steps|know more|pushed|moved|expect|hope|aim|plan|result)/;
 const TIME_WORDS = /\b(?:\d|days?|weeks?|months?|fortnight|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|end of|beginning of|start of|mid|early|late|quarter|q[1-4]|easter|christmas|holidays?|new year|thanksgiving|half-term|summer|autumn|fall|spring|winter)\b/;
 /** A time counted from another event named elsewhere ("within a few days of that"): not from the reply. */
