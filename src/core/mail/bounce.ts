@@ -22,7 +22,9 @@ export interface Bounce {
 
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|mail\.delivery\.subsystem|microsoftexchange[0-9a-f]*|bounce[s]?)@/;
 const SUBJECT = /^(?:undeliverable|undelivered mail returned to sender|mail delivery failed|delivery status notification \(failure\)|returned mail|delivery (?:has )?failed|failure notice|message not delivered|non[- ]?delivery|could not send message|mail delivery subsystem|unzustellbar|non remis)\b/;
-const DELAY = /\b(?:delivery (?:has been )?delayed|delayed mail|will (?:continue to )?retry|still trying|temporarily deferred|(?:action|status)\s*:\s*(?:delayed|4\.\d+\.\d+))\b/i;
+const DELAY = /\(delay\)|\b(?:delivery (?:has been )?delayed|delayed mail|not (?:been )?delivered yet|will (?:continue to )?retry|still trying|temporarily deferred|(?:action|status)\s*:\s*(?:delayed|4\.\d+\.\d+))/i;
+/** A report that the failure is final ("if the delivery fails permanently" is not one). */
+const PERMANENT = /\b(?:permanent (?:error|failure|fatal)|failed permanently|(?:could not|couldn't) be delivered|(?:wasn't|was not) delivered to|delivery (?:has )?failed to|following address(?:es)?(?:\(es\))? failed)/i;
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 /** Whether the headers show a delivery report (a report part, a mailer daemon, a bounce's subject). */
@@ -70,14 +72,14 @@ function fromWords(text: string): FailedRecipient[] {
     const line = lines[i] ?? '';
     if (/^\s*>/.test(line)) continue;
     // The original message's headers come after the report: stop there.
-    if (/^\s*(?:-{2,}\s*(?:original message|below this line is a copy)|original message headers|the original message was|------ this is a copy of the message)/i.test(line)) break;
+    if (/^\s*(?:-{2,}\s*(?:original message|below this line is a copy)|original message headers|-+ this is a copy of the message|-+ original message follows)/i.test(line)) break;
     const context = lines.slice(i, i + 4).join(' ');
     const postfix = /^\s*<([^<>\s]+@[^<>\s]+)>\s*(?:\(expanded from [^)]*\))?\s*:/.exec(line);
-    const exim = /^\s{2,}([^\s@]+@[^\s@]+\.[A-Za-z]{2,})\s*$/.exec(line);
+    const alone = /^\s*<?([^\s@<>]+@[^\s@<>]+\.[A-Za-z]{2,})>?\s*$/.exec(line);
     const sentence = /\b(?:message (?:to|wasn't delivered to|was not delivered to)|delivery to|couldn't be delivered to|could not be delivered to|following (?:address|recipient)s? failed|failed recipient|your message to)\b[^@]{0,40}?([A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i.exec(line);
     if (postfix?.[1] !== undefined) add(postfix[1], context);
     else if (sentence?.[1] !== undefined) add(sentence[1], context);
-    else if (exim?.[1] !== undefined && /failed|permanent|could not be delivered/i.test(lines.slice(Math.max(0, i - 3), i).join(' '))) add(exim[1], context);
+    else if (alone?.[1] !== undefined && /fail|permanent|fatal|could not be delivered|couldn't be delivered|undeliverable/i.test(lines.slice(Math.max(0, i - 3), i).join(' '))) add(alone[1], context);
   }
   return out;
 }
@@ -92,7 +94,7 @@ export function bounceOf(facts: MailHeaderFacts, text: string, report?: string):
   if (!isReport && report === undefined) return null;
   const structured = report !== undefined ? fromReport(report) : [];
   if (report !== undefined && structured.length === 0 && DELAY.test(report)) return null;
-  if (structured.length === 0 && DELAY.test(`${subject} ${text.slice(0, 2000)}`) && !/\bpermanent|\bfailed\b/i.test(text.slice(0, 2000))) return null;
+  if (structured.length === 0 && DELAY.test(`${subject} ${text.slice(0, 2000)}`) && !PERMANENT.test(text.slice(0, 2000))) return null;
   const words = structured.length > 0 ? [] : fromWords(text.slice(0, 50_000));
   const fromHeader = facts.failedRecipients.filter((a) => !words.some((w) => w.address === a)).map((address): FailedRecipient => ({ address, status: null, diagnostic: null, addressWrong: true }));
   const failed = structured.length > 0 ? structured : [...words, ...fromHeader];

@@ -21,19 +21,27 @@ export const FREE_MAIL = new Set([
 ]);
 
 /**
- * Hiring systems, schedulers and job boards: they send for many employers, so their domain matches
- * no application by itself (only with the employer's name, or a thread).
+ * Hiring systems and schedulers: they write for many employers, so their domain matches no
+ * application by itself (only with the employer's name or hiring-system slug, or a thread).
  */
-export const HIRING_PLATFORMS = new Set([
+export const HIRING_SYSTEMS = new Set([
   'greenhouse.io', 'greenhouse-mail.io', 'lever.co', 'myworkday.com', 'myworkdayjobs.com', 'workday.com', 'smartrecruiters.com',
   'ashbyhq.com', 'ashbyhq-mail.com', 'icims.com', 'jobvite.com', 'taleo.net', 'successfactors.com', 'successfactors.eu',
   'bamboohr.com', 'workable.com', 'workablemail.com', 'recruitee.com', 'teamtailor.com', 'teamtailor-mail.com', 'breezy.hr',
   'jazzhr.com', 'applytojob.com', 'personio.de', 'personio.com', 'pinpointhq.com', 'rippling.com', 'gem.com', 'hirebridge.com',
-  'linkedin.com', 'indeed.com', 'indeedemail.com', 'glassdoor.com', 'ziprecruiter.com', 'monster.com', 'reed.co.uk',
-  'totaljobs.com', 'cv-library.co.uk', 'wellfound.com', 'angel.co', 'otta.com', 'welcometothejungle.com', 'hired.com', 'dice.com',
   'calendly.com', 'goodtime.io', 'hirevue.com', 'codility.com', 'hackerrank.com', 'codesignal.com', 'testgorilla.com',
   'paradox.ai', 'oraclecloud.com', 'dayforcehcm.com', 'adp.com', 'ukg.com', 'ultipro.com', 'zohorecruit.com',
 ]);
+
+/** Job boards: their mail (alerts, "X is hiring") names employers without writing for them, so it matches by thread only. */
+export const JOB_BOARDS = new Set([
+  'linkedin.com', 'indeed.com', 'indeedemail.com', 'glassdoor.com', 'ziprecruiter.com', 'monster.com', 'reed.co.uk',
+  'totaljobs.com', 'cv-library.co.uk', 'wellfound.com', 'angel.co', 'otta.com', 'welcometothejungle.com', 'hired.com', 'dice.com',
+  'seek.com.au', 'stepstone.de', 'jobserve.com', 'builtin.com', 'simplyhired.com', 'careerbuilder.com', 'handshake.com',
+]);
+
+/** Hiring systems and job boards alike: never a company's own domain. */
+export const HIRING_PLATFORMS: ReadonlySet<string> = new Set([...HIRING_SYSTEMS, ...JOB_BOARDS]);
 
 /** `host` lower case, without a trailing dot or port. */
 export function normaliseHost(host: string): string {
@@ -144,8 +152,14 @@ function withinOneEdit(a: string, b: string): boolean {
 /**
  * True when `candidate` (a registrable domain) passes for `known` without being it: the same once
  * confusables are folded, or one letter off in a name of six letters or more with the same ending.
+ * A `known` without a dot is a company's name ("hooli"): hoo1i.com passes for it, hooli.com does not.
  */
 export function isLookalike(candidate: string, known: string): boolean {
+  // Known by name only ("hooli"): the candidate's name part against it.
+  if (!known.includes('.')) {
+    const name = registrableDomain(candidate).split('.')[0] ?? '';
+    return name !== known && name.replace(/-/g, '') !== known && skeleton(name) === skeleton(known);
+  }
   const c = normaliseHost(candidate);
   const k = normaliseHost(known);
   if (c === k || c === '' || k === '') return false;

@@ -8,7 +8,7 @@ export {
   decodeWords, headerMap, NO_FACTS, oneLine, parseAddressList, parseHeaderBlock, parseMailDate, parseMessageIds,
   type MailAddress, type MailHeaderFacts,
 } from './headers.js';
-export { FREE_MAIL, HIRING_PLATFORMS, isLookalike, registrableDomain, skeleton, unicodeHost } from './domains.js';
+export { FREE_MAIL, HIRING_PLATFORMS, HIRING_SYSTEMS, JOB_BOARDS, isLookalike, registrableDomain, skeleton, unicodeHost } from './domains.js';
 export {
   buildMatchIndex, matchMessage, type MailMatch, type MatchApplication, type MatchBy, type MatchIndex, type MatchIndexOptions,
   type SuspiciousSender,

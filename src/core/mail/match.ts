@@ -8,7 +8,7 @@
  */
 import type { Application, Person } from '../model.js';
 import type { MailAddress, MailHeaderFacts } from './headers.js';
-import { isLookalike, isSharedDomain, normaliseHost, registrableDomain, HIRING_PLATFORMS } from './domains.js';
+import { HIRING_SYSTEMS, isLookalike, isSharedDomain, normaliseHost, registrableDomain } from './domains.js';
 
 /** What the index needs of an application. */
 export type MatchApplication = Pick<Application, 'id' | 'company' | 'role'> & {
@@ -33,6 +33,8 @@ export interface MatchIndex {
   readonly threads: ReadonlyMap<string, string>;
   /** Application id → its company's name words and its role's words, lower case. */
   readonly names: ReadonlyMap<string, { readonly company: readonly string[]; readonly role: readonly string[] }>;
+  /** Companies without a known domain, by their name run together ("hooli", "soylentfoods") → application ids. */
+  readonly bareNames: ReadonlyMap<string, readonly string[]>;
   /** Lower-case hiring-system slugs ("acme" of boards.greenhouse.io/acme) → application ids. */
   readonly slugs: ReadonlyMap<string, readonly string[]>;
 }
@@ -73,7 +75,7 @@ function words(text: string): string[] {
 function slugOf(url: URL): string | null {
   const host = normaliseHost(url.hostname);
   const domain = registrableDomain(host);
-  if (!HIRING_PLATFORMS.has(domain)) return null;
+  if (!HIRING_SYSTEMS.has(domain)) return null;
   const path = url.pathname.split('/').filter((p) => p !== '');
   const sub = host.slice(0, Math.max(0, host.length - domain.length - 1)).split('.').filter((l) => !/^(?:www|boards|jobs|job-boards|apply|careers|hire|wd\d+|eu|us)$/.test(l));
   const raw = sub[0] ?? (/^(?:en-\w+|jobs|careers|j|o)$/i.test(path[0] ?? '') ? path[1] : path[0]);
@@ -122,7 +124,13 @@ export function buildMatchIndex(applications: readonly MatchApplication[], optio
   }
   const threads = new Map<string, string>();
   for (const [id, app] of options.threads ?? []) threads.set(id, app);
-  return { own: new Set((options.ownAddresses ?? []).map((a) => a.trim().toLowerCase())), people, domains, threads, names, slugs };
+  const withDomain = new Set([...domains.values()].flat());
+  const bareNames = new Map<string, string[]>();
+  for (const [id, n] of names) {
+    const bare = n.company.join('');
+    if (!withDomain.has(id) && bare.length >= 4) push(bareNames, bare, id);
+  }
+  return { own: new Set((options.ownAddresses ?? []).map((a) => a.trim().toLowerCase())), people, domains, threads, names, slugs, bareNames };
 }
 
 function threadApps(facts: MailHeaderFacts, index: MatchIndex): string[] {
@@ -180,9 +188,18 @@ export function matchMessage(facts: MailHeaderFacts, index: MatchIndex): MailMat
     if (index.people.has(a.address)) continue;
     const domain = registrableDomain(a.address);
     if (index.domains.has(domain) || isSharedDomain(domain)) continue;
+    let found = false;
     for (const [known, apps] of index.domains) {
       if (isLookalike(domain, known)) {
         suspicious.push({ address: a.address, resembles: known, applicationIds: apps });
+        found = true;
+        break;
+      }
+    }
+    // A company known by name only: hoo1i.com passes for Hooli.
+    for (const [name, apps] of found ? [] : index.bareNames) {
+      if (isLookalike(domain, name)) {
+        suspicious.push({ address: a.address, resembles: name, applicationIds: apps });
         break;
       }
     }
@@ -208,7 +225,7 @@ export function matchMessage(facts: MailHeaderFacts, index: MatchIndex): MailMat
   const byDomain: string[] = [];
   for (const a of others) for (const app of index.domains.get(registrableDomain(a.address)) ?? []) if (!byDomain.includes(app)) byDomain.push(app);
   const byPlatform: string[] = [];
-  if (!outbound && sender !== undefined && HIRING_PLATFORMS.has(registrableDomain(sender.address))) {
+  if (!outbound && sender !== undefined && HIRING_SYSTEMS.has(registrableDomain(sender.address))) {
     const said = words(`${sender.name} ${facts.subject}`);
     const local = sender.address.slice(0, sender.address.indexOf('@')).replace(/[^a-z0-9]/g, '');
     const host = sender.address.slice(sender.address.indexOf('@') + 1).split('.');
