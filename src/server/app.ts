@@ -24,6 +24,7 @@ import { debriefPreviewRoutes } from './routes/debrief-preview.js';
 import { draftRoutes } from './routes/drafts.js';
 import { fileRoutes } from './routes/files.js';
 import { offerRoutes } from './routes/offers.js';
+import { outboxRoutes, type OutboxRouteOptions } from './routes/outbox.js';
 import { profileRoutes } from './routes/profile.js';
 import { recordRoutes } from './routes/records.js';
 import { replyRoutes } from './routes/replies.js';
@@ -70,6 +71,8 @@ export interface ServerOptions extends Binding {
   readonly passwordGate?: PasswordGateOptions;
   /** Told of requests that failed because the database cannot be reached (serve.ts logs the outage once). */
   readonly outage?: Outage;
+  /** The linked mailboxes and the outbox worker to nudge (routes/outbox.ts); without them nothing can be scheduled. */
+  readonly outbox?: OutboxRouteOptions;
 }
 
 // ---------------------------------------------------------------- app
@@ -105,7 +108,8 @@ export function createServer(deps: Deps, options: ServerOptions) {
     .route('/', boardRoutes())
     .route('/', offerRoutes())
     .route('/', recordRoutes())
-    .route('/', replyRoutes());
+    .route('/', replyRoutes())
+    .route('/', outboxRoutes(ctx, options.outbox));
 
   // Who is asking: the key's session on a local install; an account's session on a shared server,
   // whose routes for signing in, coaches and admins come first (each behind its role).

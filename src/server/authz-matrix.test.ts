@@ -127,6 +127,13 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'GET /api/applications/:id/drafts': { access: 'seeker', ok: 200, query: 'kind=thank_you_email&person=p1&interview=i1' },
   'POST /api/applications/:id/tone': { access: 'seeker', ok: 200, body: { ...draft, text: 'Thank you for your time.' } },
   'POST /api/applications/:id/drafts/eml': { access: 'seeker', ok: 200, body: { ...draft, subject: 'Thank you', body: 'Thank you for your time.' } },
+  // Outbound mail: no mailbox is linked here, so putting in Drafts and scheduling are refused (422) once the records are found.
+  'POST /api/applications/:id/drafts/to-drafts': { access: 'seeker', ok: 422, body: { ...draft, subject: 'Thank you', body: 'Thank you for your time.' } },
+  'GET /api/applications/:id/outbox/moment': { access: 'seeker', ok: 200, query: 'kind=thank_you_email&person=p1&interview=i1' },
+  'POST /api/applications/:id/outbox': { access: 'seeker', ok: 422, body: { ...draft, subject: 'Thank you', body: 'Thank you for your time.', at: 'ideal' } },
+  'GET /api/outbox': { access: 'seeker', ok: 200 },
+  'POST /api/outbox/:id/cancel': { access: 'seeker', ok: 404 },
+  'POST /api/outbox/:id/send-now': { access: 'seeker', ok: 404 },
   'POST /api/applications/:id/debrief-preview': { access: 'seeker', ok: 200, body: { field: 'details', person: 'p1', text: 'the move to Snowflake' } },
   'POST /api/applications/:id/reply/read': { access: 'seeker', ok: 200, body: { text: reply } },
   'POST /api/applications/:id/reply': { access: 'seeker', ok: 201, body: { text: reply } },
@@ -383,6 +390,7 @@ function requestOf(key: string, route: RouteCase, callerName: CallerName, varian
 const TABLES = [
   'organisations', 'users', 'tokens', 'coach_assignments', 'settings', 'candidates', 'candidate_references', 'applications', 'people', 'interviews',
   'interview_people', 'debriefs', 'touches', 'red_flags', 'offers', 'offer_items', 'criteria', 'criterion_ratings', 'comments',
+  'mail_accounts', 'mail_folders', 'mail_messages', 'mail_proposals', 'mail_outbox',
 ] as const;
 
 /** Each table's rows as one hash: equal hashes, byte-identical rows. */

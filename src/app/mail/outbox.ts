@@ -6,16 +6,16 @@
  * tone-checked when scheduled. A reply from the employer cancels what waits for that application.
  */
 import { randomUUID } from 'node:crypto';
-import type { TouchKind } from '../../core/model.js';
+import type { Application, Scenario, TouchKind } from '../../core/model.js';
 import { plan } from '../../core/rules/planner.js';
 import type { Recommendation, RecommendationKind } from '../../core/rules/plan-types.js';
-import type { EpochMs } from '../../core/time.js';
+import type { EpochMs, TimeRules } from '../../core/time.js';
 import type { Speller } from '../../core/tone/index.js';
-import { checkDraftEdit, draftMessage, renderDraftMessage, type DraftRef } from '../drafting.js';
+import { checkDraftEdit, checkedDraft, draftLookupError, draftMessage, renderDraftMessage, type DraftRef } from '../drafting.js';
 import { AppError } from '../errors.js';
 import type { EmlMessage } from '../exchange/eml.js';
 import type { UserId } from '../ports.js';
-import { profileAndApplication, requireProfile, type AppDeps } from '../records.js';
+import { noProfileError, profileAndApplication, requireProfile, type AppDeps } from '../records.js';
 import { appendToDrafts, type ImapTarget } from './drafts-folder.js';
 import type { SmtpTarget } from './send.js';
 import type { OutboxItem, OutboxStatus } from './types.js';
@@ -89,6 +89,33 @@ export function newMessageId(address: string): string {
   return `<${randomUUID()}@${domain}>`;
 }
 
+/** The plan's pending recommendation this note carries out: same kind, same person. */
+function planMoment(scenario: Scenario, app: Application, kind: TouchKind, personId: string | undefined, now: EpochMs, time: TimeRules): Recommendation | undefined {
+  const recKind = RECOMMENDATION_OF[kind];
+  if (recKind === undefined) return undefined;
+  return plan({ ...scenario, applications: [app] }, { now, time }).recommendations
+    .find((r) => r.kind === recKind && PENDING.has(r.status) && (personId === undefined || r.personId === personId));
+}
+
+/**
+ * The moment the plan would send this draft (its follow-up's ideal, never before now) and the
+ * recipient's zone; undefined when the plan has none for it (an update, a letter, nothing pending).
+ */
+export async function idealMoment(deps: AppDeps, applicationId: string, ref: DraftRef): Promise<{ readonly at: EpochMs; readonly timeZone: string } | undefined> {
+  const scenario = await deps.store.loadScenario(deps.userId);
+  if (!scenario) throw noProfileError();
+  const now = deps.clock.now();
+  const checked = checkedDraft(scenario, applicationId, ref, { time: deps.time, now });
+  if (!checked.ok) throw draftLookupError(checked.error);
+  const { draft } = checked.value;
+  const kind = touchKindOf(draft.kind);
+  const app = scenario.applications.find((a) => a.id === applicationId);
+  if (kind === undefined || !app) return undefined;
+  const personId = app.people.some((p) => p.id === draft.to.id) ? draft.to.id : undefined;
+  const rec = planMoment(scenario, app, kind, personId, now, deps.time);
+  return rec ? { at: Math.max(rec.ideal, now), timeZone: rec.timeZone } : undefined;
+}
+
 /**
  * Queues the edited note to be sent by the running server: at the plan's ideal moment for that
  * follow-up (never before now) or at `when.at`. Refuses a note the tone check finds errors in, a
@@ -96,9 +123,9 @@ export function newMessageId(address: string): string {
  */
 export async function scheduleNote(deps: OutboxDeps, speller: Speller | undefined, applicationId: string, ref: DraftRef, edit: NoteEdit, when: SendWhen): Promise<Scheduled> {
   checkEdit(edit);
+  const { message, draft } = await draftMessage(deps, applicationId, ref, edit);
   const connection = await deps.mailbox(deps.userId);
   if (!connection) throw new AppError('bad_input', 'mailbox: no mailbox is linked, so nothing can be sent; link one in Settings, Mailbox', { field: 'mailbox' });
-  const { message, draft } = await draftMessage(deps, applicationId, ref, edit);
   const kind = touchKindOf(draft.kind);
   if (kind === undefined) {
     throw new AppError('bad_input', `kind: ${draft.kind === 'reference_brief' ? 'a reference brief goes to your reference from your own mail program' : 'a letter or a call script is not sent by email'}; only email notes can be scheduled`, { field: 'kind' });
@@ -118,10 +145,7 @@ export async function scheduleNote(deps: OutboxDeps, speller: Speller | undefine
   let moment: Scheduled['moment'];
   let timeZone = app.people.find((p) => p.id === personId)?.timeZone ?? app.timeZone ?? profile.settings.timeZone;
   if ('ideal' in when) {
-    const recKind = RECOMMENDATION_OF[kind];
-    const recs = plan({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, { now, time: deps.time }).recommendations;
-    const rec = recKind === undefined ? undefined
-      : recs.find((r) => r.kind === recKind && PENDING.has(r.status) && (personId === undefined || r.personId === personId));
+    const rec = planMoment({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, app, kind, personId, now, deps.time);
     if (!rec) {
       throw new AppError('bad_input', `at: the plan has no moment for ${kind === 'update' ? 'an update' : 'this note'} to ${draft.to.name}; pick the time to send it`, { field: 'at' });
     }
@@ -166,9 +190,9 @@ export async function outboxMessage(deps: Pick<AppDeps, 'store'>, userId: UserId
 /** Puts the edited note in the mailbox's Drafts folder: the same message as the .eml download. */
 export async function putInDrafts(deps: OutboxDeps, applicationId: string, ref: DraftRef, edit: NoteEdit): Promise<{ readonly folder: string }> {
   checkEdit(edit);
+  const { message } = await draftMessage(deps, applicationId, ref, edit);
   const connection = await deps.mailbox(deps.userId);
   if (!connection) throw new AppError('bad_input', 'mailbox: no mailbox is linked; link one in Settings, Mailbox, or download the .eml file instead', { field: 'mailbox' });
-  const { message } = await draftMessage(deps, applicationId, ref, edit);
   return appendToDrafts(connection.imap, await renderDraftMessage(message));
 }
 
