@@ -20,7 +20,7 @@ export async function naming<T>(flags: FlagMap, run: () => Promise<T>): Promise<
   } catch (error) {
     if (error instanceof AppError && error.field !== undefined && error.detail !== undefined) {
       const flag = flagFor(flags, error.field);
-      if (flag) throw new AppError(error.code, `${flag}: ${error.detail}`, { cause: error });
+      if (flag) throw error.namedAt(flag);
     }
     throw error;
   }

@@ -52,7 +52,7 @@ describe('POST /api/profile: your email and phone', () => {
   ])('%j is refused naming %s, and nothing is saved', async (candidate, field, error) => {
     const res = await api.post('/api/profile', { candidate });
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error, field });
+    expect(await res.json()).toMatchObject({ error, field, problem: { code: 'bad_input', path: field } });
     const profile = await (await api.get('/api/profile')).json() as { candidate: Record<string, unknown> };
     expect(profile.candidate['email']).toBeUndefined();
     expect(profile.candidate['phone']).toBeUndefined();

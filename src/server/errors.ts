@@ -1,15 +1,37 @@
-/** Errors mapped to HTTP once, here: AppError codes to statuses, JSON bodies `{ error, field? }`, never a stack. */
+/**
+ * Errors mapped to HTTP once, here: AppError codes to statuses, JSON bodies `{ error, field?, problem? }`,
+ * never a stack. `problem` is the use-case error as data with the web app's words (docs/errors.md).
+ */
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { AppError, type ErrorCode } from '../app/errors.js';
+import { AppError, wordsFor, type ErrorCode } from '../app/errors.js';
 import { databaseUnreachable } from '../store/db-errors.js';
 import { OUTAGE_RETRY_AFTER_S, type Outage } from './outage.js';
 
 export interface ErrorBody {
   readonly error: string;
   readonly field?: string;
+  readonly problem?: ProblemBody;
+}
+
+/** A use-case error as data: its class, its reason, the field at fault, its parameters and the web app's words for it. */
+export interface ProblemBody {
+  readonly code: ErrorCode;
+  readonly reason: string;
+  readonly path?: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** A sentence for people: no command, internal id, ISO instant or JSON path. */
+  readonly message: string;
+}
+
+/** The body for an AppError: the terminal's words in `error` (as before, for scripts), the data and the web's words in `problem`. */
+export function problemBody(error: AppError): ErrorBody {
+  const problem: ProblemBody = {
+    code: error.code, reason: error.reason, ...(error.path !== undefined ? { path: error.path } : {}), params: error.params, message: wordsFor(error, 'web'),
+  };
+  return { ...body(error.message, error.field), problem };
 }
 
 /** A request body or query that does not have the API's shape: 400 naming the field. */
@@ -112,7 +134,7 @@ export function errorResponse(c: Context, error: unknown, log?: (error: unknown)
       log?.(error);
       return c.json({ error: 'internal error' }, 500);
     }
-    return c.json(body(error.message, error.field), STATUS[error.code]);
+    return c.json(problemBody(error), STATUS[error.code]);
   }
   if (error instanceof HTTPException) {
     // Hono's own (malformed JSON, wrong Content-Type): their messages carry no internals.

@@ -115,7 +115,7 @@ export class DrizzleAccounts implements AccountStore {
   setPassword(userId: UserId, passwordHash: string): Promise<void> {
     return this.atomic(async (q) => {
       const updated = await q.update(s.users).set({ passwordHash, failedSignIns: 0, lockedUntil: null }).where(eq(s.users.id, userId)).returning({ id: s.users.id });
-      if (updated.length === 0) throw new AppError('not_found', `no account "${userId}"`);
+      if (updated.length === 0) throw new AppError({ reason: 'account.not_found', params: { id: userId } });
       await q.delete(s.sessions).where(eq(s.sessions.userId, userId));
     });
   }
@@ -123,7 +123,7 @@ export class DrizzleAccounts implements AccountStore {
   setRole(userId: UserId, role: Role): Promise<void> {
     return this.run(async (q) => {
       const updated = await q.update(s.users).set({ role }).where(eq(s.users.id, userId)).returning({ id: s.users.id });
-      if (updated.length === 0) throw new AppError('not_found', `no account "${userId}"`);
+      if (updated.length === 0) throw new AppError({ reason: 'account.not_found', params: { id: userId } });
     });
   }
 
@@ -228,11 +228,11 @@ export class DrizzleAccounts implements AccountStore {
 
   addComment(seekerId: UserId, applicationId: string, authorId: UserId, body: string, at: EpochMs): Promise<Comment> {
     return this.atomic(async (q) => {
-      if (!rows.isStorableText(applicationId)) throw new AppError('not_found', `no application "${applicationId}"`);
+      if (!rows.isStorableText(applicationId)) throw new AppError({ reason: 'application.unknown', params: { id: applicationId } });
       // Lock the application: two comments at once get consecutive ids.
       const app = await q.select({ id: s.applications.id }).from(s.applications)
         .where(and(eq(s.applications.userId, seekerId), eq(s.applications.id, applicationId))).for('update');
-      if (app.length === 0) throw new AppError('not_found', `no application "${applicationId}"`);
+      if (app.length === 0) throw new AppError({ reason: 'application.unknown', params: { id: applicationId } });
       const [next] = await q.select({ n: sql<number>`(coalesce(max(${s.comments.id}), 0) + 1)::int` }).from(s.comments)
         .where(and(eq(s.comments.userId, seekerId), eq(s.comments.applicationId, applicationId)));
       const id = next?.n ?? 1;

@@ -156,20 +156,17 @@ const sinceWords = (since: string): string => (since ? `, since ${since.slice(0,
  * when it is proven (same machine, same start time); otherwise it is what the lock says.
  */
 function refusal(folder: string, path: string, other: LockFile | undefined): AppError {
-  if (!other) return new AppError('conflict', `the records in ${folder} are open in another Afterword process; stop it first, or use the web app it serves while it runs`);
+  if (!other) return new AppError({ reason: 'records.open_elsewhere', params: { folder } });
   const command = other.command || 'afterword';
   if (other.host !== hostname()) {
-    return new AppError('conflict', `the records in ${folder} are open in another Afterword process (pid ${other.pid} on ${other.host}: ${command}${sinceWords(other.since)}); `
-      + `stop it there; if no Afterword runs there any more, delete ${path}`);
+    return new AppError({ reason: 'records.open_on_host', params: { folder, pid: other.pid, host: other.host, command, since: sinceWords(other.since), lockFile: path } });
   }
   const proven = other.started !== '' && processStart(other.pid) === other.started;
   if (proven) {
-    const fix = /\bserve\b/.test(command) ? 'stop it first (Ctrl-C in its terminal), or use the web app it serves while it runs' : 'wait for it to finish, or stop it first (Ctrl-C in its terminal)';
-    return new AppError('conflict', `the records in ${folder} are open in another Afterword process (pid ${other.pid}: ${command}${sinceWords(other.since)}); ${fix}`);
+    return new AppError({ reason: 'records.open_here', params: { folder, pid: other.pid, command, since: sinceWords(other.since), serving: /\bserve\b/.test(command) } });
   }
   // This system cannot say when a process started: the pid is alive, but may not be Afterword's.
-  return new AppError('conflict', `the records in ${folder} are locked by process ${other.pid} (the lock says "${command}"${sinceWords(other.since)}); `
-    + `if that process is Afterword, stop it first; if it is not (no Afterword is running), delete ${path}`);
+  return new AppError({ reason: 'records.locked_by_process', params: { folder, pid: other.pid, command, since: sinceWords(other.since), lockFile: path } });
 }
 
 /** Who holds the lock on `folder` now, without taking it: nobody, a process that may be running, or a stale lock. */

@@ -3,7 +3,7 @@
  * Neither a statement nor its parameters ever go into a message: drizzle's "Failed query: … params:
  * …" holds the user's records.
  */
-import { AppError, type StorageFault } from '../app/errors.js';
+import { AppError, type Problem, type StorageFault } from '../app/errors.js';
 
 interface PgErrorFields {
   readonly code: string;
@@ -94,27 +94,14 @@ export function storageFault(error: unknown, folder?: string): StorageFault | un
   return undefined;
 }
 
-const MB = 1024 * 1024;
-
-/** The fault in words that name no command (the web app's; the CLI words its own with the commands to run). */
-export function faultWords(fault: StorageFault): string {
-  if (fault.kind === 'disk_full') {
-    const where = fault.folder !== undefined ? `the disk that holds your records (${fault.folder})` : 'the database server\'s disk';
-    const free = fault.freeBytes !== undefined ? ` (${Math.floor(fault.freeBytes / MB)} MB free now)` : '';
-    return fault.folder !== undefined
-      ? `${where} is full, so nothing was saved; free at least ${Math.ceil(fault.neededBytes / MB)} MB there${free} and try again`
-      : `${where} is full, so nothing was saved; ask whoever runs the database server to free space, then try again`;
-  }
-  return fault.folder !== undefined
-    ? `part of your records in ${fault.folder} cannot be read: the database there is damaged; restore your latest backup (your backups are in ${fault.folder}/backups)`
-    : 'the database server reports damaged data; ask whoever runs it to check it and restore a backup';
-}
-
 /** The fault as the `unavailable` AppError the edges render. */
 export function faultError(fault: StorageFault, cause?: unknown): AppError {
   // The cause is kept for logs, without the statement or its parameters.
   const pg = pgError(cause);
-  return new AppError('unavailable', faultWords(fault), { fault, ...(pg ? { cause: { code: pg.code, message: pg.message } } : {}) });
+  const problem: Problem = fault.kind === 'disk_full'
+    ? { reason: 'storage.disk_full', params: { ...(fault.folder !== undefined ? { folder: fault.folder } : {}), neededBytes: fault.neededBytes, ...(fault.freeBytes !== undefined ? { freeBytes: fault.freeBytes } : {}) } }
+    : { reason: 'storage.damaged', params: fault.folder !== undefined ? { folder: fault.folder } : {} };
+  return new AppError(problem, { fault, ...(pg ? { cause: { code: pg.code, message: pg.message } } : {}) });
 }
 
 /** PANIC or FATAL from the database: its session is over (an embedded database must not be asked again). */
@@ -134,14 +121,14 @@ export function toAppError(error: unknown, folder?: string): unknown {
   const pg = pgError(error);
   if (!pg) return error;
   const known = pg.constraint !== undefined ? CONSTRAINTS[pg.constraint] : undefined;
-  const says = [known, pg.detail ?? pg.message].filter((s) => s !== undefined).join(': ');
+  const says = { ...(known !== undefined ? { says: known } : {}), detail: pg.detail ?? pg.message };
   switch (pg.code) {
     case '23505': // unique_violation
-      return new AppError('conflict', says, { cause: pg });
+      return new AppError({ reason: 'storage.taken', params: says }, { cause: pg });
     case '23503': // foreign_key_violation: deleting what is referred to, or naming what is missing
       return pg.detail?.includes('still referenced')
-        ? new AppError('conflict', `still in use: ${says}`, { cause: pg })
-        : new AppError('bad_input', says, { cause: pg });
+        ? new AppError({ reason: 'storage.in_use', params: says }, { cause: pg })
+        : new AppError({ reason: 'storage.refused', params: says }, { cause: pg });
     case '23502': // not_null_violation
     case '23514': // check_violation
     case '22P02': // invalid_text_representation
@@ -150,7 +137,7 @@ export function toAppError(error: unknown, folder?: string): unknown {
     case '22003': // numeric_value_out_of_range
     case '22007': // invalid_datetime_format
     case '22008': // datetime_field_overflow
-      return new AppError('bad_input', says, { cause: pg });
+      return new AppError({ reason: 'storage.refused', params: says }, { cause: pg });
     default:
       return error;
   }

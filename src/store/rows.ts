@@ -4,7 +4,7 @@
  * the field at fault; reading rebuilds the model's objects with absent optionals omitted, in the
  * model's key order, so exports serialise deterministically.
  */
-import { AppError } from '../app/errors.js';
+import { AppError, type Problem } from '../app/errors.js';
 import {
   CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX,
   type ApplicationSummary, type Criterion, type CriterionRating, type NextDue, type Offer, type OfferItem, type RedFlagNote, type User,
@@ -37,8 +37,8 @@ export type RatingRow = typeof s.criterionRatings.$inferSelect;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function bad(path: string, message: string): AppError {
-  return new AppError('bad_input', `${path}: ${message}`, { field: path, detail: message });
+function bad(path: string, problem: Problem): AppError {
+  return new AppError(problem, { path });
 }
 
 /** Text `text()` lets in: no NUL, no lone surrogate, no leading U+FEFF. A key that is not can name no stored row. */
@@ -47,10 +47,10 @@ export function isStorableText(value: string): boolean {
 }
 
 export function text(value: string, path: string): string {
-  if (value.includes('\u0000')) throw bad(path, 'contains a NUL character, which cannot be stored; remove it');
-  if (LONE_SURROGATE.test(value)) throw bad(path, 'contains a broken character (a lone UTF-16 surrogate); re-enter the text');
+  if (value.includes('\u0000')) throw bad(path, { reason: 'text.nul' });
+  if (LONE_SURROGATE.test(value)) throw bad(path, { reason: 'text.broken' });
   // PGlite reads such a value back without its first character (its decoder takes it for a byte-order mark).
-  if (value.startsWith('\uFEFF')) throw bad(path, 'starts with an invisible byte-order mark (U+FEFF), which cannot be kept; remove it');
+  if (value.startsWith('\uFEFF')) throw bad(path, { reason: 'text.byte_order_mark' });
   return value;
 }
 
@@ -59,13 +59,13 @@ export function optText(value: string | undefined, path: string): string | null 
 }
 
 export function instant(value: EpochMs, path: string): EpochMs {
-  if (!isStorableInstant(value)) throw bad(path, `${value} is not an instant between years 1 and 9999 (whole epoch milliseconds)`);
+  if (!isStorableInstant(value)) throw bad(path, { reason: 'instant.out_of_range', params: { value } });
   return value;
 }
 
 export function optDay(value: Day | undefined, path: string): Day | null {
   if (value === undefined) return null;
-  if (!isStorableDay(value)) throw bad(path, `${value} is not a date between years 1 and 9999 (whole days since 1970-01-01)`);
+  if (!isStorableDay(value)) throw bad(path, { reason: 'day.out_of_range', params: { value } });
   return value;
 }
 
@@ -73,13 +73,13 @@ export function optDay(value: Day | undefined, path: string): Day | null {
 export function optAmount(value: number | undefined, path: string): number | null {
   if (value === undefined) return null;
   if (!Number.isFinite(value) || value < 0 || value > SALARY_MAX || Math.round(value * 100) / 100 !== value) {
-    throw bad(path, `${value} must be an amount from 0 to ${SALARY_MAX} with at most two decimals`);
+    throw bad(path, { reason: 'amount.out_of_range', params: { value, max: SALARY_MAX } });
   }
   return value;
 }
 
 export function wholeNumber(value: number, path: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw bad(path, `${value} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max) throw bad(path, { reason: 'number.out_of_range', params: { value, min, max } });
   return value;
 }
 
@@ -87,7 +87,7 @@ export function wholeNumber(value: number, path: string, min: number, max: numbe
 export function json<T>(value: T, path: string): T {
   const walk = (v: unknown, at: string): void => {
     if (typeof v === 'string') text(v, at);
-    else if (typeof v === 'number' && !Number.isFinite(v)) throw bad(at, 'must be a finite number');
+    else if (typeof v === 'number' && !Number.isFinite(v)) throw bad(at, { reason: 'number.not_finite' });
     else if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${at}[${i}]`));
     else if (typeof v === 'object' && v !== null) {
       for (const [k, item] of Object.entries(v)) walk(item, `${at}.${text(k, at)}`);
@@ -264,7 +264,7 @@ export function touchRow(userId: string, applicationId: string, v: Touch, seq: n
 }
 
 export function redFlagRow(userId: string, applicationId: string, v: RedFlagNote, max: number, path: string): typeof s.redFlags.$inferInsert {
-  if (v.manager !== undefined && v.flag !== 'R6') throw bad(`${path}.manager`, 'only R6 (the unprepared interviewer) says whether they would be the manager');
+  if (v.manager !== undefined && v.flag !== 'R6') throw bad(`${path}.manager`, { reason: 'red_flag.manager_only_r6' });
   return {
     userId,
     applicationId,
