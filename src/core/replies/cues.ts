@@ -37,7 +37,7 @@ export const CUES: readonly Cue[] = [
   { id: 'offer-pleased', class: 'offer', weight: 2, negation: 'flip',
     re: /\b(?:pleased|delighted|happy|thrilled|excited|glad) to (?:formally )?(?:offer you|extend (?:you )?(?:an|a|the|our) (?:formal |verbal |written )?offer|make you an offer|confirm (?:our|an|the) offer)\b(?! (?:a|an|the) (?:second|final|next|further|follow-up|in-person|onsite|on-site|technical|third|2nd|3rd|chance|opportunity to (?:interview|meet|speak)))(?! (?:an?|the) (?:interview|call|meeting|chat|conversation))/ },
   { id: 'offer-role', class: 'offer', weight: 2, negation: 'flip',
-    re: /\boffer you (?:a|the) (?:permanent |full-time |part-time |fixed-term |contract )?(?:role|position|job|post|place|contract)\b/ },
+    re: /\boffer you (?:a|the|our) (?:(?!(?:interview|call|chat|meeting|conversation|round|stage|chance|opportunity)\b)[\w-]+ ){0,3}(?:role|position|job|post|place|contract)\b/ },
   { id: 'offer-words', class: 'offer', weight: 2, negation: 'flip',
     re: /\b(?:(?:job|formal|verbal|written|conditional|provisional|employment) offer|offer of employment|offer letter|offer (?:package|details)|extend (?:you )?(?:an|a|our) (?:formal |verbal |written )?offer|mak(?:e|ing) you an offer)\b/ },
   { id: 'offer-successful', class: 'offer', weight: 2,
