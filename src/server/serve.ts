@@ -14,6 +14,7 @@ import type { PasswordGateOptions } from './password-gate.js';
 import { OUTAGE_RETRY_AFTER_S, outageWatch, type OutageEvent } from './outage.js';
 import { clientAddress, forwardedSecure, requestLogLine, TRUST_NOBODY, type Forwarded, type TrustProxy } from './ops.js';
 import type { RequestEnv, RequestInfo } from './request-env.js';
+import type { OutboxRouteOptions } from './routes/outbox.js';
 import { defaultWebDir, loadWebAssets, type WebAssets } from './web.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -49,6 +50,8 @@ export interface StartOptions {
   readonly passwordGate?: PasswordGateOptions;
   /** How long a session found is believed (app.ts ServerOptions). */
   readonly sessionCacheMs?: number;
+  /** The linked mailboxes and the outbox worker to wake (app.ts ServerOptions). */
+  readonly outbox?: OutboxRouteOptions;
 }
 
 export interface RunningServer {
@@ -178,6 +181,7 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
     ...(options.policy !== undefined ? { policy: options.policy } : {}), ...(options.signInsPerMinute !== undefined ? { signInsPerMinute: options.signInsPerMinute } : {}),
     ...(options.sessionCacheMs !== undefined ? { sessionCacheMs: options.sessionCacheMs } : {}), outage,
     ...(options.passwordGate !== undefined ? { passwordGate: options.passwordGate } : {}),
+    ...(options.outbox !== undefined ? { outbox: options.outbox } : {}),
   });
 
   async function stop(): Promise<void> {
