@@ -53,7 +53,7 @@ const ACKNOWLEDGEMENT = /\b(?:(?:we|we've|we have) (?:successfully )?received yo
 /** A hiring system's or coordinator's scheduling mail: an interview booked is a round to record. */
 const SCHEDULED = /\b(?:interview|meeting|call|assessment|session)\b[^.]{0,60}\b(?:has been|is|was|is now|have been) (?:scheduled|confirmed|booked|arranged)\b|^(?:interview (?:confirmation|invitation|scheduled|request)|invitation: interview|schedule your (?:\w+ )?interview)\b/im;
 /** Someone is away: an out-of-office, not an acknowledgement. */
-const AWAY = /\b(?:out of (?:the )?office|ooo|away|on (?:\w+ )?leave|holidays?|vacation|pto|travell?ing|off (?:until|till|today|this week)|(?:be|am|i'm) back|return(?:ing)?|my return|in my absence|office (?:is )?closed|limited access)\b/i;
+const AWAY = /\b(?:out of (?:the )?office|ooo|away|on (?:\w+ )?leave|holidays?|vacation|pto|travell?ing|(?:out|off) sick|unwell|(?:i am|i'm) (?:currently )?out\b|off (?:until|till|today|this week)|(?:be|am|i'm) back|return(?:ing)?|my return|in my absence|office (?:is )?closed|limited access)\b/i;
 /** A later round named and put to the candidate ("we want you in for the final round"), with a time or a plan to set it up. */
 const NAMED_ROUND = /\b(?:second|2nd|third|3rd|final|next|follow-up|onsite|on-site|in-person|panel|technical|last) (?:round|interview|stage)\b/i;
 const TO_YOU_AHEAD = /\byou\b[^.?!]{0,40}\b(?:want|need|like|invite|would|will|'ll|gonna|going to|come (?:back|in)|set (?:it |this )?up|schedule|arrange|book)\b|\b(?:want|need|like|invite|would|will|'ll|gonna|going to)\b[^.?!]{0,20}\byou\b/i;
