@@ -7,7 +7,7 @@
  * serialised, which keeps positions and touch numbers gap-free without races.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { and, asc, eq, getTableColumns, inArray, is, lt, notInArray, Param, Placeholder, sql, SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, getTableName, inArray, is, lt, notInArray, Param, Placeholder, sql, SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../app/errors.js';
 import type { OutboxStore } from '../app/mail/outbox-port.js';
@@ -58,29 +58,77 @@ function jsonRow(columns: readonly (readonly [string, AnyPgColumn])[], row: Read
 }
 
 /**
- * Multi-row inserts. Each batch goes as one JSON document in one parameter, read back into rows by
+ * Runs `statement` (a `COPY … FROM` naming the driver's own source) with `text` as its data, in
+ * PostgreSQL's text format; false when the driver cannot, and the rows go another way.
+ */
+export type CopyRows = (q: Executor, statement: string, text: string) => Promise<boolean>;
+
+/** What COPY's text format escapes; a lone surrogate or NUL it cannot carry at all (PostgreSQL refuses them either way). */
+const COPY_SPECIAL = /[\\\n\r\t]/;
+const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** One value as a field of COPY's text format (as the driver would send it), or undefined when it cannot go that way. */
+function copyField(column: AnyPgColumn, value: unknown): string | undefined {
+  if (value === undefined || value === null) return '\\N';
+  if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
+  if (typeof value === 'object' && (is(value, SQL) || is(value, Param) || is(value, Placeholder))) return undefined;
+  const driver: unknown = column.mapToDriverValue(value);
+  if (typeof driver === 'number' || typeof driver === 'bigint') return String(driver);
+  if (typeof driver === 'boolean') return driver ? 't' : 'f';
+  if (typeof driver !== 'string' || driver.includes('\u0000') || LONE_SURROGATE.test(driver)) return undefined;
+  return COPY_SPECIAL.test(driver) ? driver.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c] ?? c) : driver;
+}
+
+/** The rows as COPY's text format (a line per row, tab between fields), or undefined when a value cannot go that way. */
+function copyText(columns: readonly (readonly [string, AnyPgColumn])[], batch: readonly Readonly<Record<string, unknown>>[]): string | undefined {
+  const lines: string[] = [];
+  const fields: string[] = [];
+  for (const row of batch) {
+    fields.length = 0;
+    for (const [key, column] of columns) {
+      const field = copyField(column, row[key]);
+      if (field === undefined) return undefined;
+      fields.push(field);
+    }
+    lines.push(fields.join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Multi-row inserts. Where the driver can (PGlite), a batch goes by COPY in PostgreSQL's text
+ * format, built straight from the rows: the database reads it 1.24–1.39× faster than a JSON
+ * document. Otherwise each batch goes as one JSON document in one parameter, read back into rows by
  * `json_populate_recordset`: drizzle's building of statements with thousands of parameters took as
  * long as the database's inserting (a 30,000-row import: 3 s each). Values pass through
  * each column's own mapping, so they arrive as drizzle would send them. A batch that leaves a column
- * with a default unsaid (a missing key would become NULL, not the default) and values JSON cannot
+ * with a default unsaid (a missing key would become NULL, not the default) and values neither can
  * carry take drizzle's way.
  */
-async function insertMany<T extends PgTable>(q: Executor, table: T, values: readonly PgInsertValue<T>[]): Promise<void> {
+async function insertMany<T extends PgTable>(q: Executor, table: T, values: readonly PgInsertValue<T>[], copy?: CopyRows): Promise<void> {
   if (values.length === 0) return;
   const columns: [string, AnyPgColumn][] = Object.entries(getTableColumns(table));
   const size = Math.max(1, Math.min(MAX_BATCH_ROWS, Math.floor(MAX_PARAMS / columns.length)));
   const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
-  // A column with a default goes through JSON only when every row of the batch gives it a value
-  // (a missing key would become NULL there, not the default): the applications' tags always do.
+  // A column with a default goes through JSON or COPY only when every row of the batch gives it a
+  // value (a missing key would become NULL there, not the default): the applications' tags always do.
   const defaulted = columns.filter(([, c]) => c.hasDefault).map(([key]) => key);
+  const copyStatement = `copy ${quoteName(getTableName(table))} (${columns.map(([, c]) => quoteName(c.name)).join(', ')}) from '/dev/blob'`;
   for (let i = 0; i < values.length; i += size) {
-    const batch = values.slice(i, i + size);
-    const viaJson = batch.every((row) => defaulted.every((key) => (row as Readonly<Record<string, unknown>>)[key] !== undefined && (row as Readonly<Record<string, unknown>>)[key] !== null));
-    const docs = viaJson ? batch.map((row) => jsonRow(columns, row)) : [];
-    if (viaJson && docs.every((d) => d !== undefined)) {
+    const batch = values.slice(i, i + size) as readonly Readonly<Record<string, unknown>>[];
+    const complete = batch.every((row) => defaulted.every((key) => row[key] !== undefined && row[key] !== null));
+    if (complete && copy) {
+      const text = copyText(columns, batch);
+      if (text !== undefined && await copy(q, copyStatement, text)) continue;
+    }
+    const docs = complete ? batch.map((row) => jsonRow(columns, row)) : [];
+    if (complete && docs.every((d) => d !== undefined)) {
       await q.execute(sql`insert into ${table} (${names}) select ${names} from json_populate_recordset(null::${table}, ${JSON.stringify(docs)}::json)`);
     } else {
-      await q.insert(table).values(batch);
+      await q.insert(table).values(batch as PgInsertValue<T>[]);
     }
   }
 }
@@ -217,14 +265,21 @@ const ANALYZE_AFTER_ROWS = 500;
 /** Per parent table: rows this store added since its statistics were last refreshed, and before that. */
 type Growth = Map<PgTable, { since: number; before: number }>;
 
+/** How bulk inserts go: the tables' growth (for their statistics) and the driver's COPY, if it has one. */
+interface Bulk {
+  readonly growth: Growth;
+  readonly copy: CopyRows | undefined;
+}
+
 /**
- * Inserts rows others refer to. `growth` is for bulk inserts only: rewriting one application's
+ * Inserts rows others refer to. `bulk` is for bulk inserts only: rewriting one application's
  * people (every save does) does not grow the table, and an ANALYZE inside each of many concurrent
  * writes made them queue on each other's locks (seconds, in bench/server).
  */
-async function insertParents<T extends PgTable>(q: Executor, table: T, values: readonly PgInsertValue<T>[], growth: Growth | undefined): Promise<void> {
-  await insertMany(q, table, values);
-  if (!growth) return;
+async function insertParents<T extends PgTable>(q: Executor, table: T, values: readonly PgInsertValue<T>[], bulk: Bulk | undefined): Promise<void> {
+  await insertMany(q, table, values, bulk?.copy);
+  if (!bulk) return;
+  const growth = bulk.growth;
   const g = growth.get(table) ?? { since: 0, before: 0 };
   growth.set(table, g);
   g.since += values.length;
@@ -237,12 +292,12 @@ async function insertParents<T extends PgTable>(q: Executor, table: T, values: r
 }
 
 /** Inserts in the order foreign keys need. */
-async function insertChildren(q: Executor, r: ChildRows, growth: Growth | undefined): Promise<void> {
-  await insertParents(q, s.people, r.people, growth);
-  await insertParents(q, s.interviews, r.interviews, growth);
-  await insertMany(q, s.interviewPeople, r.interviewPeople);
-  await insertMany(q, s.debriefs, r.debriefs);
-  await insertMany(q, s.touches, r.touches);
+async function insertChildren(q: Executor, r: ChildRows, bulk: Bulk | undefined): Promise<void> {
+  await insertParents(q, s.people, r.people, bulk);
+  await insertParents(q, s.interviews, r.interviews, bulk);
+  await insertMany(q, s.interviewPeople, r.interviewPeople, bulk?.copy);
+  await insertMany(q, s.debriefs, r.debriefs, bulk?.copy);
+  await insertMany(q, s.touches, r.touches, bulk?.copy);
 }
 
 export interface DrizzleStoreOptions {
@@ -260,6 +315,8 @@ export interface DrizzleStoreOptions {
   readonly prepared?: Prepared;
   /** `AccountStore.watchChanges`, where the driver can listen for other processes' changes. */
   readonly watchAccounts?: WatchChanges;
+  /** Bulk inserts (import, restore) by COPY, where the driver can. */
+  readonly copyRows?: CopyRows;
 }
 
 /** A rendered statement run by name: rows as objects. */
@@ -272,7 +329,7 @@ export class DrizzleStore implements Store {
   private readonly folder: string | undefined;
   private readonly prepared: Prepared | undefined;
   private readonly current = new AsyncLocalStorage<Frame>();
-  private readonly growth: Growth = new Map();
+  private readonly bulk: Bulk;
   private closed = false;
   /** Outermost transactions begun: a reader of the database's state can tell whether a write began since. */
   private begun = 0;
@@ -286,6 +343,7 @@ export class DrizzleStore implements Store {
     this.beforeWrite = options.beforeWrite;
     this.folder = options.folder;
     this.prepared = options.prepared;
+    this.bulk = { growth: new Map(), copy: options.copyRows };
     this.accounts = new DrizzleAccounts(
       (fn) => this.one(fn),
       (fn) => this.transaction(() => this.one(fn)),
@@ -788,12 +846,12 @@ export class DrizzleStore implements Store {
   private async insertRecords(q: Executor, userId: UserId, records: readonly ApplicationRecord[], path: string): Promise<number> {
     const first = await this.nextPosition(q, s.applications, userId);
     const r = recordRows(userId, records, first, path);
-    await insertParents(q, s.applications, r.applications, this.growth);
-    await insertChildren(q, r, this.growth);
-    await insertMany(q, s.redFlags, r.redFlags);
-    await insertParents(q, s.offers, r.offers, this.growth);
-    await insertMany(q, s.offerItems, r.offerItems);
-    await insertMany(q, s.criterionRatings, r.ratings);
+    await insertParents(q, s.applications, r.applications, this.bulk);
+    await insertChildren(q, r, this.bulk);
+    await insertMany(q, s.redFlags, r.redFlags, this.bulk.copy);
+    await insertParents(q, s.offers, r.offers, this.bulk);
+    await insertMany(q, s.offerItems, r.offerItems, this.bulk.copy);
+    await insertMany(q, s.criterionRatings, r.ratings, this.bulk.copy);
     return records.length;
   }
 

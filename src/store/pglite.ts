@@ -10,7 +10,7 @@ import { AppError } from '../app/errors.js';
 import { invalidateSnapshot } from './agenda-snapshot.js';
 import { lockDataDir, type DataDirLock, type Takeover } from './data-lock.js';
 import { faultError, isFatal, MIN_FREE_BYTES, storageFault } from './db-errors.js';
-import { DrizzleStore } from './drizzle-store.js';
+import { DrizzleStore, type CopyRows } from './drizzle-store.js';
 import { MIGRATIONS_SCHEMA, migrationsFolder, NEWEST_APPLIED_SQL, upToDate } from './migrations-folder.js';
 
 // PostgreSQL zeroes its shared memory at each start (128 MB by default: ≈ 0.3 s in wasm); 16 MB hold a large record's working set.
@@ -73,6 +73,19 @@ async function requireFreeSpace(dir: string, min: number): Promise<void> {
   if (free < min) throw faultError({ kind: 'disk_full', folder: dirname(dir), neededBytes: min, freeBytes: free });
 }
 
+/**
+ * COPY from PGlite's `/dev/blob`, the data handed over with the statement. The statement must go
+ * through the PGlite object drizzle runs on (the transaction's, inside one: PGlite itself waits for
+ * the transaction to end), which drizzle keeps as its session's client.
+ */
+const copyRows: CopyRows = async (q, statement, text) => {
+  const client: unknown = Reflect.get(q._.session, 'client');
+  const query: unknown = typeof client === 'object' && client !== null ? Reflect.get(client, 'query') : undefined;
+  if (typeof query !== 'function') return false;
+  await (query as PGlite['query']).call(client, statement, [], { blob: new Blob([text]) });
+  return true;
+};
+
 export class PgliteStore extends DrizzleStore {
   readonly timings: OpenTimings;
   private readonly client: PGlite;
@@ -80,6 +93,7 @@ export class PgliteStore extends DrizzleStore {
   constructor(client: PGlite, timings: OpenTimings, dir?: string, lock?: DataDirLock) {
     super({
       db: drizzle({ client }),
+      copyRows,
       close: async () => {
         try {
           await client.close();

@@ -601,6 +601,20 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         const wanted = Array.from({ length: 1_500 }, (_, i) => `g${(i * 7) % N}`);
         expect(await store.getApplications(user, [...wanted, 'missing'])).toStrictEqual(wanted.map(smallApplication));
       });
+
+      it('keeps every character a text field may hold (COPY escapes tabs, line breaks and backslashes)', async () => {
+        const user = await newUser();
+        const awkward = 'tab\there\nnew line\r\nback\\slash \\N \\.\n\\.\nsay "hi", {braces} \u{1F389} Zoë & Ñúñez';
+        const base = smallApplication('odd\tid');
+        const app: Application = {
+          ...base, company: 'Zoë\'s Café\t\\', role: '\\N', notes: awkward, description: `${awkward}\n`.repeat(3), source: 'NULL',
+          tags: ['remote, hybrid', 'say "hi"', 'back\\slash', '{braces}', 'NULL'],
+          people: [{ ...base.people[0] as Person, name: 'Pat\tO\u2019Brien', notes: awkward }],
+          protocol: { F4: { checksWithoutGoAhead: 3 }, F1: { ideal: '4bd' } },
+        };
+        await store.insertApplications(user, [{ application: app, redFlags: [] }, { application: smallApplication('plain'), redFlags: [] }]);
+        expect(await store.getApplications(user, ['odd\tid', 'plain'])).toStrictEqual([app, smallApplication('plain')]);
+      });
     });
 
     describe('backup', () => {
