@@ -29,8 +29,13 @@ export interface OutboxWorkerDeps {
   readonly log?: (line: string) => void;
   /** Longest sleep between looks at the queue (default 15 s). */
   readonly pollMs?: number;
-  /** How long a claim holds before another sender may take the note again (default 90 s; each SMTP step times out after 20 s). */
+  /** How long a claim holds before another sender may take the note again (default 40 s; a submission is cut off after 30 s). */
   readonly leaseMs?: number;
+  /**
+   * This is the only sender on its database (the embedded one, which one process holds): a claim
+   * older than this worker's start was a stopped process's, taken again at once instead of after the lease.
+   */
+  readonly exclusive?: boolean;
   /** Tries before a note that keeps failing for a temporary reason is marked failed (default 6). */
   readonly maxAttempts?: number;
 }
@@ -53,7 +58,8 @@ function backoffMs(attempt: number): number {
 
 export function startOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const pollMs = deps.pollMs ?? 15_000;
-  const leaseMs = deps.leaseMs ?? 90_000;
+  const leaseMs = deps.leaseMs ?? 40_000;
+  const startedAt = deps.clock.now();
   const maxAttempts = deps.maxAttempts ?? 6;
   const log = deps.log ?? (() => {});
   let timer: NodeJS.Timeout | undefined;
@@ -81,7 +87,8 @@ export function startOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
       const now = deps.clock.now();
       let claimed: readonly ClaimedItem[];
       try {
-        claimed = await deps.store.outbox.claimDue(now, now - leaseMs, CLAIM_BATCH);
+        const staleBefore = deps.exclusive ? Math.max(now - leaseMs, startedAt) : now - leaseMs;
+        claimed = await deps.store.outbox.claimDue(now, staleBefore, CLAIM_BATCH);
       } catch (error) {
         log(`outbox: could not read the queue: ${messageOf(error)}`);
         return;

@@ -22,8 +22,9 @@ export interface Envelope {
   readonly to: readonly string[];
 }
 
-/** How long each step of a submission may take: a send that hangs must end well before the outbox's lease does. */
+/** How long each step of a submission may take, and the whole of it: a send that hangs ends well before the outbox's lease (40 s). */
 const TIMEOUT_MS = 20_000;
+const TOTAL_MS = 30_000;
 
 /** Loopback hosts, the only ones reached without TLS. */
 export function isLoopback(host: string): boolean {
@@ -51,12 +52,15 @@ export async function submit(target: SmtpTarget, envelope: Envelope, raw: Buffer
     connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS,
     disableFileAccess: true, disableUrlAccess: true,
   });
+  // Closing the transport fails the send in flight.
+  const cutOff = setTimeout(() => transport.close(), TOTAL_MS);
   try {
     const info = await transport.sendMail({ envelope: { from: envelope.from, to: [...envelope.to] }, raw });
     return { response: String(info.response ?? '') };
   } catch (error) {
     throw new AppError('unavailable', smtpFailure(error, host), { cause: error });
   } finally {
+    clearTimeout(cutOff);
     transport.close();
   }
 }

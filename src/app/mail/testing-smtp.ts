@@ -22,6 +22,8 @@ export interface TestSmtp {
   waitFor(count: number, timeoutMs?: number): Promise<readonly ReceivedMail[]>;
   /** Refuses the next `count` messages with a temporary failure (451), as a busy server does. */
   refuseNext(count: number): void;
+  /** Holds the next message unanswered until released: `arrived` resolves when its data is in. */
+  holdNext(): { readonly arrived: Promise<void>; release(): void };
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   let refusals = 0;
+  let hold: { arrive: () => void; released: Promise<void> } | undefined;
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
@@ -49,7 +52,13 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', () => void (async () => {
+        const held = hold;
+        if (held) {
+          hold = undefined;
+          held.arrive();
+          await held.released;
+        }
         if (refusals > 0) {
           refusals--;
           const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
@@ -66,7 +75,7 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
         });
         for (const wake of waiters) wake();
         callback(null);
-      });
+      })());
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -81,6 +90,14 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
     received,
     refuseNext(count) {
       refusals = count;
+    },
+    holdNext() {
+      let arrive = (): void => {};
+      let release = (): void => {};
+      const arrived = new Promise<void>((resolve) => { arrive = resolve; });
+      const released = new Promise<void>((resolve) => { release = resolve; });
+      hold = { arrive, released };
+      return { arrived, release };
     },
     waitFor(count, timeoutMs = 10_000) {
       if (received.length >= count) return Promise.resolve(received);
