@@ -7,6 +7,7 @@ import type {
   Application, ApplicationStatus, Candidate, Interview, Person, Reference, Scenario, Settings, Touch, Workplace,
 } from '../core/model.js';
 import type { RecommendationKind } from '../core/rules/plan-types.js';
+import type { MailStore } from './mail/mail-port.js';
 import type { OutboxStore } from './mail/outbox-port.js';
 import type { Day, EpochMs } from '../core/time.js';
 
@@ -396,5 +397,7 @@ export interface Store {
   readonly accounts: AccountStore;
   /** Notes scheduled to be sent by SMTP (issue 16; app/mail/outbox-port.ts). */
   readonly outbox: OutboxStore;
+  /** The linked mailbox, its sync state, the messages seen and their proposals (issue 16; app/mail/mail-port.ts). */
+  readonly mail: MailStore;
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, asc, eq, getTableColumns, getTableName, inArray, is, lt, notInArray, Param, Placeholder, sql, SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../app/errors.js';
+import type { MailStore } from '../app/mail/mail-port.js';
 import type { OutboxStore } from '../app/mail/outbox-port.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
@@ -22,6 +23,7 @@ import type {
 import type { RecommendationKind } from '../core/rules/plan-types.js';
 import type { EpochMs } from '../core/time.js';
 import { DrizzleAccounts, type WatchChanges } from './accounts-store.js';
+import { DrizzleMail } from './mail-store.js';
 import { DrizzleOutbox } from './outbox-store.js';
 import { instantToText } from './codec.js';
 import { toAppError } from './db-errors.js';
@@ -336,6 +338,7 @@ export class DrizzleStore implements Store {
   private readonly written = new Set<() => void>();
   readonly accounts: AccountStore;
   readonly outbox: OutboxStore;
+  readonly mail: MailStore;
 
   constructor(options: DrizzleStoreOptions) {
     this.db = options.db;
@@ -351,6 +354,7 @@ export class DrizzleStore implements Store {
       options.watchAccounts,
     );
     this.outbox = new DrizzleOutbox((fn) => this.one(fn), (fn) => this.transaction(() => this.one(fn)), (userId, fn) => this.write(userId, fn));
+    this.mail = new DrizzleMail((fn) => this.one(fn), (userId, fn) => this.write(userId, fn));
   }
 
   /** How many outermost (write) transactions have begun so far. */

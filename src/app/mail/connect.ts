@@ -1,0 +1,236 @@
+/**
+ * Linking a mailbox (issue 16, item 1): check what was typed, log in to IMAP (and SMTP) once to
+ * prove it works, seal the password and keep the account. TLS is required except on loopback and
+ * certificates are verified (Node's defaults, never turned off). Failures are `bad_input` errors
+ * that name the setting at fault and say what to do; the password never appears in one.
+ *
+ * The login is a part of its own (`MailLogin`, shared with the outbox's send.ts): an app password
+ * today; an OAuth access token (imapflow's and nodemailer's XOAUTH2) can take its place later
+ * without touching the sync.
+ */
+import type { ImapFlow } from 'imapflow';
+import { AppError } from '../errors.js';
+import type { AppDeps } from '../records.js';
+import type { UserId } from '../ports.js';
+import { openSecret, sealSecret, type MailKey } from './credentials.js';
+import type { MailConnection, MailboxOf } from './outbox.js';
+import { isLoopback, type MailLogin } from './send.js';
+import { MAIL_SECURITIES, type MailAccount, type MailEndpoint, type MailSecurity } from './types.js';
+
+/** The use cases' dependencies: the records, and the key that seals and opens mailbox secrets. */
+export interface MailDeps extends AppDeps {
+  readonly mailKey: MailKey;
+}
+
+/** What the user types to link a mailbox (flags in the CLI, the form in Settings). */
+export interface ConnectInput {
+  readonly imapHost: string;
+  readonly imapPort?: number;
+  readonly imapSecurity?: MailSecurity;
+  readonly smtpHost?: string;
+  readonly smtpPort?: number;
+  readonly smtpSecurity?: MailSecurity;
+  readonly user: string;
+  /** The user's address (default: the user name when it is one). */
+  readonly address?: string;
+  readonly password: string;
+}
+
+/** Names of the settings, for messages: the CLI's flags or the form's labels. */
+export type FieldNames = Readonly<Record<'imapHost' | 'imapPort' | 'imapSecurity' | 'smtpHost' | 'smtpPort' | 'smtpSecurity' | 'user' | 'address' | 'password', string>>;
+
+export const CLI_FIELDS: FieldNames = {
+  imapHost: '--imap-host', imapPort: '--imap-port', imapSecurity: '--imap-security', smtpHost: '--smtp-host', smtpPort: '--smtp-port',
+  smtpSecurity: '--smtp-security', user: '--user', address: '--address', password: '--password-stdin',
+};
+
+export const FORM_FIELDS: FieldNames = {
+  imapHost: 'IMAP server', imapPort: 'IMAP port', imapSecurity: 'IMAP security', smtpHost: 'SMTP server', smtpPort: 'SMTP port',
+  smtpSecurity: 'SMTP security', user: 'User name', address: 'Email address', password: 'App password',
+};
+
+const DEFAULT_PORTS: Readonly<Record<'imap' | 'smtp', Readonly<Record<MailSecurity, number>>>> = {
+  imap: { tls: 993, starttls: 143, none: 143 },
+  smtp: { tls: 465, starttls: 587, none: 25 },
+};
+
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\d{1,3}(?:\.\d{1,3}){3}$|^::1$/;
+const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
+/** How long connecting may take before it is called unreachable. */
+const TIMEOUT_MS = 15_000;
+
+function bad(field: string, detail: string): AppError {
+  return new AppError('bad_input', `${field}: ${detail}`, { field, detail });
+}
+
+function endpoint(kind: 'imap' | 'smtp', host: string | undefined, port: number | undefined, security: MailSecurity | undefined, names: FieldNames): MailEndpoint {
+  const hostField = kind === 'imap' ? names.imapHost : names.smtpHost;
+  const portField = kind === 'imap' ? names.imapPort : names.smtpPort;
+  const securityField = kind === 'imap' ? names.imapSecurity : names.smtpSecurity;
+  const h = (host ?? '').trim().toLowerCase();
+  if (h === '') throw bad(hostField, `give the ${kind.toUpperCase()} server's name, such as ${kind}.example.com`);
+  if (!HOST.test(h) || h.length > 253) throw bad(hostField, `"${h.slice(0, 80)}" is not a server name; write one such as ${kind}.example.com`);
+  const sec = security ?? (isLoopback(h) ? 'none' : kind === 'imap' ? 'tls' : 'starttls');
+  if (!(MAIL_SECURITIES as readonly string[]).includes(sec)) throw bad(securityField, `choose tls, starttls or none`);
+  if (sec === 'none' && !isLoopback(h)) {
+    throw bad(securityField, `${h} is not this machine, so the connection must be encrypted; choose tls or starttls`);
+  }
+  const p = port ?? DEFAULT_PORTS[kind][sec];
+  if (!Number.isInteger(p) || p < 1 || p > 65535) throw bad(portField, `${String(port)} is not a port; give a whole number from 1 to 65535`);
+  return { host: h, port: p, security: sec };
+}
+
+/** The account's settings from what was typed; errors name the setting (`names`). Nothing is contacted. */
+export function checkConnectInput(input: ConnectInput, names: FieldNames = CLI_FIELDS): { imap: MailEndpoint; smtp: MailEndpoint; user: string; address: string } {
+  const imap = endpoint('imap', input.imapHost, input.imapPort, input.imapSecurity, names);
+  const smtpHost = input.smtpHost ?? imap.host.replace(/^imap\./, 'smtp.');
+  const smtp = endpoint('smtp', smtpHost, input.smtpPort, input.smtpSecurity, names);
+  const user = input.user.trim();
+  if (user === '') throw bad(names.user, 'give the user name you log in to your mail with (often your email address)');
+  if (user.length > 320 || /[\r\n\0]/.test(user)) throw bad(names.user, 'the user name has a line break or is too long; give it on one line');
+  const address = (input.address ?? (ADDRESS.test(user) ? user : '')).trim().toLowerCase();
+  if (address === '') throw bad(names.address, 'give your email address (the user name is not one)');
+  if (!ADDRESS.test(address) || address.length > 320) throw bad(names.address, `"${address.slice(0, 80)}" is not an email address; write one such as you@example.com`);
+  if (input.password === '') throw bad(names.password, 'the password is empty; give the app password your mail provider made for Afterword');
+  if (/[\r\n\0]/.test(input.password)) throw bad(names.password, 'the password has a line break in it; give it on one line');
+  return { imap, smtp, user, address };
+}
+
+/** Why a connection failed, in words that say what to do (never the password). */
+export function connectionFailure(error: unknown, kind: 'IMAP' | 'SMTP', server: MailEndpoint, names: FieldNames): AppError {
+  const e = error as { authenticationFailed?: unknown; code?: unknown; responseCode?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  const where = `${server.host}:${server.port}`;
+  const hostField = kind === 'IMAP' ? names.imapHost : names.smtpHost;
+  const securityField = kind === 'IMAP' ? names.imapSecurity : names.smtpSecurity;
+  if (e.authenticationFailed === true || code === 'EAUTH' || code === 'AUTHENTICATIONFAILED' || (kind === 'SMTP' && e.responseCode === 535)) {
+    return new AppError('bad_input', `${names.password}: the ${kind} server ${where} refused the user name or password; check both, and use an app password if your provider requires one`, { field: names.password, cause: error });
+  }
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|ERR_TLS/.test(code)) {
+    const why = code === 'CERT_HAS_EXPIRED' ? 'its certificate has expired'
+      : /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET/.test(code) ? 'its certificate is not signed by an authority this computer trusts'
+        : /ALTNAME/.test(code) ? `its certificate is not made out to ${server.host}`
+          : 'its certificate could not be verified';
+    return new AppError('bad_input', `${hostField}: the ${kind} server ${where} cannot be trusted: ${why}; check the server name, or ask your provider`, { field: hostField, cause: error });
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new AppError('bad_input', `${hostField}: no server is called ${server.host}; check the spelling`, { field: hostField, cause: error });
+  }
+  if (['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'ECONNECTION', 'ESOCKET', 'ECONNRESET', 'EPIPE'].includes(code)) {
+    return new AppError('bad_input', `${hostField}: the ${kind} server ${where} could not be reached; check the server name and port, and that this computer is online`, { field: hostField, cause: error });
+  }
+  if (/STARTTLS|TLS/i.test(typeof e.message === 'string' ? e.message : '')) {
+    return new AppError('bad_input', `${securityField}: the ${kind} server ${where} did not agree on encryption; try the other setting (tls or starttls) or its usual port`, { field: securityField, cause: error });
+  }
+  return new AppError('bad_input', `${hostField}: the ${kind} server ${where} failed while connecting; check the server name, port and security`, { field: hostField, cause: error });
+}
+
+/** imapflow's options for an endpoint and a login (TLS verified; none only on loopback). */
+export function imapOptions(server: MailEndpoint, login: MailLogin) {
+  if (server.security === 'none' && !isLoopback(server.host)) {
+    throw new AppError('bad_input', `imap.security: ${server.host} is not this machine, so the connection must be encrypted; choose tls or starttls`, { field: 'imap.security' });
+  }
+  const auth = 'password' in login ? { user: login.user, pass: login.password } : { user: login.user, accessToken: login.accessToken };
+  return {
+    host: server.host, port: server.port, secure: server.security === 'tls',
+    doSTARTTLS: server.security === 'starttls' ? true : server.security === 'none' ? false : undefined,
+    ...(isLoopback(server.host) ? {} : { servername: server.host }),
+    auth, logger: false as const, disableAutoIdle: true,
+    connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: 60_000,
+  };
+}
+
+/** A logged-in IMAP client; errors as `connectionFailure`. The caller logs it out. */
+export async function openImap(server: MailEndpoint, login: MailLogin, names: FieldNames = CLI_FIELDS): Promise<ImapFlow> {
+  const { ImapFlow } = await import('imapflow');
+  const client = new ImapFlow(imapOptions(server, login));
+  // A connection that drops later is reported by the command that used it, not as an unhandled event.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    client.close();
+    throw connectionFailure(error, 'IMAP', server, names);
+  }
+  return client;
+}
+
+/** Logs in to SMTP once (nodemailer's verify) without sending anything. */
+export async function verifySmtp(server: MailEndpoint, login: MailLogin, names: FieldNames = CLI_FIELDS): Promise<void> {
+  const { default: nodemailer } = await import('nodemailer');
+  const auth = 'password' in login ? { user: login.user, pass: login.password } : { type: 'OAuth2' as const, user: login.user, accessToken: login.accessToken };
+  const transport = nodemailer.createTransport({
+    host: server.host, port: server.port, secure: server.security === 'tls', requireTLS: server.security === 'starttls', ignoreTLS: server.security === 'none',
+    ...(isLoopback(server.host) ? {} : { tls: { servername: server.host } }),
+    auth, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS,
+  });
+  try {
+    await transport.verify();
+  } catch (error) {
+    throw connectionFailure(error, 'SMTP', server, names);
+  } finally {
+    transport.close();
+  }
+}
+
+export interface ConnectOptions {
+  /** Log in to SMTP too (default true); off only where there is no SMTP server to ask yet. */
+  readonly checkSmtp?: boolean;
+  readonly names?: FieldNames;
+}
+
+export interface Connected {
+  readonly account: MailAccount;
+  /** The folders the sync reads: the inbox and the one the server marks \Sent. */
+  readonly inbox: string;
+  readonly sent: string | undefined;
+  /** The server keeps modification sequences (CONDSTORE): an incremental sync also sees flag changes. */
+  readonly condstore: boolean;
+}
+
+/** Checks the input, logs in to both servers and links the mailbox (replacing a linked one). */
+export async function connectMailbox(deps: MailDeps, input: ConnectInput, options: ConnectOptions = {}): Promise<Connected> {
+  const names = options.names ?? CLI_FIELDS;
+  const { imap, smtp, user, address } = checkConnectInput(input, names);
+  const login: MailLogin = { user, password: input.password };
+  const client = await openImap(imap, login, names);
+  let sent: string | undefined;
+  let condstore: boolean;
+  try {
+    const folders = await client.list();
+    sent = folders.find((f) => f.specialUse === '\\Sent')?.path;
+    condstore = client.capabilities.has('CONDSTORE');
+    await client.logout();
+  } catch (error) {
+    client.close();
+    throw connectionFailure(error, 'IMAP', imap, names);
+  }
+  if (options.checkSmtp !== false) await verifySmtp(smtp, login, names);
+  const account: MailAccount = {
+    imap, smtp, login: user, address, authMethod: 'password', secret: sealSecret(deps.mailKey, deps.userId, input.password),
+    status: 'connected', connectedAt: deps.clock.now(),
+  };
+  await deps.store.mail.saveAccount(deps.userId, account);
+  return { account, inbox: 'INBOX', sent, condstore };
+}
+
+/** Unlinks the mailbox; false when none was linked. What the mail already changed stays. */
+export function disconnectMailbox(deps: MailDeps): Promise<boolean> {
+  return deps.store.mail.deleteAccount(deps.userId);
+}
+
+/** The login of a linked account, its secret opened for one use. */
+export function loginOf(key: MailKey, userId: UserId, account: MailAccount): MailLogin {
+  const secret = openSecret(key, userId, account.secret);
+  return account.authMethod === 'xoauth2' ? { user: account.login, accessToken: secret } : { user: account.login, password: secret };
+}
+
+/** The outbox's view of a user's linked mailbox (outbox.ts `MailboxOf`). */
+export function mailboxOf(deps: Pick<MailDeps, 'store' | 'mailKey'>): MailboxOf {
+  return async (userId: UserId): Promise<MailConnection | undefined> => {
+    const account = await deps.store.mail.getAccount(userId);
+    if (!account) return undefined;
+    const login = loginOf(deps.mailKey, userId, account);
+    return { address: account.address, smtp: { endpoint: account.smtp, login }, imap: { endpoint: account.imap, login } };
+  };
+}

@@ -1,0 +1,395 @@
+/**
+ * The mailbox sync (issue 16, items 2 and 3): reads the Sent folder (special-use \Sent) and INBOX
+ * over IMAP, incrementally by UIDVALIDITY and UID (a folder whose HIGHESTMODSEQ did not move is
+ * not even searched, with CONDSTORE), only mail since the earliest active application; headers
+ * first, bodies only of messages that match an application (core/mail: by people's addresses,
+ * then company domains, then thread references). What each becomes:
+ *
+ * - a message the user sent to an application's people → a touch per person (kind inferred: a
+ *   thank-you after an interview, a status check, an update, a reply), with its time and recipients;
+ * - an employer's message → a pending proposal (the reply reader's class and change), and the
+ *   notes queued for that application are cancelled (the employer answered first);
+ * - a bounce → the person's email is marked unverified and a proposal tells the user;
+ * - anything else → remembered as ignored.
+ *
+ * Every message is remembered by its Message-ID with what it became, in the same transaction as
+ * its touch or proposal: a second sync, a UIDVALIDITY change or a reset never counts one twice. The
+ * folder's last UID is saved after each batch, so a dropped connection resumes where it stopped.
+ */
+import { createHash } from 'node:crypto';
+import type { ImapFlow } from 'imapflow';
+import {
+  buildMatchIndex, inferSentKind, mailText, matchMessage, parseHeaderBlock, readInbound,
+  type MailHeaderFacts, type MatchIndex, type SuspiciousSender,
+} from '../../core/mail/index.js';
+import type { Application, Settings } from '../../core/model.js';
+import { formatDay, type EpochMs } from '../../core/time.js';
+import { AppError } from '../errors.js';
+import { addTouch, editPersonFields } from '../records.js';
+import { CLI_FIELDS, connectionFailure, loginOf, openImap, type MailDeps } from './connect.js';
+import { cancelQueuedOnReply } from './outbox.js';
+import type { MailFolderState, MailMessageRecord, MailMessageResult } from './types.js';
+
+/** Headers fetched per round trip; the folder's place is saved after each batch. */
+const BATCH = 250;
+/** The most of a matching message read: its text comes first; a 30 MB attachment is never fetched whole. */
+const BODY_MAX = 2_000_000;
+/** How many times a dropped connection is opened again in one sync. */
+const RECONNECTS = 3;
+const DAY_MS = 86_400_000;
+
+export interface SyncProgress {
+  readonly folder: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface FolderReport {
+  readonly path: string;
+  /** New messages read (headers). */
+  readonly read: number;
+  /** The folder was read from the start: new, or its UIDVALIDITY changed. */
+  readonly full: boolean;
+  /** Nothing changed since the last sync (CONDSTORE), so nothing was asked for. */
+  readonly unchanged: boolean;
+}
+
+export interface SyncReport {
+  readonly folders: readonly FolderReport[];
+  readonly touches: number;
+  readonly proposals: number;
+  readonly bounces: number;
+  readonly ignored: number;
+  /** Senders whose domain passes for a company's (examp1e.com): never matched, worth a warning. */
+  readonly suspicious: readonly SuspiciousSender[];
+  /** The day the sync reads from (the earliest active application); undefined when none is active. */
+  readonly since: EpochMs | undefined;
+  readonly at: EpochMs;
+}
+
+export interface SyncOptions {
+  readonly onProgress?: (p: SyncProgress) => void;
+}
+
+/** The earliest moment of the active applications: applied, first interview or first touch. */
+export function syncSince(applications: readonly Application[]): EpochMs | undefined {
+  let since: number | undefined;
+  const take = (at: number) => { if (since === undefined || at < since) since = at; };
+  for (const app of applications) {
+    if (app.status !== 'active') continue;
+    if (app.appliedOn !== undefined) take(app.appliedOn * DAY_MS);
+    for (const iv of app.interviews) take(iv.start);
+    for (const t of app.touches) take(t.at);
+    // An application with no date at all counts from a month back.
+  }
+  return since;
+}
+
+/** A Message-ID for a message that has none: from its headers, so it is the same after a UIDVALIDITY change. */
+function stableId(headers: string): string {
+  return `${createHash('sha256').update(headers).digest('hex').slice(0, 32)}@afterword.invalid`;
+}
+
+interface Seen {
+  readonly uid: number;
+  readonly facts: MailHeaderFacts;
+  readonly messageId: string;
+  readonly receivedAt: EpochMs;
+}
+
+interface Folder {
+  readonly path: string;
+  readonly specialUse: string | undefined;
+  readonly outbound: boolean;
+}
+
+type Counts = { touches: number; proposals: number; bounces: number; ignored: number };
+
+function recipients(facts: MailHeaderFacts): string {
+  const to = facts.to.map((a) => a.address).join(', ');
+  const cc = facts.cc.map((a) => a.address).join(', ');
+  return cc === '' ? to : `${to}; cc ${cc}`;
+}
+
+function record(folder: string, uidValidity: number, s: Seen, result: MailMessageResult, at: EpochMs, extra: Partial<MailMessageRecord> = {}): MailMessageRecord {
+  const f = s.facts;
+  return {
+    messageId: s.messageId, folder, uidValidity, uid: s.uid, to: f.to.map((a) => a.address), cc: f.cc.map((a) => a.address),
+    references: [...f.references].slice(-50), result, seenAt: at,
+    ...(f.from[0] ? { from: f.from[0].address } : {}),
+    ...(f.date !== null ? { date: f.date } : {}),
+    ...(f.subject !== '' ? { subject: f.subject.slice(0, 998) } : {}),
+    ...(f.inReplyTo[0] !== undefined ? { inReplyTo: f.inReplyTo[0] } : {}),
+    ...extra,
+  };
+}
+
+/** Reads the linked mailbox and applies what it says (see the module comment). */
+export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Promise<SyncReport> {
+  const { store, userId } = deps;
+  const account = await store.mail.getAccount(userId);
+  if (!account) throw new AppError('not_found', 'no mailbox is linked; connect one first', { field: 'mailbox' });
+  const now = deps.clock.now();
+  const summaries = await store.listApplications(userId, { statuses: ['active'] });
+  const applications = await store.getApplications(userId, summaries.map((s) => s.id));
+  const since = syncSince(applications) ?? (applications.length > 0 ? now - 30 * DAY_MS : undefined);
+  const counts: Counts = { touches: 0, proposals: 0, bounces: 0, ignored: 0 };
+  const suspicious = new Map<string, SuspiciousSender>();
+  const folders: FolderReport[] = [];
+  if (since === undefined) {
+    await store.mail.setAccountStatus(userId, 'connected', undefined, now);
+    return { folders, ...counts, suspicious: [], since, at: now };
+  }
+  const byId = new Map(applications.map((a) => [a.id, a]));
+  const profile = await store.getProfileRecords(userId);
+  const settings = profile.settings;
+  if (!settings) throw new AppError('not_found', 'no settings saved yet; set up Afterword first');
+
+  const login = loginOf(deps.mailKey, userId, account);
+  let client: ImapFlow | undefined;
+  const connection = async (): Promise<ImapFlow> => {
+    if (client?.usable) return client;
+    client?.close();
+    client = await openImap(account.imap, login, CLI_FIELDS);
+    return client;
+  };
+
+  try {
+    const first = await connection();
+    const listed = await first.list();
+    const sent = listed.find((f) => f.specialUse === '\\Sent');
+    // Sent first: the inbox's replies then find the threads the user started.
+    const toRead: Folder[] = [
+      ...(sent ? [{ path: sent.path, specialUse: '\\Sent', outbound: true }] : []),
+      { path: 'INBOX', specialUse: undefined, outbound: false },
+    ];
+    const states = new Map((await store.mail.listFolders(userId)).map((s) => [s.path, s]));
+    for (const folder of toRead) {
+      let attempts = 0;
+      for (;;) {
+        try {
+          const threads = await store.mail.threads(userId);
+          const index = buildMatchIndex(applications, {
+            ownAddresses: [account.address, account.login.toLowerCase()],
+            threads: threads.map(([id, app]) => [id, app] as const),
+          });
+          const employerIds = new Set(threads.filter(([, , r]) => r === 'proposal' || r === 'bounce').map(([id]) => id));
+          folders.push(await readFolder(deps, await connection(), folder, states.get(folder.path), since, index, employerIds, byId, settings, counts, suspicious, options));
+          break;
+        } catch (error) {
+          if (error instanceof AppError || attempts >= RECONNECTS || !dropped(error)) throw error;
+          attempts++;
+          // The folder's place was saved after the last whole batch: read on from there.
+          for (const s of await store.mail.listFolders(userId)) states.set(s.path, s);
+        }
+      }
+    }
+    const done: SyncReport = { folders, ...counts, suspicious: [...suspicious.values()], since, at: now };
+    await store.mail.setAccountStatus(userId, 'connected', undefined, deps.clock.now());
+    return done;
+  } catch (error) {
+    const failure = error instanceof AppError ? error : connectionFailure(error, 'IMAP', account.imap, CLI_FIELDS);
+    await store.mail.setAccountStatus(userId, 'failing', failure.detail ?? failure.message);
+    throw failure;
+  } finally {
+    if (client?.usable) await client.logout().catch(() => undefined);
+    else client?.close();
+  }
+}
+
+/** A connection that broke (rather than a server's refusal): worth opening again. */
+function dropped(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'NoConnection', 'ClosedAfterConnectTLS', 'ClosedAfterConnectText', 'ERR_STREAM_DESTROYED'].includes(code)
+    || /connection (?:not available|closed)|socket (?:closed|hang up)|unexpected close/i.test(typeof e.message === 'string' ? e.message : '');
+}
+
+async function readFolder(
+  deps: MailDeps, client: ImapFlow, folder: Folder, state: MailFolderState | undefined, since: EpochMs, index: MatchIndex,
+  employerIds: Set<string>, apps: ReadonlyMap<string, Application>, settings: Settings,
+  counts: Counts, suspicious: Map<string, SuspiciousSender>, options: SyncOptions,
+): Promise<FolderReport> {
+  const { store, userId } = deps;
+  const lock = await client.getMailboxLock(folder.path, { readOnly: true });
+  try {
+    const box = client.mailbox;
+    if (!box) throw new Error(`the folder ${folder.path} did not open`);
+    const uidValidity = Number(box.uidValidity);
+    const modseq = box.highestModseq !== undefined ? String(box.highestModseq) : undefined;
+    // A new folder, a new UIDVALIDITY or an earlier first application: read from the start (what was seen stays seen).
+    const full = state === undefined || state.uidValidity !== uidValidity || state.since > since;
+    const from = full ? since : state.since;
+    if (!full && modseq !== undefined && state.highestModseq === modseq) {
+      return { path: folder.path, read: 0, full: false, unchanged: true };
+    }
+    const lastUid = full ? 0 : state.lastUid;
+    // SINCE is by day and the server's zone: a day early, never a message late.
+    const found = await client.search({ uid: `${lastUid + 1}:*`, since: new Date(from - DAY_MS) }, { uid: true });
+    const uids = (Array.isArray(found) ? found : []).filter((u) => u > lastUid).sort((a, b) => a - b);
+    const place = (last: number, done: boolean): MailFolderState => ({
+      path: folder.path, uidValidity, lastUid: last, since: from,
+      ...(folder.specialUse !== undefined ? { specialUse: folder.specialUse } : {}),
+      // HIGHESTMODSEQ only once the whole folder was read: a half-read folder is never "unchanged".
+      ...(done && modseq !== undefined ? { highestModseq: modseq } : {}),
+    });
+    let read = 0;
+    options.onProgress?.({ folder: folder.path, done: 0, total: uids.length });
+    for (let i = 0; i < uids.length; i += BATCH) {
+      const batch = uids.slice(i, i + BATCH);
+      const fetched = await client.fetchAll(batch.join(','), { uid: true, headers: true, internalDate: true }, { uid: true });
+      const seen: Seen[] = [];
+      for (const msg of fetched) {
+        const text = msg.headers ? msg.headers.toString('utf8') : '';
+        const facts = parseHeaderBlock(text);
+        const internal = msg.internalDate ? new Date(msg.internalDate).getTime() : NaN;
+        const receivedAt = Number.isFinite(internal) ? internal : facts.date ?? deps.clock.now();
+        seen.push({ uid: msg.uid, facts, messageId: facts.messageId ?? stableId(text), receivedAt });
+      }
+      const already = await store.mail.seenMessages(userId, seen.map((s) => s.messageId));
+      const ignored: MailMessageRecord[] = [];
+      const matched: { seen: Seen; applicationId: string; personIds: readonly string[]; outbound: boolean }[] = [];
+      const inBatch = new Set<string>();
+      for (const s of seen) {
+        if (already.has(s.messageId) || inBatch.has(s.messageId)) continue;
+        inBatch.add(s.messageId);
+        const match = matchMessage(s.facts, index);
+        for (const x of match.suspicious) suspicious.set(x.address, x);
+        const outbound = match.direction === 'outbound';
+        // The Sent folder holds only the user's mail; the inbox may hold it too (a copy to oneself).
+        if (match.applicationId === null || !apps.has(match.applicationId) || (folder.outbound && !outbound)) {
+          ignored.push(record(folder.path, uidValidity, s, 'ignored', deps.clock.now()));
+        } else {
+          matched.push({ seen: s, applicationId: match.applicationId, personIds: match.personIds, outbound });
+        }
+      }
+      if (ignored.length > 0) {
+        await store.mail.addMessages(userId, ignored);
+        counts.ignored += ignored.length;
+      }
+      if (matched.length > 0) {
+        // Bodies only of the matching messages, and only their first part.
+        const bodies = new Map<number, Buffer>();
+        const got = await client.fetchAll(matched.map((m) => m.seen.uid).join(','), { uid: true, source: { maxLength: BODY_MAX } }, { uid: true });
+        for (const msg of got) if (msg.source) bodies.set(msg.uid, msg.source);
+        for (const m of matched) {
+          const app = apps.get(m.applicationId)!;
+          await applyMessage(deps, folder.path, uidValidity, m.seen, app, m.personIds, m.outbound, bodies.get(m.seen.uid), employerIds, settings, counts);
+        }
+      }
+      read += fetched.length;
+      const last = batch[batch.length - 1]!;
+      const next = place(last, i + BATCH >= uids.length);
+      await store.mail.saveFolder(userId, next);
+      options.onProgress?.({ folder: folder.path, done: Math.min(i + BATCH, uids.length), total: uids.length });
+    }
+    if (uids.length === 0) {
+      const next = place(lastUid, true);
+      await store.mail.saveFolder(userId, next);
+    }
+    return { path: folder.path, read, full, unchanged: false };
+  } finally {
+    lock.release();
+  }
+}
+
+interface Body {
+  readonly text: string;
+  readonly deliveryReport: string | undefined;
+}
+
+async function readBody(raw: Buffer | undefined): Promise<Body> {
+  if (!raw) return { text: '', deliveryReport: undefined };
+  try {
+    const { simpleParser } = await import('mailparser');
+    const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+    const report = parsed.attachments.find((a) => a.contentType === 'message/delivery-status');
+    return { text: mailText({ text: parsed.text, html: parsed.html }).text, deliveryReport: report ? report.content.toString('utf8') : undefined };
+  } catch {
+    // Malformed MIME: read what is there as plain text rather than stop the sync.
+    const text = raw.toString('utf8');
+    const split = text.search(/\r?\n\r?\n/);
+    return { text: mailText({ text: split >= 0 ? text.slice(split).trim() : '' }).text, deliveryReport: undefined };
+  }
+}
+
+async function applyMessage(
+  deps: MailDeps, folder: string, uidValidity: number, s: Seen, app: Application, personIds: readonly string[], outbound: boolean,
+  raw: Buffer | undefined, employerIds: Set<string>, settings: Settings, counts: Counts,
+): Promise<void> {
+  const { store, userId } = deps;
+  const body = await readBody(raw);
+  // The Date header, unless it claims a moment after the mailbox received the message.
+  const at = s.facts.date !== null && s.facts.date <= s.receivedAt + DAY_MS ? s.facts.date : s.receivedAt;
+  const now = deps.clock.now();
+  if (outbound) {
+    const answersEmployer = s.facts.inReplyTo.some((id) => employerIds.has(id));
+    const kind = inferSentKind({ at, subject: s.facts.subject, text: body.text, answersEmployer }, app).kind;
+    const people = personIds.filter((id) => app.people.some((p) => p.id === id));
+    const subject = s.facts.subject === '' ? 'no subject' : `"${s.facts.subject.slice(0, 200)}"`;
+    const text = `Email ${subject} to ${recipients(s.facts)}`.slice(0, 2_000);
+    await store.transaction(async (tx) => {
+      const inTx = { ...deps, store: tx };
+      const added = await tx.mail.addMessages(userId, [record(folder, uidValidity, s, 'touch', now, { applicationId: app.id, touchKind: kind, ...(people[0] ? { personId: people[0] } : {}) })]);
+      if (added.length === 0) return;
+      for (const personId of people.length > 0 ? people : [undefined]) {
+        const touch: Record<string, unknown> = { at: new Date(at).toISOString(), channel: 'email', kind, outcome: 'sent', text };
+        if (personId !== undefined) touch['personId'] = personId;
+        await addTouch(inTx, app.id, touch);
+        counts.touches++;
+      }
+    });
+    return;
+  }
+  const reading = readInbound({ facts: s.facts, receivedAt: s.receivedAt, text: body.text, deliveryReport: body.deliveryReport }, app, { time: deps.time, settings });
+  const from = s.facts.from[0]?.address;
+  if (reading.class === 'bounce' && reading.bounce) {
+    await store.transaction(async (tx) => {
+      const inTx = { ...deps, store: tx };
+      const added = await tx.mail.addMessages(userId, [record(folder, uidValidity, s, 'bounce', now, { applicationId: app.id })]);
+      if (added.length === 0) return;
+      for (const failed of reading.bounce!.failed) {
+        const person = app.people.find((p) => p.email !== undefined && p.email.trim().toLowerCase() === failed.address.toLowerCase());
+        if (person && person.verified) await editPersonFields(inTx, app.id, person.id, { verified: false });
+        await tx.mail.addProposal(userId, {
+          applicationId: app.id, messageId: s.messageId, kind: 'bounce', createdAt: now,
+          payload: {
+            address: failed.address, ...(person ? { personId: person.id, personName: person.name } : {}),
+            addressWrong: failed.addressWrong, ...(failed.diagnostic !== null ? { diagnostic: failed.diagnostic } : {}), at,
+          },
+        });
+        counts.bounces++;
+      }
+    });
+    employerIds.add(s.messageId);
+    return;
+  }
+  if (reading.class === 'ignore' || reading.class === 'auto_reply' || reading.reply === null) {
+    await store.mail.addMessages(userId, [record(folder, uidValidity, s, 'ignored', now, { applicationId: app.id })]);
+    counts.ignored++;
+    return;
+  }
+  const reply = reading.reply;
+  const kind = reading.class === 'other' ? 'other' : reading.class;
+  await store.transaction(async (tx) => {
+    const added = await tx.mail.addMessages(userId, [record(folder, uidValidity, s, 'proposal', now, { applicationId: app.id, ...(reading.writerId ? { personId: reading.writerId } : {}) })]);
+    if (added.length === 0) return;
+    await tx.mail.addProposal(userId, {
+      applicationId: app.id, messageId: s.messageId, kind, createdAt: now,
+      payload: {
+        action: reply.proposal.action, rules: [...reply.proposal.rules], why: reply.proposal.why, at,
+        subject: s.facts.subject.slice(0, 200), ...(from !== undefined ? { from } : {}),
+        ...(reading.writerId !== undefined ? { personId: reading.writerId } : {}),
+        ...(reply.evidence !== '' ? { evidence: reply.evidence.slice(0, 500) } : {}),
+        ...(reply.decision.kind === 'date' ? { decisionBy: formatDay(reply.decision.day) } : {}),
+        ...(reply.decision.kind !== 'none' ? { said: reply.decision.said } : {}),
+        ...(reply.decision.kind === 'choices' ? { choices: reply.decision.choices.map((c) => formatDay(c.day)) } : {}),
+        ...(reply.returnOn !== null ? { returnOn: formatDay(reply.returnOn) } : {}),
+      },
+    });
+    counts.proposals++;
+    // The employer answered: a note queued before their message would cross it.
+    if (kind !== 'out_of_office') await cancelQueuedOnReply({ store: tx, userId }, app.id, at);
+  });
+  employerIds.add(s.messageId);
+}
