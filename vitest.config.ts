@@ -6,5 +6,6 @@ export default defineConfig({
     testTimeout: 30_000,
     // Starting Chromium and a fresh database for an end-to-end file takes seconds on a busy machine.
     hookTimeout: 60_000,
+    setupFiles: ['test/yield-between-tests.ts'],
   },
 });

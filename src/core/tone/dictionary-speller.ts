@@ -46,11 +46,32 @@ export function spellerFromDictionaries(dictionaries: readonly HunspellDictionar
   }
   // One parse only: nspell's `dictionary()` cannot be called twice (its compound rules break).
   const main = nspell(aff, extra.length > 0 ? `${dic.replace(/\n*$/, '')}\n${extra.join('\n')}\n` : dic);
-  if (separate.length === 0) return { correct: (w) => main.correct(w), suggest: (w) => main.suggest(w) };
+  if (separate.length === 0) return { correct: (w) => main.correct(w), suggest: remembered((w) => main.suggest(w)) };
   const all = [main, ...separate];
   return {
     correct: (w) => all.some((s) => s.correct(w)),
-    suggest: (w) => [...new Set(all.flatMap((s) => s.suggest(w)))],
+    suggest: remembered((w) => [...new Set(all.flatMap((s) => s.suggest(w)))]),
+  };
+}
+
+/** Most words remembered: a draft checks the same unknown word in every phrase and note it is in. */
+const REMEMBERED = 2_000;
+
+/**
+ * nspell's suggestions, remembered per word: each call tries every edit of the word against the
+ * whole dictionary (a second or more for a long unknown word on a busy machine), and the answer
+ * for a word never changes. Copies are handed out, so a caller cannot change what is remembered.
+ */
+function remembered(suggest: (word: string) => string[]): (word: string) => string[] {
+  const seen = new Map<string, readonly string[]>();
+  return (word) => {
+    let found = seen.get(word);
+    if (found === undefined) {
+      if (seen.size >= REMEMBERED) seen.clear();
+      found = suggest(word);
+      seen.set(word, found);
+    }
+    return [...found];
   };
 }
 

@@ -156,3 +156,32 @@ describe('what a note must not say', () => {
     expect(typo.body).toContain('single warehouse');
   });
 });
+
+describe('run-ons and doubled frames', () => {
+  it('two sentences run together with a comma are two points: the second is listed', () => {
+    const f = fitDetail("he showed me the onboarding flow they're redesigning, drop-off at step 3 is ~60%", toHer);
+    expect(f.value).toEqual({ form: 'act', text: "you showed me the onboarding flow they're redesigning" });
+    expect(f.dropped).toEqual([{ text: 'drop-off at step 3 is ~60%', reason: 'several_points' }]);
+    // A comma after a verb of saying, or before words that carry on, keeps the sentence whole.
+    expect(fitDetail('she said, the team is growing', toHer).dropped).toEqual([]);
+    expect(fitDetail('the team, which is new, is hiring', toHer).dropped).toEqual([]);
+  });
+
+  it('"her thoughts on X" is the topic X: the frame says "your thoughts on" once', () => {
+    expect(fitDetail('her thoughts on AI in the classroom', toHer).value).toEqual({ form: 'topic', text: 'AI in the classroom' });
+  });
+
+  it('a phrasal verb\'s particle is no verb of its own ("talked about … cleaning up the list" is a topic)', () => {
+    expect(fitDetail('She talked about moving the newsletter to HubSpot and cleaning up the list.', toHer).value)
+      .toEqual({ form: 'topic', text: 'moving the newsletter to HubSpot and cleaning up the list' });
+  });
+
+  it('an awkward answer "without" what went wrong is the answer\'s topic only', () => {
+    expect(fitMoment("couldn't explain why my last project was cancelled without slagging off my old boss", 'awkward', 'you').value)
+      .toEqual({ form: 'topic', text: 'why my last project was cancelled' });
+  });
+
+  it('one-word gerunds in a list are its items ("forecasting, hiring, and tooling")', () => {
+    expect(fitMoment('forecasting, hiring, tooling', 'unfinished', 'you').value).toEqual({ form: 'topic', text: 'forecasting, hiring, and tooling' });
+  });
+});

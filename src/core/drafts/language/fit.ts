@@ -55,7 +55,7 @@ const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'regarding', 'around', 
 const ROLE_WORDS = new Set(['lead', 'manager', 'director', 'head', 'engineer', 'recruiter', 'analyst', 'partner', 'vp', 'cto', 'ceo', 'cfo', 'coo', 'hr', 'designer', 'founder', 'owner', 'principal', 'chef', 'nurse', 'teacher', 'supervisor', 'foreman']);
 const LIKED = new Set(['like', 'love', 'enjoy', 'appreciate', 'praise', 'admire', 'value']);
 const FEELINGS = new Set(['feel', 'seem', 'look', 'sound', 'go', 'think', 'hope', 'guess', 'turn']);
-const BOUNDARY = new Set(['then', 'because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which']);
+const BOUNDARY = new Set(['then', 'because', 'when', 'since', 'but', 'so', 'although', 'though', 'while', 'as', 'which', 'without']);
 
 /** A fitted phrase ready for a sentence: no closing stop, tidy spacing, balanced quotes. */
 function finish(text: string): string | undefined {
@@ -93,9 +93,11 @@ function nounList(text: string): string | undefined {
   const items = text.split(inPhrase ? /\s*,\s*(?:and\s+|or\s+)?/ : /\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?=[^,]*$)/).map((s) => s.trim()).filter((s) => s !== '');
   if (items.length < 2 || items.length > 5) return undefined;
   const shaped = items.map((i) => shapeOf(i));
-  if (!shaped.every((s) => s.kind === 'noun' && s.terms.length > 0 && s.terms.length <= 4)) return undefined;
+  // A one-word gerund is a noun here ("forecasting, hiring, tooling").
+  const nounish = (s: Shape): boolean => (s.kind === 'noun' && s.terms.length > 0 && s.terms.length <= 4) || (s.kind === 'gerund' && s.terms.length === 1);
+  if (!shaped.every(nounish)) return undefined;
   // The first item may carry a sentence capital; the others keep their case as typed.
-  const texts = shaped.map((s, i) => (s.kind !== 'noun' ? undefined : i === 0 ? phraseOf(s.terms) : finish(textOf(s.terms))));
+  const texts = shaped.map((s, i) => (s.kind !== 'noun' && s.kind !== 'gerund' ? undefined : i === 0 ? phraseOf(s.terms) : finish(textOf(s.terms))));
   if (texts.some((t) => t === undefined)) return undefined;
   const list = [...new Set(texts as string[])];
   // "data quality, data quality, data quality": said once.
@@ -114,11 +116,15 @@ function quoteOf(point: string): string | undefined {
 function topicOf(terms: readonly Term[], about: About): DetailForm | undefined {
   // "our discussion about the move to Statsig": the frames already say it was a conversation; the topic is the move.
   const talk = terms[0]?.lower === 'our' && TALK_NOUNS.has(terms[1]?.lower ?? '') && TOPIC_PREPOSITIONS.has(terms[2]?.lower ?? '') && terms.length > 3;
-  const rest = talk ? terms.slice(3) : terms;
+  // "her thoughts on AI in the classroom": the frames say "your thoughts on" themselves; the topic is AI in the classroom.
+  const views = ['her', 'his', 'their', 'your'].includes(terms[0]?.lower ?? '') && VIEW_NOUNS.has(terms[1]?.lower ?? '')
+    && ['on', 'about', 'regarding', 'around'].includes(terms[2]?.lower ?? '') && terms.length > 3;
+  const rest = talk || views ? terms.slice(3) : terms;
   const t = phraseOf(about.as === 'you' ? toSecondPerson(rest) : rest);
   return t === undefined ? undefined : { form: 'topic', text: t };
 }
 
+const VIEW_NOUNS = new Set(['thoughts', 'views', 'take', 'perspective', 'opinion', 'opinions', 'ideas', 'view']);
 const TALK_NOUNS = new Set(['discussion', 'conversation', 'chat', 'talk', 'exchange', 'discussions', 'conversations', 'chats', 'talks']);
 
 /** The detail's point fitted, or undefined when it cannot be shaped safely. */

@@ -23,10 +23,52 @@ export function pointsOf(text: string): string[] {
   for (const item of [...unbracketed, ...asides]) {
     for (const s of sentencesOf(item)) {
       for (const clause of s.split(/,\s+(?=(?:[\p{L}'-]+\s+){0,3}(?:but|and|so)\s+(?:it|they|he|she|we|i|you)\b)|\s*;\s*|\s+[\u2014\u2013]\s+|\s+-\s+|,?\s+(?:and|but|then|so)\s+(?=(?:they|he|she|we|i|you)\s)|,\s+(?=(?:they|he|she|we|i|you)(?:'\w+)?\s)/iu)) {
-        if (/\p{L}/u.test(clause)) out.push(clause.trim());
+        if (/\p{L}/u.test(clause)) out.push(...runOnSplit(clause.trim()));
       }
     }
   }
+  return out;
+}
+
+/** Words after a comma that carry on the same sentence ("…, which is new", "…, and then…"). */
+const CARRY_ON = new Set([
+  'which', 'who', 'whom', 'whose', 'that', 'and', 'but', 'or', 'nor', 'so', 'because', 'while', 'when', 'where', 'as', 'if',
+  'although', 'though', 'since', 'then', 'with', 'without', 'including', 'like', 'plus', 'not', 'especially', 'even',
+]);
+
+/** A part after a comma that is a sentence of its own: a subject with a noun in it, then its verb ("drop-off at step 3 is 60%"). */
+function ownClause(terms: readonly Term[]): boolean {
+  const first = terms[0];
+  if (first === undefined || CARRY_ON.has(first.lower) || is(first, 'Preposition') || is(first, 'Conjunction')) return false;
+  for (let i = 1; i < terms.length; i++) {
+    const t = terms[i];
+    if (t === undefined || WH.has(t.lower) || t.lower === 'that') return false;
+    const verb = is(t, 'Copula') || (isFinite(terms, i) && !is(t, 'Gerund') && !is(t, 'Particle'));
+    if (verb && terms.slice(0, i).some((x) => is(x, 'Noun') && !is(x, 'Pronoun'))) return true;
+  }
+  return false;
+}
+
+/**
+ * Two sentences run together with a comma ("he showed me the flow they're redesigning, drop-off at
+ * step 3 is 60%"): split where the part after a comma has its own subject and verb and the part
+ * before has a verb that is not one of saying ("she said, the team…" stays whole).
+ */
+function runOnSplit(clause: string): string[] {
+  if (!clause.includes(', ')) return [clause];
+  const parts = clause.split(/,\s+/);
+  const out: string[] = [];
+  let current = parts[0] ?? '';
+  for (const part of parts.slice(1)) {
+    const left = termsOf(current);
+    const verb = finiteVerb(left);
+    const last = left[left.length - 1];
+    if (verb >= 0 && last !== undefined && !isSpeechVerb(last.lower) && ownClause(termsOf(part))) {
+      out.push(current);
+      current = part;
+    } else current = `${current}, ${part}`;
+  }
+  out.push(current);
   return out;
 }
 
@@ -60,6 +102,8 @@ const isFinite = (terms: readonly Term[], i: number): boolean => {
   const t = terms[i];
   if (t === undefined || !is(t, 'Verb')) return false;
   if (is(t, 'Gerund') && !is(t, 'Copula')) return false;
+  // "cleaning up the list": the particle of a phrasal verb is no verb of its own.
+  if (is(t, 'Particle')) return false;
   if (is(t, 'Participle') && !is(terms[i - 1], 'Auxiliary') && !is(terms[i - 1], 'Copula')) return false;
   const prev = terms[i - 1];
   if (prev !== undefined && prev.lower === 'to') return false;
