@@ -15,7 +15,7 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** Opens the store (creating and migrating the database if needed) with the local user in it. Close `store` when done. */
 export async function createDeps(config: Config, options: OpenOptions = {}): Promise<Deps> {
   const store = await openStore(config.database.kind === 'postgres'
-    ? { kind: 'postgres', url: config.database.url }
+    ? { kind: 'postgres', url: config.database.url, ...(config.database.directUrl !== undefined ? { directUrl: config.database.directUrl } : {}) }
     : { kind: 'pglite', dataDir: config.database.dataDir }, options);
   try {
     await store.ensureUser(LOCAL_USER);

@@ -9,7 +9,7 @@ export { pgliteDir };
 
 export type StoreLocation =
   | { readonly kind: 'pglite'; /** Afterword's data directory; the database lives in its `pglite/` folder. */ readonly dataDir: string }
-  | { readonly kind: 'postgres'; readonly url: string };
+  | { readonly kind: 'postgres'; readonly url: string; /** PostgreSQL itself when `url` is a pooler in transaction mode. */ readonly directUrl?: string };
 
 export interface OpenOptions {
   /** Told when the embedded database's lock, left by a process that is gone, is taken over. */
@@ -30,5 +30,5 @@ export async function openStore(location: StoreLocation, options: OpenOptions = 
   }
   // pg and its drizzle driver load only when PostgreSQL is used (they slow every embedded start).
   const { openPostgresStore } = await import('./postgres.js');
-  return openPostgresStore({ url: location.url });
+  return openPostgresStore({ url: location.url, ...(location.directUrl !== undefined ? { directUrl: location.directUrl } : {}) });
 }

@@ -21,6 +21,13 @@ export interface PostgresStoreOptions {
    * fails as unreachable (default 5,000 ms): a request then gets 503, never waits without end.
    */
   readonly poolWaitMs?: number;
+  /**
+   * PostgreSQL itself, when `url` goes through a connection pooler in transaction mode (PgBouncer):
+   * migrations (which hold a session's lock) and the connection that listens for account changes
+   * (a pooler delivers no notices) use it, and the pool sends no named statements and no startup
+   * options, which such a pooler cannot keep on one server connection.
+   */
+  readonly directUrl?: string;
 }
 
 export const DEFAULT_POOL_WAIT_MS = 5_000;
@@ -42,7 +49,7 @@ export function redactUrl(url: string): string {
 export class PostgresStore extends DrizzleStore {
   readonly timings: OpenTimings;
 
-  constructor(pool: pg.Pool, timings: OpenTimings, listen: AccountChanges = accountChanges(() => new pg.Client({ ...pool.options, application_name: ACCOUNT_CHANGES_APPLICATION }))) {
+  constructor(pool: pg.Pool, timings: OpenTimings, listen: AccountChanges = accountChanges(() => new pg.Client({ ...pool.options, application_name: ACCOUNT_CHANGES_APPLICATION })), pooled = false) {
     super({
       db: drizzle({ client: pool }),
       close: async () => {
@@ -51,7 +58,11 @@ export class PostgresStore extends DrizzleStore {
       },
       watchAccounts: listen.watch,
       // Named: each connection parses and plans the statement once (json columns arrive parsed).
-      prepared: async (name, text, values) => (await pool.query<Record<string, unknown>>({ name, text, values })).rows,
+      // Behind a transaction pooler a statement's next run may land on another server connection,
+      // which has never seen the name: unnamed there (parsed and planned every time).
+      prepared: pooled
+        ? async (_name, text, values) => (await pool.query<Record<string, unknown>>({ text, values })).rows
+        : async (name, text, values) => (await pool.query<Record<string, unknown>>({ name, text, values })).rows,
     });
     this.timings = timings;
   }
@@ -197,10 +208,12 @@ async function endPool(pool: pg.Pool): Promise<void> {
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const started = performance.now();
+  const pooled = options.directUrl !== undefined;
   // Dates and instants are read in ISO form whatever the server's default: set at connection start
-  // (a query from the pool's 'connect' event raced the first query, which pg is deprecating).
+  // (a query from the pool's 'connect' event raced the first query, which pg is deprecating). A
+  // transaction pooler refuses startup options: there the database's own setting is checked below.
   const pool = new pg.Pool({
-    connectionString: options.url, max: options.poolSize ?? 10, options: '-c datestyle=ISO,MDY',
+    connectionString: options.url, max: options.poolSize ?? 10, ...(pooled ? {} : { options: '-c datestyle=ISO,MDY' }),
     connectionTimeoutMillis: options.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
     // A peer that vanished without a word (a cut cable, a paused VM) is noticed by TCP, not only on the next write.
     keepAlive: true,
@@ -217,19 +230,28 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   } catch (error) {
     await pool.end();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('internal', `cannot connect to PostgreSQL at ${redactUrl(options.url)} (DATABASE_URL): ${reason}; check that the server runs and the URL is right, or unset DATABASE_URL to use the built-in database`, { cause: error });
+    throw new AppError({ reason: 'storage.unreachable', params: { url: redactUrl(options.url), reason } }, { cause: error });
   }
   const opened = performance.now();
   try {
+    if (pooled) await checkDateStyle(client, options.url);
     const folder = migrationsFolder();
     // Checked before the lock: an up-to-date database needs neither the lock nor the right to create.
     const current = await upToDate(folder, async () => (await client.query<{ newest: string | null }>(NEWEST_APPLIED_SQL)).rows[0]?.newest);
     if (!current) {
-      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      // The lock is a session's: behind a transaction pooler its unlock could reach another server
+      // connection and leave it held, so migrations go to PostgreSQL itself.
+      const direct = options.directUrl !== undefined ? await connectDirect(options.directUrl) : undefined;
+      const migrating = direct ?? client;
       try {
-        await migrate(drizzle({ client }), { migrationsFolder: folder, migrationsSchema: MIGRATIONS_SCHEMA });
+        await migrating.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        try {
+          await migrate(drizzle({ client: migrating }), { migrationsFolder: folder, migrationsSchema: MIGRATIONS_SCHEMA });
+        } finally {
+          await migrating.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+        }
       } finally {
-        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+        await direct?.end();
       }
     }
   } catch (error) {
@@ -238,5 +260,30 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw error;
   }
   client.release();
-  return new PostgresStore(pool, { open: opened - started, migrate: performance.now() - opened });
+  const directUrl = options.directUrl;
+  const listen = directUrl !== undefined
+    ? accountChanges(() => new pg.Client({ connectionString: directUrl, keepAlive: true, application_name: ACCOUNT_CHANGES_APPLICATION }))
+    : undefined;
+  return new PostgresStore(pool, { open: opened - started, migrate: performance.now() - opened }, listen, pooled);
+}
+
+/** A connection to PostgreSQL itself (`directUrl`), with an error that names the setting. */
+async function connectDirect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError({ reason: 'storage.direct_unreachable', params: { url: redactUrl(url), reason } }, { cause: error });
+  }
+  return client;
+}
+
+/** Behind a pooler no startup option sets DateStyle: the database's own must give ISO dates. */
+async function checkDateStyle(client: pg.PoolClient, url: string): Promise<void> {
+  const style = (await client.query<{ DateStyle: string }>('show datestyle')).rows[0]?.DateStyle ?? '';
+  if (!/^ISO\b/i.test(style)) {
+    throw new AppError({ reason: 'storage.date_style', params: { url: redactUrl(url), style } });
+  }
 }
