@@ -155,22 +155,50 @@ function withinOneEdit(a: string, b: string): boolean {
  * A `known` without a dot is a company's name ("hooli"): hoo1i.com passes for it, hooli.com does not.
  */
 export function isLookalike(candidate: string, known: string): boolean {
-  // Known by name only ("hooli"): the candidate's name part against it.
-  if (!known.includes('.')) {
-    const name = registrableDomain(candidate).split('.')[0] ?? '';
-    return name !== known && name.replace(/-/g, '') !== known && skeleton(name) === skeleton(known);
-  }
-  const c = normaliseHost(candidate);
-  const k = normaliseHost(known);
-  if (c === k || c === '' || k === '') return false;
-  const sc = skeleton(c);
-  const sk = skeleton(k);
-  if (sc === sk) return true;
-  const dot = (s: string): [string, string] => {
-    const i = s.indexOf('.');
-    return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i)];
-  };
-  const [cn, ct] = dot(sc);
-  const [kn, kt] = dot(sk);
-  return ct === kt && kn.length >= 6 && withinOneEdit(cn, kn);
+  return lookalikeOf(candidate, [lookalikeKey(known)]) !== undefined;
 }
+
+/** A known domain (or bare company name) made ready for lookalike checks against many candidates. */
+export interface LookalikeKey {
+  readonly known: string;
+  readonly skeleton: string;
+  /** The skeleton's name part and its ending (".co.uk"), for the one-letter-off check. */
+  readonly name: string;
+  readonly ending: string;
+  /** A bare company name, not a domain. */
+  readonly bare: boolean;
+}
+
+function splitName(s: string): [string, string] {
+  const i = s.indexOf('.');
+  return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i)];
+}
+
+export function lookalikeKey(known: string): LookalikeKey {
+  const k = normaliseHost(known);
+  const sk = skeleton(k);
+  const [name, ending] = splitName(sk);
+  return { known: k, skeleton: sk, name, ending, bare: !k.includes('.') };
+}
+
+/** The first key `candidate` passes for without being it (see isLookalike). */
+export function lookalikeOf<K extends LookalikeKey>(candidate: string, keys: readonly K[]): K | undefined {
+  const c = normaliseHost(candidate);
+  if (c === '') return undefined;
+  const sc = skeleton(c);
+  const [cn, ct] = splitName(sc);
+  const label = registrableDomain(c).split('.')[0] ?? '';
+  const labelSkeleton = keys.some((k) => k.bare) ? skeleton(label) : '';
+  for (const k of keys) {
+    if (k.bare) {
+      // Known by name only ("hooli"): the candidate's name part against it.
+      if (label !== k.known && label.replace(/-/g, '') !== k.known && labelSkeleton === k.skeleton) return k;
+      continue;
+    }
+    if (c === k.known) continue;
+    if (sc === k.skeleton) return k;
+    if (ct === k.ending && k.name.length >= 6 && withinOneEdit(cn, k.name)) return k;
+  }
+  return undefined;
+}
+

@@ -8,7 +8,7 @@
  */
 import type { Application, Person } from '../model.js';
 import type { MailAddress, MailHeaderFacts } from './headers.js';
-import { HIRING_SYSTEMS, isLookalike, isSharedDomain, normaliseHost, registrableDomain } from './domains.js';
+import { HIRING_SYSTEMS, isSharedDomain, lookalikeKey, lookalikeOf, normaliseHost, registrableDomain, type LookalikeKey } from './domains.js';
 
 /** What the index needs of an application. */
 export type MatchApplication = Pick<Application, 'id' | 'company' | 'role'> & {
@@ -35,6 +35,8 @@ export interface MatchIndex {
   readonly names: ReadonlyMap<string, { readonly company: readonly string[]; readonly role: readonly string[] }>;
   /** Companies without a known domain, by their name run together ("hooli", "soylentfoods") → application ids. */
   readonly bareNames: ReadonlyMap<string, readonly string[]>;
+  /** The company domains and bare names, ready for lookalike checks. */
+  readonly lookalikes: readonly (LookalikeKey & { readonly applicationIds: readonly string[] })[];
   /** Lower-case hiring-system slugs ("acme" of boards.greenhouse.io/acme) → application ids. */
   readonly slugs: ReadonlyMap<string, readonly string[]>;
 }
@@ -130,7 +132,8 @@ export function buildMatchIndex(applications: readonly MatchApplication[], optio
     const bare = n.company.join('');
     if (!withDomain.has(id) && bare.length >= 4) push(bareNames, bare, id);
   }
-  return { own: new Set((options.ownAddresses ?? []).map((a) => a.trim().toLowerCase())), people, domains, threads, names, slugs, bareNames };
+  const lookalikes = [...domains, ...bareNames].map(([known, applicationIds]) => ({ ...lookalikeKey(known), applicationIds }));
+  return { own: new Set((options.ownAddresses ?? []).map((a) => a.trim().toLowerCase())), people, domains, threads, names, slugs, bareNames, lookalikes };
 }
 
 function threadApps(facts: MailHeaderFacts, index: MatchIndex): string[] {
@@ -188,21 +191,8 @@ export function matchMessage(facts: MailHeaderFacts, index: MatchIndex): MailMat
     if (index.people.has(a.address)) continue;
     const domain = registrableDomain(a.address);
     if (index.domains.has(domain) || isSharedDomain(domain)) continue;
-    let found = false;
-    for (const [known, apps] of index.domains) {
-      if (isLookalike(domain, known)) {
-        suspicious.push({ address: a.address, resembles: known, applicationIds: apps });
-        found = true;
-        break;
-      }
-    }
-    // A company known by name only: hoo1i.com passes for Hooli.
-    for (const [name, apps] of found ? [] : index.bareNames) {
-      if (isLookalike(domain, name)) {
-        suspicious.push({ address: a.address, resembles: name, applicationIds: apps });
-        break;
-      }
-    }
+    const like = lookalikeOf(domain, index.lookalikes);
+    if (like !== undefined) suspicious.push({ address: a.address, resembles: like.known, applicationIds: like.applicationIds });
   }
   const base = { direction, suspicious, needsBody: false };
   if (!outbound && suspicious.length > 0) return { ...base, ...NO_MATCH };

@@ -48,11 +48,23 @@ const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base'
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'main', 'nav', 'table', 'tr', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'address', 'center', 'form', 'fieldset', 'figure', 'figcaption', 'blockquote']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|max-height\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)|font-size\s*:\s*0(?:px)?\s*(?:!important)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$))/i;
 
-function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+const ATTRS = new Map(['hidden', 'aria-hidden', 'style', 'alt'].map((name) => [name, {
+  valued: new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'),
+  bare: new RegExp(`\\s${name}(?=[\\s/>])`, 'i'),
+}]));
+
+function attr(tag: string, name: 'hidden' | 'aria-hidden' | 'style' | 'alt'): string | null {
+  // A bare tag ("<p>") has no attributes: most tags of a mail.
+  if (!/\s/.test(tag)) return null;
+  const re = ATTRS.get(name);
+  if (re === undefined) return null;
+  const m = re.valued.exec(tag);
   if (m) return m[1] ?? m[2] ?? m[3] ?? '';
-  return new RegExp(`\\s${name}(?=[\\s/>])`, 'i').test(tag) ? '' : null;
+  return re.bare.test(tag) ? '' : null;
 }
+
+/** Where a raw-text element ends (sticky search from its start tag; reset before each use). */
+const END_TAGS: Readonly<Record<string, RegExp>> = { script: /<\/script/gi, style: /<\/style/gi, textarea: /<\/textarea/gi };
 
 function hidden(tag: string): boolean {
   if (attr(tag, 'hidden') !== null) return true;
@@ -110,9 +122,12 @@ export function htmlToText(html: string): string {
     if (!closing && !selfClosing && (DROP.has(name) || hidden(tag))) {
       // Raw-text elements end only at their own end tag, whatever they hold.
       if (name === 'script' || name === 'style' || name === 'textarea') {
-        const endTag = new RegExp(`</${name}`, 'gi');
-        endTag.lastIndex = i;
-        const end = endTag.exec(src);
+        const endTag = END_TAGS[name];
+        let end: RegExpExecArray | null = null;
+        if (endTag !== undefined) {
+          endTag.lastIndex = i;
+          end = endTag.exec(src);
+        }
         i = end === null ? src.length : end.index;
         skip = { name, depth: 1 };
       } else {
@@ -152,11 +167,12 @@ export function htmlToText(html: string): string {
 /** The text to read from `body` (see the module comment). Never throws. */
 export function mailText(body: MailBody): MailText {
   const text = typeof body.text === 'string' ? body.text : '';
-  if (text.trim() !== '') {
+  // /\S/ stops at the first letter; trim() would copy a 30 MB body first.
+  if (/\S/.test(text)) {
     return { text: text.slice(0, MAIL_TEXT_MAX).replace(/\r\n?/g, '\n'), source: 'text', truncated: text.length > MAIL_TEXT_MAX };
   }
   const html = typeof body.html === 'string' ? body.html : '';
-  if (html.trim() === '') return { text: '', source: 'none', truncated: false };
+  if (!/\S/.test(html)) return { text: '', source: 'none', truncated: false };
   const read = htmlToText(html);
   return { text: read.slice(0, MAIL_TEXT_MAX), source: 'html', truncated: html.length > HTML_READ_MAX || read.length > MAIL_TEXT_MAX };
 }
