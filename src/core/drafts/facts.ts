@@ -67,7 +67,7 @@ function oneEditApart(a: string, b: string): boolean {
  * phrase that still has a finding (an unknown word, pressure, another company, a stranger's name)
  * is refused with the reason to list it under.
  */
-export function vet(text: string, input: PersonDraftInput): { text: string } | { reason: 'spelling' | 'tone' } {
+export function vet(text: string, input: PersonDraftInput, clause = false): { text: string } | { reason: 'spelling' | 'tone' } {
   const speller = input.speller;
   let t = text;
   const first = /^\p{Lu}[\p{Ll}'-]+/u.exec(t)?.[0];
@@ -75,7 +75,8 @@ export function vet(text: string, input: PersonDraftInput): { text: string } | {
   const abbreviation = first !== undefined && t.charAt(first.length) === '.';
   if (first !== undefined && !abbreviation && speller !== undefined && speller.correct(first.toLowerCase()) && first !== 'I') t = first.toLowerCase() + t.slice(first.length);
   // The phrase is checked inside a sentence, as it will be read; findings outside it are the frame's.
-  const PREFIX = 'We spoke about ';
+  // A clause ("they do user research in-house") is read after "that", a phrase after "about".
+  const PREFIX = clause ? 'I heard that ' : 'We spoke about ';
   const check = (s: string): ReturnType<typeof checkToneData> => checkToneData({
     text: `${PREFIX}${s}.`,
     application: { company: input.application.company },
@@ -103,9 +104,9 @@ export function vet(text: string, input: PersonDraftInput): { text: string } | {
 }
 
 /** The fitted value when it passes `vet`, else it is moved to the dropped list. */
-function vetted<T extends { readonly text: string }>(value: T | undefined, raw: string, input: PersonDraftInput, dropped: Dropped[]): T | undefined {
+function vetted<T extends { readonly text: string; readonly form: string }>(value: T | undefined, raw: string, input: PersonDraftInput, dropped: Dropped[]): T | undefined {
   if (value === undefined) return undefined;
-  const v = vet(value.text, input);
+  const v = vet(value.text, input, ['fact', 'act', 'ours'].includes(value.form));
   if ('text' in v) return { ...value, text: v.text };
   dropped.push({ text: raw.trim(), reason: v.reason });
   return undefined;

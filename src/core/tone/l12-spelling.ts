@@ -28,6 +28,8 @@ const JARGON = new Set([
   'wellbeing', 'learnings', 'timeline', 'timelines', 'deliverable', 'deliverables', 'walkthrough', 'biotech', 'medtech',
   'cleantech', 'agritech', 'regtech', 'legaltech', 'preprocessing', 'pseudonymisation', 'pseudonymization', 'anonymisation',
   'stockout', 'stockouts', 'restock', 'restocking', 'upskilled', 'reforecast', 'reforecasting', 'replatforming',
+  // Latin of legal and public-sector writing ("pro bono", "per diem", "ad hoc" have their own entries).
+  'bono', 'diem', 'curiam', 'amicus', 'habeas', 'voir', 'dire',
 ]);
 /** Frequent words preferred when a typo has several one-edit corrections ("teh" → "the"). */
 const FREQUENT = new Set([

@@ -83,6 +83,10 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   mth: 'month', mths: 'months', 'w/': 'with', 'w/o': 'without', 'b/c': 'because', thru: 'through', ppl: 'people',
   convo: 'conversation', convos: 'conversations', govt: 'government', dept: 'department', depts: 'departments',
   mgmt: 'management', mgr: 'manager', mgrs: 'managers', approx: 'about', abt: 'about', esp: 'especially',
+  // Contractions typed without their apostrophe ("didnt"); only those that are no word of their own ("wont", "ill", "id" are).
+  didnt: "didn't", dont: "don't", doesnt: "doesn't", wasnt: "wasn't", werent: "weren't", isnt: "isn't", arent: "aren't",
+  wouldnt: "wouldn't", couldnt: "couldn't", shouldnt: "shouldn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
+  cant: "can't", ive: "I've", im: "I'm", youre: "you're", theyre: "they're", thats: "that's", whats: "what's",
 };
 const SHORTHAND_WORD = new RegExp(`(?<![\\p{L}\\d/'-])(${Object.keys(SHORTHAND).map((k) => k.replace(/\//g, '\\/')).join('|')})(?:\\.(?=\\s+[\\p{Ll}\\d]))?(?![\\p{L}\\d/'-])`, 'giu');
 const MONTH_NAMES: Readonly<Record<string, string>> = {
@@ -99,7 +103,11 @@ function writeOut(text: string): string {
       const full = SHORTHAND[w.toLowerCase()] ?? m;
       return /^\p{Lu}/u.test(w) ? full.charAt(0).toUpperCase() + full.slice(1) : full;
     })
-    .replace(MONTH_SHORT, (m, a?: string, b?: string) => MONTH_NAMES[(a ?? b ?? '').toLowerCase()] ?? m);
+    .replace(MONTH_SHORT, (m, a?: string, b?: string) => MONTH_NAMES[(a ?? b ?? '').toLowerCase()] ?? m)
+    // A lone "i" ("how i'd migrate") is "I".
+    .replace(/(?<![\p{L}\d'-])i(?=(?:'[a-z]+)?(?![\p{L}\d-]|\.\p{L}))/gu, 'I')
+    // "the platform + the metrics layer", "sales & marketing": a sign between words is "and".
+    .replace(/(?<=\p{L}) [+&] (?=\p{L})/gu, ' and ');
 }
 
 /** A field filled in to say there is nothing: "N/A", "none", "nothing really", "N/A — answered everything". */

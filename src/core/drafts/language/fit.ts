@@ -151,6 +151,8 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
       if (outside.length > 0 && outside.every((t) => is(t, 'Person') || is(t, 'ProperNoun') || is(t, 'Honorific'))) return undefined;
       const inside = shape.terms.filter((t) => !outside.includes(t)).map((t) => t.lower);
       if (outside.length === 1 && /^\p{Lu}/u.test(outside[0]?.text ?? '') && inside.some((w) => ROLE_WORDS.has(w))) return undefined;
+      // "hybrid, 2 days in": notes to self, not a topic to name in a sentence.
+      if (/,\s*\d/.test(textOf(shape.terms))) return undefined;
       return shape.terms.length === 0 ? undefined : topicOf(shape.terms, about);
     }
     case 'clause': {
@@ -214,14 +216,43 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
         const ours = finish(textOf(about.as === 'you' ? toSecondPerson(terms) : terms));
         return ours === undefined ? undefined : { form: 'ours', text: ours };
       }
+      // "Gabriel explained that the M&A team closed 14 deals": someone named reporting news; the news
+      // is what they said ("hear that Gabriel explained that …" says it twice).
+      if (shape.subject.length > 0 && shape.subject.every((t) => is(t, 'Person') || is(t, 'Honorific') || is(t, 'ProperNoun'))) {
+        const rep = reportedAt(terms, shape.verb);
+        const content = rep === undefined || isAct(rep.verb) ? undefined : rep.rest[0]?.lower === 'that' ? rep.rest.slice(1) : rep.rest;
+        if (content !== undefined && finiteVerb(content) > 0 && !WH.has(content[0]?.lower ?? '') && !is(content[0], 'Pronoun') && !TOPIC_PREPOSITIONS.has(content[0]?.lower ?? '')) {
+          const fact = phraseOf(about.as === 'you' ? toSecondPerson(content) : content);
+          return fact === undefined ? undefined : { form: 'fact', text: fact };
+        }
+      }
       // "Mateus walked me through their OKRs": something done to me, not news to have heard.
       if (terms.slice(shape.verb + 1).some((t) => t.lower === 'me')) return undefined;
       // "that the role reports into the COO": the frames say "that" themselves.
-      const own = terms[0]?.lower === 'that' && terms.length > 2 ? terms.slice(1) : terms;
+      const own = withArticle(terms[0]?.lower === 'that' && terms.length > 2 ? terms.slice(1) : terms, shape.subject.length - (terms[0]?.lower === 'that' ? 1 : 0));
       const fact = phraseOf(about.as === 'you' ? toSecondPerson(own) : own);
       return fact === undefined ? undefined : { form: 'fact', text: fact };
     }
   }
+}
+
+/** Singular nouns that name one thing and so take an article ("new office opens in Q2" → "the new office…"). */
+const COUNT_NOUNS = new Set(['team', 'office', 'peak', 'model', 'plan', 'project', 'process', 'system', 'pipeline', 'review', 'migration',
+  'campaign', 'contract', 'budget', 'roadmap', 'strategy', 'rollout', 'platform', 'tool', 'dashboard', 'report', 'rota', 'audit',
+  'scheme', 'policy', 'backlog', 'pilot', 'role', 'position', 'post', 'department', 'unit', 'ward', 'site', 'store', 'warehouse',
+  'app', 'product', 'launch', 'deadline', 'board', 'merger', 'reorg', 'restructure', 'programme', 'program', 'clinic', 'school',
+  'branch', 'plant', 'factory', 'lab', 'studio', 'restaurant', 'kitchen', 'menu', 'website', 'service', 'rebrand', 'redesign']);
+
+/** A subject of bare adjectives and a singular count noun ("new office") gets "the"; anything else stays as typed. */
+function withArticle(terms: readonly Term[], subjectLength: number): Term[] {
+  const subject = terms.slice(0, subjectLength);
+  const head = subject[subject.length - 1];
+  if (head === undefined || !COUNT_NOUNS.has(head.lower) || /^\p{Lu}/u.test(subject[0]?.text ?? '') && subject.length > 1 && /^\p{Lu}/u.test(subject[1]?.text ?? '')) return [...terms];
+  if (!subject.slice(0, -1).every((t) => (is(t, 'Adjective') || is(t, 'Noun')) && !is(t, 'Determiner') && !is(t, 'Possessive') && !is(t, 'Pronoun') && !is(t, 'Value') && !is(t, 'ProperNoun') && !is(t, 'Person'))) return [...terms];
+  const first = subject[0];
+  if (first === undefined || is(first, 'Determiner') || is(first, 'Possessive') || is(first, 'Pronoun')) return [...terms];
+  const the: Term = { text: 'the', lower: 'the', tags: new Set(['Determiner']), pre: first.pre, post: ' ' };
+  return [the, { ...first, pre: '', text: /^\p{Lu}\p{Ll}/u.test(first.text) ? first.lower : first.text }, ...terms.slice(1)];
 }
 
 /**
@@ -248,6 +279,8 @@ function act(terms: readonly Term[], verb: number, about: About): DetailForm | u
   const body = about.as === 'you' ? withYou(rest, 0) : withSubject(rest, 0, about.as.name);
   const text = finish(textOf(body));
   if (text === undefined) return undefined;
+  // "She's the charge nurse on 4 West": telling someone who they are is no news to them.
+  if (about.as === 'you' && (is(from[0], 'Copula') || ['is', 'are', 'am', 'was'].includes(from[0]?.lower ?? '')) && is(from[1], 'Determiner')) return undefined;
   const f = formsOf(terms[verb]?.lower ?? '');
   // A present-tense habit ("she leads the platform team") or a past one ("he used to work…") is a
   // fact about them, not an act in the interview.
@@ -343,7 +376,7 @@ function doing(terms: readonly Term[], verb: number, audience: Audience): string
 function simplifyTopic(text: string): string {
   return text
     .replace(/^(?:the|a|an|that|this|their|your|his|her)\s+(?:(?:tricky|hard|difficult|technical|last|first|second|final|follow-up|big|one)\s+)?(?:question|bit|part|section)\s+(?:on|about|of|around|regarding|re|for)\s+/i, '')
-    .replace(/^(?:my\s+)?(?:answer|response|reply|thoughts|views|ideas|take)\s+(?:on|to|about|for)\s+/i, '')
+    .replace(/^(?:my\s+)?(?:answer|response|reply|thoughts|views?|ideas|take|opinions?|perspective|stance)\s+(?:on|to|about|for)\s+/i, '')
     .replace(/^(?:the|a)\s+((?:[\p{L}\d/&+-]+\s+){0,2}[\p{L}\d/&+-]+)\s+question$/iu, '$1');
 }
 
@@ -394,6 +427,17 @@ function topicOfClause(terms: readonly Term[], verb: number): Term[] | undefined
   return out;
 }
 
+/** Words for the people in the room ("the deputy head", "her", "the interviewer"). */
+const PEOPLE_WORDS = new Set([...ROLE_WORDS, 'interviewer', 'interviewers', 'panel', 'panelist', 'panellist', 'panelists', 'panellists', 'chair', 'deputy', 'person', 'people', 'guy', 'woman', 'man', 'colleague', 'boss', 'him', 'her', 'them', 'everyone', 'everybody', 'someone', 'head', 'heads', 'managers', 'directors', 'leads']);
+
+/** A topic that names only a person ("the deputy head twice", "her", "Mr. Tran"): someone, not something. */
+function isPerson(topic: readonly Term[]): boolean {
+  const words = topic.filter((t) => !is(t, 'Determiner') && !['twice', 'again', 'once', 'repeatedly', 'constantly', 'a', 'bit', 'lot', 'too', 'much', 'by', 'accident', 'mistake'].includes(t.lower));
+  const last = words[words.length - 1];
+  if (last === undefined) return false;
+  return PEOPLE_WORDS.has(last.lower) || words.every((t) => is(t, 'Person') || is(t, 'Honorific'));
+}
+
 /** Auxiliaries of a question put to the candidate, and what they become in reported order ("why did you leave" → "why I left"). */
 const ASKED_AUX: Readonly<Record<string, (verb: Term | undefined) => string[] | undefined>> = {
   did: (v) => { const past = v === undefined ? undefined : formsOf(v.lower)?.past; return past === undefined ? undefined : [past]; },
@@ -432,7 +476,13 @@ const ANSWERING = new Set(['explaining', 'describing', 'answering', 'discussing'
 function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished', audience: Audience): MomentForm | undefined {
   const shape = shapeOf(point);
   // "did I even answer the one about conflict?": a question to self, no moment to write about.
-  if (field !== 'best' && /\?\s*$/.test(point)) return undefined;
+  // ("what I'd do in the first 90 days?" is the question they asked, as a topic.)
+  if (field !== 'best' && /\?\s*$/.test(point)) {
+    if (!/^(?:what|how|why|which|where|when|who)\s+(?:I|we)(?:'d|'ll|'m|'ve)?\s/i.test(point)) return undefined;
+    return fitMomentPoint(point.replace(/\?\s*$/, ''), field, audience);
+  }
+  // "probably my best interview this year": a verdict on the whole interview, not a moment of it.
+  if (/\b(?:best|worst|strongest|weakest|good|great|bad|strong|weak)\s+(?:\w+\s+)?interviews?\b/i.test(point)) return undefined;
   const asTopic = (asked: readonly Term[]): MomentForm | undefined => {
     const terms = reportedQuestion(asked);
     if (terms === undefined || terms.some((t) => THIRD_SINGULAR.has(t.lower))) return undefined;
@@ -446,7 +496,7 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
     if (terms.every((t) => is(t, 'Person') || is(t, 'Honorific'))) return undefined;
     const raw = phraseOf(audienceTerms(terms, audience));
     if (raw === undefined) return undefined;
-    const text = field === 'best' ? raw : simplifyTopic(raw);
+    const text = simplifyTopic(raw);
     return /\p{L}/u.test(text) ? { form: 'topic', text } : undefined;
   };
   switch (shape.kind) {
@@ -487,6 +537,10 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
         return undefined;
       }
       if (field === 'best') {
+        // "loved the demo": what was liked is the moment ("Loving the demo was a highlight" is no sentence a person writes).
+        const likedBase = who === 'none' || who === 'first' ? formsOf(shape.terms[shape.verb]?.lower ?? '')?.infinitive : undefined;
+        const likedObject = shape.terms.slice(shape.verb + 1);
+        if (likedBase !== undefined && LIKED.has(likedBase) && is(likedObject[0], 'Determiner') && finiteVerb(likedObject) < 0) return asTopic(likedObject);
         const rep = reportedAt(shape.terms, shape.verb);
         const first = rep?.rest[0];
         if (who === 'we' && rep !== undefined && first !== undefined && TOPIC_PREPOSITIONS.has(first.lower)) return asTopic(rep.rest.slice(1));
@@ -496,7 +550,8 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
       // "I called it a 'customer' and the panel corrected me": a slip, not an answer on a topic. The
       // verb must be one of answering ("couldn't name", "explained") or lead to a topic ("blanked on X").
       const topic = topicOfClause(shape.terms, shape.verb);
-      if (topic === undefined) return undefined;
+      // "Talked over the deputy head twice": a person is who it happened with, not what the answer was on.
+      if (topic === undefined || isPerson(topic)) return undefined;
       const start = shape.terms.indexOf(topic[0] as Term);
       // The main verb: the last verb before the topic ("couldn't name X" → name).
       let main = start - 1;

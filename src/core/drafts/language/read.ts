@@ -63,7 +63,10 @@ function runOnSplit(clause: string): string[] {
     const left = termsOf(current);
     const verb = finiteVerb(left);
     const last = left[left.length - 1];
-    if (verb >= 0 && last !== undefined && !isSpeechVerb(last.lower) && ownClause(termsOf(part))) {
+    // "…, so every site books differently": a result of its own is a second point too.
+    const result = /^so\s+/i.exec(part);
+    const rest = result === null ? part : part.slice(result[0].length);
+    if (verb >= 0 && last !== undefined && !isSpeechVerb(last.lower) && ownClause(termsOf(rest))) {
       out.push(current);
       current = part;
     } else current = `${current}, ${part}`;
@@ -300,7 +303,20 @@ export function reportedAt(terms: readonly Term[], verb: number): Reported | und
   let j = verb + 1;
   if (['me', 'us'].includes(terms[j]?.lower ?? '')) j++;
   if (['out', 'up', 'on'].includes(terms[j]?.lower ?? '') && ['point', 'bring', 'go'].includes(base)) j++;
+  // "talked for a long time about X", "went on at length about X": how long says nothing of what.
+  j += lengthAdverbial(terms.slice(j));
   return { verb: base, rest: terms.slice(j) };
+}
+
+/** How many terms at the start say for how long or how much ("for a long time", "at length", "a lot"), or 0. */
+function lengthAdverbial(terms: readonly Term[]): number {
+  const words = terms.slice(0, 6).map((t) => t.lower);
+  const phrase = words.join(' ');
+  const m = /^(?:for (?:(?:a|an|the) )?(?:(?:long|good|little|few|bit|couple|while) )*(?:time|while|bit|ages|minutes|hours|minute|hour|ever)|at (?:some )?length|a (?:lot|bunch|ton)|(?:loads|lots|forever|endlessly|passionately|excitedly|briefly)|quite a (?:bit|lot))(?= |$)/.exec(phrase);
+  if (m === null) return 0;
+  const n = m[0].split(' ').length;
+  // Only when a topic follows ("… about X"): "talked a lot" alone is all there is.
+  return n < terms.length ? n : 0;
 }
 
 export function isAct(verb: string): boolean {
