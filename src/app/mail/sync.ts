@@ -23,6 +23,7 @@ import {
   type MailHeaderFacts, type MatchIndex, type SuspiciousSender,
 } from '../../core/mail/index.js';
 import type { Application, Settings } from '../../core/model.js';
+import { REPLY_READ_MAX } from '../../core/replies/index.js';
 import { formatDay, type EpochMs } from '../../core/time.js';
 import { AppError } from '../errors.js';
 import { addTouch, editPersonFields } from '../records.js';
@@ -371,13 +372,15 @@ async function applyMessage(
   }
   const reply = reading.reply;
   const kind = reading.class === 'other' ? 'other' : reading.class;
+  // What accepting hands the reply reader again (as readInbound read it): the subject names the message.
+  const text = `${s.facts.subject === '' ? '' : `Subject: ${s.facts.subject}\n\n`}${body.text}`.slice(0, REPLY_READ_MAX);
   await store.transaction(async (tx) => {
     const added = await tx.mail.addMessages(userId, [record(folder, uidValidity, s, 'proposal', now, { applicationId: app.id, ...(reading.writerId ? { personId: reading.writerId } : {}) })]);
     if (added.length === 0) return;
     await tx.mail.addProposal(userId, {
       applicationId: app.id, messageId: s.messageId, kind, createdAt: now,
       payload: {
-        action: reply.proposal.action, rules: [...reply.proposal.rules], why: reply.proposal.why, at,
+        action: reply.proposal.action, rules: [...reply.proposal.rules], why: reply.proposal.why, at, text,
         subject: s.facts.subject.slice(0, 200), ...(from !== undefined ? { from } : {}),
         ...(reading.writerId !== undefined ? { personId: reading.writerId } : {}),
         ...(reply.evidence !== '' ? { evidence: reply.evidence.slice(0, 500) } : {}),
