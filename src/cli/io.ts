@@ -1,4 +1,5 @@
 /** What the CLI needs from the outside world, passed in so tests run it in-process. */
+import type { MailKey } from '../app/mail/credentials.js';
 import type { Deps } from '../deps.js';
 
 /** Questions asked on a terminal (@clack/prompts in the real CLI). */
@@ -22,6 +23,8 @@ export interface CliIo {
   readonly hostTimeZone?: string;
   /** Tests pass ready dependencies (a real database) instead of opening one from the config. */
   readonly deps?: Deps;
+  /** Tests pass the key that seals the mailbox password instead of the data folder's mail-key. */
+  readonly mailKey?: MailKey;
   /** Writes a file (exports, backups, .eml). */
   readonly writeFile?: (path: string, data: string | Uint8Array) => void;
 }

@@ -23,6 +23,7 @@ const COMMAND_MODULES: readonly { readonly commands: readonly string[]; readonly
   { commands: ['check'], load: async () => (await import('./commands/check.js')).registerCheck },
   { commands: ['draft'], load: async () => (await import('./commands/draft.js')).registerDraft },
   { commands: ['reply'], load: async () => (await import('./commands/reply.js')).registerReply },
+  { commands: ['mail'], load: async () => (await import('./commands/mail.js')).registerMail },
   { commands: ['backups'], load: async () => (await import('./commands/backups.js')).registerBackups },
   { commands: ['doctor'], load: async () => (await import('./commands/doctor.js')).registerDoctor },
   { commands: ['serve'], load: async () => (await import('./commands/serve.js')).registerServe },

@@ -76,11 +76,16 @@ const RECOMMENDATION_OF: Readonly<Partial<Record<TouchKind, RecommendationKind>>
 };
 const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
 
+/** A bad input of `field`: the message names it, `detail` says what to do (an edge may name the field its own way). */
+function fieldError(field: string, detail: string): AppError {
+  return new AppError('bad_input', `${field}: ${detail}`, { field, detail });
+}
+
 function checkEdit(edit: NoteEdit): void {
-  if (edit.body.trim() === '') throw new AppError('bad_input', 'body: empty; write the note first', { field: 'body' });
-  if (edit.body.length > MAX_BODY) throw new AppError('bad_input', `body: longer than ${MAX_BODY} characters; shorten it`, { field: 'body' });
-  if (edit.subject.trim() === '') throw new AppError('bad_input', 'subject: empty; an email needs a subject', { field: 'subject' });
-  if (edit.subject.length > MAX_SUBJECT) throw new AppError('bad_input', `subject: longer than ${MAX_SUBJECT} characters; shorten it`, { field: 'subject' });
+  if (edit.body.trim() === '') throw fieldError('body', 'empty; write the note first');
+  if (edit.body.length > MAX_BODY) throw fieldError('body', `longer than ${MAX_BODY} characters; shorten it`);
+  if (edit.subject.trim() === '') throw fieldError('subject', 'empty; an email needs a subject');
+  if (edit.subject.length > MAX_SUBJECT) throw fieldError('subject', `longer than ${MAX_SUBJECT} characters; shorten it`);
 }
 
 /** A Message-ID in the sender's domain, made once per note: every attempt to send it carries the same one. */
@@ -116,27 +121,29 @@ export async function idealMoment(deps: AppDeps, applicationId: string, ref: Dra
   return rec ? { at: Math.max(rec.ideal, now), timeZone: rec.timeZone } : undefined;
 }
 
+/** Without a speller the tone check runs all the same, only without its spelling rule (L12). */
+const EVERY_WORD: Speller = { correct: () => true, suggest: () => [] };
+
 /**
  * Queues the edited note to be sent by the running server: at the plan's ideal moment for that
- * follow-up (never before now) or at `when.at`. Refuses a note the tone check finds errors in, a
- * kind not sent by email, a moment past or over a year away, and a user with no linked mailbox.
+ * follow-up (never before now) or at `when.at`. Refuses a note the tone check finds errors in
+ * (without `speller`: every rule but spelling), a kind not sent by email, a moment past or over a
+ * year away, and a user with no linked mailbox.
  */
 export async function scheduleNote(deps: OutboxDeps, speller: Speller | undefined, applicationId: string, ref: DraftRef, edit: NoteEdit, when: SendWhen): Promise<Scheduled> {
-  checkEdit(edit);
   const { message, draft } = await draftMessage(deps, applicationId, ref, edit);
   const connection = await deps.mailbox(deps.userId);
-  if (!connection) throw new AppError('bad_input', 'mailbox: no mailbox is linked, so nothing can be sent; link one in Settings, Mailbox', { field: 'mailbox' });
+  if (!connection) throw fieldError('mailbox', 'no mailbox is linked, so nothing can be sent; link one in Settings, Mailbox');
   const kind = touchKindOf(draft.kind);
   if (kind === undefined) {
-    throw new AppError('bad_input', `kind: ${draft.kind === 'reference_brief' ? 'a reference brief goes to your reference from your own mail program' : 'a letter or a call script is not sent by email'}; only email notes can be scheduled`, { field: 'kind' });
+    throw fieldError('kind', `${draft.kind === 'reference_brief' ? 'a reference brief goes to your reference from your own mail program' : 'a letter or a call script is not sent by email'}; only email notes can be scheduled`);
   }
-  if (speller !== undefined) {
-    const { findings } = await checkDraftEdit(deps, speller, applicationId, ref, { text: edit.body, subject: edit.subject });
-    const errors = findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) {
-      const words = errors.slice(0, 3).map((f) => f.message).join('; ');
-      throw new AppError('bad_input', `body: the tone check finds ${errors.length === 1 ? 'one thing' : `${errors.length} things`} to fix before it can be scheduled: ${words}`, { field: 'body' });
-    }
+  checkEdit(edit);
+  const { findings } = await checkDraftEdit(deps, speller ?? EVERY_WORD, applicationId, ref, { text: edit.body, subject: edit.subject });
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    const words = errors.slice(0, 3).map((f) => f.message).join('; ');
+    throw fieldError('body', `the tone check finds ${errors.length === 1 ? 'one thing' : `${errors.length} things`} to fix before it can be scheduled: ${words}`);
   }
   const now = deps.clock.now();
   const { profile, app } = await profileAndApplication(deps.store, deps.userId, applicationId);
@@ -147,15 +154,15 @@ export async function scheduleNote(deps: OutboxDeps, speller: Speller | undefine
   if ('ideal' in when) {
     const rec = planMoment({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, app, kind, personId, now, deps.time);
     if (!rec) {
-      throw new AppError('bad_input', `at: the plan has no moment for ${kind === 'update' ? 'an update' : 'this note'} to ${draft.to.name}; pick the time to send it`, { field: 'at' });
+      throw fieldError('at', `the plan has no moment for ${kind === 'update' ? 'an update' : 'this note'} to ${draft.to.name}; pick the time to send it`);
     }
     sendAt = Math.max(rec.ideal, now);
     moment = { by: 'plan', recommendation: rec };
     timeZone = rec.timeZone;
   } else {
-    if (!Number.isFinite(when.at)) throw new AppError('bad_input', 'at: not a moment; give a date and time', { field: 'at' });
-    if (when.at < now - GRACE_MS) throw new AppError('bad_input', 'at: that moment has passed; pick a later one, or send it now', { field: 'at' });
-    if (when.at > now + MAX_AHEAD_MS) throw new AppError('bad_input', 'at: more than a year away; pick an earlier moment', { field: 'at' });
+    if (!Number.isFinite(when.at)) throw fieldError('at', 'not a moment; give a date and time');
+    if (when.at < now - GRACE_MS) throw fieldError('at', 'that moment has passed; pick a later one, or send it now');
+    if (when.at > now + MAX_AHEAD_MS) throw fieldError('at', 'more than a year away; pick an earlier moment');
     sendAt = Math.max(when.at, now);
     moment = { by: 'user' };
   }
@@ -192,7 +199,7 @@ export async function putInDrafts(deps: OutboxDeps, applicationId: string, ref: 
   checkEdit(edit);
   const { message } = await draftMessage(deps, applicationId, ref, edit);
   const connection = await deps.mailbox(deps.userId);
-  if (!connection) throw new AppError('bad_input', 'mailbox: no mailbox is linked; link one in Settings, Mailbox, or download the .eml file instead', { field: 'mailbox' });
+  if (!connection) throw fieldError('mailbox', 'no mailbox is linked; link one in Settings, Mailbox, or download the .eml file instead');
   return appendToDrafts(connection.imap, await renderDraftMessage(message));
 }
 

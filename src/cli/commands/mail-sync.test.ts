@@ -19,6 +19,7 @@ import { connectMailbox, type MailDeps } from '../../app/mail/connect.js';
 import { syncMailbox } from '../../app/mail/sync.js';
 import { startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
 import { startTestSmtp, type TestSmtp } from '../../app/mail/testing-smtp.js';
+import { runCli } from '../main.js';
 
 const time = createTimeRules();
 const PASSWORD = 'app pass 4711';
@@ -263,4 +264,76 @@ describe('afterword mail sync', () => {
       },
     ), { numRuns: 8 });
   }, 240_000);
+});
+
+describe('afterword mail (the commands)', () => {
+  const key = mailKeyFromSecret('cli test secret');
+  async function run(argv: readonly string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(argv, {
+      stdout: (t) => { stdout += t; },
+      stderr: (t) => { stderr += t; },
+      readFile: (path) => (path === '-' ? stdin : readFileSync(path, 'utf8')),
+      now: () => NOW,
+      deps: { store, time, clock: { now: () => NOW } },
+      mailKey: key,
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('connects, syncs, shows and accepts a proposal, and disconnects', async () => {
+    const login = USERS[USERS.length - 1]!.login;
+    await seed('local');
+    await dovecot.append(login, 'INBOX', [message({
+      from: 'Grace Okafor <g.okafor@acme.example>', to: login, subject: 'Data Analyst: our decision',
+      // Fri 2026-03-06 10:00 New York
+      date: 'Fri, 6 Mar 2026 10:00:00 -0500',
+      body: 'Dear Jordan,\r\n\r\nWe are still interviewing and have not made a decision yet. We will update you by March 20.\r\n\r\nBest regards,\r\nGrace Okafor',
+    })]);
+
+    const missing = await run(['mail', 'connect', '--imap-host', '127.0.0.1', '--imap-port', String(dovecot.port), '--user', login]);
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr).toMatch(/--password-stdin: give the app password on standard input/);
+    const badPort = await run(['mail', 'connect', '--imap-host', '127.0.0.1', '--imap-port', 'x', '--user', login, '--password-stdin'], `${PASSWORD}\n`);
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toMatch(/--imap-port: "x" is not a port/);
+    const wrong = await run(['mail', 'connect', '--imap-host', '127.0.0.1', '--imap-port', String(dovecot.port), '--user', login, '--no-smtp-check', '--password-stdin'], 'wrong\n');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).not.toContain('wrong');
+
+    const linked = await run(['mail', 'connect', '--imap-host', '127.0.0.1', '--imap-port', String(dovecot.port), '--user', login, '--no-smtp-check', '--password-stdin'], `${PASSWORD}\n`);
+    expect(linked).toMatchObject({ code: 0, stderr: '' });
+    expect(linked.stdout).toBe(`Linked ${login}: logged in to 127.0.0.1 (IMAP).\nSent mail is read from "Sent".\nNext: afterword mail sync\n`);
+
+    const synced = await run(['mail', 'sync']);
+    expect(synced).toMatchObject({ code: 0, stderr: '' });
+    expect(synced.stdout).toBe('Read 1 new message (Sent 0, INBOX 1).\n1 employer message to review: afterword mail proposals\n');
+
+    const listed = await run(['mail', 'proposals']);
+    expect(listed.stdout).toMatch(/^#1 Acme Corp replied: not decided yet, new date Fri 2026-03-20\.\n {4}They have not decided yet and gave a new date\. Accept to record it; nothing changes until you do\.\n$/);
+
+    const status = await run(['mail', 'status']);
+    expect(status.stdout).toContain(`Mailbox: ${login}`);
+    expect(status.stdout).toContain('Status: working');
+    expect(status.stdout).toContain('Proposals waiting for you: 1');
+    expect(status.stdout).not.toContain(PASSWORD);
+
+    const accepted = await run(['mail', 'accept', '1']);
+    expect(accepted).toMatchObject({ code: 0, stderr: '' });
+    expect(accepted.stdout).toBe('Recorded Acme Corp\'s reply "Data Analyst: our decision" with Fri 2026-03-20 as the new decision date.\n');
+    const reply = (await store.getApplication('local', 'a1'))?.touches.find((t) => t.kind === 'reply');
+    expect(reply).toMatchObject({ outcome: 'not_decided', personId: 'p1', at: Date.parse('2026-03-06T15:00:00Z') });
+    expect(reply?.text?.startsWith('Subject: Data Analyst: our decision\n\nDear Jordan,')).toBe(true);
+    const again = await run(['mail', 'accept', '1']);
+    expect(again).toMatchObject({ code: 2, stdout: '' });
+    expect(again.stderr).toBe('afterword: proposal #1 was already accepted\n');
+    const notNumber = await run(['mail', 'dismiss', 'first']);
+    expect(notNumber.code).toBe(2);
+    expect(notNumber.stderr).toMatch(/<number>: "first" is not a proposal's number; afterword mail proposals lists them/);
+    expect((await run(['mail', 'proposals'])).stdout).toBe('Nothing is waiting: no employer message proposes a change.\n');
+
+    expect((await run(['mail', 'disconnect'])).stdout).toBe('The mailbox is unlinked and its password deleted. Touches and proposals it made stay.\n');
+    expect((await run(['mail', 'status'])).stdout).toMatch(/^No mailbox is linked\./);
+  }, 120_000);
 });
