@@ -22,7 +22,7 @@ export interface TestSmtp {
   waitFor(count: number, timeoutMs?: number): Promise<readonly ReceivedMail[]>;
   /** Refuses the next `count` messages with a temporary failure (451), as a busy server does. */
   refuseNext(count: number): void;
-  /** Holds the next message unanswered until released: `arrived` resolves when its data is in. */
+  /** Holds the next message's MAIL FROM unanswered until released (nothing is accepted yet): `arrived` resolves when it comes. */
   holdNext(): { readonly arrived: Promise<void>; release(): void };
   stop(): Promise<void>;
 }
@@ -49,16 +49,20 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
       if (auth.username === options.user && auth.password === options.password) callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
     },
+    onMailFrom(_address, _session, callback) {
+      const held = hold;
+      if (!held) {
+        callback();
+        return;
+      }
+      hold = undefined;
+      held.arrive();
+      void held.released.then(() => callback());
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => void (async () => {
-        const held = hold;
-        if (held) {
-          hold = undefined;
-          held.arrive();
-          await held.released;
-        }
+      stream.on('end', () => {
         if (refusals > 0) {
           refusals--;
           const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
@@ -75,7 +79,7 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
         });
         for (const wake of waiters) wake();
         callback(null);
-      })());
+      });
     },
   });
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
+import { mailboxOf } from '../../app/mail/connect.js';
+import { loadOrCreateMailKey, mailKeyFromSecret } from '../../app/mail/credentials.js';
+import { startOutboxWorker } from '../../app/mail/outbox-worker.js';
 import { LOCAL_USER } from '../../app/ports.js';
 import { loadConfig, type Config } from '../../config.js';
 import { createDeps } from '../../deps.js';
@@ -166,8 +169,15 @@ Examples:
       const daily = config.database.kind === 'pglite' && !io.deps
         ? setInterval(() => { void keepDailyBackup(io, config.dataDir, deps.store); }, HOUR_MS).unref()
         : undefined;
+      // Notes the user scheduled leave at their moment while the server runs (app/mail/outbox-worker.ts).
+      const mailKey = accounts ? mailKeyFromSecret(secret) : loadOrCreateMailKey(config.dataDir);
+      const mailbox = mailboxOf({ store: deps.store, mailKey });
+      const outbox = startOutboxWorker({
+        ...deps, mailbox, exclusive: config.database.kind === 'pglite', log: (line) => io.stderr(`afterword serve: ${line}\n`),
+      });
       try {
         const server = await startServer(deps, {
+          outbox: { mailbox, wake: () => outbox.wake() },
           host: opts.host, port, secret, trustProxy, accounts, sessionCacheMs, ...(publicUrl !== undefined ? { publicUrl } : {}),
           ...(logging ? { log: (line: string) => io.stdout(`${line}\n`) } : {}),
           logError: (error) => io.stderr(`afterword serve: unexpected error: ${unexpectedWords(error, io.env?.['AFTERWORD_DEBUG'] === '1')}\n`),
@@ -193,6 +203,7 @@ Examples:
         await server.close();
       } finally {
         signal.cancel();
+        await outbox.stop();
         fresh?.();
         if (daily) clearInterval(daily);
         if (!io.deps) await deps.store.close();
