@@ -11,6 +11,7 @@
  */
 import Holidays, { type HolidaysTypes } from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
+import { HOLIDAY_TABLE, type HolidayTableData } from './holiday-table.js';
 
 export { zoneCity, zoneLabel } from './zone-names.js';
 
@@ -505,6 +506,144 @@ interface RegionYear {
   readonly named: readonly NamedDay[];
 }
 
+/** One year of a region's holidays as data: what date-holidays gives, and what the generated table holds. */
+export interface HolidayYear {
+  /** Every named day of every type, in date order (days of one date in date-holidays' order). */
+  readonly named: readonly NamedDay[];
+  /** The public holidays in date order, one per day: the first name date-holidays gives for it. */
+  readonly publicDays: readonly { readonly day: Day; readonly name: string }[];
+}
+
+const regionKey = (parts: RegionCode): string => (parts.state ? `${parts.country}-${parts.state}` : parts.country);
+
+/** Every region date-holidays knows: each country and each of its subdivisions (`US`, `US-NY`…). */
+export function holidayRegions(): string[] {
+  const registry = new Holidays();
+  return Object.keys(registry.getCountries('en')).flatMap((country) => [
+    country, ...Object.keys(registry.getStates(country, 'en') ?? {}).map((state) => `${country}-${state}`),
+  ]);
+}
+
+/**
+ * A region's holiday years as date-holidays computes them (each year once asked; slow for regions
+ * with lunar or astronomical rules: ~100–500 ms a year for CN, HK, TW, VN, KR…). For a region it
+ * does not know, every year is empty.
+ */
+export function holidayYearsFromLibrary(region: string): (year: number) => HolidayYear {
+  const parts = splitRegion(region);
+  if (!parts) return () => ({ named: [], publicDays: [] });
+  const make = (types?: HolidaysTypes.HolidayType[]): Holidays => {
+    const options = { languages: ['en'], ...(types ? { types } : {}) };
+    const source = parts.state ? new Holidays(parts.country, parts.state, options) : new Holidays(parts.country, options);
+    // No zone: dates stay local (we read only `date`), which spares a moment-timezone conversion per holiday.
+    source.setTimezone('');
+    return source;
+  };
+  let every: Holidays | undefined;
+  let publicOnly: Holidays | null | undefined;
+  return (year) => {
+    every ??= make();
+    // A public holiday placed by another type of day ("… if is observance holiday then next Thursday",
+    // Glarus) falls elsewhere in a table of public days only, which is what business days have always
+    // counted with: such a region keeps a table of its own for them.
+    publicOnly ??= every.getRules().some((r) => {
+      const rule: unknown = Reflect.get(r, 'rule');
+      return typeof rule === 'string' && /\bis (?!public\b)[a-z]+ holiday\b/i.test(rule);
+    }) ? make(['public']) : null;
+    const list = every.getHolidays(year, 'en');
+    const named: NamedDay[] = [];
+    for (const h of list) {
+      const day = parseDay(h.date.slice(0, 10));
+      if (day !== null) named.push({ day, name: h.name, type: h.type });
+    }
+    named.sort((a, b) => a.day - b.day);
+    const publicDays = new Map<Day, string>();
+    for (const h of publicOnly ? publicOnly.getHolidays(year, 'en') : list) {
+      if (h.type !== 'public') continue;
+      const day = parseDay(h.date.slice(0, 10));
+      if (day !== null && !publicDays.has(day)) publicDays.set(day, h.name);
+    }
+    return { named, publicDays: [...publicDays].sort((a, b) => a[0] - b[0]).map(([day, name]) => ({ day, name })) };
+  };
+}
+
+// The generated table's code: numbers as two characters of this alphabet (0 … 3843), a day as its
+// distance from 1 January plus DAY_SHIFT (a year's table may list the last days of the year before).
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const DAY_SHIFT = 31;
+const TWO_CHARS = ALPHABET.length * ALPHABET.length;
+
+function twoChars(n: number, what: string): string {
+  if (!Number.isInteger(n) || n < 0 || n >= TWO_CHARS) throw new Error(`holiday table: ${what} ${n} does not fit in two characters`);
+  return `${ALPHABET[Math.floor(n / ALPHABET.length)] ?? ''}${ALPHABET[n % ALPHABET.length] ?? ''}`;
+}
+
+function fromTwoChars(text: string, at: number): number {
+  return ALPHABET.indexOf(text[at] ?? '') * ALPHABET.length + ALPHABET.indexOf(text[at + 1] ?? '');
+}
+
+/**
+ * The holiday table of every region for the years `from` … `to`, as date-holidays computes it, in
+ * the generated module's compact form (scripts/build-holiday-table.ts writes it to
+ * core/holiday-table.ts). Each region's text holds its years in order, separated by spaces; a year is
+ * its named days, five characters each (day, type, name), then, only where public days are not
+ * simply the named days of type public (Glarus), a slash and the public days, four characters each.
+ */
+export function buildHolidayTable(from: number, to: number, library: string): HolidayTableData {
+  const names = new Map<string, number>();
+  const types = new Map<string, number>();
+  const index = (map: Map<string, number>, key: string): number => {
+    let i = map.get(key);
+    if (i === undefined) {
+      i = map.size;
+      map.set(key, i);
+    }
+    return i;
+  };
+  const regions: Record<string, string> = {};
+  for (const region of holidayRegions()) {
+    const years = holidayYearsFromLibrary(region);
+    const texts: string[] = [];
+    for (let year = from; year <= to; year++) {
+      const data = years(year);
+      const start = dayOf(year, 1, 1) - DAY_SHIFT;
+      const named = data.named.map((h) => `${twoChars(h.day - start, 'day')}${ALPHABET[index(types, h.type)] ?? ''}${twoChars(index(names, h.name), 'name')}`).join('');
+      if (types.size > ALPHABET.length) throw new Error('holiday table: too many types of day');
+      const derived = publicOf(data.named);
+      const same = derived.length === data.publicDays.length && derived.every((p, i) => p.day === data.publicDays[i]?.day && p.name === data.publicDays[i]?.name);
+      texts.push(same ? named : `${named}/${data.publicDays.map((p) => `${twoChars(p.day - start, 'day')}${twoChars(index(names, p.name), 'name')}`).join('')}`);
+    }
+    regions[region] = texts.join(' ');
+  }
+  return { library, from, to, types: [...types.keys()], names: [...names.keys()], regions };
+}
+
+/** The public holidays among named days in date order: the first name of each day. */
+function publicOf(named: readonly NamedDay[]): { day: Day; name: string }[] {
+  const out: { day: Day; name: string }[] = [];
+  // In date order: a day already taken is the last one taken.
+  for (const h of named) if (h.type === 'public' && out[out.length - 1]?.day !== h.day) out.push({ day: h.day, name: h.name });
+  return out;
+}
+
+/** A region's year from the generated table; undefined outside its years or for a region it does not hold. */
+export function holidayYearFromTable(region: string, year: number, table: HolidayTableData = HOLIDAY_TABLE): HolidayYear | undefined {
+  if (year < table.from || year > table.to || !Object.hasOwn(table.regions, region)) return undefined;
+  const text = (table.regions[region] ?? '').split(' ')[year - table.from];
+  if (text === undefined) return undefined;
+  const start = dayOf(year, 1, 1) - DAY_SHIFT;
+  const slash = text.indexOf('/');
+  const namedText = slash < 0 ? text : text.slice(0, slash);
+  const named: NamedDay[] = [];
+  for (let i = 0; i + 5 <= namedText.length; i += 5) {
+    named.push({ day: start + fromTwoChars(namedText, i), type: table.types[ALPHABET.indexOf(namedText[i + 2] ?? '')] ?? '', name: table.names[fromTwoChars(namedText, i + 3)] ?? '' });
+  }
+  if (slash < 0) return { named, publicDays: publicOf(named) };
+  const publicDays: { day: Day; name: string }[] = [];
+  for (let i = slash + 1; i + 4 <= text.length; i += 4) publicDays.push({ day: start + fromTwoChars(text, i), name: table.names[fromTwoChars(text, i + 2)] ?? '' });
+  return { named, publicDays };
+}
+
 /** Caches of zone rules and holiday tables, shared by every plan made with it. */
 export interface TimeRules {
   zone(id: string): ZoneRules;
@@ -542,46 +681,22 @@ export function createTimeRules(): TimeRules {
   const regionTables = new Map<string, (year: number) => RegionYear>();
 
   /**
-   * The region's holiday table by year, shared by its calendars whatever their workdays: one
-   * date-holidays computation of every type of day per year gives both the public holidays and the
-   * named days (date-holidays is most of a first plan's cost).
+   * The region's holiday table by year, shared by its calendars whatever their workdays: the
+   * generated table's year where it has it (core/holiday-table.ts), else one date-holidays
+   * computation of every type of day per year, which gives both the public holidays and the named
+   * days (date-holidays was most of a first plan's cost).
    */
   function regionTable(region: string, parts: RegionCode): (year: number) => RegionYear {
     let table = regionTables.get(region);
     if (table) return table;
-    const make = (types?: HolidaysTypes.HolidayType[]): Holidays => {
-      const options = { languages: ['en'], ...(types ? { types } : {}) };
-      const source = parts.state ? new Holidays(parts.country, parts.state, options) : new Holidays(parts.country, options);
-      // No zone: dates stay local (we read only `date`), which spares a moment-timezone conversion per holiday.
-      source.setTimezone('');
-      return source;
-    };
-    const every = make();
-    // A public holiday placed by another type of day ("… if is observance holiday then next Thursday",
-    // Glarus) falls elsewhere in a table of public days only, which is what business days have always
-    // counted with: such a region keeps a table of its own for them.
-    const publicOnly = every.getRules().some((r) => {
-      const rule: unknown = Reflect.get(r, 'rule');
-      return typeof rule === 'string' && /\bis (?!public\b)[a-z]+ holiday\b/i.test(rule);
-    }) ? make(['public']) : undefined;
+    const key = regionKey(parts);
+    let library: ((year: number) => HolidayYear) | undefined;
     const years = new Map<number, RegionYear>();
     table = (year) => {
       let found = years.get(year);
       if (!found) {
-        const list = every.getHolidays(year, 'en');
-        const named: NamedDay[] = [];
-        for (const h of list) {
-          const day = parseDay(h.date.slice(0, 10));
-          if (day !== null) named.push({ day, name: h.name, type: h.type });
-        }
-        named.sort((a, b) => a.day - b.day);
-        const publicDays = new Map<Day, string>();
-        for (const h of publicOnly ? publicOnly.getHolidays(year, 'en') : list) {
-          if (h.type !== 'public') continue;
-          const day = parseDay(h.date.slice(0, 10));
-          if (day !== null && !publicDays.has(day)) publicDays.set(day, h.name);
-        }
-        found = { publicDays, named };
+        const data = holidayYearFromTable(key, year) ?? (library ??= holidayYearsFromLibrary(key))(year);
+        found = { named: data.named, publicDays: new Map(data.publicDays.map((p) => [p.day, p.name])) };
         years.set(year, found);
       }
       return found;
