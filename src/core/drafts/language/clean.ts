@@ -83,6 +83,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   mth: 'month', mths: 'months', 'w/': 'with', 'w/o': 'without', 'b/c': 'because', thru: 'through', ppl: 'people',
   convo: 'conversation', convos: 'conversations', govt: 'government', dept: 'department', depts: 'departments',
   mgmt: 'management', mgr: 'manager', mgrs: 'managers', approx: 'about', abt: 'about', esp: 'especially',
+  dev: 'development', devs: 'developers', org: 'organisation', orgs: 'organisations',
   // Contractions typed without their apostrophe ("didnt"); only those that are no word of their own ("wont", "ill", "id" are).
   didnt: "didn't", dont: "don't", doesnt: "doesn't", wasnt: "wasn't", werent: "weren't", isnt: "isn't", arent: "aren't",
   wouldnt: "wouldn't", couldnt: "couldn't", shouldnt: "shouldn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
@@ -106,8 +107,11 @@ function writeOut(text: string): string {
     .replace(MONTH_SHORT, (m, a?: string, b?: string) => MONTH_NAMES[(a ?? b ?? '').toLowerCase()] ?? m)
     // A lone "i" ("how i'd migrate") is "I".
     .replace(/(?<![\p{L}\d'-])i(?=(?:'[a-z]+)?(?![\p{L}\d-]|\.\p{L}))/gu, 'I')
+    // "for 10 min", "45 mins": minutes.
+    .replace(/(?<=\d)\s?mins?\b\.?/g, ' minutes')
     // "the platform + the metrics layer", "sales & marketing": a sign between words is "and".
-    .replace(/(?<=\p{L}) [+&] (?=\p{L})/gu, ' and ');
+    // ("Marks & Spencer", "City & Guilds" are names and keep theirs.)
+    .replace(/(?<=\p{L}) \+ (?=\p{L})|(?<=\p{Ll}) & (?=\p{Ll})/gu, ' and ');
 }
 
 /** A field filled in to say there is nothing: "N/A", "none", "nothing really", "N/A — answered everything". */

@@ -185,3 +185,25 @@ describe('run-ons and doubled frames', () => {
     expect(fitMoment('forecasting, hiring, tooling', 'unfinished', 'you').value).toEqual({ form: 'topic', text: 'forecasting, hiring, and tooling' });
   });
 });
+
+describe('reading round 2', () => {
+  it('"that" pointing back names nothing: "we talked about that for like 10 min" is no topic', () => {
+    expect(fitDetail('we talked about that for like 10 min', toHer).value).toBeUndefined();
+  });
+
+  it('a state is no moment ("I had a really good example" is not "Having a really good example"); what they asked about is', () => {
+    expect(fitMoment('I had a really good example from the Big 4', 'best', 'you').value).toBeUndefined();
+    expect(fitMoment('he asked about my audit experience and I had a really good example from the Big 4', 'best', 'you').value).toEqual({ form: 'topic', text: 'my audit experience' });
+  });
+
+  it('notes in brackets after a phrase: the phrase is used, the notes listed', () => {
+    const f = fitDetail('The sprint planning process (two-week sprints, planning Monday am, retro Friday pm)', toHer);
+    expect(f.value).toEqual({ form: 'topic', text: 'the sprint planning process' });
+    expect(f.dropped).toEqual([{ text: '(two-week sprints, planning Monday am, retro Friday pm)', reason: 'several_points' }]);
+  });
+
+  it('"dev", "org" and "10 min" are written out; a name with "&" keeps it', () => {
+    expect(cleanInput('Ran the mock stand-up for the dev team, kept it to 12 min').text).toBe('Ran the mock stand-up for the development team, kept it to 12 minutes');
+    expect(cleanInput('they pay for the City & Guilds, sales & marketing').text).toBe('they pay for the City & Guilds, sales and marketing');
+  });
+});

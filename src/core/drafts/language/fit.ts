@@ -120,6 +120,8 @@ function topicOf(terms: readonly Term[], about: About): DetailForm | undefined {
   const views = ['her', 'his', 'their', 'your'].includes(terms[0]?.lower ?? '') && VIEW_NOUNS.has(terms[1]?.lower ?? '')
     && ['on', 'about', 'regarding', 'around'].includes(terms[2]?.lower ?? '') && terms.length > 3;
   const rest = talk || views ? terms.slice(3) : terms;
+  // "that for like 10 minutes", "it": a word pointing back at something said before names nothing here.
+  if (['that', 'this', 'it', 'them', 'those', 'these'].includes(rest[0]?.lower ?? '') && !rest.slice(1).some((t) => is(t, 'Noun') && !is(t, 'Value') && !/^(?:min|minutes?|hours?|mins|secs?|seconds?)$/.test(t.lower))) return undefined;
   const t = phraseOf(about.as === 'you' ? toSecondPerson(rest) : rest);
   return t === undefined ? undefined : { form: 'topic', text: t };
 }
@@ -316,7 +318,14 @@ function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, l
       dropped.push({ text: point, reason: 'several_points' });
       continue;
     }
-    const fitted = countWords(point) > MAX_WORDS * 1.5 ? undefined : fitPoint(point);
+    let fitted = countWords(point) > MAX_WORDS * 1.5 ? undefined : fitPoint(point);
+    // "The sprint planning process (two-week sprints, planning Monday am…)": notes in brackets after
+    // a phrase that fits; the phrase is used and the notes listed.
+    const bracket = fitted === undefined ? /^(.*\p{L}.*?)\s*\(([^()]+)\)\s*[.!]?$/u.exec(point) : null;
+    if (bracket !== null) {
+      fitted = fitPoint(bracket[1] ?? '');
+      if (fitted !== undefined) dropped.push({ text: `(${bracket[2] ?? ''})`, reason: 'several_points' });
+    }
     const text = fitted === undefined ? undefined : (fitted as { text?: string }).text;
     if (fitted !== undefined && text !== undefined && countWords(text) <= MAX_WORDS) value = fitted;
     else dropped.push({ text: point, reason: countWords(point) > MAX_WORDS ? 'too_long' : 'unclear' });
@@ -355,8 +364,9 @@ function doing(terms: readonly Term[], verb: number, audience: Audience): string
   if (v === undefined || v.text === '' || is(v, 'Auxiliary') || is(v, 'Modal') || is(v, 'Copula') || is(terms[verb + 1], 'Negative')) return undefined;
   const f = formsOf(v.lower);
   if (f === undefined) return undefined;
-  // "Felt strong", "seemed to go well": a feeling about the interview, not a moment of it.
-  if (FEELINGS.has(f.infinitive)) return undefined;
+  // "Felt strong", "seemed to go well": a feeling about the interview, not a moment of it; "had a
+  // good example", "got a laugh": a state, not something done ("Having a good example was a highlight").
+  if (FEELINGS.has(f.infinitive) || f.infinitive === 'have' || f.infinitive === 'get') return undefined;
   const out: Term[] = [withText(v, f.gerund)];
   for (let i = verb + 1; i < terms.length; i++) {
     const t = terms[i];
@@ -527,7 +537,7 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
         // "they asked me about X and I froze": the topic they asked about; "they asked how I would…": the question.
         const rep = reportedAt(shape.terms, shape.verb);
         const first = rep?.rest[0];
-        if (field !== 'best' && rep !== undefined && first !== undefined && TOPIC_PREPOSITIONS.has(first.lower)) return asTopic(rep.rest.slice(1));
+        if (rep !== undefined && first !== undefined && TOPIC_PREPOSITIONS.has(first.lower)) return asTopic(rep.rest.slice(1));
         if (field !== 'best' && rep !== undefined && first !== undefined && WH.has(first.lower)) return asTopic(rep.rest);
         // "They liked my churn model walkthrough": what they liked is the moment.
         const liked = shape.terms[shape.verb];
