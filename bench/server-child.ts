@@ -4,7 +4,9 @@
  * request log included (one JSON line per request on stdout, which the bench sends to a file).
  * Bundled by the bench (esbuild, like `npm run build:cli`) and run by plain `node`, not tsx.
  *
- *   node server-child.mjs --database-url URL [--session-cache MS] [--no-log]
+ *   node server-child.mjs --database-url URL [--direct-database-url URL] [--session-cache MS] [--no-log]
+ *
+ * With --direct-database-url, --database-url is a PgBouncer in transaction mode (as `afterword serve`).
  *
  * Tells its parent the port (IPC `{ port }`); on SIGTERM it stops as `afterword serve` does
  * (requests in flight finish), closes the store, reports `{ stoppedMs }` and exits 0.
@@ -25,7 +27,8 @@ async function main(): Promise<void> {
   if (url === undefined) throw new Error('--database-url URL');
   const log = !process.argv.includes('--no-log');
   const sessionCache = arg('--session-cache');
-  const store = await openStore({ kind: 'postgres', url });
+  const directUrl = arg('--direct-database-url');
+  const store = await openStore({ kind: 'postgres', url, ...(directUrl !== undefined ? { directUrl } : {}) });
   const deps: Deps = { store, time: createTimeRules(), clock: systemClock };
   const server = await startServer(deps, {
     host: '127.0.0.1', port: 0, secret: randomBytes(32).toString('hex'), accounts: true,

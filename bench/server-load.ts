@@ -27,6 +27,8 @@ export interface LoadClient {
   readonly token: string;
   readonly csrf: string;
   readonly applications: readonly LoadApplication[];
+  /** The server process this client talks to (several behind one address, as a load balancer spreads them); default the config's. */
+  readonly port?: number;
 }
 
 export interface LoadConfig {
@@ -184,7 +186,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   };
 
   async function client(c: LoadClient, index: number): Promise<void> {
-    const connection = new Connection(config.port);
+    const connection = new Connection(c.port ?? config.port);
     const r = new Random(config.seed * 1_000_003 + index);
     const think = (): number => config.thinkMinMs + r.float() * (config.thinkMaxMs - config.thinkMinMs);
     const cookie = `afterword_session=${c.token}`;
