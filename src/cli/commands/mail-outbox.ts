@@ -14,6 +14,7 @@ import { parseNow } from '../../app/plan-scenario.js';
 import type { AppDeps } from '../../app/records.js';
 import { createSpellerLoader } from '../../app/speller.js';
 import type { Scenario } from '../../core/model.js';
+import { formatWallClock } from '../../core/time.js';
 import { mailboxOf } from '../../app/mail/connect.js';
 import { loadOrCreateMailKey, type MailKey } from '../../app/mail/credentials.js';
 import { configOf, withApp } from '../context.js';
@@ -97,7 +98,7 @@ function when(deps: AppDeps, zone: string, at: string): SendWhen {
   }
 }
 
-/** One note as a line: `3  waiting  thank-you to g.okafor@acme.example (a1), at 2026-03-03T16:00:00-05:00: "Thank you…"`. */
+/** One note as a line: `3  waiting  thank-you to g.okafor@acme.example (a1), at Tue 2026-03-03 16:00: "Thank you…"`. */
 export function renderNote(item: OutboxItem, format: (ms: number) => string): string {
   const at = item.status === 'sent' && item.sentAt !== undefined ? `sent ${format(item.sentAt)}` : `at ${format(item.sendAt)}`;
   const why = item.status === 'cancelled' ? (item.cancelledReason === 'employer_replied' ? ' (the employer replied first)' : ' (by you)')
@@ -122,7 +123,8 @@ export function registerMailOutbox(mail: Command, io: CliIo, mailboxFor: Mailbox
     }
     return { ...deps, mailbox };
   };
-  const format = (deps: AppDeps, zone: string) => (ms: number) => deps.time.zone(zone).format(Math.floor(ms / 1000) * 1000);
+  // `Tue 2026-03-10 09:30` on the clocks of `zone`.
+  const format = (deps: AppDeps, zone: string) => (ms: number) => formatWallClock(deps.time.zone(zone), ms);
   const zoneOf = async (deps: AppDeps): Promise<string> => (await deps.store.getSettings(deps.userId))?.timeZone ?? 'UTC';
 
   noteFlags(mail.command('to-drafts')

@@ -66,8 +66,10 @@ function readPassword(io: CliIo, opts: ConnectOptions): string {
   return (text.split(/\r?\n/, 1)[0] ?? '');
 }
 
+const LINK_HINT = 'afterword mail connect --imap-host HOST --user YOU@EXAMPLE.COM --password-stdin';
+
 function statusLines(s: MailStatusView, zone: Parameters<typeof formatWallClock>[0]): string {
-  if (!s.linked) return 'No mailbox is linked. Link one with: afterword mail connect --imap-host HOST --user YOU@EXAMPLE.COM --password-stdin\n';
+  if (!s.linked) return `No mailbox is linked. Link one with: ${LINK_HINT}\n`;
   const lines = [
     `Mailbox: ${s.address} (user ${s.login})`,
     `IMAP: ${s.imap.host}:${s.imap.port} (${s.imap.security === 'none' ? 'no encryption, this machine only' : s.imap.security.toUpperCase()})`,
@@ -186,6 +188,7 @@ is read once: a second sync reads only what is new. "afterword serve" does not s
 by itself yet: run this command (or a timer that runs it).`)
     .action(async (opts: { json?: boolean }, command: Command) => {
       await withMail(io, command, async (deps) => {
+        if (!await deps.store.mail.getAccount(deps.userId)) throw new AppError('bad_input', `no mailbox is linked; link one first: ${LINK_HINT}`, { field: 'mailbox' });
         const first = (await deps.store.mail.listFolders(deps.userId)).length === 0;
         const report = await syncMailbox(deps, io.interactive && first && !opts.json ? { onProgress: progressBar(io) } : {});
         if (opts.json) printJson(io, report);
