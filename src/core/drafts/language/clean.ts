@@ -101,6 +101,8 @@ const MONTH_SHORT = /(?<=\b(?:in|by|from|until|till|since|before|after|early|lat
 function writeOut(text: string): string {
   return text
     .replace(SHORTHAND_WORD, (m, w: string) => {
+      // "HR", "DEV": capitals make an acronym or a name, not shorthand.
+      if (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w)) return m;
       const full = SHORTHAND[w.toLowerCase()] ?? m;
       return /^\p{Lu}/u.test(w) ? full.charAt(0).toUpperCase() + full.slice(1) : full;
     })

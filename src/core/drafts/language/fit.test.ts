@@ -207,3 +207,23 @@ describe('reading round 2', () => {
     expect(cleanInput('they pay for the City & Guilds, sales & marketing').text).toBe('they pay for the City & Guilds, sales and marketing');
   });
 });
+
+describe('reading round 3', () => {
+  it('"last-mile costs in rural postcodes" is a noun phrase, not "hear that last-mile costs in rural postcodes"', () => {
+    expect(fitDetail('last-mile costs in rural postcodes', toHer).value).toEqual({ form: 'topic', text: 'last-mile costs in rural postcodes' });
+  });
+
+  it('a bare singular noun that names one thing gets "the" ("holiday peak" → "the holiday peak")', () => {
+    expect(fitDetail('holiday peak — the store does about $80k on a December Saturday', toHer).value).toEqual({ form: 'topic', text: 'the holiday peak' });
+  });
+
+  it('"HR" is an acronym, not "hour"; someone else\'s clause after "and" is no part of what I did', () => {
+    expect(cleanInput('the HR director, 2 hr call').text).toBe('the HR director, 2 hour call');
+    expect(fitMoment('Mentioned my CIPD qualification and the HR director perked up', 'best', 'you').value).toBeUndefined();
+  });
+
+  it('a stretch of the interview is no topic ("Honestly the whole second half")', () => {
+    expect(fitMoment('Honestly the whole second half.', 'awkward', 'you').value).toBeUndefined();
+    expect(fitMoment('the second half of the take-home', 'unfinished', 'you').value).toEqual({ form: 'topic', text: 'the second half of the take-home' });
+  });
+});

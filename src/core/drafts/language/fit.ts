@@ -9,7 +9,7 @@
 import { countWords } from '../words.js';
 import { cleanInput, type LeftOutReason } from './clean.js';
 import {
-  WH, finiteVerb, isAct, pointsOf, reportedAt, shapeOf, subjectOf, toSecondPerson, withSubject, withYou,
+  WH, finiteVerb, isAct, ownClause, pointsOf, reportedAt, shapeOf, subjectOf, toSecondPerson, withSubject, withYou,
   type Shape,
 } from './read.js';
 import { caseLike, formsOf, is, lowerStart, textOf, withText, type Term } from './terms.js';
@@ -122,7 +122,10 @@ function topicOf(terms: readonly Term[], about: About): DetailForm | undefined {
   const rest = talk || views ? terms.slice(3) : terms;
   // "that for like 10 minutes", "it": a word pointing back at something said before names nothing here.
   if (['that', 'this', 'it', 'them', 'those', 'these'].includes(rest[0]?.lower ?? '') && !rest.slice(1).some((t) => is(t, 'Noun') && !is(t, 'Value') && !/^(?:min|minutes?|hours?|mins|secs?|seconds?)$/.test(t.lower))) return undefined;
-  const t = phraseOf(about.as === 'you' ? toSecondPerson(rest) : rest);
+  // "holiday peak": a bare singular noun that names one thing gets "the".
+  const head = rest.findIndex((t) => is(t, 'Preposition'));
+  const named = withArticle(rest, head < 0 ? rest.length : head);
+  const t = phraseOf(about.as === 'you' ? toSecondPerson(named) : named);
   return t === undefined ? undefined : { form: 'topic', text: t };
 }
 
@@ -180,6 +183,9 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
         && v.text !== '' && formsOf(v.lower)?.present !== v.lower) {
         return finiteVerb(terms.slice(shape.verb + 1)) < 0 ? topicOf(terms, about) : undefined;
       }
+      // "last-mile costs in rural postcodes": an adjective and a plural noun read as a subject and its verb.
+      if (who === 'other' && v !== undefined && /s$/.test(v.lower) && is(v, 'PresentTense') && shape.subject.every((t) => (is(t, 'Adjective') && !is(t, 'Noun')) || is(t, 'Hyphenated'))
+        && (terms[shape.verb + 1] === undefined || is(terms[shape.verb + 1], 'Preposition'))) return topicOf(terms, about);
       // "the Black Friday campaign that went viral on TikTok": a bare verb form right after a
       // determiner's singular noun is a noun ("campaign"), and "that …" after it a relative clause,
       // so the whole is a topic, as long as the relative clause holds the only other verb.
@@ -373,6 +379,9 @@ function doing(terms: readonly Term[], verb: number, audience: Audience): string
     if (t === undefined) continue;
     const prev = terms[i - 1];
     const coordinated = prev !== undefined && (['and', 'then'].includes(prev.lower) || prev.post.includes(','));
+    // "Mentioned my CIPD qualification and the HR director perked up": a clause of someone else's
+    // after "and" is no part of what I did; such a moment is left out and listed, not half-written.
+    if (coordinated && ownClause(terms.slice(i))) return undefined;
     if (coordinated && is(t, 'PastTense') && !is(t, 'Participle')) {
       const g = formsOf(t.lower);
       out.push(g ? withText(t, g.gerund) : t);
@@ -491,6 +500,8 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
     if (!/^(?:what|how|why|which|where|when|who)\s+(?:I|we)(?:'d|'ll|'m|'ve)?\s/i.test(point)) return undefined;
     return fitMomentPoint(point.replace(/\?\s*$/, ''), field, audience);
   }
+  // "the whole second half", "the end": a stretch of the interview, not what an answer was on.
+  if (/^(?:honestly\s+|basically\s+)?(?:the\s+)?(?:whole\s+|entire\s+)?(?:(?:first|second|last|final)\s+(?:half|part|bit|section|hour)|start|end|beginning|middle|rest)[\s.!…]*$/i.test(point)) return undefined;
   // "probably my best interview this year": a verdict on the whole interview, not a moment of it.
   if (/\b(?:best|worst|strongest|weakest|good|great|bad|strong|weak)\s+(?:\w+\s+)?interviews?\b/i.test(point)) return undefined;
   const asTopic = (asked: readonly Term[]): MomentForm | undefined => {

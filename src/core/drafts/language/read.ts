@@ -37,7 +37,7 @@ const CARRY_ON = new Set([
 ]);
 
 /** A part after a comma that is a sentence of its own: a subject with a noun in it, then its verb ("drop-off at step 3 is 60%"). */
-function ownClause(terms: readonly Term[]): boolean {
+export function ownClause(terms: readonly Term[]): boolean {
   const first = terms[0];
   if (first === undefined || CARRY_ON.has(first.lower) || is(first, 'Preposition') || is(first, 'Conjunction')) return false;
   for (let i = 1; i < terms.length; i++) {
