@@ -9,7 +9,8 @@
  * for each size, so every import starts from the same fresh database. Each CSV is written to a file
  * under os.tmpdir() (streamed, never held in memory). The import is one process: its wall time
  * includes Node start-up and opening the database, so rows/s is also given with the start-up of a
- * command that opens the same database and does nothing (`pipeline`) taken off. Peak RSS is the
+ * command that opens the same database and does nothing (`pipeline`) taken off, and by CPU time
+ * (user + system, from GNU time; on a shared machine wall time mostly measures the others). Peak RSS is the
  * import process's maximum resident set (GNU time's %M, else the highest VmHWM seen in /proc).
  * Prints a table only; nothing here asserts a time. Targets: ≥ 10,000 rows/s on a large file (a
  * small one is mostly start-up), and peak RSS that does not grow with the file: it starts from what
@@ -98,6 +99,8 @@ interface Measured {
   readonly stderr: string;
   /** Peak resident set in bytes. */
   readonly peakRss: number;
+  /** The process's user + system CPU time (GNU time), NaN without it: on a shared machine wall time mostly measures the others. */
+  readonly cpuMs: number;
   readonly rssFrom: 'GNU time' | '/proc VmHWM';
 }
 
@@ -114,7 +117,7 @@ function vmHwm(pid: number): number {
 async function measure(args: readonly string[]): Promise<Measured> {
   const viaTime = existsSync(GNU_TIME);
   const report = viaTime ? join(mkdtempSync(join(tmpdir(), 'afterword-time-')), 'rss') : '';
-  const [cmd, argv] = viaTime ? [GNU_TIME, ['-o', report, '-f', '%M', process.execPath, ...args]] : [process.execPath, [...args]];
+  const [cmd, argv] = viaTime ? [GNU_TIME, ['-o', report, '-f', '%M %U %S', process.execPath, ...args]] : [process.execPath, [...args]];
   const started = performance.now();
   const child = spawn(cmd, argv, { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -127,12 +130,15 @@ async function measure(args: readonly string[]): Promise<Measured> {
   const ms = performance.now() - started;
   if (poll) clearInterval(poll);
   let peakRss = polled;
+  let cpuMs = Number.NaN;
   if (viaTime) {
     const lines = readFileSync(report, 'utf8').trim().split('\n');
-    peakRss = Number(lines[lines.length - 1]) * 1024;
+    const [kb, user, system] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
+    peakRss = (kb ?? Number.NaN) * 1024;
+    cpuMs = ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000;
     rmSync(dirname(report), { recursive: true, force: true });
   }
-  return { ms, code, stdout, stderr, peakRss, rssFrom: viaTime ? 'GNU time' : '/proc VmHWM' };
+  return { ms, code, stdout, stderr, peakRss, cpuMs, rssFrom: viaTime ? 'GNU time' : '/proc VmHWM' };
 }
 
 function median(values: readonly number[]): number {
@@ -158,11 +164,13 @@ async function main(): Promise<void> {
     }
     const baseline = median(startup.slice(1).map((m) => m.ms));
     const baselineRss = median(startup.slice(1).map((m) => m.peakRss));
+    const baselineCpu = median(startup.slice(1).map((m) => m.cpuMs));
 
-    const header = ['rows', 'CSV MB', 'seconds', 'rows/s', 'rows/s w/o start-up', 'peak RSS MB', 'RSS from'];
+    const header = ['rows', 'CSV MB', 'seconds', 'rows/s', 'rows/s w/o start-up', 'CPU s', 'rows/CPU s w/o start-up', 'peak RSS MB', 'RSS from'];
     const body: string[][] = [];
     let rss = '';
-    const results: { n: number; rowsPerS: number; peakRss: number }[] = [];
+    const results: { n: number; rowsPerS: number; peakRss: number; againRss: number }[] = [];
+    const cpuCells = (m: Measured, n: number): string[] => [fmt(m.cpuMs / 1000, 2), fmt(n / Math.max(0.001, (m.cpuMs - baselineCpu) / 1000))];
     for (const n of sizes()) {
       const file = join(work, `tracker-${n}.csv`);
       const dataDir = join(work, `import-${n}`);
@@ -175,7 +183,7 @@ async function main(): Promise<void> {
       }
       const seconds = m.ms / 1000;
       body.push([fmt(n), fmt(statSync(file).size / MB, 1), fmt(seconds, 2), fmt(n / seconds), fmt(n / Math.max(0.001, seconds - baseline / 1000)),
-        fmt(m.peakRss / MB), m.rssFrom]);
+        ...cpuCells(m, n), fmt(m.peakRss / MB), m.rssFrom]);
       // The same file again: every row matches one recorded and is left as it is.
       const again = await measure([BIN, 'import', 'csv', file, '--date-order', 'dmy', '--data-dir', dataDir]);
       if (again.code !== 0 || again.stdout.trim() !== `Imported ${rowsWord}: 0 new, 0 updated, ${n} unchanged.`) {
@@ -183,21 +191,22 @@ async function main(): Promise<void> {
       }
       const againSeconds = again.ms / 1000;
       body.push([`${fmt(n)} again`, fmt(statSync(file).size / MB, 1), fmt(againSeconds, 2), fmt(n / againSeconds),
-        fmt(n / Math.max(0.001, againSeconds - baseline / 1000)), fmt(again.peakRss / MB), again.rssFrom]);
+        fmt(n / Math.max(0.001, againSeconds - baseline / 1000)), ...cpuCells(again, n), fmt(again.peakRss / MB), again.rssFrom]);
       rss = m.rssFrom;
-      results.push({ n, rowsPerS: n / seconds, peakRss: m.peakRss });
+      results.push({ n, rowsPerS: n / seconds, peakRss: m.peakRss, againRss: again.peakRss });
       rmSync(file);
       rmSync(dataDir, { recursive: true, force: true });
     }
     process.stdout.write(`import csv through the CLI into PGlite (bench/import-store.bench.ts; Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
-    process.stdout.write(`  a command that only opens the same database (pipeline, median of 4): ${fmt(baseline)} ms, peak RSS ${fmt(baselineRss / MB)} MB; peak RSS from ${rss}\n`);
+    process.stdout.write(`  a command that only opens the same database (pipeline, median of 4): ${fmt(baseline)} ms (CPU ${fmt(baselineCpu)} ms), peak RSS ${fmt(baselineRss / MB)} MB; peak RSS from ${rss}\n`);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]?.length ?? 0)));
     for (const r of [header, ...body]) process.stdout.write(`  ${r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')}\n`);
     const largest = results.reduce((a, b) => (b.n > a.n ? b : a));
     const smallest = results.reduce((a, b) => (b.n < a.n ? b : a));
     process.stdout.write(`  target \u2265 ${fmt(TARGET_ROWS_PER_S)} rows/s (whole process, largest file): ${largest.rowsPerS >= TARGET_ROWS_PER_S ? 'met' : 'MISSED'} (${fmt(largest.rowsPerS)} rows/s at ${fmt(largest.n)} rows)\n`);
     process.stdout.write(`  peak RSS: ${fmt(smallest.peakRss / MB)} MB at ${fmt(smallest.n)} rows, ${fmt(largest.peakRss / MB)} MB at ${fmt(largest.n)} rows `
-      + `(${fmt(largest.n / smallest.n)}\u00d7 the rows; highest ${fmt(Math.max(...results.map((r) => r.peakRss)) / MB)} MB)\n`);
+      + `(${fmt(largest.n / smallest.n)}\u00d7 the rows; highest ${fmt(Math.max(...results.map((r) => r.peakRss)) / MB)} MB); `
+      + `re-import ${fmt(smallest.againRss / MB)} MB at ${fmt(smallest.n)} rows, ${fmt(largest.againRss / MB)} MB at ${fmt(largest.n)} rows\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
