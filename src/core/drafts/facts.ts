@@ -1,6 +1,6 @@
 /** What a person draft says, read once from the records: post, company, date, detail, debrief share. */
 import type { Person } from '../model.js';
-import { checkToneData } from '../tone/index.js';
+import { checkToneData, FREQUENT_WORDS } from '../tone/index.js';
 import { fitDetail, fitMoment, type Audience, type DetailForm, type Dropped, type MomentForm } from './language/fit.js';
 import type { DebriefField, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { hash, voice, type Voice } from './variation.js';
@@ -89,7 +89,8 @@ export function vet(text: string, input: PersonDraftInput, clause = false): { te
   let findings = check(t);
   // Only a slip of one letter is corrected unasked: a guess further off ("stockouts" → "sickouts")
   // would put a word the user never meant into the note, so such a phrase is listed instead.
-  const typos = findings.filter((f) => f.rule === 'L12' && f.code === 'misspelling' && f.suggestions.length === 1 && f.start >= 0
+  // ("teh" → "the": a frequent word first among several is the one meant.)
+  const typos = findings.filter((f) => f.rule === 'L12' && f.code === 'misspelling' && (f.suggestions.length === 1 || FREQUENT_WORDS.has(f.suggestions[0] ?? '')) && f.start >= 0
     && oneEditApart(f.found.toLowerCase(), (f.suggestions[0] ?? '').toLowerCase()));
   if (typos.length > 0 && typos.length === findings.length) {
     for (const f of [...typos].sort((a, b) => b.start - a.start)) {

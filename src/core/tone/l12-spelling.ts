@@ -32,7 +32,7 @@ const JARGON = new Set([
   'bono', 'diem', 'curiam', 'amicus', 'habeas', 'voir', 'dire',
 ]);
 /** Frequent words preferred when a typo has several one-edit corrections ("teh" → "the"). */
-const FREQUENT = new Set([
+export const FREQUENT_WORDS: ReadonlySet<string> = new Set([
   'the', 'and', 'you', 'your', 'for', 'with', 'that', 'this', 'have', 'thank', 'thanks', 'interview', 'opportunity', 'team',
   'role', 'position', 'time', 'from', 'about', 'would', 'could', 'should', 'look', 'forward', 'hearing', 'receive',
   'sincerely', 'regards', 'meeting', 'discussing', 'discussion', 'experience', 'appreciate', 'grateful', 'company', 'work',
@@ -87,8 +87,8 @@ function oneEdit(word: string, speller: Speller, substitutions = true): string[]
     if (i > 0 && i < word.length) tryWord(`${word.slice(0, i)}'${word.slice(i)}`);
   }
   if (substitutions) for (let i = 0; i < word.length; i++) for (const c of letters) tryWord(word.slice(0, i) + c + word.slice(i + 1));
-  const frequent = found.filter((w) => FREQUENT.has(w));
-  const rest = found.filter((w) => !FREQUENT.has(w));
+  const frequent = found.filter((w) => FREQUENT_WORDS.has(w));
+  const rest = found.filter((w) => !FREQUENT_WORDS.has(w));
   return [...frequent, ...rest].slice(0, 3);
 }
 

@@ -80,7 +80,7 @@ function calmCapitals(text: string): string {
 /** Shorthand of notes to self, in the words a letter uses ("4 yrs" → "4 years", "w/" → "with"). */
 const SHORTHAND: Readonly<Record<string, string>> = {
   yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours', mins: 'minutes', wk: 'week', wks: 'weeks', mos: 'months',
-  mth: 'month', mths: 'months', 'w/': 'with', 'w/o': 'without', 'b/c': 'because', thru: 'through', ppl: 'people',
+  mth: 'month', mths: 'months', 'w/': 'with', 'w/o': 'without', 'b/c': 'because', bc: 'because', cuz: 'because', coz: 'because', thru: 'through', ppl: 'people',
   convo: 'conversation', convos: 'conversations', govt: 'government', dept: 'department', depts: 'departments',
   mgmt: 'management', mgr: 'manager', mgrs: 'managers', approx: 'about', abt: 'about', esp: 'especially',
   dev: 'development', devs: 'developers', org: 'organisation', orgs: 'organisations',

@@ -136,12 +136,14 @@ describe('notes to self written out', () => {
   });
 });
 
+const speller = spellerFromDictionaries([en]);
+/** The thank-you email to p1 of the Acme scenario, with this debrief. */
+const noteWith = (debrief: Record<string, unknown>): ReturnType<typeof draftFor> => draftFor(acmeScenario((doc) => {
+  const iv = firstApplication(doc).interviews[0] as Record<string, unknown>;
+  iv['debrief'] = debrief;
+}), { kind: 'thank_you_email', personId: 'p1', speller });
+
 describe('what a note must not say', () => {
-  const speller = spellerFromDictionaries([en]);
-  const noteWith = (debrief: Record<string, unknown>): ReturnType<typeof draftFor> => draftFor(acmeScenario((doc) => {
-    const iv = firstApplication(doc).interviews[0] as Record<string, unknown>;
-    iv['debrief'] = debrief;
-  }), { kind: 'thank_you_email', personId: 'p1', speller });
 
   it('pay is left out of a thank-you and listed ("I did not explain salary…" reads as reopening it)', () => {
     const d = noteWith({ awkwardMoments: 'the salary question', details: { p1: 'the plan to move reporting to a single warehouse' } });
@@ -225,5 +227,55 @@ describe('reading round 3', () => {
   it('a stretch of the interview is no topic ("Honestly the whole second half")', () => {
     expect(fitMoment('Honestly the whole second half.', 'awkward', 'you').value).toBeUndefined();
     expect(fitMoment('the second half of the take-home', 'unfinished', 'you').value).toEqual({ form: 'topic', text: 'the second half of the take-home' });
+  });
+});
+
+describe('reading round 4', () => {
+  it('"teh" is "the" (a frequent word first among the suggestions); "bc" is "because"', () => {
+    expect(noteWith({ unfinishedAnswers: "how I'd approach teh data migration" }).body).toContain("how I'd approach the data migration");
+    expect(cleanInput('A/B tests take 3 weeks bc traffic is low').text).toBe('A/B tests take 3 weeks because traffic is low');
+  });
+});
+
+describe('reading round 1', () => {
+  it('someone named reporting news: the news is the fact ("hear that Gabriel explained that…" says it twice)', () => {
+    expect(fitDetail('Gabriel explained that the firm’s M&A team closed 14 deals last year', toHer).value)
+      .toEqual({ form: 'fact', text: "the firm's M&A team closed 14 deals last year" });
+  });
+
+  it('telling the person who they are is no news: the next point is used ("She’s the charge nurse…")', () => {
+    const f = fitDetail('She’s the charge nurse on 4 West. Said they float nurses to the ED a lot in winter.', toHer);
+    expect(f.value).toEqual({ form: 'fact', text: 'they float nurses to the ED a lot in winter' });
+  });
+
+  it('a person is no answer\'s topic ("Talked over the deputy head twice" is left out)', () => {
+    expect(fitMoment('Talked over the deputy head twice. Ugh.', 'awkward', 'you').value).toBeUndefined();
+    expect(fitMoment('talked over the budget question', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'budget' });
+  });
+
+  it('what was loved is the best moment ("loved the demo" → "the demo", not "Loving the demo")', () => {
+    expect(fitMoment('loved the demo', 'best', 'you').value).toEqual({ form: 'topic', text: 'the demo' });
+  });
+
+  it('"my view on X" and "my answer about X" are about X', () => {
+    expect(fitMoment('They asked about my view on the Online Safety Act', 'unfinished', 'you').value).toEqual({ form: 'topic', text: 'the Online Safety Act' });
+    expect(fitMoment('my answer about the pro bono tenant case', 'best', 'you').value).toEqual({ form: 'topic', text: 'the pro bono tenant case' });
+  });
+
+  it('a verdict on the whole interview is no moment; a question they asked, with its "?", is a topic', () => {
+    expect(fitMoment('Overall probably my best interview this year.', 'best', 'you').value).toBeUndefined();
+    expect(fitMoment("what I'd do in the first 90 days?", 'unfinished', 'you').value).toEqual({ form: 'topic', text: "what I'd do in the first 90 days" });
+  });
+
+  it('notes with numbers after a comma are no topic; a bare singular subject gets "the"; "+" is "and"', () => {
+    const f = fitDetail('1) hybrid, 2 days in 2) new office opens in Q2', toHer);
+    expect(f.value).toEqual({ form: 'fact', text: 'the new office opens in Q2' });
+    expect(fitDetail('Her team owns the experimentation platform + the metrics layer', toHer).value?.text).toBe('your team owns the experimentation platform and the metrics layer');
+  });
+
+  it('a clause is checked as a clause: "they do user research in-house" is used, "pro bono" is spelt right', () => {
+    const d = noteWith({ details: { p1: 'they do user research in-house, about 8 interviews a sprint' } });
+    expect(d.body).toContain('they do user research in-house');
+    expect(noteWith({ bestMoments: 'my answer about the pro bono tenant case' }).leftOut).toEqual([]);
   });
 });

@@ -513,8 +513,8 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
     if (terms.filter((t) => SUBJECT_PRONOUNS.has(t.lower.replace(/'.*$/, ''))).length > 2) return undefined;
     // "finish explaining how X": the answer's topic is "how X".
     if (field !== 'best' && ANSWERING.has(terms[0]?.lower ?? '') && terms.length > 1) return asTopic(terms.slice(TOPIC_PREPOSITIONS.has(terms[1]?.lower ?? '') ? 2 : 1));
-    // "I said Mr. Thi": a name alone is who, not what the answer was about.
-    if (terms.every((t) => is(t, 'Person') || is(t, 'Honorific'))) return undefined;
+    // "I said Mr. Thi": a name alone is who, not what the answer was about; "Ugh." says nothing.
+    if (terms.every((t) => is(t, 'Person') || is(t, 'Honorific')) || terms.every((t) => is(t, 'Expression'))) return undefined;
     const raw = phraseOf(audienceTerms(terms, audience));
     if (raw === undefined) return undefined;
     const text = simplifyTopic(raw);
