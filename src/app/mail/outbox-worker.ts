@@ -11,6 +11,7 @@
  * docs/mail.md says so.
  */
 import type { Clock, Store, UserId } from '../ports.js';
+import { parseMessageIds } from '../../core/mail/index.js';
 import type { TimeRules } from '../../core/time.js';
 import { AppError } from '../errors.js';
 import { renderEml } from '../exchange/eml.js';
@@ -206,12 +207,22 @@ async function sendOne(deps: OutboxWorkerDeps, claimed: ClaimedItem, maxAttempts
   log(`${label}: sent to ${item.to.join(', ')}`);
 }
 
-/** Marks the note sent and records its touch in one transaction (the touch alone may fail: the person was removed). */
+/**
+ * Marks the note sent, remembers its Message-ID as a message seen (uid 0: not read from a folder)
+ * and records its touch, in one transaction (the touch alone may fail: the person was removed).
+ */
 async function recordSent(deps: OutboxWorkerDeps, userId: UserId, claimed: ClaimedItem, claimedAt: number, sentAt: number, log: (line: string) => void): Promise<void> {
   const { item } = claimed;
   try {
     await deps.store.transaction(async (store) => {
       if (!await store.outbox.markSent(userId, item.id, claimedAt, sentAt)) return;
+      // Seen as the touch it is: the sync that reads the copy in Sent makes no second one, and a reply to it matches by thread.
+      await store.mail.addMessages(userId, [{
+        // As the sync reads it from the header: without the angle brackets.
+        messageId: parseMessageIds(item.messageId)[0] ?? item.messageId, folder: 'Sent', uidValidity: 0, uid: 0, to: item.to, cc: item.cc, date: sentAt, subject: item.subject.slice(0, 998),
+        references: [], applicationId: item.applicationId, ...(item.personId !== undefined ? { personId: item.personId } : {}),
+        result: 'touch', touchKind: item.kind, seenAt: sentAt,
+      }]);
       const appDeps = { store, time: deps.time, clock: deps.clock, userId };
       try {
         const profile = await requireProfile(appDeps);

@@ -2,7 +2,8 @@
  * The kill test (issue 16, item 4): `afterword serve` is killed (SIGKILL) in the middle of sending
  * a scheduled note — the SMTP server holds its MAIL FROM unanswered, so nothing was accepted — and
  * started again: the note leaves exactly once (one message by SMTP, one copy in the mailbox's Sent
- * folder, read back from the real Dovecot), recorded sent after two attempts with one touch. Real
+ * folder, read back from the real Dovecot), recorded sent after two attempts with one touch, which
+ * a sync reading that copy does not make twice. Real
  * processes on a real data folder. No timed assertion: every wait is on an event (the server's
  * banner and log lines, the SMTP server's arrival), bounded generously for a loaded machine.
  */
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMailbox, mailboxOf } from '../../app/mail/connect.js';
 import { loadOrCreateMailKey } from '../../app/mail/credentials.js';
 import { scheduleNote } from '../../app/mail/outbox.js';
+import { syncMailbox } from '../../app/mail/sync.js';
 import { startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
 import { startTestSmtp, type TestSmtp } from '../../app/mail/testing-smtp.js';
 import { LOCAL_USER, type Store } from '../../app/ports.js';
@@ -144,7 +146,7 @@ afterAll(async () => {
 });
 
 describe('a scheduled note across a server killed while sending it', () => {
-  it('is sent exactly once after the restart: once by SMTP, once in Sent, recorded sent with one touch', async () => {
+  it('is sent exactly once after the restart: once by SMTP, once in Sent, recorded sent with one touch (a sync adds none)', async () => {
     const held = smtp.holdNext();
     const first = await serve();
     await within(held.arrived, () => `the server to start sending; its stderr: ${first.err()}`);
@@ -169,6 +171,10 @@ describe('a scheduled note across a server killed while sending it', () => {
       expect(note).toMatchObject({ messageId, status: 'sent', attempts: 2 });
       const touches = (await deps.store.getApplication(deps.userId, 'a1'))?.touches ?? [];
       expect(touches.filter((t) => t.kind === 'status_check' && t.outcome === 'sent' && t.channel === 'email')).toHaveLength(1);
+      // A sync that reads the copy in Sent knows it: still one touch.
+      const report = await syncMailbox({ ...deps, mailKey: loadOrCreateMailKey(dir) });
+      expect(report.touches).toBe(0);
+      expect(((await deps.store.getApplication(deps.userId, 'a1'))?.touches ?? []).filter((t) => t.kind === 'status_check')).toHaveLength(1);
     });
   }, 300_000);
 });
