@@ -29,6 +29,7 @@ import { AppError } from '../errors.js';
 import { addTouch, editPersonFields } from '../records.js';
 import { CLI_FIELDS, connectionFailure, loginOf, openImap, type MailDeps } from './connect.js';
 import { cancelQueuedOnReply } from './outbox.js';
+import type { MailLogin } from './send.js';
 import type { MailFolderState, MailMessageRecord, MailMessageResult } from './types.js';
 
 /** Headers fetched per round trip; the folder's place is saved after each batch. */
@@ -146,11 +147,13 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
   const settings = profile.settings;
   if (!settings) throw new AppError('not_found', 'no settings saved yet; set up Afterword first');
 
-  const login = loginOf(deps.mailKey, userId, account);
   let client: ImapFlow | undefined;
+  // Opened inside the try: a password this install's key cannot open marks the link failing too.
+  let login: MailLogin | undefined;
   const connection = async (): Promise<ImapFlow> => {
     if (client?.usable) return client;
     client?.close();
+    login ??= loginOf(deps.mailKey, userId, account);
     client = await openImap(account.imap, login, CLI_FIELDS);
     return client;
   };

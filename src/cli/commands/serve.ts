@@ -6,6 +6,7 @@ import { AppError } from '../../app/errors.js';
 import { mailboxOf } from '../../app/mail/connect.js';
 import { loadOrCreateMailKey, mailKeyFromSecret } from '../../app/mail/credentials.js';
 import { startOutboxWorker } from '../../app/mail/outbox-worker.js';
+import { startMailSyncLoop } from '../../app/mail/sync-loop.js';
 import { LOCAL_USER } from '../../app/ports.js';
 import { loadConfig, type Config } from '../../config.js';
 import { createDeps } from '../../deps.js';
@@ -119,6 +120,10 @@ export function registerServe(program: Command, io: CliIo): void {
 GET /healthz answers 200 while the database does, 503 otherwise. With --log (the default on a shared
 server) each request is logged as one JSON line on stdout. SIGTERM or Ctrl-C lets requests in flight finish (up to ${DEFAULT_SHUTDOWN_TIMEOUT_MS / 1000} s), then stops.
 
+With a mailbox linked ("afterword mail connect"), it sends the notes you scheduled at their moment
+("afterword mail schedule"; one whose moment passed while it was stopped leaves when it starts),
+and your own app syncs the mailbox every 5 minutes (docs/mail.md).
+
 On PostgreSQL (--database-url or DATABASE_URL) it is a shared server for many people: accounts sign
 in with a password, coaches follow the job seekers assigned to them; create the first admin with
 "afterword admin create-user --role admin …". On the embedded database it is your own app, opened
@@ -175,6 +180,10 @@ Examples:
       const outbox = startOutboxWorker({
         ...deps, mailbox, exclusive: config.database.kind === 'pglite', log: (line) => io.stderr(`afterword serve: ${line}\n`),
       });
+      // Your own app reads its linked mailbox every few minutes (a shared server's seekers cannot link one yet).
+      const mailSync = accounts ? undefined : startMailSyncLoop({
+        ...deps, mailKey, users: () => Promise.resolve([LOCAL_USER.id]), log: (line) => io.stderr(`afterword serve: ${line}\n`),
+      });
       try {
         const server = await startServer(deps, {
           outbox: { mailbox, wake: () => outbox.wake() },
@@ -204,6 +213,7 @@ Examples:
       } finally {
         signal.cancel();
         await outbox.stop();
+        await mailSync?.stop();
         fresh?.();
         if (daily) clearInterval(daily);
         if (!io.deps) await deps.store.close();
