@@ -62,7 +62,7 @@ function messageOf(error: unknown): string {
 
 function imapFailure(error: unknown, host: string): string {
   const e = error as { authenticationFailed?: unknown; code?: unknown };
-  if (e.authenticationFailed === true) return `the mail server ${host} refused the login; check the user name and app password in Settings, Mailbox`;
+  if (e.authenticationFailed === true) return `the mail server ${host} refused the login; link the mailbox again with a valid app password`;
   if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT' || e.code === 'EHOSTUNREACH') return `could not reach the mail server ${host}`;
   return `could not connect to the mail server ${host}: ${messageOf(error)}`;
 }

@@ -133,7 +133,7 @@ const EVERY_WORD: Speller = { correct: () => true, suggest: () => [] };
 export async function scheduleNote(deps: OutboxDeps, speller: Speller | undefined, applicationId: string, ref: DraftRef, edit: NoteEdit, when: SendWhen): Promise<Scheduled> {
   const { message, draft } = await draftMessage(deps, applicationId, ref, edit);
   const connection = await deps.mailbox(deps.userId);
-  if (!connection) throw fieldError('mailbox', 'no mailbox is linked, so nothing can be sent; link one in Settings, Mailbox');
+  if (!connection) throw fieldError('mailbox', 'no mailbox is linked, so nothing can be sent; link your mailbox first');
   const kind = touchKindOf(draft.kind);
   if (kind === undefined) {
     throw fieldError('kind', `${draft.kind === 'reference_brief' ? 'a reference brief goes to your reference from your own mail program' : 'a letter or a call script is not sent by email'}; only email notes can be scheduled`);
@@ -199,7 +199,7 @@ export async function putInDrafts(deps: OutboxDeps, applicationId: string, ref: 
   checkEdit(edit);
   const { message } = await draftMessage(deps, applicationId, ref, edit);
   const connection = await deps.mailbox(deps.userId);
-  if (!connection) throw fieldError('mailbox', 'no mailbox is linked; link one in Settings, Mailbox, or download the .eml file instead');
+  if (!connection) throw fieldError('mailbox', 'no mailbox is linked; link your mailbox first, or download the .eml file instead');
   return appendToDrafts(connection.imap, await renderDraftMessage(message));
 }
 

@@ -75,7 +75,7 @@ export function isTemporary(error: unknown): boolean {
 
 function smtpFailure(error: unknown, host: string): string {
   const e = error as { code?: unknown; responseCode?: unknown; response?: unknown; message?: unknown };
-  if (e.code === 'EAUTH') return `the mail server ${host} refused the login; check the user name and app password in Settings, Mailbox`;
+  if (e.code === 'EAUTH') return `the mail server ${host} refused the login; link the mailbox again with a valid app password`;
   if (e.code === 'ECONNECTION' || e.code === 'ETIMEDOUT' || e.code === 'ESOCKET' || e.code === 'EDNS') {
     return `could not reach the mail server ${host}; it will be tried again`;
   }
