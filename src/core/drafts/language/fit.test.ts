@@ -279,3 +279,18 @@ describe('reading round 1', () => {
     expect(noteWith({ bestMoments: 'my answer about the pro bono tenant case' }).leftOut).toEqual([]);
   });
 });
+
+describe('reading round 5', () => {
+  it('a role without an article is a label, not news ("hear that surgeon turned COO")', () => {
+    expect(fitDetail('surgeon turned COO', toHer).value).toBeUndefined();
+    expect(fitDetail('reporting is moving to dbt', toHer).value).toEqual({ form: 'fact', text: 'reporting is moving to dbt' });
+  });
+});
+
+describe('reading round 5, continued', () => {
+  it('a word after an article is a noun ("a 85% target"), and a colon mid-phrase is notes: the part before it is used', () => {
+    const f = fitDetail('explained the theatre utilisation problem: 68% vs a 85% target', toHer);
+    expect(f.value).toEqual({ form: 'topic', text: 'the theatre utilisation problem' });
+    expect(f.dropped).toEqual([{ text: '68% vs a 85% target', reason: 'several_points' }]);
+  });
+});

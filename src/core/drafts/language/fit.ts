@@ -234,6 +234,8 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
           return fact === undefined ? undefined : { form: 'fact', text: fact };
         }
       }
+      // "surgeon turned COO": a person's role with no article is a label, not news ("hear that surgeon turned COO").
+      if (shape.subject.length === 1 && is(shape.subject[0], 'Actor') && is(shape.subject[0], 'Singular') && !/^\p{Lu}/u.test(shape.subject[0]?.text ?? '')) return undefined;
       // "Mateus walked me through their OKRs": something done to me, not news to have heard.
       if (terms.slice(shape.verb + 1).some((t) => t.lower === 'me')) return undefined;
       // "that the role reports into the COO": the frames say "that" themselves.
@@ -331,6 +333,13 @@ function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, l
     if (bracket !== null) {
       fitted = fitPoint(bracket[1] ?? '');
       if (fitted !== undefined) dropped.push({ text: `(${bracket[2] ?? ''})`, reason: 'several_points' });
+    }
+    // "the theatre utilisation problem: 68% vs an 85% target": a colon mid-sentence reads as notes;
+    // what comes before it is used, what follows listed.
+    const colon = /^(.*?\p{L}.*?):\s+(.+)$/u.exec(point);
+    if (fitted !== undefined && colon !== null && ((fitted as { text?: string }).text ?? '').includes(': ')) {
+      fitted = fitPoint(colon[1] ?? '');
+      if (fitted !== undefined) dropped.push({ text: colon[2] ?? '', reason: 'several_points' });
     }
     const text = fitted === undefined ? undefined : (fitted as { text?: string }).text;
     if (fitted !== undefined && text !== undefined && countWords(text) <= MAX_WORDS) value = fitted;

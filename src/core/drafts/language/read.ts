@@ -110,6 +110,9 @@ const isFinite = (terms: readonly Term[], i: number): boolean => {
   if (is(t, 'Participle') && !is(terms[i - 1], 'Auxiliary') && !is(terms[i - 1], 'Copula')) return false;
   const prev = terms[i - 1];
   if (prev !== undefined && prev.lower === 'to') return false;
+  // "a 85% target", "the plan": after an article (and a number) a word is a noun, whatever its tag.
+  if (is(prev, 'Determiner') && !is(prev, 'Pronoun') && !['that', 'this'].includes(prev?.lower ?? '')) return false;
+  if (is(prev, 'Value') && is(terms[i - 2], 'Determiner') && !['that', 'this'].includes(terms[i - 2]?.lower ?? '')) return false;
   return t.text !== '' || is(t, 'Copula') || is(t, 'Modal') || is(t, 'Auxiliary');
 };
 
