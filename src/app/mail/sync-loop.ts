@@ -1,7 +1,7 @@
 /**
  * The mailbox sync on a timer (issue 16, item 2), run by `afterword serve`: shortly after the start,
  * then every few minutes, each linked mailbox of `users()` is synced (sync.ts), one after another
- * and never two passes at once. A failure is logged (its words never hold the password), recorded by
+ * and never two passes at once; stopping cuts the sync running short after its batch. A failure is logged (its words never hold the password), recorded by
  * the sync as the link failing, and tried again at the next pass.
  */
 import type { Clock, Store, UserId } from '../ports.js';
@@ -29,7 +29,7 @@ export interface MailSyncLoopDeps {
 export interface MailSyncLoop {
   /** Runs a pass now (or waits for the one running). */
   syncNow(): Promise<void>;
-  /** Lets the pass running finish, then stops. */
+  /** Stops the sync running after the batch it reads (its place is saved), then stops. */
   stop(): Promise<void>;
 }
 
@@ -50,6 +50,8 @@ export function startMailSyncLoop(deps: MailSyncLoopDeps): MailSyncLoop {
   let stopped = false;
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  // Stopping cuts a long first sync short after its batch; the next start reads on from there.
+  const abort = new AbortController();
 
   const pass = async (): Promise<void> => {
     let users: readonly UserId[];
@@ -63,7 +65,7 @@ export function startMailSyncLoop(deps: MailSyncLoopDeps): MailSyncLoop {
       if (stopped) return;
       try {
         if (!await deps.store.mail.getAccount(userId)) continue;
-        const report = await syncMailbox({ store: deps.store, time: deps.time, clock: deps.clock, mailKey: deps.mailKey, userId });
+        const report = await syncMailbox({ store: deps.store, time: deps.time, clock: deps.clock, mailKey: deps.mailKey, userId }, { signal: abort.signal });
         const words = found(report);
         if (words) log(`mail sync of ${userId}: ${words}`);
         deps.onSynced?.(userId, { report });
@@ -91,6 +93,7 @@ export function startMailSyncLoop(deps: MailSyncLoopDeps): MailSyncLoop {
     syncNow: run,
     async stop() {
       stopped = true;
+      abort.abort();
       clearTimeout(timer);
       await running;
     },

@@ -71,6 +71,8 @@ export interface SyncReport {
 
 export interface SyncOptions {
   readonly onProgress?: (p: SyncProgress) => void;
+  /** Stops after the batch being read (its place is saved): the next sync reads on from there. */
+  readonly signal?: AbortSignal;
 }
 
 /** The earliest moment of the active applications: applied, first interview or first touch. */
@@ -169,6 +171,7 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
     ];
     const states = new Map((await store.mail.listFolders(userId)).map((s) => [s.path, s]));
     for (const folder of toRead) {
+      if (options.signal?.aborted) break;
       let attempts = 0;
       for (;;) {
         try {
@@ -189,7 +192,9 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
       }
     }
     const done: SyncReport = { folders, ...counts, suspicious: [...suspicious.values()], since, at: now };
-    await store.mail.setAccountStatus(userId, 'connected', undefined, deps.clock.now());
+    // A sync stopped half-way is no last sync: the time shown stays that of the last whole one.
+    if (options.signal?.aborted) await store.mail.setAccountStatus(userId, 'connected', undefined);
+    else await store.mail.setAccountStatus(userId, 'connected', undefined, deps.clock.now());
     return done;
   } catch (error) {
     const failure = error instanceof AppError ? error : connectionFailure(error, 'IMAP', account.imap, CLI_FIELDS);
@@ -240,6 +245,7 @@ async function readFolder(
     let read = 0;
     options.onProgress?.({ folder: folder.path, done: 0, total: uids.length });
     for (let i = 0; i < uids.length; i += BATCH) {
+      if (options.signal?.aborted) break;
       const batch = uids.slice(i, i + BATCH);
       const fetched = await client.fetchAll(batch.join(','), { uid: true, headers: true, internalDate: true }, { uid: true });
       const seen: Seen[] = [];

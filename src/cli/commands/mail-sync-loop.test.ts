@@ -14,7 +14,7 @@ import type { UserId } from '../../app/ports.js';
 import { connectMailbox } from '../../app/mail/connect.js';
 import { mailKeyFromSecret } from '../../app/mail/credentials.js';
 import { startMailSyncLoop } from '../../app/mail/sync-loop.js';
-import type { SyncReport } from '../../app/mail/sync.js';
+import { syncMailbox, type SyncReport } from '../../app/mail/sync.js';
 import { startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
 
 const time = createTimeRules();
@@ -116,5 +116,27 @@ describe('the mailbox sync on a timer', () => {
     expect(lines.join('\n')).not.toContain(PASSWORD);
     // `afterword mail status` says so.
     expect(await store.mail.getAccount('sam')).toMatchObject({ status: 'failing', lastError: expect.stringMatching(/^The saved mailbox password cannot be read/) });
+  }, 120_000);
+
+  it('a sync told to stop ends after the batch it reads; the next one reads on from there, each message once', async () => {
+    await seed('many', 'sam@example.com');
+    // 300 newsletters (no application's), Wed 2026-03-04 in the morning, New York.
+    await dovecot.append('sam@example.com', 'INBOX', Array.from({ length: 300 }, (_, i) => message({
+      from: `News ${i} <news${i}@letters.example>`, to: 'sam@example.com', subject: `Issue ${i}`,
+      date: `Wed, 4 Mar 2026 ${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00 -0500`, body: 'Read more online.',
+    })));
+    const deps = { store, time, clock, mailKey: KEY, userId: 'many' };
+    const stop = new AbortController();
+    const cut = await syncMailbox(deps, { signal: stop.signal, onProgress: (p) => { if (p.folder === 'INBOX' && p.done > 0) stop.abort(); } });
+    expect(cut.folders.find((f) => f.path === 'INBOX')).toMatchObject({ read: 250 });
+    expect(cut.ignored).toBe(250);
+    // Not a whole sync: no "last sync" time yet.
+    expect((await store.mail.getAccount('many'))?.lastSyncAt).toBeUndefined();
+
+    const rest = await syncMailbox(deps);
+    expect(rest.folders.find((f) => f.path === 'INBOX')).toMatchObject({ read: 50, full: false });
+    expect(rest.ignored).toBe(50);
+    expect((await store.mail.countMessages('many')).ignored).toBe(300);
+    expect((await store.mail.getAccount('many'))?.lastSyncAt).toBe(NOW);
   }, 120_000);
 });
