@@ -15,7 +15,8 @@
  * `afterword plan --scenario FILE` does, with no warm-up:
  * - parse: `parseScenario` of the `JSON.parse`d document, the first parse of the process;
  * - first plan: the first `plan()` of the process, with fresh caches (its own `createTimeRules()`,
- *   not the parse's), so it pays for the JIT, zone rules and every holiday table;
+ *   not the parse's), so it pays for the JIT, zone rules and every holiday table (read from the
+ *   generated core/holiday-table.ts for 2025–2031, computed by date-holidays outside those years);
  * - warm plan: the best of a few more plans with the same caches (first − warm: what being first costs);
  * - memory: what the parsed scenario and then the plan keep alive, after a full GC, per application.
  * Every size runs `--repeat` times (3 unless told), and the table shows medians: the machine is shared.
