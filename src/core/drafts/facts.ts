@@ -61,6 +61,47 @@ function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** The tone check's findings in `s` read after `prefix`, in the application's context, placed in `s`. */
+function checkIn(s: string, prefix: string, input: PersonDraftInput): ReturnType<typeof checkToneData> {
+  return checkToneData({
+    text: `${prefix}${s}.`,
+    application: { company: input.application.company },
+    people: input.application.people.map((p) => p.name),
+    recipient: { name: input.person.name, informal: true, ...(input.person.honorific ? { honorific: input.person.honorific } : {}) },
+    ...(input.otherCompanies !== undefined ? { otherCompanies: input.otherCompanies } : {}),
+  }, input.speller !== undefined ? { speller: input.speller } : {})
+    .filter((f) => (BLOCKING.has(f.rule) || f.code === 'other_company') && f.end > prefix.length && f.start < prefix.length + s.length)
+    .map((f) => ({ ...f, start: f.start - prefix.length, end: f.end - prefix.length }));
+}
+
+/**
+ * Only a slip of one letter is corrected unasked: a guess further off ("stockouts" → "sickouts")
+ * would put a word the user never meant into the note, so such a phrase is listed instead.
+ * ("teh" → "the": a frequent word first among several is the one meant.)
+ */
+function obviousTypos(findings: ReturnType<typeof checkToneData>): ReturnType<typeof checkToneData> {
+  return findings.filter((f) => f.rule === 'L12' && f.code === 'misspelling' && (f.suggestions.length === 1 || FREQUENT_WORDS.has(f.suggestions[0] ?? '')) && f.start >= 0
+    && oneEditApart(f.found.toLowerCase(), (f.suggestions[0] ?? '').toLowerCase()));
+}
+
+function corrected(text: string, typos: ReturnType<typeof checkToneData>): string {
+  let t = text;
+  for (const f of [...typos].sort((a, b) => b.start - a.start)) {
+    if (f.code === 'misspelling') t = t.slice(0, f.start) + (f.suggestions[0] ?? f.found) + t.slice(f.end);
+  }
+  return t;
+}
+
+/**
+ * A debrief input with its obvious typos corrected before it is read, so a misspelt verb does not
+ * turn a sentence into a noun phrase ("candidates recieve the case study…").
+ */
+export function withTyposCorrected(raw: string, input: PersonDraftInput): string {
+  if (input.speller === undefined || raw.length > 2000) return raw;
+  const typos = obviousTypos(checkIn(raw, 'We spoke about ', input));
+  return typos.length === 0 ? raw : corrected(raw, typos);
+}
+
 /**
  * The tone check of one fitted phrase, in the application's context: a name the speller knows in
  * lower case loses its sentence capital, an obvious typo (one correction) is corrected, and a
@@ -77,27 +118,11 @@ export function vet(text: string, input: PersonDraftInput, clause = false): { te
   // The phrase is checked inside a sentence, as it will be read; findings outside it are the frame's.
   // A clause ("they do user research in-house") is read after "that", a phrase after "about".
   const PREFIX = clause ? 'I heard that ' : 'We spoke about ';
-  const check = (s: string): ReturnType<typeof checkToneData> => checkToneData({
-    text: `${PREFIX}${s}.`,
-    application: { company: input.application.company },
-    people: input.application.people.map((p) => p.name),
-    recipient: { name: input.person.name, informal: true, ...(input.person.honorific ? { honorific: input.person.honorific } : {}) },
-    ...(input.otherCompanies !== undefined ? { otherCompanies: input.otherCompanies } : {}),
-  }, speller !== undefined ? { speller } : {})
-    .filter((f) => (BLOCKING.has(f.rule) || f.code === 'other_company') && f.end > PREFIX.length && f.start < PREFIX.length + s.length)
-    .map((f) => ({ ...f, start: f.start - PREFIX.length, end: f.end - PREFIX.length }));
-  let findings = check(t);
-  // Only a slip of one letter is corrected unasked: a guess further off ("stockouts" → "sickouts")
-  // would put a word the user never meant into the note, so such a phrase is listed instead.
-  // ("teh" → "the": a frequent word first among several is the one meant.)
-  const typos = findings.filter((f) => f.rule === 'L12' && f.code === 'misspelling' && (f.suggestions.length === 1 || FREQUENT_WORDS.has(f.suggestions[0] ?? '')) && f.start >= 0
-    && oneEditApart(f.found.toLowerCase(), (f.suggestions[0] ?? '').toLowerCase()));
+  let findings = checkIn(t, PREFIX, input);
+  const typos = obviousTypos(findings);
   if (typos.length > 0 && typos.length === findings.length) {
-    for (const f of [...typos].sort((a, b) => b.start - a.start)) {
-      if (f.code !== 'misspelling') continue;
-      t = t.slice(0, f.start) + (f.suggestions[0] ?? f.found) + t.slice(f.end);
-    }
-    findings = check(t);
+    t = corrected(t, typos);
+    findings = checkIn(t, PREFIX, input);
   }
   if (findings.length === 0 && PAY.test(t)) return { reason: 'tone' };
   if (findings.length === 0) return { text: input.english === 'US' && speller !== undefined ? usSpelling(t, speller) : t };
@@ -145,7 +170,7 @@ export function debriefShare(input: PersonDraftInput, all = false): { share: Par
   const share: Partial<{ best: MomentForm; awkward: string; unfinished: string }> = {};
   items.forEach(([item, text], k) => {
     if (!all && k % n !== mine) return;
-    const fitted = fitMoment(text, item, audience);
+    const fitted = fitMoment(withTyposCorrected(text, input), item, audience);
     const dropped = [...fitted.dropped];
     const value = vetted(fitted.value, text, input, dropped);
     leftOut.push(...leftOutOf(FIELD[item], dropped));
@@ -168,7 +193,7 @@ export function namesOf(p: Person): string[] {
 export function detailOf(input: PersonDraftInput, person: Person, as: 'you' | { readonly name: string }): { value?: DetailForm; leftOut: LeftOut[] } {
   const raw = input.interview.interview.debrief?.details?.[person.id];
   if (!present(raw)) return { leftOut: [] };
-  const fitted = fitDetail(raw, { names: namesOf(person), as });
+  const fitted = fitDetail(withTyposCorrected(raw, input), { names: namesOf(person), as });
   const dropped = [...fitted.dropped];
   const value = vetted(fitted.value, raw, input, dropped);
   return { ...(value !== undefined ? { value } : {}), leftOut: leftOutOf('details', dropped, person.id) };

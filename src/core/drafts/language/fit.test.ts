@@ -294,3 +294,20 @@ describe('reading round 5, continued', () => {
     expect(f.dropped).toEqual([{ text: '68% vs a 85% target', reason: 'several_points' }]);
   });
 });
+
+describe('reading round 6 (replies to a rejection)', () => {
+  it('someone else\'s act is not news for this person ("hearing about how Nguyễn Thị Lan asked…")', () => {
+    expect(fitDetail('Nguyễn Thị Lan asked about my experience with HL7 interfaces', toHer).value).toBeUndefined();
+  });
+
+  it('how long a topic took is no part of it', () => {
+    expect(fitDetail("we talked about monolith vs microservices for like half the time, he's firmly in the monolith camp", toHer).value)
+      .toEqual({ form: 'topic', text: 'monolith vs microservices' });
+  });
+
+  it('a misspelt verb is corrected before the input is read: a clause stays a clause', () => {
+    const d = noteWith({ details: { p1: 'she said candidates recieve the case study 48 hrs before the final round' } });
+    expect(d.body).toContain('candidates receive the case study 48 hours before the final round');
+    expect(d.body).not.toMatch(/about candidates receive/);
+  });
+});

@@ -119,9 +119,12 @@ function topicOf(terms: readonly Term[], about: About): DetailForm | undefined {
   // "her thoughts on AI in the classroom": the frames say "your thoughts on" themselves; the topic is AI in the classroom.
   const views = ['her', 'his', 'their', 'your'].includes(terms[0]?.lower ?? '') && VIEW_NOUNS.has(terms[1]?.lower ?? '')
     && ['on', 'about', 'regarding', 'around'].includes(terms[2]?.lower ?? '') && terms.length > 3;
-  const rest = talk || views ? terms.slice(3) : terms;
+  let rest = talk || views ? terms.slice(3) : terms;
   // "that for like 10 minutes", "it": a word pointing back at something said before names nothing here.
   if (['that', 'this', 'it', 'them', 'those', 'these'].includes(rest[0]?.lower ?? '') && !rest.slice(1).some((t) => is(t, 'Noun') && !is(t, 'Value') && !/^(?:min|minutes?|hours?|mins|secs?|seconds?)$/.test(t.lower))) return undefined;
+  // "monolith vs microservices for like half the time": how long it took is no part of the topic.
+  const long = rest.findIndex((t, i) => t.lower === 'for' && i > 0 && /^for (?:like |about |almost |nearly |maybe |probably )?(?:(?:half|most|all|much|part|a lot) (?:of )?the (?:time|interview|hour|call|meeting)|(?:an? |\d+ |ten |twenty |five |fifteen |half an )(?:minutes?|hours?|mins?))$/.test(rest.slice(i).map((x) => x.lower).join(' ')));
+  if (long > 0) rest = rest.slice(0, long);
   // "holiday peak": a bare singular noun that names one thing gets "the".
   const head = rest.findIndex((t) => is(t, 'Preposition'));
   const named = withArticle(rest, head < 0 ? rest.length : head);
@@ -233,6 +236,9 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
           const fact = phraseOf(about.as === 'you' ? toSecondPerson(content) : content);
           return fact === undefined ? undefined : { form: 'fact', text: fact };
         }
+        // "Nguyễn Thị Lan asked about my experience with HL7": someone else's act in the interview is
+        // theirs to be thanked for, not news for this person ("hearing about how Lan asked…").
+        if (rep !== undefined && isAct(rep.verb)) return undefined;
       }
       // "surgeon turned COO": a person's role with no article is a label, not news ("hear that surgeon turned COO").
       if (shape.subject.length === 1 && is(shape.subject[0], 'Actor') && is(shape.subject[0], 'Singular') && !/^\p{Lu}/u.test(shape.subject[0]?.text ?? '')) return undefined;
