@@ -90,21 +90,21 @@ export function tokenHash(token: string): string {
 }
 
 export function checkPassword(password: string, field = 'password'): void {
-  if (password.length < PASSWORD_MIN) throw new AppError('bad_input', `${field}: too short; use at least ${PASSWORD_MIN} characters (a few words make a good one)`, { field });
-  if (password.length > PASSWORD_MAX) throw new AppError('bad_input', `${field}: too long; use at most ${PASSWORD_MAX} characters`, { field });
+  if (password.length < PASSWORD_MIN) throw new AppError({ reason: 'password.too_short', params: { min: PASSWORD_MIN } }, { path: field });
+  if (password.length > PASSWORD_MAX) throw new AppError({ reason: 'password.too_long', params: { max: PASSWORD_MAX } }, { path: field });
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normaliseEmail(email: string, field = 'email'): string {
   const e = email.trim().toLowerCase();
-  if (e.length > 254 || !EMAIL.test(e)) throw new AppError('bad_input', `${field}: "${email.slice(0, 80)}" is not an email address; give one like name@example.org`, { field });
+  if (e.length > 254 || !EMAIL.test(e)) throw new AppError({ reason: 'email.invalid', params: { value: email } }, { path: field });
   return e;
 }
 
 export function parseRole(text: string, field = 'role'): Role {
   const role = ROLES.find((r) => r === text);
-  if (!role) throw new AppError('bad_input', `${field}: "${text.slice(0, 40)}" is not a role; use one of ${ROLES.join(', ')}`, { field });
+  if (!role) throw new AppError({ reason: 'role.unknown', params: { value: text, roles: ROLES } }, { path: field });
   return role;
 }
 
@@ -121,7 +121,7 @@ export interface NewAccount {
 /** A person's name as kept: trimmed, 1–200 characters. */
 function accountName(raw: string): string {
   const name = raw.trim();
-  if (name === '' || name.length > 200) throw new AppError('bad_input', 'name: give the person\'s name (1–200 characters)', { field: 'name' });
+  if (name === '' || name.length > 200) throw new AppError({ reason: 'account.name_required' }, { path: 'name' });
   return name;
 }
 
@@ -136,7 +136,7 @@ export async function createAccount(deps: AccountDeps, input: NewAccount): Promi
   try {
     return await deps.accounts.createAccount(account, hash);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict') throw new AppError('conflict', `email: ${email} already has an account`, { field: 'email', cause: error });
+    if (error instanceof AppError && error.code === 'conflict') throw new AppError({ reason: 'email.has_account', params: { email } }, { path: 'email', cause: error });
     throw error;
   }
 }
@@ -144,17 +144,17 @@ export async function createAccount(deps: AccountDeps, input: NewAccount): Promi
 async function requireOrganisation(deps: AccountDeps, id: string | undefined): Promise<void> {
   if (id === undefined) return;
   if (!(await deps.accounts.listOrganisations()).some((o) => o.id === id)) {
-    throw new AppError('bad_input', `organisation: no organisation "${id.slice(0, 80)}"; create it first`, { field: 'organisation' });
+    throw new AppError({ reason: 'organisation.unknown', params: { id } }, { path: 'organisation' });
   }
 }
 
 export async function createOrganisation(deps: AccountDeps, org: Organisation): Promise<Organisation> {
-  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(org.id)) throw new AppError('bad_input', `organisation id: "${org.id.slice(0, 40)}" must be lower-case letters, digits and dashes (e.g. city-careers)`, { field: 'id' });
-  if (org.name.trim() === '') throw new AppError('bad_input', 'name: give the organisation\'s name', { field: 'name' });
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(org.id)) throw new AppError({ reason: 'organisation.id_form', params: { id: org.id } }, { path: 'id', at: 'organisation id' });
+  if (org.name.trim() === '') throw new AppError({ reason: 'organisation.name_required' }, { path: 'name' });
   try {
     await deps.accounts.createOrganisation({ id: org.id, name: org.name.trim() });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict') throw new AppError('conflict', `organisation id: "${org.id}" is taken`, { field: 'id', cause: error });
+    if (error instanceof AppError && error.code === 'conflict') throw new AppError({ reason: 'organisation.taken', params: { id: org.id } }, { path: 'id', at: 'organisation id', cause: error });
     throw error;
   }
   return org;
@@ -199,7 +199,7 @@ export async function openSession(deps: AccountDeps, account: Account): Promise<
  * email alike, so that neither its answers nor their timing tell whether an account exists.
  */
 export async function signIn(deps: AccountDeps, emailText: string, password: string): Promise<NewSession> {
-  const wrong = new AppError('unauthorized', 'wrong email or password');
+  const wrong = new AppError({ reason: 'sign_in.wrong' });
   let email: string;
   try {
     email = normaliseEmail(emailText);
@@ -233,10 +233,10 @@ export interface Invitation {
 /** A one-time invitation token for `email` (valid `invitationMs`). */
 export async function invite(deps: AccountDeps, input: Invitation): Promise<{ token: string; expiresAt: EpochMs }> {
   const email = normaliseEmail(input.email);
-  if (await deps.accounts.findCredentials(email)) throw new AppError('conflict', `email: ${email} already has an account`, { field: 'email' });
+  if (await deps.accounts.findCredentials(email)) throw new AppError({ reason: 'email.has_account', params: { email } }, { path: 'email' });
   if (input.coachId !== undefined) {
     const coach = await deps.accounts.getAccount(input.coachId);
-    if (!coach || coach.role !== 'coach') throw new AppError('bad_input', `coach: no coach "${input.coachId}"`, { field: 'coach' });
+    if (!coach || coach.role !== 'coach') throw new AppError({ reason: 'coach.unknown', params: { id: input.coachId } }, { path: 'coach' });
   }
   await requireOrganisation(deps, input.organisationId);
   const { token, hash } = newToken();
@@ -258,7 +258,7 @@ export async function acceptInvitation(deps: AccountDeps, token: string, name: s
   checkPassword(password);
   const kept = accountName(name);
   const hash = tokenHash(token);
-  const unknown = (): AppError => new AppError('bad_input', 'token: this invitation is unknown, used or expired; ask for a new one', { field: 'token' });
+  const unknown = (): AppError => new AppError({ reason: 'invitation.unknown' }, { path: 'token' });
   // Looked at first, so that a wrong token costs no password hashing.
   const invitation = await deps.accounts.findToken(hash, 'invitation', deps.clock.now());
   if (!invitation || invitation.email === undefined || invitation.role === undefined) throw unknown();
@@ -267,7 +267,7 @@ export async function acceptInvitation(deps: AccountDeps, token: string, name: s
   try {
     account = await deps.accounts.redeemInvitation(hash, deps.clock.now(), { id: `u_${randomUUID()}`, name: kept }, passwordHash);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict') throw new AppError('conflict', `email: ${invitation.email} already has an account`, { field: 'email', cause: error });
+    if (error instanceof AppError && error.code === 'conflict') throw new AppError({ reason: 'email.has_account', params: { email: invitation.email } }, { path: 'email', cause: error });
     throw error;
   }
   if (!account) throw unknown();
@@ -277,7 +277,7 @@ export async function acceptInvitation(deps: AccountDeps, token: string, name: s
 /** A one-time reset token an admin hands over (valid `resetMs`); earlier ones stop working. */
 export async function issueReset(deps: AccountDeps, userId: UserId): Promise<{ token: string; expiresAt: EpochMs; account: Account }> {
   const account = await deps.accounts.getAccount(userId);
-  if (!account) throw new AppError('not_found', `no account "${userId}"`, { field: 'account' });
+  if (!account) throw new AppError({ reason: 'account.not_found', params: { id: userId } }, { path: 'account', at: null });
   await deps.accounts.deleteTokens(userId, 'password_reset');
   const { token, hash } = newToken();
   const now = deps.clock.now();
@@ -291,7 +291,7 @@ export async function resetPassword(deps: AccountDeps, token: string, password: 
   checkPassword(password);
   const reset = await deps.accounts.takeToken(tokenHash(token), 'password_reset', deps.clock.now());
   const account = reset?.userId !== undefined ? await deps.accounts.getAccount(reset.userId) : undefined;
-  if (!account) throw new AppError('bad_input', 'token: this reset token is unknown, used or expired; ask an admin for a new one', { field: 'token' });
+  if (!account) throw new AppError({ reason: 'reset.unknown' }, { path: 'token' });
   await deps.accounts.setPassword(account.id, await checked(deps, () => hashPassword(password, deps.policy.scryptCost)));
   return account;
 }
@@ -314,8 +314,8 @@ export async function calendarOwner(deps: AccountDeps, token: string): Promise<U
 
 export async function assign(deps: AccountDeps, coachId: UserId, seekerId: UserId): Promise<void> {
   const [coach, seeker] = await Promise.all([deps.accounts.getAccount(coachId), deps.accounts.getAccount(seekerId)]);
-  if (!coach || coach.role !== 'coach') throw new AppError('bad_input', `coach: no coach "${coachId}"`, { field: 'coach' });
-  if (!seeker || seeker.role !== 'seeker') throw new AppError('bad_input', `seeker: no job seeker "${seekerId}"`, { field: 'seeker' });
+  if (!coach || coach.role !== 'coach') throw new AppError({ reason: 'coach.unknown', params: { id: coachId } }, { path: 'coach' });
+  if (!seeker || seeker.role !== 'seeker') throw new AppError({ reason: 'seeker.unknown', params: { id: seekerId } }, { path: 'seeker' });
   await deps.accounts.assignCoach(coachId, seekerId);
 }
 
@@ -323,6 +323,6 @@ export const COMMENT_MAX = 4_000;
 
 export async function comment(deps: AccountDeps, seekerId: UserId, applicationId: string, author: Account, body: string): Promise<Comment> {
   const text = body.trim();
-  if (text === '' || text.length > COMMENT_MAX) throw new AppError('bad_input', `body: write 1–${COMMENT_MAX} characters`, { field: 'body' });
+  if (text === '' || text.length > COMMENT_MAX) throw new AppError({ reason: 'comment.length', params: { max: COMMENT_MAX } }, { path: 'body' });
   return deps.accounts.addComment(seekerId, applicationId, author.id, text, deps.clock.now());
 }

@@ -55,8 +55,7 @@ export async function logTouch(deps: AppDeps, applicationId: string, input: Json
     const at = typeof touch['at'] === 'string' ? parseInstant(touch['at'], zone) : null;
     // A touch is recorded once it happened: a date ahead (a typo in the year) would move the whole plan.
     if (at !== null && isFuture(deps.clock.now(), at) && touch['futureIntended'] !== true) {
-      const detail = `${momentInWords(zone, profile.settings.region, at)} is in the future; record it once it has happened, fix the date, or set futureIntended to true if it is meant`;
-      throw new AppError('bad_input', `touch.at: ${detail}`, { field: 'touch.at', detail });
+      throw new AppError({ reason: 'touch.in_future', params: { at: String(touch['at']), when: momentInWords(zone, profile.settings.region, at) } }, { path: 'touch.at' });
     }
     delete touch['futureIntended'];
     if (CHECK_KINDS.has(kind) && at !== null && !confirmed.has('P2')) {
@@ -96,8 +95,10 @@ function closingAgainOf(app: Application, status: ApplicationStatus): ClosingAga
 export function refuseReclosing(app: Application, status: ApplicationStatus, reclose: boolean): void {
   const again = closingAgainOf(app, status);
   if (again === undefined || reclose) return;
-  const detail = `${app.company} (${app.role}) is already closed as ${statusWords(again.current)}; send again with "reclose": true to change it to ${statusWords(status)}`;
-  throw new AppError('conflict', detail, { field: 'reclose', detail });
+  throw new AppError({
+    reason: 'close.again',
+    params: { company: app.company, role: app.role, current: again.current, status, currentWords: statusWords(again.current), statusWords: statusWords(status) },
+  }, { path: 'reclose', at: null });
 }
 
 /** Whether closing `applicationId` as `status` would replace another final outcome (undefined: a first close, or the same one). */
@@ -112,7 +113,7 @@ export async function closingAgain(deps: AppDeps, applicationId: string, status:
  * with another outcome is a `conflict` naming that outcome unless `reclose` is true.
  */
 export async function closeApplication(deps: AppDeps, applicationId: string, status: ApplicationStatus, options: { readonly reclose?: boolean } = {}): Promise<Saved> {
-  if (status === 'active') throw new AppError('bad_input', '--as: "active" does not close an application; use accepted, declined, rejected, withdrawn, no_response or filled', { field: 'status' });
+  if (status === 'active') throw new AppError({ reason: 'close.active', params: { outcomes: ['accepted', 'declined', 'rejected', 'withdrawn', 'no_response', 'filled'] } }, { path: 'status', at: '--as' });
   return deps.store.transaction(async (store) => {
     const inner: AppDeps = { ...deps, store };
     const app = await store.getApplication(deps.userId, applicationId);

@@ -19,13 +19,13 @@ export function administers(admin: Account, target: { readonly organisationId?: 
 /** The account `userId` when `admin` administers it; "not found" otherwise, whether or not it exists. */
 export async function administered(deps: AccountDeps, admin: Account, userId: UserId): Promise<Account> {
   const account = await deps.accounts.getAccount(userId);
-  if (!account || !administers(admin, account)) throw new AppError('not_found', `no account "${userId.slice(0, 80)}"`, { field: 'account' });
+  if (!account || !administers(admin, account)) throw new AppError({ reason: 'account.not_found', params: { id: userId } }, { path: 'account', at: null });
   return account;
 }
 
 /** Sets the role of `userId`; an admin cannot change their own (a server must keep an admin who can undo it). */
 export async function changeRole(deps: AccountDeps, by: Account, userId: UserId, role: Role): Promise<Account> {
-  if (userId === by.id) throw new AppError('bad_input', 'role: you cannot change your own role; ask another admin', { field: 'role' });
+  if (userId === by.id) throw new AppError({ reason: 'role.own' }, { path: 'role' });
   const account = await administered(deps, by, userId);
   if (account.role === role) return account;
   // A job seeker's coaches, or a coach's job seekers, stop following when the role no longer fits.

@@ -218,10 +218,10 @@ export async function restore(deps: BackupDeps, text: string): Promise<{ applica
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new AppError('bad_input', 'restore: the file is not valid JSON; give a file written by "afterword backup"', { cause: error });
+    throw new AppError({ reason: 'restore.not_json' }, { at: 'restore', cause: error });
   }
   if (!isBackup(value)) {
-    throw new AppError('bad_input', `restore: not an Afterword backup (expected "format": "${BACKUP_FORMAT}", "version": ${BACKUP_FILE_VERSION} or ${BACKUP_VERSION}); give a file written by "afterword backup"`);
+    throw new AppError({ reason: 'restore.not_backup', params: { format: BACKUP_FORMAT, versions: [BACKUP_FILE_VERSION, BACKUP_VERSION] } }, { at: 'restore' });
   }
   try {
     // Version 2's dates back to the store's day numbers (version 1 has them already).
@@ -230,8 +230,8 @@ export async function restore(deps: BackupDeps, text: string): Promise<{ applica
   } catch (error) {
     // A full disk or damaged data: its words already say what to do.
     if (error instanceof AppError && error.fault) throw error;
-    if (error instanceof AppError) throw new AppError(error.code, `restore: ${error.message}; nothing was changed`, { cause: error });
-    if (error instanceof TypeError) throw new AppError('bad_input', `restore: the backup is damaged (${error.message}); nothing was changed`, { cause: error });
+    if (error instanceof AppError) throw new AppError({ reason: 'restore.refused', params: { inner: error.message } }, { at: 'restore', code: error.code, cause: error });
+    if (error instanceof TypeError) throw new AppError({ reason: 'restore.damaged', params: { inner: error.message } }, { at: 'restore', cause: error });
     throw error;
   }
   return { applications: value.applications.length };

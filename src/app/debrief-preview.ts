@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import { previewSentence, writingFor, type DebriefField, type LeftOut, type PersonDraftInput } from '../core/drafts/index.js';
 import { PERSON_ROLES, type Application, type Interview, type Person } from '../core/model.js';
-import { cleanDebriefText, DEBRIEF_MAX, debriefTooLong } from '../core/scenario.js';
+import { cleanDebriefText, DEBRIEF_MAX } from '../core/scenario.js';
 import type { Speller } from '../core/tone/index.js';
-import { AppError } from './errors.js';
+import { AppError, type Problem } from './errors.js';
 import { applicationNotFound, DEBRIEF_WORDS, detailFrom, nextId, requireProfile, type AppDeps } from './records.js';
 
 /** The debrief fields a thank-you is built from, in the form's order. */
@@ -59,8 +59,9 @@ function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`), '');
 }
 
-function refused(field: string, message: string): AppError {
-  return new AppError('bad_input', message, { field, detail: message.slice(message.indexOf(': ') + 2) });
+/** A refusal naming its part in words (`The person`), the field in `path`. */
+function refused(field: string, words: string, problem: Problem): AppError {
+  return new AppError(problem, { path: field, at: words });
 }
 
 /** The request checked against DebriefPreviewRequest; a mismatch is an AppError (bad_input) naming the part in words. */
@@ -70,7 +71,7 @@ export function parseDebriefPreview(input: unknown): DebriefPreviewInput {
   const issue = parsed.error.issues[0];
   const field = issue ? pathOf(issue.path) : '';
   const words = PART_WORDS[String(issue?.path[0] ?? '')] ?? 'The preview';
-  throw refused(field === '' ? 'body' : field, `${words}: ${issue?.message ?? 'invalid'}`);
+  throw refused(field === '' ? 'body' : field, words, { reason: 'preview.invalid', params: { issue: issue?.message ?? 'invalid' } });
 }
 
 /** A person typed in the form, not recorded yet, with the id recording them now would give. */
@@ -99,7 +100,7 @@ export async function previewDebrief(deps: AppDeps, speller: Speller | undefined
   if (!scenario || !recorded) throw applicationNotFound(applicationId);
 
   const stored = req.interview === undefined ? undefined : recorded.interviews.find((iv) => iv.id === req.interview);
-  if (req.interview !== undefined && !stored) throw refused('interview', 'The interview: not one of this application’s interviews');
+  if (req.interview !== undefined && !stored) throw refused('interview', 'The interview', { reason: 'preview.unknown_interview' });
 
   // The new people get the ids saving would give them, so the note's wording is the one it will have.
   const taken = recorded.people.map((p) => p.id);
@@ -112,7 +113,7 @@ export async function previewDebrief(deps: AppDeps, speller: Speller | undefined
   const resolve = (r: string, field: string): Person => {
     const n = NEW_REF.exec(r);
     const person = n ? added[Number(n[1])] : recorded.people.find((p) => p.id === r);
-    if (!person) throw refused(field, 'The person: not one of the people of this application or of the form');
+    if (!person) throw refused(field, 'The person', { reason: 'preview.unknown_person' });
     return person;
   };
 
@@ -122,9 +123,9 @@ export async function previewDebrief(deps: AppDeps, speller: Speller | undefined
   if (length > DEBRIEF_MAX) {
     const who = field === 'details' && req.person !== undefined ? resolve(req.person, 'person').name.trim() : '';
     const words = who !== '' ? detailFrom(who) : DEBRIEF_WORDS[field] ?? 'The detail';
-    throw refused('text', `${words}: ${debriefTooLong(length)}`);
+    throw refused('text', words, { reason: 'preview.too_long', params: { length, max: DEBRIEF_MAX } });
   }
-  if (field === 'details' && req.person === undefined) throw refused('person', 'The detail: say whose conversation it is from');
+  if (field === 'details' && req.person === undefined) throw refused('person', 'The detail', { reason: 'preview.whose_detail' });
 
   const met = req.peopleIds !== undefined ? req.peopleIds.map((r, i) => resolve(r, `peopleIds[${i}]`)) : undefined;
   const metIds = met?.map((p) => p.id) ?? stored?.peopleIds ?? [];

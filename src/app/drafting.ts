@@ -13,7 +13,7 @@ import type { EpochMs, TimeRules } from '../core/time.js';
 import {
   checkTone, checkToneData, toFindings, type Finding, type FindingData, type Speller, type ToneInput,
 } from '../core/tone/index.js';
-import { AppError } from './errors.js';
+import { AppError, type Problem } from './errors.js';
 import { mailtoLink, renderEml, type EmlMessage, type Mailbox } from './exchange/eml.js';
 import { requireProfile, type AppDeps } from './records.js';
 
@@ -45,11 +45,13 @@ const LOOKUP_FIELD: Readonly<Record<DraftLookupError['code'], string>> = {
 /** A lookup failure as the AppError the edges map (404 for the application, 422 naming the field otherwise). */
 export function draftLookupError(e: DraftLookupError): AppError {
   const field = LOOKUP_FIELD[e.code];
-  const known = 'known' in e ? `; known: ${e.known.length === 0 ? 'none' : e.known.join(', ')}` : '';
-  const id = 'id' in e ? ` "${e.id}"` : '';
-  const what = e.code.startsWith('missing') ? `${field}: required for this kind`
-    : e.code === 'no_interview' ? 'application: has no interviews; record one before drafting' : `${field}: unknown ${field}${id}`;
-  return new AppError(e.code === 'unknown_application' ? 'not_found' : 'bad_input', `${what}${known}`, { field });
+  const known = 'known' in e ? { known: e.known } : {};
+  const id = 'id' in e ? { id: e.id } : {};
+  const problem: Problem = e.code.startsWith('missing') ? { reason: 'draft.required', params: known }
+    : e.code === 'no_interview' ? { reason: 'draft.no_interview' }
+      : e.code === 'unknown_application' ? { reason: 'draft.unknown_application', params: { ...id, ...known } }
+        : { reason: 'draft.unknown', params: { what: field, ...id, ...known } };
+  return new AppError(problem, { path: field });
 }
 
 /**
@@ -100,7 +102,7 @@ function resolve(scenario: Scenario, applicationId: string, ref: DraftRef, time:
 export async function loadRecords(deps: AppDeps): Promise<Scenario> {
   await requireProfile(deps);
   const scenario = await deps.store.loadScenario(deps.userId);
-  if (!scenario) throw new AppError('internal', 'profile without records');
+  if (!scenario) throw new AppError({ reason: 'draft.profile_without_records' });
   return scenario;
 }
 
@@ -244,9 +246,9 @@ export async function draftMessage(deps: AppDeps, applicationId: string, ref: Dr
   const profile = await requireProfile(deps);
   const { draft } = await load(deps, applicationId, ref);
   const from = profile.candidate.email?.trim();
-  if (!from) throw new AppError('bad_input', 'candidate.email: you have no email address on record; add it in Settings to write an .eml file', { field: 'candidate.email' });
+  if (!from) throw new AppError({ reason: 'draft.no_own_email' }, { path: 'candidate.email' });
   const to = mailbox(draft.to);
-  if (!to) throw new AppError('bad_input', `to: ${draft.to.name} has no email address on record; add it to the person first`, { field: 'to' });
+  if (!to) throw new AppError({ reason: 'draft.no_recipient_email', params: { name: draft.to.name } }, { path: 'to' });
   const cc = draft.cc.map(mailbox).filter((m): m is Mailbox => m !== undefined);
   return { message: { from: { name: profile.candidate.name, address: from }, to: [to], cc, subject: edit.subject, text: edit.body, date: deps.clock.now() }, draft };
 }
@@ -256,11 +258,8 @@ export async function renderDraftMessage(message: EmlMessage): Promise<Buffer> {
   try {
     return await renderEml(message);
   } catch (error) {
-    // renderEml names the address at fault in its message ("to[0]: … is not an email address").
-    if (error instanceof AppError && error.field === undefined) {
-      const field = /^([\w.]+(?:\[\d+\])?)/.exec(error.message)?.[1] ?? 'to';
-      throw new AppError(error.code, error.message, { field, cause: error });
-    }
+    // renderEml names the address at fault ("to[0]"); one it did not name is the recipient's.
+    if (error instanceof AppError && error.field === undefined && error.reason !== 'eml.stream') throw error.repathed('to');
     throw error;
   }
 }

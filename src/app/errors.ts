@@ -22,11 +22,13 @@ export type StorageFault =
 export interface ProblemOptions {
   /** The input field at fault (`interview.start`), so an edge can name it its own way (`--start`, "Started at"). */
   readonly path?: string;
-  /** What the message names before its words when not the path: a flag (`--start`), a file, a command. */
-  readonly at?: string;
+  /** What the message names before its words when not the path: a flag (`--start`), a file; `null`: nothing (the words name it). */
+  readonly at?: string | null;
   readonly cause?: unknown;
   /** With `unavailable`: what is wrong with the storage. */
   readonly fault?: StorageFault;
+  /** The class of a wrapped error, when it is not the reason's own (a restore refused for a conflict). */
+  readonly code?: ErrorCode;
 }
 
 /** The deprecated form's options: `field` is the new `path`; `detail` the message without it. */
@@ -71,9 +73,9 @@ export class AppError extends Error {
     } else {
       const options = typeof second === 'object' ? second : undefined;
       const words = reasonWords(first, 'cli');
-      const at = options?.at ?? options?.path;
-      super(at !== undefined ? `${at}: ${words.text}` : words.text, options?.cause !== undefined ? { cause: options.cause } : undefined);
-      this.code = words.code;
+      const at = options?.at === undefined ? options?.path : options.at;
+      super(at !== undefined && at !== null ? `${at}: ${words.text}` : words.text, options?.cause !== undefined ? { cause: options.cause } : undefined);
+      this.code = options?.code ?? words.code;
       this.reason = first.reason;
       this.params = (first.params ?? {}) as Readonly<Record<string, unknown>>;
       this.detail = words.text;
@@ -88,12 +90,19 @@ export class AppError extends Error {
     return this.field;
   }
 
-  /** The same error with its field named `at` in the message (a flag, `--start`), for the CLI. */
+  /** The same error with its field named `at` in the message (a flag, `--start`), for the CLI; one whose words name no field (`at: null`) stays as it is. */
   namedAt(at: string): AppError {
+    if (this.field === undefined || (this.reason !== 'message' && this.message === this.detail)) return this;
+    return this.repathed(this.field, at);
+  }
+
+  /** The same error about the field `path` (a record's own name for it: `person.title`, not `applications[0].people[2].title`), named `at` in the message. */
+  repathed(path: string, at?: string | null): AppError {
     if (this.reason === 'message') {
-      return new AppError(this.code, `${at}: ${this.detail ?? this.message}`, { cause: this, ...(this.field !== undefined ? { field: this.field } : {}), ...(this.detail !== undefined ? { detail: this.detail } : {}) });
+      const detail = this.detail ?? this.message;
+      return new AppError(this.code, at === null ? detail : `${at ?? path}: ${detail}`, { cause: this, field: path, detail });
     }
-    return new AppError(this.problem, { at, cause: this, ...(this.field !== undefined ? { path: this.field } : {}), ...(this.fault !== undefined ? { fault: this.fault } : {}) });
+    return new AppError(this.problem, { path, ...(at !== undefined ? { at } : {}), cause: this, code: this.code, ...(this.fault !== undefined ? { fault: this.fault } : {}) });
   }
 
   /** This error's reason and parameters. */

@@ -17,7 +17,7 @@ import { nextId, refreshNextDue, requireProfile, type AppDeps } from './records.
 async function planned(deps: AppDeps): Promise<{ scenario: Scenario; plan: Plan }> {
   await requireProfile(deps);
   const scenario = await deps.store.loadScenario(deps.userId);
-  if (!scenario) throw new AppError('bad_input', 'no profile yet: run "afterword setup" first');
+  if (!scenario) throw new AppError({ reason: 'profile.missing_short' });
   return { scenario, plan: plan(scenario, { now: deps.clock.now(), time: deps.time }) };
 }
 
@@ -99,7 +99,7 @@ function importFailure(errors: readonly ImportError[], total: number): AppError 
   const more = lines.length > shown.length || total > errors.length ? [`\u2026 and more; fix these and import again`] : [];
   const rowsWithProblems = new Set(errors.map((e) => e.row).filter((r) => r !== undefined)).size;
   const head = rowsWithProblems > 0 ? `${rowsWithProblems} row${rowsWithProblems === 1 ? ' has' : 's have'} problems` : 'the file cannot be read';
-  return new AppError('bad_input', `import: nothing imported; ${head}:\n${[...shown, ...more].map((l) => `  ${l}`).join('\n')}`);
+  return new AppError({ reason: 'import.failed', params: { head, lines: [...shown, ...more] } }, { at: 'import' });
 }
 
 /** How a re-import finds an application already recorded: the same company, role and date applied (case and spacing aside). */

@@ -83,7 +83,7 @@ export interface Moved extends Saved {
  */
 export function moveApplication(deps: AppDeps, applicationId: string, status: ApplicationStatus, options: { readonly reclose?: boolean } = {}): Promise<Moved> {
   if (!(APPLICATION_STATUSES as readonly string[]).includes(status)) {
-    throw new AppError('bad_input', `status: "${String(status)}" is not a status; use one of ${APPLICATION_STATUSES.join(', ')}`, { field: 'status' });
+    throw new AppError({ reason: 'status.unknown', params: { value: String(status), statuses: APPLICATION_STATUSES } }, { path: 'status' });
   }
   return deps.store.transaction(async (store) => {
     const current = await store.getApplication(deps.userId, applicationId);

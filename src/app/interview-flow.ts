@@ -67,17 +67,17 @@ export async function addInterviewWithPeople(deps: AppDeps, applicationId: strin
       } catch (error) {
         if (error instanceof AppError && error.field?.startsWith('person.')) {
           const field = `people[${i}].${error.field.slice('person.'.length)}`;
-          throw new AppError(error.code, `${field}: ${error.detail ?? error.message}`, { field, ...(error.detail !== undefined ? { detail: error.detail } : {}) });
+          throw error.repathed(field);
         }
         throw error;
       }
       const added = saved.application.people[saved.application.people.length - 1];
-      if (!added) throw new AppError('internal', 'added person vanished');
+      if (!added) throw new AppError({ reason: 'record.added_vanished', params: { what: 'person' } });
       personIds.push(added.id);
     }
     const saved = await addInterview(tx, applicationId, resolveRefs(input.interview, personIds));
     const iv = saved.application.interviews[saved.application.interviews.length - 1];
-    if (!iv) throw new AppError('internal', 'added interview vanished');
+    if (!iv) throw new AppError({ reason: 'record.added_vanished', params: { what: 'interview' } });
     return { ...saved, interviewId: iv.id, personIds };
   });
 }
@@ -100,7 +100,7 @@ export async function previewTimeline(deps: AppDeps, said: string, interviewAt: 
   let zoneId = zone;
   if (zoneId === undefined && applicationId !== undefined) {
     const app = await deps.store.getApplication(deps.userId, applicationId);
-    if (!app) throw new AppError('not_found', `application "${applicationId}" not found`, { field: 'application' });
+    if (!app) throw new AppError({ reason: 'application.not_found_short', params: { id: applicationId } }, { path: 'application', at: null });
     zoneId = app.timeZone;
   }
   zoneId ??= profile.settings.timeZone;
@@ -108,7 +108,7 @@ export async function previewTimeline(deps: AppDeps, said: string, interviewAt: 
   const day: Day | null = parseDay(interviewAt);
   const at = day !== null ? z.at(day, 12 * 60) : parseInstant(interviewAt, z);
   if (at === null) {
-    throw new AppError('bad_input', `interviewEnd: "${interviewAt.slice(0, 40)}" is not a date or date-time; write 2026-03-03 or 2026-03-03T11:00`, { field: 'interviewEnd' });
+    throw new AppError({ reason: 'interview_end.not_date', params: { value: interviewAt } }, { path: 'interviewEnd' });
   }
   const interviewDay = formatDay(z.dayAt(at));
   const reading = understandTimeline(profile, deps.time, said, at, zoneId);

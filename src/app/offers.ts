@@ -9,7 +9,7 @@ import {
   RED_FLAGS, RED_FLAG_MAX_SCORE, redFlagFacts, scoreRedFlags, type RedFlag, type RedFlagReport,
 } from '../core/rules/red-flags.js';
 import { formatDay, type Day } from '../core/time.js';
-import { AppError } from './errors.js';
+import { AppError, type Problem } from './errors.js';
 import {
   CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX,
   type Criterion, type CriterionRating, type Offer, type OfferItem, type RedFlagNote, type Store,
@@ -19,9 +19,9 @@ import { applicationNotFound, requireProfile, setApplicationStatus, type AppDeps
 /** Longest texts kept, in characters (code points). */
 export const LIMITS = { notes: 2000, label: 80, value: 200, criterion: 60 } as const;
 
-/** An `AppError('bad_input')` naming the input field, so each edge can name it its own way (`--score`). */
-function fieldError(field: string, detail: string): AppError {
-  return new AppError('bad_input', `${field}: ${detail}`, { field, detail });
+/** A bad input naming the input field, so each edge can name it its own way (`--score`). */
+function fieldError(field: string, problem: Problem): AppError {
+  return new AppError(problem, { path: field });
 }
 
 // Control characters would let pasted text move the terminal's cursor or recolour it; tabs and
@@ -33,18 +33,18 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Trimmed text, or a bad_input naming `field`; `multiline` allows tabs and line breaks. */
 export function cleanText(value: string, field: string, max: number, options: { multiline?: boolean; required?: boolean } = {}): string {
   const text = value.trim();
-  if (LONE_SURROGATE.test(text)) throw fieldError(field, 'contains a broken character (a lone UTF-16 surrogate); re-type the text');
+  if (LONE_SURROGATE.test(text)) throw fieldError(field, { reason: 'text.broken_character' });
   if ((options.multiline ? CONTROL_MULTILINE : CONTROL_ANY).test(text)) {
-    throw fieldError(field, `contains a control character${options.multiline ? '' : ' or a line break'}; remove it`);
+    throw fieldError(field, { reason: 'text.control_character', params: { multiline: options.multiline === true } });
   }
   const length = [...text].length;
-  if (length > max) throw fieldError(field, `is ${length} characters long; keep it to ${max} at most`);
-  if (options.required && text === '') throw fieldError(field, 'must not be empty');
+  if (length > max) throw fieldError(field, { reason: 'text.too_long', params: { length, max } });
+  if (options.required && text === '') throw fieldError(field, { reason: 'text.required' });
   return text;
 }
 
 function wholeIn(value: number, field: string, min: number, max: number, what: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw fieldError(field, `must be a whole number from ${min} to ${max} (${what}), not ${String(value)}`);
+  if (!Number.isInteger(value) || value < min || value > max) throw fieldError(field, { reason: 'number.whole_between', params: { value, min, max, what } });
   return value;
 }
 
@@ -69,7 +69,7 @@ async function requireApplication(store: Store, deps: AppDeps, applicationId: st
 /** `r3` or `R3` → `R3`; anything else is bad input naming `flag`. */
 export function parseFlag(text: string): RedFlag {
   const found = RED_FLAGS.find((f) => f === text.trim().toUpperCase());
-  if (!found) throw fieldError('flag', `"${text}" is not a red flag; use one of ${RED_FLAGS.join(', ')} ("afterword flags APP" lists them)`);
+  if (!found) throw fieldError('flag', { reason: 'red_flag.unknown', params: { value: text, flags: RED_FLAGS } });
   return found;
 }
 
@@ -114,13 +114,13 @@ export interface FlagSet extends FlagsView {
 export function setFlag(deps: AppDeps, applicationId: string, flagText: string, change: FlagChange): Promise<FlagSet> {
   const flag = parseFlag(flagText);
   if (change.clear && (change.score !== undefined || change.notes !== undefined || change.manager !== undefined)) {
-    throw fieldError('clear', 'give it alone: it forgets the score, the notes and the manager answer');
+    throw fieldError('clear', { reason: 'red_flag.clear_alone' });
   }
   if (change.manager !== undefined && flag !== 'R6') {
-    throw fieldError('manager', `only R6 (unprepared interviewer) counts double for your future manager, not ${flag}`);
+    throw fieldError('manager', { reason: 'red_flag.manager_r6', params: { flag } });
   }
   if (!change.clear && change.score === undefined && change.notes === undefined && change.manager === undefined) {
-    throw fieldError('score', `nothing to change; give a score from 0 (not seen) to ${RED_FLAG_MAX_SCORE} (serious), notes, or clear it`);
+    throw fieldError('score', { reason: 'red_flag.nothing_to_change', params: { max: RED_FLAG_MAX_SCORE } });
   }
   const score = change.score === undefined ? undefined : wholeIn(change.score, 'score', 0, RED_FLAG_MAX_SCORE, `0 = not seen, ${RED_FLAG_MAX_SCORE} = serious`);
   const notes = change.notes === undefined ? undefined : cleanText(change.notes, 'notes', LIMITS.notes, { multiline: true });
@@ -134,7 +134,7 @@ export function setFlag(deps: AppDeps, applicationId: string, flagText: string, 
     const existing = (await store.getRedFlags(deps.userId, app.id)).find((n) => n.flag === flag);
     const newScore = score ?? existing?.score;
     if (newScore === undefined) {
-      throw fieldError('score', `required the first time you score ${flag}: a whole number from 0 (not seen) to ${RED_FLAG_MAX_SCORE} (serious)`);
+      throw fieldError('score', { reason: 'red_flag.score_first', params: { flag, max: RED_FLAG_MAX_SCORE } });
     }
     const keptNotes = notes === undefined ? existing?.notes : notes === '' ? undefined : notes;
     const manager = change.manager ?? existing?.manager;
@@ -204,7 +204,7 @@ export function recordOffer(deps: AppDeps, applicationId: string, change: OfferC
     const receivedOn = change.receivedOn ?? existing?.receivedOn ?? today(deps, profile);
     const respondBy = change.respondBy === undefined ? existing?.respondBy : change.respondBy ?? undefined;
     if (respondBy !== undefined && respondBy < receivedOn) {
-      throw fieldError('respondBy', `${formatDay(respondBy)} is before the day the offer came (${formatDay(receivedOn)}); check the date`);
+      throw fieldError('respondBy', { reason: 'offer.respond_before_received', params: { respondBy: formatDay(respondBy), receivedOn: formatDay(receivedOn) } });
     }
     const keptNotes = notes === undefined ? existing?.notes : notes === null || notes === '' ? undefined : notes;
     const offer: Offer = {
@@ -226,7 +226,7 @@ export function removeOffer(deps: AppDeps, applicationId: string): Promise<Offer
   return deps.store.transaction(async (store) => {
     await requireProfile({ ...deps, store });
     const app = await requireApplication(store, deps, applicationId);
-    if (!(await store.getOffer(deps.userId, app.id))) throw new AppError('not_found', `no offer recorded for ${app.company} (${app.id})`, { field: 'remove' });
+    if (!(await store.getOffer(deps.userId, app.id))) throw new AppError({ reason: 'offer.none', params: { company: app.company, id: app.id } }, { path: 'remove', at: null });
     await store.saveOffer(deps.userId, app.id, null);
     if (app.status !== 'offer') return { application: head(app) };
     const saved = await setApplicationStatus({ ...deps, store }, app.id, 'active');
@@ -257,15 +257,15 @@ export function changeCriteria(deps: AppDeps, change: CriteriaChange): Promise<r
     weight: wholeIn(c.weight, 'set', 1, CRITERION_WEIGHT_MAX, `how much "${c.name.trim()}" matters`),
   }));
   const remove = (change.remove ?? []).map((name) => cleanText(name, 'remove', LIMITS.criterion, { required: true }));
-  if (set.length === 0 && remove.length === 0) throw fieldError('set', 'nothing to change; give a criterion and its weight, e.g. Growth=3');
+  if (set.length === 0 && remove.length === 0) throw fieldError('set', { reason: 'criteria.nothing_to_change' });
   const both = remove.find((r) => set.some((c) => sameName(c.name, r)));
-  if (both !== undefined) throw fieldError('remove', `"${both}" is also being set; do one or the other`);
+  if (both !== undefined) throw fieldError('remove', { reason: 'criteria.set_and_removed', params: { name: both } });
   return deps.store.transaction(async (store) => {
     await requireProfile({ ...deps, store });
     const current = [...(await store.getCriteria(deps.userId))];
     for (const name of remove) {
       const found = current.find((c) => sameName(c.name, name));
-      if (!found) throw fieldError('remove', `no criterion "${name}"; yours are ${current.length > 0 ? current.map((c) => c.name).join(', ') : 'none yet'}`);
+      if (!found) throw fieldError('remove', { reason: 'criteria.unknown', params: { name, yours: current.map((c) => c.name) } });
       await store.deleteCriterion(deps.userId, found.name);
       current.splice(current.indexOf(found), 1);
     }
@@ -302,7 +302,7 @@ export function showRatings(deps: AppDeps, applicationId: string): Promise<Ratin
 
 /** Rates an application on the user's criteria; returns its weighted score after. */
 export function rateApplication(deps: AppDeps, applicationId: string, changes: readonly RatingChange[]): Promise<RatingsView> {
-  if (changes.length === 0) throw fieldError('criterion', 'nothing to rate; give a criterion and a rating from 0 to 5, e.g. Growth=4');
+  if (changes.length === 0) throw fieldError('criterion', { reason: 'rating.nothing' });
   const checked = changes.map((c) => ({
     criterion: cleanText(c.criterion, 'criterion', LIMITS.criterion, { required: true }),
     rating: c.rating === null ? null : wholeIn(c.rating, 'criterion', 0, CRITERION_RATING_MAX, `0 = bad, ${CRITERION_RATING_MAX} = excellent`),
@@ -314,8 +314,7 @@ export function rateApplication(deps: AppDeps, applicationId: string, changes: r
     for (const c of checked) {
       const found = criteria.find((x) => sameName(x.name, c.criterion));
       if (!found) {
-        throw fieldError('criterion', `no criterion "${c.criterion}"; add it first with afterword criteria --set "${c.criterion}=3"`
-          + (criteria.length > 0 ? ` (yours: ${criteria.map((x) => x.name).join(', ')})` : ''));
+        throw fieldError('criterion', { reason: 'rating.unknown_criterion', params: { name: c.criterion, yours: criteria.map((x) => x.name) } });
       }
       await store.saveRating(deps.userId, app.id, found.name, c.rating);
     }
@@ -381,9 +380,9 @@ export interface Comparison {
 
 /** Two or more applications side by side: offer, red flags, weighted criteria; in the order given. */
 export function compareApplications(deps: AppDeps, applicationIds: readonly string[]): Promise<Comparison> {
-  if (applicationIds.length < 2) throw fieldError('applications', 'give at least two applications to compare, e.g. afterword compare a1 a2');
+  if (applicationIds.length < 2) throw fieldError('applications', { reason: 'compare.too_few' });
   const twice = applicationIds.find((id, i) => applicationIds.indexOf(id) !== i);
-  if (twice !== undefined) throw fieldError('applications', `"${twice}" is given twice; name each application once`);
+  if (twice !== undefined) throw fieldError('applications', { reason: 'compare.twice', params: { id: twice } });
   return deps.store.transaction(async (store) => {
     await requireProfile({ ...deps, store });
     const criteria = await store.getCriteria(deps.userId);

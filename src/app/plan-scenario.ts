@@ -2,9 +2,9 @@
 import type { Scenario } from '../core/model.js';
 import { plan, type PlanContext } from '../core/rules/planner.js';
 import type { Plan } from '../core/rules/plan-types.js';
-import { formatIssue, parseScenario } from '../core/scenario.js';
+import { parseScenario } from '../core/scenario.js';
 import { parseInstant, type EpochMs, type TimeRules } from '../core/time.js';
-import { AppError } from './errors.js';
+import { AppError, type ProblemOptions } from './errors.js';
 
 /** Where in `text` a JSON.parse error points, as "line L, column C". */
 function jsonPosition(text: string, error: unknown): string {
@@ -23,7 +23,7 @@ export function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
-    throw new AppError('bad_input', `${what}: not valid JSON${jsonPosition(text, error)}; check for a missing comma, quote or bracket`, { cause: error });
+    throw new AppError({ reason: 'json.invalid', params: { position: jsonPosition(text, error) } }, { at: what, cause: error });
   }
 }
 
@@ -31,7 +31,8 @@ export function loadScenario(text: string, time: TimeRules): Scenario {
   const result = parseScenario(parseJson(text, 'scenario'), time);
   if (!result.ok) {
     const first = result.issues[0];
-    throw new AppError('bad_input', first ? formatIssue(first) : 'scenario: invalid');
+    const where: ProblemOptions = first === undefined ? { at: 'scenario' } : first.path !== '' ? { path: first.path } : {};
+    throw new AppError({ reason: 'record.invalid', params: { issue: first?.message ?? 'invalid' } }, where);
   }
   return result.value;
 }
@@ -39,7 +40,7 @@ export function loadScenario(text: string, time: TimeRules): Scenario {
 /** Parses `--now`; a date-time without offset is read in `zone`. */
 export function parseNow(text: string, time: TimeRules, zone: string): EpochMs {
   const at = parseInstant(text, time.zone(zone));
-  if (at === null) throw new AppError('bad_input', `--now: "${text}" is not an ISO-8601 instant; write e.g. 2026-03-04T09:00:00-05:00`);
+  if (at === null) throw new AppError({ reason: 'now.invalid', params: { value: text } }, { at: '--now' });
   return at;
 }
 

@@ -17,7 +17,8 @@ const FOR_TERMINAL: readonly (readonly [string, RegExp])[] = [
   ['a command', /\bafterword [a-z]/],
   ['a flag', /(?:^|\s)--[a-z]/],
   ['an ISO date', /\b\d{4}-\d{2}-\d{2}\b/],
-  ['a JSON path', /\b[a-z]+(?:\.[a-z][A-Za-z]*|\[\d+\])+\b/],
+  // Not an address's domain (name@example.com).
+  ['a JSON path', /(?<![@\w.])[a-z]+(?:\.[a-z][A-Za-z]*|\[\d+\])+\b/],
   ['a file path', /(?:^|\s)\/[a-z]/],
 ];
 
@@ -56,7 +57,7 @@ describe('the catalogue of error reasons', () => {
     for (const [what, pattern] of FOR_TERMINAL) expect(pattern.test(text), `${what} in "${text}"`).toBe(false);
     for (const value of internalValues(REASONS[reason].example)) expect(text).not.toContain(value);
     // A sentence of its own: the web app puts the field's label before it.
-    expect(text).toMatch(/^[A-Z].*[.?]$/);
+    expect(text).toMatch(/^[A-Z“].*[.?]$/);
   });
 
   it('an AppError carries its reason, path and parameters, and its message is the terminal\'s words after the path', () => {
@@ -75,5 +76,29 @@ describe('the catalogue of error reasons', () => {
     expect(error).toMatchObject({ code: 'conflict', reason: 'message', params: { text: 'to: already sent' }, field: 'to', detail: 'already sent', message: 'to: already sent' });
     expect(error.namedAt('--to').message).toBe('--to: already sent');
     expect(wordsFor(error, 'web')).toBe('to: already sent');
+  });
+});
+
+describe('the records\' checks in the web app\'s words', () => {
+  // Words of core/scenario.ts and core/details.ts as they come; the web app's sentence names no path, id, ISO date or command.
+  it.each([
+    ['10,000 characters; the most is 2,000 — shorten it', 'Too long: 10,000 characters. Shorten it to 2,000 at most.'],
+    ['ends before it starts; end must be later than start', 'It ends before it starts. Pick an end time after the start.'],
+    ['must be later than settings.workday.start', 'Make the end of your working hours later than the start.'],
+    ['unknown time zone "Mars/Base"; use an IANA name such as "America/New_York" or "Europe/London"', 'Not a time zone Afterword knows. Write it as region and city, such as America/New_York or Europe/London.'],
+    ['"2026-02-30" is not a real date; write it as YYYY-MM-DD, e.g. "2026-03-10"', 'Not a date. Pick a day, such as 10 March 2026.'],
+    ['"tuesday" is not a date-time; write ISO 8601, e.g. "2026-03-03T10:00:00-05:00"', 'Not a date and time. Pick a day and a time.'],
+    ['unknown person id "p9"; add the person to this application\'s people or fix the id', 'This person is not on this application. Pick one from the list.'],
+    ['duplicate person id "p1"; every person of an application needs its own id', 'Two people here have the same name in the records. Try again.'],
+    ['unknown setting "timezone"; see docs/settings.md for the names', 'This setting is not one Afterword knows.'],
+    ['"ftp://x" is not a web address; give the posting\'s link starting with https:// or http://', '"ftp://x" is not a web address. Give the posting\'s link starting with https:// or http://.'],
+    ['"remote, mostly" has a comma; a tag is one label, so split it into two tags', '"remote, mostly" has a comma. A tag is one label, so split it into two tags.'],
+    ['"ZZZ" is not a currency code; write its three letters, e.g. USD, GBP or EUR', '"ZZZ" is not a currency code.'],
+    ['something about applications[0].people[2].title only', 'This cannot be kept as it is. Check it and try again.'],
+  ])('%s', (issue, web) => {
+    const error = new AppError({ reason: 'record.invalid', params: { issue } }, { path: 'application.postingUrl' });
+    expect(error.message).toBe(`application.postingUrl: ${issue}`);
+    expect(wordsFor(error, 'web')).toBe(web);
+    for (const [what, pattern] of FOR_TERMINAL) expect(pattern.test(web), `${what} in "${web}"`).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
  * the web app, `cliOnly`, or its terminal words already name none of those). A test renders every
  * reason at both edges from its example and runs the tone check over them (reasons.test.ts).
  */
+import { EMAIL_FIX, PHONE_FIX } from '../core/contact.js';
 
 /** Expected failures, mapped once per edge: exit code in the CLI, HTTP status in the server. */
 export type ErrorCode = 'bad_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'forbidden' | 'locked' | 'too_many' | 'unavailable';
@@ -137,6 +138,472 @@ export const REASONS = {
     cli: (p: { id: string }) => `no application ${quoted(p.id)}`,
     web: () => 'This application is not in your records. It may have been removed, or the link is out of date.',
   }),
+  // ---------------------------------------------------------------- accounts (app/accounts.ts, app/admin.ts, server/routes/accounts.ts)
+  'password.too_short': reason({
+    code: 'bad_input', example: { min: 12 },
+    cli: (p: { min: number }) => `too short; use at least ${p.min} characters (a few words make a good one)`,
+    web: (p) => `Too short: use at least ${p.min} characters. A few words make a good one.`,
+  }),
+  'password.too_long': reason({
+    code: 'bad_input', example: { max: 200 },
+    cli: (p: { max: number }) => `too long; use at most ${p.max} characters`,
+    web: (p) => `Too long: use at most ${p.max} characters.`,
+  }),
+  'email.invalid': reason({
+    code: 'bad_input', example: { value: 'ada@' },
+    cli: (p: { value: string }) => `${quoted(p.value)} is not an email address; give one like name@example.org`,
+    web: () => 'Not an email address. Write it as name@example.com.',
+  }),
+  'role.unknown': reason({
+    code: 'bad_input', example: { value: 'boss', roles: ['seeker', 'coach', 'admin'] },
+    cli: (p: { value: string; roles: readonly string[] }) => `${quoted(p.value, 40)} is not a role; use one of ${p.roles.join(', ')}`,
+    web: (p) => `Choose one of: ${p.roles.map(roleWords).join(', ')}.`,
+  }),
+  'account.name_required': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'give the person\'s name (1–200 characters)',
+    web: () => 'Write the person’s name, up to 200 characters.',
+  }),
+  'email.has_account': reason({
+    code: 'conflict', example: { email: 'ada@example.org' },
+    cli: (p: { email: string }) => `${p.email} already has an account`,
+    web: () => 'This email already has an account. Send them a reset link instead.',
+  }),
+  'organisation.unknown': reason({
+    code: 'bad_input', example: { id: 'city-careers' },
+    cli: (p: { id: string }) => `no organisation ${quoted(p.id)}; create it first`,
+    web: () => 'This organisation is not on the server. Create it first.',
+  }),
+  'organisation.id_form': reason({
+    code: 'bad_input', example: { id: 'City Careers' },
+    cli: (p: { id: string }) => `${quoted(p.id, 40)} must be lower-case letters, digits and dashes (e.g. city-careers)`,
+    web: () => 'Use lower-case letters, digits and dashes, such as city-careers.',
+  }),
+  'organisation.name_required': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'give the organisation\'s name',
+    web: () => 'Write the organisation’s name.',
+  }),
+  'organisation.taken': reason({
+    code: 'conflict', example: { id: 'city-careers' },
+    cli: (p: { id: string }) => `${quoted(p.id)} is taken`,
+    web: () => 'Another organisation has this short name. Choose another one.',
+  }),
+  'sign_in.wrong': reason({
+    code: 'unauthorized', example: {},
+    cli: () => 'wrong email or password',
+    web: () => 'Wrong email or password.',
+  }),
+  'coach.unknown': reason({
+    code: 'bad_input', example: { id: 'u_c01' },
+    cli: (p: { id: string }) => `no coach ${quoted(p.id)}`,
+    web: () => 'This coach is no longer on the server. Pick another one.',
+  }),
+  'seeker.unknown': reason({
+    code: 'bad_input', example: { id: 'u_s01' },
+    cli: (p: { id: string }) => `no job seeker ${quoted(p.id)}`,
+    web: () => 'This person is not a job seeker on the server. Pick another one.',
+  }),
+  'invitation.unknown': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'this invitation is unknown, used or expired; ask for a new one',
+    web: () => 'This invitation is unknown, used or expired. Ask for a new one.',
+  }),
+  'reset.unknown': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'this reset token is unknown, used or expired; ask an admin for a new one',
+    web: () => 'This reset link is unknown, used or expired. Ask an admin for a new one.',
+  }),
+  'comment.length': reason({
+    code: 'bad_input', example: { max: 4000 },
+    cli: (p: { max: number }) => `write 1–${p.max} characters`,
+    web: (p) => `Write a comment of up to ${p.max.toLocaleString('en-US')} characters.`,
+  }),
+  'role.own': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'you cannot change your own role; ask another admin',
+    web: () => 'You cannot change your own role. Ask another admin.',
+  }),
+  // ---------------------------------------------------------------- records (app/records.ts, app/interview-flow.ts, app/act.ts)
+  'record.invalid': reason({
+    code: 'bad_input', example: { issue: 'ends before it starts; end must be later than start' },
+    // The words of the records' own checks (core/scenario.ts, core/details.ts): the terminal's as they are, the web's made plain.
+    cli: (p: { issue: string }) => p.issue,
+    web: (p) => plainIssue(p.issue),
+  }),
+  'record.vanished': reason({
+    code: 'internal', example: { what: 'validated application' },
+    cli: (p: { what: string }) => `${p.what} vanished`,
+    web: () => 'Something went wrong on Afterword’s side, and nothing was changed. Try again.',
+  }),
+  'application.not_found': reason({
+    code: 'not_found', example: { id: 'a12' },
+    cli: (p: { id: string }) => `application "${p.id}" not found; "afterword pipeline" lists them`,
+    web: () => 'This application is not in your records. It may have been removed, or the link is out of date.',
+  }),
+  'profile.missing': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'no profile yet: run "afterword setup --name \\"Your Name\\" --time-zone Europe/London --region GB-ENG" first',
+    web: () => 'Set up your profile first: your name, time zone and region.',
+  }),
+  'email.not_address': reason({
+    code: 'bad_input', example: { value: 'jordan@' },
+    cli: (p: { value: string }) => `${quoted(p.value)} ${EMAIL_FIX}`,
+    web: () => 'Not an email address. Write it as name@example.com.',
+  }),
+  'phone.not_number': reason({
+    code: 'bad_input', example: { value: 'call me' },
+    cli: (p: { value: string }) => `${quoted(p.value)} ${PHONE_FIX}`,
+    web: () => 'Not a phone number. Write the digits, with + and the country code if it is abroad.',
+  }),
+  'name.blank': reason({
+    code: 'bad_input', example: { write: 'the company’s name' },
+    cli: (p: { write: string }) => `is blank; write ${p.write}`,
+    web: (p) => `Fill this in: write ${p.write}.`,
+  }),
+  'name.empty': reason({
+    code: 'bad_input', example: { write: 'their full name' },
+    cli: (p: { write: string }) => `must not be empty; write ${p.write}`,
+    web: (p) => `Fill this in: write ${p.write}.`,
+  }),
+  'field.not_editable': reason({
+    code: 'bad_input', example: { allowed: ['company', 'role', 'notes'] },
+    cli: (p: { allowed: readonly string[] }) => `cannot be changed here; the fields that can are ${p.allowed.join(', ')}`,
+    web: () => 'This cannot be changed here.',
+  }),
+  'application.id_taken': reason({
+    code: 'conflict', example: { id: 'a3' },
+    cli: (p: { id: string }) => `${quoted(p.id)} is taken; choose another id or leave it out`,
+    web: () => 'Another application already has this name in your records. Leave it out to get a new one.',
+  }),
+  'touch.person_needed': reason({
+    code: 'bad_input', example: { what: 'a thank-you', people: ['p1 (Grace Okafor)'] },
+    cli: (p: { what: string; people: readonly string[] }) => (p.people.length > 0
+      ? `${p.what} goes to someone; say whom by id: ${p.people.join(', ')}`
+      : `${p.what} goes to someone, and this application has no people yet; add the person first, then name them by id`),
+    web: (p) => (p.people.length > 0
+      ? `${sentence(p.what).slice(0, -1)} goes to someone. Pick the person it went to.`
+      : `${sentence(p.what).slice(0, -1)} goes to someone, and this application has no people yet. Add the person first.`),
+  }),
+  'person.not_on_application': reason({
+    code: 'not_found', example: { id: 'p9', people: ['p1 (Grace Okafor)'] },
+    cli: (p: { id: string; people: readonly string[] }) => `no person ${quoted(p.id)} on this application; its people are ${p.people.join(', ') || 'none yet'}`,
+    web: () => 'This person is not on this application. Pick one from the list.',
+  }),
+  // ---------------------------------------------------------------- offers, flags, criteria (app/offers.ts)
+  'text.broken_character': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'contains a broken character (a lone UTF-16 surrogate); re-type the text',
+    web: () => 'It holds a broken character. Type the text again.',
+  }),
+  'text.control_character': reason({
+    code: 'bad_input', example: { multiline: false },
+    cli: (p: { multiline: boolean }) => `contains a control character${p.multiline ? '' : ' or a line break'}; remove it`,
+    web: (p) => (p.multiline ? 'It holds an invisible control character. Remove it.' : 'Keep it to one line, without invisible characters.'),
+  }),
+  'text.too_long': reason({
+    code: 'bad_input', example: { length: 240, max: 200 },
+    cli: (p: { length: number; max: number }) => `is ${p.length} characters long; keep it to ${p.max} at most`,
+    web: (p) => `Too long: use ${p.max.toLocaleString('en-US')} characters at most.`,
+  }),
+  'text.required': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'must not be empty',
+    web: () => 'Fill this in.',
+  }),
+  'number.whole_between': reason({
+    code: 'bad_input', example: { value: 7, min: 0, max: 5, what: '0 = not seen, 5 = serious' },
+    cli: (p: { value: number; min: number; max: number; what: string }) => `must be a whole number from ${p.min} to ${p.max} (${p.what}), not ${String(p.value)}`,
+    web: (p) => `Use a whole number from ${p.min} to ${p.max} (${p.what}).`,
+  }),
+  'red_flag.unknown': reason({
+    code: 'bad_input', example: { value: 'R12', flags: ['R1', 'R2', 'R3'] },
+    cli: (p: { value: string; flags: readonly string[] }) => `"${p.value}" is not a red flag; use one of ${p.flags.join(', ')} ("afterword flags APP" lists them)`,
+    web: () => 'This is not one of the red flags. Pick one from the list.',
+  }),
+  'red_flag.clear_alone': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'give it alone: it forgets the score, the notes and the manager answer',
+    web: () => 'Clearing a flag forgets its score, notes and manager answer: clear it on its own.',
+  }),
+  'red_flag.manager_r6': reason({
+    code: 'bad_input', example: { flag: 'R3' },
+    cli: (p: { flag: string }) => `only R6 (unprepared interviewer) counts double for your future manager, not ${p.flag}`,
+    web: () => 'Only the flag for an unprepared interviewer counts double for your future manager.',
+  }),
+  'red_flag.nothing_to_change': reason({
+    code: 'bad_input', example: { max: 5 },
+    cli: (p: { max: number }) => `nothing to change; give a score from 0 (not seen) to ${p.max} (serious), notes, or clear it`,
+    web: (p) => `Nothing to change. Give a score from 0 (not seen) to ${p.max} (serious), notes, or clear the flag.`,
+  }),
+  'red_flag.score_first': reason({
+    code: 'bad_input', example: { flag: 'R3', max: 5 },
+    cli: (p: { flag: string; max: number }) => `required the first time you score ${p.flag}: a whole number from 0 (not seen) to ${p.max} (serious)`,
+    web: (p) => `Give a score the first time: a whole number from 0 (not seen) to ${p.max} (serious).`,
+  }),
+  'offer.respond_before_received': reason({
+    code: 'bad_input', example: { respondBy: '2026-03-02', receivedOn: '2026-03-04' },
+    cli: (p: { respondBy: string; receivedOn: string }) => `${p.respondBy} is before the day the offer came (${p.receivedOn}); check the date`,
+    web: () => 'This day is before the offer came. Check the date.',
+  }),
+  'offer.none': reason({
+    code: 'not_found', example: { company: 'Acme', id: 'a1' },
+    cli: (p: { company: string; id: string }) => `no offer recorded for ${p.company} (${p.id})`,
+    web: () => 'There is no offer recorded for this application.',
+  }),
+  'criteria.nothing_to_change': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'nothing to change; give a criterion and its weight, e.g. Growth=3',
+    web: () => 'Nothing to change. Give a criterion and how much it matters.',
+  }),
+  'criteria.set_and_removed': reason({
+    code: 'bad_input', example: { name: 'Growth' },
+    cli: (p: { name: string }) => `"${p.name}" is also being set; do one or the other`,
+    web: (p) => `“${p.name}” is also being set. Do one or the other.`,
+  }),
+  'criteria.unknown': reason({
+    code: 'bad_input', example: { name: 'Pay', yours: ['Growth', 'Remote'] },
+    cli: (p: { name: string; yours: readonly string[] }) => `no criterion "${p.name}"; yours are ${p.yours.length > 0 ? p.yours.join(', ') : 'none yet'}`,
+    web: (p) => `“${p.name}” is not one of your criteria.`,
+  }),
+  'rating.nothing': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'nothing to rate; give a criterion and a rating from 0 to 5, e.g. Growth=4',
+    web: () => 'Nothing to rate. Give a criterion and a rating from 0 to 5.',
+  }),
+  'rating.unknown_criterion': reason({
+    code: 'bad_input', example: { name: 'Pay', yours: ['Growth'] },
+    cli: (p: { name: string; yours: readonly string[] }) => `no criterion "${p.name}"; add it first with afterword criteria --set "${p.name}=3"${p.yours.length > 0 ? ` (yours: ${p.yours.join(', ')})` : ''}`,
+    web: (p) => `“${p.name}” is not one of your criteria. Add it first.`,
+  }),
+  'compare.too_few': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'give at least two applications to compare, e.g. afterword compare a1 a2',
+    web: () => 'Pick at least two applications to compare.',
+  }),
+  'compare.twice': reason({
+    code: 'bad_input', example: { id: 'a2' },
+    cli: (p: { id: string }) => `"${p.id}" is given twice; name each application once`,
+    web: () => 'The same application is given twice. Name each one once.',
+  }),
+  'status.unknown': reason({
+    code: 'bad_input', example: { value: 'hired', statuses: ['active', 'offer', 'accepted'] },
+    cli: (p: { value: string; statuses: readonly string[] }) => `"${p.value}" is not a status; use one of ${p.statuses.join(', ')}`,
+    web: () => 'This is not a status Afterword knows. Pick one from the list.',
+  }),
+  'close.active': reason({
+    code: 'bad_input', example: { outcomes: ['accepted', 'declined', 'rejected'] },
+    cli: (p: { outcomes: readonly string[] }) => `"active" does not close an application; use ${p.outcomes.join(', ').replace(/, ([^,]*)$/, ' or $1')}`,
+    web: () => 'Pick how the application ended.',
+  }),
+  'close.again': reason({
+    code: 'conflict', example: { company: 'Acme', role: 'Analyst', current: 'rejected', status: 'withdrawn', currentWords: 'rejected', statusWords: 'withdrawn' },
+    cli: (p: { company: string; role: string; current: string; status: string; currentWords: string; statusWords: string }) =>
+      `${p.company} (${p.role}) is already closed as ${p.currentWords}; send again with "reclose": true to change it to ${p.statusWords}`,
+    web: (p) => `${p.company} (${p.role}) is already closed as ${p.currentWords}. Confirm to change it to ${p.statusWords}.`,
+  }),
+  'touch.in_future': reason({
+    code: 'bad_input', example: { at: '2026-03-05T10:00:00-05:00', when: 'Thursday 5 March 2026 at 10:00' },
+    cli: (p: { at: string; when: string }) => `${p.when} is in the future; record it once it has happened, fix the date, or set futureIntended to true if it is meant`,
+    web: (p) => `${p.when} is in the future. Record it once it has happened, or fix the date.`,
+  }),
+  'interview_end.not_date': reason({
+    code: 'bad_input', example: { value: 'tuesday' },
+    cli: (p: { value: string }) => `${quoted(p.value, 40)} is not a date or date-time; write 2026-03-03 or 2026-03-03T11:00`,
+    web: () => 'Not a date and time. Pick a day and a time.',
+  }),
+  'profile.missing_short': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'no profile yet: run "afterword setup" first',
+    web: () => 'Set up your profile first: your name, time zone and region.',
+  }),
+  // ---------------------------------------------------------------- drafts, replies, debrief previews
+  'draft.required': reason({
+    code: 'bad_input', example: { known: ['p1', 'p2'] },
+    cli: (p: { known?: readonly string[] }) => `required for this kind${knownIds(p.known)}`,
+    web: () => 'Pick one from the list.',
+  }),
+  'draft.no_interview': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'has no interviews; record one before drafting',
+    web: () => 'This application has no interviews yet. Record one before drafting.',
+  }),
+  'draft.unknown': reason({
+    code: 'bad_input', example: { what: 'person', id: 'p9', known: ['p1', 'p2'] },
+    cli: (p: { what: string; id?: string; known?: readonly string[] }) => `unknown ${p.what}${p.id !== undefined ? ` "${p.id}"` : ''}${knownIds(p.known)}`,
+    web: (p) => `This ${p.what === 'kind' ? 'kind of note' : p.what} is not in your records. Pick one from the list.`,
+  }),
+  'draft.unknown_application': reason({
+    code: 'not_found', example: { id: 'a9', known: ['a1'] },
+    cli: (p: { id?: string; known?: readonly string[] }) => `unknown application${p.id !== undefined ? ` "${p.id}"` : ''}${knownIds(p.known)}`,
+    web: () => 'This application is not in your records. It may have been removed, or the link is out of date.',
+  }),
+  'draft.no_own_email': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'you have no email address on record; add it in Settings to write an .eml file',
+    web: () => 'You have no email address on record. Add it in Settings to download the email.',
+  }),
+  'draft.no_recipient_email': reason({
+    code: 'bad_input', example: { name: 'Grace Okafor' },
+    cli: (p: { name: string }) => `${p.name} has no email address on record; add it to the person first`,
+    web: (p) => `${p.name} has no email address on record. Add it to the person first.`,
+  }),
+  'draft.profile_without_records': reason({
+    code: 'internal', example: {},
+    cli: () => 'profile without records',
+    web: () => 'Something went wrong on Afterword’s side, and nothing was changed. Try again.',
+  }),
+  'preview.invalid': reason({
+    // A request the form never sends (its words name the request's keys): the web app says to reload.
+    code: 'bad_input', example: { issue: 'one of bestMoments, awkwardMoments, unfinishedAnswers, details' },
+    cli: (p: { issue: string }) => p.issue,
+    web: () => 'The preview could not be made from this form. Reload the page and try again.',
+  }),
+  'preview.unknown_interview': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'not one of this application’s interviews',
+    web: () => 'This interview is not one of this application’s interviews.',
+  }),
+  'preview.unknown_person': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'not one of the people of this application or of the form',
+    web: () => 'This person is not on this application or in the form.',
+  }),
+  'preview.too_long': reason({
+    code: 'bad_input', example: { length: 10_000, max: 2_000 },
+    cli: (p: { length: number; max: number }) => `${p.length.toLocaleString('en-US')} characters; the most is ${p.max.toLocaleString('en-US')} — shorten it`,
+    web: (p) => `Too long: ${p.length.toLocaleString('en-US')} characters. Shorten it to ${p.max.toLocaleString('en-US')} at most.`,
+  }),
+  'preview.whose_detail': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'say whose conversation it is from',
+    web: () => 'Say whose conversation the detail is from.',
+  }),
+  'reply.empty': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'the reply is empty; paste the employer\'s message, as received',
+    web: () => 'The reply is empty. Paste the employer’s message as you received it.',
+  }),
+  'reply.too_long': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'the reply is over 1,000,000 characters; paste one message',
+    web: () => 'The reply is over 1,000,000 characters. Paste one message.',
+  }),
+  'reply.unknown_application': reason({
+    code: 'bad_input', example: { id: 'a9', known: ['a1', 'a2'] },
+    cli: (p: { id: string; known: readonly string[] }) => `unknown application "${p.id}"; known: ${p.known.length > 0 ? p.known.join(', ') : 'none'}`,
+    web: () => 'This application is not in your records. It may have been removed, or the link is out of date.',
+  }),
+  'reply.not_pending': reason({
+    code: 'bad_input', example: { reads: 'rejection' },
+    cli: (p: { reads: string }) => `the reply does not read as a pending decision (it reads as ${p.reads.replace(/_/g, ' ')}); leave the date out`,
+    web: (p) => `The reply does not read as a pending decision (it reads as ${p.reads.replace(/_/g, ' ')}). Leave the date out.`,
+  }),
+  'reply.date_invalid': reason({
+    code: 'bad_input', example: { value: '20 Marhc' },
+    cli: (p: { value: string }) => `"${p.value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-20`,
+    web: () => 'Not a date. Pick a day, such as 20 March 2026.',
+  }),
+  'reply.date_before_reply': reason({
+    code: 'bad_input', example: { value: '2026-03-01', receivedOn: '2026-03-04' },
+    cli: (p: { value: string; receivedOn: string }) => `${p.value} is before the reply came (${p.receivedOn}); give the date they now expect to decide`,
+    web: () => 'This day is before the reply came. Give the date they now expect to decide.',
+  }),
+  'reply.date_ambiguous': reason({
+    code: 'bad_input', example: { said: 'next Friday', options: '2026-03-06 or 2026-03-13' },
+    cli: (p: { said: string; options: string }) => `their date ("${p.said}") can be read as ${p.options}; give the one they meant`,
+    web: (p) => `Their date (“${p.said}”) can be read two ways. Pick the one they meant.`,
+  }),
+  'reply.unknown_person': reason({
+    code: 'bad_input', example: { id: 'p9', application: 'a1', known: ['p1'] },
+    cli: (p: { id: string; application: string; known: readonly string[] }) => `unknown person "${p.id}" in application "${p.application}"; known: ${p.known.join(', ') || 'none'}`,
+    web: () => 'This person is not on this application. Pick one from the list.',
+  }),
+  // ---------------------------------------------------------------- files (backups, scenarios, calendars, .eml)
+  'restore.not_json': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'the file is not valid JSON; give a file written by "afterword backup"',
+    web: () => 'This file is not a backup: it is not valid JSON. Pick a file Afterword wrote as a backup.',
+  }),
+  'restore.not_backup': reason({
+    code: 'bad_input', example: { format: 'afterword-backup', versions: [1, 2] },
+    cli: (p: { format: string; versions: readonly number[] }) => `not an Afterword backup (expected "format": "${p.format}", "version": ${p.versions.join(' or ')}); give a file written by "afterword backup"`,
+    web: () => 'This file is not an Afterword backup. Pick a file Afterword wrote as a backup.',
+  }),
+  'restore.refused': reason({
+    code: 'bad_input', example: { inner: 'a rating must be a whole number from 0 to 5' },
+    cli: (p: { inner: string }) => `${p.inner}; nothing was changed`,
+    web: () => 'The backup holds records Afterword cannot keep, so nothing was changed.',
+  }),
+  'restore.damaged': reason({
+    code: 'bad_input', example: { inner: 'applications is not iterable' },
+    cli: (p: { inner: string }) => `the backup is damaged (${p.inner}); nothing was changed`,
+    web: () => 'The backup is damaged, so nothing was changed.',
+  }),
+  'json.invalid': reason({
+    code: 'bad_input', example: { position: ' at line 3, column 5' },
+    cli: (p: { position: string }) => `not valid JSON${p.position}; check for a missing comma, quote or bracket`,
+    web: () => 'This is not valid JSON. Check for a missing comma, quote or bracket.',
+  }),
+  'now.invalid': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'tomorrow' },
+    cli: (p: { value: string }) => `"${p.value}" is not an ISO-8601 instant; write e.g. 2026-03-04T09:00:00-05:00`,
+  }),
+  'calendar.alarm': reason({
+    code: 'bad_input', example: { value: -5 },
+    cli: (p: { value: number }) => `${String(p.value)} is not a number of minutes from 0 to 10080 (one week); use e.g. 30`,
+    web: () => 'Use a number of minutes from 0 to 10,080 (one week), such as 30.',
+  }),
+  'calendar.event_length': reason({
+    code: 'bad_input', example: { value: 0 },
+    cli: (p: { value: number }) => `${String(p.value)} is not a number of minutes from 1 to 1440; use e.g. 30`,
+    web: () => 'Use a number of minutes from 1 to 1,440, such as 30.',
+  }),
+  'calendar.unknown_application': reason({
+    code: 'bad_input', example: { id: 'a9' },
+    cli: (p: { id: string }) => `the plan names application "${p.id}", which is not in the scenario; plan the same scenario you export`,
+    web: () => 'The plan names an application that is not in your records. Try again.',
+  }),
+  'eml.address': reason({
+    code: 'bad_input', example: { value: 'grace@' },
+    cli: (p: { value: string }) => `"${p.value}" is not an email address; write it as name@example.com`,
+    web: () => 'Not an email address. Write it as name@example.com.',
+  }),
+  'eml.no_recipient': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'a message needs at least one recipient',
+    web: () => 'An email needs at least one recipient.',
+  }),
+  'eml.stream': reason({
+    code: 'internal', example: {},
+    cli: () => 'the mail composer returned a stream instead of bytes',
+    web: () => 'Something went wrong on Afterword’s side, and nothing was changed. Try again.',
+  }),
+  'xlsx.unwritable': reason({
+    code: 'internal', example: {},
+    cli: () => 'the workbook could not be written',
+    web: () => 'Something went wrong on Afterword’s side, and nothing was changed. Try again.',
+  }),
+  'import.failed': reason({
+    code: 'bad_input', example: { head: '2 rows have problems', lines: ['row 3: appliedOn: not a date'] },
+    cli: (p: { head: string; lines: readonly string[] }) => `nothing imported; ${p.head}:\n${p.lines.map((l) => `  ${l}`).join('\n')}`,
+    web: (p) => `Nothing was imported: ${p.head}.`,
+  }),
+  'speller.unavailable': reason({
+    code: 'internal', example: { reason: 'ENOENT' },
+    cli: (p: { reason: string }) => `spelling dictionary could not be loaded (${p.reason}); reinstall with "npm ci"`,
+    web: () => 'The spelling dictionary could not be loaded. Reinstall Afterword.',
+  }),
+  'record.added_vanished': reason({
+    code: 'internal', example: { what: 'person' },
+    cli: (p: { what: string }) => `added ${p.what} vanished`,
+    web: () => 'Something went wrong on Afterword’s side, and nothing was changed. Try again.',
+  }),
+  'application.not_found_short': reason({
+    code: 'not_found', example: { id: 'a9' },
+    cli: (p: { id: string }) => `application "${p.id}" not found`,
+    web: () => 'This application is not in your records. It may have been removed, or the link is out of date.',
+  }),
   'records.open_elsewhere': reason({
     code: 'conflict', cliOnly: true, example: { folder: '/home/ada/.local/share/afterword' },
     cli: (p: { folder: string }) => `the records in ${p.folder} are open in another Afterword process; stop it first, or use the web app it serves while it runs`,
@@ -157,6 +624,45 @@ export const REASONS = {
       `the records in ${p.folder} are locked by process ${p.pid} (the lock says "${p.command}"${p.since}); if that process is Afterword, stop it first; if it is not (no Afterword is running), delete ${p.lockFile}`,
   }),
 } as const;
+
+const ROLE_WORDS: Readonly<Record<string, string>> = { seeker: 'job seeker', coach: 'coach', admin: 'admin' };
+const roleWords = (role: string): string => ROLE_WORDS[role] ?? role;
+
+const knownIds = (known: readonly string[] | undefined): string => (known === undefined ? '' : `; known: ${known.length === 0 ? 'none' : known.join(', ')}`);
+
+const count = (digits: string): string => Number(digits.replace(/,/g, '')).toLocaleString('en-US');
+
+/** The records' checks that have words of their own in the web app (the rest are made plain by `plainIssue`). */
+const PLAIN_ISSUES: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
+  [/^([\d,]+) characters; the most is ([\d,]+)/, (m) => `Too long: ${count(m[1] ?? '')} characters. Shorten it to ${count(m[2] ?? '')} at most.`],
+  [/^([\d,]+) items; the most is ([\d,]+)/, (m) => `Too many: ${count(m[1] ?? '')}. Keep ${count(m[2] ?? '')} at most.`],
+  [/^over 1,000,000 characters/, () => 'Too long: shorten it to 2,000 characters at most.'],
+  [/^ends before it starts/, () => 'It ends before it starts. Pick an end time after the start.'],
+  [/^must be later than settings\.workday\.start/, () => 'Make the end of your working hours later than the start.'],
+  [/^must be a time as HH:MM/, () => 'Write a time such as 09:00.'],
+  [/^unknown time zone\b/, () => 'Not a time zone Afterword knows. Write it as region and city, such as America/New_York or Europe/London.'],
+  [/^unknown region\b/, () => 'Not a region Afterword knows. Use a country or region code such as US, GB-ENG or DE-BY.'],
+  [/is not a date-time/, () => 'Not a date and time. Pick a day and a time.'],
+  [/is not a real date|is not a date\b/, () => 'Not a date. Pick a day, such as 10 March 2026.'],
+  [/^unknown person id\b/, () => 'This person is not on this application. Pick one from the list.'],
+  [/^unknown reference id\b/, () => 'This reference is not in your records. Pick one from the list.'],
+  [/^unknown settings?\b/, () => 'This setting is not one Afterword knows.'],
+  [/^duplicate (person|interview|reference|application) id\b/, (m) => `Two ${m[1] === 'person' ? 'people' : `${m[1] ?? 'record'}s`} here have the same name in the records. Try again.`],
+  [/^(?:is required|must not be empty)\b/, () => 'Fill this in.'],
+];
+
+/** What the web app must not show: an ISO date, a JSON path, a document, a command or flag, an example to type as written for the terminal. */
+const NOT_FOR_PEOPLE = /\d{4}-\d{2}-\d{2}|\b[a-z]+(?:\.[a-z][A-Za-z]*|\[\d+\])+\b|docs\/|\bafterword [a-z]|(?:^|\s)--[a-z]|\bISO\b|\bIANA\b|\bid "/;
+
+/** A record check's words as a sentence for the web app: a known check's own words, else its clauses that name nothing internal. */
+export function plainIssue(issue: string): string {
+  for (const [pattern, words] of PLAIN_ISSUES) {
+    const m = pattern.exec(issue);
+    if (m) return words(m);
+  }
+  const kept = issue.split(/;\s+/).filter((clause) => !NOT_FOR_PEOPLE.test(clause)).map(sentence);
+  return kept.length > 0 ? kept.join(' ') : 'This cannot be kept as it is. Check it and try again.';
+}
 
 function sentence(text: string): string {
   const first = text.charAt(0).toUpperCase() + text.slice(1);

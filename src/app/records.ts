@@ -4,15 +4,15 @@
  * joins (so person ids resolve), and every action is one transaction that also refreshes the
  * application's indexed next due action.
  */
-import { EMAIL_FIX, isEmailAddress, isPhoneNumber, PHONE_FIX } from '../core/contact.js';
+import { isEmailAddress, isPhoneNumber } from '../core/contact.js';
 import type { Application, ApplicationStatus, Candidate, Scenario, Settings } from '../core/model.js';
 import { plan } from '../core/rules/planner.js';
 import type { Recommendation } from '../core/rules/plan-types.js';
 import { readTimeline, type TimelineReading } from '../core/rules/timeline.js';
-import { formatIssue, parseScenario, type ScenarioIssue } from '../core/scenario.js';
+import { parseScenario, type ScenarioIssue } from '../core/scenario.js';
 import { applicationToJson, candidateToJson, settingsToJson } from '../core/scenario-json.js';
 import type { EpochMs, TimeRules, ZoneRules } from '../core/time.js';
-import { AppError } from './errors.js';
+import { AppError, type Problem } from './errors.js';
 import type { ApplicationContext, Clock, ProfileRecords, Store, UserId } from './ports.js';
 
 export interface AppDeps {
@@ -58,10 +58,11 @@ export function detailFrom(name: string): string {
  * name their way); a debrief field is named in words in the message.
  */
 function issueError(issue: ScenarioIssue, prefix: string, record: string, app?: Json): AppError {
-  const field = issue.path.startsWith(prefix) ? `${record}.${issue.path.slice(prefix.length)}` : issue.path;
+  const field = prefix !== '' && issue.path.startsWith(prefix) ? `${record}.${issue.path.slice(prefix.length)}` : issue.path;
   const words = debriefFieldInWords(field, app);
-  const message = words !== undefined ? `${words}: ${issue.message}` : formatIssue({ path: field, message: issue.message });
-  return new AppError('bad_input', message, { field, detail: issue.message });
+  const problem: Problem = { reason: 'record.invalid', params: { issue: issue.message } };
+  if (field === '') return new AppError(problem);
+  return new AppError(problem, { path: field, ...(words !== undefined ? { at: words } : {}) });
 }
 
 /**
@@ -76,7 +77,9 @@ async function saveValidated(store: Store, userId: UserId, app: Application, pre
     if (!(error instanceof AppError) || error.field === undefined || error.detail === undefined) throw error;
     const path = error.field.replace(/^application\./, 'applications[0].');
     if (!path.startsWith(prefix)) throw error;
-    throw issueError({ path, message: error.detail }, prefix, record);
+    const field = `${record}.${path.slice(prefix.length)}`;
+    const words = debriefFieldInWords(field, undefined);
+    throw error.repathed(field, words);
   }
 }
 
@@ -117,11 +120,11 @@ export async function profileAndApplication(store: Store, userId: UserId, applic
 }
 
 export function applicationNotFound(applicationId: string): AppError {
-  return new AppError('not_found', `application "${applicationId}" not found; "afterword pipeline" lists them`, { field: 'application' });
+  return new AppError({ reason: 'application.not_found', params: { id: applicationId } }, { path: 'application', at: null });
 }
 
 export function noProfileError(): AppError {
-  return new AppError('bad_input', 'no profile yet: run "afterword setup --name \\"Your Name\\" --time-zone Europe/London --region GB-ENG" first');
+  return new AppError({ reason: 'profile.missing' });
 }
 
 /** The debrief texts of an application as stored, by interview and field: kept when over today's limit (ParseOptions). */
@@ -145,10 +148,10 @@ function validateApplication(profile: Profile, time: TimeRules, appJson: Json, p
   }, time, { storedDebriefs: storedDebriefs(stored) });
   if (!result.ok) {
     const first = result.issues[0];
-    throw first ? issueError(first, prefix, record, appJson) : new AppError('bad_input', `${record}: invalid`);
+    throw first ? issueError(first, prefix, record, appJson) : new AppError({ reason: 'record.invalid', params: { issue: 'invalid' } }, { path: record });
   }
   const app = result.value.applications[0];
-  if (!app) throw new AppError('internal', 'validated application vanished');
+  if (!app) throw new AppError({ reason: 'record.vanished', params: { what: 'validated application' } });
   return app;
 }
 
@@ -174,12 +177,8 @@ export function nextId(prefix: string, taken: Iterable<string>): string {
 
 /** The user's own email and phone, checked as every edge checks them (core/contact.ts): drafts and .eml files use them. */
 function checkContact(candidate: Profile['candidate']): void {
-  const bad = (field: string, value: string, fix: string): AppError => {
-    const detail = `"${value.slice(0, 80)}" ${fix}`;
-    return new AppError('bad_input', `${field}: ${detail}`, { field, detail });
-  };
-  if (candidate.email !== undefined && !isEmailAddress(candidate.email)) throw bad('candidate.email', candidate.email, EMAIL_FIX);
-  if (candidate.phone !== undefined && !isPhoneNumber(candidate.phone)) throw bad('candidate.phone', candidate.phone, PHONE_FIX);
+  if (candidate.email !== undefined && !isEmailAddress(candidate.email)) throw new AppError({ reason: 'email.not_address', params: { value: candidate.email } }, { path: 'candidate.email' });
+  if (candidate.phone !== undefined && !isPhoneNumber(candidate.phone)) throw new AppError({ reason: 'phone.not_number', params: { value: candidate.phone } }, { path: 'candidate.phone' });
 }
 
 /** What a blank name field is called in an error ("the company's name"). */
@@ -189,7 +188,7 @@ const NAMED: Readonly<Record<string, string>> = { company: 'the company\u2019s n
 function tidyCandidate(candidateJson: Json): Json {
   const name = candidateJson['name'];
   if (typeof name !== 'string' || name === '') return candidateJson;
-  if (name.trim() === '') throw new AppError('bad_input', 'candidate.name: is blank; write your full name', { field: 'candidate.name', detail: 'is blank; write your full name' });
+  if (name.trim() === '') throw new AppError({ reason: 'name.blank', params: { write: 'your full name' } }, { path: 'candidate.name' });
   return { ...candidateJson, name: name.trim() };
 }
 
@@ -199,22 +198,21 @@ function tidyCandidate(candidateJson: Json): Json {
  */
 export function tidyRecord(input: Json, record: string, names: readonly string[]): Json {
   const out: Json = { ...input };
-  const bad = (field: string, detail: string): AppError => new AppError('bad_input', `${record}.${field}: ${detail}`, { field: `${record}.${field}`, detail });
   for (const field of names) {
     const value = out[field];
     // An empty one is the schema's to refuse ("must not be empty"), or a profile's name not given yet.
     if (typeof value !== 'string' || value === '') continue;
     const trimmed = value.trim();
-    if (trimmed === '') throw bad(field, `is blank; write ${NAMED[field] ?? 'it'}`);
+    if (trimmed === '') throw new AppError({ reason: 'name.blank', params: { write: NAMED[field] ?? 'it' } }, { path: `${record}.${field}` });
     out[field] = trimmed;
   }
-  for (const [field, ok, fix] of [['email', isEmailAddress, EMAIL_FIX], ['phone', isPhoneNumber, PHONE_FIX]] as const) {
+  for (const [field, ok, reason] of [['email', isEmailAddress, 'email.not_address'], ['phone', isPhoneNumber, 'phone.not_number']] as const) {
     const value = out[field];
     if (typeof value !== 'string') continue;
     if (value.trim() === '') {
       delete out[field];
     } else if (!ok(value)) {
-      throw bad(field, `"${value.slice(0, 80)}" ${fix}`);
+      throw new AppError({ reason, params: { value } }, { path: `${record}.${field}` });
     } else {
       out[field] = value.trim();
     }
@@ -227,7 +225,7 @@ export async function saveProfile(deps: AppDeps, settingsJson: Json, candidateJs
   const result = parseScenario({ settings: settingsJson, candidate: tidyCandidate(candidateJson), applications: [] }, deps.time);
   if (!result.ok) {
     const first = result.issues[0];
-    throw first ? new AppError('bad_input', formatIssue(first), { field: first.path, detail: first.message }) : new AppError('bad_input', 'invalid profile');
+    throw first ? issueError(first, '', '') : new AppError({ reason: 'record.invalid', params: { issue: 'invalid profile' } });
   }
   const profile: Profile = { settings: result.value.settings, candidate: result.value.candidate };
   checkContact(profile.candidate);
@@ -250,8 +248,7 @@ export async function addApplication(deps: AppDeps, input: Json): Promise<Saved>
     const taken = (await store.listApplications(deps.userId)).map((a) => a.id);
     const id = typeof input['id'] === 'string' && input['id'] !== '' ? input['id'] : nextId('a', taken);
     if (taken.includes(id)) {
-      const detail = `"${id}" is taken; choose another id or leave it out`;
-      throw new AppError('conflict', `application.id: ${detail}`, { field: 'application.id', detail });
+      throw new AppError({ reason: 'application.id_taken', params: { id } }, { path: 'application.id' });
     }
     const app = validateApplication(profile, deps.time, { people: [], interviews: [], touches: [], ...tidyRecord(input, 'application', ['company', 'role']), id }, 'applications[0].', 'application');
     await saveValidated(store, deps.userId, app, 'applications[0].', 'application');
@@ -327,11 +324,8 @@ export function requirePerson(input: Json, app: Application): void {
 }
 
 function personNeeded(kind: string, app: Application): AppError {
-  const people = app.people.map((p) => `${p.id} (${p.name})`).join(', ');
-  const detail = app.people.length > 0
-    ? `${TO_A_PERSON[kind] ?? 'this'} goes to someone; say whom by id: ${people}`
-    : `${TO_A_PERSON[kind] ?? 'this'} goes to someone, and this application has no people yet; add the person first, then name them by id`;
-  return new AppError('bad_input', `touch.personId: ${detail}`, { field: 'touch.personId', detail });
+  const people = app.people.map((p) => `${p.id} (${p.name})`);
+  return new AppError({ reason: 'touch.person_needed', params: { what: TO_A_PERSON[kind] ?? 'this', people } }, { path: 'touch.personId' });
 }
 
 export function addTouch(deps: AppDeps, applicationId: string, input: Json, known?: Known): Promise<Saved> {
@@ -355,10 +349,10 @@ export async function addReference(deps: AppDeps, input: Json): Promise<Candidat
     const result = parseScenario({ settings: settingsToJson(profile.settings), candidate: candidateJson, applications: [] }, deps.time);
     if (!result.ok) {
       const first = result.issues[0];
-      throw first ? issueError(first, `candidate.references[${refs.length}].`, 'reference') : new AppError('bad_input', 'invalid reference');
+      throw first ? issueError(first, `candidate.references[${refs.length}].`, 'reference') : new AppError({ reason: 'record.invalid', params: { issue: 'invalid reference' } });
     }
     const reference = result.value.candidate.references[refs.length];
-    if (!reference) throw new AppError('internal', 'validated reference vanished');
+    if (!reference) throw new AppError({ reason: 'record.vanished', params: { what: 'validated reference' } });
     await store.saveReference(deps.userId, reference);
     return result.value.candidate;
   });
@@ -384,8 +378,7 @@ function applyChanges(json: Json, changes: Json, tidied: Json, allowed: readonly
   for (const [key, given] of Object.entries(changes)) {
     const value = given === '' || given === null ? given : tidied[key];
     if (!allowed.includes(key)) {
-      const detail = `cannot be changed here; the fields that can are ${allowed.join(', ')}`;
-      throw new AppError('bad_input', `${record}.${key}: ${detail}`, { field: `${record}.${key}`, detail });
+      throw new AppError({ reason: 'field.not_editable', params: { allowed } }, { path: `${record}.${key}` });
     }
     if (value === null || value === '' || value === undefined) delete json[key];
     else json[key] = value;
@@ -402,7 +395,7 @@ export function editApplicationFields(deps: AppDeps, applicationId: string, chan
     const tidy = tidyRecord(changes, 'application', names);
     for (const k of ['company', 'role']) {
       if (k in changes && (changes[k] === '' || changes[k] === null)) {
-        throw new AppError('bad_input', `application.${k}: must not be empty; write ${NAMED[k] ?? 'it'}`, { field: `application.${k}`, detail: `must not be empty; write ${NAMED[k] ?? 'it'}` });
+        throw new AppError({ reason: 'name.empty', params: { write: NAMED[k] ?? 'it' } }, { path: `application.${k}` });
       }
     }
     applyChanges(json, changes, tidy, EDITABLE_APPLICATION_FIELDS, 'application');
@@ -415,14 +408,13 @@ export function editPersonFields(deps: AppDeps, applicationId: string, personId:
   return editApplication(deps, applicationId, (json, app) => {
     const at = app.people.findIndex((p) => p.id === personId);
     if (at < 0) {
-      const detail = `no person "${personId}" on this application; its people are ${app.people.map((p) => `${p.id} (${p.name})`).join(', ') || 'none yet'}`;
-      throw new AppError('not_found', `person: ${detail}`, { field: 'person', detail });
+      throw new AppError({ reason: 'person.not_on_application', params: { id: personId, people: app.people.map((p) => `${p.id} (${p.name})`) } }, { path: 'person' });
     }
     const people = (json['people'] as Json[]).map((p) => ({ ...p }));
     const person = people[at] as Json;
     const names = 'name' in changes && changes['name'] !== '' ? ['name'] : [];
     if ('name' in changes && (changes['name'] === '' || changes['name'] === null)) {
-      throw new AppError('bad_input', 'person.name: must not be empty; write their full name', { field: 'person.name', detail: 'must not be empty; write their full name' });
+      throw new AppError({ reason: 'name.empty', params: { write: 'their full name' } }, { path: 'person.name' });
     }
     applyChanges(person, changes, tidyRecord(changes, 'person', names), EDITABLE_PERSON_FIELDS, 'person');
     json['people'] = people;

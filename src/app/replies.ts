@@ -28,8 +28,8 @@ function employerZone(app: Application, settings: Settings): string {
 
 /** Refuses a reply with no text (`field` names where it came from: `--text-file`, `text`). */
 export function requireReplyText(text: string, field: string): string {
-  if (text.trim() === '') throw new AppError('bad_input', `${field}: the reply is empty; paste the employer's message, as received`, { field });
-  if (text.length > 1_000_000) throw new AppError('bad_input', `${field}: the reply is over 1,000,000 characters; paste one message`, { field });
+  if (text.trim() === '') throw new AppError({ reason: 'reply.empty' }, { path: field });
+  if (text.length > 1_000_000) throw new AppError({ reason: 'reply.too_long' }, { path: field });
   return text;
 }
 
@@ -41,7 +41,7 @@ export function readReplyIn(scenario: Scenario, applicationId: string, text: str
   const app = scenario.applications.find((a) => a.id === applicationId);
   if (!app) {
     const known = scenario.applications.map((a) => a.id);
-    throw new AppError('bad_input', `${applicationField}: unknown application "${applicationId}"; known: ${known.length > 0 ? known.join(', ') : 'none'}`, { field: 'application' });
+    throw new AppError({ reason: 'reply.unknown_application', params: { id: applicationId, known } }, { path: 'application', at: applicationField });
   }
   const timeZone = employerZone(app, scenario.settings);
   const receivedOn = time.zone(timeZone).dayAt(at);
@@ -97,17 +97,17 @@ function decisionDayOf(read: ReadReply, decision: ReplyDecision, field: string):
   const r = read.reading;
   if (decision.decisionBy !== undefined) {
     if (r.class !== 'not_decided') {
-      throw new AppError('bad_input', `${field}: the reply does not read as a pending decision (it reads as ${r.class.replace(/_/g, ' ')}); leave the date out`, { field: 'decisionBy' });
+      throw new AppError({ reason: 'reply.not_pending', params: { reads: r.class } }, { path: 'decisionBy', at: field });
     }
     const day = parseDay(decision.decisionBy);
-    if (day === null) throw new AppError('bad_input', `${field}: "${decision.decisionBy}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-20`, { field: 'decisionBy' });
-    if (day < read.receivedOn) throw new AppError('bad_input', `${field}: ${decision.decisionBy} is before the reply came (${formatDay(read.receivedOn)}); give the date they now expect to decide`, { field: 'decisionBy' });
+    if (day === null) throw new AppError({ reason: 'reply.date_invalid', params: { value: decision.decisionBy } }, { path: 'decisionBy', at: field });
+    if (day < read.receivedOn) throw new AppError({ reason: 'reply.date_before_reply', params: { value: decision.decisionBy, receivedOn: formatDay(read.receivedOn) } }, { path: 'decisionBy', at: field });
     return day;
   }
   if (r.decision.kind === 'date') return r.decision.day;
   if (r.decision.kind === 'choices' && decision.apply) {
     const options = r.decision.choices.map((c) => formatDay(c.day)).join(' or ');
-    throw new AppError('bad_input', `${field}: their date ("${r.decision.said}") can be read as ${options}; give the one they meant`, { field: 'decisionBy' });
+    throw new AppError({ reason: 'reply.date_ambiguous', params: { said: r.decision.said, options } }, { path: 'decisionBy', at: field });
   }
   return undefined;
 }
@@ -130,7 +130,7 @@ export async function recordReply(deps: AppDeps, applicationId: string, text: st
     const day = decision.apply ? decisionDayOf(read, decision, field) : undefined;
     const personId = decision.personId ?? read.writerId;
     if (personId !== undefined && !app.people.some((p) => p.id === personId)) {
-      throw new AppError('bad_input', `person: unknown person "${personId}" in application "${applicationId}"; known: ${app.people.map((p) => p.id).join(', ') || 'none'}`, { field: 'personId' });
+      throw new AppError({ reason: 'reply.unknown_person', params: { id: personId, application: applicationId, known: app.people.map((p) => p.id) } }, { path: 'personId', at: 'person' });
     }
     if (decision.apply && read.reading.proposal.action === 'brief_references') {
       const latest = [...app.interviews].sort((a, b) => b.start - a.start)[0];

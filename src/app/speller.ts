@@ -104,7 +104,7 @@ async function loadHunspell(varieties: readonly SpellingVariety[]): Promise<Spel
     ]);
     return spellerFromDictionaries(dictionaries);
   } catch (error) {
-    throw new AppError('internal', `spelling dictionary could not be loaded (${error instanceof Error ? error.message : String(error)}); reinstall with "npm ci"`, { cause: error });
+    throw new AppError({ reason: 'speller.unavailable', params: { reason: error instanceof Error ? error.message : String(error) } }, { cause: error });
   }
 }
 

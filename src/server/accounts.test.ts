@@ -107,6 +107,8 @@ describe('signing in: rate limit per client address', () => {
 
 describe('signing in: the limit per email and address, and answers', () => {
   const world = useWorld();
+  /** The one answer to a wrong email, a wrong password and an address that is no email: the terminal's words, and the reason with the web app's. */
+  const WRONG = { error: 'wrong email or password', problem: { code: 'unauthorized', reason: 'sign_in.wrong', params: {}, message: 'Wrong email or password.' } };
 
   const answer = async (res: Response) => ({ status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() as unknown, cookies: res.headers.getSetCookie() });
 
@@ -123,7 +125,7 @@ describe('signing in: the limit per email and address, and answers', () => {
     };
     const real = await tries(account.email, password);
     const none = await tries('nobody-at-all@city-careers.example', password);
-    const wrong = { status: 401, retryAfter: null, body: { error: 'wrong email or password' }, cookies: [] };
+    const wrong = { status: 401, retryAfter: null, body: WRONG, cookies: [] };
     const waiting = {
       status: 429, retryAfter: '60', cookies: [],
       body: { error: 'too many sign-ins with this email from your address did not succeed; wait 1 minute and try again, or ask an admin for a reset link' },
@@ -189,7 +191,7 @@ describe('signing in: the limit per email and address, and answers', () => {
       signInRequest(w, 'not an email', 'some long password'),
     ]);
     const seen = await Promise.all(answers.map(async (r) => ({ status: r.status, body: await r.json() as unknown, cookies: r.headers.getSetCookie() })));
-    expect(seen[0]).toStrictEqual({ status: 401, body: { error: 'wrong email or password' }, cookies: [] });
+    expect(seen[0]).toStrictEqual({ status: 401, body: WRONG, cookies: [] });
     expect(seen[1]).toStrictEqual(seen[0]);
     expect(seen[2]).toStrictEqual(seen[0]);
   });

@@ -38,7 +38,7 @@ export function checkAddress(address: string, field: string): string {
   const trimmed = address.trim();
   if (!isEmailAddress(trimmed)) {
     const shown = oneLine(trimmed).slice(0, 80);
-    throw new AppError('bad_input', `${field}: "${shown}" is not an email address; write it as name@example.com`);
+    throw new AppError({ reason: 'eml.address', params: { value: shown } }, { path: field });
   }
   return trimmed;
 }
@@ -53,7 +53,7 @@ function mailbox(box: Mailbox, field: string): { name: string; address: string }
  * A malformed address or a message without recipients is a `bad_input` AppError.
  */
 export async function renderEml(message: EmlMessage): Promise<Buffer> {
-  if (message.to.length === 0) throw new AppError('bad_input', 'to: a message needs at least one recipient');
+  if (message.to.length === 0) throw new AppError({ reason: 'eml.no_recipient' }, { path: 'to' });
   // nodemailer is loaded here, when a message is composed, not by every command that imports this module.
   const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
@@ -69,7 +69,7 @@ export async function renderEml(message: EmlMessage): Promise<Buffer> {
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  if (!Buffer.isBuffer(info.message)) throw new AppError('internal', 'eml: the mail composer returned a stream instead of bytes');
+  if (!Buffer.isBuffer(info.message)) throw new AppError({ reason: 'eml.stream' }, { at: 'eml' });
   return info.message;
 }
 

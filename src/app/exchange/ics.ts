@@ -176,11 +176,11 @@ function description(rec: Recommendation, app: Application, scenario: Scenario, 
 function checkOptions(opts: CalendarOptions): { alarm: number | null; eventMinutes: number; name: string } {
   const alarm = opts.alarmMinutes === undefined ? 30 : opts.alarmMinutes;
   if (alarm !== null && !(Number.isInteger(alarm) && alarm >= 0 && alarm <= 10_080)) {
-    throw new AppError('bad_input', `alarm: ${String(alarm)} is not a number of minutes from 0 to 10080 (one week); use e.g. 30`);
+    throw new AppError({ reason: 'calendar.alarm', params: { value: alarm } }, { path: 'alarm' });
   }
   const eventMinutes = opts.eventMinutes ?? 30;
   if (!(Number.isInteger(eventMinutes) && eventMinutes >= 1 && eventMinutes <= 1440)) {
-    throw new AppError('bad_input', `event length: ${String(eventMinutes)} is not a number of minutes from 1 to 1440; use e.g. 30`);
+    throw new AppError({ reason: 'calendar.event_length', params: { value: eventMinutes } }, { path: 'eventMinutes', at: 'event length' });
   }
   // ical-generator writes NAME and X-WR-CALNAME unescaped: escape TEXT here (RFC 5545 §3.3.11).
   const name = shorten(oneLine(opts.name ?? 'Afterword follow-ups'), 200).replace(/[\\;,]/g, (c) => `\\${c}`);
@@ -218,7 +218,7 @@ export function renderCalendar(plan: Plan, scenario: Scenario, time: TimeRules, 
   for (const rec of plan.recommendations) {
     if (!CALENDAR_STATUSES.has(rec.status)) continue;
     const app = apps.get(rec.applicationId);
-    if (!app) throw new AppError('bad_input', `calendar: the plan names application "${rec.applicationId}", which is not in the scenario; plan the same scenario you export`);
+    if (!app) throw new AppError({ reason: 'calendar.unknown_application', params: { id: rec.applicationId } }, { at: 'calendar' });
     const zone = time.zone(rec.timeZone);
     const start = rec.nextAllowed !== undefined ? Math.max(rec.ideal, rec.nextAllowed) : rec.ideal;
     const end = (rec.kind === 'call' ? callWindowEnd(rec, app, scenario, zone, start) : undefined) ?? start + eventMinutes * MS_PER_MINUTE;

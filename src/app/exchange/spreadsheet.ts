@@ -233,6 +233,6 @@ export async function renderXlsx(scenario: Scenario, opts: SpreadsheetOptions): 
   try {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   } catch (error) {
-    throw new AppError('internal', 'xlsx: the workbook could not be written', { cause: error });
+    throw new AppError({ reason: 'xlsx.unwritable' }, { at: 'xlsx', cause: error });
   }
 }

@@ -120,20 +120,29 @@ describe('POST /api/applications/:id/debrief-preview: the sentence a field becom
 });
 
 describe('refusals name the part at fault in words', () => {
+  // `error` and `field` as ever (the terminal's words, the part named in words); `problem` the reason as data and the web app's sentence.
+  const TOO_LONG = (length: number) => ({ reason: 'preview.too_long', params: { length, max: 2_000 }, message: `Too long: ${length.toLocaleString('en-US')} characters. Shorten it to 2,000 at most.` });
+  const RELOAD = 'The preview could not be made from this form. Reload the page and try again.';
+  const NOT_A_PERSON = { reason: 'preview.unknown_person', params: {}, message: 'This person is not on this application or in the form.' };
   it.each([
-    [{ field: 'bestMoments', text: 'x'.repeat(2_001) }, 'text', 'Best moments: 2,001 characters; the most is 2,000 — shorten it'],
-    [{ field: 'details', person: 'p1', text: 'y'.repeat(3_000) }, 'text', 'The detail from Grace Okafor\u2019s conversation: 3,000 characters; the most is 2,000 — shorten it'],
-    [{ field: 'details', text: 'the hiring plan' }, 'person', 'The detail: say whose conversation it is from'],
-    [{ field: 'details', person: 'p9', text: 'the hiring plan' }, 'person', 'The person: not one of the people of this application or of the form'],
-    [{ field: 'details', person: 'new:1', people: [{ name: 'Tom Hale' }], text: 'the hiring plan' }, 'person', 'The person: not one of the people of this application or of the form'],
-    [{ field: 'concerns', text: 'the hiring plan' }, 'field', 'The debrief field: one of bestMoments, awkwardMoments, unfinishedAnswers, details'],
-    [{ field: 'bestMoments' }, 'text', expect.stringMatching(/^The text: /) as string],
-    [{ field: 'bestMoments', text: 'the plan', interview: 'i7' }, 'interview', 'The interview: not one of this application’s interviews'],
-    [{ field: 'bestMoments', text: 'the plan', colour: 'red' }, 'body', expect.stringMatching(/^The preview: /) as string],
-  ])('%#: 422', async (request, field, error) => {
+    [{ field: 'bestMoments', text: 'x'.repeat(2_001) }, 'text', 'Best moments: 2,001 characters; the most is 2,000 — shorten it', TOO_LONG(2_001)],
+    [{ field: 'details', person: 'p1', text: 'y'.repeat(3_000) }, 'text', 'The detail from Grace Okafor\u2019s conversation: 3,000 characters; the most is 2,000 — shorten it', TOO_LONG(3_000)],
+    [{ field: 'details', text: 'the hiring plan' }, 'person', 'The detail: say whose conversation it is from',
+      { reason: 'preview.whose_detail', params: {}, message: 'Say whose conversation the detail is from.' }],
+    [{ field: 'details', person: 'p9', text: 'the hiring plan' }, 'person', 'The person: not one of the people of this application or of the form', NOT_A_PERSON],
+    [{ field: 'details', person: 'new:1', people: [{ name: 'Tom Hale' }], text: 'the hiring plan' }, 'person', 'The person: not one of the people of this application or of the form', NOT_A_PERSON],
+    [{ field: 'concerns', text: 'the hiring plan' }, 'field', 'The debrief field: one of bestMoments, awkwardMoments, unfinishedAnswers, details',
+      { reason: 'preview.invalid', params: { issue: 'one of bestMoments, awkwardMoments, unfinishedAnswers, details' }, message: RELOAD }],
+    [{ field: 'bestMoments' }, 'text', expect.stringMatching(/^The text: /) as string, { reason: 'preview.invalid', message: RELOAD }],
+    [{ field: 'bestMoments', text: 'the plan', interview: 'i7' }, 'interview', 'The interview: not one of this application’s interviews',
+      { reason: 'preview.unknown_interview', params: {}, message: 'This interview is not one of this application’s interviews.' }],
+    [{ field: 'bestMoments', text: 'the plan', colour: 'red' }, 'body', expect.stringMatching(/^The preview: /) as string, { reason: 'preview.invalid', message: RELOAD }],
+  ])('%#: 422', async (request, field, error, problem) => {
     const res = await api.post('/api/applications/a1/debrief-preview', request);
     expect(res.status).toBe(422);
-    expect(await json(res)).toEqual({ field, error });
+    const body = await json(res);
+    expect(Object.keys(body).sort()).toEqual(['error', 'field', 'problem']);
+    expect(body).toMatchObject({ field, error, problem: { code: 'bad_input', path: field, ...problem } });
   });
 
   it('an unknown application is 404; a write without the CSRF header is refused', async () => {

@@ -169,7 +169,12 @@ describe('debrief texts: a limit per field, named in words (422)', () => {
   ])('%#: over the limit is refused naming the field', async (debrief, field, error) => {
     const res = await api.post('/api/applications/a1/interviews/with-people', interview(debrief));
     expect(res.status).toBe(422);
-    expect(await json(res)).toEqual({ error, field });
+    // `error` and `field` as ever; `problem` the reason as data and the web app's sentence (no path, no id).
+    const length = /^[^:]*: ([\d,]+) characters/.exec(error)?.[1] ?? '';
+    expect(await json(res)).toEqual({
+      error, field,
+      problem: { code: 'bad_input', reason: 'record.invalid', path: field, params: { issue: error.slice(error.indexOf(': ') + 2) }, message: `Too long: ${length} characters. Shorten it to 2,000 at most.` },
+    });
   });
 
   it('control characters are taken out, not stored', async () => {
