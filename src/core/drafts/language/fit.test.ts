@@ -250,7 +250,7 @@ describe('reading round 1', () => {
 
   it('a person is no answer\'s topic ("Talked over the deputy head twice" is left out)', () => {
     expect(fitMoment('Talked over the deputy head twice. Ugh.', 'awkward', 'you').value).toBeUndefined();
-    expect(fitMoment('talked over the budget question', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'budget' });
+    expect(fitMoment('talked over the budget question', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'the budget' });
   });
 
   it('what was loved is the best moment ("loved the demo" → "the demo", not "Loving the demo")', () => {
@@ -309,5 +309,17 @@ describe('reading round 6 (replies to a rejection)', () => {
     const d = noteWith({ details: { p1: 'she said candidates recieve the case study 48 hrs before the final round' } });
     expect(d.body).toContain('candidates receive the case study 48 hours before the final round');
     expect(d.body).not.toMatch(/about candidates receive/);
+  });
+});
+
+describe('reading round 7', () => {
+  it('a past verb read as an adjective is a slip told, not a topic ("mispronounced Siobhán\'s name")', () => {
+    expect(fitMoment("mispronounced Siobhán's name at the start (said 'See-oh-ban')", 'awkward', 'you').value).toBeUndefined();
+  });
+
+  it('a moment\'s bare singular noun gets "the" ("the SEO audit walkthrough", "the testing pyramid")', () => {
+    expect(fitMoment('SEO audit walkthrough', 'best', 'you').value).toEqual({ form: 'topic', text: 'the SEO audit walkthrough' });
+    expect(fitMoment('the testing pyramid question — got cut off', 'unfinished', 'you').value).toEqual({ form: 'topic', text: 'the testing pyramid' });
+    expect(fitMoment('the SQL question', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'SQL' });
   });
 });

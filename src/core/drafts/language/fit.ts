@@ -257,7 +257,8 @@ const COUNT_NOUNS = new Set(['team', 'office', 'peak', 'model', 'plan', 'project
   'campaign', 'contract', 'budget', 'roadmap', 'strategy', 'rollout', 'platform', 'tool', 'dashboard', 'report', 'rota', 'audit',
   'scheme', 'policy', 'backlog', 'pilot', 'role', 'position', 'post', 'department', 'unit', 'ward', 'site', 'store', 'warehouse',
   'app', 'product', 'launch', 'deadline', 'board', 'merger', 'reorg', 'restructure', 'programme', 'program', 'clinic', 'school',
-  'branch', 'plant', 'factory', 'lab', 'studio', 'restaurant', 'kitchen', 'menu', 'website', 'service', 'rebrand', 'redesign']);
+  'branch', 'plant', 'factory', 'lab', 'studio', 'restaurant', 'kitchen', 'menu', 'website', 'service', 'rebrand', 'redesign',
+  'walkthrough', 'pyramid', 'exercise', 'presentation', 'task', 'demo', 'scenario', 'role-play', 'lesson', 'architecture', 'flow', 'funnel']);
 
 /** A subject of bare adjectives and a singular count noun ("new office") gets "the"; anything else stays as typed. */
 function withArticle(terms: readonly Term[], subjectLength: number): Term[] {
@@ -530,14 +531,23 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
     if (field !== 'best' && ANSWERING.has(terms[0]?.lower ?? '') && terms.length > 1) return asTopic(terms.slice(TOPIC_PREPOSITIONS.has(terms[1]?.lower ?? '') ? 2 : 1));
     // "I said Mr. Thi": a name alone is who, not what the answer was about; "Ugh." says nothing.
     if (terms.every((t) => is(t, 'Person') || is(t, 'Honorific')) || terms.every((t) => is(t, 'Expression'))) return undefined;
-    const raw = phraseOf(audienceTerms(terms, audience));
+    // "SEO audit walkthrough", "testing pyramid": a bare singular noun that names one thing gets "the".
+    const head = terms.findIndex((t) => is(t, 'Preposition'));
+    const raw = phraseOf(audienceTerms(WH.has(terms[0]?.lower ?? '') ? terms : withArticle(terms, head < 0 ? terms.length : head), audience));
     if (raw === undefined) return undefined;
-    const text = simplifyTopic(raw);
+    const simple = simplifyTopic(raw);
+    // "the testing pyramid question" → "the testing pyramid", not "testing pyramid".
+    const text = simple !== raw && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}$/u.test(simple) && COUNT_NOUNS.has(simple.split(/\s+/).pop() ?? '') && !/^(?:the|a|an|my|your|our)\s/.test(simple) ? `the ${simple}` : simple;
     return /\p{L}/u.test(text) ? { form: 'topic', text } : undefined;
   };
   switch (shape.kind) {
     case 'question': return undefined;
-    case 'noun': case 'wh': return shape.terms.length === 0 ? undefined : asTopic(shape.terms);
+    case 'noun': case 'wh': {
+      // "mispronounced Siobhán's name at the start": a past verb read as an adjective is a slip told, not a topic.
+      const lead = shape.terms[0];
+      if (field !== 'best' && lead !== undefined && /ed$/.test(lead.lower) && formsOf(lead.lower)?.past === lead.lower && !is(lead, 'Determiner')) return undefined;
+      return shape.terms.length === 0 ? undefined : asTopic(shape.terms);
+    }
     case 'gerund': {
       if (field !== 'best') {
         // "explaining why I left" is an answer on "why I left"; an unfinished "mentoring juniors" is
