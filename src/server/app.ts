@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_POLICY, type AccountDeps, type AccountPolicy } from '../app/accounts.js';
+import { mailKeyFromSecret, type MailKey } from '../app/mail/credentials.js';
 import { LOCAL_USER } from '../app/ports.js';
 import type { AppDeps } from '../app/records.js';
 import { createSpellerLoader, type SpellerLoader } from '../app/speller.js';
@@ -23,6 +24,7 @@ import type { Env, RouteContext } from './routes/context.js';
 import { debriefPreviewRoutes } from './routes/debrief-preview.js';
 import { draftRoutes } from './routes/drafts.js';
 import { fileRoutes } from './routes/files.js';
+import { mailboxRoutes } from './routes/mailbox.js';
 import { offerRoutes } from './routes/offers.js';
 import { outboxRoutes, type OutboxRouteOptions } from './routes/outbox.js';
 import { profileRoutes } from './routes/profile.js';
@@ -73,9 +75,21 @@ export interface ServerOptions extends Binding {
   readonly outage?: Outage;
   /** The linked mailboxes and the outbox worker to nudge (routes/outbox.ts); without them nothing can be scheduled. */
   readonly outbox?: OutboxRouteOptions;
+  /**
+   * The key that seals linked mailboxes' passwords (routes/mailbox.ts): your own app's data-folder
+   * `mail-key`; a shared server derives its own from `secret` when none is given. Without it your own
+   * app shows the link but cannot link, sync or unlock one.
+   */
+  readonly mailKey?: MailKey;
 }
 
 // ---------------------------------------------------------------- app
+
+/** The mail key the routes seal with: the given one, else a shared server's from its secret (as serve's outbox worker derives it). */
+function mailKeyOption(options: ServerOptions): { mailKey?: MailKey } {
+  if (options.mailKey !== undefined) return { mailKey: options.mailKey };
+  return options.accounts ? { mailKey: mailKeyFromSecret(options.secret) } : {};
+}
 
 export function createServer(deps: Deps, options: ServerOptions) {
   const local: AppDeps = { store: deps.store, time: deps.time, clock: deps.clock, userId: LOCAL_USER.id };
@@ -109,7 +123,8 @@ export function createServer(deps: Deps, options: ServerOptions) {
     .route('/', offerRoutes())
     .route('/', recordRoutes())
     .route('/', replyRoutes())
-    .route('/', outboxRoutes(ctx, options.outbox));
+    .route('/', outboxRoutes(ctx, options.outbox))
+    .route('/', mailboxRoutes({ shared: options.accounts === true, ...mailKeyOption(options) }));
 
   // Who is asking: the key's session on a local install; an account's session on a shared server,
   // whose routes for signing in, coaches and admins come first (each behind its role).

@@ -1,0 +1,178 @@
+/**
+ * API routes of the mailbox link (issue 16; mounted under /api by app.ts), for the signed-in job
+ * seeker's own mailbox: link one (the checks and words of `afterword mail connect`, with the form's
+ * labels instead of flags), see how it stands, sync now, the employer's messages waiting as
+ * proposals and accepting or dismissing each, and unlinking. A coach or admin never reaches them
+ * (the records' routes are the seeker's). The password goes in once and never comes back out.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { AppError } from '../../app/errors.js';
+import { checkConnectInput, connectMailbox, disconnectMailbox, FORM_FIELDS, type MailDeps } from '../../app/mail/connect.js';
+import type { MailKey } from '../../app/mail/credentials.js';
+import { acceptProposal, dismissProposal, mailStatus, pendingProposals, type MailStatusView, type ProposalView } from '../../app/mail/proposals.js';
+import { isLoopback } from '../../app/mail/send.js';
+import { syncMailbox, type SyncReport } from '../../app/mail/sync.js';
+import { MAIL_SECURITIES } from '../../app/mail/types.js';
+import type { AppDeps } from '../../app/records.js';
+import type { UserId } from '../../app/ports.js';
+import { body, query } from '../validate.js';
+import type { Env } from './context.js';
+
+export interface MailboxRouteOptions {
+  /** Seals and opens the linked passwords (undefined: this server cannot link a mailbox). */
+  readonly mailKey?: MailKey;
+  /**
+   * A shared server: the mail servers a seeker names are contacted from the server's machine, so
+   * that machine and its private network are refused (they are not the seeker's).
+   */
+  readonly shared?: boolean;
+}
+
+const port = z.number({ error: 'a whole number from 1 to 65535, such as 993' }).int('a whole number from 1 to 65535, such as 993').min(1).max(65535);
+const security = z.enum(MAIL_SECURITIES, { error: 'one of tls, starttls or none' });
+const ConnectBody = z.strictObject({
+  imapHost: z.string().max(253),
+  imapPort: port.optional(),
+  imapSecurity: security.optional(),
+  smtpHost: z.string().max(253).optional(),
+  smtpPort: port.optional(),
+  smtpSecurity: security.optional(),
+  user: z.string().max(320),
+  address: z.string().max(320).optional(),
+  password: z.string().max(1000),
+});
+const AcceptBody = z.strictObject({ decisionBy: z.iso.date({ error: 'a day such as 2026-03-20' }).optional() });
+const ProposalQuery = z.object({ application: z.string().min(1).max(40).optional() });
+
+/** Private and link-local addresses, written as such: on a shared server they are the server's network. */
+const PRIVATE = /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|0\.|f[cd][0-9a-f]{2}:|fe80:)/i;
+
+/** The CLI's flag in front of a message ("--password-stdin: …") is no word for the web app. */
+function webWords(text: string): string {
+  const rest = text.replace(/^--[a-z-]+: /, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+function forWeb(error: unknown): unknown {
+  if (!(error instanceof AppError) || !/^--[a-z-]+: /.test(error.message)) return error;
+  return new AppError(error.code, webWords(error.message), { field: 'mailbox', cause: error });
+}
+
+function statusJson(s: MailStatusView) {
+  if (!s.linked) return { linked: false as const, timeZone: s.timeZone };
+  return {
+    linked: true as const, timeZone: s.timeZone, address: s.address, login: s.login, imap: s.imap, smtp: s.smtp, status: s.status,
+    lastError: s.lastError !== undefined ? webWords(s.lastError) : null,
+    lastSyncAt: s.lastSyncAt !== undefined ? new Date(s.lastSyncAt).toISOString() : null,
+    messages: s.messages, pending: s.pending,
+  };
+}
+
+function proposalJson(p: ProposalView) {
+  return {
+    id: p.id, applicationId: p.applicationId, company: p.company, kind: p.kind, headline: p.headline, detail: p.detail,
+    subject: p.subject, at: new Date(p.at).toISOString(), choices: p.choices,
+  };
+}
+
+function reportJson(r: SyncReport) {
+  return {
+    read: r.folders.reduce((n, f) => n + f.read, 0), touches: r.touches, proposals: r.proposals, bounces: r.bounces,
+    suspicious: r.suspicious.map((s) => ({ address: s.address, resembles: s.resembles })),
+    nothingActive: r.since === undefined, at: new Date(r.at).toISOString(),
+  };
+}
+
+function proposalId(raw: string): number {
+  const n = Number(raw);
+  if (!/^\d{1,9}$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new AppError('not_found', 'This message is no longer waiting for a decision.', { field: 'proposal' });
+  return n;
+}
+
+/** The proposal use cases' refusals name its number; the web app's words do not. */
+async function decide<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError && error.field === 'proposal') {
+      throw new AppError(error.code, error.code === 'not_found' ? 'This message is no longer waiting for a decision.' : 'This message was already decided: it is no longer waiting.', { field: 'proposal', cause: error });
+    }
+    if (error instanceof AppError && /has no message text/.test(error.message)) {
+      throw new AppError('conflict', 'This message has no text to record. Set it aside and record their reply by hand.', { field: 'proposal', cause: error });
+    }
+    throw error;
+  }
+}
+
+export function mailboxRoutes(options: MailboxRouteOptions = {}) {
+  // One sync at a time per seeker: a second "Sync now" waits for the one running.
+  const syncing = new Map<UserId, Promise<SyncReport>>();
+  const withKey = (app: AppDeps): MailDeps => {
+    if (options.mailKey === undefined) {
+      throw new AppError('unavailable', 'This server was started without a key for mailbox passwords, so no mailbox can be linked here.', { field: 'mailbox' });
+    }
+    return { ...app, mailKey: options.mailKey };
+  };
+  // Status and proposals never open the password: they work without the key.
+  const keyless = (app: AppDeps): MailDeps => ({ ...app, mailKey: options.mailKey ?? { bytes: Buffer.alloc(0), toJSON: () => '[none]' } });
+
+  return new Hono<Env>()
+    .get('/mailbox', async (c) => c.json({ mailbox: statusJson(await mailStatus(keyless(c.var.app))), shared: options.shared === true }))
+    .put('/mailbox', body(ConnectBody), async (c) => {
+      const q = c.req.valid('json');
+      const deps = withKey(c.var.app);
+      const input = {
+        imapHost: q.imapHost, user: q.user, password: q.password,
+        ...(q.imapPort !== undefined ? { imapPort: q.imapPort } : {}), ...(q.imapSecurity !== undefined ? { imapSecurity: q.imapSecurity } : {}),
+        ...(q.smtpHost !== undefined && q.smtpHost.trim() !== '' ? { smtpHost: q.smtpHost } : {}),
+        ...(q.smtpPort !== undefined ? { smtpPort: q.smtpPort } : {}), ...(q.smtpSecurity !== undefined ? { smtpSecurity: q.smtpSecurity } : {}),
+        ...(q.address !== undefined && q.address.trim() !== '' ? { address: q.address } : {}),
+      };
+      if (options.shared) {
+        const { imap, smtp } = checkConnectInput(input, FORM_FIELDS);
+        for (const [server, field] of [[imap.host, FORM_FIELDS.imapHost], [smtp.host, FORM_FIELDS.smtpHost]] as const) {
+          if (isLoopback(server) || PRIVATE.test(server) || server === 'localhost') {
+            throw new AppError('bad_input', `${field}: ${server} is this shared server's own machine or network, not your mail provider; give your provider's server, such as imap.fastmail.com`, { field });
+          }
+        }
+      }
+      await connectMailbox(deps, input, { names: FORM_FIELDS });
+      return c.json({ mailbox: statusJson(await mailStatus(deps)) });
+    })
+    .delete('/mailbox', async (c) => {
+      const unlinked = await disconnectMailbox(keyless(c.var.app));
+      return c.json({ unlinked });
+    })
+    .post('/mailbox/sync', async (c) => {
+      const deps = withKey(c.var.app);
+      let run = syncing.get(deps.userId);
+      if (!run) {
+        run = syncMailbox(deps).finally(() => syncing.delete(deps.userId));
+        syncing.set(deps.userId, run);
+      }
+      let report: SyncReport;
+      try {
+        report = await run;
+      } catch (error) {
+        throw forWeb(error);
+      }
+      return c.json({ report: reportJson(report), mailbox: statusJson(await mailStatus(deps)) });
+    })
+    .get('/mailbox/proposals', query(ProposalQuery), async (c) => {
+      const q = c.req.valid('query');
+      const list = await pendingProposals(keyless(c.var.app));
+      return c.json({ proposals: list.filter((p) => q.application === undefined || p.applicationId === q.application).map(proposalJson) });
+    })
+    .post('/mailbox/proposals/:id/accept', body(AcceptBody), async (c) => {
+      const q = c.req.valid('json');
+      const id = proposalId(c.req.param('id'));
+      const decided = await decide(() => acceptProposal(keyless(c.var.app), id, q.decisionBy !== undefined ? { decisionBy: q.decisionBy } : {}));
+      return c.json({ status: decided.proposal.status, words: decided.words });
+    })
+    .post('/mailbox/proposals/:id/dismiss', async (c) => {
+      const id = proposalId(c.req.param('id'));
+      const decided = await decide(() => dismissProposal(keyless(c.var.app), id));
+      return c.json({ status: decided.proposal.status, words: decided.words });
+    });
+}
