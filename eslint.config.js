@@ -14,12 +14,12 @@ const layer = (target, allowed, message) => ({
 
 /** Files that still throw `new AppError(code, 'message')` (deprecated), to be moved to reasons by their owners. */
 const LEGACY_ERROR_FILES = [
-  'src/app/mail/**', 'src/core/mail/**', 'src/cli/commands/mail*.ts', 'src/server/routes/mail.ts', 'src/server/routes/outbox.ts',
+  'src/app/mail/**', 'src/core/mail/**', 'src/cli/commands/mail*.ts', 'src/server/routes/mail*.ts', 'src/server/routes/outbox.ts',
   'src/app/exchange/import/**', 'src/store/drizzle-store.ts',
   // Being changed by others now (the pooler); their reasons are in src/app/reasons.ts (storage.*) already:
   'src/store/postgres.ts', 'src/store/pglite.ts',
-  // Not moved yet (issue 15, item 6):
-  'src/config.ts', 'src/server/**', 'src/cli/**',
+  // Not moved yet (issue 15, item 6); serve.ts is being changed by others now:
+  'src/cli/commands/{act,backups,check,details,draft,offers,records,reply,serve,touch-guards}.ts',
 ];
 
 export default tseslint.config(

@@ -64,15 +64,15 @@ function fileValues(file: ConfigFile | undefined): Partial<Record<FileKey, strin
   if (!file) return {};
   const v = file.values;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    throw new AppError('bad_input', `${file.path}: the configuration file must hold an object such as { "dataDir": "~/afterword" }`);
+    throw new AppError({ reason: 'config.not_object' }, { at: file.path });
   }
   const out: Partial<Record<FileKey, string>> = {};
   for (const [key, value] of Object.entries(v)) {
     if (!(FILE_KEYS as readonly string[]).includes(key)) {
-      throw new AppError('bad_input', `${file.path}: unknown setting "${key}"; the settings are ${FILE_KEYS.join(', ')}`);
+      throw new AppError({ reason: 'config.unknown_setting', params: { key, keys: FILE_KEYS } }, { at: file.path });
     }
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'string') throw new AppError('bad_input', `${file.path}: ${key} must be a string (a ${key === 'dataDir' ? 'folder path' : 'postgres:// URL'})`);
+    if (typeof value !== 'string') throw new AppError({ reason: 'config.not_string', params: { key, kind: key === 'dataDir' ? 'folder path' : 'postgres:// URL' } }, { at: file.path });
     if (value !== '') out[key as FileKey] = value;
   }
   return out;
@@ -96,7 +96,7 @@ function defaultDataDir(env: ConfigEnv, host: Host): string {
 }
 
 function absoluteDir(value: string, base: string, host: Host, setting: string): string {
-  if (value.includes('\u0000')) throw new AppError('bad_input', `${setting}: the folder path contains a NUL character; give a plain path`);
+  if (value.includes('\u0000')) throw new AppError({ reason: 'config.folder_nul' }, { at: setting });
   const expanded = value === '~' ? host.homeDir : value.startsWith('~/') ? join(host.homeDir, value.slice(2)) : value;
   return resolve(base, expanded);
 }
@@ -106,13 +106,13 @@ function checkDatabaseUrl(url: string, setting: string, dataDir: string): string
   try {
     parsed = new URL(url);
   } catch {
-    throw new AppError('bad_input', `${setting}: not a URL; write postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset it to keep the data in ${dataDir}`);
+    throw new AppError({ reason: 'config.url_invalid', params: { dataDir } }, { at: setting });
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new AppError('bad_input', `${setting}: "${parsed.protocol}//…" is not a PostgreSQL URL; write postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset it to keep the data in ${dataDir}`);
+    throw new AppError({ reason: 'config.url_not_postgres', params: { protocol: parsed.protocol, dataDir } }, { at: setting });
   }
   if (parsed.hostname === '' && !parsed.searchParams.has('host')) {
-    throw new AppError('bad_input', `${setting}: the URL names no server; write postgres://USER:PASSWORD@HOST:5432/DATABASE`);
+    throw new AppError({ reason: 'config.url_no_server' }, { at: setting });
   }
   return url;
 }
@@ -163,7 +163,7 @@ export function loadConfig(flags: ConfigFlags, env: ConfigEnv, file?: ConfigFile
     : envDirect !== undefined ? [envDirect, 'DIRECT_DATABASE_URL']
       : fromFile.directDatabaseUrl !== undefined ? [fromFile.directDatabaseUrl, `${file?.path ?? 'config'}: directDatabaseUrl`] : [undefined, ''];
   if (directUrl !== undefined && url === undefined) {
-    throw new AppError('bad_input', `${directSetting}: PostgreSQL itself, for when the database URL goes through a connection pooler; give the pooler's address with --database-url (or DATABASE_URL) too, or leave ${directSetting} out`);
+    throw new AppError({ reason: 'config.direct_alone', params: { setting: directSetting } }, { at: directSetting });
   }
   const direct = directUrl !== undefined ? checkDatabaseUrl(directUrl, directSetting, dataDir) : undefined;
 

@@ -99,7 +99,8 @@ export class AppError extends Error {
   /** The same error about the field `path` (a record's own name for it: `person.title`, not `applications[0].people[2].title`), named `at` in the message. */
   repathed(path: string, at?: string | null): AppError {
     if (this.reason === 'message') {
-      const detail = this.detail ?? this.message;
+      const named = this.field !== undefined && this.message.startsWith(`${this.field}: `);
+      const detail = this.detail ?? (named ? this.message.slice(`${this.field ?? ''}: `.length) : this.message);
       return new AppError(this.code, at === null ? detail : `${at ?? path}: ${detail}`, { cause: this, field: path, detail });
     }
     return new AppError(this.problem, { path, ...(at !== undefined ? { at } : {}), cause: this, code: this.code, ...(this.fault !== undefined ? { fault: this.fault } : {}) });

@@ -25,6 +25,7 @@ interface Spec<P> {
 
 const reason = <P extends Readonly<Record<string, unknown>>>(spec: Spec<P>): Spec<P> => spec;
 
+const TRUST_PROXY_USAGE = 'give the number of proxies in front (e.g. --trust-proxy 1) or their addresses, comma-separated (e.g. --trust-proxy 10.0.0.5,10.0.0.6 or 10.0.0.0/8)';
 const mb = (bytes: number): number => Math.ceil(bytes / 1_048_576);
 const quoted = (text: string, max = 80): string => `"${text.slice(0, max)}"`;
 
@@ -223,6 +224,189 @@ export const REASONS = {
     code: 'bad_input', example: {},
     cli: () => 'you cannot change your own role; ask another admin',
     web: () => 'You cannot change your own role. Ask another admin.',
+  }),
+  // ---------------------------------------------------------------- the shared server's routes (server/routes/accounts.ts, coaching.ts, files.ts)
+  'session.none': reason({
+    code: 'unauthorized', example: {},
+    cli: () => 'not signed in',
+    web: () => 'You are signed out. Sign in again.',
+  }),
+  'organisation.not_yours': reason({
+    code: 'forbidden', example: { organisation: 'city-careers' },
+    cli: (p: { organisation: string }) => `you administer the organisation "${p.organisation}" only; an admin of the whole server (one with no organisation) can add accounts elsewhere`,
+    web: () => 'You can add accounts to your own organisation only. An admin of the whole server can add them elsewhere.',
+  }),
+  'organisation.server_admin_only': reason({
+    code: 'forbidden', example: {},
+    cli: () => 'only an admin of the whole server (one with no organisation) creates organisations',
+    web: () => 'Only an admin of the whole server can create organisations.',
+  }),
+  'assignment.none': reason({
+    code: 'not_found', example: {},
+    cli: () => 'no such assignment',
+    web: () => 'This coach does not follow this job seeker.',
+  }),
+  'seeker.not_followed': reason<{ id?: string }>({
+    code: 'not_found', example: { id: 'u_s01' },
+    cli: (p) => (p.id !== undefined ? `no job seeker ${quoted(p.id)} among the ones you follow` : 'no such job seeker among the ones you follow'),
+    web: () => 'This job seeker is not among the ones you follow.',
+  }),
+  'invitation.gone': reason({
+    code: 'not_found', example: {},
+    cli: () => 'no such invitation: it was accepted, taken back or has expired',
+    web: () => 'This invitation was accepted, taken back or has expired.',
+  }),
+  'calendar.no_feed': reason({
+    code: 'forbidden', example: { role: 'coach' },
+    cli: (p: { role: string }) => `${p.role === 'admin' ? 'an admin' : `a ${p.role}`} account has no calendar feed: the feed holds a job seeker's own follow-ups (thank-yous, checks, calls), and each job seeker makes their own in Settings`,
+    web: (p) => `${p.role === 'admin' ? 'An admin' : `A ${roleWords(p.role)}`} account has no calendar feed. The feed holds a job seeker’s own follow-ups, and each job seeker makes their own in Settings.`,
+  }),
+  'restore.would_replace': reason({
+    code: 'conflict', example: {},
+    cli: () => 'this would replace the applications you have; send again with ?replace=true',
+    web: () => 'Restoring this backup would replace the applications you have. Confirm to replace them.',
+  }),
+  // ---------------------------------------------------------------- configuration (config.ts, server/ops.ts): flags, variables and the file, the terminal's only
+  'config.not_object': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'the configuration file must hold an object such as { "dataDir": "~/afterword" }',
+  }),
+  'config.unknown_setting': reason({
+    code: 'bad_input', cliOnly: true, example: { key: 'datadir', keys: ['dataDir', 'databaseUrl'] },
+    cli: (p: { key: string; keys: readonly string[] }) => `unknown setting "${p.key}"; the settings are ${p.keys.join(', ')}`,
+  }),
+  'config.not_string': reason({
+    code: 'bad_input', cliOnly: true, example: { key: 'dataDir', kind: 'folder path' },
+    cli: (p: { key: string; kind: string }) => `${p.key} must be a string (a ${p.kind})`,
+  }),
+  'config.folder_nul': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'the folder path contains a NUL character; give a plain path',
+  }),
+  'config.url_invalid': reason({
+    code: 'bad_input', cliOnly: true, example: { dataDir: '/home/ada/.local/share/afterword' },
+    cli: (p: { dataDir: string }) => `not a URL; write postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset it to keep the data in ${p.dataDir}`,
+  }),
+  'config.url_not_postgres': reason({
+    code: 'bad_input', cliOnly: true, example: { protocol: 'mysql:', dataDir: '/home/ada/.local/share/afterword' },
+    cli: (p: { protocol: string; dataDir: string }) => `"${p.protocol}//…" is not a PostgreSQL URL; write postgres://USER:PASSWORD@HOST:5432/DATABASE, or unset it to keep the data in ${p.dataDir}`,
+  }),
+  'config.url_no_server': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'the URL names no server; write postgres://USER:PASSWORD@HOST:5432/DATABASE',
+  }),
+  'config.direct_alone': reason({
+    code: 'bad_input', cliOnly: true, example: { setting: '--direct-database-url' },
+    cli: (p: { setting: string }) => `PostgreSQL itself, for when the database URL goes through a connection pooler; give the pooler's address with --database-url (or DATABASE_URL) too, or leave ${p.setting} out`,
+  }),
+  // ---------------------------------------------------------------- the terminal's own (src/cli): flags, prompts, standard input
+  'flag.required': reason({
+    code: 'bad_input', cliOnly: true, example: { flag: '--email', example: 'sam@example.org' },
+    cli: (p: { flag: string; example: string }) => `required; e.g. ${p.flag} ${p.example}`,
+  }),
+  'flag.unstorable': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'contains a character that cannot be stored (NUL, a broken character, a leading byte-order mark); re-type it',
+  }),
+  'flag.control_character': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'contains a control character (a line break, a tab…); give it on one line',
+  }),
+  'admin.unknown_organisation': reason({
+    code: 'bad_input', cliOnly: true, example: { id: 'city-careers' },
+    cli: (p: { id: string }) => `no organisation ${quoted(p.id, 40)}; create it first with afterword admin create-org, or see afterword admin list`,
+  }),
+  'admin.no_account': reason({
+    code: 'not_found', cliOnly: true, example: { email: 'sam@example.org' },
+    cli: (p: { email: string }) => `no account with the email ${p.email}; see afterword admin list`,
+  }),
+  'admin.wrong_role': reason({
+    code: 'bad_input', cliOnly: true, example: { email: 'sam@example.org', role: 'seeker', noun: 'coach' },
+    cli: (p: { email: string; role: string; noun: string }) => `${p.email} is a ${p.role}, not a ${p.noun}`,
+  }),
+  'admin.public_url': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'afterword.example.org' },
+    cli: (p: { value: string }) => `${quoted(p.value)} is not a web address; give the server's address as people open it, e.g. https://afterword.example.org`,
+  }),
+  'password_stdin.unreadable': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'standard input cannot be read; pipe the password in, e.g. printf %s "$PASSWORD" | afterword admin create-user … --password-stdin',
+  }),
+  'password_stdin.lines': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'standard input holds more than one line; pipe only the password',
+  }),
+  'password_stdin.empty': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'standard input is empty; pipe the password in, e.g. printf %s "$PASSWORD" | afterword admin create-user … --password-stdin',
+  }),
+  'admin.coach_for_seeker_only': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'only a job seeker is followed by a coach; use --role seeker or leave --coach out',
+  }),
+  'admin.not_following': reason({
+    code: 'not_found', cliOnly: true, example: { coach: 'dana@example.org', seeker: 'sam@example.org' },
+    cli: (p: { coach: string; seeker: string }) => `${p.coach} does not follow ${p.seeker}; see afterword admin list`,
+  }),
+  'cli.cannot_write_files': reason({
+    code: 'internal', cliOnly: true, example: {},
+    cli: () => 'this CLI cannot write files',
+  }),
+  'file.unwritable': reason({
+    code: 'bad_input', cliOnly: true, example: { path: 'out/plan.ics', error: 'ENOENT' },
+    cli: (p: { path: string; error: string }) => `cannot write "${p.path}" (${p.error}); give a path in a folder you can write to`,
+  }),
+  'file.not_file': reason({
+    code: 'bad_input', cliOnly: true, example: { path: 'exports' },
+    cli: (p: { path: string }) => `"${p.path}" is not a file`,
+  }),
+  'file.unreadable_table': reason({
+    code: 'bad_input', cliOnly: true, example: { path: 'tracker.csv', error: 'EACCES' },
+    cli: (p: { path: string; error: string }) => `"${p.path}" cannot be read (${p.error}); give the path of a CSV or XLSX file`,
+  }),
+  'file.unreadable_json': reason({
+    code: 'bad_input', cliOnly: true, example: { path: 'scenario.json', why: 'no such file' },
+    cli: (p: { path: string; why: string }) => `"${p.path}" ${p.why}; give the path of a readable JSON file`,
+  }),
+  'alarm.minutes': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'soon' },
+    cli: (p: { value: string }) => `"${p.value}" must be whole minutes from 0 to 10080`,
+  }),
+  'import.format': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'ods' },
+    cli: (p: { value: string }) => `"${p.value}" is not csv or xlsx`,
+  }),
+  'import.dry_run_problems': reason({
+    code: 'bad_input', cliOnly: true, example: { lines: 2 },
+    cli: (p: { lines: number }) => `the dry run found problems in ${p.lines} line${p.lines === 1 ? '' : 's'} (above); nothing written`,
+  }),
+  'restore.needs_yes': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'you already have records, and restoring replaces them all; pass --yes to go ahead',
+  }),
+  'import.fix_rows': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'fix the rows above and import again (--dry-run shows the mapping and what each row would do); nothing was written',
+  }),
+  'prompt.cancelled': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'cancelled at a prompt; nothing was recorded',
+  }),
+  'now.not_instant': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'not a valid instant',
+  }),
+  'trust_proxy.everyone': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'true' },
+    cli: (p: { value: string }) => `"${p.value}" would believe any client about its address; ${TRUST_PROXY_USAGE}`,
+  }),
+  'trust_proxy.empty': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => `empty; ${TRUST_PROXY_USAGE}`,
+  }),
+  'trust_proxy.not_address': reason({
+    code: 'bad_input', cliOnly: true, example: { value: '10.0.0.300' },
+    cli: (p: { value: string }) => `"${p.value}" is not an IP address or subnet; ${TRUST_PROXY_USAGE}`,
   }),
   // ---------------------------------------------------------------- records (app/records.ts, app/interview-flow.ts, app/act.ts)
   'record.invalid': reason({

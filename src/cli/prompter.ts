@@ -7,7 +7,7 @@ const clack = () => import('@clack/prompts');
 
 async function stop(): Promise<never> {
   (await clack()).cancel('Cancelled: nothing was recorded.');
-  throw new AppError('bad_input', 'cancelled at a prompt; nothing was recorded');
+  throw new AppError({ reason: 'prompt.cancelled' });
 }
 
 export const clackPrompter: Prompter = {

@@ -21,8 +21,6 @@ export interface Forwarded {
   readonly forwardedProto?: string | undefined;
 }
 
-const USAGE = 'give the number of proxies in front (e.g. --trust-proxy 1) or their addresses, comma-separated (e.g. --trust-proxy 10.0.0.5,10.0.0.6 or 10.0.0.0/8)';
-
 /**
  * Reads `--trust-proxy`: a whole number of hops, or a comma list of IP addresses and CIDR
  * subnets. Throws AppError('bad_input') naming `name` (the flag, or the variable it came from).
@@ -32,13 +30,13 @@ export function parseTrustProxy(text: string, name = '--trust-proxy'): TrustProx
   if (/^\d{1,3}$/.test(value)) return Number(value) === 0 ? TRUST_NOBODY : { kind: 'hops', hops: Number(value) };
   if (/^(true|yes|all|\*)$/i.test(value)) {
     // Trusting every hop lets any client name its own address (the leftmost X-Forwarded-For entry).
-    throw new AppError('bad_input', `${name}: "${value}" would believe any client about its address; ${USAGE}`);
+    throw new AppError({ reason: 'trust_proxy.everyone', params: { value } }, { at: name });
   }
-  if (value === '') throw new AppError('bad_input', `${name}: empty; ${USAGE}`);
+  if (value === '') throw new AppError({ reason: 'trust_proxy.empty' }, { at: name });
   const list = new BlockList();
   const addresses = value.split(',').map((entry) => {
     const address = addEntry(list, entry.trim());
-    if (address === undefined) throw new AppError('bad_input', `${name}: "${entry.trim()}" is not an IP address or subnet; ${USAGE}`);
+    if (address === undefined) throw new AppError({ reason: 'trust_proxy.not_address', params: { value: entry.trim() } }, { at: name });
     return address;
   });
   return { kind: 'addresses', addresses, includes: (address) => list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4') };

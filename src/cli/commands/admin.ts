@@ -27,7 +27,7 @@ async function flagged<T>(flags: Flags, run: () => Promise<T>): Promise<T> {
       const flag = flags[error.field];
       const prefix = `${error.field}: `;
       if (flag !== undefined && error.message.startsWith(prefix)) {
-        throw new AppError(error.code, `${flag}: ${error.message.slice(prefix.length)}`, { cause: error, field: error.field });
+        throw error.namedAt(flag);
       }
     }
     throw error;
@@ -36,13 +36,13 @@ async function flagged<T>(flags: Flags, run: () => Promise<T>): Promise<T> {
 
 function required(value: string | undefined, flag: string, example: string): string {
   if (value !== undefined && value.trim() !== '') return value;
-  throw new AppError('bad_input', `${flag}: required; e.g. ${flag} ${example}`);
+  throw new AppError({ reason: 'flag.required', params: { flag, example } }, { at: flag });
 }
 
 /** Text the database can keep, on one line (the use cases would blame the wrong field for a NUL). */
 function plain(value: string, flag: string): string {
-  if (!isStorableText(value)) throw new AppError('bad_input', `${flag}: contains a character that cannot be stored (NUL, a broken character, a leading byte-order mark); re-type it`);
-  if (/\p{Cc}/u.test(value)) throw new AppError('bad_input', `${flag}: contains a control character (a line break, a tab…); give it on one line`);
+  if (!isStorableText(value)) throw new AppError({ reason: 'flag.unstorable' }, { at: flag });
+  if (/\p{Cc}/u.test(value)) throw new AppError({ reason: 'flag.control_character' }, { at: flag });
   return value;
 }
 
@@ -50,7 +50,7 @@ function plain(value: string, flag: string): string {
 async function organisation(deps: AccountDeps, id: string | undefined): Promise<string | undefined> {
   if (id === undefined) return undefined;
   if (!(await deps.accounts.listOrganisations()).some((o) => o.id === id)) {
-    throw new AppError('bad_input', `--org: no organisation "${id.slice(0, 40)}"; create it first with afterword admin create-org, or see afterword admin list`);
+    throw new AppError({ reason: 'admin.unknown_organisation', params: { id } }, { at: '--org' });
   }
   return id;
 }
@@ -63,13 +63,13 @@ function accountDeps(deps: AppDeps): AccountDeps {
 async function byEmail(deps: AccountDeps, text: string, flag: string): Promise<Account> {
   const email = normaliseEmail(plain(text, flag), flag);
   const found = await deps.accounts.findCredentials(email);
-  if (!found) throw new AppError('not_found', `${flag}: no account with the email ${email}; see afterword admin list`);
+  if (!found) throw new AppError({ reason: 'admin.no_account', params: { email } }, { at: flag });
   return found.account;
 }
 
 async function withRole(deps: AccountDeps, text: string, flag: string, role: Role, noun: string): Promise<Account> {
   const account = await byEmail(deps, text, flag);
-  if (account.role !== role) throw new AppError('bad_input', `${flag}: ${account.email} is a ${account.role}, not a ${noun}`);
+  if (account.role !== role) throw new AppError({ reason: 'admin.wrong_role', params: { email: account.email, role: account.role, noun } }, { at: flag });
   return account;
 }
 
@@ -86,7 +86,7 @@ function publicUrlOf(flag: string | undefined, env: Readonly<Record<string, stri
     url = undefined;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new AppError('bad_input', `${setting}: "${text.slice(0, 80)}" is not a web address; give the server's address as people open it, e.g. https://afterword.example.org`);
+    throw new AppError({ reason: 'admin.public_url', params: { value: text } }, { at: setting });
   }
   return url;
 }
@@ -97,11 +97,11 @@ function passwordFromStdin(io: CliIo): string {
   try {
     text = io.readFile('-');
   } catch (error) {
-    throw new AppError('bad_input', '--password-stdin: standard input cannot be read; pipe the password in, e.g. printf %s "$PASSWORD" | afterword admin create-user … --password-stdin', { cause: error });
+    throw new AppError({ reason: 'password_stdin.unreadable' }, { at: '--password-stdin', cause: error });
   }
   const password = text.replace(/\r?\n$/, '');
-  if (/[\r\n]/.test(password)) throw new AppError('bad_input', '--password-stdin: standard input holds more than one line; pipe only the password');
-  if (password === '') throw new AppError('bad_input', '--password-stdin: standard input is empty; pipe the password in, e.g. printf %s "$PASSWORD" | afterword admin create-user … --password-stdin');
+  if (/[\r\n]/.test(password)) throw new AppError({ reason: 'password_stdin.lines' }, { at: '--password-stdin' });
+  if (password === '') throw new AppError({ reason: 'password_stdin.empty' }, { at: '--password-stdin' });
   checkPassword(password, '--password-stdin');
   return password;
 }
@@ -255,7 +255,7 @@ Examples:
     .action(async (opts: InviteOptions, cmd: Command) => {
       const email = normaliseEmail(plain(required(opts.email, '--email', 'sam@example.org'), '--email'), '--email');
       const role = parseRole(required(opts.role, '--role', 'seeker'), '--role');
-      if (opts.coach !== undefined && role !== 'seeker') throw new AppError('bad_input', `--coach: only a job seeker is followed by a coach; use --role seeker or leave --coach out`);
+      if (opts.coach !== undefined && role !== 'seeker') throw new AppError({ reason: 'admin.coach_for_seeker_only' }, { at: '--coach' });
       const base = publicUrlOf(opts.publicUrl, io.env ?? {});
       await withApp(io, cmd, async (deps) => {
         const ad = accountDeps(deps);
@@ -330,7 +330,7 @@ Example:
     const coach = await byEmail(ad, coachEmail, '--coach');
     const seeker = await byEmail(ad, seekerEmail, '--seeker');
     if (!(await ad.accounts.unassignCoach(coach.id, seeker.id))) {
-      throw new AppError('not_found', `--seeker: ${coach.email} does not follow ${seeker.email}; see afterword admin list`);
+      throw new AppError({ reason: 'admin.not_following', params: { coach: coach.email, seeker: seeker.email } }, { at: '--seeker' });
     }
     return { coach, seeker };
   });

@@ -11,23 +11,23 @@ import { collect } from '../naming.js';
 import { readInput } from './read-input.js';
 
 function write(io: CliIo, path: string, data: string | Uint8Array): void {
-  if (!io.writeFile) throw new AppError('internal', 'this CLI cannot write files');
+  if (!io.writeFile) throw new AppError({ reason: 'cli.cannot_write_files' });
   try {
     io.writeFile(path, data);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new AppError('bad_input', `--out: cannot write "${path}" (${code ?? 'error'}); give a path in a folder you can write to`, { cause: error });
+    throw new AppError({ reason: 'file.unwritable', params: { path, error: code ?? 'error' } }, { at: '--out', cause: error });
   }
 }
 
 function fileSize(path: string, flag: string): number {
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new AppError('bad_input', `${flag}: "${path}" is not a file`);
+    if (!stat.isFile()) throw new AppError({ reason: 'file.not_file', params: { path } }, { at: flag });
     return stat.size;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('bad_input', `${flag}: "${path}" cannot be read (${(error as { code?: string }).code ?? 'error'}); give the path of a CSV or XLSX file`, { cause: error });
+    throw new AppError({ reason: 'file.unreadable_table', params: { path, error: (error as { code?: string }).code ?? 'error' } }, { at: flag, cause: error });
   }
 }
 
@@ -63,7 +63,7 @@ export function registerFiles(program: Command, io: CliIo): void {
     .addHelpText('after', '\nExample:\n  $ afterword export ics --out afterword.ics')
     .action(async (opts: { out: string; alarm: string }, cmd: Command) => withApp(io, cmd, async (deps) => {
       const minutes = Number(opts.alarm);
-      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 10_080) throw new AppError('bad_input', `--alarm: "${opts.alarm}" must be whole minutes from 0 to 10080`);
+      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 10_080) throw new AppError({ reason: 'alarm.minutes', params: { value: opts.alarm } }, { at: '--alarm' });
       const { text, events } = await exportCalendar(deps, { alarmMinutes: minutes === 0 ? null : minutes });
       write(io, opts.out, text);
       io.stdout(`Wrote ${events} event${events === 1 ? '' : 's'} to ${opts.out}.\n`);
@@ -102,7 +102,7 @@ Examples:
   $ afterword import csv teal.csv --map "Job Position=role" --map "Excitement=skip"
   $ afterword import xlsx jobs.xlsx`)
     .action(async (format: string, file: string, opts: { dryRun?: boolean; dateOrder?: 'dmy' | 'mdy'; json?: boolean; map?: string[] }, cmd: Command) => withApp(io, cmd, async (deps) => {
-      if (format !== 'csv' && format !== 'xlsx') throw new AppError('bad_input', `<format>: "${format}" is not csv or xlsx`);
+      if (format !== 'csv' && format !== 'xlsx') throw new AppError({ reason: 'import.format', params: { value: format } }, { at: '<format>' });
       const map = opts.map ? parseColumnMap(opts.map) : undefined;
       const totalBytes = fileSize(file, '<file>');
       const onProgress = progressBar(io);
@@ -115,7 +115,7 @@ Examples:
         if (!(error instanceof AppError) || !error.message.startsWith('import: nothing imported') || !error.message.includes('\n')) throw error;
         const [head = '', ...lines] = error.message.split('\n');
         io.stderr(`afterword: ${head}\n${lines.map((l) => `afterword:   ${l.trim()}\n`).join('')}`);
-        throw new AppError(error.code, 'import: fix the rows above and import again (--dry-run shows the mapping and what each row would do); nothing was written', { cause: error });
+        throw new AppError({ reason: 'import.fix_rows' }, { at: 'import', code: error.code, cause: error });
       }).finally(() => { if (io.interactive) io.stderr('\n'); });
       const counts = `${summary.imported} new, ${summary.updated} updated, ${summary.unchanged} unchanged`;
       if (opts.json) {
@@ -140,7 +140,7 @@ Examples:
         io.stdout(`Imported ${summary.rows} row${summary.rows === 1 ? '' : 's'}: ${counts}.\n`);
       }
       // A dry run with problems shows them all, and still says the import would fail.
-      if (summary.problems.length > 0) throw new AppError('bad_input', `import: the dry run found problems in ${summary.problems.length} line${summary.problems.length === 1 ? '' : 's'} (above); nothing written`);
+      if (summary.problems.length > 0) throw new AppError({ reason: 'import.dry_run_problems', params: { lines: summary.problems.length } }, { at: 'import' });
     }));
 
   program.command('backup')
@@ -165,7 +165,7 @@ Examples:
           throw error;
         });
         const ok = !records || (io.interactive && io.prompt ? await io.prompt.confirm('This replaces every record you have with the backup. Continue?') : false);
-        if (!ok) throw new AppError('bad_input', 'restore: you already have records, and restoring replaces them all; pass --yes to go ahead');
+        if (!ok) throw new AppError({ reason: 'restore.needs_yes' }, { at: 'restore' });
       }
       const { restoreRecords } = await import('./backups.js');
       const { applications, asideIn } = await restoreRecords(io, cmd, text);

@@ -23,7 +23,7 @@ Examples:
       const time = createTimeRules();
       const scenario = loadScenario(readInput(io, opts.scenario, '--scenario'), time);
       const now = opts.now === undefined ? io.now() : parseNow(opts.now, time, scenario.settings.timeZone);
-      if (!Number.isFinite(now)) throw new AppError('bad_input', '--now: not a valid instant');
+      if (!Number.isFinite(now)) throw new AppError({ reason: 'now.not_instant' }, { at: '--now' });
       const result = planScenario(scenario, { now, time });
       io.stdout(opts.json ? `${JSON.stringify(planToJson(result, time, scenario.settings.timeZone), null, 2)}\n` : renderPlanTable(result, scenario, time));
     });

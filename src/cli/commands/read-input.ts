@@ -9,6 +9,6 @@ export function readInput(io: CliIo, path: string, flag: string): string {
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
-    throw new AppError('bad_input', `${flag}: "${path}" ${why}; give the path of a readable JSON file`, { cause: error });
+    throw new AppError({ reason: 'file.unreadable_json', params: { path, why } }, { at: flag, cause: error });
   }
 }

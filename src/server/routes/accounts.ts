@@ -16,6 +16,7 @@ import { administered, administers } from '../../app/admin.js';
 import { coachDashboard } from '../../app/coaching.js';
 import { coachingRoutes } from './coaching.js';
 import { AppError } from '../../app/errors.js';
+import { reasonWords } from '../../app/reasons.js';
 import { board, boardJson, insights, insightsJson } from '../../app/insights.js';
 import type { Account, Role } from '../../app/ports.js';
 import type { AppDeps } from '../../app/records.js';
@@ -100,7 +101,7 @@ function signInWait(wait: SignInWait): RetryLater {
 
 /** Why a coach or an admin has no calendar feed, in words. */
 export function noFeedWords(role: Role): string {
-  return `a${role === 'admin' ? 'n admin' : ` ${role}`} account has no calendar feed: the feed holds a job seeker's own follow-ups (thank-yous, checks, calls), and each job seeker makes their own in Settings`;
+  return reasonWords({ reason: 'calendar.no_feed', params: { role } }, 'cli').text;
 }
 
 /** Only these roles; others get 403 (a signed-in account that may not use the route). */
@@ -156,14 +157,14 @@ export function accountRoutes(o: AccountRoutesOptions) {
   /** The signed-in admin (the admin routes run behind `allow('admin')`). */
   const adminOf = (c: Context<Env>): Account => {
     const account = c.var.account;
-    if (!account) throw new AppError('unauthorized', 'not signed in');
+    if (!account) throw new AppError({ reason: 'session.none' });
     return account;
   };
   /** The organisation a new account or invitation goes to: the one given, else the admin's own; one the admin does not administer is refused. */
   const organisationFor = (by: Account, given: string | undefined): string | undefined => {
     const organisationId = given ?? by.organisationId;
     if (!administers(by, { organisationId })) {
-      throw new AppError('forbidden', `you administer the organisation "${by.organisationId ?? ''}" only; an admin of the whole server (one with no organisation) can add accounts elsewhere`, { field: 'organisationId' });
+      throw new AppError({ reason: 'organisation.not_yours', params: { organisation: by.organisationId ?? '' } }, { path: 'organisationId', at: null });
     }
     return organisationId;
   };
@@ -194,7 +195,7 @@ export function accountRoutes(o: AccountRoutesOptions) {
       return c.json({ organisations: (await accountDeps.accounts.listOrganisations()).filter((o) => administers(by, { organisationId: o.id })) });
     })
     .post('/organisations', body(OrganisationBody), async (c) => {
-      if (adminOf(c).organisationId !== undefined) throw new AppError('forbidden', 'only an admin of the whole server (one with no organisation) creates organisations');
+      if (adminOf(c).organisationId !== undefined) throw new AppError({ reason: 'organisation.server_admin_only' });
       return c.json({ organisation: await createOrganisation(accountDeps, c.req.valid('json')) }, 201);
     })
     .post('/invitations', body(InvitationBody), async (c) => {
@@ -203,7 +204,7 @@ export function accountRoutes(o: AccountRoutesOptions) {
       const organisationId = organisationFor(by, q.organisationId);
       // A coach the admin does not administer is as unknown as one that does not exist.
       const coach = q.coachId !== undefined ? await accountDeps.accounts.getAccount(q.coachId) : undefined;
-      if (q.coachId !== undefined && !(coach && administers(by, coach))) throw new AppError('bad_input', `coach: no coach "${q.coachId}"`, { field: 'coach' });
+      if (q.coachId !== undefined && !(coach && administers(by, coach))) throw new AppError({ reason: 'coach.unknown', params: { id: q.coachId } }, { path: 'coach' });
       const made = await invite(accountDeps, {
         email: q.email, role: parseRole(q.role),
         ...(organisationId !== undefined ? { organisationId } : {}), ...(q.coachId !== undefined ? { coachId: q.coachId } : {}),
@@ -224,17 +225,17 @@ export function accountRoutes(o: AccountRoutesOptions) {
       const by = adminOf(c);
       // Someone the admin does not administer is as unknown as someone who does not exist.
       const [coach, seeker] = await Promise.all([accountDeps.accounts.getAccount(q.coachId), accountDeps.accounts.getAccount(q.seekerId)]);
-      if (!(coach && administers(by, coach))) throw new AppError('bad_input', `coach: no coach "${q.coachId}"`, { field: 'coach' });
-      if (!(seeker && administers(by, seeker))) throw new AppError('bad_input', `seeker: no job seeker "${q.seekerId}"`, { field: 'seeker' });
+      if (!(coach && administers(by, coach))) throw new AppError({ reason: 'coach.unknown', params: { id: q.coachId } }, { path: 'coach' });
+      if (!(seeker && administers(by, seeker))) throw new AppError({ reason: 'seeker.unknown', params: { id: q.seekerId } }, { path: 'seeker' });
       await assign(accountDeps, q.coachId, q.seekerId);
       return c.json({ coachId: q.coachId, seekerId: q.seekerId }, 201);
     })
     .delete('/assignments/:coachId/:seekerId', async (c) => {
       const by = adminOf(c);
       const [coach, seeker] = await Promise.all([accountDeps.accounts.getAccount(c.req.param('coachId')), accountDeps.accounts.getAccount(c.req.param('seekerId'))]);
-      if (!(coach && administers(by, coach) && seeker && administers(by, seeker))) throw new AppError('not_found', 'no such assignment');
+      if (!(coach && administers(by, coach) && seeker && administers(by, seeker))) throw new AppError({ reason: 'assignment.none' });
       const removed = await accountDeps.accounts.unassignCoach(c.req.param('coachId'), c.req.param('seekerId'));
-      if (!removed) throw new AppError('not_found', 'no such assignment');
+      if (!removed) throw new AppError({ reason: 'assignment.none' });
       return c.body(null, 204);
     });
 
@@ -243,7 +244,7 @@ export function accountRoutes(o: AccountRoutesOptions) {
     const seekerId = c.req.param('seekerId') ?? '';
     const coach = c.var.account;
     if (!coach || !(await accountDeps.accounts.isAssigned(coach.id, seekerId))) {
-      throw new AppError('not_found', `no job seeker "${seekerId.slice(0, 80)}" among the ones you follow`);
+      throw new AppError({ reason: 'seeker.not_followed', params: { id: seekerId } });
     }
     c.set('app', depsOf(seekerId));
     return next();
@@ -264,7 +265,7 @@ export function accountRoutes(o: AccountRoutesOptions) {
     // Who the job seeker is, for the heading of a coach's pages about them.
     .get('/seekers/:seekerId', assigned, async (c) => {
       const seeker = await accountDeps.accounts.getAccount(c.var.app.userId);
-      if (!seeker) throw new AppError('not_found', `no job seeker "${c.var.app.userId.slice(0, 80)}" among the ones you follow`);
+      if (!seeker) throw new AppError({ reason: 'seeker.not_followed', params: { id: c.var.app.userId } });
       return c.json({ seeker: accountJson(seeker) });
     })
     .get('/seekers/:seekerId/today', async (c) => c.json(agendaJson(await agenda(c.var.app, 1), deps.time)))
@@ -276,14 +277,14 @@ export function accountRoutes(o: AccountRoutesOptions) {
     .get('/seekers/:seekerId/applications/:id/comments', async (c) => c.json({ comments: await commentsOf(c.var.app.userId, c.req.param('id')) }))
     .post('/seekers/:seekerId/applications/:id/comments', body(CommentBody), async (c) => {
       const author = c.var.account;
-      if (!author) throw new AppError('unauthorized', 'not signed in');
+      if (!author) throw new AppError({ reason: 'session.none' });
       const made = await comment(accountDeps, c.var.app.userId, c.req.param('id'), author, c.req.valid('json').body);
       return c.json({ comment: { ...made, at: new Date(made.at).toISOString() } }, 201);
     });
 
   async function commentsOf(userId: string, applicationId: string) {
     const app = await deps.store.getApplication(userId, applicationId);
-    if (!app) throw new AppError('not_found', `no application "${applicationId.slice(0, 80)}"`);
+    if (!app) throw new AppError({ reason: 'application.unknown', params: { id: applicationId } });
     return (await accountDeps.accounts.listComments(userId, applicationId)).map((x) => ({ ...x, at: new Date(x.at).toISOString() }));
   }
 
@@ -330,7 +331,7 @@ export function accountRoutes(o: AccountRoutesOptions) {
     .get('/me', (c) => c.json({ account: c.var.account ? accountJson(c.var.account) : null }))
     .post('/calendar/token', async (c) => {
       const role = c.var.account?.role;
-      if (role !== 'seeker') throw new AppError('forbidden', noFeedWords(role ?? 'admin'));
+      if (role !== 'seeker') throw new AppError({ reason: 'calendar.no_feed', params: { role: role ?? 'admin' } });
       const feed = await rotateCalendarToken(accountDeps, c.var.app.userId);
       return c.json({ calendarUrl: `/api/calendar.ics?token=${feed}` }, 201);
     })

@@ -64,7 +64,7 @@ export function coachingRoutes({ deps, accountDeps }: CoachingRoutesOptions) {
     .get('/coach/seekers/:seekerId/row', only('coach'), async (c) => {
       const seekerId = c.req.param('seekerId');
       const seeker = (await accountDeps.accounts.isAssigned(c.var.account?.id ?? '', seekerId)) ? await accountDeps.accounts.getAccount(seekerId) : undefined;
-      if (!seeker) throw new AppError('not_found', 'no such job seeker among the ones you follow');
+      if (!seeker) throw new AppError({ reason: 'seeker.not_followed', params: {} });
       return c.json({ row: seekerRowJson(await seekerRow(shared, seeker), deps.time) });
     })
     .get('/comments/recent', only('seeker'), query(RecentQuery), async (c) => {
@@ -88,12 +88,12 @@ export function coachingRoutes({ deps, accountDeps }: CoachingRoutesOptions) {
       const by = c.var.account;
       const found = await accountDeps.accounts.findToken(c.req.param('id'), 'invitation', deps.clock.now());
       const taken = found && by && administers(by, found) ? await accountDeps.accounts.takeToken(c.req.param('id'), 'invitation', deps.clock.now()) : undefined;
-      if (!taken) throw new AppError('not_found', 'no such invitation: it was accepted, taken back or has expired');
+      if (!taken) throw new AppError({ reason: 'invitation.gone' });
       return c.body(null, 204);
     })
     .post('/admin/accounts/:id/role', only('admin'), body(RoleBody), async (c) => {
       const by = c.var.account;
-      if (!by) throw new AppError('unauthorized', 'not signed in');
+      if (!by) throw new AppError({ reason: 'session.none' });
       const account = await changeRole(accountDeps, by, c.req.param('id'), c.req.valid('json').role);
       return c.json({ account: { id: account.id, name: account.name, email: account.email, role: account.role, organisationId: account.organisationId ?? null } });
     });

@@ -28,7 +28,7 @@ export function fileRoutes() {
     .post('/restore', query(RestoreQuery), async (c) => {
       const replace = c.req.valid('query').replace;
       const textBody = await c.req.text();
-      if (!replace && await hasRecords(c.var.app)) throw new AppError('conflict', 'restore: this would replace the applications you have; send again with ?replace=true', { field: 'replace' });
+      if (!replace && await hasRecords(c.var.app)) throw new AppError({ reason: 'restore.would_replace' }, { path: 'replace', at: 'restore' });
       return c.json(await restore(c.var.app, textBody));
     });
 }
