@@ -323,3 +323,21 @@ describe('reading round 7', () => {
     expect(fitMoment('the SQL question', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'SQL' });
   });
 });
+
+describe('reading round 8', () => {
+  it('"the guest satisfaction scores on TripAdvisor" is never "hear that the guest satisfaction scores on TripAdvisor"', () => {
+    const f = fitDetail('the guest satisfaction scores on TripAdvisor', toHer);
+    expect(f.value?.form).not.toBe('fact');
+  });
+
+  it('a role between commas after a name says who; the sentence is the rest', () => {
+    expect(fitDetail('Mr. Haddad, the principal, wants more project-based learning in 8th grade science', toHer).value)
+      .toEqual({ form: 'fact', text: 'Mr. Haddad wants more project-based learning in 8th grade science' });
+  });
+
+  it('a note in brackets inside a topic is listed, not written', () => {
+    const f = fitMoment('ran out of time on the system design (never got to caching)', 'unfinished', 'you');
+    expect(f.value).toEqual({ form: 'topic', text: 'the system design' });
+    expect(f.dropped).toEqual([{ text: '(never got to caching)', reason: 'several_points' }]);
+  });
+});

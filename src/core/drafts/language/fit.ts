@@ -136,7 +136,9 @@ const VIEW_NOUNS = new Set(['thoughts', 'views', 'take', 'perspective', 'opinion
 const TALK_NOUNS = new Set(['discussion', 'conversation', 'chat', 'talk', 'exchange', 'discussions', 'conversations', 'chats', 'talks']);
 
 /** The detail's point fitted, or undefined when it cannot be shaped safely. */
-function fitDetailPoint(point: string, about: About): DetailForm | undefined {
+function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
+  // "Mr. Haddad, the principal, wants…": the role between commas says who; the sentence is the rest.
+  const point = raw.replace(/^((?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?),\s+(?:the|our|their|his|her|a|an)\s+[^,]{1,40},\s+(?=\p{Ll})/u, '$1 ');
   // "code review culture: 2 approvals needed" is a note to self: only a whole clause after the label can be used.
   const label = /^([^:]{2,40}?):\s+(.+)$/.exec(point);
   if (label !== undefined && label !== null && !/\d$/.test(label[1] ?? '')) {
@@ -240,6 +242,11 @@ function fitDetailPoint(point: string, about: About): DetailForm | undefined {
         // theirs to be thanked for, not news for this person ("hearing about how Lan asked…").
         if (rep !== undefined && isAct(rep.verb)) return undefined;
       }
+      // "the guest satisfaction scores on TripAdvisor": a plural noun read as the verb of a compound
+      // subject; with no other verb it cannot be told from "the platform team works in London", so it is left out.
+      if (v !== undefined && is(v, 'PresentTense') && !is(v, 'Copula') && !is(v, 'Modal') && /s$/.test(v.lower) && is(shape.subject[0], 'Determiner')
+        && shape.subject.filter((t) => is(t, 'Noun')).length >= 2 && (terms[shape.verb + 1] === undefined || is(terms[shape.verb + 1], 'Preposition'))
+        && finiteVerb(terms.slice(shape.verb + 1)) < 0) return undefined;
       // "surgeon turned COO": a person's role with no article is a label, not news ("hear that surgeon turned COO").
       if (shape.subject.length === 1 && is(shape.subject[0], 'Actor') && is(shape.subject[0], 'Singular') && !/^\p{Lu}/u.test(shape.subject[0]?.text ?? '')) return undefined;
       // "Mateus walked me through their OKRs": something done to me, not news to have heard.
@@ -336,7 +343,8 @@ function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, l
     let fitted = countWords(point) > MAX_WORDS * 1.5 ? undefined : fitPoint(point);
     // "The sprint planning process (two-week sprints, planning Monday am…)": notes in brackets after
     // a phrase that fits; the phrase is used and the notes listed.
-    const bracket = fitted === undefined ? /^(.*\p{L}.*?)\s*\(([^()]+)\)\s*[.!]?$/u.exec(point) : null;
+    // ("the system design (never got to caching)": a note in brackets kept in the sentence reads as one too.)
+    const bracket = fitted === undefined || ((fitted as { text?: string }).text ?? '').includes('(') ? /^(.*\p{L}.*?)\s*\(([^()]+)\)\s*[.!]?$/u.exec(point) : null;
     if (bracket !== null) {
       fitted = fitPoint(bracket[1] ?? '');
       if (fitted !== undefined) dropped.push({ text: `(${bracket[2] ?? ''})`, reason: 'several_points' });
