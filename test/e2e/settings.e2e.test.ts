@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 const SECTIONS = [
   ['About you', '/settings'], ['Time and place', '/settings/place'], ['Protocol numbers', '/settings/protocol'],
-  ['Calendar feed', '/settings/calendar'], ['Export, import, backup', '/settings/files'],
+  ['Calendar feed', '/settings/calendar'], ['Mailbox', '/settings/mail'], ['Export, import, backup', '/settings/files'],
 ] as const;
 
 /** Opens a section from the settings' own navigation. */

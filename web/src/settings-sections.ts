@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'place', title: 'Time and place', intro: 'Every date is worked out in your time zone, skipping your region’s public holidays and the days you do not work.' },
   { id: 'protocol', title: 'Protocol numbers', intro: 'The numbers behind every date: how soon to thank, check in, call and move on.' },
   { id: 'calendar', title: 'Calendar feed', intro: 'See every follow-up in your calendar app; it updates as your plan changes.' },
+  { id: 'mail', title: 'Mailbox', intro: 'Link your mailbox: what you send and what employers write back follows into your plan.' },
   { id: 'files', title: 'Export, import, backup', intro: 'Your records as a spreadsheet, from another tracker, or as one file to keep.' },
 ] as const;
 

@@ -1,7 +1,7 @@
 /**
  * Settings, one section per address with its own navigation: who you are (name, contact,
  * signature, preferred channel), where and when you work (time zone, holiday region, working
- * hours), every protocol number, the calendar feed, and the files: export, import from a tracker
+ * hours), every protocol number, the calendar feed, the mailbox link, and the files: export, import from a tracker
  * (dry run first), backup and restore. Each section saves on its own.
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
@@ -12,6 +12,7 @@ import { SettingsProtocol } from '../components/SettingsProtocol.js';
 import { EMAIL_PROBLEM, PHONE_PROBLEM } from './Setup.js';
 import { SECTIONS, type SectionId } from '../settings-sections.js';
 import { SaveState, type SaveStatus } from '../components/SettingsSave.js';
+import { SettingsMailbox } from '../components/SettingsMailbox.js';
 import { SettingsBackup, SettingsCalendar, SettingsExport, SettingsImport, SharedCalendar } from '../components/SettingsFiles.js';
 import { ErrorNote, Field, Loading } from '../components/ui.js';
 import { useData } from '../data.js';
@@ -228,6 +229,7 @@ export function SettingsPage({ section: current = 'you' }: { section?: SectionId
       return session.data ? (session.data.calendarUrl !== null ? <SettingsCalendar path={session.data.calendarUrl} /> : <SharedCalendar />)
         : session.error ? <ErrorNote error={session.error} /> : <Loading what="the feed address" />;
     }
+    if (current === 'mail') return <SettingsMailbox />;
     if (!p) return profile.loading ? <Loading what="your settings" /> : p === null ? <p>No profile yet.</p> : <ErrorNote error={profile.error} />;
     switch (current) {
       case 'you': return <AboutYou key={generation} candidate={p.candidate} onSaved={saved} />;

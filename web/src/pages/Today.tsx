@@ -1,8 +1,9 @@
-/** Today: what is overdue, due now and coming this week, each with its why, a draft and a log button. */
+/** Today: the employer's mail to review, then what is overdue, due now and coming this week, each with its why, a draft and a log button. */
 import { useState } from 'react';
 import type { AgendaItemJson, AgendaJson } from '../api.js';
 import { fetchWeek } from '../prefetch.js';
 import { CoachNotes } from '../components/CoachNotes.js';
+import { MailProposals } from '../components/MailProposals.js';
 import { LogTouchDialog, touchKindOf, type LogDefaults } from '../components/LogTouch.js';
 import { ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
 import { Warnings as WarningList, type WarningData } from '../components/Warnings.js';
@@ -167,6 +168,7 @@ export function Today({ userZone, shared = false }: { userZone: string; shared?:
       <ErrorNote error={error} />
       {shared && <CoachNotes userZone={userZone} />}
       <Warnings warnings={data.warnings} appHref={ownApplication} />
+      <MailProposals userZone={userZone} onChanged={reload} />
       {nothing && (
         <div className="empty card">
           <h2>Nothing to do right now</h2>

@@ -1,0 +1,145 @@
+/**
+ * The mailbox in real Chromium (issue 16): Settings → Mailbox's link form says what is missing at
+ * each field before anything is sent; a mailbox linked to a real Dovecot and synced shows how it
+ * stands, its last sync on the user's clock; the employer's reply waits on Today as "Mail to
+ * review", in words with the app's dates, and Accept records it; unlinking asks first. Screenshots
+ * at desktop and phone width under artifacts/screenshots/mailbox-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectMailbox, type MailDeps } from '../../src/app/mail/connect.js';
+import { mailKeyFromSecret } from '../../src/app/mail/credentials.js';
+import { syncMailbox } from '../../src/app/mail/sync.js';
+import { startDovecot, type Dovecot } from '../../src/app/mail/testing-dovecot.js';
+import { addApplication, addInterview, addPerson } from '../../src/app/records.js';
+import { DESKTOP, PHONE, seriousViolations, shotFromTop, startE2E, type E2E } from './harness.js';
+
+const PASSWORD = 'app-pw-e2e';
+let e: E2E;
+let dovecot: Dovecot;
+
+function message(m: { from: string; to: string; subject: string; date: string; body: string; id: string; inReplyTo?: string }): string {
+  return [
+    `From: ${m.from}`, `To: ${m.to}`, `Subject: ${m.subject}`, `Date: ${m.date}`, `Message-ID: ${m.id}`,
+    ...(m.inReplyTo ? [`In-Reply-To: ${m.inReplyTo}`] : []), 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', m.body, '',
+  ].join('\r\n');
+}
+
+beforeAll(async () => {
+  dovecot = await startDovecot({ users: [{ login: 'jordan', password: PASSWORD }] });
+  // Thu 5 Mar 2026, 12:00 in New York.
+  e = await startE2E({ now: '2026-03-05T12:00:00-05:00' });
+  await addApplication(e.app, { id: 'a1', company: 'Acme Corp', role: 'Data Analyst', appliedOn: '2026-02-10' });
+  await addPerson(e.app, 'a1', { id: 'p1', name: 'Grace Okafor', honorific: 'Dr.', title: 'Head of Analytics', email: 'g.okafor@acme.example' });
+  // Tue 3 Mar 2026, 10:00–11:00 in New York.
+  await addInterview(e.app, 'a1', { id: 'i1', start: '2026-03-03T10:00', end: '2026-03-03T11:00', stage: 'first_round', peopleIds: ['p1'] });
+}, 120_000);
+
+afterAll(async () => {
+  await e?.close();
+  await dovecot?.stop();
+});
+
+describe('Settings → Mailbox', () => {
+  it('the link form says what is missing at each field, sending nothing', async () => {
+    const page = e.page;
+    await page.goto(`${e.origin}/settings/mail`);
+    await page.getByRole('heading', { name: 'Mailbox', level: 1 }).waitFor();
+    const form = page.getByRole('form', { name: 'Link a mailbox' });
+    await form.waitFor();
+    await page.getByLabel('IMAP port').fill('99999');
+    await form.getByRole('button', { name: 'Link mailbox' }).click();
+    await expect(form.getByText('Fill this in: the address you send from.').count()).resolves.toBe(1);
+    await expect(form.getByText('Fill this in: the app password your provider made for Afterword.').count()).resolves.toBe(1);
+    await expect(form.getByText('Write a whole number from 1 to 65535, such as 993.').count()).resolves.toBe(1);
+    expect(await page.getByLabel('App password').getAttribute('type')).toBe('password');
+    expect((await page.evaluate(async () => (await fetch('/api/mailbox')).json()) as { mailbox: { linked: boolean } }).mailbox.linked).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('IMAP port').fill('');
+    await shotFromTop(page, 'mailbox-link-form-desktop');
+    await page.setViewportSize(PHONE);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shotFromTop(page, 'mailbox-link-form-phone');
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it('a linked and synced mailbox shows how it stands, its last sync on your clock', async () => {
+    // Linked and synced as `afterword mail connect` and `sync` do, against the real Dovecot.
+    const deps: MailDeps = { ...e.app, mailKey: mailKeyFromSecret('mailbox e2e') };
+    await connectMailbox(deps, { imapHost: '127.0.0.1', imapPort: dovecot.port, user: 'jordan', address: 'jordan@example.com', password: PASSWORD, smtpHost: '127.0.0.1' }, { checkSmtp: false });
+    await dovecot.append('jordan', 'Sent', [message({
+      from: 'Jordan Lee <jordan@example.com>', to: 'Dr. Grace Okafor <g.okafor@acme.example>', subject: 'Thank you for today',
+      // Tue 2026-03-03 15:00 New York
+      date: 'Tue, 3 Mar 2026 15:00:00 -0500', id: '<thanks-e2e@example.com>',
+      body: 'Dear Dr. Okafor,\r\n\r\nThank you for taking the time to speak with me today about the Data Analyst role.\r\n\r\nSincerely,\r\nJordan Lee',
+    })]);
+    await dovecot.append('jordan', 'INBOX', [message({
+      from: 'Grace Okafor <g.okafor@acme.example>', to: 'jordan@example.com', subject: 'Re: Thank you for today', inReplyTo: '<thanks-e2e@example.com>',
+      // Wed 2026-03-04 09:30 New York
+      date: 'Wed, 4 Mar 2026 09:30:00 -0500', id: '<reply-e2e@acme.example>',
+      body: 'Hi Jordan,\r\n\r\nThanks for your note. We have not made a decision yet; we expect to decide by March 20.\r\n\r\nBest,\r\nGrace',
+    })]);
+    expect(await syncMailbox(deps)).toMatchObject({ touches: 1, proposals: 1 });
+
+    const page = e.page;
+    await page.goto(`${e.origin}/settings/mail`);
+    const status = page.getByRole('group', { name: 'Linked mailbox' });
+    await status.waitFor();
+    const words = await status.textContent() ?? '';
+    expect(words).toContain('jordan@example.com');
+    expect(words).toContain('Working');
+    // Thu 5 Mar 2026, 12:00 in New York: the user's zone, not the browser's or UTC.
+    expect(words).toContain('Thu 5 Mar, 12:00');
+    expect(words).toContain('1 message you sent, 1 message from employers');
+    expect(words).toContain('1 employer message on Today');
+    expect(words).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}|app-pw/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shotFromTop(page, 'mailbox-status-desktop');
+    await page.setViewportSize(PHONE);
+    await shotFromTop(page, 'mailbox-status-phone');
+    await page.setViewportSize(DESKTOP);
+  });
+});
+
+describe('Today → Mail to review', () => {
+  it('shows the employer\'s reply in words; Accept records it with its new date', async () => {
+    const page = e.page;
+    await page.goto(`${e.origin}/`);
+    const section = page.getByRole('region', { name: /Mail to review/ });
+    await section.waitFor();
+    const words = await section.textContent() ?? '';
+    expect(words).toContain('Acme Corp replied: not decided yet, new date Fri 20 Mar 2026.');
+    expect(words).toContain('Accept to record it; nothing changes until you do.');
+    // Received Wed 4 Mar, 09:30 New York.
+    expect(words).toContain('received Wed 4 Mar, 09:30');
+    expect(words).not.toMatch(/\d{4}-\d{2}-\d{2}|not_decided|afterword /);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shotFromTop(page, 'mailbox-today-desktop');
+    await page.setViewportSize(PHONE);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shotFromTop(page, 'mailbox-today-phone');
+    await page.setViewportSize(DESKTOP);
+
+    await section.getByRole('button', { name: 'Accept' }).click();
+    await section.getByText('Recorded Acme Corp\'s reply "Re: Thank you for today" with Fri 20 Mar 2026 as the new decision date.').waitFor();
+    await expect(section.getByRole('button', { name: 'Accept' }).count()).resolves.toBe(0);
+    const touches = (await e.deps.store.getApplication(e.app.userId, 'a1'))?.touches ?? [];
+    expect(touches.some((t) => t.outcome === 'not_decided')).toBe(true);
+    await shotFromTop(page, 'mailbox-today-accepted');
+  });
+});
+
+describe('unlinking', () => {
+  it('asks first, then deletes the link and shows the form again', async () => {
+    const page = e.page;
+    await page.goto(`${e.origin}/settings/mail`);
+    const status = page.getByRole('group', { name: 'Linked mailbox' });
+    await status.getByRole('button', { name: 'Unlink…' }).click();
+    const confirm = page.getByRole('group', { name: 'Unlink the mailbox' });
+    expect(await confirm.textContent()).toContain('What your mail already added to your records stays.');
+    await shotFromTop(page, 'mailbox-unlink-confirm');
+    await confirm.getByRole('button', { name: 'Unlink mailbox' }).click();
+    await page.getByRole('form', { name: 'Link a mailbox' }).waitFor();
+    expect(await e.deps.store.mail.getAccount(e.app.userId)).toBeUndefined();
+    expect(await page.getByRole('group', { name: 'Linked mailbox' }).count()).toBe(0);
+  });
+});
