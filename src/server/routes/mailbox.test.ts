@@ -166,6 +166,24 @@ describe('sync now and the proposals', () => {
   });
 });
 
+describe('a sync that fails', () => {
+  it('says why in the web app\'s words (no CLI flag) and marks the link failing until a sync works again', async () => {
+    const account = await deps.store.mail.getAccount(LOCAL_USER.id);
+    // The provider now refuses the login (a revoked app password would do the same).
+    await deps.store.mail.saveAccount(LOCAL_USER.id, { ...account!, login: 'nobody' });
+    const res = await api.post('/api/mailbox/sync', {});
+    expect(res.status).toBe(422);
+    const error = String((await json(res))['error']);
+    expect(error).toMatch(/^The IMAP server 127\.0\.0\.1:\d+ refused the user name or password/);
+    expect(error).not.toMatch(/--|afterword /);
+    const status = (await json(await api.get('/api/mailbox')))['mailbox'] as Body;
+    expect(status).toMatchObject({ status: 'failing', lastError: expect.stringMatching(/^The IMAP server .+ refused/) });
+    await deps.store.mail.saveAccount(LOCAL_USER.id, account!);
+    expect((await api.post('/api/mailbox/sync', {})).status).toBe(200);
+    expect((await json(await api.get('/api/mailbox')))['mailbox']).toMatchObject({ status: 'connected', lastError: null });
+  });
+});
+
 describe('unlinking', () => {
   it('deletes the link; the touches stay and sync now says to link one first', async () => {
     expect(await json(await unlink())).toEqual({ unlinked: true });
