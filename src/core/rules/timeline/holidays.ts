@@ -178,26 +178,54 @@ function occurrences(kind: Family['kind'], calendar: BusinessCalendar, from: Day
   }
 }
 
+/** A named day under one of its lookup keys, with its name as a phrase's first word is compared with. */
+interface Named { readonly o: Occurrence; readonly bare: string }
+const nameIndexes = new WeakMap<readonly Prepared[], WeakMap<readonly Prepared[], ReadonlyMap<string, readonly Named[]>>>();
+
+/**
+ * The named days of the year of `from` and the next by lookup key (the plain name, and without
+ * " day"), in table order, made once per pair of years: built for every phrase, it was a third of
+ * reading "by Wednesday" (bench/plan.bench.ts, first plan).
+ */
+function nameIndex(calendar: BusinessCalendar, from: Day): ReadonlyMap<string, readonly Named[]> {
+  const [thisYear = [], nextYear = []] = preparedTable(calendar, from);
+  let byNext = nameIndexes.get(thisYear);
+  if (byNext === undefined) {
+    byNext = new WeakMap();
+    nameIndexes.set(thisYear, byNext);
+  }
+  let index = byNext.get(nextYear);
+  if (index === undefined) {
+    const built = new Map<string, Named[]>();
+    for (const { h, bare, plain: n } of [...thisYear, ...nextYear]) {
+      const o: Occurrence = { day: h.day, label: h.name.replace(/\s*\(.*?\)/g, '') };
+      // One word names ("assumption", "epiphany") read too easily as ordinary words.
+      for (const key of [n, n.replace(/ day$/, '')]) {
+        if (!key.includes(' ') && !/day$/.test(key) && key !== 'juneteenth' && key !== 'halloween' && key !== 'pentecost') continue;
+        const list = built.get(key) ?? [];
+        list.push({ o, bare });
+        built.set(key, list);
+      }
+    }
+    index = built;
+    byNext.set(nextYear, index);
+  }
+  return index;
+}
+
 /** Any other name from the region's table ("Juneteenth", "Canada Day", "Ascension Day"), longest first. */
 function byTableName(words: string, calendar: BusinessCalendar, from: Day): { length: number; list: Occurrence[] } | null {
-  const byName = new Map<string, Occurrence[]>();
+  const index = nameIndex(calendar, from);
   const first = words.slice(0, words.indexOf(' ') < 0 ? words.length : words.indexOf(' ')).replace(/[.'\u2019]/g, '');
-  for (const { h, bare, plain: n } of preparedTable(calendar, from).flat()) {
-    // Only names that start with the same word can match: most are skipped unread.
-    if (!bare.startsWith(first)) continue;
-    // One word names ("assumption", "epiphany") read too easily as ordinary words.
-    for (const key of [n, n.replace(/ day$/, '')]) {
-      if (!key.includes(' ') && !/day$/.test(key) && key !== 'juneteenth' && key !== 'halloween' && key !== 'pentecost') continue;
-      const list = byName.get(key) ?? [];
-      list.push({ day: h.day, label: h.name.replace(/\s*\(.*?\)/g, '') });
-      byName.set(key, list);
-    }
-  }
   const parts = words.split(' ');
   for (let n = Math.min(parts.length, 5); n >= 1; n--) {
     const key = parts.slice(0, n).join(' ').replace(/[.,;:!?]+$/, '');
-    const list = byName.get(key);
-    if (list) return { length: key.length, list };
+    const named = index.get(key);
+    if (named === undefined) continue;
+    // Only names that start with the same word are meant.
+    const list: Occurrence[] = [];
+    for (const { o, bare } of named) if (bare.startsWith(first)) list.push(o);
+    if (list.length > 0) return { length: key.length, list };
   }
   return null;
 }
