@@ -9,7 +9,6 @@ import type { Planning } from './context.js';
 import type { Protocol } from './numbers.js';
 import type { Reason } from './plan-types.js';
 import type { RuleId } from './protocol.js';
-import { readTimeline } from './timeline.js';
 import { shift, type DayWindow } from './window.js';
 
 /** What the first check of a response cycle counts from. */
@@ -54,7 +53,7 @@ export function interviewBasis(planning: Planning, interview: Interview, intervi
 function readEmployerWords(planning: Planning, interview: Interview, interviewDay: Day, calendar: BusinessCalendar): { day: Day; understood: string } | undefined {
   const said = interview.timeline.said;
   if (!said) return undefined;
-  const reading = readTimeline(said, interviewDay, calendar);
+  const reading = planning.sharing.timeline(said, interviewDay, calendar);
   if (reading.ok) return reading;
   const where = { rule: 'F0', applicationId: planning.app.id, interviewId: interview.id, said } as const;
   planning.warnings.push(reading.choices.length > 0

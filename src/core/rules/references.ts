@@ -6,16 +6,15 @@ import type { Interview } from '../model.js';
 import type { BusinessCalendar, Day, ZoneRules } from '../time.js';
 import { NO_IDS, NO_NOTES, type Planning } from './context.js';
 import type { Note } from './plan-types.js';
-import { readTimeline } from './timeline.js';
 import { shift, statusAt, type Place } from './window.js';
 
 const LATER_ROUNDS = new Set<Interview['stage']>(['second_round', 'third_round', 'final']);
 
 /** The decision date known for an interview: given by the user, else read from the employer's words (F0). */
-function decisionDayOf(interview: Interview, interviewDay: Day, calendar: BusinessCalendar): Day | undefined {
+function decisionDayOf(planning: Planning, interview: Interview, interviewDay: Day, calendar: BusinessCalendar): Day | undefined {
   if (interview.timeline.decisionBy !== undefined) return interview.timeline.decisionBy;
   if (!interview.timeline.said) return undefined;
-  const reading = readTimeline(interview.timeline.said, interviewDay, calendar);
+  const reading = planning.sharing.timeline(interview.timeline.said, interviewDay, calendar);
   return reading.ok ? reading.day : undefined;
 }
 
@@ -45,7 +44,7 @@ export function planReferenceBriefs(planning: Planning, interviews: readonly Int
       end: settings.workday.end,
     };
     const day = place.zone.dayAt(trigger.end);
-    const decision = decisionDayOf(trigger, place.zone.dayAt(trigger.start), place.calendar);
+    const decision = decisionDayOf(planning, trigger, place.zone.dayAt(trigger.start), place.calendar);
     let latest = place.zone.at(shift(day, protocol.F7.latest, place.calendar), place.end);
     if (decision !== undefined) latest = Math.max(trigger.end, Math.min(latest, place.zone.at(decision, place.start)));
     const ideal = Math.min(latest, Math.max(trigger.end, place.zone.at(shift(day, protocol.F7.ideal, place.calendar), place.start)));
