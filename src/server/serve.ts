@@ -9,6 +9,7 @@ import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono
 import type { AccountPolicy } from '../app/accounts.js';
 import type { SpellerLoader } from '../app/speller.js';
 import type { Deps } from '../deps.js';
+import type { MailKey } from '../app/mail/credentials.js';
 import { createServer } from './app.js';
 import type { PasswordGateOptions } from './password-gate.js';
 import { OUTAGE_RETRY_AFTER_S, outageWatch, type OutageEvent } from './outage.js';
@@ -52,6 +53,8 @@ export interface StartOptions {
   readonly sessionCacheMs?: number;
   /** The linked mailboxes and the outbox worker to wake (app.ts ServerOptions). */
   readonly outbox?: OutboxRouteOptions;
+  /** The key that seals mailbox passwords (app.ts ServerOptions): the data folder's on your own app. */
+  readonly mailKey?: MailKey;
 }
 
 export interface RunningServer {
@@ -182,6 +185,7 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
     ...(options.sessionCacheMs !== undefined ? { sessionCacheMs: options.sessionCacheMs } : {}), outage,
     ...(options.passwordGate !== undefined ? { passwordGate: options.passwordGate } : {}),
     ...(options.outbox !== undefined ? { outbox: options.outbox } : {}),
+    ...(options.mailKey !== undefined ? { mailKey: options.mailKey } : {}),
   });
 
   async function stop(): Promise<void> {

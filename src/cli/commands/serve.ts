@@ -186,7 +186,7 @@ Examples:
       });
       try {
         const server = await startServer(deps, {
-          outbox: { mailbox, wake: () => outbox.wake() },
+          outbox: { mailbox, wake: () => outbox.wake() }, mailKey,
           host: opts.host, port, secret, trustProxy, accounts, sessionCacheMs, ...(publicUrl !== undefined ? { publicUrl } : {}),
           ...(logging ? { log: (line: string) => io.stdout(`${line}\n`) } : {}),
           logError: (error) => io.stderr(`afterword serve: unexpected error: ${unexpectedWords(error, io.env?.['AFTERWORD_DEBUG'] === '1')}\n`),
