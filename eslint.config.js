@@ -19,7 +19,7 @@ const LEGACY_ERROR_FILES = [
   // Being changed by others now (the pooler); their reasons are in src/app/reasons.ts (storage.*) already:
   'src/store/postgres.ts', 'src/store/pglite.ts',
   // Not moved yet (issue 15, item 6); serve.ts is being changed by others now:
-  'src/cli/commands/{act,backups,check,details,draft,offers,records,reply,serve,touch-guards}.ts',
+  'src/cli/commands/serve.ts',
 ];
 
 export default tseslint.config(

@@ -7,6 +7,7 @@
  * reason at both edges from its example and runs the tone check over them (reasons.test.ts).
  */
 import { EMAIL_FIX, PHONE_FIX } from '../core/contact.js';
+import type { DraftLookupError } from '../core/drafts/index.js';
 
 /** Expected failures, mapped once per edge: exit code in the CLI, HTTP status in the server. */
 export type ErrorCode = 'bad_input' | 'not_found' | 'conflict' | 'internal' | 'unauthorized' | 'forbidden' | 'locked' | 'too_many' | 'unavailable';
@@ -387,6 +388,138 @@ export const REASONS = {
   'import.fix_rows': reason({
     code: 'bad_input', cliOnly: true, example: {},
     cli: () => 'fix the rows above and import again (--dry-run shows the mapping and what each row would do); nothing was written',
+  }),
+  'backups.folder_into_postgres': reason({
+    code: 'bad_input', cliOnly: true, example: { name: 'before-upgrade-2026-03-03' },
+    cli: (p: { name: string }) => `${p.name} is a copy of the embedded database; it cannot go into PostgreSQL. Choose a .json backup`,
+  }),
+  'backups.unknown': reason({
+    code: 'bad_input', cliOnly: true, example: { name: 'monday', folder: '/home/ada/.local/share/afterword', some: 'daily-2026-03-03.json' },
+    cli: (p: { name: string; folder: string; some?: string }) => `no backup "${p.name}" in ${p.folder}/backups; "afterword backups" lists them${p.some !== undefined ? `, e.g. ${p.some}` : ''}`,
+  }),
+  'backups.restore_cancelled': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'restore cancelled; nothing was changed',
+  }),
+  'backups.restore_needs_yes': reason({
+    code: 'bad_input', cliOnly: true, example: { when: 'Tuesday 3 March at 09:00' },
+    cli: (p: { when: string }) => `restoring replaces every record you have with the backup of ${p.when}; pass --yes to go ahead`,
+  }),
+  'check.invalid': reason({
+    code: 'bad_input', cliOnly: true, example: { issue: 'is required (string)' },
+    cli: (p: { issue: string }) => p.issue,
+  }),
+  'flag.not_whole': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'three', range: 'a whole number from 1 to 10' },
+    cli: (p: { value: string; range: string }) => `"${p.value}" is not a whole number; give ${p.range}`,
+  }),
+  'flag.not_pair': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'Growth', flag: '--set', example: 'Growth=3' },
+    cli: (p: { value: string; flag: string; example: string }) => `"${p.value}" must be written NAME=VALUE, e.g. ${p.flag} "${p.example}"`,
+  }),
+  'flag.not_day': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'Friday', flag: '--respond-by' },
+    cli: (p: { value: string; flag: string }) => `"${p.value}" is not a date; write YYYY-MM-DD, e.g. ${p.flag} 2026-03-27`,
+  }),
+  'flag.manager_both': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'give --manager or --not-manager, not both',
+  }),
+  'offer.remove_alone': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'give it alone: it forgets the whole offer',
+  }),
+  'close.kept': reason({
+    code: 'bad_input', cliOnly: true, example: { current: 'rejected' },
+    cli: (p: { current: string }) => `not changed; it stays ${p.current}`,
+  }),
+  'close.needs_yes': reason({
+    code: 'bad_input', cliOnly: true, example: { already: 'Acme — Analyst is already closed as rejected.', status: 'withdrawn' },
+    cli: (p: { already: string; status: string }) => `${p.already} Not changed; pass --yes to change it to ${p.status}.`,
+  }),
+  'touch.future_kept_out': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'not recorded; give the date and time it happened',
+  }),
+  'touch.future_needs_yes': reason({
+    code: 'bad_input', cliOnly: true, example: { when: 'Thursday 5 March 2026 at 10:00' },
+    cli: (p: { when: string }) => `${p.when} is in the future. Not recorded; fix --at to when it happened, or pass --yes if the date is meant.`,
+  }),
+  'touch.guard_declined': reason({
+    code: 'bad_input', cliOnly: true, example: { rule: 'P2' },
+    cli: (p: { rule: string }) => `not recorded (${p.rule})`,
+  }),
+  'touch.guard_needs_flag': reason({
+    code: 'bad_input', cliOnly: true, example: { line: 'A check-in this soon after the last one reads as pressure (P2).', flag: '--yes' },
+    cli: (p: { line: string; flag: string }) => `${p.line} Not recorded; pass ${p.flag} to record it anyway.`,
+  }),
+  'edit.nothing': reason({
+    code: 'bad_input', cliOnly: true, example: { what: 'application', flags: '--url or --notes' },
+    cli: (p: { what: string; flags: string }) => `nothing to change; give at least one flag, e.g. ${p.flags} ("afterword edit ${p.what} --help" lists them)`,
+  }),
+  'reply_file.unreadable': reason({
+    code: 'bad_input', cliOnly: true, example: { path: 'reply.txt', why: 'no such file' },
+    cli: (p: { path: string; why: string }) => `"${p.path}" ${p.why}; give the path of a text file holding the reply, or - to read it from standard input`,
+  }),
+  'reply_cli.date_invalid': reason({
+    code: 'bad_input', cliOnly: true, example: { value: '20 Marhc' },
+    cli: (p: { value: string }) => `"${p.value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-20`,
+  }),
+  'reply_cli.date_two_ways': reason({
+    code: 'bad_input', cliOnly: true, example: { said: 'next Friday', options: ['2026-03-06', '2026-03-13'] },
+    cli: (p: { said: string; options: readonly string[] }) => `their date ("${p.said}") reads as ${p.options.join(' or ')}; run again with --decision-by and the one they meant. Nothing was recorded.`,
+  }),
+  'reply_cli.two_applications': reason({
+    code: 'bad_input', cliOnly: true, example: { flag: 'a1', argument: 'a2' },
+    cli: (p: { flag: string; argument: string }) => `"${p.flag}" and the argument "${p.argument}" name two applications; give one`,
+  }),
+  'reply_cli.application_with_scenario': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'required with --scenario; give the id of the application the reply is about, e.g. --application a1',
+  }),
+  'reply_cli.application_missing': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'give the application id, e.g. afterword reply a1 --text-file reply.txt (afterword pipeline lists them)',
+  }),
+  'timeline_cli.two_ways': reason({
+    code: 'bad_input', cliOnly: true, example: { said: 'by the end of next week', readings: ['Friday 13 March, the end of next week', 'Sunday 15 March, the end of the week after'] },
+    cli: (p: { said: string; readings: readonly string[] }) => `"${p.said}" reads two ways: ${p.readings.join('; or ')}. Run again with --decision-by and the date they meant (YYYY-MM-DD). Nothing was recorded.`,
+  }),
+  'detail_flag.form': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'p1' },
+    cli: (p: { value: string }) => `"${p.value}" must be PERSON_ID=TEXT, e.g. --detail p1="her team's move to Snowflake"`,
+  }),
+  'touch.not_recorded': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'not recorded',
+  }),
+  'at_flag.not_date_time': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'tuesday' },
+    cli: (p: { value: string }) => `"${p.value}" is not a date-time; write e.g. 2026-03-10T14:30`,
+  }),
+  'draft_cli.lookup': reason({
+    code: 'bad_input', cliOnly: true, example: { error: { code: 'unknown_person', id: 'p9', applicationId: 'a1', known: ['p1', 'p2'] }, referenceFlag: '--reference' },
+    cli: (p: { error: DraftLookupError; referenceFlag: string; asked?: string }) => draftLookupWords(p.error, p.referenceFlag, p.asked),
+  }),
+  'draft_cli.no_profile': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'no profile yet: run "afterword setup" first, or give --scenario FILE',
+  }),
+  'draft_cli.two_references': reason({
+    code: 'bad_input', cliOnly: true, example: { person: 'r1', reference: 'r2' },
+    cli: (p: { person: string; reference: string }) => `"${p.person}" and --reference "${p.reference}" name two references; give one of them`,
+  }),
+  'draft_cli.now_invalid': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'not a valid instant; write e.g. 2026-03-04T09:00:00-05:00',
+  }),
+  'draft_cli.no_address': reason({
+    code: 'bad_input', cliOnly: true, example: { names: ['Grace Okafor'] },
+    cli: (p: { names: readonly string[] }) => `no email address for ${p.names.join(', ')}; add one with "afterword add person … --email"`,
+  }),
+  'draft_cli.no_own_email': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'your email address is not recorded; run "afterword setup --email you@example.com"',
   }),
   'prompt.cancelled': reason({
     code: 'bad_input', cliOnly: true, example: {},
@@ -808,6 +941,22 @@ export const REASONS = {
       `the records in ${p.folder} are locked by process ${p.pid} (the lock says "${p.command}"${p.since}); if that process is Afterword, stop it first; if it is not (no Afterword is running), delete ${p.lockFile}`,
   }),
 } as const;
+
+const ids = (known: readonly string[]): string => (known.length === 0 ? 'none' : known.join(', '));
+
+/** A draft lookup that failed, in the terminal's words, naming the flag at fault. */
+function draftLookupWords(e: DraftLookupError, referenceFlag: string, asked: string | undefined): string {
+  switch (e.code) {
+    case 'unknown_kind': return `--kind: unknown kind "${e.id}"; known: ${ids(e.known)}`;
+    case 'unknown_application': return `--application: unknown application "${e.id}"; known: ${ids(e.known)}`;
+    case 'unknown_person': return `--person: unknown person "${e.id}" in application "${e.applicationId}"; known: ${ids(e.known)}`;
+    case 'unknown_reference': return `${referenceFlag}: unknown reference "${e.id}"; known: ${ids(e.known)}`;
+    case 'unknown_interview': return `--interview: unknown interview "${e.id}" in application "${e.applicationId}"; known: ${ids(e.known)}`;
+    case 'missing_person': return `--person: required for --kind ${asked ?? e.kind}; known: ${ids(e.known)}`;
+    case 'missing_reference': return `--person: the reference's id is required for --kind reference_brief (--reference works too); known: ${ids(e.known)}`;
+    case 'no_interview': return `--application: application "${e.applicationId}" has no interviews; record one before drafting`;
+  }
+}
 
 const ROLE_WORDS: Readonly<Record<string, string>> = { seeker: 'job seeker', coach: 'coach', admin: 'admin' };
 const roleWords = (role: string): string => ROLE_WORDS[role] ?? role;

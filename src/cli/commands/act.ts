@@ -80,9 +80,9 @@ Examples:
         const already = `${again.company} \u2014 ${again.role} is already closed as ${statusWords(again.current)}.`;
         if (io.interactive && io.prompt) {
           io.stderr(`${already}\n`);
-          if (!(await io.prompt.confirm(`Change it to ${statusWords(status)}?`))) throw new AppError('bad_input', `--as: not changed; it stays ${statusWords(again.current)}`);
+          if (!(await io.prompt.confirm(`Change it to ${statusWords(status)}?`))) throw new AppError({ reason: 'close.kept', params: { current: statusWords(again.current) } }, { at: '--as' });
         } else {
-          throw new AppError('bad_input', `--as: ${already} Not changed; pass --yes to change it to ${statusWords(status)}.`);
+          throw new AppError({ reason: 'close.needs_yes', params: { already, status: statusWords(status) } }, { at: '--as' });
         }
       }
       const saved = await closeApplication(deps, application, status, { reclose: again !== undefined });

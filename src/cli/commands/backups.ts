@@ -72,7 +72,7 @@ export async function restoreRecords(io: CliIo, command: Command, text: string):
 /** Restores a copy of the whole database folder (written before an upgrade): the current folder is kept aside. */
 async function restoreFolder(io: CliIo, command: Command, entry: BackupEntry): Promise<string> {
   const config = configOf(io, command);
-  if (config.database.kind !== 'pglite') throw new AppError('bad_input', `${entry.name} is a copy of the embedded database; it cannot go into PostgreSQL. Choose a .json backup`);
+  if (config.database.kind !== 'pglite') throw new AppError({ reason: 'backups.folder_into_postgres', params: { name: entry.name } });
   const asideIn = await setAside(config.dataDir, 'replaced', io.now());
   const { openPgliteStore } = await import('../../store/pglite.js');
   const blob = new Blob([readFileSync(entry.path)]);
@@ -117,14 +117,14 @@ Examples:
       const entry = findBackup(config.dataDir, name);
       if (!entry) {
         const some = listBackups(config.dataDir)[0];
-        throw new AppError('bad_input', `<name>: no backup "${name}" in ${config.dataDir}/backups; "afterword backups" lists them${some ? `, e.g. ${some.name}` : ''}`);
+        throw new AppError({ reason: 'backups.unknown', params: { name, folder: config.dataDir, ...(some ? { some: some.name } : {}) } }, { at: '<name>' });
       }
       const when = backupWhen(entry.at, io.now(), io.hostTimeZone ?? 'UTC');
       if (!opts.yes) {
         const ok = io.interactive && io.prompt ? await io.prompt.confirm(`This replaces every record you have with the backup of ${when}. Continue?`) : false;
         if (!ok) {
-          if (io.interactive && io.prompt) throw new AppError('bad_input', 'restore cancelled; nothing was changed');
-          throw new AppError('bad_input', `backups restore: restoring replaces every record you have with the backup of ${when}; pass --yes to go ahead`);
+          if (io.interactive && io.prompt) throw new AppError({ reason: 'backups.restore_cancelled' });
+          throw new AppError({ reason: 'backups.restore_needs_yes', params: { when } }, { at: 'backups restore' });
         }
       }
       if (entry.kind === 'folder') {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
 import { parseJson } from '../../app/plan-scenario.js';
 import { createSpellerLoader } from '../../app/speller.js';
-import { checkTone, formatToneIssue, parseToneInput, type Finding, type ToneInput } from '../../core/tone/index.js';
+import { checkTone, parseToneInput, type Finding, type ToneInput } from '../../core/tone/index.js';
 import type { CliIo } from '../io.js';
 import { renderCheckListing } from './check-render.js';
 import { readInput } from './read-input.js';
@@ -11,7 +11,7 @@ import { readInput } from './read-input.js';
 /** Parses and validates the check document; bad input becomes a one-line `bad_input` error naming the field. */
 export function loadCheckInput(text: string): ToneInput {
   const result = parseToneInput(parseJson(text, 'check input'));
-  if (!result.ok) throw new AppError('bad_input', result.issue.path === '' ? `check input: ${result.issue.message}` : formatToneIssue(result.issue));
+  if (!result.ok) throw new AppError({ reason: 'check.invalid', params: { issue: result.issue.message } }, result.issue.path === '' ? { at: 'check input' } : { path: result.issue.path });
   return result.value;
 }
 

@@ -121,7 +121,7 @@ Examples:
       const changes: Json = detailInput(io, opts, current?.salary ? { ...current.salary } : undefined);
       for (const [k, v] of Object.entries({ company: opts.company, role: opts.role, appliedOn: opts.appliedOn, timeZone: opts.timeZone, region: opts.region })) put(changes, k, v);
       if (Object.keys(changes).length === 0) {
-        throw new AppError('bad_input', 'edit application: nothing to change; give at least one flag, e.g. --url or --notes ("afterword edit application --help" lists them)');
+        throw new AppError({ reason: 'edit.nothing', params: { what: 'application', flags: '--url or --notes' } }, { at: 'edit application' });
       }
       const saved = await naming({
         ...DETAIL_FLAGS, company: '--company', role: '--role', appliedOn: '--applied-on', timeZone: '--time-zone', region: '--region',
@@ -143,7 +143,7 @@ Examples:
       for (const [k, v] of Object.entries({ name: opts.name, honorific: opts.honorific, title: opts.title, email: opts.email, phone: opts.phone, timeZone: opts.timeZone })) put(changes, k, v);
       put(changes, 'notes', opts.notesFile !== undefined ? readInput(io, opts.notesFile, '--notes-file') : opts.notes);
       if (Object.keys(changes).length === 0) {
-        throw new AppError('bad_input', 'edit person: nothing to change; give at least one flag, e.g. --notes ("afterword edit person --help" lists them)');
+        throw new AppError({ reason: 'edit.nothing', params: { what: 'person', flags: '--notes' } }, { at: 'edit person' });
       }
       const saved = await naming({
         name: '--name', honorific: '--honorific', title: '--title', email: '--email', phone: '--phone', timeZone: '--time-zone', notes: '--notes',

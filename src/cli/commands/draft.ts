@@ -8,7 +8,8 @@ import type { Scenario } from '../../core/model.js';
 import type { TimeRules } from '../../core/time.js';
 import { draftDocumentJson } from '../../app/views.js';
 import { withApp } from '../context.js';
-import { AppError } from '../../app/errors.js';
+import { AppError, type ParamsOf } from '../../app/errors.js';
+import { reasonWords } from '../../app/reasons.js';
 import { checkedDraft, DRAFT_REQUEST_KINDS, type DraftRef } from '../../app/drafting.js';
 import { loadScenario, parseNow } from '../../app/plan-scenario.js';
 import { createSpellerLoader } from '../../app/speller.js';
@@ -18,23 +19,16 @@ import type { CliIo } from '../io.js';
 import { renderToneCheck } from './check-render.js';
 import { readInput } from './read-input.js';
 
-const known = (ids: readonly string[]): string => (ids.length === 0 ? 'none' : ids.join(', '));
-
 /**
  * One line naming the flag at fault and what would have been accepted; `referenceFlag` is the flag
  * that named the reference, `asked` the kind as typed (`thank_you`, not the note it would become).
  */
 export function renderLookupError(e: DraftLookupError, referenceFlag: '--person' | '--reference' = '--reference', asked?: string): string {
-  switch (e.code) {
-    case 'unknown_kind': return `--kind: unknown kind "${e.id}"; known: ${known(e.known)}`;
-    case 'unknown_application': return `--application: unknown application "${e.id}"; known: ${known(e.known)}`;
-    case 'unknown_person': return `--person: unknown person "${e.id}" in application "${e.applicationId}"; known: ${known(e.known)}`;
-    case 'unknown_reference': return `${referenceFlag}: unknown reference "${e.id}"; known: ${known(e.known)}`;
-    case 'unknown_interview': return `--interview: unknown interview "${e.id}" in application "${e.applicationId}"; known: ${known(e.known)}`;
-    case 'missing_person': return `--person: required for --kind ${asked ?? e.kind}; known: ${known(e.known)}`;
-    case 'missing_reference': return `--person: the reference's id is required for --kind reference_brief (--reference works too); known: ${known(e.known)}`;
-    case 'no_interview': return `--application: application "${e.applicationId}" has no interviews; record one before drafting`;
-  }
+  return reasonWords({ reason: 'draft_cli.lookup', params: lookupParams(e, referenceFlag, asked) }, 'cli').text;
+}
+
+function lookupParams(error: DraftLookupError, referenceFlag: string, asked: string | undefined): ParamsOf<'draft_cli.lookup'> {
+  return { error, referenceFlag, ...(asked !== undefined ? { asked } : {}) };
 }
 
 export function renderGap(gap: DraftGap, draft: Draft): string {
@@ -132,7 +126,7 @@ Examples:
       }
       await withApp(io, cmd, async (deps) => {
         const scenario = await deps.store.loadScenario(deps.userId);
-        if (!scenario) throw new AppError('bad_input', 'no profile yet: run "afterword setup" first, or give --scenario FILE');
+        if (!scenario) throw new AppError({ reason: 'draft_cli.no_profile' });
         await writeDraft(io, scenario, deps.time, opts);
       });
     });
@@ -146,7 +140,7 @@ function refOf(opts: DraftOptions): { ref: DraftRef; referenceFlag: '--person' |
   };
   if (opts.kind === 'reference_brief') {
     if (opts.person !== undefined && opts.reference !== undefined && opts.person !== opts.reference) {
-      throw new AppError('bad_input', `--person: "${opts.person}" and --reference "${opts.reference}" name two references; give one of them`);
+      throw new AppError({ reason: 'draft_cli.two_references', params: { person: opts.person, reference: opts.reference } }, { at: '--person' });
     }
     const referenceId = opts.reference ?? opts.person;
     return { ref: { ...common, ...(referenceId !== undefined ? { referenceId } : {}) }, referenceFlag: opts.reference !== undefined ? '--reference' : '--person' };
@@ -160,13 +154,13 @@ function refOf(opts: DraftOptions): { ref: DraftRef; referenceFlag: '--person' |
 /** Prints the draft and its tone check, or its JSON document, or writes it as an .eml file / a mailto: link. */
 async function writeDraft(io: CliIo, scenario: Scenario, time: TimeRules, opts: DraftOptions): Promise<void> {
   const now = opts.now === undefined ? io.now() : parseNow(opts.now, time, scenario.settings.timeZone);
-  if (!Number.isFinite(now)) throw new AppError('bad_input', '--now: not a valid instant; write e.g. 2026-03-04T09:00:00-05:00');
+  if (!Number.isFinite(now)) throw new AppError({ reason: 'draft_cli.now_invalid' }, { at: '--now' });
   const { ref, referenceFlag } = refOf(opts);
   const forMail = opts.eml !== undefined || opts.mailto === true;
   // A file or a link for the mail program is written without the tone check: no dictionary to load.
   const speller = !forMail && opts.spelling ? await createSpellerLoader().load() : undefined;
   const checked = checkedDraft(scenario, opts.application, ref, { time, now, ...(speller ? { speller } : {}) });
-  if (!checked.ok) throw new AppError('bad_input', renderLookupError(checked.error, referenceFlag, opts.kind));
+  if (!checked.ok) throw new AppError({ reason: 'draft_cli.lookup', params: lookupParams(checked.error, referenceFlag, opts.kind) });
   const { draft, input, findings } = checked.value;
   if (forMail) {
     await writeForMail(io, scenario, draft, now, opts);
@@ -190,16 +184,16 @@ async function writeForMail(io: CliIo, scenario: Scenario, draft: Draft, now: nu
     ?? scenario.candidate.references.find((r) => r.id === id)?.email;
   const recipients = [draft.to, ...draft.cc];
   const missing = recipients.filter((r) => (r.email ?? email(r.id)) === undefined);
-  if (missing.length > 0) throw new AppError('bad_input', `${opts.eml !== undefined ? '--eml' : '--mailto'}: no email address for ${missing.map((m) => m.name).join(', ')}; add one with "afterword add person … --email"`);
+  if (missing.length > 0) throw new AppError({ reason: 'draft_cli.no_address', params: { names: missing.map((m) => m.name) } }, { at: opts.eml !== undefined ? '--eml' : '--mailto' });
   const to = { name: draft.to.name, address: draft.to.email ?? email(draft.to.id) ?? '' };
   const cc = draft.cc.map((c) => ({ name: c.name, address: c.email ?? email(c.id) ?? '' }));
   if (opts.eml !== undefined) {
-    if (!scenario.candidate.email) throw new AppError('bad_input', '--eml: your email address is not recorded; run "afterword setup --email you@example.com"');
+    if (!scenario.candidate.email) throw new AppError({ reason: 'draft_cli.no_own_email' }, { at: '--eml' });
     const bytes = await renderEml({
       from: { name: scenario.candidate.name, address: scenario.candidate.email }, to: [to], cc,
       subject: draft.subject ?? '', text: draft.body, date: now,
     });
-    if (!io.writeFile) throw new AppError('internal', '--eml: this CLI cannot write files');
+    if (!io.writeFile) throw new AppError({ reason: 'cli.cannot_write_files' }, { at: '--eml' });
     io.writeFile(opts.eml, bytes);
     io.stdout(`Wrote ${opts.eml}: open it in your mail program, check it, and send it.\n`);
   }

@@ -14,26 +14,23 @@ import {
   comparisonJson, flagsJson, offerJson, ratingsJson, renderComparison, renderCriteria, renderFlagSet, renderFlags, renderOffer, renderRatings,
 } from './offers-render.js';
 
-function bad(flag: string, detail: string): AppError {
-  return new AppError('bad_input', `${flag}: ${detail}`);
-}
 
 /** A whole number as typed (the use case checks the range). */
 function whole(text: string, flag: string, range: string): number {
-  if (!/^[+-]?\d{1,6}$/.test(text.trim())) throw bad(flag, `"${text}" is not a whole number; give ${range}`);
+  if (!/^[+-]?\d{1,6}$/.test(text.trim())) throw new AppError({ reason: 'flag.not_whole', params: { value: text, range } }, { at: flag });
   return Number(text.trim());
 }
 
 /** `LABEL=VALUE`, split at the first `=` (`last`: at the last one, for `NAME=NUMBER`). */
 function pair(text: string, flag: string, example: string, last = false): [string, string] {
   const at = last ? text.lastIndexOf('=') : text.indexOf('=');
-  if (at <= 0) throw bad(flag, `"${text}" must be written NAME=VALUE, e.g. ${flag} "${example}"`);
+  if (at <= 0) throw new AppError({ reason: 'flag.not_pair', params: { value: text, flag, example } }, { at: flag });
   return [text.slice(0, at), text.slice(at + 1)];
 }
 
 function day(text: string, flag: string): Day {
   const d = parseDay(text.trim());
-  if (d === null) throw bad(flag, `"${text}" is not a date; write YYYY-MM-DD, e.g. ${flag} 2026-03-27`);
+  if (d === null) throw new AppError({ reason: 'flag.not_day', params: { value: text, flag } }, { at: flag });
   return d;
 }
 
@@ -66,7 +63,7 @@ Examples:
   $ afterword flag a1 R7 --score 1 --notes "the holidays were in between"
   $ afterword flag a1 R7 --clear`)
     .action(async (application: string, flag: string, opts: FlagOptions, cmd: Command) => withApp(io, cmd, async (deps) => {
-      if (opts.manager && opts.notManager) throw bad('--manager', 'give --manager or --not-manager, not both');
+      if (opts.manager && opts.notManager) throw new AppError({ reason: 'flag.manager_both' }, { at: '--manager' });
       const manager = opts.manager ? true : opts.notManager ? false : undefined;
       const score = opts.score === undefined ? undefined : whole(opts.score, '--score', 'a score from 0 (not seen) to 5 (serious)');
       const set = await naming(FLAG_FIELDS, () => setFlag(deps, application, flag, {
@@ -134,7 +131,7 @@ Examples:
         ...(opts.notes !== undefined ? { notes: opts.notes } : {}),
       };
       const changing = Object.keys(change).length > 0;
-      if (opts.remove && changing) throw bad('--remove', 'give it alone: it forgets the whole offer');
+      if (opts.remove && changing) throw new AppError({ reason: 'offer.remove_alone' }, { at: '--remove' });
       const view = await naming(OFFER_FIELDS, () => (opts.remove
         ? removeOffer(deps, application)
         : changing ? recordOffer(deps, application, change) : showOffer(deps, application)));

@@ -35,7 +35,7 @@ async function need(io: CliIo, value: string | undefined, flag: string, question
     const answer = await io.prompt.text(question, { placeholder: example });
     if (answer !== undefined && answer.trim() !== '') return answer.trim();
   }
-  throw new AppError('bad_input', `${flag}: required; e.g. ${flag} ${JSON.stringify(example)}`);
+  throw new AppError({ reason: 'flag.required', params: { flag, example: JSON.stringify(example) } }, { at: flag });
 }
 
 /**
@@ -53,7 +53,7 @@ async function pickTimeline(io: CliIo, deps: AppDeps, said: string, start: strin
   if (preview.understood || preview.choices.length < 2) return undefined;
   const readings = preview.choices.map((c) => `${dayLabel(parseDay(c.decisionBy) ?? 0)}, ${c.meaning}`);
   if (!io.interactive || !io.prompt) {
-    throw new AppError('bad_input', `--decision-by: "${said}" reads two ways: ${readings.join('; or ')}. Run again with --decision-by and the date they meant (YYYY-MM-DD). Nothing was recorded.`, { field: 'timeline.decisionBy' });
+    throw new AppError({ reason: 'timeline_cli.two_ways', params: { said, readings } }, { path: 'timeline.decisionBy', at: '--decision-by' });
   }
   const list = readings.map((r, i) => `${i + 1} = ${r}`).join('; ');
   const answer = await io.prompt.text(`"${said}" reads two ways. Which did they mean? ${list}; 0 = neither (no timeline for now)`, {
@@ -146,7 +146,7 @@ function details(values: readonly string[] | undefined): Json | undefined {
   const out: Json = {};
   for (const v of values) {
     const m = /^([^=]+)=(.*)$/s.exec(v);
-    if (!m) throw new AppError('bad_input', `--detail: "${v}" must be PERSON_ID=TEXT, e.g. --detail p1="her team's move to Snowflake"`);
+    if (!m) throw new AppError({ reason: 'detail_flag.form', params: { value: v } }, { at: '--detail' });
     out[(m[1] ?? '').trim()] = (m[2] ?? '').trim();
   }
   return out;
@@ -344,7 +344,7 @@ Example:
       const input = await confirmFuture(io, deps, await touchInput(io, deps, opts), opts.yes);
       const saved = await naming(TOUCH_FLAGS, async () => {
         const result = await logTouch(deps, application, input, new Set(['P2', 'L8']));
-        if (!result.ok) throw new AppError('bad_input', 'not recorded');
+        if (!result.ok) throw new AppError({ reason: 'touch.not_recorded' });
         return result.saved;
       });
       await printSaved(io, deps, saved, `Recorded ${String(input['kind']).replace('_', ' ')} (${String(input['outcome'])}) for ${saved.application.company}.`, opts.json === true);
@@ -377,7 +377,7 @@ export async function touchInput(io: CliIo, deps: AppDeps, opts: TouchOptions): 
   const input: Json = { kind, channel: opts.channel ?? 'email', outcome: opts.outcome ?? 'sent' };
   const profile = await getProfile(deps);
   const zone = deps.time.zone(profile?.settings.timeZone ?? 'UTC');
-  if (opts.at !== undefined && parseInstant(opts.at, zone) === null) throw new AppError('bad_input', `--at: "${opts.at}" is not a date-time; write e.g. 2026-03-10T14:30`);
+  if (opts.at !== undefined && parseInstant(opts.at, zone) === null) throw new AppError({ reason: 'at_flag.not_date_time', params: { value: opts.at } }, { at: '--at' });
   input['at'] = opts.at ?? sentNow(deps, zone);
   for (const [k, v] of Object.entries({ personId: opts.person, referenceId: opts.reference, text: opts.text, newDecisionBy: opts.newDecisionBy })) put(input, k, v);
   return input;

@@ -112,7 +112,7 @@ function readReplyFile(io: CliIo, path: string): string {
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
-    throw new AppError('bad_input', `--text-file: "${path}" ${why}; give the path of a text file holding the reply, or - to read it from standard input`, { cause: error });
+    throw new AppError({ reason: 'reply_file.unreadable', params: { path, why } }, { at: '--text-file', cause: error });
   }
   return requireReplyText(text, '--text-file');
 }
@@ -135,7 +135,7 @@ async function onRecords(io: CliIo, deps: AppDeps, application: string, text: st
   const userZone = profile?.settings.timeZone ?? 'UTC';
   if (opts.now !== undefined) at = parseNow(opts.now, deps.time, userZone);
   if (opts.decisionBy !== undefined && parseDay(opts.decisionBy) === null) {
-    throw new AppError('bad_input', `--decision-by: "${opts.decisionBy}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-20`);
+    throw new AppError({ reason: 'reply_cli.date_invalid', params: { value: opts.decisionBy } }, { at: '--decision-by' });
   }
   const read = await readReplyFor(deps, application, text, at);
   const r = read.reading;
@@ -148,7 +148,7 @@ async function onRecords(io: CliIo, deps: AppDeps, application: string, text: st
   if (apply && decisionBy === undefined && r.decision.kind === 'choices') {
     decisionBy = interactive ? await pickDate(io, r) : undefined;
     if (decisionBy === undefined) {
-      throw new AppError('bad_input', `--decision-by: their date ("${r.decision.said}") reads as ${r.decision.choices.map((c) => formatDay(c.day)).join(' or ')}; run again with --decision-by and the one they meant. Nothing was recorded.`);
+      throw new AppError({ reason: 'reply_cli.date_two_ways', params: { said: r.decision.said, options: r.decision.choices.map((c) => formatDay(c.day)) } }, { at: '--decision-by' });
     }
   }
   const recorded = await recordReply(deps, application, text, {
@@ -199,10 +199,10 @@ Examples:
     .action(async (positional: string | undefined, opts: ReplyOptions, cmd: Command) => {
       if (opts.scenario !== undefined) {
         if (positional !== undefined && opts.application !== undefined && positional !== opts.application) {
-          throw new AppError('bad_input', `--application: "${opts.application}" and the argument "${positional}" name two applications; give one`);
+          throw new AppError({ reason: 'reply_cli.two_applications', params: { flag: opts.application, argument: positional } }, { at: '--application' });
         }
         const id = opts.application ?? positional;
-        if (id === undefined) throw new AppError('bad_input', '--application: required with --scenario; give the id of the application the reply is about, e.g. --application a1');
+        if (id === undefined) throw new AppError({ reason: 'reply_cli.application_with_scenario' }, { at: '--application' });
         const time = createTimeRules();
         const scenario = loadScenario(readInput(io, opts.scenario, '--scenario'), time);
         const text = readReplyFile(io, opts.textFile);
@@ -213,7 +213,7 @@ Examples:
         return;
       }
       const id = positional ?? opts.application;
-      if (id === undefined) throw new AppError('bad_input', 'application: give the application id, e.g. afterword reply a1 --text-file reply.txt (afterword pipeline lists them)');
+      if (id === undefined) throw new AppError({ reason: 'reply_cli.application_missing' }, { at: 'application' });
       const text = readReplyFile(io, opts.textFile);
       await withApp(io, cmd, (deps) => onRecords(io, deps, id, text, opts));
     });

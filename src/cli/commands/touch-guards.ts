@@ -34,9 +34,9 @@ export async function confirmFuture(io: CliIo, deps: AppDeps, input: Record<stri
   if (!yes) {
     if (io.interactive && io.prompt) {
       io.stderr(`--at: ${words} is in the future.\n`);
-      if (!(await io.prompt.confirm(`Record it as done on ${words}?`))) throw new AppError('bad_input', '--at: not recorded; give the date and time it happened');
+      if (!(await io.prompt.confirm(`Record it as done on ${words}?`))) throw new AppError({ reason: 'touch.future_kept_out' }, { at: '--at' });
     } else {
-      throw new AppError('bad_input', `--at: ${words} is in the future. Not recorded; fix --at to when it happened, or pass --yes if the date is meant.`);
+      throw new AppError({ reason: 'touch.future_needs_yes', params: { when: words } }, { at: '--at' });
     }
   }
   return { ...input, futureIntended: true };
@@ -66,12 +66,12 @@ export async function record(io: CliIo, deps: AppDeps, application: string, inpu
       if (io.interactive && io.prompt) {
         io.stderr(`${line}\n`);
         if (!(await io.prompt.confirm(g.rule === 'P2' ? 'Record it anyway?' : 'Record it anyway (the company names are right)?'))) {
-          throw new AppError('bad_input', `not recorded (${g.rule})`);
+          throw new AppError({ reason: 'touch.guard_declined', params: { rule: g.rule } });
         }
         confirmed.add(g.rule);
       } else {
         const flag = g.rule === 'P2' ? '--yes' : '--confirm-company';
-        throw new AppError('bad_input', `${line} Not recorded; pass ${flag} to record it anyway.`);
+        throw new AppError({ reason: 'touch.guard_needs_flag', params: { line, flag } });
       }
     }
   }
