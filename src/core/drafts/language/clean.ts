@@ -88,6 +88,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   didnt: "didn't", dont: "don't", doesnt: "doesn't", wasnt: "wasn't", werent: "weren't", isnt: "isn't", arent: "aren't",
   wouldnt: "wouldn't", couldnt: "couldn't", shouldnt: "shouldn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
   cant: "can't", ive: "I've", im: "I'm", youre: "you're", theyre: "they're", thats: "that's", whats: "what's",
+  theres: "there's", hes: "he's", shes: "she's", whos: "who's", weve: "we've", theyve: "they've", youve: "you've",
 };
 const SHORTHAND_WORD = new RegExp(`(?<![\\p{L}\\d/'-])(${Object.keys(SHORTHAND).map((k) => k.replace(/\//g, '\\/')).join('|')})(?:\\.(?=\\s+[\\p{Ll}\\d]))?(?![\\p{L}\\d/'-])`, 'giu');
 const MONTH_NAMES: Readonly<Record<string, string>> = {

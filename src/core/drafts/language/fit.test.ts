@@ -341,3 +341,10 @@ describe('reading round 8', () => {
     expect(f.dropped).toEqual([{ text: '(never got to caching)', reason: 'several_points' }]);
   });
 });
+
+describe('reading round 9', () => {
+  it('"theres", "hes", "whos" typed without apostrophes are written out, not corrected to other words', () => {
+    expect(cleanInput('hes been head of maths for 10 yrs, theres a trip in june, someone whos taught it').text)
+      .toBe("he's been head of maths for 10 years, there's a trip in june, someone who's taught it");
+  });
+});
