@@ -85,7 +85,7 @@ describe('the records\' checks in the web app\'s words', () => {
     ['10,000 characters; the most is 2,000 — shorten it', 'Too long: 10,000 characters. Shorten it to 2,000 at most.'],
     ['ends before it starts; end must be later than start', 'It ends before it starts. Pick an end time after the start.'],
     ['must be later than settings.workday.start', 'Make the end of your working hours later than the start.'],
-    ['unknown time zone "Mars/Base"; use an IANA name such as "America/New_York" or "Europe/London"', 'Not a time zone Afterword knows. Write it as region and city, such as America/New_York or Europe/London.'],
+    ['unknown time zone "Mars/Base"; use an IANA name such as "America/New_York" or "Europe/London"', 'Not a time zone we know. Write it as region and city, such as America/New_York or Europe/London.'],
     ['"2026-02-30" is not a real date; write it as YYYY-MM-DD, e.g. "2026-03-10"', 'Not a date. Pick a day, such as 10 March 2026.'],
     ['"tuesday" is not a date-time; write ISO 8601, e.g. "2026-03-03T10:00:00-05:00"', 'Not a date and time. Pick a day and a time.'],
     ['unknown person id "p9"; add the person to this application\'s people or fix the id', 'This person is not on this application. Pick one from the list.'],

@@ -44,6 +44,8 @@ describe('the application page', () => {
   it('shows the header, the history in date order, people, the debrief, the red flag and the plan', async () => {
     const api: string[] = [];
     const onRequest = (r: { url(): string }): void => { if (r.url().includes('/api/')) api.push(new URL(r.url()).pathname); };
+    // A blank page first: the Today page the browser opened on may still be asking for its own parts.
+    await e.page.goto('about:blank');
     e.page.on('request', onRequest);
     await open('/applications/a1');
     await e.page.locator('.plan-item').first().waitFor();

@@ -99,7 +99,7 @@ describe('Offers', () => {
     // A flag scored for the first time needs a score: the server's words show at the field.
     await dialog.getByLabel('What you saw').fill('Asked the same three questions twice');
     await dialog.getByRole('button', { name: 'Save the flag' }).click();
-    await expect(dialog.locator('.field-error .error-text').textContent()).resolves.toBe('Required the first time you score R3: a whole number from 0 (not seen) to 5 (serious).');
+    await expect(dialog.locator('.field-error .error-text').textContent()).resolves.toBe('Give a score the first time: a whole number from 0 (not seen) to 5 (serious).');
     await dialog.getByLabel('How serious').selectOption('3');
     await dialog.getByRole('button', { name: 'Save the flag' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -121,7 +121,7 @@ describe('Offers', () => {
     await dialog.getByLabel('Answer wanted by').fill('2026-03-02');
     await dialog.getByRole('button', { name: 'Save the offer' }).click();
     // In words, at the field: the date as the app writes dates, no field name from the API.
-    await expect(dialog.locator('.field-error .error-text').first().textContent()).resolves.toMatch(/^Mon 2 Mar 2026 is before/);
+    await expect(dialog.locator('.field-error .error-text').first().textContent()).resolves.toBe('This day is before the offer came. Check the date.');
     await dialog.getByLabel('Answer wanted by').fill('2026-03-25');
     await dialog.getByLabel('Notes').fill('Start date negotiable');
     await dialog.getByRole('button', { name: 'Save the offer' }).click();

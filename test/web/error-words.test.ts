@@ -72,3 +72,17 @@ describe('plainDates', () => {
     expect(plainDates('nothing to change, 2,000 characters')).toBe('nothing to change, 2,000 characters');
   });
 });
+
+describe('errorWords with the server\'s problem (docs/errors.md)', () => {
+  it('shows the reason\'s web words under the field\'s label, not the terminal\'s', () => {
+    const w = errorWords(422, 'criterion.weight: 11 must be a whole number from 1 to 10', 'interview.end',
+      { code: 'bad_input', reason: 'number.out_of_range', path: 'interview.end', params: { value: 11, min: 1, max: 10 }, message: 'Use a whole number from 1 to 10.' });
+    expect(w).toEqual({ message: 'Ended at: use a whole number from 1 to 10.', atField: 'Use a whole number from 1 to 10.' });
+  });
+
+  it('reads the deprecated reason "message" (the terminal\'s words) as before, and a bug stays a bug', () => {
+    const text = 'company: is too long: at most 200 characters';
+    expect(errorWords(400, text, 'company', { reason: 'message', message: text })).toEqual(errorWords(400, text, 'company'));
+    expect(errorWords(500, 'boom', undefined, { reason: 'x.y', message: 'Not shown.' }).message).toMatch(/^Something went wrong/);
+  });
+});

@@ -34,7 +34,7 @@ export class ApiError extends Error {
   readonly serverText: string;
 
   constructor(readonly status: number, serverText: string, readonly field: string | undefined, readonly body: Record<string, unknown>) {
-    const words = errorWords(status, serverText, field);
+    const words = errorWords(status, serverText, field, body['problem']);
     super(words.message);
     this.atField = words.atField;
     this.serverText = serverText;

@@ -126,11 +126,18 @@ function sentence(text: string): string {
  * The words for an answer other than 2xx. `text` is the server's `error`; `field` the path it
  * names, if any.
  */
-export function errorWords(status: number, text: string, field?: string): ErrorWords {
+export function errorWords(status: number, text: string, field?: string, problem?: unknown): ErrorWords {
   // The storage cannot serve (a full disk, damaged data): the server's words say what happened; the commands they name are for the terminal.
   if (status === 503) return both(plainDetail(text));
   if (status >= 500) {
     return both('Something went wrong on Afterword’s side, and nothing was changed. Try again; if it happens again, restart Afterword.');
+  }
+  // A refusal the server gives as data (docs/errors.md): its reason's words for the web app, written
+  // for people already; the deprecated reason 'message' is the terminal's words and is read as below.
+  const web = webWordsOf(problem);
+  if (web !== undefined) {
+    const label = field !== undefined ? labelOf(field) : undefined;
+    return { message: label !== undefined ? `${label}: ${lowerFirst(web)}` : web, atField: web };
   }
   // "interview.end: ends before it starts" → the detail without the path (or the words the server put there).
   const prefix = /^([^:;"]{1,80}): /.exec(text)?.[1];
@@ -149,6 +156,14 @@ export function errorWords(status: number, text: string, field?: string): ErrorW
   const atField = fix && m ? fix[1](m, field) : plainDetail(detail);
   const label = ownLabel ?? (field !== undefined ? labelOf(field) : undefined);
   return { message: label !== undefined ? `${label}: ${lowerFirst(atField)}` : atField, atField };
+}
+
+/** The web words of an API `problem` with a reason of its own, or undefined. */
+function webWordsOf(problem: unknown): string | undefined {
+  if (typeof problem !== 'object' || problem === null) return undefined;
+  const reason = (problem as { reason?: unknown }).reason;
+  const message = (problem as { message?: unknown }).message;
+  return typeof reason === 'string' && reason !== 'message' && typeof message === 'string' && message.trim() !== '' ? message : undefined;
 }
 
 function lowerFirst(text: string): string {
