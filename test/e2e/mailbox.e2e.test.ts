@@ -9,20 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMailbox, type MailDeps } from '../../src/app/mail/connect.js';
 import { mailKeyFromSecret } from '../../src/app/mail/credentials.js';
 import { syncMailbox } from '../../src/app/mail/sync.js';
-import { startDovecot, type Dovecot } from '../../src/app/mail/testing-dovecot.js';
+import { appendThankYouThread, startDovecot, type Dovecot } from '../../src/app/mail/testing-dovecot.js';
 import { addApplication, addInterview, addPerson } from '../../src/app/records.js';
 import { DESKTOP, PHONE, seriousViolations, shotFromTop, startE2E, type E2E } from './harness.js';
 
 const PASSWORD = 'app-pw-e2e';
 let e: E2E;
 let dovecot: Dovecot;
-
-function message(m: { from: string; to: string; subject: string; date: string; body: string; id: string; inReplyTo?: string }): string {
-  return [
-    `From: ${m.from}`, `To: ${m.to}`, `Subject: ${m.subject}`, `Date: ${m.date}`, `Message-ID: ${m.id}`,
-    ...(m.inReplyTo ? [`In-Reply-To: ${m.inReplyTo}`] : []), 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', m.body, '',
-  ].join('\r\n');
-}
 
 beforeAll(async () => {
   dovecot = await startDovecot({ users: [{ login: 'jordan', password: PASSWORD }] });
@@ -66,18 +59,8 @@ describe('Settings → Mailbox', () => {
     // Linked and synced as `afterword mail connect` and `sync` do, against the real Dovecot.
     const deps: MailDeps = { ...e.app, mailKey: mailKeyFromSecret('mailbox e2e') };
     await connectMailbox(deps, { imapHost: '127.0.0.1', imapPort: dovecot.port, user: 'jordan', address: 'jordan@example.com', password: PASSWORD, smtpHost: '127.0.0.1' }, { checkSmtp: false });
-    await dovecot.append('jordan', 'Sent', [message({
-      from: 'Jordan Lee <jordan@example.com>', to: 'Dr. Grace Okafor <g.okafor@acme.example>', subject: 'Thank you for today',
-      // Tue 2026-03-03 15:00 New York
-      date: 'Tue, 3 Mar 2026 15:00:00 -0500', id: '<thanks-e2e@example.com>',
-      body: 'Dear Dr. Okafor,\r\n\r\nThank you for taking the time to speak with me today about the Data Analyst role.\r\n\r\nSincerely,\r\nJordan Lee',
-    })]);
-    await dovecot.append('jordan', 'INBOX', [message({
-      from: 'Grace Okafor <g.okafor@acme.example>', to: 'jordan@example.com', subject: 'Re: Thank you for today', inReplyTo: '<thanks-e2e@example.com>',
-      // Wed 2026-03-04 09:30 New York
-      date: 'Wed, 4 Mar 2026 09:30:00 -0500', id: '<reply-e2e@acme.example>',
-      body: 'Hi Jordan,\r\n\r\nThanks for your note. We have not made a decision yet; we expect to decide by March 20.\r\n\r\nBest,\r\nGrace',
-    })]);
+    // Jordan's thank-you (Tue 3 Mar 2026) in Sent and Dr. Okafor's reply (Wed 4 Mar 2026) in INBOX.
+    await appendThankYouThread(dovecot, 'jordan', 'e2e');
     expect(await syncMailbox(deps)).toMatchObject({ touches: 1, proposals: 1 });
 
     const page = e.page;

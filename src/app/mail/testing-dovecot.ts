@@ -258,3 +258,29 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
     },
   };
 }
+
+/** A plain-text message as a mail server holds it (CRLF line ends), for tests. */
+export function plainMessage(m: { from: string; to: string; subject: string; date: string; body: string; id: string; inReplyTo?: string }): string {
+  return [
+    `From: ${m.from}`, `To: ${m.to}`, `Subject: ${m.subject}`, `Date: ${m.date}`, `Message-ID: ${m.id}`,
+    ...(m.inReplyTo ? [`In-Reply-To: ${m.inReplyTo}`] : []), 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', m.body, '',
+  ].join('\r\n');
+}
+
+/**
+ * The worked example's thread in `login`'s mailbox: Jordan's thank-you to Dr. Okafor in Sent (Tue
+ * 3 Mar 2026, 15:00 New York) and her reply in INBOX (Wed 4 Mar 2026, 09:30 New York) saying they
+ * expect to decide by March 20. `tag` makes the Message-IDs its own (`<thanks-TAG@example.com>`).
+ */
+export async function appendThankYouThread(dovecot: Dovecot, login: string, tag: string): Promise<void> {
+  await dovecot.append(login, 'Sent', [plainMessage({
+    from: 'Jordan Lee <jordan@example.com>', to: 'Dr. Grace Okafor <g.okafor@acme.example>', subject: 'Thank you for today',
+    date: 'Tue, 3 Mar 2026 15:00:00 -0500', id: `<thanks-${tag}@example.com>`,
+    body: 'Dear Dr. Okafor,\r\n\r\nThank you for taking the time to speak with me today about the Data Analyst role.\r\n\r\nSincerely,\r\nJordan Lee',
+  })]);
+  await dovecot.append(login, 'INBOX', [plainMessage({
+    from: 'Grace Okafor <g.okafor@acme.example>', to: 'jordan@example.com', subject: 'Re: Thank you for today', inReplyTo: `<thanks-${tag}@example.com>`,
+    date: 'Wed, 4 Mar 2026 09:30:00 -0500', id: `<reply-${tag}@acme.example>`,
+    body: 'Hi Jordan,\r\n\r\nThanks for your note. We have not made a decision yet; we expect to decide by March 20.\r\n\r\nBest,\r\nGrace',
+  })]);
+}

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailKeyFromSecret } from '../../app/mail/credentials.js';
-import { startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
+import { appendThankYouThread, plainMessage, startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
 import { startTestSmtp, type TestSmtp } from '../../app/mail/testing-smtp.js';
 import { LOCAL_USER } from '../../app/ports.js';
 import type { Deps } from '../../deps.js';
@@ -32,13 +32,6 @@ const link = () => ({
   imapHost: '127.0.0.1', imapPort: dovecot.port, smtpHost: '127.0.0.1', smtpPort: smtp.port,
   user: 'jordan', address: 'jordan@example.com', password: PASSWORD,
 });
-
-function message(m: { from: string; to: string; subject: string; date: string; body: string; id: string; inReplyTo?: string }): string {
-  return [
-    `From: ${m.from}`, `To: ${m.to}`, `Subject: ${m.subject}`, `Date: ${m.date}`, `Message-ID: ${m.id}`,
-    ...(m.inReplyTo ? [`In-Reply-To: ${m.inReplyTo}`] : []), 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', m.body, '',
-  ].join('\r\n');
-}
 
 beforeAll(async () => {
   [dovecot, smtp] = await Promise.all([startDovecot({ users: [{ login: 'jordan', password: PASSWORD }] }), startTestSmtp({ user: 'jordan', password: PASSWORD })]);
@@ -102,18 +95,8 @@ describe('linking a mailbox', () => {
 
 describe('sync now and the proposals', () => {
   it('reads the thank-you sent as a touch and the reply as a proposal, once', async () => {
-    await dovecot.append('jordan', 'Sent', [message({
-      from: 'Jordan Lee <jordan@example.com>', to: 'Dr. Grace Okafor <g.okafor@acme.example>', subject: 'Thank you for today',
-      // Tue 2026-03-03 15:00 New York
-      date: 'Tue, 3 Mar 2026 15:00:00 -0500', id: '<thanks-1@example.com>',
-      body: 'Dear Dr. Okafor,\r\n\r\nThank you for taking the time to speak with me today about the Data Analyst role.\r\n\r\nSincerely,\r\nJordan Lee',
-    })]);
-    await dovecot.append('jordan', 'INBOX', [message({
-      from: 'Grace Okafor <g.okafor@acme.example>', to: 'jordan@example.com', subject: 'Re: Thank you for today', inReplyTo: '<thanks-1@example.com>',
-      // Wed 2026-03-04 09:30 New York
-      date: 'Wed, 4 Mar 2026 09:30:00 -0500', id: '<reply-1@acme.example>',
-      body: 'Hi Jordan,\r\n\r\nThanks for your note. We have not made a decision yet; we expect to decide by March 20.\r\n\r\nBest,\r\nGrace',
-    })]);
+    // Jordan's thank-you (Tue 3 Mar 2026) in Sent and Dr. Okafor's reply (Wed 4 Mar 2026) in INBOX.
+    await appendThankYouThread(dovecot, 'jordan', '1');
     const first = await json(await api.post('/api/mailbox/sync', {}));
     expect(first['report']).toMatchObject({ read: 2, touches: 1, proposals: 1, bounces: 0, nothingActive: false });
     expect(first['mailbox']).toMatchObject({ status: 'connected', lastSyncAt: new Date(NOW).toISOString(), pending: 1 });
@@ -150,7 +133,7 @@ describe('sync now and the proposals', () => {
   });
 
   it('dismissing sets a message aside and changes nothing', async () => {
-    await dovecot.append('jordan', 'INBOX', [message({
+    await dovecot.append('jordan', 'INBOX', [plainMessage({
       from: 'Grace Okafor <g.okafor@acme.example>', to: 'jordan@example.com', subject: 'Quick question', inReplyTo: '<thanks-1@example.com>',
       // Thu 2026-03-05 10:00 New York
       date: 'Thu, 5 Mar 2026 10:00:00 -0500', id: '<question-1@acme.example>',
