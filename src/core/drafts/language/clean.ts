@@ -40,6 +40,10 @@ const FOREIGN_WORDS = new Set([
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 const CONTACT = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\bhttps?:\/\/\S+|\bwww\.\S+|\+?\d[\d\s().-]{6,}\d(?:\s*ext\.?\s*\d+)?/gi;
+/** A phone number has seven digits at least, and a span of years is not one: "30-60-90 day plan", "2019-2021". */
+const PHONE_DIGITS = 7;
+const YEARS = /^(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d$/;
+const notContact = (m: string): boolean => /^\+?\d/.test(m) && ((m.match(/\d/g) ?? []).length < PHONE_DIGITS || YEARS.test(m));
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const MARKUP = /<\/?[a-z][^<>]{0,200}>|&[a-z]{2,8};|&#\d{1,6};/i;
 const EMOTICON = /(?:^|\s)(?:[:;=8][-']?[()DPpOo3|\\/\][]+|<3|\^_\^|xD)(?=\s|$|[.,!?])/g;
@@ -130,7 +134,7 @@ const NOTHING = /^(?:n\/?a|none|nothing|nil|nope|no|not applicable|nothing reall
 export function cleanInput(raw: string): Cleaned {
   // Bidi overrides reverse what is shown: such text is not to be trusted in a note.
   if (/[\u202D\u202E]/.test(raw)) return { text: '', problem: 'unclear', emoji: false };
-  let text = raw.slice(0, READ_AT_MOST).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(LONE_SURROGATE, '').replace(CONTACT, ' ');
+  let text = raw.slice(0, READ_AT_MOST).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(LONE_SURROGATE, '').replace(CONTACT, (m) => (notContact(m) ? m : ' '));
   if (MARKUP.test(text)) return { text: '', problem: 'markup', emoji: false };
   const withoutEmoji = text.replace(emojiRegex(), ' ').replace(/[\u2600-\u27BF\u{1F000}-\u{1FAFF}]|\uFE0F/gu, ' ').replace(EMOTICON, ' ');
   const emoji = withoutEmoji !== text;

@@ -348,3 +348,24 @@ describe('reading round 9', () => {
       .toBe("he's been head of maths for 10 years, there's a trip in june, someone who's taught it");
   });
 });
+
+describe('reading round 10', () => {
+  it('"30-60-90" and "2019-2021" are no phone numbers: they stay in the phrase', () => {
+    expect(cleanInput('the 30-60-90 day plan I brought on paper').text).toBe('the 30-60-90 day plan I brought on paper');
+    expect(cleanInput('my time at the food bank, 2019-2021').text).toContain('2019-2021');
+    expect(cleanInput('call me on +1 555 010 0199 any time').text).not.toMatch(/\d/);
+  });
+
+  it('a noun that is also a verb between bare nouns is a compound ("Kubernetes cost overruns"), not news', () => {
+    expect(fitDetail("Kubernetes cost overruns — he thinks they're paying 3x what they should", toHer).value)
+      .toEqual({ form: 'topic', text: 'Kubernetes cost overruns' });
+    // A clause with a determiner after the verb is still news.
+    expect(fitDetail('the migration cost them a quarter', toHer).value?.form).not.toBe('topic');
+  });
+
+  it('a thing and what I did with it is one best moment ("the 30-60-90 day plan I brought on paper")', () => {
+    const d = noteWith({ bestMoments: 'the 30-60-90 day plan I brought on paper' });
+    expect(d.body).toContain('30-60-90 day plan I brought on paper');
+    expect(d.leftOut.filter((l) => l.field === 'bestMoments')).toEqual([]);
+  });
+});

@@ -242,6 +242,13 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
         // theirs to be thanked for, not news for this person ("hearing about how Lan asked…").
         if (rep !== undefined && isAct(rep.verb)) return undefined;
       }
+      // "Kubernetes cost overruns": a noun that is also a verb, between a bare subject and a bare
+      // noun, is one compound noun ("hear that Kubernetes cost overruns" says nothing).
+      const after = terms[shape.verb + 1];
+      if (v !== undefined && NOUN_VERBS.has(v.lower) && after !== undefined && is(after, 'Noun') && !is(after, 'Pronoun') && !is(after, 'Determiner')
+        && !is(after, 'Value') && shape.subject.every((t) => is(t, 'Noun') && !is(t, 'Pronoun') && !is(t, 'Determiner') && !is(t, 'Possessive'))) {
+        return topicOf(terms, about);
+      }
       // "the guest satisfaction scores on TripAdvisor": a plural noun read as the verb of a compound
       // subject; with no other verb it cannot be told from "the platform team works in London", so it is left out.
       if (v !== undefined && is(v, 'PresentTense') && !is(v, 'Copula') && !is(v, 'Modal') && /s$/.test(v.lower) && is(shape.subject[0], 'Determiner')
@@ -258,6 +265,9 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
     }
   }
 }
+
+/** Words that are verbs and nouns, often the middle of a compound noun ("cloud cost overruns", "price change requests"). */
+const NOUN_VERBS = new Set(['cost', 'price', 'spend', 'budget', 'supply', 'risk']);
 
 /** Singular nouns that name one thing and so take an article ("new office opens in Q2" → "the new office…"). */
 const COUNT_NOUNS = new Set(['team', 'office', 'peak', 'model', 'plan', 'project', 'process', 'system', 'pipeline', 'review', 'migration',
@@ -576,6 +586,11 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
         const text = phraseOf(audienceTerms(shape.terms, audience));
         return text === undefined || shape.terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
       }
+      // "the 30-60-90 day plan I brought on paper": a thing and what I did with it is one topic.
+      const sub = shape.subject;
+      if (field === 'best' && sub.length >= 3 && sub[sub.length - 1]?.lower === 'i' && is(sub[0], 'Determiner')
+        && sub.slice(1, -1).every((t) => is(t, 'Noun') || is(t, 'Adjective') || is(t, 'Value') || is(t, 'Date'))
+        && is(shape.terms[shape.verb], 'PastTense') && finiteVerb(shape.terms.slice(shape.verb + 1)) < 0) return asTopic(shape.terms);
       const who = subjectOf(shape.subject, []);
       if (who !== 'first' && who !== 'none' && who !== 'we') {
         // "they asked me about X and I froze": the topic they asked about; "they asked how I would…": the question.
