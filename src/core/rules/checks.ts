@@ -10,9 +10,12 @@ import { NO_IDS, NO_NOTES, personOf, placeOf, type Planning } from './context.js
 import { firstCheckTiming, interviewBasis } from './first-check.js';
 import { checksAllowed, giveUpHorizon, laterCheckTiming, planMoveOn } from './later-checks.js';
 import { planReply, responseCycles, type Cycle } from './outcomes.js';
-import type { Note, RecommendationStatus } from './plan-types.js';
+import type { Note, Recommendation, RecommendationStatus } from './plan-types.js';
 import type { RuleId } from './protocol.js';
 import { statusAt, windowAt, type Place } from './window.js';
+
+/** A recommendation being filled in. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Touches that count as a status check. */
 const CHECK_KINDS = new Set<Touch['kind']>(['status_check', 'call', 'voicemail', 'update']);
@@ -174,12 +177,15 @@ function planCycle(planning: Planning, interview: Interview, cycle: Cycle, facts
         weeksUsed = new Set(weeksUsed).add(weekStart(place.zone.dayAt(window.ideal)));
       }
     }
-    planning.recommendations.push({
+    const rec: Writable<Recommendation> = {
       applicationId: app.id, kind: isCall ? 'call' : 'status_check', personId: contact?.id, ccPersonIds: NO_IDS, channel,
       earliest: window.earliest, ideal: window.ideal, latest: window.latest, timeZone: place.zone.id, status,
       rules: planning.sharing.rules(rules), reason: planning.sharing.reason(timing.reason), notes: notes.length > 0 ? notes : NO_NOTES, interviewId: interview.id, sequence,
-      ...(blockedBy ? { blockedBy } : {}), ...(nextAllowed !== undefined ? { nextAllowed } : {}),
-    });
+    };
+    // Added only when there (not spread from a literal made for each check).
+    if (blockedBy) rec.blockedBy = blockedBy;
+    if (nextAllowed !== undefined) rec.nextAllowed = nextAllowed;
+    planning.recommendations.push(rec);
     // F4/F5 count from the day the check was made, else the day it is planned for (a call off a banned day included).
     previousDay = place.zone.dayAt(touch ? touch.at : window.ideal);
     if (!touch && goAhead && timing.days.ideal > horizon) break;

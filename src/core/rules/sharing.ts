@@ -8,7 +8,7 @@
  * nothing shared by every calendar with the same date order: 28,612 reads of 100,000 generated
  * applications become 17,078, a first plan ~5 % faster.
  */
-import type { Application, Settings } from '../model.js';
+import type { Application, Channel, Settings } from '../model.js';
 import type { BusinessCalendar, Day, NamedDay, TimeRules } from '../time.js';
 import { protocolOf, type Protocol } from './numbers.js';
 import { resolveParams, type ProtocolParams } from './params.js';
@@ -23,6 +23,8 @@ export interface Sharing {
   rules(ids: readonly RuleId[]): readonly RuleId[];
   /** One reason per code and facts: most repeat (a thank-you after a morning interview, the second check…). */
   reason(reason: Reason): Reason;
+  /** reason() of a thank-you's facts, found without building them (a plan has one or more per application). */
+  thankYouReason(morning: boolean, panel: boolean, channel: Channel, local: boolean): Reason;
   /** One place per zone and region. */
   place(zone: string, region: string): Place;
   /** The protocol of an application: the plan's own, or its overrides applied (one per distinct overrides). */
@@ -102,6 +104,7 @@ export function createSharing(time: TimeRules, settings: Settings, params: Proto
   const places = new Map<string, Map<string, Place>>();
   const protocol = protocolOf(params, settings.workday);
   const overridden = new Map<string, Protocol>();
+  const thankYous = new Map<Channel, (Reason | undefined)[]>();
   const readings = new Map<BusinessCalendar, Readings>();
   const anyCalendar = new Map<DateOrder, Readings>();
   return {
@@ -130,6 +133,15 @@ export function createSharing(time: TimeRules, settings: Settings, params: Proto
         node = next;
       }
       return (node.reason ??= reason);
+    },
+    thankYouReason(morning, panel, channel, local) {
+      let byFacts = thankYous.get(channel);
+      if (!byFacts) {
+        byFacts = [];
+        thankYous.set(channel, byFacts);
+      }
+      const i = (morning ? 1 : 0) + (panel ? 2 : 0) + (local ? 4 : 0);
+      return (byFacts[i] ??= this.reason({ code: 'thank_you', morning, panel, channel, local }));
     },
     place(zone, region) {
       let byRegion = places.get(zone);

@@ -65,15 +65,15 @@ export function planThankYous(planning: Planning, interview: Interview, nextStar
     }
     planning.recommendations.push({
       applicationId: planning.app.id, kind: 'thank_you', personId: to.id, ccPersonIds: cc.length > 0 ? cc.map((person) => person.id) : NO_IDS,
-      channel, earliest: interview.end, ideal, latest, timeZone: place.zone.id, status, rules: planning.sharing.rules(rules),
+      channel, earliest: interview.end, ideal, latest, timeZone: place.zone.id, status, rules,
       interviewId: interview.id, notes,
-      reason: planning.sharing.reason({ code: 'thank_you', morning, panel: cc.length > 0, channel, local: planning.candidate.local }),
+      reason: planning.sharing.thankYouReason(morning, cc.length > 0, channel, planning.candidate.local),
     });
   }
 }
 
 /** T4 with C3/F3: a letter or fax when that is wanted, a handwritten note only when the candidate is local, else email. */
-function thankYouChannel(planning: Planning, interview: Interview, to: Person): { channel: Channel; rules: RuleId[] } {
+function thankYouChannel(planning: Planning, interview: Interview, to: Person): { channel: Channel; rules: readonly RuleId[] } {
   const wanted = wantedChannel(planning, interview, to);
   let channel: Channel = 'email';
   let byT4 = false;
@@ -84,11 +84,19 @@ function thankYouChannel(planning: Planning, interview: Interview, to: Person): 
     channel = planning.candidate.local ? 'handwritten_note' : 'email';
     byT4 = true;
   }
-  const rules: RuleId[] = interview.panel ? ['T1', 'T2', 'T3'] : ['T1', 'T2'];
-  if (wanted.asked) rules.push('F3', 'C3');
-  else if (wanted.channel !== 'email') rules.push('C3');
-  if (byT4) rules.push('T4');
-  return { channel, rules };
+  const key = (interview.panel ? 1 : 0) + (wanted.asked ? 2 : wanted.channel !== 'email' ? 4 : 0) + (byT4 ? 8 : 0);
+  return { channel, rules: (THANK_YOU_RULES[key] ??= thankYouRules(key)) };
+}
+
+/** The few rule lists a thank-you can have, made once (by the key thankYouChannel computes). */
+const THANK_YOU_RULES: (readonly RuleId[] | undefined)[] = [];
+
+function thankYouRules(key: number): readonly RuleId[] {
+  const rules: RuleId[] = key & 1 ? ['T1', 'T2', 'T3'] : ['T1', 'T2'];
+  if (key & 2) rules.push('F3', 'C3');
+  else if (key & 4) rules.push('C3');
+  if (key & 8) rules.push('T4');
+  return Object.freeze(rules);
 }
 
 /** The thank-you sent after `interview` (and before the next round) to `to` or to one of the panel in copy. */

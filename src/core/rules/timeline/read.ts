@@ -191,6 +191,23 @@ function distinct(spans: readonly Span[]): TimelineChoice[] {
   return [...byDay.values()].sort((a, b) => a.day - b.day);
 }
 
+/** Phrases already cleaned up (normalize depends on the words alone), up to 256 characters each; the memo starts again when full. */
+const NORMALIZED_SIZE = 4096;
+const NORMALIZED_LENGTH = 256;
+const normalized = new Map<string, string>();
+
+/** `normalize(said)`, once per distinct phrase: a plan reads the same few phrases for many interviews. */
+function normalizedOf(said: string): string {
+  if (said.length > NORMALIZED_LENGTH) return normalize(said);
+  let text = normalized.get(said);
+  if (text === undefined) {
+    text = normalize(said);
+    if (normalized.size >= NORMALIZED_SIZE) normalized.clear();
+    normalized.set(said, text);
+  }
+  return text;
+}
+
 /**
  * Resolves the employer's words to a decision date, counted from `interviewDay` in `calendar`'s
  * region (its numeric date order and holiday table). Never a date before the interview. Returns
@@ -200,7 +217,7 @@ function distinct(spans: readonly Span[]): TimelineChoice[] {
 export function readTimeline(said: string, interviewDay: Day, calendar: BusinessCalendar): TimelineReading {
   const unread: TimelineReading = { ok: false, said, choices: [] };
   if (typeof said !== 'string' || said.length > MAX_PHRASE * 2 || !Number.isInteger(interviewDay)) return unread;
-  const text = normalize(said);
+  const text = normalizedOf(said);
   if (text === '' || text.length > MAX_PHRASE) return unread;
   const ctx: Context = { text, base: interviewDay, calendar, order: dateOrderOf(calendar.region) };
 
