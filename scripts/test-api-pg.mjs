@@ -8,7 +8,7 @@ if (!process.env.AFTERWORD_TEST_DATABASE_URL) {
   console.log('test:api-pg: AFTERWORD_TEST_DATABASE_URL is not set; the API suites ran on PGlite only');
   process.exit(0);
 }
-const result = spawnSync('npx', ['vitest', 'run', 'src/server', '--reporter=dot'], {
+const result = spawnSync('npx', ['vitest', 'run', 'src/server', '--reporter=dot', '--reporter=./test/failure-list.ts'], {
   stdio: 'inherit',
   env: { ...process.env, AFTERWORD_TEST_API_ON_POSTGRES: '1' },
 });

@@ -59,7 +59,7 @@ describe('The application\u2019s details', () => {
     await form.getByRole('button', { name: 'Save details' }).click();
     const urlError = form.locator('.field', { has: e.page.getByLabel('Job posting link') }).locator('.error-text');
     await urlError.waitFor({ timeout: 5000 });
-    expect(await urlError.textContent()).toMatch(/is not a web address; give the posting.s link starting with https:\/\/ or http:\/\//);
+    expect(await urlError.textContent()).toBe("Give the posting's link starting with https:// or http://.");
     const stored = await e.page.evaluate(async () => (await fetch('/api/applications/a1')).json() as Promise<{ application: { postingUrl?: string; location?: string } }>);
     expect(stored.application).toMatchObject({ postingUrl: 'https://jobs.globex.example/42', location: 'London' });
 
