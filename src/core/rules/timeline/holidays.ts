@@ -216,6 +216,26 @@ function nameIndex(calendar: BusinessCalendar, from: Day): ReadonlyMap<string, r
 /** Any other name from the region's table ("Juneteenth", "Canada Day", "Ascension Day"), longest first. */
 function byTableName(words: string, calendar: BusinessCalendar, from: Day): { length: number; list: Occurrence[] } | null {
   const index = nameIndex(calendar, from);
+  // The same words against the same index find the same names: once per index (a plan asks for "wednesday" thousands of times).
+  let known = namesFound.get(index);
+  if (known === undefined) {
+    known = new Map();
+    namesFound.set(index, known);
+  }
+  let found = known.get(words);
+  if (found === undefined) {
+    found = findTableName(words, index);
+    if (known.size < NAMES_FOUND_SIZE) known.set(words, found);
+  }
+  // A copy: the caller sorts its list.
+  return found && { length: found.length, list: [...found.list] };
+}
+
+/** What byTableName found per index and words (at most NAMES_FOUND_SIZE words per index). */
+const NAMES_FOUND_SIZE = 4096;
+const namesFound = new WeakMap<ReadonlyMap<string, readonly Named[]>, Map<string, { readonly length: number; readonly list: readonly Occurrence[] } | null>>();
+
+function findTableName(words: string, index: ReadonlyMap<string, readonly Named[]>): { length: number; list: Occurrence[] } | null {
   const first = words.slice(0, words.indexOf(' ') < 0 ? words.length : words.indexOf(' ')).replace(/[.'\u2019]/g, '');
   const parts = words.split(' ');
   for (let n = Math.min(parts.length, 5); n >= 1; n--) {
