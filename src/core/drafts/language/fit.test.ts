@@ -368,4 +368,12 @@ describe('reading round 10', () => {
     expect(d.body).toContain('30-60-90 day plan I brought on paper');
     expect(d.leftOut.filter((l) => l.field === 'bestMoments')).toEqual([]);
   });
+
+  it('a gerund before one bare count noun names the thing: "the redlining exercise", not "Redlining exercise was a highlight"', () => {
+    expect(fitMoment('Redlining exercise – spotted the indemnity clause issue in under 5 mins', 'best', 'you').value)
+      .toEqual({ form: 'topic', text: 'the redlining exercise' });
+    expect(fitMoment('Costing exercise', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'the costing exercise' });
+    // A gerund with its own object is still something I did.
+    expect(fitMoment('Redesigning onboarding for the panel', 'best', 'you').value?.form).toBe('doing');
+  });
 });

@@ -269,6 +269,9 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
 /** Words that are verbs and nouns, often the middle of a compound noun ("cloud cost overruns", "price change requests"). */
 const NOUN_VERBS = new Set(['cost', 'price', 'spend', 'budget', 'supply', 'risk']);
 
+/** What a part of an interview is called after the skill it tests ("coding task", "pairing session"). */
+const ACTIVITY_NOUNS = new Set(['session', 'challenge', 'test', 'round', 'question', 'case', 'interview', 'panel']);
+
 /** Singular nouns that name one thing and so take an article ("new office opens in Q2" → "the new office…"). */
 const COUNT_NOUNS = new Set(['team', 'office', 'peak', 'model', 'plan', 'project', 'process', 'system', 'pipeline', 'review', 'migration',
   'campaign', 'contract', 'budget', 'roadmap', 'strategy', 'rollout', 'platform', 'tool', 'dashboard', 'report', 'rota', 'audit',
@@ -567,6 +570,12 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
       return shape.terms.length === 0 ? undefined : asTopic(shape.terms);
     }
     case 'gerund': {
+      // "Redlining exercise": a gerund before one bare count noun names the thing ("the redlining exercise").
+      const [lead, noun, next] = shape.terms;
+      if (lead !== undefined && noun !== undefined && is(noun, 'Singular') && (COUNT_NOUNS.has(noun.lower) || ACTIVITY_NOUNS.has(noun.lower))
+        && (next === undefined || is(next, 'Preposition'))) {
+        return asTopic([{ ...lead, tags: new Set(['Adjective']) }, ...shape.terms.slice(1)]);
+      }
       if (field !== 'best') {
         // "explaining why I left" is an answer on "why I left"; an unfinished "mentoring juniors" is
         // its topic; an awkward "calling her by the wrong name" or "overexplaining the pipeline" is a
