@@ -48,6 +48,10 @@ export interface MoveOnFacts {
   readonly checksUsedUp: boolean;
 }
 
+/** Moving on's rules, made once: every active application has a move-on. */
+const MOVE_ON: readonly RuleId[] = Object.freeze(['F5']);
+const MOVE_ON_GO_AHEAD: readonly RuleId[] = Object.freeze(['F5', 'F4']);
+
 /** F5: the move-on recommendation, and its warning once it is due. */
 export function planMoveOn(planning: Planning, facts: MoveOnFacts): void {
   const { protocol, app } = planning;
@@ -58,10 +62,9 @@ export function planMoveOn(planning: Planning, facts: MoveOnFacts): void {
   const window = windowAt(place, { earliest: giveUpDay, ideal: giveUpDay, latest: horizon });
   const status = statusAt(planning.now, window.earliest, window.latest);
   if (status === 'overdue' || status === 'due') planning.warnings.push({ rule: 'F5', code: 'move_on', applicationId: app.id });
-  const rules: readonly RuleId[] = goAhead ? ['F5', 'F4'] : ['F5'];
   planning.recommendations.push({
     applicationId: app.id, kind: 'give_up', personId: contact?.id, ccPersonIds: NO_IDS, channel: 'email',
     earliest: window.earliest, ideal: window.ideal, latest: window.latest, timeZone: place.zone.id, status,
-    rules: planning.sharing.rules(rules), notes: NO_NOTES, reason: planning.sharing.reason({ code: 'give_up', goAhead, byChecks }), interviewId: facts.interviewId,
+    rules: goAhead ? MOVE_ON_GO_AHEAD : MOVE_ON, notes: NO_NOTES, reason: planning.sharing.giveUpReason(goAhead, byChecks), interviewId: facts.interviewId,
   });
 }

@@ -25,6 +25,8 @@ export interface Sharing {
   reason(reason: Reason): Reason;
   /** reason() of a thank-you's facts, found without building them (a plan has one or more per application). */
   thankYouReason(morning: boolean, panel: boolean, channel: Channel, local: boolean): Reason;
+  /** reason() of a move-on's facts, found without building them. */
+  giveUpReason(goAhead: boolean, byChecks: boolean): Reason;
   /** One place per zone and region. */
   place(zone: string, region: string): Place;
   /** The protocol of an application: the plan's own, or its overrides applied (one per distinct overrides). */
@@ -105,6 +107,7 @@ export function createSharing(time: TimeRules, settings: Settings, params: Proto
   const protocol = protocolOf(params, settings.workday);
   const overridden = new Map<string, Protocol>();
   const thankYous = new Map<Channel, (Reason | undefined)[]>();
+  const giveUps: (Reason | undefined)[] = [];
   const readings = new Map<BusinessCalendar, Readings>();
   const anyCalendar = new Map<DateOrder, Readings>();
   return {
@@ -142,6 +145,9 @@ export function createSharing(time: TimeRules, settings: Settings, params: Proto
       }
       const i = (morning ? 1 : 0) + (panel ? 2 : 0) + (local ? 4 : 0);
       return (byFacts[i] ??= this.reason({ code: 'thank_you', morning, panel, channel, local }));
+    },
+    giveUpReason(goAhead, byChecks) {
+      return (giveUps[(goAhead ? 1 : 0) + (byChecks ? 2 : 0)] ??= this.reason({ code: 'give_up', goAhead, byChecks }));
     },
     place(zone, region) {
       let byRegion = places.get(zone);
