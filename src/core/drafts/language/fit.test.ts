@@ -377,3 +377,25 @@ describe('reading round 10', () => {
     expect(fitMoment('Redesigning onboarding for the panel', 'best', 'you').value?.form).toBe('doing');
   });
 });
+
+describe('reading round 12', () => {
+  it('"my best moment was X" is X; "when I explained…" is what I did', () => {
+    expect(fitMoment('I think my best moment was the stakeholder question — I used the story about the merchandising team', 'best', 'you').value)
+      .toEqual({ form: 'topic', text: 'the stakeholder question' });
+    expect(fitMoment('when I explained how I rerouted deliveries during the port strike', 'best', 'you').value)
+      .toEqual({ form: 'doing', text: 'explaining how I rerouted deliveries during the port strike' });
+    expect(fitMoment('talking about the sepsis screening audit I led on my ward', 'best', 'you').value)
+      .toEqual({ form: 'doing', text: 'talking about the sepsis screening audit I led on my ward' });
+  });
+
+  it('"the X question" is X only when X reads alone ("SQL", "pricing"), not "stakeholder"', () => {
+    expect(fitMoment('the SQL question', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'SQL' });
+    expect(fitMoment('the pricing question', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'pricing' });
+    expect(fitMoment('the stakeholder question', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'the stakeholder question' });
+  });
+
+  it('a list before a dash is joined with "and" ("e-discovery, Relativity, and doc review volumes")', () => {
+    expect(fitDetail("e-discovery, Relativity, doc review volumes — he asked if I've run a review team before", toHer).value)
+      .toEqual({ form: 'topic', text: 'e-discovery, Relativity, and doc review volumes' });
+  });
+});

@@ -353,7 +353,8 @@ function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, l
       dropped.push({ text: point, reason: 'several_points' });
       continue;
     }
-    let fitted = countWords(point) > MAX_WORDS * 1.5 ? undefined : fitPoint(point);
+    // "e-discovery, Relativity, doc review volumes — he asked…": a list before the dash is a list.
+    let fitted = countWords(point) > MAX_WORDS * 1.5 ? undefined : points.length > 1 && (point.match(/,/g) ?? []).length >= 2 ? list?.(point) ?? fitPoint(point) : fitPoint(point);
     // "The sprint planning process (two-week sprints, planning Monday am…)": notes in brackets after
     // a phrase that fits; the phrase is used and the notes listed.
     // ("the system design (never got to caching)": a note in brackets kept in the sentence reads as one too.)
@@ -433,8 +434,13 @@ function simplifyTopic(text: string): string {
   return text
     .replace(/^(?:the|a|an|that|this|their|your|his|her)\s+(?:(?:tricky|hard|difficult|technical|last|first|second|final|follow-up|big|one)\s+)?(?:question|bit|part|section)\s+(?:on|about|of|around|regarding|re|for)\s+/i, '')
     .replace(/^(?:my\s+)?(?:answer|response|reply|thoughts|views?|ideas|take|opinions?|perspective|stance)\s+(?:on|to|about|for)\s+/i, '')
-    .replace(/^(?:the|a)\s+((?:[\p{L}\d/&+-]+\s+){0,2}[\p{L}\d/&+-]+)\s+question$/iu, '$1');
+    // "the SQL question" → "SQL", "the pricing question" → "pricing"; "the stakeholder question"
+    // stays ("my answer on stakeholder" is no phrase).
+    .replace(/^(?:the|a)\s+((?:[\p{L}\d/&+-]+\s+){0,2}[\p{L}\d/&+-]+)\s+question$/iu, (whole, topic: string) => (/^[\p{Ll}-]+$/u.test(topic) && !/ing$/.test(topic) && !MASS_TOPICS.has(topic) && !COUNT_NOUNS.has(topic) ? whole : topic));
 }
+
+/** One-word topics that read alone after "my answer on" ("ethics", "safeguarding" is a gerund already). */
+const MASS_TOPICS = new Set(['ethics', 'statistics', 'analytics', 'budgeting', 'compliance', 'governance', 'strategy', 'security', 'privacy', 'diversity', 'sustainability', 'leadership', 'culture', 'salary', 'pay', 'conflict', 'feedback', 'stakeholders', 'metrics', 'data', 'sql', 'python', 'excel', 'safeguarding', 'risk', 'finance', 'design', 'testing', 'accessibility']);
 
 /** The topic of a first-person or subjectless clause about an answer ("I blanked on X", "ran out of time on X"). */
 function topicOfClause(terms: readonly Term[], verb: number): Term[] | undefined {
@@ -530,6 +536,12 @@ const ANSWER_VERBS = new Set(['explain', 'answer', 'describe', 'cover', 'address
 const ANSWERING = new Set(['explaining', 'describing', 'answering', 'discussing', 'justifying', 'outlining', 'presenting', 'defending', 'covering', 'addressing']);
 
 function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished', audience: Audience): MomentForm | undefined {
+  // "I think my best moment was the stakeholder question": the moment is what it was.
+  const verdict = /^(?:I think |honestly,? |probably )?my (?:best|strongest|worst|weakest) (?:moment|bit|part|answer) was (?:probably |definitely |maybe )?(\S.*)$/i.exec(point);
+  if (verdict !== null) return fitMomentPoint(verdict[1] ?? '', field, audience);
+  // "when I explained how I rerouted deliveries": the best moment is what I did.
+  const when = field === 'best' ? /^(?:the (?:bit|part|moment) )?when (I \S.*)$/i.exec(point) : null;
+  if (when !== null) return fitMomentPoint(when[1] ?? '', field, audience);
   const shape = shapeOf(point);
   // "did I even answer the one about conflict?": a question to self, no moment to write about.
   // ("what I'd do in the first 90 days?" is the question they asked, as a topic.)
@@ -600,6 +612,12 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
       if (field === 'best' && sub.length >= 3 && sub[sub.length - 1]?.lower === 'i' && is(sub[0], 'Determiner')
         && sub.slice(1, -1).every((t) => is(t, 'Noun') || is(t, 'Adjective') || is(t, 'Value') || is(t, 'Date'))
         && is(shape.terms[shape.verb], 'PastTense') && finiteVerb(shape.terms.slice(shape.verb + 1)) < 0) return asTopic(shape.terms);
+      // "talking about the sepsis audit I led on my ward": something I did, with a thing I did before.
+      if (field === 'best' && sub.length >= 3 && sub[sub.length - 1]?.lower === 'i' && is(sub[0], 'Gerund') && sub[0] === shape.terms[0]
+        && is(shape.terms[shape.verb], 'PastTense') && finiteVerb(shape.terms.slice(shape.verb + 1)) < 0) {
+        const text = phraseOf(audienceTerms(shape.terms, audience));
+        return text === undefined || shape.terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
+      }
       const who = subjectOf(shape.subject, []);
       if (who !== 'first' && who !== 'none' && who !== 'we') {
         // "they asked me about X and I froze": the topic they asked about; "they asked how I would…": the question.
