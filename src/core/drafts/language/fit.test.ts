@@ -399,3 +399,14 @@ describe('reading round 12', () => {
       .toEqual({ form: 'topic', text: 'e-discovery, Relativity, and doc review volumes' });
   });
 });
+
+describe('reading round 13 (replies to a rejection)', () => {
+  it('a role reporting news is the news ("the hiring manager said…" → what was said)', () => {
+    expect(fitDetail('The hiring manager said the last person in the role left for a startup.', toHer).value)
+      .toEqual({ form: 'fact', text: 'the last person in the role left for a startup' });
+  });
+
+  it('a second verb after a comma with no subject is notes, not a comma splice', () => {
+    expect(fitDetail('Ana Lúcia ran the whole panel, asked about stakeholder management mostly', toHer).value).toBeUndefined();
+  });
+});

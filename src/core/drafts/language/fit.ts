@@ -231,7 +231,9 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
       }
       // "Gabriel explained that the M&A team closed 14 deals": someone named reporting news; the news
       // is what they said ("hear that Gabriel explained that …" says it twice).
-      if (shape.subject.length > 0 && shape.subject.every((t) => is(t, 'Person') || is(t, 'Honorific') || is(t, 'ProperNoun'))) {
+      // ("The hiring manager said the last person left": a role reporting news is the same.)
+      const roleSubject = shape.subject.length >= 2 && is(shape.subject[0], 'Determiner') && ROLE_WORDS.has(shape.subject[shape.subject.length - 1]?.lower ?? '');
+      if (shape.subject.length > 0 && (roleSubject || shape.subject.every((t) => is(t, 'Person') || is(t, 'Honorific') || is(t, 'ProperNoun')))) {
         const rep = reportedAt(terms, shape.verb);
         const content = rep === undefined || isAct(rep.verb) ? undefined : rep.rest[0]?.lower === 'that' ? rep.rest.slice(1) : rep.rest;
         if (content !== undefined && finiteVerb(content) > 0 && !WH.has(content[0]?.lower ?? '') && !is(content[0], 'Pronoun') && !TOPIC_PREPOSITIONS.has(content[0]?.lower ?? '')) {
@@ -242,6 +244,9 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
         // theirs to be thanked for, not news for this person ("hearing about how Lan asked…").
         if (rep !== undefined && isAct(rep.verb)) return undefined;
       }
+      // "Ana ran the whole panel, asked about stakeholders": a second verb after a comma, with no
+      // subject of its own, is notes; left out and listed rather than written as a comma splice.
+      if (terms.some((t, i) => i > shape.verb && terms[i - 1]?.post.includes(',') && is(t, 'Verb') && !is(t, 'Gerund') && !is(t, 'Participle') && !is(t, 'Copula'))) return undefined;
       // "Kubernetes cost overruns": a noun that is also a verb, between a bare subject and a bare
       // noun, is one compound noun ("hear that Kubernetes cost overruns" says nothing).
       const after = terms[shape.verb + 1];
