@@ -386,7 +386,11 @@ const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { maxim
 
 async function main(): Promise<void> {
   const missing = dovecotMissing();
-  if (missing) throw new Error(missing);
+  if (missing) {
+    // Not a crash of the bench: this machine cannot run the test mail server.
+    process.stdout.write(`mail sync bench skipped: ${missing}\n`);
+    return;
+  }
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first`);
   const n = messagesArg();
   const now = Date.now();
