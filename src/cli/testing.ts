@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { LOCAL_USER } from '../app/ports.js';
 import { createTimeRules } from '../core/time.js';
 import type { Deps } from '../deps.js';
-import { openPgliteStore } from '../store/pglite.js';
+import { freshPgliteStore } from '../store/testing.js';
 import type { CliIo } from './io.js';
 import { runCli } from './main.js';
 
@@ -27,7 +27,7 @@ export async function cli(argv: readonly string[], options: { now?: number; file
 
 /** A real, migrated in-memory database with the local user, for CLI tests. */
 export async function memoryDeps(): Promise<Deps> {
-  const store = await openPgliteStore();
+  const store = await freshPgliteStore();
   await store.ensureUser(LOCAL_USER);
   return { store, time: createTimeRules(), clock: { now: () => Date.now() } };
 }

@@ -10,7 +10,8 @@ import { ROLES, type Account, type Clock, type Organisation, type Role, type Sto
 import { addApplication, addInterview, addPerson, saveProfile, type AppDeps } from '../app/records.js';
 import { createTimeRules } from '../core/time.js';
 import type { Deps } from '../deps.js';
-import { openPgliteStore, PgliteStore } from '../store/pglite.js';
+import { PgliteStore } from '../store/pglite.js';
+import { freshPgliteStore } from '../store/testing.js';
 import { createServer, type ServerOptions } from './app.js';
 import type { RequestEnv } from './request-env.js';
 import { CSRF_HEADER } from './security.js';
@@ -111,7 +112,7 @@ interface Seeded {
 let seeded: Promise<Seeded> | undefined;
 function seededDump(): Promise<Seeded> {
   seeded ??= (async () => {
-    const store = await openPgliteStore();
+    const store = await freshPgliteStore();
     try {
       const users = await seed({ accounts: store.accounts, clock: fakeClock(), policy: TEST_POLICY }, store);
       return { dump: await store.dump(), users };

@@ -2,7 +2,7 @@
 import { LOCAL_USER, type Store } from '../app/ports.js';
 import { createTimeRules } from '../core/time.js';
 import type { Deps } from '../deps.js';
-import { openPgliteStore } from '../store/pglite.js';
+import { freshPgliteStore } from '../store/testing.js';
 import { CSRF_HEADER } from './security.js';
 
 /**
@@ -11,7 +11,7 @@ import { CSRF_HEADER } from './security.js';
  * AFTERWORD_TEST_DATABASE_URL, dropped when the store closes (`npm run test:api-pg`).
  */
 export async function memoryDeps(): Promise<Deps> {
-  const store = (await postgresTestStore())?.store ?? await openPgliteStore();
+  const store = (await postgresTestStore())?.store ?? await freshPgliteStore();
   await store.ensureUser(LOCAL_USER);
   return { store, time: createTimeRules(), clock: { now: () => Date.now() } };
 }

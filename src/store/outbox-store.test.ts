@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewOutboxItem } from '../app/mail/outbox-port.js';
 import type { Store } from '../app/ports.js';
 import type { Application } from '../core/model.js';
-import { openPgliteStore } from './pglite.js';
+import { freshPgliteStore } from './testing.js';
 
 // Mon 2026-03-09 14:00 UTC.
 const T0 = Date.UTC(2026, 2, 9, 14);
@@ -27,7 +27,7 @@ function note(n: number, sendAt: number): NewOutboxItem {
   };
 }
 
-const stores: { name: string; open: () => Promise<Store>; drop?: () => Promise<void> }[] = [{ name: 'PGlite', open: () => openPgliteStore() }];
+const stores: { name: string; open: () => Promise<Store>; drop?: () => Promise<void> }[] = [{ name: 'PGlite', open: () => freshPgliteStore() }];
 const url = process.env['AFTERWORD_TEST_DATABASE_URL'];
 if (url) {
   // A database of its own: claims look at every user's notes.

@@ -1,7 +1,8 @@
 /** The agenda reads the next-due index: an action due now must be listed even when its ideal moment is days away. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTimeRules } from '../../core/time.js';
-import { openPgliteStore, type PgliteStore } from '../../store/pglite.js';
+import type { PgliteStore } from '../../store/pglite.js';
+import { freshPgliteStore } from '../../store/testing.js';
 import { agenda } from '../../app/agenda.js';
 import { LOCAL_USER } from '../../app/ports.js';
 import { addApplication, addInterview, addPerson, addTouch, saveProfile, type AppDeps } from '../../app/records.js';
@@ -11,7 +12,7 @@ let clock = Date.parse('2026-03-02T13:00:00Z'); // Mon 2026-03-02 08:00 New York
 const deps = (): AppDeps => ({ store, time: createTimeRules(), clock: { now: () => clock }, userId: LOCAL_USER.id });
 
 beforeAll(async () => {
-  store = await openPgliteStore();
+  store = await freshPgliteStore();
   await store.ensureUser(LOCAL_USER);
   await saveProfile(deps(), { timeZone: 'America/New_York', region: 'US' }, { name: 'Jordan Lee' });
   await addApplication(deps(), { company: 'Acme Corp', role: 'Data Analyst' });

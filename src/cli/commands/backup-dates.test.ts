@@ -1,7 +1,7 @@
 /** Every calendar date a backup holds is written "YYYY-MM-DD" and read back as the same day. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../deps.js';
-import { openPgliteStore } from '../../store/pglite.js';
+import { freshPgliteStore } from '../../store/testing.js';
 import { cliWith, memoryDeps } from '../testing.js';
 
 let deps: Deps;
@@ -31,7 +31,7 @@ describe('dates in a backup', () => {
   });
 
   it('restore into an empty store, then backup, gives the same bytes', async () => {
-    const empty = await openPgliteStore();
+    const empty = await freshPgliteStore();
     try {
       await empty.ensureUser({ id: 'local', name: 'Local user' });
       const other: Deps = { ...deps, store: empty };

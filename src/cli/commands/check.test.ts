@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createSpellerLoader } from '../../app/speller.js';
 import { runCli } from '../main.js';
 import { fakeIo } from '../testing.js';
+import { afterwordArgs } from '../testing-process.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const example = readFileSync(`${root}test/fixtures/contract/tone-example.json`, 'utf8');
@@ -114,9 +115,7 @@ describe('the spelling dictionary loader', () => {
 });
 
 describe('afterword check as a real process', () => {
-  // node_modules/.bin/tsx is what `npx tsx` runs, without npm's own warnings on stderr.
-  const tsx = `${root}node_modules/.bin/tsx`;
-  const run = (args: string[]) => spawnSync(tsx, ['src/cli/bin.ts', 'check', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const run = (args: string[]) => spawnSync(process.execPath, [...afterwordArgs(), 'check', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 
   it('checks the contract example file: exit 0 and findings for L1, L2, L3, L4, L5, L8, L10', () => {
     const r = run(['test/fixtures/contract/tone-example.json', '--json']);

@@ -22,8 +22,10 @@ import { LOCAL_USER } from '../../app/ports.js';
 import { createTimeRules } from '../../core/time.js';
 import { pgliteDir } from '../../store/location.js';
 import { openPgliteStore } from '../../store/pglite.js';
+import { freshPgliteStore } from '../../store/testing.js';
 import { runCli } from '../main.js';
 import { cliWith } from '../testing.js';
+import { afterwordArgs } from '../testing-process.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const work = mkdtempSync(join(tmpdir(), 'afterword-faults-'));
@@ -35,7 +37,7 @@ let n = 0;
 
 /** A migrated database with a profile and three applications (a1–a3), as a dump to clone from. */
 beforeAll(async () => {
-  const store = await openPgliteStore();
+  const store = await freshPgliteStore();
   await store.ensureUser(LOCAL_USER);
   const run = cliWith({ store, time: createTimeRules(), clock: { now: () => Date.parse(NOW) } }, NOW);
   expect((await run(['setup', '--name', 'Ada Lo', '--time-zone', 'Europe/London', '--region', 'GB-ENG'])).code).toBe(0);
@@ -68,7 +70,7 @@ const cleanEnv = (): Record<string, string> => Object.fromEntries(
 
 /** `afterword --data-dir DIR …` in a child process; output collected. */
 function afterword(dataDir: string, args: readonly string[]): { child: ChildProcess; out: () => string; err: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', '--data-dir', dataDir, ...args], { cwd: root, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...afterwordArgs(), '--data-dir', dataDir, ...args], { cwd: root, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.setEncoding('utf8').on('data', (c: string) => { out += c; });
@@ -383,7 +385,7 @@ describe('a closed pipe', () => {
       redFlags: [],
     })));
     await store.close();
-    const shell = spawnSync('bash', ['-c', `set -o pipefail; node --import tsx src/cli/bin.ts --data-dir '${dataDir}' pipeline --json | head -c 10 > /dev/null`], { cwd: root, env: cleanEnv(), encoding: 'utf8' });
+    const shell = spawnSync('bash', ['-c', `set -o pipefail; node ${afterwordArgs().map((a) => `'${a}'`).join(' ')} --data-dir '${dataDir}' pipeline --json | head -c 10 > /dev/null`], { cwd: root, env: cleanEnv(), encoding: 'utf8' });
     expect(shell.stderr).toBe('');
     expect(shell.status).toBe(0);
   }, 60_000);

@@ -9,7 +9,9 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../deps.js';
 import { openPgliteStore } from '../../store/pglite.js';
+import { freshPgliteStore } from '../../store/testing.js';
 import { cliWith, memoryDeps } from '../testing.js';
+import { afterwordArgs } from '../testing-process.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 let deps: Deps;
@@ -86,7 +88,7 @@ describe('import', () => {
 describe('backup and restore', () => {
   it('backup → restore into an empty store → backup gives identical bytes', async () => {
     await cli()(['backup', 'one.json']);
-    const empty = await openPgliteStore();
+    const empty = await freshPgliteStore();
     const other: Deps = { ...deps, store: empty };
     try {
       await empty.ensureUser({ id: 'local', name: 'Local user' });
@@ -110,7 +112,7 @@ describe('backup and restore', () => {
     expect(old).toContain('"appliedOn": 20494');
     expect(old).not.toMatch(/"appliedOn": "/);
     files['old.json'] = old;
-    const empty = await openPgliteStore();
+    const empty = await freshPgliteStore();
     const other: Deps = { ...deps, store: empty };
     try {
       await empty.ensureUser({ id: 'local', name: 'Local user' });
@@ -144,7 +146,7 @@ describe('a killed import', () => {
     const data = join(dir, 'data');
     const env = { ...process.env, AFTERWORD_DATA_DIR: data };
     const run = (args: string[], onStderr?: (line: string, kill: () => void) => void) => new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-      const child = spawn('npx', ['tsx', 'src/cli/bin.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      const child = spawn(process.execPath, [...afterwordArgs(), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       child.stderr.setEncoding('utf8');
       child.stderr.on('data', (chunk: string) => onStderr?.(chunk, () => { if (child.pid) process.kill(-child.pid, 'SIGKILL'); }));
       child.on('exit', (code, signal) => resolve({ code, signal }));

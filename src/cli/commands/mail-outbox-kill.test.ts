@@ -23,6 +23,7 @@ import { addApplication, addInterview, addPerson, saveProfile, type AppDeps } fr
 import { createTimeRules } from '../../core/time.js';
 import { systemClock } from '../../deps.js';
 import { openStore } from '../../store/open.js';
+import { afterwordArgs } from '../testing-process.js';
 
 const LOGIN = 'jordan@example.com';
 const PASSWORD = 'app pass 4711';
@@ -70,7 +71,7 @@ interface Served {
 /** `afterword --data-dir DIR serve --port 0` in a child process, resolved once it listens. */
 async function serve(): Promise<Served> {
   const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('AFTERWORD_') && e[0] !== 'DATABASE_URL'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', '--data-dir', dir, 'serve', '--port', '0'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...afterwordArgs(), '--data-dir', dir, 'serve', '--port', '0'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let out = '';
   let err = '';

@@ -12,7 +12,8 @@ import { startTestSmtp, type TestSmtp } from '../../app/mail/testing-smtp.js';
 import { LOCAL_USER } from '../../app/ports.js';
 import { parseScenario } from '../../core/scenario.js';
 import { createTimeRules } from '../../core/time.js';
-import { openPgliteStore, type PgliteStore } from '../../store/pglite.js';
+import type { PgliteStore } from '../../store/pglite.js';
+import { freshPgliteStore } from '../../store/testing.js';
 import { runCli } from '../main.js';
 
 const time = createTimeRules();
@@ -63,7 +64,7 @@ async function drafts(): Promise<{ subject: string; flags: string[] }[]> {
 
 beforeAll(async () => {
   [dovecot, smtp] = await Promise.all([startDovecot({ users: [{ login: LOGIN, password: PASSWORD }] }), startTestSmtp({ user: LOGIN, password: PASSWORD })]);
-  store = await openPgliteStore();
+  store = await freshPgliteStore();
   await store.ensureUser(LOCAL_USER);
   const parsed = parseScenario(JSON.parse(readFileSync('test/fixtures/contract/worked-example-1.json', 'utf8')), time);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));

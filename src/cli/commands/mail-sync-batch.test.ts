@@ -12,7 +12,8 @@ import { syncMailbox } from '../../app/mail/sync.js';
 import { dovecotMissing, plainMessage, startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
 import { parseScenario } from '../../core/scenario.js';
 import { createTimeRules } from '../../core/time.js';
-import { openPgliteStore, type PgliteStore } from '../../store/pglite.js';
+import type { PgliteStore } from '../../store/pglite.js';
+import { freshPgliteStore } from '../../store/testing.js';
 
 const time = createTimeRules();
 const LOGIN = 'jordan@example.com';
@@ -28,7 +29,7 @@ const deps = (): MailDeps => ({ store, time, clock: { now: () => NOW }, userId: 
 
 beforeAll(async () => {
   dovecot = await startDovecot({ users: [{ login: LOGIN, password: PASSWORD }] });
-  store = await openPgliteStore();
+  store = await freshPgliteStore();
   await store.ensureUser({ id: USER, name: USER });
   const json = JSON.parse(readFileSync('test/fixtures/contract/worked-example-1.json', 'utf8')) as { applications: { people: Record<string, unknown>[] }[] };
   json.applications[0]!.people.push({ id: 'p2', name: 'Sam Ruiz', honorific: 'Mr.', role: 'interviewer', email: 's.ruiz@acme.example', verified: true });

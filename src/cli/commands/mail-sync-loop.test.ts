@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../core/scenario.js';
 import { createTimeRules } from '../../core/time.js';
-import { openPgliteStore, type PgliteStore } from '../../store/pglite.js';
+import type { PgliteStore } from '../../store/pglite.js';
+import { freshPgliteStore } from '../../store/testing.js';
 import type { UserId } from '../../app/ports.js';
 import { connectMailbox } from '../../app/mail/connect.js';
 import { mailKeyFromSecret } from '../../app/mail/credentials.js';
@@ -48,7 +49,7 @@ function message(m: { from: string; to: string; subject: string; date: string; b
 
 beforeAll(async () => {
   dovecot = await startDovecot({ users: [{ login: 'jordan@example.com', password: PASSWORD }, { login: 'sam@example.com', password: PASSWORD }] });
-  store = await openPgliteStore();
+  store = await freshPgliteStore();
 }, 60_000);
 
 afterAll(async () => {

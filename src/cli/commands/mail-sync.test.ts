@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../core/scenario.js';
 import { createTimeRules } from '../../core/time.js';
-import { openPgliteStore, type PgliteStore } from '../../store/pglite.js';
+import type { PgliteStore } from '../../store/pglite.js';
+import { freshPgliteStore } from '../../store/testing.js';
 import { AppError } from '../../app/errors.js';
 import type { UserId } from '../../app/ports.js';
 import { mailKeyFromSecret } from '../../app/mail/credentials.js';
@@ -85,7 +86,7 @@ beforeAll(async () => {
   // Dovecot's start-up, measured here (with the self-signed certificate): ~0.7 s on the 2-core machine.
   expect(performance.now() - t0).toBeLessThan(15_000);
   smtp = await startTestSmtp({ user: USERS[0]!.login, password: PASSWORD });
-  store = await openPgliteStore();
+  store = await freshPgliteStore();
 }, 60_000);
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../testing.js';
+import { afterwordArgs } from '../testing-process.js';
 
 const example = fileURLToPath(new URL('../../../test/fixtures/contract/worked-example-1.json', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -68,9 +69,9 @@ describe('afterword plan', () => {
 
   it('runs as a real process: exit 0 with JSON, exit 2 with one stderr line', async () => {
     const run = promisify(execFile);
-    const ok = await run('npx', ['tsx', 'src/cli/bin.ts', 'plan', '--scenario', example, '--now', '2026-03-04T09:00:00-05:00', '--json'], { cwd: root });
+    const ok = await run(process.execPath, [...afterwordArgs(), 'plan', '--scenario', example, '--now', '2026-03-04T09:00:00-05:00', '--json'], { cwd: root });
     expect(JSON.parse(ok.stdout)).toHaveProperty('recommendations');
-    const failed = await run('npx', ['tsx', 'src/cli/bin.ts', 'plan', '--scenario', 'package.json', '--json'], { cwd: root }).catch((e: unknown) => e as { code: number; stderr: string });
+    const failed = await run(process.execPath, [...afterwordArgs(), 'plan', '--scenario', 'package.json', '--json'], { cwd: root }).catch((e: unknown) => e as { code: number; stderr: string });
     expect('code' in failed ? failed.code : 0).toBe(2);
     expect(('stderr' in failed ? failed.stderr : '').trim().split('\n').filter((l) => l.startsWith('afterword:'))).toHaveLength(1);
   });

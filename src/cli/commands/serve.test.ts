@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../../server/security.js';
 import { runCli } from '../main.js';
 import { cli } from '../testing.js';
+import { afterwordArgs } from '../testing-process.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -97,10 +98,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** `node --import tsx src/cli/bin.ts serve --port 0 …` in a child process, once it printed its address. */
+/** `afterword serve --port 0 …` in a child process, once it printed its address. */
 function serve(args: readonly string[], env: Record<string, string> = {}): Promise<Served> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AFTERWORD_') && k !== 'DATABASE_URL'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'serve', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [...afterwordArgs(), 'serve', '--port', '0', ...args], {
     cwd: root, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -224,7 +225,7 @@ describe('afterword serve --accounts as a process', () => {
 
   it('is a shared server: no key, a sign-in that answers, the first-admin hint and a request log', async () => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AFTERWORD_') && k !== 'DATABASE_URL'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', '--data-dir', dir, 'serve', '--port', '0', '--accounts'], {
+    const child = spawn(process.execPath, [...afterwordArgs(), '--data-dir', dir, 'serve', '--port', '0', '--accounts'], {
       cwd: root, env: clean, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
