@@ -78,15 +78,16 @@ describe('Offers', () => {
     await rate('Growth', 'Globex', '2');
     await rate('Commute', 'Globex', '5');
     // Acme: 3×4 + 1×1 = 13 of 20; Globex: 3×2 + 1×5 = 11 of 20.
+    // Each rating is saved on its own: the last one can land after the first total shows.
     await expect.poll(() => cellOf('Your weighted score', 0)).toContain('65% (13 of 20)');
+    await expect.poll(() => cellOf('Your weighted score', 1)).toContain('55% (11 of 20)');
     await expect(cellOf('Your weighted score', 0)).resolves.toContain('Best');
-    await expect(cellOf('Your weighted score', 1)).resolves.toContain('55% (11 of 20)');
     await expect(cellOf('Growth', 0)).resolves.toContain('3 × 4 = 12');
     // Commute matters more now (×5): Acme 12 + 5 = 17 of 40, Globex 6 + 25 = 31 of 40.
     await e.page.getByLabel('Weight of Commute, 1 to 10').selectOption('5');
     await expect.poll(() => cellOf('Your weighted score', 1)).toContain('78% (31 of 40)');
+    await expect.poll(() => cellOf('Your weighted score', 0)).toContain('43% (17 of 40)');
     await expect(cellOf('Your weighted score', 1)).resolves.toContain('Best');
-    await expect(cellOf('Your weighted score', 0)).resolves.toContain('43% (17 of 40)');
     await expect(cellOf('Your weighted score', 0)).resolves.not.toContain('Best');
   });
 
