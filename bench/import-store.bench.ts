@@ -23,6 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnv } from './child-env.js';
+import { random } from './seeded.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
@@ -41,18 +42,6 @@ function sizes(): number[] {
 
 // ------------------------------------------------------------------ the file
 
-/** A small seeded generator (xorshift32), the same file on every machine. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
 
 const COMPANIES = ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Zoë & Ñúñez GmbH', 'Hooli', 'Vandelay Industries', 'Tyrell, Inc.'];
 const ROLES = ['Data Analyst', 'Software Engineer', 'Product Manager', 'UX Designer', 'Ingeniera de datos', 'Nurse Practitioner'];

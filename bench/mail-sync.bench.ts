@@ -39,6 +39,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dovecotMissing, startDovecot, type Dovecot } from '../src/app/mail/testing-dovecot.js';
 import { childEnv } from './child-env.js';
+import { random } from './seeded.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
@@ -61,18 +62,6 @@ function messagesArg(): number {
   return n;
 }
 
-/** A small seeded generator (xorshift32): the same mailbox on every run. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
 
 // ------------------------------------------------------------------ the applications
 
