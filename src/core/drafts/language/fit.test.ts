@@ -410,3 +410,11 @@ describe('reading round 13 (replies to a rejection)', () => {
     expect(fitDetail('Ana Lúcia ran the whole panel, asked about stakeholder management mostly', toHer).value).toBeUndefined();
   });
 });
+
+describe('reading round 14', () => {
+  it('", and how the last one failed" after a topic is a second point, not part of the subject of "was"', () => {
+    const f = fitDetail('we spoke about the rollout of the new case management system to social workers, and how the last one failed', toHer);
+    expect(f.value).toEqual({ form: 'topic', text: 'the rollout of the new case management system to social workers' });
+    expect(f.dropped).toEqual([{ text: 'how the last one failed', reason: 'several_points' }]);
+  });
+});
