@@ -603,26 +603,20 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
         if ((lead === 'talking' || lead === 'speaking') && TOPIC_PREPOSITIONS.has(after)) return asTopic(shape.terms.slice(2));
         return field === 'unfinished' ? asTopic(shape.terms) : undefined;
       }
-      const text = phraseOf(audienceTerms(shape.terms, audience));
-      return text === undefined || shape.terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
+      return doingOf(shape.terms, audience);
     }
     case 'clause': {
       // "Bringing up the cold chain audit": a phrasal gerund read as a subject is the gerund's phrase.
       if (field === 'best' && shape.subject.length === 1 && is(shape.subject[0], 'Gerund') && shape.terms[0] === shape.subject[0]) {
-        const text = phraseOf(audienceTerms(shape.terms, audience));
-        return text === undefined || shape.terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
+        return doingOf(shape.terms, audience);
       }
       // "the 30-60-90 day plan I brought on paper": a thing and what I did with it is one topic.
+      // ("talking about the sepsis audit I led on my ward": something I did, with a thing I did before.)
       const sub = shape.subject;
-      if (field === 'best' && sub.length >= 3 && sub[sub.length - 1]?.lower === 'i' && is(sub[0], 'Determiner')
-        && sub.slice(1, -1).every((t) => is(t, 'Noun') || is(t, 'Adjective') || is(t, 'Value') || is(t, 'Date'))
-        && is(shape.terms[shape.verb], 'PastTense') && finiteVerb(shape.terms.slice(shape.verb + 1)) < 0) return asTopic(shape.terms);
-      // "talking about the sepsis audit I led on my ward": something I did, with a thing I did before.
-      if (field === 'best' && sub.length >= 3 && sub[sub.length - 1]?.lower === 'i' && is(sub[0], 'Gerund') && sub[0] === shape.terms[0]
-        && is(shape.terms[shape.verb], 'PastTense') && finiteVerb(shape.terms.slice(shape.verb + 1)) < 0) {
-        const text = phraseOf(audienceTerms(shape.terms, audience));
-        return text === undefined || shape.terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
-      }
+      const thenIDid = field === 'best' && sub.length >= 3 && sub[sub.length - 1]?.lower === 'i'
+        && is(shape.terms[shape.verb], 'PastTense') && finiteVerb(shape.terms.slice(shape.verb + 1)) < 0;
+      if (thenIDid && is(sub[0], 'Determiner') && sub.slice(1, -1).every((t) => is(t, 'Noun') || is(t, 'Adjective') || is(t, 'Value') || is(t, 'Date'))) return asTopic(shape.terms);
+      if (thenIDid && is(sub[0], 'Gerund') && sub[0] === shape.terms[0]) return doingOf(shape.terms, audience);
       const who = subjectOf(shape.subject, []);
       if (who !== 'first' && who !== 'none' && who !== 'we') {
         // "they asked me about X and I froze": the topic they asked about; "they asked how I would…": the question.
@@ -664,6 +658,12 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
       return asTopic(topic);
     }
   }
+}
+
+/** Something I did, as its gerund phrase ("walking the panel through…"); never with another person's he/she in it. */
+function doingOf(terms: readonly Term[], audience: Audience): MomentForm | undefined {
+  const text = phraseOf(audienceTerms(terms, audience));
+  return text === undefined || terms.some((t) => THIRD_SINGULAR.has(t.lower)) ? undefined : { form: 'doing', text };
 }
 
 /** A moment of the candidate's (best, awkward, unfinished) fitted in the first person. */
