@@ -16,18 +16,18 @@
  * small one is mostly start-up), and peak RSS that does not grow with the file: it starts from what
  * merely opening the database takes (PGlite's wasm memory) and levels off.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnv } from './child-env.js';
 import { random } from './seeded.js';
+import { measureNode, type Measured } from './measure.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
-const GNU_TIME = '/usr/bin/time';
 const DEFAULT_SIZES = [10_000, 30_000, 100_000, 300_000];
 const TARGET_ROWS_PER_S = 10_000;
 const MB = 1024 * 1024;
@@ -81,54 +81,8 @@ async function writeCsv(n: number, file: string): Promise<void> {
 
 // ------------------------------------------------------------------ the processes
 
-interface Measured {
-  readonly ms: number;
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** Peak resident set in bytes. */
-  readonly peakRss: number;
-  /** The process's user + system CPU time (GNU time), NaN without it: on a shared machine wall time mostly measures the others. */
-  readonly cpuMs: number;
-  readonly rssFrom: 'GNU time' | '/proc VmHWM';
-}
-
-function vmHwm(pid: number): number {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m?.[1] ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Runs `node args…` and measures its wall time and peak RSS. */
-async function measure(args: readonly string[]): Promise<Measured> {
-  const viaTime = existsSync(GNU_TIME);
-  const report = viaTime ? join(mkdtempSync(join(tmpdir(), 'afterword-time-')), 'rss') : '';
-  const [cmd, argv] = viaTime ? [GNU_TIME, ['-o', report, '-f', '%M %U %S', process.execPath, ...args]] : [process.execPath, [...args]];
-  const started = performance.now();
-  const child = spawn(cmd, argv, { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (t: string) => { stdout += t; });
-  child.stderr.setEncoding('utf8').on('data', (t: string) => { stderr += t; });
-  let polled = 0;
-  const poll = viaTime ? undefined : setInterval(() => { if (child.pid !== undefined) polled = Math.max(polled, vmHwm(child.pid)); }, 10);
-  const [code] = (await once(child, 'close')) as [number | null];
-  const ms = performance.now() - started;
-  if (poll) clearInterval(poll);
-  let peakRss = polled;
-  let cpuMs = Number.NaN;
-  if (viaTime) {
-    const lines = readFileSync(report, 'utf8').trim().split('\n');
-    const [kb, user, system] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
-    peakRss = (kb ?? Number.NaN) * 1024;
-    cpuMs = ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000;
-    rmSync(dirname(report), { recursive: true, force: true });
-  }
-  return { ms, code, stdout, stderr, peakRss, cpuMs, rssFrom: viaTime ? 'GNU time' : '/proc VmHWM' };
-}
+/** Runs `node args…` from the repository and measures it. */
+const measure = (args: readonly string[]): Promise<Measured> => measureNode(args, { cwd: ROOT });
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

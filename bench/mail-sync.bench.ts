@@ -33,13 +33,14 @@
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { chownSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chownSync, cpSync, existsSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dovecotMissing, startDovecot, type Dovecot } from '../src/app/mail/testing-dovecot.js';
 import { childEnv } from './child-env.js';
 import { random } from './seeded.js';
+import { measureNode, type Measured } from './measure.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
@@ -239,48 +240,8 @@ async function depositAll(dovecot: Dovecot, mails: readonly Mail[]): Promise<voi
 
 // ------------------------------------------------------------------ the processes
 
-interface Measured {
-  readonly ms: number;
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly peakRss: number;
-  readonly cpuMs: number;
-}
-
-/** Runs `node args…` under GNU time (else polling /proc for VmHWM): wall time, CPU and peak RSS. */
-async function measure(args: readonly string[], input?: string): Promise<Measured> {
-  const viaTime = existsSync(GNU_TIME);
-  const report = viaTime ? join(mkdtempSync(join(tmpdir(), 'afterword-time-')), 'out') : '';
-  const [cmd, argv] = viaTime ? [GNU_TIME, ['-o', report, '-f', '%M %U %S', process.execPath, ...args]] : [process.execPath, [...args]];
-  const started = performance.now();
-  const child = spawn(cmd, argv, { cwd: ROOT, env: childEnv(), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-  if (input !== undefined) child.stdin?.end(input);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (t: string) => { stdout += t; });
-  child.stderr?.setEncoding('utf8').on('data', (t: string) => { stderr += t; });
-  let polled = 0;
-  const poll = viaTime ? undefined : setInterval(() => {
-    try {
-      const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid ?? 0}/status`, 'utf8'));
-      if (m?.[1]) polled = Math.max(polled, Number(m[1]) * 1024);
-    } catch { /* gone */ }
-  }, 10);
-  const [code] = (await once(child, 'close')) as [number | null];
-  const ms = performance.now() - started;
-  if (poll) clearInterval(poll);
-  let peakRss = polled;
-  let cpuMs = Number.NaN;
-  if (viaTime) {
-    const lines = readFileSync(report, 'utf8').trim().split('\n');
-    const [kb, user, system] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
-    peakRss = (kb ?? Number.NaN) * 1024;
-    cpuMs = ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000;
-    rmSync(dirname(report), { recursive: true, force: true });
-  }
-  return { ms, code, stdout, stderr, peakRss, cpuMs };
-}
+/** Runs `node args…` from the repository and measures it. */
+const measure = (args: readonly string[], input?: string): Promise<Measured> => measureNode(args, { cwd: ROOT, ...(input !== undefined ? { input } : {}) });
 
 /** `--cpu-prof DIR`: every CLI process writes a CPU profile there; `--source`: the CLI from src/ through tsx (readable names in a profile). */
 function cli(args: readonly string[], dataDir: string): string[] {
