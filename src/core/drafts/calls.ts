@@ -17,7 +17,7 @@ export const CALL_SCRIPT_WORDS = 750;
 
 /** The voicemail in two sentences, shortened step by step (thanks, the name, "again", wording, the company) until it fits. */
 function voicemailLine(input: PersonDraftInput, f: Facts): { line: string; gaps: DraftGap[] } {
-  const name = addressName(input.person);
+  const name = addressName(input.person, f.english);
   const me = f.candidateName === '' ? 'a candidate' : f.candidateName;
   const phone = input.candidate.phone?.trim() ? readablePhone(input.candidate.phone) : undefined;
   const email = input.candidate.email?.trim();
@@ -49,7 +49,7 @@ const say = (line: string): string => `"${tidySentence(line)}"`;
 export function callScript(input: PersonDraftInput): Draft {
   const f = factsOf(input);
   const p = input.person;
-  const name = addressName(p);
+  const name = addressName(p, f.english);
   const me = f.candidateName === '' ? `a candidate for the ${f.words.post}` : f.candidateName;
   const post = f.words.post;
   const who = [p.title?.trim(), f.company].filter((x): x is string => x !== undefined && x !== '').join(', ');

@@ -1,7 +1,7 @@
 /** Assembling a draft from sentences: greeting, paragraphs, sign-off, a length budget, the printed form. */
 import type { Candidate, Person, Reference } from '../model.js';
 import type { Addressee, LeftOut } from './types.js';
-import { addressName, countWords, paragraphs, signOff, tidySentence } from './words.js';
+import { addressName, countWords, honorificStops, paragraphs, signOff, tidySentence, type English } from './words.js';
 
 /**
  * One sentence of a draft. Optional sentences carry a drop rank: the highest goes first when over
@@ -24,23 +24,24 @@ export interface Fitted {
   readonly dropped: LeftOut[];
 }
 
-/** W1: `Dear Dr. Okafor,` */
-export function greeting(person: Pick<Person, 'name' | 'honorific' | 'informal'>): string {
-  return `Dear ${addressName(person)},`;
+/** W1: `Dear Dr. Okafor,` (`Dear Dr Okafor,` in British English). */
+export function greeting(person: Pick<Person, 'name' | 'honorific' | 'informal'>, english: English): string {
+  return `Dear ${addressName(person, english)},`;
 }
 
 /**
  * The message from greeting to sign-off, dropping optional sentences (highest drop rank first)
  * until it holds at most `limit` words. Essential sentences are never dropped, so a body built
- * from very long records may still exceed the limit.
+ * from very long records may still exceed the limit. Honorifics before a name, typed ones included,
+ * are written the region's way ("Dr. Tran" in US English, "Dr Tran" in British English).
  */
-export function fitBody(head: string, layout: readonly (readonly Part[])[], candidate: Candidate, limit: number): Fitted {
+export function fitBody(head: string, layout: readonly (readonly Part[])[], candidate: Candidate, limit: number, english: English): Fitted {
   const dropped = new Set<Part>();
-  const render = (): string => paragraphs([
+  const render = (): string => honorificStops(paragraphs([
     head,
     ...layout.map((para) => para.filter((p) => !dropped.has(p) && p.text !== '').map((p) => p.text).join(' ')),
-    signOff(candidate),
-  ]);
+    signOff(candidate, english),
+  ]), english);
   let body = render();
   const droppable = layout.flat().filter((p) => p.drop !== undefined).sort((a, b) => (b.drop ?? 0) - (a.drop ?? 0));
   for (const part of droppable) {

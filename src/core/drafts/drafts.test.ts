@@ -77,6 +77,31 @@ describe('W1 greeting', () => {
   });
 });
 
+describe('British English (W1, W3): "Dear Dr Okafor," and "Yours sincerely,"', () => {
+  const british = acmeScenario((doc) => { (doc['settings'] as Record<string, unknown>)['region'] = 'GB-ENG'; });
+
+  it.each(['thank_you_email', 'status_check', 'reply_rejection'] as const)('%s greets without the stop after "Dr" and closes "Yours sincerely,"', (kind) => {
+    const d = draftFor(british, { kind, personId: 'p1' });
+    expect(d.body.startsWith('Dear Dr Okafor,\n\n')).toBe(true);
+    expect(d.body.endsWith('Yours sincerely,\nJordan Lee\njordan@example.com\n+1 555 0100')).toBe(true);
+    expect(d.body).not.toMatch(/\b(?:Mr|Mrs|Ms|Dr|Mx)\. \p{Lu}/u);
+  });
+
+  it('names the other panelists and the letter\'s recipient the British way too', () => {
+    const panel = draftFor(british, { kind: 'thank_you_panel', personId: 'p1' });
+    expect(panel.body).toContain('Mr Ruiz');
+    expect(panel.body).toContain('Ms Chen');
+    const letter = draftFor(british, { kind: 'thank_you_letter', personId: 'p1' });
+    expect(letter.text).toContain('\nDr Grace Okafor\n');
+  });
+
+  it('keeps the US forms for a US profile', () => {
+    const d = draftFor(acme, { kind: 'thank_you_panel', personId: 'p1' });
+    expect(d.body).toContain('Mr. Ruiz');
+    expect(d.body.startsWith('Dear Dr. Okafor,')).toBe(true);
+  });
+});
+
 describe('thank-you content (W2)', () => {
   it('carries the person\'s detail and the interview date', () => {
     const d = draftFor(acme, { kind: 'thank_you_email', personId: 'p2' });

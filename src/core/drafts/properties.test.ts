@@ -13,7 +13,7 @@ import { generateDraft } from './generate.js';
 import { inputFor } from './testing.js';
 import { toneInputOf } from './tone-input.js';
 import { DRAFT_KINDS, type DraftKind } from './types.js';
-import { addressName, countWords } from './words.js';
+import { addressName, countWords, englishOf } from './words.js';
 
 const speller = spellerFromDictionaries([en, gb]);
 const scenarioArb = scenarioDocArb.map((doc) => scenarioOf(doc));
@@ -41,7 +41,7 @@ describe('drafts for generated records (non-ASCII names, long titles, missing de
         expect(d.body).toContain(app?.role ?? '?');
         expect(d.body).not.toMatch(/undefined|null|\$\{|\s[,.;]|\.\./);
         const person = app?.people.find((p) => p.id === personId);
-        if (kind !== 'reference_brief' && kind !== 'voicemail' && person) expect(d.body).toContain(addressName(person));
+        if (kind !== 'reference_brief' && kind !== 'voicemail' && person) expect(d.body).toContain(addressName(person, englishOf(s.settings.region)));
       }
     }), { numRuns: 150 });
   });

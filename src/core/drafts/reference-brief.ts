@@ -6,7 +6,7 @@
 import type { Person, Stage } from '../model.js';
 import { emailText, fitBody, keep, optional, referenceAddressee, type Part } from './compose.js';
 import type { Draft, DraftGap, ReferenceDraftInput } from './types.js';
-import { dayInWords, englishOf, firstName, fullFormalName, joinList, phrase, present, wordingOf } from './words.js';
+import { dayInWords, englishOf, firstName, fullFormalName, joinList, phrase, present, wordingOf, type English } from './words.js';
 
 const BRIEF_WORDS = 220;
 const STAGE_WORDS: Readonly<Record<Stage, string>> = {
@@ -31,9 +31,9 @@ export function likelyCallers(input: ReferenceDraftInput): Person[] {
   return out.slice(0, 3);
 }
 
-function callerName(p: Person): string {
+function callerName(p: Person, english: English): string {
   const title = p.title?.trim();
-  return title ? `${fullFormalName(p)} (${title})` : fullFormalName(p);
+  return title ? `${fullFormalName(p, english)} (${title})` : fullFormalName(p, english);
 }
 
 export function referenceBrief(input: ReferenceDraftInput): Draft {
@@ -50,7 +50,7 @@ export function referenceBrief(input: ReferenceDraftInput): Draft {
   const callers = likelyCallers(input);
   const when = input.decisionBy !== undefined ? `before ${dayInWords(input.decisionBy, english)}` : 'in the coming days';
   const who = callers.length > 0
-    ? `You may hear from ${joinList(callers.map(callerName))} ${when}.`
+    ? `You may hear from ${joinList(callers.map((c) => callerName(c, english)))} ${when}.`
     : `Someone from ${company} may contact you ${when}.`;
   const relationship = present(ref.relationship) ? phrase(ref.relationship) : undefined;
   let speak: string;
@@ -65,7 +65,7 @@ export function referenceBrief(input: ReferenceDraftInput): Draft {
     [optional(`I can send you the job description and my current ${cv} if that would help.`, 1)],
     [keep('Thank you for supporting me. If you would rather not take the call, please tell me and I will ask someone else.')],
   ];
-  const { body } = fitBody(`Dear ${firstName(ref.name)},`, layout, candidate, BRIEF_WORDS);
+  const { body } = fitBody(`Dear ${firstName(ref.name)},`, layout, candidate, BRIEF_WORDS, english);
   const to = referenceAddressee(ref);
   const subject = `A reference call about the ${role} ${post} at ${company}`;
   return { kind: 'reference_brief', subject, body, text: emailText(to, [], subject, body), to, cc: [], rules: ['F7', 'W3'], gaps, leftOut: [] };

@@ -64,7 +64,7 @@ function layoutOf(kind: ReplyKind, f: Facts, decisionBy: number | undefined): Pa
 
 export function reply(input: PersonDraftInput & { readonly kind: ReplyKind }): Draft {
   const f = factsOf(input);
-  const { body } = fitBody(greeting(input.person), layoutOf(input.kind, f, input.decisionBy), input.candidate, REPLY_WORDS);
+  const { body } = fitBody(greeting(input.person, f.english), layoutOf(input.kind, f, input.decisionBy), input.candidate, REPLY_WORDS, f.english);
   const to = personAddressee(input.person);
   const subject = `Re: ${f.role} at ${f.company}`;
   return { kind: input.kind, subject, body, text: emailText(to, [], subject, body), to, cc: [], rules: RULES, gaps: [], leftOut: [] };

@@ -68,7 +68,7 @@ function thanks(f: Facts): string {
 export function statusCheck(input: PersonDraftInput): Draft {
   const f = factsOf(input);
   const layout: Part[][] = [[keep(whoAndWhen(f)), keep(interest(f))], [keep(ask(f, input.decisionBy)), keep(questionsOffer(f))], [keep(thanks(f))]];
-  const { body } = fitBody(greeting(input.person), layout, input.candidate, STATUS_WORDS);
+  const { body } = fitBody(greeting(input.person, f.english), layout, input.candidate, STATUS_WORDS, f.english);
   const to = personAddressee(input.person);
   const subj = `Following up: ${f.role} interview on ${f.date}`;
   // A status check carries no debrief input: nothing of it is read, so nothing is left out.
@@ -125,7 +125,7 @@ export function update(input: PersonDraftInput & { readonly kind: UpdateKind }):
     ? `I remain interested in the ${f.words.post}, and I would welcome any news on the decision you expected around ${dayInWords(input.decisionBy, f.english)}.`
     : `I remain interested in the ${f.words.post}, and I would welcome any news on the decision when you have it.`;
   const layout: Part[][] = [[keep(opener)], t.parts, [keep(decision), optional(questionsOffer(f), 1)], [keep(thanks(f))]];
-  const { body } = fitBody(greeting(input.person), layout, input.candidate, UPDATE_WORDS);
+  const { body } = fitBody(greeting(input.person, f.english), layout, input.candidate, UPDATE_WORDS, f.english);
   const to = personAddressee(input.person);
   return { kind: input.kind, subject: t.subject, body, text: emailText(to, [], t.subject, body), to, cc: [], rules: RULES, gaps: t.gaps, leftOut: [] };
 }

@@ -15,7 +15,7 @@ import { FAMILY_FACT } from './language/read.js';
 /** "we're aligned on…", "we both think…": what the candidate and the person share now, not a moment of the interview. */
 const PRESENT_OURS = /^we(?:'re| are| both (?:are|think|see|agree|want)| agree| share| see)\b/i;
 import type { DebriefField, Draft, DraftGap, LeftOut, PersonDraftInput } from './types.js';
-import { addressName, dayInWordsWithYear, fullFormalName, joinList, readablePhone, surname } from './words.js';
+import { addressName, dayInWordsWithYear, fullFormalName, joinList, readablePhone, surname, type English } from './words.js';
 
 /** L9: a thank-you body stays within 200 words; a margin keeps edits by the user within it too. */
 const THANK_YOU_WORDS = 180;
@@ -201,9 +201,9 @@ function subject(f: Facts): string {
  * How a note to someone else names a person: formally, whatever they allowed the candidate, since
  * the recipient did not; with the full name when another person of the application shares the surname.
  */
-function mentionName(p: Person, people: readonly Person[]): string {
+function mentionName(p: Person, people: readonly Person[], english: English): string {
   const clash = people.some((o) => o.id !== p.id && surname(o.name) === surname(p.name));
-  return clash ? fullFormalName(p) : addressName({ ...p, informal: false });
+  return clash ? fullFormalName(p, english) : addressName({ ...p, informal: false }, english);
 }
 
 function detailGap(f: Facts): DraftGap[] {
@@ -212,7 +212,7 @@ function detailGap(f: Facts): DraftGap[] {
 
 export function thankYouEmail(input: PersonDraftInput): Draft {
   const f = factsOf(input);
-  const { body, dropped } = fitBody(greeting(input.person), layout(f), input.candidate, THANK_YOU_WORDS);
+  const { body, dropped } = fitBody(greeting(input.person, f.english), layout(f), input.candidate, THANK_YOU_WORDS, f.english);
   const to = personAddressee(input.person);
   const subj = subject(f);
   return {
@@ -224,12 +224,12 @@ export function thankYouEmail(input: PersonDraftInput): Draft {
 /** T4: the same note as a mailed letter: sender and recipient blocks, the date, then the note. */
 export function thankYouLetter(input: PersonDraftInput): Draft {
   const f = factsOf(input);
-  const { body, dropped } = fitBody(greeting(input.person), layout(f), input.candidate, THANK_YOU_WORDS);
+  const { body, dropped } = fitBody(greeting(input.person, f.english), layout(f), input.candidate, THANK_YOU_WORDS, f.english);
   const c = input.candidate;
   const sender = [c.name.trim(), c.address?.trim(), [c.email?.trim(), c.phone?.trim() ? readablePhone(c.phone) : undefined].filter(Boolean).join(' \u00b7 ')]
     .filter((l): l is string => l !== undefined && l !== '');
   const p = input.person;
-  const recipient = [fullFormalName(p), p.title?.trim(), f.company, p.address?.trim()]
+  const recipient = [fullFormalName(p, f.english), p.title?.trim(), f.company, p.address?.trim()]
     .filter((l): l is string => l !== undefined && l !== '');
   const blocks = [sender.join('\n'), input.today !== undefined ? dayInWordsWithYear(input.today, f.english) : undefined, recipient.join('\n'), body];
   const text = `${blocks.filter((b): b is string => b !== undefined && b !== '').join('\n\n')}\n`;
@@ -245,7 +245,7 @@ export function thankYouPanel(input: PersonDraftInput): Draft {
   const lead = input.person;
   const post = f.words.post;
   const others = metAt(input).filter((p) => p.id !== lead.id);
-  const names = others.map((p) => mentionName(p, input.application.people));
+  const names = others.map((p) => mentionName(p, input.application.people, f.english));
   const open = names.length === 0
     ? keep(opening(f))
     : keep(f.voice.pick('panel-open', [
@@ -255,7 +255,7 @@ export function thankYouPanel(input: PersonDraftInput): Draft {
     ]));
   const leftOut: LeftOut[] = [...f.leftOut];
   const theirs: Part[] = others.flatMap((p, i) => {
-    const name = mentionName(p, input.application.people);
+    const name = mentionName(p, input.application.people, f.english);
     const d = detailOf(input, p, { name });
     leftOut.push(...d.leftOut);
     if (d.value === undefined) return [];
@@ -264,7 +264,7 @@ export function thankYouPanel(input: PersonDraftInput): Draft {
   });
   const items = debriefParts(f);
   const paragraphsOf: Part[][] = [[open, keep(detailSentence(f)), ...theirs], [...items, offer(f)], [keep(closing(f))]];
-  const { body, dropped } = fitBody(greeting(lead), paragraphsOf, input.candidate, THANK_YOU_WORDS);
+  const { body, dropped } = fitBody(greeting(lead, f.english), paragraphsOf, input.candidate, THANK_YOU_WORDS, f.english);
   const to = personAddressee(lead);
   const cc = others.map(personAddressee);
   const subj = `Thank you to the panel: ${f.role} interview on ${f.date}`;

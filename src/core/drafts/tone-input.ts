@@ -1,6 +1,7 @@
 /** The tone check's view of a draft: its text and the records it must agree with (L5, L6, L8, L10). */
 import type { Scenario } from '../model.js';
 import type { ToneInput } from '../tone/index.js';
+import { englishOf } from '../english.js';
 import { otherCompaniesOf } from './context.js';
 import { toneKindOf } from './generate.js';
 import type { Draft, DraftInput } from './types.js';
@@ -28,5 +29,6 @@ export function toneInputOf(scenario: Scenario, input: DraftInput, draft: Draft,
     otherCompanies: otherCompaniesOf(scenario, app),
     people: [...app.people.map((p) => p.name), ...(input.kind === 'reference_brief' ? [input.reference.name] : [])],
     ...(siblings !== undefined ? { siblings } : {}),
+    english: input.english ?? englishOf(scenario.settings.region),
   };
 }

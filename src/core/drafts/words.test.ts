@@ -3,7 +3,7 @@ import { dayOf } from '../time.js';
 import en from 'dictionary-en';
 import { spellerFromDictionaries } from '../tone/dictionary-speller.js';
 import {
-  usSpelling, addressName, countWords, dayInWords, dayInWordsWithYear, firstName, joinList, phrase, readablePhone, sentence, signOff, surname,
+  usSpelling, addressName, honorificStops, countWords, dayInWords, dayInWordsWithYear, firstName, joinList, phrase, readablePhone, sentence, signOff, surname,
 } from './words.js';
 
 describe('dayInWords', () => {
@@ -44,8 +44,26 @@ describe('names (W1)', () => {
     [{ name: 'Sam Ruiz', informal: false }, 'Sam Ruiz'],
     [{ name: 'Sam Ruiz', honorific: '  ', informal: false }, 'Sam Ruiz'],
     [{ name: 'Dana Kim', honorific: 'Mx.', informal: false }, 'Mx. Kim'],
-  ])('%j is addressed as %s', (person, expected) => {
-    expect(addressName(person)).toBe(expected);
+    [{ name: 'Dana Kim', honorific: 'Mx', informal: false }, 'Mx. Kim'],
+  ])('%j is addressed as %s in US English', (person, expected) => {
+    expect(addressName(person, 'US')).toBe(expected);
+  });
+
+  it.each([
+    [{ name: 'Grace Okafor', honorific: 'Dr.', informal: false }, 'Dr Okafor'],
+    [{ name: 'Grace Okafor', honorific: 'Dr.', informal: true }, 'Grace'],
+    [{ name: 'Ann Lee', honorific: 'mrs.', informal: false }, 'Mrs Lee'],
+    [{ name: 'Łukasz Żółtowski', honorific: 'Prof.', informal: false }, 'Prof. Żółtowski'],
+    [{ name: 'Sam Ruiz', informal: false }, 'Sam Ruiz'],
+  ])('%j is addressed as %s in British English (no stop after a contraction)', (person, expected) => {
+    expect(addressName(person, 'GB')).toBe(expected);
+  });
+
+  it('writes honorifics before a name the region\'s way, typed ones included, and leaves other stops alone', () => {
+    const typed = 'Mr. Tran asked about Dr Okafor\'s plan. Ms Chen and Mrs. Lee agreed. I met the Dr. then left.';
+    expect(honorificStops(typed, 'GB')).toBe('Mr Tran asked about Dr Okafor\'s plan. Ms Chen and Mrs Lee agreed. I met the Dr. then left.');
+    expect(honorificStops(typed, 'US')).toBe('Mr. Tran asked about Dr. Okafor\'s plan. Ms. Chen and Mrs. Lee agreed. I met the Dr. then left.');
+    expect(honorificStops('MS Excel and Drew Dr. Who', 'GB')).toBe('MS Excel and Drew Dr Who');
   });
 
   it('takes the first name from the first word', () => {
@@ -97,12 +115,19 @@ describe('small helpers', () => {
   });
 
   it('signs off with name and contact details (W3)', () => {
-    expect(signOff({ name: 'Jordan Lee', email: 'j@example.com', phone: '+15550100', local: false, references: [] }))
+    expect(signOff({ name: 'Jordan Lee', email: 'j@example.com', phone: '+15550100', local: false, references: [] }, 'US'))
       .toBe('Sincerely,\nJordan Lee\nj@example.com\n+1 555 0100');
-    expect(signOff({ name: 'Jordan Lee', signature: 'Jordan Lee\nData Analyst', local: false, references: [] }))
+    expect(signOff({ name: 'Jordan Lee', signature: 'Jordan Lee\nData Analyst', local: false, references: [] }, 'US'))
       .toBe('Sincerely,\nJordan Lee\nData Analyst');
-    expect(signOff({ name: 'Jordan Lee', signature: 'jordan.dev', local: false, references: [] }))
+    expect(signOff({ name: 'Jordan Lee', signature: 'jordan.dev', local: false, references: [] }, 'US'))
       .toBe('Sincerely,\nJordan Lee\njordan.dev');
+  });
+
+  it('signs off "Yours sincerely," in British English (W3)', () => {
+    expect(signOff({ name: 'Jordan Lee', email: 'j@example.com', local: false, references: [] }, 'GB'))
+      .toBe('Yours sincerely,\nJordan Lee\nj@example.com');
+    expect(signOff({ name: 'Jordan Lee', signature: 'Jordan Lee\nData Analyst', local: false, references: [] }, 'GB'))
+      .toBe('Yours sincerely,\nJordan Lee\nData Analyst');
   });
 });
 

@@ -2,14 +2,15 @@
 import type { Candidate, Person } from '../model.js';
 import { civil, weekday, type Day } from '../time.js';
 import type { Speller } from '../tone/types.js';
+import { honorificIn, valediction, type English } from '../english.js';
+
+export { englishOf, honorificStops, type English } from '../english.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
 
-/** The English a draft is written in: US for the United States, British everywhere else. */
-export type English = 'US' | 'GB';
 
 /**
  * The user's own British -ise/-yse spellings in their US form, for a US draft: "prioritise" →
@@ -23,10 +24,6 @@ export function usSpelling(text: string, speller: Speller): string {
   });
 }
 
-/** The profile's region (`US`, `GB-ENG`, `DE-BY`…) to the English its drafts use. */
-export function englishOf(region: string | undefined): English {
-  return /^US(?:-|$)/i.test(region ?? '') ? 'US' : 'GB';
-}
 
 /** `Tuesday, March 3` (US) or `Tuesday, 3 March` (British): the one date format of every draft. */
 export function dayInWords(day: Day, english: English = 'GB'): string {
@@ -91,17 +88,17 @@ export function firstName(name: string): string {
   return nameTokens(name)[0] ?? '';
 }
 
-/** W1: "Dr. Okafor"; "Grace" when they invited first names; the full name when no honorific is on record. */
-export function addressName(person: Pick<Person, 'name' | 'honorific' | 'informal'>): string {
+/** W1: "Dr. Okafor" ("Dr Okafor" in British English); "Grace" when they invited first names; the full name when no honorific is on record. */
+export function addressName(person: Pick<Person, 'name' | 'honorific' | 'informal'>, english: English): string {
   if (person.informal) return firstName(person.name);
   const honorific = person.honorific?.trim();
-  return honorific ? `${honorific} ${surname(person.name)}` : person.name.trim();
+  return honorific ? `${honorificIn(honorific, english)} ${surname(person.name)}` : person.name.trim();
 }
 
 /** "Dr. Grace Okafor": the honorific and the full name, for a third party (a reference). */
-export function fullFormalName(person: Pick<Person, 'name' | 'honorific'>): string {
+export function fullFormalName(person: Pick<Person, 'name' | 'honorific'>, english: English): string {
   const honorific = person.honorific?.trim();
-  return honorific ? `${honorific} ${person.name.trim()}` : person.name.trim();
+  return honorific ? `${honorificIn(honorific, english)} ${person.name.trim()}` : person.name.trim();
 }
 
 const LOWER_STARTS = new Set([
@@ -164,18 +161,19 @@ export function readablePhone(phone: string): string {
   return plus + groups.join(' ');
 }
 
-/** W3: "Sincerely," then the candidate's name (or signature block) and contact details. */
-export function signOff(candidate: Candidate): string {
+/** W3: "Sincerely," ("Yours sincerely," in British English) then the candidate's name (or signature block) and contact details. */
+export function signOff(candidate: Candidate, english: English): string {
   const name = candidate.name.trim();
   const signature = candidate.signature?.trim();
-  if (signature && (name === '' || signature.includes(name))) return `Sincerely,\n${signature}`;
+  const close = valediction(english);
+  if (signature && (name === '' || signature.includes(name))) return `${close}\n${signature}`;
   const lines = [name];
   if (signature) lines.push(signature);
   else {
     if (candidate.email?.trim()) lines.push(candidate.email.trim());
     if (candidate.phone?.trim()) lines.push(readablePhone(candidate.phone));
   }
-  return `Sincerely,\n${lines.filter((l) => l !== '').join('\n')}`;
+  return `${close}\n${lines.filter((l) => l !== '').join('\n')}`;
 }
 
 /** Paragraphs joined by blank lines, empty ones dropped. */

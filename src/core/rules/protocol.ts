@@ -65,11 +65,11 @@ export const RULES = [
     text: 'A status check before its earliest moment can look pushy: wait, or confirm that you mean it.' },
   // §4 drafts
   { id: 'W1', group: 'content', title: 'Greeting', source: ['A', 'D'],
-    text: 'Greet with honorific and surname; first name only if they invited informality.' },
+    text: 'Greet with honorific and surname; first name only if they invited informality. In British English, no stop after Mr, Mrs, Ms, Mx or Dr (\u201CDear Dr Okafor,\u201D).' },
   { id: 'W2', group: 'content', title: 'Body of a thank-you', source: ['A', 'B', 'C'],
     text: 'Thanks for their time, one specific detail from your conversation, optionally a sincere compliment, a best moment or a short fix, an offer to send more.' },
   { id: 'W3', group: 'content', title: 'Close', source: ['A', 'D'],
-    text: 'Close on thanks, then "Sincerely," and your name and contact details.' },
+    text: 'Close on thanks, then "Sincerely," ("Yours sincerely," in British English) and your name and contact details.' },
   { id: 'W4', group: 'content', title: 'Status check opening', source: ['D', 'E'],
     text: 'Your name, the post and the interview date; continued interest; ask whether a decision was made; offer to answer questions.' },
   { id: 'X1', group: 'content', title: 'Call script', source: ['E'],

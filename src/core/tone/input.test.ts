@@ -23,6 +23,11 @@ describe('parseToneInput', () => {
       otherCompanies: ['Globex'], people: ['Grace Okafor'],
     } });
   });
+  it('reads an optional region as the English of the suggestions (US, else British)', () => {
+    expect(parseToneInput({ text: 'x', region: 'GB-SCT' })).toEqual({ ok: true, value: { text: 'x', english: 'GB' } });
+    expect(parseToneInput({ text: 'x', region: 'US-CA' })).toEqual({ ok: true, value: { text: 'x', english: 'US' } });
+    expect(issue({ text: 'x', region: 7 })).toMatch(/^region: /);
+  });
   it('needs only the text', () => {
     expect(parseToneInput({ text: '' })).toEqual({ ok: true, value: { text: '' } });
   });

@@ -2,6 +2,7 @@
  * The `afterword check` document (CONTRACT.md) validated into a ToneInput. Extra fields are
  * ignored, `null` counts as absent; each issue names its JSON path and how to fix it.
  */
+import { englishOf } from '../english.js';
 import { TONE_KINDS, type ToneInput, type ToneKind } from './types.js';
 
 export interface ToneInputIssue {
@@ -110,6 +111,7 @@ function parse(doc: unknown): ToneInput {
   const otherCompanies = strings(doc.otherCompanies, 'otherCompanies', MAX_NAME, 'company names');
   const people = strings(doc.people, 'people', MAX_NAME, 'full names');
   const siblings = strings(doc.siblings, 'siblings', MAX_TEXT, 'note texts');
+  const region = optStr(doc.region, 'region', 'your region, e.g. "US" or "GB-ENG"');
   if (siblings && siblings.reduce((n, s) => n + s.length, 0) > MAX_TEXT) fail('siblings', `too long in total; keep all notes within ${MAX_TEXT} characters`);
 
   return {
@@ -121,6 +123,7 @@ function parse(doc: unknown): ToneInput {
     ...(otherCompanies ? { otherCompanies: otherCompanies.filter((s) => s.trim() !== '') } : {}),
     ...(people ? { people: people.filter((s) => s.trim() !== '') } : {}),
     ...(siblings ? { siblings } : {}),
+    ...(region?.trim() ? { english: englishOf(region.trim()) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
  * L10: a greeting with a name, thanks, a sign-off with the candidate's name and, in a thank-you, a
  * specific detail. Needs `kind` (which parts a text must have depends on it).
  */
+import { valediction } from '../english.js';
 import type { ToneContext } from './context.js';
 import { findWords } from './context.js';
 import { distance, formalAddress, honorificKey } from './names.js';
@@ -83,7 +84,7 @@ export function checkParts(ctx: ToneContext): FindingData[] {
   if (WRITTEN.has(kind) && !greetsByName(ctx)) {
     const line = a.lines.find((l) => l.tokenTo > l.tokenFrom);
     const span = a.greeting ?? (line ? { start: line.start, end: line.end } : { start: 0, end: 0 });
-    const formal = ctx.recipient && ctx.input.recipient ? formalAddress(ctx.recipient, ctx.input.recipient.honorific) : undefined;
+    const formal = ctx.recipient && ctx.input.recipient ? formalAddress(ctx.recipient, ctx.input.recipient.honorific, ctx.input.english) : undefined;
     out.push({ rule: 'L10', code: 'no_greeting', start: span.start, end: span.end, severity: 'warning', ...(formal ? { formal } : {}) });
   }
   if (THANKED.has(kind) && !thanks(a)) {
@@ -127,17 +128,18 @@ function signoffProblem(ctx: ToneContext, kind: ToneKind): FindingData | undefin
     return { rule: 'L10', code: 'no_signoff', start: end.start, end: end.end, severity: 'warning', candidate: name, spoken: true };
   }
   if (!WRITTEN.has(kind)) return undefined;
+  const close = ctx.input.english !== undefined ? { valediction: valediction(ctx.input.english) } : {};
   const s = a.signoff;
   if (candidate === undefined || name === undefined) {
     if (s !== undefined) return undefined;
-    return { rule: 'L10', code: 'no_signoff', start: end.start, end: end.end, severity: 'warning', spoken: false };
+    return { rule: 'L10', code: 'no_signoff', start: end.start, end: end.end, severity: 'warning', spoken: false, ...close };
   }
   // The full name in the closing lines (after the valediction, or among the last few lines).
   const from = s !== undefined ? s.tokenFrom : Math.max(a.body.tokenFrom, lastLinesFrom(a, 4));
   const hits = findWords(ctx, wordList(candidate.full), false);
   if (hits.some((h) => h.from >= from)) return undefined;
   const span = s !== undefined ? { start: s.start, end: s.end } : end;
-  return { rule: 'L10', code: 'no_signoff', start: span.start, end: span.end, severity: 'warning', candidate: name, spoken: false };
+  return { rule: 'L10', code: 'no_signoff', start: span.start, end: span.end, severity: 'warning', candidate: name, spoken: false, ...close };
 }
 
 function lastLinesFrom(a: Analysis, count: number): number {

@@ -20,7 +20,7 @@ export function checkFamiliarity(ctx: ToneContext): FindingData[] {
   const name = ctx.recipient;
   if (r === undefined || name === undefined || r.informal === true) return [];
   const { a } = ctx;
-  const formal = formalAddress(name, r.honorific);
+  const formal = formalAddress(name, r.honorific, ctx.input.english);
   const out: FindingData[] = [];
   const g = a.greeting;
   if (g?.word !== undefined && CASUAL.has(g.word.toLowerCase())) {

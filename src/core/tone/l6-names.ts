@@ -2,6 +2,7 @@
  * L6: names and titles spelled as on record (case, accents, letters), the recorded honorific, and
  * no one from outside this application. Needs `recipient` or `people`.
  */
+import { honorificIn } from '../english.js';
 import type { ToneContext } from './context.js';
 import { distance, honorificKey, sameFolded } from './names.js';
 import { sameJob, titleAt, titleStarts, titleWords } from './titles.js';
@@ -89,7 +90,7 @@ export function checkNames(ctx: ToneContext): FindingData[] {
     const hEnd = a.text.charAt(h.end) === '.' ? h.end + 1 : h.end;
     if (surnameFirst !== undefined && (sameFolded(nameKey(n), surnameFirst) || (misspelled.has(i + 1) && closestPart(new Map([[surnameFirst, fold(surnameFirst)]]), fold(nameKey(n))) !== undefined))) {
       if (recorded !== undefined && key !== recorded && input.recipient?.honorific) {
-        out.push({ rule: 'L6', code: 'wrong_honorific', start: h.start, end: hEnd, severity: 'error', found: a.text.slice(h.start, hEnd), expected: input.recipient.honorific.trim() });
+        out.push({ rule: 'L6', code: 'wrong_honorific', start: h.start, end: hEnd, severity: 'error', found: a.text.slice(h.start, hEnd), expected: input.english !== undefined ? honorificIn(input.recipient.honorific, input.english) : input.recipient.honorific.trim() });
       }
       continue;
     }

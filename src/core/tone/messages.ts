@@ -159,7 +159,7 @@ export function renderFinding(f: FindingData): Wording {
           if (f.spoken) return { message: `The script never says your full name, ${f.candidate ?? ''}.`, suggestion: `Say who you are: \u201CThis is ${f.candidate ?? 'your full name'}.\u201D` };
           return {
             message: f.candidate ? `No sign-off with your full name, ${f.candidate}.` : 'No sign-off.',
-            suggestion: `End with \u201CSincerely,\u201D and ${f.candidate ? q(f.candidate) : 'your full name'} on the next line.`,
+            suggestion: `End with \u201C${f.valediction ?? 'Sincerely,'}\u201D and ${f.candidate ? q(f.candidate) : 'your full name'} on the next line.`,
           };
         case 'no_detail':
           return { message: 'No specific detail from your conversation with this person.', suggestion: 'Add one sentence about something they said, e.g. \u201CYour point about … has stayed with me.\u201D' };

@@ -1,4 +1,5 @@
 /** People's and companies' names from the records: their parts, and how close a written word is to them. */
+import { honorificIn, type English } from '../english.js';
 import { fold, wordList } from './text.js';
 
 const HONORIFICS: Readonly<Record<string, string>> = {
@@ -39,10 +40,10 @@ export function parseName(name: string): PersonName {
   return { full: parts.join(' '), parts, given: parts[0] ?? '', surname: parts.slice(from).join(' ') };
 }
 
-/** "Dear Dr. Okafor," style address: honorific + surname, else the full name. */
-export function formalAddress(name: PersonName, honorific: string | undefined): string {
+/** "Dear Dr. Okafor," style address: honorific (the region's way, when known) + surname, else the full name. */
+export function formalAddress(name: PersonName, honorific: string | undefined, english?: English): string {
   const h = honorific?.trim();
-  if (h) return `${h} ${name.surname}`;
+  if (h) return `${english !== undefined ? honorificIn(h, english) : h} ${name.surname}`;
   return name.full;
 }
 

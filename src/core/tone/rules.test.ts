@@ -391,6 +391,16 @@ describe('L10 missing parts', () => {
   it('wants the full name in the sign-off', () => {
     expect(codes('L10', note('Thank you. Your point about cohorts stayed with me.', 'Dear Dr. Okafor,', 'Best,\nJordan'), { ...GRACE, kind: 'thank_you' })).toEqual(['no_signoff']);
   });
+  it('suggests the British forms for British English, and accepts them as complete', () => {
+    const uk = { ...GRACE, kind: 'thank_you' as const, english: 'GB' as const };
+    const found = checkTone({ ...uk, text: 'I enjoyed the interview.' }).filter((f) => f.rule === 'L10');
+    expect(found.find((f) => f.code === 'no_greeting')?.suggestion).toBe('Open with \u201CDear Dr Okafor,\u201D.');
+    expect(found.find((f) => f.code === 'no_signoff')?.suggestion).toContain('\u201CYours sincerely,\u201D');
+    const us = checkTone({ ...GRACE, kind: 'thank_you', english: 'US', text: 'I enjoyed the interview.' }).filter((f) => f.code === 'no_signoff');
+    expect(us[0]?.suggestion).toContain('\u201CSincerely,\u201D');
+    const british = note('Thank you for the interview. Your point about weekly cohorts stayed with me.', 'Dear Dr Okafor,', 'Yours sincerely,\nJordan Lee');
+    expect(checkTone({ ...uk, text: british }).filter((f) => ['L5', 'L6', 'L10', 'L13'].includes(f.rule))).toEqual([]);
+  });
   it('wants the candidate\u2019s name in a voicemail and no sign-off there', () => {
     expect(codes('L10', 'Hello, this is Jordan Lee about the analyst post. Call me on 555 0100.', { ...GRACE, kind: 'voicemail' })).toEqual([]);
     expect(codes('L10', 'Hello, calling about the analyst post. Call me on 555 0100.', { ...GRACE, kind: 'voicemail' })).toEqual(['no_signoff']);

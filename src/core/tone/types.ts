@@ -1,4 +1,5 @@
 /** The tone check's inputs and its findings as data (PROTOCOL.md §4, L1–L13); wording is in messages.ts. */
+import type { English } from '../english.js';
 
 export const TONE_KINDS = ['thank_you', 'status_check', 'update', 'reply', 'voicemail', 'call_script'] as const;
 export type ToneKind = (typeof TONE_KINDS)[number];
@@ -27,6 +28,8 @@ export interface ToneInput {
   readonly people?: readonly string[];
   /** Other notes for the same application (L7). */
   readonly siblings?: readonly string[];
+  /** The English of the suggestions ("Dear Dr Okafor,", "Yours sincerely," in British English); as written when absent. */
+  readonly english?: English;
 }
 
 /** A dictionary-backed spell checker (L12); see app/speller.ts for the real one. */
@@ -99,7 +102,7 @@ export type FindingData = Span & (
   | { readonly rule: 'L9'; readonly code: 'too_long'; readonly kind: ToneKind; readonly words: number; readonly limit: number; readonly minutes?: number }
   | { readonly rule: 'L10'; readonly code: 'no_greeting'; readonly formal?: string }
   | { readonly rule: 'L10'; readonly code: 'no_thanks'; readonly kind: ToneKind }
-  | { readonly rule: 'L10'; readonly code: 'no_signoff'; readonly candidate?: string; readonly spoken: boolean }
+  | { readonly rule: 'L10'; readonly code: 'no_signoff'; readonly candidate?: string; readonly spoken: boolean; readonly valediction?: string }
   | { readonly rule: 'L10'; readonly code: 'no_detail' }
   | { readonly rule: 'L11'; readonly code: 'gift' | 'visit'; readonly found: string }
   | { readonly rule: 'L12'; readonly code: 'misspelling'; readonly found: string; readonly suggestions: readonly string[] }

@@ -10,7 +10,7 @@ import type { Env, RouteContext } from './context.js';
 
 /** The fields the tone check reads (core/tone/input.ts reads them by hand, and would drop another without a word). */
 const TONE_FIELDS = z.object({
-  text: z.unknown(), kind: z.unknown(), otherCompanies: z.unknown(), people: z.unknown(), siblings: z.unknown(),
+  text: z.unknown(), kind: z.unknown(), otherCompanies: z.unknown(), people: z.unknown(), siblings: z.unknown(), region: z.unknown(),
   recipient: z.object({ name: z.unknown(), honorific: z.unknown(), title: z.unknown(), informal: z.unknown() }).nullish(),
   application: z.object({ company: z.unknown(), role: z.unknown() }).nullish(),
   candidate: z.object({ name: z.unknown() }).nullish(),
