@@ -112,9 +112,11 @@ export function vet(text: string, input: PersonDraftInput, clause = false): { te
   const speller = input.speller;
   let t = text;
   const first = /^\p{Lu}[\p{Ll}'-]+/u.exec(t)?.[0];
-  // "Reporting is…" → "reporting is…", but "Ms. Fitzgerald" and "Priya" keep their capital.
+  // "Reporting is…" → "reporting is…", but "Ms. Fitzgerald" and "Priya" keep their capital, and so
+  // does a title before a name ("Chef Marco wants…", "Sister Kavanagh said…").
   const abbreviation = first !== undefined && t.charAt(first.length) === '.';
-  if (first !== undefined && !abbreviation && speller !== undefined && speller.correct(first.toLowerCase()) && first !== 'I') t = first.toLowerCase() + t.slice(first.length);
+  const beforeName = first !== undefined && /^ \p{Lu}\p{Ll}/u.test(t.slice(first.length));
+  if (first !== undefined && !abbreviation && !beforeName && speller !== undefined && speller.correct(first.toLowerCase()) && first !== 'I') t = first.toLowerCase() + t.slice(first.length);
   // The phrase is checked inside a sentence, as it will be read; findings outside it are the frame's.
   // A clause ("they do user research in-house") is read after "that", a phrase after "about".
   const PREFIX = clause ? 'I heard that ' : 'We spoke about ';

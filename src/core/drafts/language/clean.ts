@@ -114,6 +114,8 @@ function writeOut(text: string): string {
     .replace(MONTH_SHORT, (m, a?: string, b?: string) => MONTH_NAMES[(a ?? b ?? '').toLowerCase()] ?? m)
     // A lone "i" ("how i'd migrate") is "I".
     .replace(/(?<![\p{L}\d'-])i(?=(?:'[a-z]+)?(?![\p{L}\d-]|\.\p{L}))/gu, 'I')
+    // "it's v early days", "v keen": "v" before a word of degree is "very" ("Smith v Jones" is not).
+    .replace(/(?<![\p{L}\d'-])v(?= (?:early|late|good|keen|busy|interested|impressed|excited|important|much|clear|quick|fast|big|small|hard|happy|nice|well|different|similar|new|high|low|few|long|short|open|friendly|positive|helpful|relaxed|technical)\b)/gu, 'very')
     // "for 10 min", "45 mins": minutes.
     .replace(/(?<=\d)\s?mins?\b\.?/g, ' minutes')
     // "the platform + the metrics layer", "sales & marketing": a sign between words is "and".

@@ -418,3 +418,28 @@ describe('reading round 14', () => {
     expect(f.dropped).toEqual([{ text: 'how the last one failed', reason: 'several_points' }]);
   });
 });
+
+describe('reading round 15 (British panel notes)', () => {
+  it('"got confused between X and Y" is an answer on the difference between them, not "I did not explain between…"', () => {
+    expect(fitMoment('got confused between HIPAA and HITECH', 'awkward', 'you').value).toEqual({ form: 'topic', text: 'the difference between HIPAA and HITECH' });
+  });
+
+  it('a bare "billable target" as a subject takes "the"', () => {
+    const d = noteWith({ details: { p1: 'billable target is 1,800 hrs, she was upfront about it' } });
+    expect(d.body).toContain('that the billable target is 1,800 hours');
+  });
+
+  it('a title before a name keeps its capital ("Chef Marco"), and "v early" is "very early"', () => {
+    const chef = noteWith({ details: { p1: 'Chef Marco wants to cut the menu down to 12 dishes' } });
+    expect(chef.body).toContain('Chef Marco wants to cut the menu');
+    const early = noteWith({ details: { p1: 'the ML platform on Databricks, it\'s v early days' } });
+    expect(early.body).not.toMatch(/\bv early\b/);
+    expect(cleanInput('it\'s v early days but v keen to hire; Smith v Jones').text).toBe('it\'s very early days but very keen to hire; Smith v Jones');
+  });
+
+  it('"X, how we got Y down, and what I learned" is three points: the first is used, the others listed', () => {
+    const f = fitMoment('I walked the panel through the discharge pathway I redesigned, how we got length of stay down by 1.2 days, and what I learned', 'best', 'the panel');
+    expect(f.value).toEqual({ form: 'doing', text: 'walking the panel through the discharge pathway I redesigned' });
+    expect(f.dropped.map((d) => d.text)).toEqual(['how we got length of stay down by 1.2 days', 'what I learned']);
+  });
+});

@@ -283,7 +283,8 @@ const COUNT_NOUNS = new Set(['team', 'office', 'peak', 'model', 'plan', 'project
   'scheme', 'policy', 'backlog', 'pilot', 'role', 'position', 'post', 'department', 'unit', 'ward', 'site', 'store', 'warehouse',
   'app', 'product', 'launch', 'deadline', 'board', 'merger', 'reorg', 'restructure', 'programme', 'program', 'clinic', 'school',
   'branch', 'plant', 'factory', 'lab', 'studio', 'restaurant', 'kitchen', 'menu', 'website', 'service', 'rebrand', 'redesign',
-  'walkthrough', 'pyramid', 'exercise', 'presentation', 'task', 'demo', 'scenario', 'role-play', 'lesson', 'architecture', 'flow', 'funnel']);
+  'walkthrough', 'pyramid', 'exercise', 'presentation', 'task', 'demo', 'scenario', 'role-play', 'lesson', 'architecture', 'flow', 'funnel',
+  'target', 'quota', 'goal', 'timeline', 'release', 'client', 'vendor', 'survey', 'course', 'module', 'database', 'dataset']);
 
 /** A subject of bare adjectives and a singular count noun ("new office") gets "the"; anything else stays as typed. */
 function withArticle(terms: readonly Term[], subjectLength: number): Term[] {
@@ -576,7 +577,9 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
     const simple = simplifyTopic(raw);
     // "the testing pyramid question" → "the testing pyramid", not "testing pyramid".
     const text = simple !== raw && /^[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}$/u.test(simple) && COUNT_NOUNS.has(simple.split(/\s+/).pop() ?? '') && !/^(?:the|a|an|my|your|our)\s/.test(simple) ? `the ${simple}` : simple;
-    return /\p{L}/u.test(text) ? { form: 'topic', text } : undefined;
+    // "got confused between HIPAA and HITECH": the answer was on the difference between them.
+    const topic = /^between\s/i.test(text) ? `the difference ${text}` : text;
+    return /\p{L}/u.test(topic) ? { form: 'topic', text: topic } : undefined;
   };
   switch (shape.kind) {
     case 'question': return undefined;
