@@ -443,3 +443,17 @@ describe('reading round 15 (British panel notes)', () => {
     expect(f.dropped.map((d) => d.text)).toEqual(['how we got length of stay down by 1.2 days', 'what I learned']);
   });
 });
+
+describe('reading round 16 (US thank-you notes)', () => {
+  it('"he talked about X they run…" is a topic, never "hear that about X"', () => {
+    expect(fitDetail('he talked about the pro bono clinic they run with the law school on Thursdays', toHer).value)
+      .toEqual({ form: 'topic', text: 'the pro bono clinic they run with the law school on Thursdays' });
+    expect(fitDetail('she talked about how the team is growing', toHer).value).toEqual({ form: 'topic', text: 'how the team is growing' });
+  });
+
+  it('"and then he asked…" splits before "and", leaving no dangling "and"', () => {
+    const f = fitDetail('he talked about the clinic and then he asked about my degree', toHer);
+    expect(f.value).toEqual({ form: 'topic', text: 'the clinic' });
+    expect(f.dropped).toEqual([{ text: 'he asked about my degree', reason: 'several_points' }]);
+  });
+});

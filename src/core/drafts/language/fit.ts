@@ -208,7 +208,15 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
         if (rep !== undefined) {
           const first = rep.rest[0];
           if (first === undefined) return undefined;
-          if (TOPIC_PREPOSITIONS.has(first.lower) && finiteVerb(rep.rest.slice(1)) < 0) return topicOf(rep.rest.slice(1), about);
+          if (TOPIC_PREPOSITIONS.has(first.lower)) {
+            // "talked about X" is a topic, never a fact ("hear that about X"); "about the clinic they
+            // run with the law school": a noun with its relative clause is a topic too.
+            const topic = rep.rest.slice(1);
+            const v = finiteVerb(topic);
+            const relative = v > 1 && (is(topic[v - 1], 'Pronoun') || ['that', 'which', 'who'].includes(topic[v - 1]?.lower ?? ''))
+              && is(topic[v - 2], 'Noun') && finiteVerb(topic.slice(v + 1)) < 0;
+            return v < 0 || relative || WH.has(topic[0]?.lower ?? '') ? topicOf(topic, about) : undefined;
+          }
           const content = first.lower === 'that' ? rep.rest.slice(1) : rep.rest;
           if (content.length === 0) return undefined;
           // A clause of its own ("the team is moving…") is a fact; a noun phrase or wh-clause a topic.

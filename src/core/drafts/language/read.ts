@@ -22,7 +22,7 @@ export function pointsOf(text: string): string[] {
   }));
   for (const item of [...unbracketed, ...asides]) {
     for (const s of sentencesOf(item)) {
-      for (const clause of s.split(/,\s+(?=(?:[\p{L}'-]+\s+){0,3}(?:but|and|so)\s+(?:it|they|he|she|we|i|you)\b)|\s*;\s*|\s+[\u2014\u2013]\s+|\s+-\s+|,?\s+(?:and|but|then|so)\s+(?=(?:they|he|she|we|i|you)\s)|,\s+(?=(?:they|he|she|we|i|you)(?:'\w+)?\s)|,\s+(?:and\s+)?(?=(?:how|why|what|whether)\s+(?:we|i|they|he|she|you)\s)|,\s+and\s+(?=(?:how|why|what|whether)\s)/iu)) {
+      for (const clause of s.split(/,\s+(?=(?:[\p{L}'-]+\s+){0,3}(?:but|and|so)\s+(?:it|they|he|she|we|i|you)\b)|\s*;\s*|\s+[\u2014\u2013]\s+|\s+-\s+|,?\s+(?:and\s+then|but\s+then|and|but|then|so)\s+(?=(?:they|he|she|we|i|you)\s)|,\s+(?=(?:they|he|she|we|i|you)(?:'\w+)?\s)|,\s+(?:and\s+)?(?=(?:how|why|what|whether)\s+(?:we|i|they|he|she|you)\s)|,\s+and\s+(?=(?:how|why|what|whether)\s)/iu)) {
         if (/\p{L}/u.test(clause)) out.push(...runOnSplit(clause.trim()));
       }
     }
