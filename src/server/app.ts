@@ -6,7 +6,9 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_POLICY, type AccountDeps, type AccountPolicy } from '../app/accounts.js';
+import type { EndpointGuard } from '../app/mail/connect.js';
 import { mailKeyFromSecret, type MailKey } from '../app/mail/credentials.js';
+import type { MailSyncGate } from '../app/mail/sync-gate.js';
 import { LOCAL_USER } from '../app/ports.js';
 import type { AppDeps } from '../app/records.js';
 import { createSpellerLoader, type SpellerLoader } from '../app/speller.js';
@@ -81,6 +83,13 @@ export interface ServerOptions extends Binding {
    * app shows the link but cannot link, sync or unlock one.
    */
   readonly mailKey?: MailKey;
+  /** Who syncs which mailbox when: `afterword serve` shares one with its timed sync, so Sync now never runs beside it. */
+  readonly mailSyncGate?: MailSyncGate;
+  /**
+   * The check of every mail server a job seeker names, before each connection (default on a shared
+   * server: addressGuard() on the system's resolver; tests give their own resolver).
+   */
+  readonly mailGuard?: EndpointGuard;
 }
 
 // ---------------------------------------------------------------- app
@@ -124,7 +133,10 @@ export function createServer(deps: Deps, options: ServerOptions) {
     .route('/', recordRoutes())
     .route('/', replyRoutes())
     .route('/', outboxRoutes(ctx, options.outbox))
-    .route('/', mailboxRoutes({ shared: options.accounts === true, ...mailKeyOption(options) }));
+    .route('/', mailboxRoutes({
+      shared: options.accounts === true, ...mailKeyOption(options),
+      ...(options.mailSyncGate !== undefined ? { gate: options.mailSyncGate } : {}), ...(options.mailGuard !== undefined ? { guard: options.mailGuard } : {}),
+    }));
 
   // Who is asking: the key's session on a local install; an account's session on a shared server,
   // whose routes for signing in, coaches and admins come first (each behind its role).

@@ -10,6 +10,8 @@ import type { AccountPolicy } from '../app/accounts.js';
 import type { SpellerLoader } from '../app/speller.js';
 import type { Deps } from '../deps.js';
 import type { MailKey } from '../app/mail/credentials.js';
+import type { EndpointGuard } from '../app/mail/connect.js';
+import type { MailSyncGate } from '../app/mail/sync-gate.js';
 import { createServer } from './app.js';
 import type { PasswordGateOptions } from './password-gate.js';
 import { OUTAGE_RETRY_AFTER_S, outageWatch, type OutageEvent } from './outage.js';
@@ -55,6 +57,10 @@ export interface StartOptions {
   readonly outbox?: OutboxRouteOptions;
   /** The key that seals mailbox passwords (app.ts ServerOptions): the data folder's on your own app. */
   readonly mailKey?: MailKey;
+  /** Who syncs which mailbox when, shared with the timed sync (app.ts ServerOptions). */
+  readonly mailSyncGate?: MailSyncGate;
+  /** The check of mail servers named on a shared server (app.ts ServerOptions). */
+  readonly mailGuard?: EndpointGuard;
 }
 
 export interface RunningServer {
@@ -186,6 +192,8 @@ export async function startServer(deps: Deps, options: StartOptions): Promise<Ru
     ...(options.passwordGate !== undefined ? { passwordGate: options.passwordGate } : {}),
     ...(options.outbox !== undefined ? { outbox: options.outbox } : {}),
     ...(options.mailKey !== undefined ? { mailKey: options.mailKey } : {}),
+    ...(options.mailSyncGate !== undefined ? { mailSyncGate: options.mailSyncGate } : {}),
+    ...(options.mailGuard !== undefined ? { mailGuard: options.mailGuard } : {}),
   });
 
   async function stop(): Promise<void> {

@@ -3,7 +3,7 @@
  * `mail_folders`, `mail_messages`, `mail_proposals`). Writes lock the user's row first, as every
  * write of the records does, and join a use case's transaction.
  */
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { MailStore, NewMailProposal } from '../app/mail/mail-port.js';
 import {
   MAIL_MESSAGE_RESULTS,
@@ -101,6 +101,8 @@ export class DrizzleMail implements MailStore {
         secretIv: account.secret.iv, secretTag: account.secret.tag, secretCiphertext: account.secret.ciphertext,
         status: account.status, lastError: account.lastError?.slice(0, MAX_ERROR) ?? null, connectedAt: account.connectedAt,
         lastSyncAt: account.lastSyncAt ?? null,
+        // Linked again: synced at the next look, its back-off forgotten (the lease stays with whoever holds it).
+        nextSyncAt: null, syncFailures: 0,
       };
       await q.insert(a).values(row).onConflictDoUpdate({ target: a.userId, set: omitKeys(row, ['userId']) });
       // Another mailbox: its folders' UIDs mean nothing here.
@@ -114,6 +116,40 @@ export class DrizzleMail implements MailStore {
     return this.write(userId, async (q) => {
       const gone = await q.delete(a).where(eq(a.userId, userId)).returning({ userId: a.userId });
       return gone.length > 0;
+    });
+  }
+
+  dueSyncs(now: EpochMs, limit: number): Promise<readonly UserId[]> {
+    return this.run(async (q) => {
+      const rows = await q.select({ userId: a.userId }).from(a).innerJoin(s.users, eq(s.users.id, a.userId))
+        .where(and(
+          eq(s.users.role, 'seeker'),
+          or(isNull(a.nextSyncAt), lte(a.nextSyncAt, now)),
+          or(isNull(a.syncLeaseUntil), lte(a.syncLeaseUntil, now)),
+        ))
+        .orderBy(sql`${a.nextSyncAt} asc nulls first`, asc(a.userId)).limit(limit);
+      return rows.map((r) => r.userId);
+    });
+  }
+
+  leaseSync(userId: UserId, owner: string, now: EpochMs, until: EpochMs, dueOnly: boolean): Promise<{ readonly failures: number } | undefined> {
+    return this.run(async (q) => {
+      // Under READ COMMITTED a second server's UPDATE waits for the first's and then sees its lease: only one takes it.
+      const [row] = await q.update(a).set({ syncOwner: owner, syncLeaseUntil: until })
+        .where(and(
+          eq(a.userId, userId),
+          or(isNull(a.syncLeaseUntil), lte(a.syncLeaseUntil, now), eq(a.syncOwner, owner)),
+          dueOnly ? or(isNull(a.nextSyncAt), lte(a.nextSyncAt, now)) : undefined,
+        ))
+        .returning({ failures: a.syncFailures });
+      return row ? { failures: row.failures } : undefined;
+    });
+  }
+
+  endSync(userId: UserId, owner: string, nextAt: EpochMs, failures: number): Promise<void> {
+    return this.run(async (q) => {
+      await q.update(a).set({ syncOwner: null, syncLeaseUntil: null, nextSyncAt: nextAt, syncFailures: failures })
+        .where(and(eq(a.userId, userId), eq(a.syncOwner, owner)));
     });
   }
 

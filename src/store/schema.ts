@@ -446,12 +446,23 @@ export const mailAccounts = pgTable('mail_accounts', {
   lastError: text('last_error'),
   connectedAt: instant('connected_at').notNull(),
   lastSyncAt: instant('last_sync_at'),
+  /**
+   * The timed sync's schedule and lease: when it is next due, failures in a row (the back-off), and
+   * which server process syncs it until when. A lease row, not an advisory lock: it holds behind a
+   * pooler in transaction mode, and a process that died lets go when its lease runs out.
+   */
+  nextSyncAt: instant('next_sync_at'),
+  syncFailures: integer('sync_failures').notNull().default(0),
+  syncOwner: text('sync_owner'),
+  syncLeaseUntil: instant('sync_lease_until'),
 }, (t) => [
   check('mail_accounts_imap_security_check', oneOf(t.imapSecurity, MAIL_SECURITIES)),
   check('mail_accounts_smtp_security_check', oneOf(t.smtpSecurity, MAIL_SECURITIES)),
   check('mail_accounts_auth_method_check', oneOf(t.authMethod, MAIL_AUTH_METHODS)),
   check('mail_accounts_status_check', oneOf(t.status, MAIL_ACCOUNT_STATUSES)),
   check('mail_accounts_ports_check', sql`${t.imapPort} between 1 and 65535 and ${t.smtpPort} between 1 and 65535`),
+  check('mail_accounts_sync_failures_check', sql`${t.syncFailures} >= 0`),
+  index('mail_accounts_next_sync_at_idx').on(t.nextSyncAt),
 ]);
 
 /** Where the sync of each folder stopped: its UIDVALIDITY, the last UID stored, HIGHESTMODSEQ. */

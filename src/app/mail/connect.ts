@@ -14,12 +14,21 @@ import type { AppDeps } from '../records.js';
 import type { UserId } from '../ports.js';
 import { openSecret, sealSecret, type MailKey } from './credentials.js';
 import type { MailConnection, MailboxOf } from './outbox.js';
-import { isLoopback, type MailLogin } from './send.js';
+import { isLoopback, reachOf, type MailLogin } from './send.js';
 import { MAIL_SECURITIES, type MailAccount, type MailEndpoint, type MailSecurity } from './types.js';
+
+/**
+ * Checks a mail server's name just before it is contacted and gives the endpoint to connect to, its
+ * checked address pinned (`connectTo`); an AppError naming `field` when it is refused. A shared
+ * server's (address-guard.ts): its own machine and network are not the seeker's mail provider.
+ */
+export type EndpointGuard = (server: MailEndpoint, field: string) => Promise<MailEndpoint>;
 
 /** The use cases' dependencies: the records, and the key that seals and opens mailbox secrets. */
 export interface MailDeps extends AppDeps {
   readonly mailKey: MailKey;
+  /** Where the server contacts mail servers for others (a shared server): each is checked and pinned first. */
+  readonly guard?: EndpointGuard;
 }
 
 /** What the user types to link a mailbox (flags in the CLI, the form in Settings). */
@@ -127,14 +136,15 @@ export function connectionFailure(error: unknown, kind: 'IMAP' | 'SMTP', server:
 
 /** imapflow's options for an endpoint and a login (TLS verified; none only on loopback). */
 export function imapOptions(server: MailEndpoint, login: MailLogin) {
-  if (server.security === 'none' && !isLoopback(server.host)) {
+  const reach = reachOf(server);
+  if (server.security === 'none' && !reach.loopback) {
     throw new AppError('bad_input', `imap.security: ${server.host} is not this machine, so the connection must be encrypted; choose tls or starttls`, { field: 'imap.security' });
   }
   const auth = 'password' in login ? { user: login.user, pass: login.password } : { user: login.user, accessToken: login.accessToken };
   return {
-    host: server.host, port: server.port, secure: server.security === 'tls',
+    host: reach.host, port: server.port, secure: server.security === 'tls',
     doSTARTTLS: server.security === 'starttls' ? true : server.security === 'none' ? false : undefined,
-    ...(isLoopback(server.host) ? {} : { servername: server.host }),
+    ...(reach.servername !== undefined ? { servername: reach.servername } : {}),
     auth, logger: false as const, disableAutoIdle: true,
     connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: 60_000,
   };
@@ -159,9 +169,10 @@ export async function openImap(server: MailEndpoint, login: MailLogin, names: Fi
 export async function verifySmtp(server: MailEndpoint, login: MailLogin, names: FieldNames = CLI_FIELDS): Promise<void> {
   const { default: nodemailer } = await import('nodemailer');
   const auth = 'password' in login ? { user: login.user, pass: login.password } : { type: 'OAuth2' as const, user: login.user, accessToken: login.accessToken };
+  const reach = reachOf(server);
   const transport = nodemailer.createTransport({
-    host: server.host, port: server.port, secure: server.security === 'tls', requireTLS: server.security === 'starttls', ignoreTLS: server.security === 'none',
-    ...(isLoopback(server.host) ? {} : { tls: { servername: server.host } }),
+    host: reach.host, port: server.port, secure: server.security === 'tls', requireTLS: server.security === 'starttls', ignoreTLS: server.security === 'none',
+    ...(reach.servername !== undefined ? { servername: reach.servername, tls: { servername: reach.servername } } : {}),
     auth, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS,
   });
   try {
@@ -193,7 +204,10 @@ export async function connectMailbox(deps: MailDeps, input: ConnectInput, option
   const names = options.names ?? CLI_FIELDS;
   const { imap, smtp, user, address } = checkConnectInput(input, names);
   const login: MailLogin = { user, password: input.password };
-  const client = await openImap(imap, login, names);
+  // Both servers are checked before either is contacted; the connections go to the addresses checked.
+  const imapTo = deps.guard ? await deps.guard(imap, names.imapHost) : imap;
+  const smtpTo = deps.guard && options.checkSmtp !== false ? await deps.guard(smtp, names.smtpHost) : smtp;
+  const client = await openImap(imapTo, login, names);
   let sent: string | undefined;
   let condstore: boolean;
   try {
@@ -205,7 +219,7 @@ export async function connectMailbox(deps: MailDeps, input: ConnectInput, option
     client.close();
     throw connectionFailure(error, 'IMAP', imap, names);
   }
-  if (options.checkSmtp !== false) await verifySmtp(smtp, login, names);
+  if (options.checkSmtp !== false) await verifySmtp(smtpTo, login, names);
   const account: MailAccount = {
     imap, smtp, login: user, address, authMethod: 'password', secret: sealSecret(deps.mailKey, deps.userId, input.password),
     status: 'connected', connectedAt: deps.clock.now(),
@@ -226,11 +240,14 @@ export function loginOf(key: MailKey, userId: UserId, account: MailAccount): Mai
 }
 
 /** The outbox's view of a user's linked mailbox (outbox.ts `MailboxOf`). */
-export function mailboxOf(deps: Pick<MailDeps, 'store' | 'mailKey'>): MailboxOf {
+export function mailboxOf(deps: Pick<MailDeps, 'store' | 'mailKey' | 'guard'>): MailboxOf {
   return async (userId: UserId): Promise<MailConnection | undefined> => {
     const account = await deps.store.mail.getAccount(userId);
     if (!account) return undefined;
     const login = loginOf(deps.mailKey, userId, account);
-    return { address: account.address, smtp: { endpoint: account.smtp, login }, imap: { endpoint: account.imap, login } };
+    // Checked (and pinned) for each use: a name may point elsewhere since it was linked.
+    const smtp = deps.guard ? await deps.guard(account.smtp, CLI_FIELDS.smtpHost) : account.smtp;
+    const imap = deps.guard ? await deps.guard(account.imap, CLI_FIELDS.imapHost) : account.imap;
+    return { address: account.address, smtp: { endpoint: smtp, login }, imap: { endpoint: imap, login } };
   };
 }

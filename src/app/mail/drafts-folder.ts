@@ -6,7 +6,7 @@
  */
 import type { ImapFlow } from 'imapflow';
 import { AppError } from '../errors.js';
-import { isLoopback, type MailLogin } from './send.js';
+import { reachOf, type MailLogin } from './send.js';
 import type { MailEndpoint } from './types.js';
 
 /** Where and how to reach the mailbox by IMAP. */
@@ -24,7 +24,8 @@ const TIMEOUT_MS = 20_000;
 /** Connects, runs `fn`, logs out (or drops the connection when `fn` failed). */
 export async function withImap<T>(target: ImapTarget, fn: (client: Client) => Promise<T>): Promise<T> {
   const { host, port, security } = target.endpoint;
-  if (security === 'none' && !isLoopback(host)) {
+  const reach = reachOf(target.endpoint);
+  if (security === 'none' && !reach.loopback) {
     throw new AppError('bad_input', `imap.security: ${host} is not on this machine, so the mailbox must be reached over TLS; choose tls or starttls`, { field: 'imap.security' });
   }
   const { ImapFlow } = await import('imapflow');
@@ -32,7 +33,7 @@ export async function withImap<T>(target: ImapTarget, fn: (client: Client) => Pr
     ? { user: target.login.user, pass: target.login.password }
     : { user: target.login.user, accessToken: target.login.accessToken };
   const client = new ImapFlow({
-    host, port, secure: security === 'tls', ...(security === 'starttls' ? { doSTARTTLS: true } : security === 'none' ? { doSTARTTLS: false } : {}),
+    host: reach.host, port, ...(reach.servername !== undefined ? { servername: reach.servername } : {}), secure: security === 'tls', ...(security === 'starttls' ? { doSTARTTLS: true } : security === 'none' ? { doSTARTTLS: false } : {}),
     auth, logger: false, disableAutoIdle: true,
     connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS,
   });

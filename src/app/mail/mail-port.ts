@@ -25,6 +25,20 @@ export interface MailStore {
   saveAccount(userId: UserId, account: MailAccount): Promise<void>;
   /** Unlinks the mailbox: the account and its folders' state go; the messages seen stay (no second touch later). */
   deleteAccount(userId: UserId): Promise<boolean>;
+  /**
+   * The job seekers' linked mailboxes whose timed sync is due at `now` (never synced, or their next
+   * sync's moment has come) and that no server process holds a lease on, soonest due first.
+   */
+  dueSyncs(now: EpochMs, limit: number): Promise<readonly UserId[]>;
+  /**
+   * Takes the sync lease of the user's mailbox for `owner` until `until` (or extends it, when `owner`
+   * holds it) if no other owner's lease runs past `now` and, with `dueOnly`, the timed sync is due.
+   * One statement, so two server processes never both take it. Returns the failures in a row so far,
+   * or undefined when it was not taken (or no mailbox is linked).
+   */
+  leaseSync(userId: UserId, owner: string, now: EpochMs, until: EpochMs, dueOnly: boolean): Promise<{ readonly failures: number } | undefined>;
+  /** Lets `owner`'s lease go and sets when the timed sync is next due and the failures in a row. */
+  endSync(userId: UserId, owner: string, nextAt: EpochMs, failures: number): Promise<void>;
   /** Records how the last connection or sync went. */
   setAccountStatus(userId: UserId, status: MailAccountStatus, lastError: string | undefined, lastSyncAt?: EpochMs): Promise<void>;
 

@@ -163,7 +163,8 @@ async function sendOne(deps: OutboxWorkerDeps, claimed: ClaimedItem, maxAttempts
   try {
     connection = await deps.mailbox(userId);
   } catch (error) {
-    await giveBack(error, true);
+    // A mail server a shared server refuses to reach (its own network) stays refused; a lookup that failed may work later.
+    await giveBack(error, !(error instanceof AppError && error.code === 'bad_input'));
     return;
   }
   if (!connection) {

@@ -3,6 +3,7 @@
  * recipients, over TLS with a verified certificate (no TLS only on loopback). The login is a part of
  * its own, a password today and an OAuth access token (XOAUTH2) later, in the same place.
  */
+import { isIP } from 'node:net';
 import { AppError } from '../errors.js';
 import type { MailEndpoint } from './types.js';
 
@@ -32,13 +33,25 @@ export function isLoopback(host: string): boolean {
 }
 
 /**
+ * Where a connection to `server` goes: its checked address when a guard pinned one (so a name that
+ * resolves elsewhere by the time of connecting is not followed), else its name; the name TLS checks
+ * the certificate against (none for an address or loopback); and whether the connection stays on
+ * this machine (the only place reached without TLS).
+ */
+export function reachOf(server: MailEndpoint): { readonly host: string; readonly servername: string | undefined; readonly loopback: boolean } {
+  const host = server.connectTo ?? server.host;
+  return { host, servername: isLoopback(server.host) || isIP(server.host) !== 0 ? undefined : server.host, loopback: isLoopback(host) };
+}
+
+/**
  * Submits `raw` (an RFC 5322 message) to `envelope.to`. A refusal by the server (wrong login, a
  * recipient refused, a connection that fails) is an `unavailable` AppError with the server's own
  * words; `temporary` tells whether trying again later may work.
  */
 export async function submit(target: SmtpTarget, envelope: Envelope, raw: Buffer): Promise<{ readonly response: string }> {
   const { host, port, security } = target.endpoint;
-  if (security === 'none' && !isLoopback(host)) {
+  const reach = reachOf(target.endpoint);
+  if (security === 'none' && !reach.loopback) {
     throw new AppError('bad_input', `smtp.security: ${host} is not on this machine, so mail to it must use TLS; choose tls or starttls`, { field: 'smtp.security' });
   }
   const { default: nodemailer } = await import('nodemailer');
@@ -46,7 +59,8 @@ export async function submit(target: SmtpTarget, envelope: Envelope, raw: Buffer
     ? { user: target.login.user, pass: target.login.password }
     : { type: 'OAuth2' as const, user: target.login.user, accessToken: target.login.accessToken };
   const transport = nodemailer.createTransport({
-    host, port,
+    host: reach.host, port,
+    ...(reach.servername !== undefined ? { servername: reach.servername, tls: { servername: reach.servername } } : {}),
     secure: security === 'tls', requireTLS: security === 'starttls', ignoreTLS: security === 'none',
     auth,
     connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS,

@@ -34,7 +34,7 @@ import { CLI_FIELDS, connectionFailure, loginOf, openImap, type MailDeps } from 
 import type { NewMailProposal } from './mail-port.js';
 import { cancelQueuedOnReply } from './outbox.js';
 import type { MailLogin } from './send.js';
-import type { MailFolderState, MailMessageRecord, MailMessageResult } from './types.js';
+import type { MailEndpoint, MailFolderState, MailMessageRecord, MailMessageResult } from './types.js';
 
 /** Headers fetched per round trip; the folder's place is saved after each batch. */
 const BATCH = 250;
@@ -156,11 +156,14 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
   let client: ImapFlow | undefined;
   // Opened inside the try: a password this install's key cannot open marks the link failing too.
   let login: MailLogin | undefined;
+  let imap: MailEndpoint | undefined;
   const connection = async (): Promise<ImapFlow> => {
     if (client?.usable) return client;
     client?.close();
     login ??= loginOf(deps.mailKey, userId, account);
-    client = await openImap(account.imap, login, CLI_FIELDS);
+    // A shared server checks the name again and connects to the address it checked.
+    imap ??= deps.guard ? await deps.guard(account.imap, CLI_FIELDS.imapHost) : account.imap;
+    client = await openImap(imap, login, CLI_FIELDS);
     return client;
   };
 

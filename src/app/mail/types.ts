@@ -46,6 +46,11 @@ export interface MailEndpoint {
   readonly host: string;
   readonly port: number;
   readonly security: MailSecurity;
+  /**
+   * The address to connect to, when `host` was looked up and checked first (a shared server's
+   * guard): the connection goes there, and TLS still checks the certificate against `host`. Never stored.
+   */
+  readonly connectTo?: string;
 }
 
 /** The user's linked mailbox; the secret stays sealed until a connection needs it. */

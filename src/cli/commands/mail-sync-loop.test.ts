@@ -14,6 +14,7 @@ import { freshPgliteStore } from '../../store/testing.js';
 import type { UserId } from '../../app/ports.js';
 import { connectMailbox } from '../../app/mail/connect.js';
 import { mailKeyFromSecret } from '../../app/mail/credentials.js';
+import { createMailSyncGate } from '../../app/mail/sync-gate.js';
 import { startMailSyncLoop } from '../../app/mail/sync-loop.js';
 import { syncMailbox, type SyncReport } from '../../app/mail/sync.js';
 import { startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
@@ -84,7 +85,7 @@ describe('the mailbox sync on a timer', () => {
       check();
     });
     const loop = startMailSyncLoop({
-      store, time, clock, mailKey: KEY, users: async () => ['jordan', 'sam', 'nobody'], everyMs: 50, firstAfterMs: 0,
+      store, time, clock, mailKey: KEY, gate: createMailSyncGate({ everyMs: 50 }), tickMs: 20, firstAfterMs: 0, gapMs: 0,
       log: (line) => lines.push(line),
       onSynced: (userId, outcome) => {
         events.push({ userId, ...outcome });

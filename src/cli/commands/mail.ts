@@ -185,7 +185,7 @@ Mail you sent to a person of an application becomes a touch (a thank-you, a stat
 check, an update or a reply); the employer's mail becomes a proposal that waits for
 you (afterword mail proposals); a bounce marks the address unverified. Each message
 is read once: a second sync reads only what is new. While "afterword serve" runs
-(your own app, not a shared server) it syncs by itself every 5 minutes.`)
+(your own app or a shared server) it syncs by itself every 5 minutes.`)
     .action(async (opts: { json?: boolean }, command: Command) => {
       await withMail(io, command, async (deps) => {
         if (!await deps.store.mail.getAccount(deps.userId)) throw new AppError('bad_input', `no mailbox is linked; link one first: ${LINK_HINT}`, { field: 'mailbox' });

@@ -3,9 +3,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
+import { addressGuard } from '../../app/mail/address-guard.js';
 import { mailboxOf } from '../../app/mail/connect.js';
 import { loadOrCreateMailKey, mailKeyFromSecret } from '../../app/mail/credentials.js';
 import { startOutboxWorker } from '../../app/mail/outbox-worker.js';
+import { createMailSyncGate } from '../../app/mail/sync-gate.js';
 import { startMailSyncLoop } from '../../app/mail/sync-loop.js';
 import { LOCAL_USER } from '../../app/ports.js';
 import { loadConfig, type Config } from '../../config.js';
@@ -122,7 +124,7 @@ server) each request is logged as one JSON line on stdout. SIGTERM or Ctrl-C let
 
 With a mailbox linked ("afterword mail connect"), it sends the notes you scheduled at their moment
 ("afterword mail schedule"; one whose moment passed while it was stopped leaves when it starts),
-and your own app syncs the mailbox every 5 minutes (docs/mail.md).
+and syncs each linked mailbox every 5 minutes, one at a time (docs/mail.md).
 
 On PostgreSQL (--database-url or DATABASE_URL) it is a shared server for many people: accounts sign
 in with a password, coaches follow the job seekers assigned to them; create the first admin with
@@ -176,17 +178,20 @@ Examples:
         : undefined;
       // Notes the user scheduled leave at their moment while the server runs (app/mail/outbox-worker.ts).
       const mailKey = accounts ? mailKeyFromSecret(secret) : loadOrCreateMailKey(config.dataDir);
-      const mailbox = mailboxOf({ store: deps.store, mailKey });
+      // A shared server connects to the mail servers its seekers name: each is looked up and checked first (not its own network).
+      const guard = accounts ? addressGuard() : undefined;
+      const mailbox = mailboxOf({ store: deps.store, mailKey, ...(guard ? { guard } : {}) });
       const outbox = startOutboxWorker({
         ...deps, mailbox, exclusive: config.database.kind === 'pglite', log: (line) => io.stderr(`afterword serve: ${line}\n`),
       });
-      // Your own app reads its linked mailbox every few minutes (a shared server's seekers cannot link one yet).
-      const mailSync = accounts ? undefined : startMailSyncLoop({
-        ...deps, mailKey, users: () => Promise.resolve([LOCAL_USER.id]), log: (line) => io.stderr(`afterword serve: ${line}\n`),
+      // Every linked mailbox is read every few minutes, one at a time; Sync now shares the gate, so never beside it.
+      const mailSyncGate = createMailSyncGate();
+      const mailSync = startMailSyncLoop({
+        ...deps, mailKey, gate: mailSyncGate, ...(guard ? { guard } : {}), log: (line) => io.stderr(`afterword serve: ${line}\n`),
       });
       try {
         const server = await startServer(deps, {
-          outbox: { mailbox, wake: () => outbox.wake() }, mailKey,
+          outbox: { mailbox, wake: () => outbox.wake() }, mailKey, mailSyncGate, ...(guard ? { mailGuard: guard } : {}),
           host: opts.host, port, secret, trustProxy, accounts, sessionCacheMs, ...(publicUrl !== undefined ? { publicUrl } : {}),
           ...(logging ? { log: (line: string) => io.stdout(`${line}\n`) } : {}),
           logError: (error) => io.stderr(`afterword serve: unexpected error: ${unexpectedWords(error, io.env?.['AFTERWORD_DEBUG'] === '1')}\n`),
@@ -213,7 +218,7 @@ Examples:
       } finally {
         signal.cancel();
         await outbox.stop();
-        await mailSync?.stop();
+        await mailSync.stop();
         fresh?.();
         if (daily) clearInterval(daily);
         if (!io.deps) await deps.store.close();

@@ -183,7 +183,24 @@ describe('unlinking', () => {
 describe('on a shared server', () => {
   it('refuses a seeker\'s mail server on the server\'s own machine or network; a coach never reaches the link', async () => {
     const { accountsWorld } = await import('../testing-accounts.js');
-    const world = await accountsWorld();
+    const { addressGuard } = await import('../../app/mail/address-guard.js');
+    // The names' addresses, as a resolver would give them (tests never rely on the machine's DNS).
+    const names: Readonly<Record<string, readonly string[]>> = {
+      localhost: ['127.0.0.1', '::1'], 'imap.example.com': ['93.184.215.14'],
+      'mail.intranet.example': ['10.20.0.7'], 'imap.mixed.example': ['93.184.215.15', '192.168.0.9'],
+      'imap.mapped.example': ['::ffff:127.0.0.1'], 'smtp.ula.example': ['fd00:ab::25'], 'imap.meta.example': ['169.254.169.254'],
+    };
+    const asked: string[] = [];
+    const world = await accountsWorld({
+      mailGuard: addressGuard({
+        resolve: async (host) => {
+          asked.push(host);
+          const found = names[host];
+          if (!found) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+          return found;
+        },
+      }),
+    });
     try {
       const seeker = await world.signIn('seeker1');
       for (const [imapHost, smtpHost] of [['127.0.0.1', undefined], ['imap.example.com', '10.0.0.5'], ['localhost', undefined], ['192.168.1.20', undefined]] as const) {
@@ -193,6 +210,26 @@ describe('on a shared server', () => {
           status: 422, error: expect.stringMatching(new RegExp(`^${smtpHost ? 'SMTP' : 'IMAP'} server: .+ is this shared server's own machine or network, not your mail provider`)),
         });
       }
+      // A name that resolves to a private address is refused as the address would be: every address is checked.
+      for (const [imapHost, smtpHost, field, address, example] of [
+        ['mail.intranet.example', undefined, 'IMAP server', '10.20.0.7', 'imap.fastmail.com'],
+        ['imap.mixed.example', undefined, 'IMAP server', '192.168.0.9', 'imap.fastmail.com'],
+        ['imap.mapped.example', undefined, 'IMAP server', '::ffff:127.0.0.1', 'imap.fastmail.com'],
+        ['imap.meta.example', undefined, 'IMAP server', '169.254.169.254', 'imap.fastmail.com'],
+        ['imap.example.com', 'smtp.ula.example', 'SMTP server', 'fd00:ab::25', 'smtp.fastmail.com'],
+      ] as const) {
+        const host = smtpHost ?? imapHost;
+        const res = await world.write('PUT', '/api/mailbox', { ...link(), imapHost, imapSecurity: 'tls', smtpSecurity: 'tls', ...(smtpHost ? { smtpHost } : {}) }, seeker);
+        const out = await json(res);
+        expect({ status: res.status, error: out['error'], field: out['field'] }).toEqual({
+          status: 422, field,
+          error: `${field}: ${host} leads to ${address}, an address of this shared server's own machine or network, not your mail provider; give your provider's server, such as ${example}`,
+        });
+      }
+      // A name nobody knows: said plainly, before anything is contacted.
+      const unknown = await world.write('PUT', '/api/mailbox', { ...link(), imapHost: 'imap.nowhere.example', imapSecurity: 'tls', smtpSecurity: 'tls' }, seeker);
+      expect({ status: unknown.status, error: (await json(unknown))['error'] }).toEqual({ status: 422, error: 'IMAP server: no server is called imap.nowhere.example; check the spelling' });
+      expect(asked).toContain('smtp.ula.example');
       expect((await json(await world.get('/api/mailbox', seeker)))).toMatchObject({ mailbox: { linked: false }, shared: true });
       const coach = await world.signIn('coach1');
       expect((await world.write('PUT', '/api/mailbox', { ...link(), imapHost: 'imap.example.com' }, coach)).status).toBe(403);

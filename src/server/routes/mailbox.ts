@@ -8,14 +8,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.js';
-import { checkConnectInput, connectMailbox, disconnectMailbox, FORM_FIELDS, type MailDeps } from '../../app/mail/connect.js';
+import { addressGuard } from '../../app/mail/address-guard.js';
+import { connectMailbox, disconnectMailbox, FORM_FIELDS, type EndpointGuard, type MailDeps } from '../../app/mail/connect.js';
 import type { MailKey } from '../../app/mail/credentials.js';
 import { acceptProposal, dismissProposal, mailStatus, pendingProposals, type MailStatusView, type ProposalView } from '../../app/mail/proposals.js';
-import { isLoopback } from '../../app/mail/send.js';
-import { syncMailbox, type SyncReport } from '../../app/mail/sync.js';
+import { createMailSyncGate, type MailSyncGate } from '../../app/mail/sync-gate.js';
+import type { SyncReport } from '../../app/mail/sync.js';
 import { MAIL_SECURITIES } from '../../app/mail/types.js';
 import type { AppDeps } from '../../app/records.js';
-import type { UserId } from '../../app/ports.js';
 import { body, query } from '../validate.js';
 import type { Env } from './context.js';
 
@@ -27,6 +27,10 @@ export interface MailboxRouteOptions {
    * that machine and its private network are refused (they are not the seeker's).
    */
   readonly shared?: boolean;
+  /** Who syncs which mailbox when, shared with the timed sync (default: this server's own). */
+  readonly gate?: MailSyncGate;
+  /** A shared server's check of the mail servers named, before each connection (default there: addressGuard() on the system's resolver). */
+  readonly guard?: EndpointGuard;
 }
 
 const port = z.number({ error: 'a whole number from 1 to 65535, such as 993' }).int('a whole number from 1 to 65535, such as 993').min(1).max(65535);
@@ -44,9 +48,6 @@ const ConnectBody = z.strictObject({
 });
 const AcceptBody = z.strictObject({ decisionBy: z.iso.date({ error: 'a day such as 2026-03-20' }).optional() });
 const ProposalQuery = z.object({ application: z.string().min(1).max(40).optional() });
-
-/** Private and link-local addresses, written as such: on a shared server they are the server's network. */
-const PRIVATE = /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|0\.|f[cd][0-9a-f]{2}:|fe80:)/i;
 
 /** The CLI's flag in front of a message ("--password-stdin: …") is no word for the web app. */
 function webWords(text: string): string {
@@ -106,13 +107,15 @@ async function decide<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export function mailboxRoutes(options: MailboxRouteOptions = {}) {
-  // One sync at a time per seeker: a second "Sync now" waits for the one running.
-  const syncing = new Map<UserId, Promise<SyncReport>>();
+  // One sync at a time per seeker, here and in the timed sync: a second "Sync now" waits for the one running.
+  const gate = options.gate ?? createMailSyncGate();
+  // On a shared server every mail server named is looked up and checked, and reached at the address checked.
+  const guard = options.guard ?? (options.shared ? addressGuard() : undefined);
   const withKey = (app: AppDeps): MailDeps => {
     if (options.mailKey === undefined) {
       throw new AppError('unavailable', 'This server was started without a key for mailbox passwords, so no mailbox can be linked here.', { field: 'mailbox' });
     }
-    return { ...app, mailKey: options.mailKey };
+    return { ...app, mailKey: options.mailKey, ...(guard ? { guard } : {}) };
   };
   // Status and proposals never open the password: they work without the key.
   const keyless = (app: AppDeps): MailDeps => ({ ...app, mailKey: options.mailKey ?? { bytes: Buffer.alloc(0), toJSON: () => '[none]' } });
@@ -129,14 +132,7 @@ export function mailboxRoutes(options: MailboxRouteOptions = {}) {
         ...(q.smtpPort !== undefined ? { smtpPort: q.smtpPort } : {}), ...(q.smtpSecurity !== undefined ? { smtpSecurity: q.smtpSecurity } : {}),
         ...(q.address !== undefined && q.address.trim() !== '' ? { address: q.address } : {}),
       };
-      if (options.shared) {
-        const { imap, smtp } = checkConnectInput(input, FORM_FIELDS);
-        for (const [server, field] of [[imap.host, FORM_FIELDS.imapHost], [smtp.host, FORM_FIELDS.smtpHost]] as const) {
-          if (isLoopback(server) || PRIVATE.test(server) || server === 'localhost') {
-            throw new AppError('bad_input', `${field}: ${server} is this shared server's own machine or network, not your mail provider; give your provider's server, such as imap.fastmail.com`, { field });
-          }
-        }
-      }
+      // On a shared server the guard refuses its own machine and network, named or written as an address.
       await connectMailbox(deps, input, { names: FORM_FIELDS });
       return c.json({ mailbox: statusJson(await mailStatus(deps)) });
     })
@@ -146,14 +142,9 @@ export function mailboxRoutes(options: MailboxRouteOptions = {}) {
     })
     .post('/mailbox/sync', async (c) => {
       const deps = withKey(c.var.app);
-      let run = syncing.get(deps.userId);
-      if (!run) {
-        run = syncMailbox(deps).finally(() => syncing.delete(deps.userId));
-        syncing.set(deps.userId, run);
-      }
       let report: SyncReport;
       try {
-        report = await run;
+        report = await gate.syncNow(deps);
       } catch (error) {
         throw forWeb(error);
       }
