@@ -7,7 +7,7 @@ import { resolveParams } from '../core/rules/params.js';
 import { keepSearchingWarnings, plan } from '../core/rules/planner.js';
 import type { Plan, Recommendation, Warning } from '../core/rules/plan-types.js';
 import type { Day, EpochMs } from '../core/time.js';
-import type { AgendaSource, ApplicationSummary, Offer, RedFlagNote } from './ports.js';
+import type { AgendaReads, ApplicationSummary, Offer, RedFlagNote } from './ports.js';
 import { applicationNotFound, noProfileError, profileOf, requireProfile, type AppDeps, type Profile } from './records.js';
 
 const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
@@ -43,7 +43,7 @@ export interface Agenda {
 }
 
 /** The agenda's deps: the store may be the read model, which has only the reads the agenda makes. */
-export type AgendaDeps = Omit<AppDeps, 'store'> & { readonly store: AgendaSource };
+export type AgendaDeps = Omit<AppDeps, 'store'> & { readonly store: AgendaReads };
 
 function planOne(profile: Profile, app: Application, deps: AgendaDeps, now: EpochMs): Plan {
   return plan({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, { now, time: deps.time });

@@ -304,8 +304,71 @@ export interface AgendaRecords extends ProfileRecords {
   readonly offerDeadlines: readonly OfferDeadline[];
 }
 
-/** What `today` and `week` read: a store, or the agenda's read model (store/agenda-snapshot.ts). */
-export type AgendaSource = Pick<Store, 'agendaRecords'>;
+/** What the agenda reads: a store, or what an `AgendaSource` read from the agenda's read model. */
+export type AgendaReads = Pick<Store, 'agendaRecords'>;
+
+/**
+ * The read model of `today` and `week`: the agenda's records kept beside the embedded database so
+ * that those commands need not open it (store/agenda-snapshot.ts). deps.ts hands one out; there is
+ * none on PostgreSQL. Only a cache: a miss means reading the store, and keeping it fails nothing.
+ */
+export interface AgendaSource {
+  /**
+   * The records of everything due before `until`, without opening the database; undefined when the
+   * read model is missing or does not reach that far. While `afterword serve` holds the database,
+   * waits a few seconds for it to write the read model again rather than be refused the database.
+   */
+  read(until: EpochMs): Promise<AgendaReads | undefined>;
+  /** With the store open after a command: writes the read model to reach `horizon`, unless one reaching `until` is there. */
+  keep(store: Store, until: EpochMs, horizon: EpochMs): Promise<void>;
+  /**
+   * While a server writes to `store`: writes the read model again a moment after each write, to
+   * reach `horizon()`. Returns the function that stops (nothing is kept for a store that does not
+   * report its writes).
+   */
+  keepFresh(store: Store, horizon: () => EpochMs): () => void;
+}
+
+/** Who holds the embedded database's lock now: nobody, a process that may be running, or a process that is gone. */
+export type FolderLock =
+  | { readonly state: 'free' }
+  | { readonly state: 'held'; readonly pid: number; readonly command: string; readonly since: string; readonly host: string; readonly proven: boolean }
+  | { readonly state: 'stale'; readonly pid: number; readonly command: string; readonly since: string };
+
+/** What PostgreSQL's own checks found in the embedded database (`afterword doctor`). */
+export interface FolderCheck {
+  /** Tables and indexes checked. */
+  readonly tables: number;
+  readonly indexes: number;
+  /** Whether amcheck ran (else only every row was read). */
+  readonly amcheck: boolean;
+  /** The relations found damaged (names for the log, never shown as the advice), empty when healthy. */
+  readonly damaged: readonly string[];
+}
+
+/**
+ * The embedded database's folder as a whole, for the commands that create, check, set aside or
+ * replace it (store/data-folder.ts; deps.ts hands one out, none on PostgreSQL). Only `openForCheck`
+ * and `restoreCopy` load database code.
+ */
+export interface DataFolder {
+  /** The lock file, named for a person to delete when no Afterword runs. */
+  readonly lockFile: string;
+  /** Whether the database was created yet (the first command creates it, which takes seconds). */
+  created(): boolean;
+  /** Who holds the lock now, without taking it. */
+  lock(): FolderLock;
+  /** Moves the database aside (to `pglite.<why>-<time>`, holding its lock): the next open creates a new one. Returns where it went. */
+  setAside(why: 'damaged' | 'replaced', now: EpochMs): Promise<string>;
+  /** Makes the database the whole-folder backup in `file` (a tarball written before an upgrade); set the old one aside first. */
+  restoreCopy(file: string): Promise<void>;
+  /**
+   * Opens the database with PostgreSQL's checks loaded (`afterword doctor`); `verify` checks every
+   * table and index and writes nothing. `onTakeover` is told, in words, when a lock left by a
+   * process that is gone is taken over. Close `store` when done.
+   */
+  openForCheck(onTakeover?: (words: string) => void): Promise<{ readonly store: Store; verify(): Promise<FolderCheck> }>;
+}
 
 /**
  * Persistent records, every one owned by a user. Every method is atomic; `transaction` makes a

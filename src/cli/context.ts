@@ -1,12 +1,8 @@
 /** Opening the user's records for a command: config from flags and environment, then the store. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { LOCAL_USER, type Store } from '../app/ports.js';
+import { LOCAL_USER, type AgendaSource, type Store } from '../app/ports.js';
 import type { AppDeps } from '../app/records.js';
 import { loadConfig, type Config } from '../config.js';
-import { readSnapshot, writeSnapshot } from '../store/agenda-snapshot.js';
-import { pgliteDir } from '../store/location.js';
 import type { CliIo } from './io.js';
 
 interface GlobalOptions {
@@ -32,18 +28,18 @@ export async function withApp<T>(io: CliIo, command: Command, fn: (deps: AppDeps
     return fn({ store: injected.store, time: injected.time, clock: { now: io.now }, userId: LOCAL_USER.id });
   }
   // Loaded here, not at the top: a command answered without the database never loads its code.
-  const { createDeps } = await import('../deps.js');
-  const { takeoverWords } = await import('../store/data-lock.js');
+  const { createAgendaSource, createDataFolder, createDeps } = await import('../deps.js');
   const config = configOf(io, command);
   // The first command on a new machine creates the database: seconds of silence otherwise.
-  if (io.interactive && config.database.kind === 'pglite' && !existsSync(join(pgliteDir(config.dataDir), 'PG_VERSION'))) {
+  const folder = createDataFolder(config);
+  if (io.interactive && folder && !folder.created()) {
     io.stderr(`Creating your database in ${config.dataDir} (only the first time takes a few seconds)…\n`);
   }
-  const deps = await createDeps(config, { onTakeover: (t) => io.stderr(`afterword: ${takeoverWords(config.dataDir, t)}\n`) });
+  const deps = await createDeps(config, { onTakeover: (words) => io.stderr(`afterword: ${words}\n`) });
   try {
     const result = await fn({ store: deps.store, time: deps.time, clock: { now: io.now }, userId: LOCAL_USER.id });
     if (config.database.kind === 'pglite') {
-      await keepReadModel(pgliteDir(config.dataDir), deps.store, io.now());
+      await keepReadModel(createAgendaSource(config), deps.store, io.now());
       await keepDailyBackup(io, config.dataDir, deps.store);
     }
     return result;
@@ -74,7 +70,7 @@ export async function backupBefore(io: CliIo, command: Command, deps: { store: S
   const config = configOf(io, command);
   if (config.database.kind !== 'pglite') return;
   const { backup, saveBackupFile } = await import('../app/backups.js');
-  const { faultError, storageFault } = await import('../store/db-errors.js');
+  const { faultError, storageFault } = await import('../deps.js');
   try {
     saveBackupFile(config.dataDir, reason, await backup({ store: deps.store, userId: LOCAL_USER.id }), io.now());
   } catch (error) {
@@ -93,14 +89,9 @@ export const READ_MODEL_DAYS = 16;
  * there was none, or it no longer reaches far enough, while the database is open anyway, so the
  * next `today` need not open it. Only a cache: failing to write it fails nothing.
  */
-async function keepReadModel(dir: string, store: Store, now: number): Promise<void> {
+async function keepReadModel(source: AgendaSource | undefined, store: Store, now: number): Promise<void> {
   // Kept when there and reaching far enough for `week` (see readAgenda in commands/agenda.ts).
-  if (readSnapshot(dir, LOCAL_USER.id, now + 9 * DAY_MS)) return;
-  try {
-    await writeSnapshot(dir, store, LOCAL_USER.id, now + READ_MODEL_DAYS * DAY_MS);
-  } catch {
-    // The next command that opens the database tries again.
-  }
+  await source?.keep(store, now + 9 * DAY_MS, now + READ_MODEL_DAYS * DAY_MS);
 }
 
 /** Writes JSON for scripts. */

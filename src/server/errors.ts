@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { AppError, wordsFor, type ErrorCode } from '../app/errors.js';
-import { databaseUnreachable } from '../store/db-errors.js';
+import { databaseUnreachable } from '../deps.js';
 import { OUTAGE_RETRY_AFTER_S, type Outage } from './outage.js';
 
 export interface ErrorBody {

@@ -10,10 +10,12 @@
  * the database and writes a new one. This module loads no database code.
  */
 import { readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { AgendaRecords, AgendaSource, Store, UserId } from '../app/ports.js';
+import type { AgendaReads, AgendaRecords, AgendaSource, Store, UserId } from '../app/ports.js';
 import type { Settings } from '../core/model.js';
 import type { EpochMs } from '../core/time.js';
+import { lockState } from './data-lock.js';
 
 export const SNAPSHOT_FILE = 'agenda-snapshot.json';
 const FORMAT = 'afterword-agenda-snapshot';
@@ -100,7 +102,7 @@ function isSnapshot(value: unknown, userId: UserId): value is Snapshot {
  * The read model as the reads the agenda makes, when it exists and covers everything due before
  * `until`; undefined otherwise (the caller then reads the database).
  */
-export function readSnapshot(databaseDir: string, userId: UserId, until: EpochMs): AgendaSource | undefined {
+export function readSnapshot(databaseDir: string, userId: UserId, until: EpochMs): AgendaReads | undefined {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(snapshotPath(databaseDir), 'utf8'));
@@ -168,3 +170,44 @@ export function keepSnapshotFresh(databaseDir: string, store: WatchedStore, user
   };
 }
 
+
+function isWatched(store: Store): store is WatchedStore {
+  const s = store as Partial<WatchedStore>;
+  return typeof s.writesBegun === 'number' && typeof s.onWritten === 'function';
+}
+
+/** How long `read` waits for a running server to write the read model again. */
+const SERVE_WAIT_MS = 3_000;
+
+/** True when `afterword serve` on this machine holds the database in `dir`. */
+function servedBy(dir: string): boolean {
+  const lock = lockState(dir);
+  return lock.state === 'held' && lock.proven && lock.host === hostname() && /\bserve\b/.test(lock.command);
+}
+
+/** The `AgendaSource` of the embedded database in `databaseDir`, for `userId` (deps.ts builds it). */
+export function snapshotAgendaSource(databaseDir: string, userId: UserId): AgendaSource {
+  return {
+    async read(until) {
+      let reads = readSnapshot(databaseDir, userId, until);
+      // `afterword serve` holds the database and writes the read model again a moment after each
+      // write of the web app (keepFresh): wait for it rather than be refused the database.
+      for (let waited = 0; !reads && waited < SERVE_WAIT_MS && servedBy(databaseDir); waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        reads = readSnapshot(databaseDir, userId, until);
+      }
+      return reads;
+    },
+    async keep(store, until, horizon) {
+      if (readSnapshot(databaseDir, userId, until)) return;
+      try {
+        await writeSnapshot(databaseDir, store, userId, horizon);
+      } catch {
+        // The next command that opens the database tries again.
+      }
+    },
+    keepFresh(store, horizon) {
+      return isWatched(store) ? keepSnapshotFresh(databaseDir, store, userId, horizon) : () => {};
+    },
+  };
+}

@@ -5,6 +5,7 @@
  * model's key order, so exports serialise deterministically.
  */
 import { AppError, type Problem } from '../app/errors.js';
+import { isStorableText } from '../app/storable.js';
 import {
   CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX,
   type ApplicationSummary, type Criterion, type CriterionRating, type NextDue, type Offer, type OfferItem, type RedFlagNote, type User,
@@ -41,10 +42,8 @@ function bad(path: string, problem: Problem): AppError {
   return new AppError(problem, { path });
 }
 
-/** Text `text()` lets in: no NUL, no lone surrogate, no leading U+FEFF. A key that is not can name no stored row. */
-export function isStorableText(value: string): boolean {
-  return !value.includes('\u0000') && !LONE_SURROGATE.test(value) && !value.startsWith('\uFEFF');
-}
+// The check lives in app/, where the edges reach it without the store.
+export { isStorableText };
 
 export function text(value: string, path: string): string {
   if (value.includes('\u0000')) throw bad(path, { reason: 'text.nul' });

@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../app/errors.js';
 import type { Account, Organisation, Role } from '../../app/ports.js';
 import type { AppDeps } from '../../app/records.js';
-import { isStorableText } from '../../store/rows.js';
+import { isStorableText } from '../../app/storable.js';
 import { printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
 

@@ -1,49 +1,31 @@
 /** Deciding: `afterword today`, `week`, `show APP`, `pipeline`. */
-import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { agenda, pipeline, showApplication, type Agenda } from '../../app/agenda.js';
 import { LOCAL_USER } from '../../app/ports.js';
 import { agendaJson, applicationViewJson, pipelineJson } from '../../app/views.js';
 import { createTimeRules, type TimeRules } from '../../core/time.js';
-import { readSnapshot } from '../../store/agenda-snapshot.js';
-import { lockState } from '../../store/data-lock.js';
-import { pgliteDir } from '../../store/location.js';
+import { createAgendaSource } from '../../deps.js';
 import { configOf, printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
 import { renderAgenda, renderApplication, renderPipeline } from '../render/agenda.js';
 import { renderDetails } from '../render/details.js';
 
 const DAY_MS = 86_400_000;
-/** How long `today` waits for a running server to write the read model again. */
-const SERVE_WAIT_MS = 3_000;
-
-/** True when `afterword serve` on this machine holds the database in `dir`. */
-function servedBy(dir: string): boolean {
-  const lock = lockState(dir);
-  return lock.state === 'held' && lock.proven && lock.host === hostname() && /\bserve\b/.test(lock.command);
-}
 
 /**
  * The agenda of the next `days` days. On the embedded database it is planned from the read model
- * (store/agenda-snapshot.ts) when that is there and reaches far enough, without starting the
- * database; otherwise from the database (withApp then writes the read model for next time).
+ * (the AgendaSource deps.ts hands out) when that is there and reaches far enough, without starting
+ * the database; otherwise from the database (withApp then writes the read model for next time).
+ * While `afterword serve` runs, the source waits for the read model the server keeps fresh.
  */
 async function readAgenda(io: CliIo, cmd: Command, days: number): Promise<{ agenda: Agenda; time: TimeRules }> {
-  const config = io.deps ? undefined : configOf(io, cmd);
-  const dir = config?.database.kind === 'pglite' ? pgliteDir(config.dataDir) : undefined;
-  if (dir !== undefined) {
+  const source = io.deps ? undefined : createAgendaSource(configOf(io, cmd));
+  if (source) {
     // Midnight `days` days on, in any zone, is before now + days + 2 days.
-    const until = io.now() + (days + 2) * DAY_MS;
-    let source = readSnapshot(dir, LOCAL_USER.id, until);
-    // `afterword serve` holds the database and writes the read model again a moment after each
-    // write of the web app (keepSnapshotFresh): wait for it rather than be refused the database.
-    for (let waited = 0; !source && waited < SERVE_WAIT_MS && servedBy(dir); waited += 50) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      source = readSnapshot(dir, LOCAL_USER.id, until);
-    }
-    if (source) {
+    const reads = await source.read(io.now() + (days + 2) * DAY_MS);
+    if (reads) {
       const time = createTimeRules();
-      return { agenda: await agenda({ store: source, time, clock: { now: io.now }, userId: LOCAL_USER.id }, days), time };
+      return { agenda: await agenda({ store: reads, time, clock: { now: io.now }, userId: LOCAL_USER.id }, days), time };
     }
   }
   return withApp(io, cmd, async (deps) => ({ agenda: await agenda(deps, days), time: deps.time }));

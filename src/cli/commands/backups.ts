@@ -3,13 +3,13 @@
  * `backups save` to write one now, `backups restore NAME` to go back to one. Restoring into a
  * damaged embedded database keeps the damaged folder aside and restores into a new one.
  */
-import { readFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   ageWords, backup, backupWhen, findBackup, listBackups, REASON_WORDS, restore, saveBackupFile, type BackupEntry,
 } from '../../app/backups.js';
 import { AppError } from '../../app/errors.js';
-import { pgliteDir } from '../../store/location.js';
+import { createDataFolder } from '../../deps.js';
 import { backupBefore, configOf, printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
 
@@ -29,23 +29,6 @@ export function renderBackups(entries: readonly BackupEntry[], folder: string, n
     + `To go back to one: afterword backups restore NAME (your records now are backed up first).\n`;
 }
 
-/**
- * Moves the embedded database's folder aside (`pglite.<why>-<time>`), holding its lock, so that the
- * next open creates a new one. Returns where it went.
- */
-async function setAside(dataDir: string, why: 'damaged' | 'replaced', now: number): Promise<string> {
-  const { lockDataDir } = await import('../../store/data-lock.js');
-  const dir = pgliteDir(dataDir);
-  const aside = `${dir}.${why}-${new Date(now).toISOString().slice(0, 19).replace(/:/g, '')}Z`;
-  const lock = await lockDataDir(dir, { command: 'backups restore' });
-  try {
-    renameSync(dir, aside);
-  } finally {
-    lock.release();
-  }
-  return aside;
-}
-
 /** Whether `error` says the embedded database is damaged. */
 const damaged = (error: unknown): boolean => error instanceof AppError && error.fault?.kind === 'damaged';
 
@@ -60,9 +43,9 @@ export async function restoreRecords(io: CliIo, command: Command, text: string):
       return restore(deps, text);
     });
   } catch (error) {
-    const config = configOf(io, command);
-    if (io.deps || !damaged(error) || config.database.kind !== 'pglite') throw error;
-    const asideIn = await setAside(config.dataDir, 'damaged', io.now());
+    const folder = createDataFolder(configOf(io, command));
+    if (io.deps || !damaged(error) || !folder) throw error;
+    const asideIn = await folder.setAside('damaged', io.now());
     io.stderr(`The database is damaged: it is kept aside in ${asideIn}. Creating a new one for the backup (a few seconds)\u2026\n`);
     const result = await withApp(io, command, (deps) => restore(deps, text));
     return { ...result, asideIn };
@@ -71,13 +54,10 @@ export async function restoreRecords(io: CliIo, command: Command, text: string):
 
 /** Restores a copy of the whole database folder (written before an upgrade): the current folder is kept aside. */
 async function restoreFolder(io: CliIo, command: Command, entry: BackupEntry): Promise<string> {
-  const config = configOf(io, command);
-  if (config.database.kind !== 'pglite') throw new AppError({ reason: 'backups.folder_into_postgres', params: { name: entry.name } });
-  const asideIn = await setAside(config.dataDir, 'replaced', io.now());
-  const { openPgliteStore } = await import('../../store/pglite.js');
-  const blob = new Blob([readFileSync(entry.path)]);
-  const store = await openPgliteStore({ dir: pgliteDir(config.dataDir), loadDataDir: blob });
-  await store.close();
+  const folder = createDataFolder(configOf(io, command));
+  if (!folder) throw new AppError({ reason: 'backups.folder_into_postgres', params: { name: entry.name } });
+  const asideIn = await folder.setAside('replaced', io.now());
+  await folder.restoreCopy(entry.path);
   return asideIn;
 }
 

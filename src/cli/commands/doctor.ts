@@ -4,10 +4,8 @@ import type { Command } from 'commander';
 import { backupWhen, dailyBackupDue, latestRecordsBackup, backup, saveBackupFile } from '../../app/backups.js';
 import { runDoctor, type Finding } from '../../app/doctor.js';
 import { AppError } from '../../app/errors.js';
-import { LOCAL_USER } from '../../app/ports.js';
-import { lockState } from '../../store/data-lock.js';
-import { MIN_FREE_BYTES, storageFault } from '../../store/db-errors.js';
-import { pgliteDir } from '../../store/location.js';
+import { LOCAL_USER, type DataFolder } from '../../app/ports.js';
+import { createDataFolder, MIN_FREE_BYTES, storageFault } from '../../deps.js';
 import { configOf, printJson } from '../context.js';
 import type { CliIo } from '../io.js';
 
@@ -22,7 +20,7 @@ export class NeedsAttention extends AppError {
 }
 
 /** One finding as the lines a person reads: a mark, what was found, and what to do. */
-export function renderFinding(f: Finding, now: number, timeZone: string, dataDir: string): string {
+export function renderFinding(f: Finding, now: number, timeZone: string, dataDir: string, lockFile: string): string {
   switch (f.check) {
     case 'database': {
       if (f.status === 'ok') return `ok    Database: ${f.tables} tables and ${f.indexes} indexes checked${f.amcheck ? ' by PostgreSQL\'s amcheck' : ''}; nothing damaged.\n`;
@@ -42,7 +40,7 @@ export function renderFinding(f: Finding, now: number, timeZone: string, dataDir
       if (f.status === 'stale') return `ok    Lock: left by process ${f.pid ?? '?'}${f.command ? ` (${f.command})` : ''}, which is no longer running; the next command takes it over.\n`;
       return f.proven
         ? `note  Lock: your records are open in ${f.command || 'another Afterword process'} (process ${f.pid ?? '?'}).\n`
-        : `todo  Lock: held by process ${f.pid ?? '?'} (the lock says "${f.command ?? ''}"); this system cannot prove it is Afterword. If no Afterword runs, delete ${pgliteDir(dataDir)}.lock.\n`;
+        : `todo  Lock: held by process ${f.pid ?? '?'} (the lock says "${f.command ?? ''}"); this system cannot prove it is Afterword. If no Afterword runs, delete ${lockFile}.\n`;
     case 'disk':
       if (f.status === 'unknown') return `note  Disk: this system does not say how much space is free in ${f.folder}.\n`;
       if (f.status === 'full') return `todo  Disk: only ${mb(f.freeBytes ?? 0)} free where your records are (${f.folder}); Afterword needs at least ${mb(f.neededBytes)}. Free space on that disk.\n`;
@@ -62,7 +60,8 @@ export function registerDoctor(program: Command, io: CliIo): void {
     .option('--json', 'print the findings as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const config = configOf(io, cmd);
-      const embedded = config.database.kind === 'pglite';
+      const folder = createDataFolder(config);
+      const embedded = folder !== undefined;
       const now = io.now();
       const { findings, healthy } = await runDoctor({
         now, dataDir: config.dataDir, embedded,
@@ -75,13 +74,13 @@ export function registerDoctor(program: Command, io: CliIo): void {
           }
         },
         lock() {
-          const l = lockState(pgliteDir(config.dataDir));
+          const l = folder?.lock() ?? { state: 'free' };
           return l.state === 'free' ? { state: 'free' } : l.state === 'stale'
             ? { state: 'stale', pid: l.pid, command: l.command }
             : { state: 'held', pid: l.pid, command: l.command, proven: l.proven };
         },
         async checkDatabase() {
-          return checkDatabase(io, config);
+          return checkDatabase(io, config, folder);
         },
         newestBackup() {
           const e = latestRecordsBackup(config.dataDir);
@@ -97,7 +96,7 @@ export function registerDoctor(program: Command, io: CliIo): void {
       if (opts.json) printJson(io, { healthy, findings });
       else {
         io.stdout(`Afterword doctor: ${embedded ? `records in ${config.dataDir}` : 'records in PostgreSQL'}\n`);
-        for (const f of findings) io.stdout(renderFinding(f, now, io.hostTimeZone ?? 'UTC', config.dataDir));
+        for (const f of findings) io.stdout(renderFinding(f, now, io.hostTimeZone ?? 'UTC', config.dataDir, folder?.lockFile ?? ''));
         if (healthy) io.stdout('All is well.\n');
       }
       if (!healthy) throw new NeedsAttention();
@@ -107,8 +106,8 @@ export function registerDoctor(program: Command, io: CliIo): void {
 /** The records' backup text, read while the database was open for its check (written as the daily backup when due). */
 let healthyStore: { text: string } | undefined;
 
-async function checkDatabase(io: CliIo, config: ReturnType<typeof configOf>): Promise<Finding> {
-  if (config.database.kind === 'postgres') {
+async function checkDatabase(io: CliIo, config: ReturnType<typeof configOf>, dataFolder: DataFolder | undefined): Promise<Finding> {
+  if (!dataFolder) {
     const { createDeps } = await import('../../deps.js');
     let deps;
     try {
@@ -128,21 +127,18 @@ async function checkDatabase(io: CliIo, config: ReturnType<typeof configOf>): Pr
       await deps.store.close();
     }
   }
-  const { openPgliteStore } = await import('../../store/pglite.js');
-  const { verifyPglite } = await import('../../store/verify.js');
-  const { amcheck } = await import('@electric-sql/pglite/contrib/amcheck');
-  const { takeoverWords } = await import('../../store/data-lock.js');
   const folder = config.dataDir;
-  let store;
+  let opened;
   try {
-    store = await openPgliteStore({ dir: pgliteDir(folder), extensions: { amcheck }, onTakeover: (t) => io.stderr(`afterword: ${takeoverWords(folder, t)}\n`) });
+    opened = await dataFolder.openForCheck((words) => io.stderr(`afterword: ${words}\n`));
   } catch (error) {
     if (error instanceof AppError && error.fault?.kind === 'damaged') return { check: 'database', status: 'damaged', fault: error.fault, relations: 0 };
     if (error instanceof AppError && error.fault?.kind === 'disk_full') return { check: 'database', status: 'not-checked', reason: 'disk-full', detail: '' };
     throw error;
   }
+  const { store } = opened;
   try {
-    const result = await verifyPglite(store.pglite);
+    const result = await opened.verify();
     if (result.damaged.length > 0) return { check: 'database', status: 'damaged', fault: { kind: 'damaged', folder }, relations: result.damaged.length };
     try {
       healthyStore = { text: await backup({ store, userId: LOCAL_USER.id }) };

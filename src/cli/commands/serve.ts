@@ -1,6 +1,4 @@
 /** `afterword serve [--port 4600] [--host 127.0.0.1] [--trust-proxy 1]`: the web app on the user's records. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
 import { addressGuard } from '../../app/mail/address-guard.js';
@@ -9,17 +7,12 @@ import { loadOrCreateMailKey, mailKeyFromSecret } from '../../app/mail/credentia
 import { startOutboxWorker } from '../../app/mail/outbox-worker.js';
 import { createMailSyncGate } from '../../app/mail/sync-gate.js';
 import { startMailSyncLoop } from '../../app/mail/sync-loop.js';
-import { LOCAL_USER } from '../../app/ports.js';
 import { loadConfig, type Config } from '../../config.js';
-import { createDeps } from '../../deps.js';
+import { createAgendaSource, createDataFolder, createDeps } from '../../deps.js';
 import { loadOrCreateSecret } from '../../server/security.js';
-import { pgliteDir } from '../../store/location.js';
 import { parseTrustProxy, TRUST_NOBODY, type TrustProxy } from '../../server/ops.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SHUTDOWN_TIMEOUT_MS, isLoopback, startServer } from '../../server/serve.js';
 import { DEFAULT_SESSION_CACHE_MS } from '../../server/session-cache.js';
-import { keepSnapshotFresh } from '../../store/agenda-snapshot.js';
-import { takeoverWords } from '../../store/data-lock.js';
-import { DrizzleStore } from '../../store/drizzle-store.js';
 import { keepDailyBackup, READ_MODEL_DAYS } from '../context.js';
 import { unexpectedWords } from '../render/unexpected.js';
 import type { CliIo } from '../io.js';
@@ -75,9 +68,10 @@ function trustProxyOf(flag: string | undefined, env: Readonly<Record<string, str
 
 /** What `serve` does before it can answer: create the embedded database the first time, else open it (or reach PostgreSQL). */
 function startingWords(config: Config): string {
-  if (config.database.kind === 'postgres') return 'Connecting to the database…';
-  const dir = config.database.dataDir;
-  return existsSync(join(pgliteDir(dir), 'PG_VERSION'))
+  const folder = createDataFolder(config);
+  if (!folder) return 'Connecting to the database…';
+  const dir = config.dataDir;
+  return folder.created()
     ? `Opening your records in ${dir}…`
     : `Creating your database in ${dir} (only the first start takes this long)…`;
 }
@@ -162,15 +156,15 @@ Examples:
       let secret: string;
       try {
         secret = await loadOrCreateSecret(config.dataDir);
-        deps = io.deps ?? await createDeps(config, { onTakeover: (t) => io.stderr(`afterword: ${takeoverWords(config.dataDir, t)}\n`) });
+        deps = io.deps ?? await createDeps(config, { onTakeover: (words) => io.stderr(`afterword: ${words}\n`) });
       } catch (error) {
         signal.cancel();
         throw error;
       }
       // The read model of `today` and `week` stays fresh while the web app writes: a terminal's
       // `today` reads it without opening the database the server holds.
-      const fresh = config.database.kind === 'pglite' && !accounts && !io.deps && deps.store instanceof DrizzleStore
-        ? keepSnapshotFresh(pgliteDir(config.dataDir), deps.store, LOCAL_USER.id, () => io.now() + READ_MODEL_DAYS * DAY_MS)
+      const fresh = !accounts && !io.deps
+        ? createAgendaSource(config)?.keepFresh(deps.store, () => io.now() + READ_MODEL_DAYS * DAY_MS)
         : undefined;
       // The day's backup of the embedded database while it serves: at the start, then checked hourly.
       const daily = config.database.kind === 'pglite' && !io.deps

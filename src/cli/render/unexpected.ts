@@ -1,5 +1,5 @@
 /** An unexpected error in one line for the terminal or the server's log, never with a statement or the user's records. */
-import { pgError } from '../../store/db-errors.js';
+import { pgError } from '../../deps.js';
 
 /** One line on the terminal: any line break (CR, LF, U+2028…) in a message or a value it quotes becomes a space. */
 export function singleLine(text: string): string {
