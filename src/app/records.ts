@@ -343,7 +343,7 @@ export async function addReference(deps: AppDeps, input: Json): Promise<Candidat
   return deps.store.transaction(async (store) => {
     const profile = await requireProfile({ ...deps, store });
     const id = typeof input['id'] === 'string' ? input['id'] : nextId('r', profile.candidate.references.map((r) => r.id));
-    const candidateJson = candidateToJson(profile.candidate);
+    const candidateJson: Json = candidateToJson(profile.candidate);
     const refs = Array.isArray(candidateJson['references']) ? (candidateJson['references'] as unknown[]) : [];
     candidateJson['references'] = [...refs, { ...tidyRecord(input, 'reference', ['name']), id }];
     const result = parseScenario({ settings: settingsToJson(profile.settings), candidate: candidateJson, applications: [] }, deps.time);

@@ -8,13 +8,19 @@ import { formatClock, formatDay, type TimeRules, type ZoneRules } from './time.j
 
 type Json = Record<string, unknown>;
 
-function compact(o: Json): Json {
+/** `T` as `compact` leaves it: a key whose value may be undefined is optional and never undefined. */
+export type Compact<T> =
+  & { [K in keyof T as undefined extends T[K] ? never : K]: T[K] }
+  & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
+
+/** `o` without its undefined values, typed so (the web app's record types are these documents' types). */
+function compact<T extends Json>(o: T): Compact<T> {
   const out: Json = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out;
+  return out as Compact<T>;
 }
 
-export function settingsToJson(s: Settings): Json {
+export function settingsToJson(s: Settings) {
   return compact({
     region: s.region, timeZone: s.timeZone,
     workday: { start: formatClock(s.workday.start), end: formatClock(s.workday.end), days: [...s.workday.days] },
@@ -22,7 +28,7 @@ export function settingsToJson(s: Settings): Json {
   });
 }
 
-export function candidateToJson(c: Candidate): Json {
+export function candidateToJson(c: Candidate) {
   return compact({
     name: c.name, email: c.email, phone: c.phone, address: c.address, signature: c.signature,
     preferredChannel: c.preferredChannel, local: c.local,
@@ -30,11 +36,11 @@ export function candidateToJson(c: Candidate): Json {
   });
 }
 
-export function personToJson(p: Person): Json {
+export function personToJson(p: Person) {
   return compact({ ...p });
 }
 
-export function interviewToJson(iv: Interview, zone: ZoneRules): Json {
+export function interviewToJson(iv: Interview, zone: ZoneRules) {
   return compact({
     id: iv.id, start: zone.format(iv.start), end: zone.format(iv.end), timeZone: iv.timeZone, stage: iv.stage,
     format: iv.format, panel: iv.panel, panelLeadId: iv.panelLeadId, peopleIds: [...iv.peopleIds],
@@ -48,14 +54,14 @@ export function interviewToJson(iv: Interview, zone: ZoneRules): Json {
   });
 }
 
-export function touchToJson(t: Touch, zone: ZoneRules): Json {
+export function touchToJson(t: Touch, zone: ZoneRules) {
   return compact({
     at: zone.format(t.at), personId: t.personId, referenceId: t.referenceId, channel: t.channel, kind: t.kind,
     outcome: t.outcome, text: t.text, newDecisionBy: t.newDecisionBy === undefined ? undefined : formatDay(t.newDecisionBy),
   });
 }
 
-export function applicationToJson(app: Application, settings: Settings, time: TimeRules): Json {
+export function applicationToJson(app: Application, settings: Settings, time: TimeRules) {
   const candidateZone = time.zone(settings.timeZone);
   return compact({
     id: app.id, company: app.company, role: app.role, status: app.status,
@@ -71,7 +77,7 @@ export function applicationToJson(app: Application, settings: Settings, time: Ti
   });
 }
 
-export function scenarioToJson(s: Scenario, time: TimeRules): Json {
+export function scenarioToJson(s: Scenario, time: TimeRules) {
   return {
     settings: settingsToJson(s.settings),
     candidate: candidateToJson(s.candidate),

@@ -144,7 +144,7 @@ export function ApplicationDetails({ app: recorded, onSaved, readOnly }: { app: 
     setError(undefined);
     try {
       const answer = await ok(client.api.applications[':id'].$patch({ param: { id: app.id }, json: detailsBody(draft, true) }));
-      setSaved({ over: recorded, app: answer.application as unknown as ApplicationRecord });
+      setSaved({ over: recorded, app: answer.application });
       setEditing(false);
       onSaved();
     } catch (err) {

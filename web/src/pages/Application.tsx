@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { accounts, client, ok, type ApplicationJson, type RecommendationJson } from '../api.js';
 import { CommentList } from '../components/Comments.js';
-import { applicationRecord, CLOSED_STATUSES, type ApplicationRecord, type PersonRecord } from '../components/AppRecord.js';
+import { CLOSED_STATUSES, type ApplicationRecord, type PersonRecord } from '../components/AppRecord.js';
 import { ApplicationDetails } from '../components/ApplicationDetails.js';
 import { AppTimeline } from '../components/AppTimeline.js';
 import { dateOnly, InterviewDebrief } from '../components/InterviewDebrief.js';
@@ -178,7 +178,7 @@ function CloseDialog({ applicationId, initial, onClose, onSaved }: { application
 export function ApplicationSections({ data, userZone, actions, base, children }: {
   data: ApplicationJson; userZone: string; actions?: ApplicationActions; base: string; children?: ReactNode;
 }) {
-  const app = applicationRecord(data.application);
+  const app = data.application;
   const pending = data.plan.filter((r) => PENDING.has(r.status));
   const done = data.plan.filter((r) => !PENDING.has(r.status));
   const key = (r: RecommendationJson): string => `${r.kind}-${r.personId ?? ''}-${r.referenceId ?? ''}-${r.sequence ?? ''}-${r.interviewId ?? ''}`;
@@ -225,7 +225,7 @@ export function ApplicationPage({ applicationId, userZone, shared = false }: { a
   const [logging, setLogging] = useState<LogDefaults>();
   const [dialog, setDialog] = useState<'person' | 'close' | 'no_response'>();
   if (!data) return <Page title="Application">{loading ? <Loading what="the application" /> : <ErrorNote error={error} />}</Page>;
-  const app = applicationRecord(data.application);
+  const app = data.application;
   const base = `/applications/${encodeURIComponent(app.id)}`;
   return (
     <Page

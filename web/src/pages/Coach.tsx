@@ -4,7 +4,6 @@
  * application with its plan, its history and the comments, with a box to add one.
  */
 import { accounts, ApiError, ok } from '../api.js';
-import { applicationRecord } from '../components/AppRecord.js';
 import { CommentForm, CommentList } from '../components/Comments.js';
 import { dateOnly } from '../components/InterviewDebrief.js';
 import { Chip, ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
@@ -123,7 +122,7 @@ export function CoachApplication({ seekerId, applicationId }: { seekerId: string
   const name = seeker.data?.seeker.name ?? 'the job seeker';
   const zone = coachZone();
   if (!view.data) return <Page title="Application">{view.error ? <ErrorNote error={view.error} /> : <Loading what="the application" />}</Page>;
-  const app = applicationRecord(view.data.application);
+  const app = view.data.application;
   const send = async (body: string): Promise<void> => {
     await ok(accounts.coach.seekers[':seekerId'].applications[':id'].comments.$post({ param, json: { body } }));
     comments.reload();

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { CHANNELS, FORMATS, PERSON_ROLES, STAGES } from '../../../src/core/model.js';
 import { ApiError, client, fieldText, ok } from '../api.js';
-import { applicationRecord, type ApplicationRecord } from '../components/AppRecord.js';
+import type { ApplicationRecord } from '../components/AppRecord.js';
 import { DebriefInput, type PreviewRequest } from '../components/DebriefPreview.js';
 import { dateOnly } from '../components/InterviewDebrief.js';
 import { EMPTY_PERSON, PersonFields, personJson, type PersonDraft } from '../components/PersonForm.js';
@@ -377,7 +377,7 @@ function InterviewForm({ app, userZone }: { app: ApplicationRecord; userZone: st
 export function NewInterview({ applicationId, userZone }: { applicationId: string; userZone: string }) {
   const { data: view, error, loading } = useData(() => ok(client.api.applications[':id'].$get({ param: { id: applicationId } })), [applicationId]);
   if (!view) return <Page title="Add interview">{loading ? <Loading what="the application" /> : <ErrorNote error={error} />}</Page>;
-  const app = applicationRecord(view.application);
+  const app = view.application;
   return (
     <Page title="Add interview" subtitle={<><Link href={`/applications/${encodeURIComponent(app.id)}`}>{app.company}</Link> · {app.role}</>}>
       <InterviewForm app={app} userZone={userZone} />
