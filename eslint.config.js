@@ -12,6 +12,21 @@ const layer = (target, allowed, message) => ({
   message,
 });
 
+// The layers of docs/architecture.md ("may import"): each zone lists what its files may import of src/.
+const CORE = layer('./src/core', ['./core'], 'core/ is pure: it may import only core/.');
+const APP = layer('./src/app', ['./core', './app'], 'app/ may import core/ and app/ only.');
+const STORE = layer('./src/store', ['./core', './app', './store'], 'store/ may import core/, app/ ports and store/.');
+const CONFIG = layer('./src/config.ts', ['./core', './app', './config.ts'], 'config.ts may import core/ and app/.');
+const DEPS = layer('./src/deps.ts', ['./core', './app', './store', './config.ts', './deps.ts'], 'deps.ts (the composition root) may import core/, app/, store/ and config.ts.');
+const EDGE = ['./core', './app', './config.ts', './deps.ts'];
+const SERVER = layer('./src/server', [...EDGE, './server'], 'server/ may import app/, core/, config.ts and deps.ts (the store through deps.ts only).');
+const CLI = layer('./src/cli', [...EDGE, './cli'], 'cli/ may import app/, core/, config.ts and deps.ts (the store through deps.ts only; the server from commands/serve.ts only).');
+const LAYERS = [CORE, APP, STORE, CONFIG, DEPS];
+/** Tests and their helpers (`*.test.ts`, `testing*.ts`) build real stores and servers: cli/ and server/ ones may also import store/, and cli/ ones server/. */
+const TEST_FILES = ['src/**/*.test.ts', 'src/**/testing*.ts'];
+/** The core modules the web app imports values from: they import nothing of ours at run time, so no server code reaches the bundle. */
+const WEB_SHARED_CORE = ['src/core/zone-names.ts', 'src/core/contact.ts', 'src/core/model.ts', 'src/core/rules/params.ts', 'src/core/rules/protocol.ts'];
+
 /** Files that still throw `new AppError(code, 'message')` (deprecated), to be moved to reasons by their owners. */
 const LEGACY_ERROR_FILES = [
   'src/app/mail/**', 'src/core/mail/**', 'src/cli/commands/mail*.ts', 'src/server/routes/mail*.ts', 'src/server/routes/outbox.ts',
@@ -39,17 +54,52 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-restricted-paths': ['error', {
-        zones: [
-          layer('./src/core', ['./core'], 'core/ is pure: it may import only core/.'),
-          layer('./src/app', ['./core', './app'], 'app/ may import core/ and app/ only.'),
-          layer('./src/store', ['./core', './app', './store'], 'store/ may import core/, app/ ports and store/.'),
-          layer('./src/server', ['./core', './app', './server', './config.ts', './deps.ts', './store'], 'server/ may import app/, core/ and config.'),
-          layer('./src/cli', ['./core', './app', './cli', './config.ts', './deps.ts', './server', './store'], 'cli/ may import app/, core/ and config.'),
-        ],
-      }],
+      'import-x/no-restricted-paths': ['error', { zones: [...LAYERS, SERVER, CLI] }],
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['temporal-polyfill', '@js-temporal/*'], message: 'Only src/core/time.ts may import Temporal.' }],
+      }],
+    },
+  },
+  // `afterword serve` starts the server: the one CLI module that imports server/.
+  {
+    files: ['src/cli/commands/serve.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: [...LAYERS, SERVER, { ...CLI, except: [...CLI.except, './server'] }] }] },
+  },
+  // Wider access for tests and testing helpers (see TEST_FILES).
+  {
+    files: TEST_FILES,
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: [...LAYERS, { ...SERVER, except: [...SERVER.except, './store'] }, { ...CLI, except: [...CLI.except, './server', './store'] }],
+      }],
+    },
+  },
+  // The web app (web/src) has a zone of its own: web/ files, the shared core modules above for
+  // values, and types (`import type`) from core/ and server/ (the API client's route types).
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: [{ target: './web/src', from: '.', except: ['./web', './src/core', './src/server', './node_modules'], message: 'web/src may import web/ files, core/ and (as types) server/.' }],
+      }],
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          {
+            group: ['**/src/**/*.js', ...WEB_SHARED_CORE.map((f) => `!**/${f.replace(/\.ts$/, '.js')}`)],
+            allowTypeImports: true,
+            message: 'The web app imports values only from web/ and the shared core modules (eslint.config.js WEB_SHARED_CORE); the server\'s and the rest of core\'s types with `import type`.',
+          },
+          { group: ['temporal-polyfill', '@js-temporal/*'], message: 'Only src/core/time.ts may import Temporal.' },
+        ],
+      }],
+    },
+  },
+  // The shared core modules import nothing of ours at run time (types only), so the web bundle holds no server code.
+  {
+    files: WEB_SHARED_CORE,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['./*', '../*'], allowTypeImports: true, message: 'Shared with the web app (eslint.config.js WEB_SHARED_CORE): import only types from our modules.' }],
       }],
     },
   },
