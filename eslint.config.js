@@ -85,7 +85,8 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
           {
-            group: ['**/src/**/*.js', ...WEB_SHARED_CORE.map((f) => `!**/${f.replace(/\.ts$/, '.js')}`)],
+            // Any module of src/ (with or without its extension) but the shared core modules.
+            regex: `^(\\.\\./)+src/(?!(${WEB_SHARED_CORE.map((f) => f.slice('src/'.length).replace(/\.ts$/, '')).join('|')})(\\.js)?$)`,
             allowTypeImports: true,
             message: 'The web app imports values only from web/ and the shared core modules (eslint.config.js WEB_SHARED_CORE); the server\'s and the rest of core\'s types with `import type`.',
           },
