@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMailbox, type MailDeps } from '../../src/app/mail/connect.js';
 import { mailKeyFromSecret } from '../../src/app/mail/credentials.js';
 import { syncMailbox } from '../../src/app/mail/sync.js';
-import { appendThankYouThread, startDovecot, type Dovecot } from '../../src/app/mail/testing-dovecot.js';
+import { appendThankYouThread, plainMessage, startDovecot, type Dovecot } from '../../src/app/mail/testing-dovecot.js';
 import { addApplication, addInterview, addPerson } from '../../src/app/records.js';
 import { DESKTOP, PHONE, seriousViolations, shotFromTop, startE2E, type E2E } from './harness.js';
 
@@ -108,6 +108,64 @@ describe('Today → Mail to review', () => {
     const touches = (await e.deps.store.getApplication(e.app.userId, 'a1'))?.touches ?? [];
     expect(touches.some((t) => t.outcome === 'not_decided')).toBe(true);
     await shotFromTop(page, 'mailbox-today-accepted');
+  });
+});
+
+describe('the application\'s page → Mail to review', () => {
+  it('shows the mail waiting about that application, with the same Accept and Set aside as Today', async () => {
+    const deps: MailDeps = { ...e.app, mailKey: mailKeyFromSecret('mailbox e2e') };
+    await dovecot.append('jordan', 'INBOX', [
+      plainMessage({
+        from: 'Grace Okafor <g.okafor@acme.example>', to: 'jordan@example.com', subject: 'Next steps',
+        // Thu 5 Mar 2026, 09:00 in New York.
+        date: 'Thu, 5 Mar 2026 09:00:00 -0500', id: '<next-round-e2e@acme.example>',
+        body: 'Dear Jordan,\r\n\r\nWe would like to invite you to a second round interview with our director next week.\r\n\r\nBest regards,\r\nGrace',
+      }),
+      plainMessage({
+        from: 'Grace Okafor <g.okafor@acme.example>', to: 'jordan@example.com', subject: 'References',
+        // Thu 5 Mar 2026, 10:30 in New York.
+        date: 'Thu, 5 Mar 2026 10:30:00 -0500', id: '<question-e2e@acme.example>',
+        body: 'Hi Jordan,\r\n\r\nCould you send me two references before your next interview?\r\n\r\nThanks,\r\nGrace',
+      }),
+    ]);
+    expect(await syncMailbox(deps)).toMatchObject({ proposals: 2 });
+
+    const page = e.page;
+    await page.goto(`${e.origin}/applications/a1`);
+    const section = page.getByRole('region', { name: /Mail to review/ });
+    await section.waitFor();
+    await expect(section.getByRole('listitem').count()).resolves.toBe(2);
+    const words = await section.textContent() ?? '';
+    expect(words).toContain('“Next steps” · received Thu 5 Mar, 09:00');
+    expect(words).toContain('received Thu 5 Mar, 10:30');
+    // On its own page: no link to the page it is on, and no ids, ISO instants or commands.
+    await expect(section.getByRole('link', { name: 'Acme Corp' }).count()).resolves.toBe(0);
+    expect(words).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}|next_round|question|afterword |#\d/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shotFromTop(page, 'mailbox-application-desktop');
+    await page.setViewportSize(PHONE);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shotFromTop(page, 'mailbox-application-phone');
+    await page.setViewportSize(DESKTOP);
+
+    // Set aside the newest (their question): nothing in the records changes.
+    const before = (await e.deps.store.getApplication(e.app.userId, 'a1'))?.touches.length;
+    await section.getByRole('listitem').first().getByRole('button', { name: 'Set aside' }).click();
+    await expect.poll(() => section.getByRole('listitem').count()).toBe(1);
+    expect((await e.deps.store.getApplication(e.app.userId, 'a1'))?.touches.length).toBe(before);
+    // Accept the invitation: recorded as their reply, and the page's history shows it at once.
+    await section.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => section.getByRole('listitem').count()).toBe(0);
+    const said = await section.locator('.notice').textContent() ?? '';
+    expect(said).toBe('Recorded Acme Corp\'s reply "Next steps".');
+    // The plan follows at once (F6: the new round is to be recorded).
+    await page.getByText('Invited to a next round: record the new interview.').waitFor();
+    const touches = (await e.deps.store.getApplication(e.app.userId, 'a1'))?.touches ?? [];
+    expect(touches.length).toBe((before ?? 0) + 1);
+    await expect.poll(() => page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').count()).toBe(4);
+    await shotFromTop(page, 'mailbox-application-accepted');
+    // Today has nothing left to review either.
+    expect((await e.deps.store.mail.listProposals(e.app.userId, 'pending'))).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * The employer's messages the mailbox sync read, waiting for the user on Today (issue 16, item 3):
- * what each says and what accepting does; accept (with their date when it reads two ways) or set
- * it aside. Nothing about the plan changes until the user accepts. Shows nothing when none waits.
+ * The employer's messages the mailbox sync read, waiting for the user on Today and on their
+ * application's page (issue 16, item 3): what each says and what accepting does; accept (with their
+ * date when it reads two ways) or set it aside. Nothing about the plan changes until the user
+ * accepts. Shows nothing when none waits.
  */
 import { useState } from 'react';
 import type { InferResponseType } from 'hono/client';
@@ -14,7 +15,7 @@ import './MailProposals.css';
 
 type ProposalJson = InferResponseType<Api['mailbox']['proposals']['$get'], 200>['proposals'][number];
 
-function Proposal({ p, userZone, onDecided }: { p: ProposalJson; userZone: string; onDecided: (words: string) => void }) {
+function Proposal({ p, userZone, onDecided, linked }: { p: ProposalJson; userZone: string; onDecided: (words: string) => void; linked: boolean }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Error>();
   const [choice, setChoice] = useState('');
@@ -39,8 +40,8 @@ function Proposal({ p, userZone, onDecided }: { p: ProposalJson; userZone: strin
       <div className="item-main">
         <h3 className="item-title">{plainDates(p.headline)}</h3>
         <p className="item-sub">
-          <Link href={`/applications/${encodeURIComponent(p.applicationId)}`}>{p.company}</Link>
-          {p.subject !== '' && <> · “{p.subject}”</>} · received {when(p.at, userZone)}
+          {linked ? <><Link href={`/applications/${encodeURIComponent(p.applicationId)}`}>{p.company}</Link> · </> : null}
+          {p.subject !== '' && <>“{p.subject}” · </>}received {when(p.at, userZone)}
         </p>
         <p className="item-date">{p.detail}</p>
         {needsChoice && (
@@ -64,20 +65,26 @@ function Proposal({ p, userZone, onDecided }: { p: ProposalJson; userZone: strin
   );
 }
 
-/** "Mail to review" on Today: `onChanged` reloads the agenda after an accepted change. */
-export function MailProposals({ userZone, onChanged }: { userZone: string; onChanged: () => void }) {
-  const { data, error, reload } = useData(() => ok(client.api.mailbox.proposals.$get({ query: {} })), []);
+/**
+ * "Mail to review": on Today every application's, on an application's page (`applicationId`) only
+ * its own, without the link to the page it is on. `onChanged` reloads the agenda or the application
+ * after an accepted change.
+ */
+export function MailProposals({ userZone, onChanged, applicationId }: { userZone: string; onChanged: () => void; applicationId?: string }) {
+  const { data, error, reload } = useData(
+    () => ok(client.api.mailbox.proposals.$get({ query: applicationId !== undefined ? { application: applicationId } : {} })), [applicationId],
+  );
   const [said, setSaid] = useState<string>();
   const list = data?.proposals ?? [];
   if (error) return <ErrorNote error={error} />;
   if (list.length === 0 && said === undefined) return null;
   return (
-    <section aria-labelledby="mail-to-review" className="section">
+    <section aria-labelledby="mail-to-review" className="section mp-section">
       <h2 id="mail-to-review" className="section-title">Mail to review <span className="count">{list.length}</span></h2>
       <p className={said ? 'notice good' : 'mp-said'} role="status" aria-live="polite">{said}</p>
       {list.length > 0 && (
         <ul className="list">
-          {list.map((p) => <Proposal key={p.id} p={p} userZone={userZone} onDecided={(words) => { setSaid(words); reload(); onChanged(); }} />)}
+          {list.map((p) => <Proposal key={p.id} p={p} userZone={userZone} linked={applicationId === undefined} onDecided={(words) => { setSaid(words); reload(); onChanged(); }} />)}
         </ul>
       )}
     </section>

@@ -11,6 +11,7 @@ import { ApplicationDetails } from '../components/ApplicationDetails.js';
 import { AppTimeline } from '../components/AppTimeline.js';
 import { dateOnly, InterviewDebrief } from '../components/InterviewDebrief.js';
 import { LogTouchDialog, touchKindOf, type LogDefaults } from '../components/LogTouch.js';
+import { MailProposals } from '../components/MailProposals.js';
 import { PasteReply } from '../components/PasteReply.js';
 import { PersonDialog } from '../components/PersonDialog.js';
 import { Chip, ErrorNote, Loading, Page, StatusChip } from '../components/ui.js';
@@ -240,6 +241,8 @@ export function ApplicationPage({ applicationId, userZone, shared = false }: { a
       </>}
     >
       <ErrorNote error={error} />
+      {/* The employer's mail about this application waiting for a decision, as on Today. */}
+      <MailProposals userZone={userZone} applicationId={app.id} onChanged={reload} />
       <ApplicationSections data={data} userZone={userZone} base={base}
         actions={{ onLog: setLogging, onClose: () => setDialog('no_response'), onAddPerson: () => setDialog('person'), onSaved: reload }}>
         {app.status === 'active' && <PasteReply applicationId={app.id} onApplied={reload} />}
