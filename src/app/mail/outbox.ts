@@ -235,11 +235,5 @@ export async function sendNoteNow(deps: AppDeps, id: number): Promise<OutboxItem
   return moved;
 }
 
-/**
- * The hook the mailbox sync calls when the employer replied on an application (`repliedAt`: the
- * reply's date): every note for it scheduled before the reply and still waiting is cancelled (the
- * plan changes with the reply); one scheduled after it, an answer to it, stays. Returns those cancelled.
- */
-export function cancelQueuedOnReply(deps: Pick<AppDeps, 'store' | 'userId'>, applicationId: string, repliedAt: EpochMs): Promise<readonly OutboxItem[]> {
-  return deps.store.outbox.cancel(deps.userId, { applicationId, createdBefore: repliedAt }, 'employer_replied' satisfies CancelReason);
-}
+/** The hook the mailbox sync calls when the employer replied (outbox-replied.ts, kept apart so the sync loads no drafting code). */
+export { cancelQueuedOnReply } from './outbox-replied.js';

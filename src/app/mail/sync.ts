@@ -32,7 +32,7 @@ import { AppError } from '../errors.js';
 import { addTouch, editPersonFields, requireProfile } from '../records.js';
 import { CLI_FIELDS, connectionFailure, loginOf, openImap, type MailDeps } from './connect.js';
 import type { NewMailProposal } from './mail-port.js';
-import { cancelQueuedOnReply } from './outbox.js';
+import { cancelQueuedOnReply } from './outbox-replied.js';
 import type { MailLogin } from './send.js';
 import type { MailEndpoint, MailFolderState, MailMessageRecord, MailMessageResult } from './types.js';
 

@@ -4,15 +4,13 @@
  * outbox listed, a note cancelled or sent now. `afterword serve` sends what is due.
  */
 import type { Command } from 'commander';
-import { checkedDraft, DRAFT_REQUEST_KINDS, type DraftRef } from '../../app/drafting.js';
+import type { DraftRef } from '../../app/drafting.js';
 import { AppError } from '../../app/errors.js';
-import {
-  cancelNote, listOutbox, putInDrafts, scheduleNote, sendNoteNow, type MailboxOf, type NoteEdit, type OutboxDeps, type SendWhen,
-} from '../../app/mail/outbox.js';
+import type { MailboxOf, NoteEdit, OutboxDeps, SendWhen } from '../../app/mail/outbox.js';
 import type { OutboxItem } from '../../app/mail/types.js';
 import { parseNow } from '../../app/plan-scenario.js';
 import type { AppDeps } from '../../app/records.js';
-import { createSpellerLoader } from '../../app/speller.js';
+import { DRAFT_KINDS } from '../../core/drafts/types.js';
 import type { Scenario } from '../../core/model.js';
 import { formatWallClock } from '../../core/time.js';
 import { mailboxOf } from '../../app/mail/connect.js';
@@ -20,8 +18,15 @@ import { loadOrCreateMailKey, type MailKey } from '../../app/mail/credentials.js
 import { configOf, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
 import { naming } from '../naming.js';
-import { renderLookupError } from './draft.js';
 import { readInput } from './read-input.js';
+
+// The drafting code (compromise, the tone check, the speller) and the outbox's use cases load only in
+// the commands that write a note: every `afterword mail …` command registers these, and `mail sync`
+// and `mail status` never draft (a first sync's peak memory, docs/mail.md).
+const drafting = () => import('../../app/drafting.js');
+const outbox = () => import('../../app/mail/outbox.js');
+/** drafting.ts's DRAFT_REQUEST_KINDS that are email notes, without loading it. */
+const NOTE_KINDS = ['thank_you', 'update', 'reply', ...DRAFT_KINDS].filter((k) => !/letter|call_script|voicemail|reference/.test(k));
 
 /** How the commands reach the linked mailbox (its key and store). */
 export type MailboxFor = (io: CliIo, cmd: Command, deps: AppDeps) => Promise<MailboxOf>;
@@ -62,7 +67,7 @@ const KIND_WORDS: Readonly<Record<OutboxItem['kind'], string>> = {
 
 function noteFlags(cmd: Command): Command {
   return cmd
-    .requiredOption('--kind <kind>', `what to write: ${DRAFT_REQUEST_KINDS.filter((k) => !/letter|call_script|voicemail|reference/.test(k)).join(', ')}`)
+    .requiredOption('--kind <kind>', `what to write: ${NOTE_KINDS.join(', ')}`)
     .option('--person <id>', 'the recipient')
     .option('--interview <id>', 'the interview the note is about (default: the latest one with that person)')
     .option('--note <text>', 'for an update: the skill, the news item, the idea or the question')
@@ -82,8 +87,12 @@ function refOf(opts: NoteOptions): DraftRef {
 async function editOf(io: CliIo, deps: AppDeps, application: string, opts: NoteOptions): Promise<NoteEdit> {
   const scenario: Scenario | undefined = await deps.store.loadScenario(deps.userId);
   if (!scenario) throw new AppError('bad_input', 'no profile yet: run "afterword setup" first');
+  const { checkedDraft } = await drafting();
   const checked = checkedDraft(scenario, application, refOf(opts), { time: deps.time, now: io.now() });
-  if (!checked.ok) throw new AppError('bad_input', renderLookupError(checked.error, '--person', opts.kind).replace('--application:', 'application:'));
+  if (!checked.ok) {
+    const { renderLookupError } = await import('./draft.js');
+    throw new AppError('bad_input', renderLookupError(checked.error, '--person', opts.kind).replace('--application:', 'application:'));
+  }
   const { draft } = checked.value;
   const body = opts.body !== undefined ? readInput(io, opts.body, '--body').replace(/\r\n/g, '\n') : draft.body;
   return { subject: opts.subject ?? draft.subject ?? '', body };
@@ -140,6 +149,7 @@ Example:
       await withApp(io, cmd, async (deps) => {
         const ready = await outboxDeps(cmd, deps);
         const edit = await editOf(io, deps, application, opts);
+        const { putInDrafts } = await outbox();
         const put = await naming(FLAGS, () => putInDrafts(ready, application, refOf(opts), edit));
         io.stdout(`Put in your ${put.folder} folder: open your mail program to check and send it.\n`);
       });
@@ -166,7 +176,8 @@ Examples:
         const moment = when(deps, zone, opts.at);
         const ready = await outboxDeps(cmd, deps);
         const edit = await editOf(io, deps, application, opts);
-        const speller = opts.spelling ? await createSpellerLoader().load() : undefined;
+        const speller = opts.spelling ? await (await import('../../app/speller.js')).createSpellerLoader().load() : undefined;
+        const { scheduleNote } = await outbox();
         const scheduled = await naming(FLAGS, () => scheduleNote(ready, speller, application, refOf(opts), edit, moment));
         if (opts.json) {
           io.stdout(`${JSON.stringify({ ...scheduled.item, sendAt: new Date(scheduled.item.sendAt).toISOString(), createdAt: new Date(scheduled.item.createdAt).toISOString(), timeZone: scheduled.timeZone }, null, 2)}\n`);
@@ -185,6 +196,7 @@ Examples:
     .option('--json', 'print the notes as JSON')
     .action(async (opts: { all?: boolean; json?: boolean }, cmd: Command) => {
       await withApp(io, cmd, async (deps) => {
+        const { listOutbox } = await outbox();
         const items = await listOutbox(deps, opts.all ? {} : { statuses: ['queued', 'sending', 'failed'] });
         if (opts.json) {
           const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
@@ -205,6 +217,7 @@ Examples:
     .argument('<note>', 'the note\'s number ("afterword mail outbox" lists them)')
     .action(async (note: string, _opts: unknown, cmd: Command) => {
       await withApp(io, cmd, async (deps) => {
+        const { cancelNote } = await outbox();
         const item = await cancelNote(deps, noteId(note));
         io.stdout(`Cancelled note ${item.id} to ${item.to.join(', ')}: it will not be sent.\n`);
       });
@@ -215,6 +228,7 @@ Examples:
     .argument('<note>', 'the note\'s number ("afterword mail outbox" lists them)')
     .action(async (note: string, _opts: unknown, cmd: Command) => {
       await withApp(io, cmd, async (deps) => {
+        const { sendNoteNow } = await outbox();
         const item = await sendNoteNow(deps, noteId(note));
         io.stdout(`Note ${item.id} to ${item.to.join(', ')} is due now: "afterword serve" sends it the next time it looks at the queue (within 15 seconds while it runs), or as soon as it starts.\n`);
       });
