@@ -457,3 +457,25 @@ describe('reading round 16 (US thank-you notes)', () => {
     expect(f.dropped).toEqual([{ text: 'he asked about my degree', reason: 'several_points' }]);
   });
 });
+
+describe('reading round 17 (US panel notes)', () => {
+  const toRuiz = { names: ['Sam', 'Ruiz'], as: { name: 'Mr. Ruiz' } } as const;
+  const toTran = { names: ['Lee', 'Tran'], as: { name: 'Dr. Tran' } } as const;
+
+  it('"Customs delays at Felixstowe" is one noun phrase (a plural subject cannot take "delays"), not "hear that customs delays…"', () => {
+    expect(fitDetail('Customs delays at Felixstowe since the new rules', toHer).value).toEqual({ form: 'topic', text: 'Customs delays at Felixstowe since the new rules' });
+    expect(fitDetail('the team works in London', toHer).value).toEqual({ form: 'fact', text: 'the team works in London' });
+  });
+
+  it('another panelist\'s "her podcast" is written as their honorific says, else by name; "their" stays', () => {
+    expect(fitDetail('her podcast', toRuiz).value).toEqual({ form: 'topic', text: 'his podcast' });
+    expect(fitDetail('his side project', toTran).value).toEqual({ form: 'topic', text: "Dr. Tran's side project" });
+    expect(fitDetail('their roadmap', toRuiz).value).toEqual({ form: 'topic', text: 'their roadmap' });
+  });
+
+  it('a role between dashes after a name is an aside ("Mr. O\'Brien - the site foreman - said…"), not three points', () => {
+    const f = fitDetail("Mr. O'Brien - the site foreman - said most of the work next year is commercial fit-outs", toHer);
+    expect(f.value).toEqual({ form: 'fact', text: 'most of the work next year is commercial fit-outs' });
+    expect(f.dropped).toEqual([]);
+  });
+});

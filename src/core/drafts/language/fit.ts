@@ -128,8 +128,22 @@ function topicOf(terms: readonly Term[], about: About): DetailForm | undefined {
   // "holiday peak": a bare singular noun that names one thing gets "the".
   const head = rest.findIndex((t) => is(t, 'Preposition'));
   const named = withArticle(rest, head < 0 ? rest.length : head);
-  const t = phraseOf(about.as === 'you' ? toSecondPerson(named) : named);
+  const t = phraseOf(about.as === 'you' ? toSecondPerson(named) : theirsByName(named, about.as.name));
   return t === undefined ? undefined : { form: 'topic', text: t };
+}
+
+/**
+ * "her podcast" in the panel lead's note, about Mr. Ruiz: the "his"/"her" that opens another
+ * panelist's topic is theirs, written as their honorific says, else by name ("Dr. Tran's
+ * podcast"), whatever pronoun the user typed ("their" may be the employer's, and stays).
+ */
+function theirsByName(terms: readonly Term[], name: string): Term[] {
+  const first = terms[0];
+  if (first === undefined || !['his', 'her'].includes(first.lower)) return [...terms];
+  const honorific = /^(Mr|Mrs|Ms|Miss)\b/.exec(name)?.[1];
+  const theirs = honorific === undefined ? `${name}'s` : honorific === 'Mr' ? 'his' : 'her';
+  const term = withText(first, theirs);
+  return [honorific === undefined ? { ...term, tags: new Set(['ProperNoun', 'Possessive']) } : term, ...terms.slice(1)];
 }
 
 const VIEW_NOUNS = new Set(['thoughts', 'views', 'take', 'perspective', 'opinion', 'opinions', 'ideas', 'view']);
@@ -260,6 +274,14 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
       const after = terms[shape.verb + 1];
       if (v !== undefined && NOUN_VERBS.has(v.lower) && after !== undefined && is(after, 'Noun') && !is(after, 'Pronoun') && !is(after, 'Determiner')
         && !is(after, 'Value') && shape.subject.every((t) => is(t, 'Noun') && !is(t, 'Pronoun') && !is(t, 'Determiner') && !is(t, 'Possessive'))) {
+        return topicOf(terms, about);
+      }
+      // "Customs delays at Felixstowe": a plural subject cannot take "delays" as its verb, so the
+      // "verb" is the head of one noun phrase ("hear that customs delays at Felixstowe" says nothing).
+      const last = shape.subject[shape.subject.length - 1];
+      if (v !== undefined && is(v, 'PresentTense') && !is(v, 'Copula') && !is(v, 'Modal') && /[^s]s$/.test(v.lower) && last !== undefined && is(last, 'Plural')
+        && shape.subject.every((t) => is(t, 'Noun') && !is(t, 'Pronoun') && !is(t, 'Person'))
+        && (terms[shape.verb + 1] === undefined || is(terms[shape.verb + 1], 'Preposition')) && finiteVerb(terms.slice(shape.verb + 1)) < 0) {
         return topicOf(terms, about);
       }
       // "the guest satisfaction scores on TripAdvisor": a plural noun read as the verb of a compound

@@ -10,6 +10,8 @@ import { caseLike, formsOf, is, sentencesOf, termsOf, withText, type Term } from
 /** One point of an input, before it is fitted to a slot. */
 export function pointsOf(text: string): string[] {
   const items = text
+    // "Mr. O'Brien - the site foreman - said…": a role between dashes after a name is an aside, as between commas.
+    .replace(/(\p{Lu}[\p{L}'\u2019.-]*(?:\s+\p{Lu}[\p{L}'\u2019-]*)*)\s+[-\u2013\u2014]\s+((?:the|a|an|our|their|his|her)\s+[^-\u2013\u2014,.;\n]{1,40}?)\s+[-\u2013\u2014]\s+(?=\p{Ll})/gu, '$1, $2, ')
     .split(/\n|(?:^|\s)(?:[-*\u2022\u2013]|\(?\d{1,2}[).]|\(?[a-e]\))\s+/u)
     .map((s) => s.trim().replace(/^[-*\u2022\u2013]\s*/u, ''))
     .filter((s) => /\p{L}/u.test(s));
