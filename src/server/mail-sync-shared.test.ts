@@ -1,11 +1,11 @@
 /**
  * The shared server's timed mail sync (app/mail/sync-loop.ts and sync-gate.ts) against a real Dovecot,
  * on PGlite and, with AFTERWORD_TEST_DATABASE_URL, on PostgreSQL with two stores (two pools, as two
- * server processes) on one database: every seeker's linked mailbox is synced on a timer without
+ * server processes) on one database, directly and through PgBouncer in transaction mode: every seeker's linked mailbox is synced on a timer without
  * anyone asking; two server processes never sync one mailbox at once; Sync now waits for the timed
  * sync of the same mailbox; a failing mailbox waits longer each time; a coach's mailbox is never read.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMailbox } from '../app/mail/connect.js';
 import { mailKeyFromSecret, type MailKey } from '../app/mail/credentials.js';
@@ -17,6 +17,7 @@ import type { Store, UserId } from '../app/ports.js';
 import { parseScenario } from '../core/scenario.js';
 import { createTimeRules } from '../core/time.js';
 import { freshPgliteStore } from '../store/testing.js';
+import { pgbouncerBinary, startPgbouncer } from './testing-cluster.js';
 
 const time = createTimeRules();
 const PASSWORD = 'app pass 4711';
@@ -89,8 +90,13 @@ function noting(store: Store, who: string, spans: { who: string; userId: UserId;
   return wrapped;
 }
 
-/** Two stores on one fresh database: PGlite's one store twice, or two PostgreSQL pools. */
-async function twoProcesses(kind: 'pglite' | 'postgres'): Promise<{ a: Store; b: Store; close: () => Promise<void> }> {
+type Kind = 'pglite' | 'postgres' | 'pgbouncer';
+
+/**
+ * Two stores on one fresh database: PGlite's one store twice, or two PostgreSQL pools, directly or
+ * through PgBouncer in transaction pooling mode (where a session's advisory lock would not hold).
+ */
+async function twoProcesses(kind: Kind): Promise<{ a: Store; b: Store; close: () => Promise<void> }> {
   if (kind === 'pglite') {
     const store = await freshPgliteStore();
     return { a: store, b: store, close: () => store.close() };
@@ -103,13 +109,16 @@ async function twoProcesses(kind: 'pglite' | 'postgres'): Promise<{ a: Store; b:
   await admin.query(`create database "${name}"`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
-  const a = await openPostgresStore({ url: url.toString() });
-  const b = await openPostgresStore({ url: url.toString() });
+  const bouncer = kind === 'pgbouncer' ? await startPgbouncer({ host: url.hostname, port: Number(url.port || 5432) }) : undefined;
+  const open = () => openPostgresStore(bouncer ? { url: bouncer.url(name), directUrl: url.toString() } : { url: url.toString() });
+  const a = await open();
+  const b = await open();
   return {
     a, b,
     close: async () => {
       await a.close();
       await b.close();
+      await bouncer?.stop();
       await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.end();
     },
@@ -125,7 +134,7 @@ async function until(what: string, test: () => boolean | Promise<boolean>, ms = 
   }
 }
 
-const KINDS = PG_URL !== '' ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+const KINDS: readonly Kind[] = PG_URL === '' ? ['pglite'] : existsSync(pgbouncerBinary()) ? ['pglite', 'postgres', 'pgbouncer'] : ['pglite', 'postgres'];
 
 describe.each(KINDS)('the shared server syncs on a timer (%s)', (kind) => {
   it('syncs every seeker\'s mailbox by itself, two server processes never one mailbox at once, and skips a coach\'s', async () => {
