@@ -479,3 +479,16 @@ describe('reading round 17 (US panel notes)', () => {
     expect(f.dropped).toEqual([]);
   });
 });
+
+describe('reading round 18 (British replies to a rejection)', () => {
+  it('"Anjali (product lead) – roadmap is…" is about what was said, not about Anjali', () => {
+    expect(fitDetail('Anjali (product lead) – roadmap is basically 3 things this year', toHer).value)
+      .toEqual({ form: 'fact', text: 'the roadmap is basically 3 things this year' });
+  });
+
+  it('a name with a role and nothing said, or a person\'s name alone, is left out and listed, never "hearing about Anjali"', () => {
+    expect(fitDetail('Anjali (product lead)', toHer)).toEqual({ dropped: [{ text: 'Anjali (product lead)', reason: 'unclear' }] });
+    expect(fitDetail('Priya Shah (head of data)', toHer)).toEqual({ dropped: [{ text: 'Priya Shah (head of data)', reason: 'unclear' }] });
+    expect(fitDetail('Looker (the BI tool) is being replaced', toHer).value).toEqual({ form: 'fact', text: 'Looker (the BI tool) is being replaced' });
+  });
+});

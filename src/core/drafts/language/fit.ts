@@ -128,6 +128,8 @@ function topicOf(terms: readonly Term[], about: About): DetailForm | undefined {
   // "holiday peak": a bare singular noun that names one thing gets "the".
   const head = rest.findIndex((t) => is(t, 'Preposition'));
   const named = withArticle(rest, head < 0 ? rest.length : head);
+  // "Priya Shah": someone, not something to have heard about.
+  if (named.length > 0 && named.every((x) => is(x, 'Person') || is(x, 'Honorific') || is(x, 'Determiner'))) return undefined;
   const t = phraseOf(about.as === 'you' ? toSecondPerson(named) : theirsByName(named, about.as.name));
   return t === undefined ? undefined : { form: 'topic', text: t };
 }
@@ -144,6 +146,20 @@ function theirsByName(terms: readonly Term[], name: string): Term[] {
   const theirs = honorific === undefined ? `${name}'s` : honorific === 'Mr' ? 'his' : 'her';
   const term = withText(first, theirs);
   return [honorific === undefined ? { ...term, tags: new Set(['ProperNoun', 'Possessive']) } : term, ...terms.slice(1)];
+}
+
+/**
+ * "Anjali (product lead) – roadmap is three things this year": who said it, with their role in
+ * brackets, then what they said; the note is about what was said ("the roadmap is…"), not about
+ * Anjali. Undefined for a name with a role and nothing after it: it names only a person.
+ */
+function withoutSpeaker(raw: string): string | undefined {
+  const m = /^((?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+)?)\s*\(([^()]{1,40})\)\s*(?:[-\u2013\u2014:,]\s*)?/u.exec(raw);
+  if (m === null) return raw;
+  const role = (m[2] ?? '').toLowerCase().split(/[\s,]+/);
+  if (!role.some((w) => ROLE_WORDS.has(w))) return raw;
+  const rest = raw.slice(m[0].length);
+  return /\p{L}/u.test(rest) ? rest : undefined;
 }
 
 const VIEW_NOUNS = new Set(['thoughts', 'views', 'take', 'perspective', 'opinion', 'opinions', 'ideas', 'view']);
@@ -416,7 +432,10 @@ function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, l
 
 /** The interviewer's detail fitted for their note (`about.as` "you") or for the panel lead's note (their name). */
 export function fitDetail(raw: string, about: About): Fitted<DetailForm> {
-  return fitPoints<DetailForm>(raw, (p) => fitDetailPoint(p, about), (t) => {
+  const said = withoutSpeaker(raw);
+  // "Anjali (product lead)" alone names someone, and says nothing they said.
+  if (said === undefined) return { dropped: [{ text: raw.trim(), reason: 'unclear' }] };
+  return fitPoints<DetailForm>(said, (p) => fitDetailPoint(p, about), (t) => {
     const list = nounList(t);
     return list === undefined ? undefined : { form: 'topic', text: list };
   });
