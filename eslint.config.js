@@ -136,6 +136,19 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='AppError'][arguments.0.type=/^(Literal|TemplateLiteral|ConditionalExpression)$/][arguments.1.type!=/^(Literal|TemplateLiteral|BinaryExpression|CallExpression)$/]", message: 'An AppError is a reason and its parameters: new AppError({ reason, params }, { path }), its words in src/app/reasons.ts (docs/errors.md).' }],
     },
   },
+  // Test files share their worker's modules (vitest.config.ts: isolate: false): none may change
+  // process-wide state another file would then see.
+  {
+    files: ['src/**/*.test.ts', 'test/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        ...['mock', 'doMock', 'useFakeTimers', 'stubEnv', 'stubGlobal', 'spyOn'].map((property) => ({ object: 'vi', property, message: 'Test files share their worker (vitest.config.ts, isolate: false): use real components, not mocks, timers or globals changed for everyone.' })),
+        { object: 'process', property: 'chdir', message: 'Test files share their worker (vitest.config.ts, isolate: false): pass a folder instead of changing the working directory.' }],
+      'no-restricted-syntax': ['error',
+        { selector: "AssignmentExpression > MemberExpression.left[object.object.name='process'][object.property.name='env']", message: 'Test files share their worker (vitest.config.ts, isolate: false): give a child process its environment instead of changing this one.' },
+        { selector: "UnaryExpression[operator='delete'] > MemberExpression[object.object.name='process'][object.property.name='env']", message: 'Test files share their worker (vitest.config.ts, isolate: false): give a child process its environment instead of changing this one.' }],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

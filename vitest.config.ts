@@ -12,5 +12,11 @@ export default defineConfig({
     // machine, and a file spends much of its time waiting on Chromium, a server or the disk.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     minWorkers: 1,
+    // A worker runs its files one after another in one module graph instead of loading compromise,
+    // PGlite, the dictionaries and the rest again for each file: 20 % less CPU for the whole run
+    // (src/app and src/store: 44.7 → 35.3 s user; src/core: 94 → 80 s, 121 → 89 s wall). Safe
+    // because no test changes process-wide state: none mocks modules, fakes timers, sets
+    // environment variables or changes the working directory (grep before adding one that does).
+    isolate: false,
   },
 });

@@ -395,7 +395,8 @@ describe('stopping', () => {
     await until(() => s.lines.length === 1, 'the first request');
     const started = performance.now();
     await s.stop();
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Node closes an idle kept-alive connection after 5 s: a stop that waited for it would take that long.
+    expect(performance.now() - started).toBeLessThan(4_000);
     expect(parseResponse((await conn.ended).text)).toMatchObject({ status: 200, headers: { connection: 'keep-alive' } });
   });
 });

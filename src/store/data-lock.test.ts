@@ -12,6 +12,7 @@ import { AppError } from '../app/errors.js';
 import { LOCAL_USER } from '../app/ports.js';
 import { lockDataDir, lockState, processStart, takeoverWords, type Takeover } from './data-lock.js';
 import { openPgliteStore } from './pglite.js';
+import { freshPgliteStore } from './testing.js';
 
 const root = mkdtempSync(join(tmpdir(), 'afterword-lock-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -136,7 +137,7 @@ describe('the embedded database lock', () => {
 
   it('keeps a second store off the folder while the first is open; the first one\'s records stay whole', async () => {
     const dir = folder();
-    const first = await openPgliteStore({ dir });
+    const first = await freshPgliteStore({ dir });
     try {
       await first.ensureUser(LOCAL_USER);
       const error = await refusal(() => openPgliteStore({ dir }));

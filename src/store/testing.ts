@@ -46,8 +46,11 @@ async function loadTemplate(): Promise<Blob> {
   }
 }
 
-/** A new in-memory store, migrated, with nothing in it: the same as `openPgliteStore()`, faster. */
-export async function freshPgliteStore(): Promise<PgliteStore> {
+/**
+ * A new store, migrated, with nothing in it: the same as `openPgliteStore()`, faster. In memory, or
+ * in `dir` (an empty or new folder, locked as `afterword` locks it) for tests of the folder itself.
+ */
+export async function freshPgliteStore(options: { readonly dir?: string } = {}): Promise<PgliteStore> {
   template ??= loadTemplate();
-  return openPgliteStore({ loadDataDir: await template });
+  return openPgliteStore({ loadDataDir: await template, ...(options.dir !== undefined ? { dir: options.dir } : {}) });
 }

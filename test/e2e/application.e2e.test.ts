@@ -55,18 +55,7 @@ describe('the application page', () => {
     const asked = api.filter((p) => p !== '/api/profile' && p !== '/api/session');
     expect(asked.filter((p) => p !== '/api/mailbox/proposals')).toEqual(['/api/applications/a1']);
     expect(asked.filter((p) => p === '/api/mailbox/proposals').length).toBeLessThanOrEqual(1);
-    // The answer itself is quick (target 150 ms; the best of five, on a machine shared with other jobs).
-    const times = await e.page.evaluate(async () => {
-      const out: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        await (await fetch('/api/applications/a1')).json();
-        out.push(performance.now() - t);
-      }
-      return out;
-    });
-    expect(Math.min(...times)).toBeLessThan(500);
-    console.log(`GET /api/applications/a1: best ${Math.min(...times).toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}`);
+    // How quickly it answers is bench/web.bench.ts's to measure ("open an application"), not a test's.
     const main = e.page.locator('main');
     await expect(main.locator('h1').textContent()).resolves.toBe('Acme Corp');
     await expect(main.locator('.subtitle').textContent()).resolves.toMatch(/Data Analyst · Active · applied Tue 10 Feb 2026/);

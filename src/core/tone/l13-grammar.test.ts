@@ -335,7 +335,8 @@ describe('L13 is linear in the text\u2019s length', () => {
   ])('%s: at most 100 findings, quickly', (_, text) => {
     const { ms, count } = timed(text);
     expect(count).toBeLessThanOrEqual(100);
-    // Generous for a shared two-core machine; quadratic work on 100,000 characters takes minutes.
-    expect(ms).toBeLessThan(3000);
+    // Not a speed target: a bound that tells linear work from quadratic. Quadratic work on 100,000
+    // characters takes minutes; linear takes well under a second, even on a busy two-core machine.
+    expect(ms).toBeLessThan(10_000);
   });
 });
