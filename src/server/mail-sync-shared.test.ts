@@ -218,6 +218,31 @@ describe.each(KINDS)('the shared server syncs on a timer (%s)', (kind) => {
   }, 120_000);
 });
 
+describe('a server process that died holding a mailbox', () => {
+  it('keeps it until its lease runs out: Sync now says to try again, then syncs once the lease has run out', async () => {
+    const store = await freshPgliteStore();
+    try {
+      await seed(store, 'kim');
+      // A server took the mailbox and died: its lease runs 2 minutes from Mon 2026-03-09 09:00 UTC.
+      const t = Date.parse('2026-03-09T09:00:00Z');
+      expect(await store.mail.leaseSync('kim', 'a server that died', t, t + 120_000, false)).toEqual({ failures: 0 });
+      const deps = { store, time, clock, mailKey: KEY, userId: 'kim' };
+      const waiting = createMailSyncGate({ owner: 'server A', waitMs: 300, now: () => t + 60_000 });
+      await expect(waiting.syncNow(deps)).rejects.toMatchObject({
+        code: 'conflict', field: 'mailbox', message: 'Your mailbox is being synced right now by the server; try again in a minute.',
+      });
+      expect(await waiting.timed(deps)).toBeUndefined();
+      expect(await store.mail.dueSyncs(t + 60_000, 10)).toEqual([]);
+      // Two minutes on, the lease has run out: the timer takes the mailbox.
+      const later = createMailSyncGate({ owner: 'server A', now: () => t + 120_000 });
+      expect(await store.mail.dueSyncs(t + 120_000, 10)).toEqual(['kim']);
+      expect(await later.timed(deps)).toMatchObject({ touches: 1, proposals: 1 });
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
 describe('a failing mailbox on the timer', () => {
   it('waits twice as long after each failure, and is due at once when linked again', async () => {
     const store = await freshPgliteStore();

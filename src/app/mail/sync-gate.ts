@@ -105,7 +105,8 @@ export function createMailSyncGate(options: MailSyncGateOptions = {}): MailSyncG
     },
     clock: now,
     async syncNow(deps, sync = {}) {
-      const started = now();
+      // How long it waited is real time, whatever clock the leases are on.
+      const started = performance.now();
       for (;;) {
         const mine = running.get(deps.userId);
         if (mine) return mine;
@@ -119,8 +120,8 @@ export function createMailSyncGate(options: MailSyncGateOptions = {}): MailSyncG
         if (!await deps.store.mail.getAccount(deps.userId)) {
           throw new AppError('not_found', 'no mailbox is linked; connect one first', { field: 'mailbox' });
         }
-        if (now() - started >= waitMs) {
-          throw new AppError('conflict', 'your mailbox is being synced right now by the server; try again in a minute', { field: 'mailbox' });
+        if (performance.now() - started >= waitMs) {
+          throw new AppError('conflict', 'Your mailbox is being synced right now by the server; try again in a minute.', { field: 'mailbox' });
         }
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }

@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
 import { connectMailbox, disconnectMailbox, type ConnectInput, type MailDeps } from '../../app/mail/connect.js';
 import { acceptProposal, dismissProposal, mailStatus, pendingProposals, type MailStatusView, type ProposalView } from '../../app/mail/proposals.js';
-import { syncMailbox, type SyncProgress, type SyncReport } from '../../app/mail/sync.js';
+import { createMailSyncGate } from '../../app/mail/sync-gate.js';
+import type { SyncProgress, SyncReport } from '../../app/mail/sync.js';
 import { MAIL_SECURITIES, type MailSecurity } from '../../app/mail/types.js';
 import type { AppDeps } from '../../app/records.js';
 import { formatWallClock } from '../../core/time.js';
@@ -190,7 +191,8 @@ is read once: a second sync reads only what is new. While "afterword serve" runs
       await withMail(io, command, async (deps) => {
         if (!await deps.store.mail.getAccount(deps.userId)) throw new AppError('bad_input', `no mailbox is linked; link one first: ${LINK_HINT}`, { field: 'mailbox' });
         const first = (await deps.store.mail.listFolders(deps.userId)).length === 0;
-        const report = await syncMailbox(deps, io.interactive && first && !opts.json ? { onProgress: progressBar(io) } : {});
+        // Through the sync gate, as a server's Sync now: never beside a server's timed sync of the same mailbox (on PostgreSQL).
+        const report = await createMailSyncGate().syncNow(deps, io.interactive && first && !opts.json ? { onProgress: progressBar(io) } : {});
         if (opts.json) printJson(io, report);
         else io.stdout(syncLines(report));
       });
