@@ -76,6 +76,8 @@ import { Random } from './generate.js';
 import { Connection, type LoadClient, type LoadConfig, type LoadResult, type Tally } from './server-load.js';
 import { recreateDatabase, seed, seekerId, type SeedResult } from './server-seed.js';
 import { describe, labelled, paceWithPsql, recordStatements, timeWithPsql, type Statement } from './server-sql.js';
+// @ts-expect-error -- a build script in plain JavaScript, without types
+import { CLI_EXTERNAL, externalFiles } from '../scripts/external-files.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/afterword_bench';
@@ -192,7 +194,8 @@ async function bundle(): Promise<string> {
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
-    external: ['@electric-sql/pglite', 'pg', 'pg-native', 'dictionary-en', 'dictionary-en-gb', 'dictionary-en-au', 'nspell', 'exceljs', 'nodemailer'],
+    external: CLI_EXTERNAL,
+    plugins: [externalFiles(ROOT, CLI_EXTERNAL)],
     banner: { js: "import { createRequire as __afterwordRequire } from 'node:module'; const require = __afterwordRequire(import.meta.url);" },
     logLevel: 'warning',
   });

@@ -12,18 +12,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { compromiseSnapshot } from './compromise-snapshot.mjs';
+import { CLI_EXTERNAL, externalFiles } from './external-files.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const DIST = join(ROOT, 'dist');
 const OUT = join(DIST, 'cli');
 
 /** Loaded from node_modules at run time, not bundled. */
-const EXTERNAL = [
-  '@electric-sql/pglite', // finds pglite.wasm and pglite.data beside its own module
-  'pg', 'pg-native', // PostgreSQL only, loaded when a URL is set
-  'dictionary-en', 'dictionary-en-gb', 'dictionary-en-au', 'nspell', // the fallback speller; the dictionaries read their files beside their module
-  'exceljs', 'nodemailer', // large, for exports and drafts only
-];
+const EXTERNAL = CLI_EXTERNAL;
 
 // Everything in dist/ but the web UI (npm run build:web) and the spelling dictionary (npm run
 // build:dictionary) is ours: stale modules of an earlier build go too.
@@ -45,7 +41,9 @@ const result = await build({
   banner: { js: "import { createRequire as __afterwordRequire } from 'node:module'; const require = __afterwordRequire(import.meta.url);" },
   logLevel: 'warning',
   // compromise's lexicon, built once here instead of at every start (scripts/compromise-snapshot.mjs).
-  plugins: [compromiseSnapshot()],
+  // A bundled ES module's import of a folder of an external package gets its file (mailparser's of
+  // nodemailer/lib/addressparser), which Node resolves at run time.
+  plugins: [compromiseSnapshot(), externalFiles(ROOT, EXTERNAL)],
   metafile: process.argv.includes('--meta'),
 });
 if (result.metafile) {

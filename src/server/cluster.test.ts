@@ -28,6 +28,8 @@ import { ACCOUNT_CHANGES_APPLICATION, openPostgresStore } from '../store/postgre
 import { CSRF_HEADER, SESSION_COOKIE } from './security.js';
 import { pgbouncerBinary, startPgbouncer, type Pgbouncer } from './testing-cluster.js';
 import { TEST_POLICY } from './testing-accounts.js';
+// @ts-expect-error -- a build script in plain JavaScript, without types
+import { CLI_EXTERNAL, externalFiles } from '../../scripts/external-files.mjs';
 
 const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const SHARED_URL = process.env['AFTERWORD_TEST_DATABASE_URL'] ?? '';
@@ -70,7 +72,8 @@ async function bundleCli(): Promise<string> {
   await build({
     absWorkingDir: ROOT, entryPoints: { bin: 'src/cli/bin.ts' }, outdir: out, outExtension: { '.js': '.mjs' },
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20.19', chunkNames: 'chunks/[name]-[hash]',
-    external: ['@electric-sql/pglite', 'pg', 'pg-native', 'dictionary-en', 'dictionary-en-gb', 'dictionary-en-au', 'nspell', 'exceljs', 'nodemailer'],
+    external: CLI_EXTERNAL,
+    plugins: [externalFiles(ROOT, CLI_EXTERNAL)],
     banner: { js: "import { createRequire as __afterwordRequire } from 'node:module'; const require = __afterwordRequire(import.meta.url);" },
     logLevel: 'warning',
   });
