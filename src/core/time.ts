@@ -9,7 +9,9 @@
  * offsets by hand. Holiday tables are cached per region and year.
  * Caches live in a `TimeRules` value created by the caller: no module state.
  */
-import Holidays, { type HolidaysTypes } from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
+import type { HolidaysTypes } from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
 import { HOLIDAY_TABLE, type HolidayTableData } from './holiday-table.js';
 
@@ -516,9 +518,18 @@ export interface HolidayYear {
 
 const regionKey = (parts: RegionCode): string => (parts.state ? `${parts.country}-${parts.state}` : parts.country);
 
+/**
+ * date-holidays, loaded when first needed (Node keeps it once loaded): a region or year outside the
+ * generated table. Within it nothing loads the library, which costs ≈ 22 MB and 250 ms at start-up
+ * (every command, `afterword mail sync` among them, measured for its peak memory).
+ */
+function holidaysLibrary(): typeof Holidays {
+  return createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+}
+
 /** Every region date-holidays knows: each country and each of its subdivisions (`US`, `US-NY`…). */
 export function holidayRegions(): string[] {
-  const registry = new Holidays();
+  const registry = new (holidaysLibrary())();
   return Object.keys(registry.getCountries('en')).flatMap((country) => [
     country, ...Object.keys(registry.getStates(country, 'en') ?? {}).map((state) => `${country}-${state}`),
   ]);
@@ -534,7 +545,8 @@ export function holidayYearsFromLibrary(region: string): (year: number) => Holid
   if (!parts) return () => ({ named: [], publicDays: [] });
   const make = (types?: HolidaysTypes.HolidayType[]): Holidays => {
     const options = { languages: ['en'], ...(types ? { types } : {}) };
-    const source = parts.state ? new Holidays(parts.country, parts.state, options) : new Holidays(parts.country, options);
+    const Library = holidaysLibrary();
+    const source = parts.state ? new Library(parts.country, parts.state, options) : new Library(parts.country, options);
     // No zone: dates stay local (we read only `date`), which spares a moment-timezone conversion per holiday.
     source.setTimezone('');
     return source;
@@ -660,8 +672,9 @@ export function createTimeRules(): TimeRules {
   // The same workdays array comes with every call of a plan: look it up by identity first, which
   // spares building the key string on the hot path.
   const byWorkdays = new WeakMap<readonly Weekday[], Map<string, BusinessCalendar>>();
-  const registry = new Holidays();
-  const countries = registry.getCountries('en');
+  // The library's list of regions, asked only for a name the generated table does not hold.
+  let registry: Holidays | undefined;
+  let countries: Readonly<Record<string, string>> | undefined;
 
   // Only known names are remembered: unknown ones are rare, and a long-lived cache must not grow with bad input.
   const knownRegions = new Set<string>();
@@ -669,7 +682,15 @@ export function createTimeRules(): TimeRules {
   function isKnownRegion(region: string): boolean {
     if (knownRegions.has(region)) return true;
     const parts = splitRegion(region);
-    if (!parts || !Object.hasOwn(countries, parts.country)) return false;
+    if (!parts) return false;
+    // The table holds every region the library knew when it was made (holiday-table.test.ts checks).
+    if (Object.hasOwn(HOLIDAY_TABLE.regions, regionKey(parts))) {
+      knownRegions.add(region);
+      return true;
+    }
+    registry ??= new (holidaysLibrary())();
+    countries ??= registry.getCountries('en');
+    if (!Object.hasOwn(countries, parts.country)) return false;
     if (parts.state) {
       const states = registry.getStates(parts.country, 'en') ?? {};
       if (!Object.hasOwn(states, parts.state)) return false;
