@@ -142,3 +142,11 @@ describe('usSpelling', () => {
     expect(usSpelling(text, speller)).toBe(expected);
   });
 });
+
+describe('usSpelling of listed words', () => {
+  const speller = spellerFromDictionaries([en]);
+  it('writes "programme", "colour" and "travelled" the US way, keeping a capital, and leaves other words alone', () => {
+    expect(usSpelling('the mentoring programme, the Colour palette, we travelled; four hours', speller))
+      .toBe('the mentoring program, the Color palette, we traveled; four hours');
+  });
+});

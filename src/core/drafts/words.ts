@@ -13,12 +13,28 @@ const MONTHS = [
 
 
 /**
- * The user's own British -ise/-yse spellings in their US form, for a US draft: "prioritise" →
- * "prioritize", "analysed" → "analyzed". Only where the dictionary knows the -ize/-yze form, so
- * "advise", "surprise" and "expertise" stay.
+ * British words whose US spelling is not a matter of -ise: "programme" → "program", "colour" →
+ * "color". Each form is listed (no rule of endings: "humour" → "humor" but "four" stays).
+ */
+const US_WORDS: Readonly<Record<string, string>> = Object.fromEntries([
+  ['programme', 'program'], ['programmes', 'programs'], ['colour', 'color'], ['colours', 'colors'], ['behaviour', 'behavior'],
+  ['behaviours', 'behaviors'], ['favourite', 'favorite'], ['favourites', 'favorites'], ['labour', 'labor'], ['centre', 'center'],
+  ['centres', 'centers'], ['catalogue', 'catalog'], ['catalogues', 'catalogs'], ['defence', 'defense'], ['offence', 'offense'],
+  ['travelled', 'traveled'], ['travelling', 'traveling'], ['modelling', 'modeling'], ['modelled', 'modeled'], ['cancelled', 'canceled'],
+  ['cancelling', 'canceling'], ['labelled', 'labeled'], ['labelling', 'labeling'], ['honour', 'honor'], ['neighbourhood', 'neighborhood'],
+  ['humour', 'humor'], ['flavour', 'flavor'], ['rumour', 'rumor'], ['endeavour', 'endeavor'], ['harbour', 'harbor'], ['fulfil', 'fulfill'],
+  ['enrolment', 'enrollment'], ['judgement', 'judgment'], ['ageing', 'aging'], ['grey', 'gray'], ['cheque', 'check'], ['tyre', 'tire'],
+  ['theatre', 'theater'], ['metre', 'meter'], ['metres', 'meters'], ['litre', 'liter'], ['litres', 'liters'], ['aluminium', 'aluminum'],
+]);
+const US_WORD = new RegExp(`\\b(${Object.keys(US_WORDS).join('|')})\\b`, 'gi');
+
+/**
+ * The user's own British spellings in their US form, for a US draft: -ise/-yse ("prioritise" →
+ * "prioritize", "analysed" → "analyzed", only where the dictionary knows the -ize/-yze form, so
+ * "advise", "surprise" and "expertise" stay) and the listed words ("programme" → "program").
  */
 export function usSpelling(text: string, speller: Speller): string {
-  return text.replace(/\b([A-Za-z]{2,}?)([iyIY])([sS])(e|es|ed|ing|ation|ations)\b/gi, (word, stem: string, vowel: string, s: string, end: string) => {
+  return text.replace(US_WORD, (word) => { const us = US_WORDS[word.toLowerCase()] ?? word; return /^\p{Lu}/u.test(word) ? us.charAt(0).toUpperCase() + us.slice(1) : us; }).replace(/\b([A-Za-z]{2,}?)([iyIY])([sS])(e|es|ed|ing|ation|ations)\b/gi, (word, stem: string, vowel: string, s: string, end: string) => {
     const us = `${stem}${vowel}${s === 'S' ? 'Z' : 'z'}${end}`;
     return speller.correct(us.toLowerCase()) ? us : word;
   });
