@@ -260,5 +260,5 @@ export { backup, restore } from './backups.js';
 
 /** Whether the user has applications already (restore asks before replacing them). */
 export async function hasRecords(deps: AppDeps): Promise<boolean> {
-  return (await deps.store.listApplications(deps.userId)).length > 0;
+  return (await deps.store.listApplications(deps.userId, { limit: 1 })).length > 0;
 }

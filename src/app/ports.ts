@@ -239,7 +239,8 @@ export interface ApplicationFilter {
   /** Only applications with one of these statuses (all when absent). */
   readonly statuses?: readonly ApplicationStatus[];
   /** Only applications whose company, role or one of whose people's names holds this text, in any case (all when absent or blank). */
-  readonly text?: string;
+  readonly text?: string;  /** At most this many, the first in the user's order (all when absent). */
+  readonly limit?: number;
 }
 
 // ---------------------------------------------------------------- bulk and backup

@@ -616,10 +616,11 @@ export class DrizzleStore implements Store {
       // The people are scanned once (a semi-join), not looked up per application.
       const text = like === undefined ? undefined
         : sql`(${a.company} ilike ${like} or ${a.role} ilike ${like} or ${a.id} in (select ${p.applicationId} from ${p} where ${p.userId} = ${userId} and ${p.name} ilike ${like}))`;
-      const list = await q.select(json.SUMMARY_COLUMNS).from(a)
+      const query = q.select({ summary: json.SUMMARY_TEXT }).from(a)
         .where(and(eq(a.userId, userId), statuses === undefined ? undefined : inArray(a.status, [...statuses]), text))
-        .orderBy(asc(a.position), asc(a.id));
-      return list.map(rows.toSummary);
+        .orderBy(asc(a.position), asc(a.id)).$dynamic();
+      const list = filter?.limit !== undefined ? await query.limit(Math.max(0, Math.floor(filter.limit))) : await query;
+      return list.map((r) => json.summaryFrom(r.summary));
     });
   }
 

@@ -346,6 +346,10 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         expect(await ids('analy', ['rejected'])).toStrictEqual([]);
         expect(await ids('e', ['rejected'])).toStrictEqual(['a3']);
         expect(await ids('Pat')).toStrictEqual(['a1', 'a3']);
+        // A limit keeps the first in the user's order (hasRecords asks for one).
+        expect((await store.listApplications(user, { limit: 1 })).map((a) => a.id)).toStrictEqual(['a1']);
+        expect((await store.listApplications(user, { text: 'analy', limit: 5 })).map((a) => a.id)).toStrictEqual(['a1', 'a2']);
+        expect(await store.listApplications(user, { limit: 0 })).toStrictEqual([]);
       });
 
       it('replaces an application whole but keeps its place, red flags and next due', async () => {
