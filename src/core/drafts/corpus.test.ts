@@ -15,6 +15,7 @@ import { generateDraft } from './generate.js';
 import { acmeScenario, inputFor } from './testing.js';
 import { toneInputOf } from './tone-input.js';
 import { DRAFT_KINDS, type Draft, type DraftInput } from './types.js';
+import { US_WORDS } from './words.js';
 
 const speller = spellerFromDictionaries([en, gb]);
 
@@ -74,8 +75,10 @@ const DETAIL_KINDS = ['thank_you_letter', 'reply_rejection', 'reply_filled', 'up
 
 const OTHER_PERSON_ON = /\byour (?:daughter|son|kids?|children|wife|husband|partner|mum|mom|mother|dad|father|sister|brother|boss|manager|colleague|mentor|friend)s?\b[^.]*/gi;
 const THIRD_PERSON = /\b(?:he|she|him|his|her|hers|himself|herself)\b/i;
-// A US note spells the user's "organisation" as "organization": the noun is carried either way.
-const norm = (s: string): string => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/([iy])z(e|es|ed|ing|ation|ations)\b/g, '$1s$2');
+// A US note spells the user's "organisation" as "organization" and "programme" as "program": the noun is carried either way.
+const US_BACK = new Map(Object.entries(US_WORDS).map(([gb, us]) => [us, gb]));
+const norm = (s: string): string => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/([iy])z(e|es|ed|ing|ation|ations)\b/g, '$1s$2')
+  .replace(/[a-z]+/g, (w) => US_BACK.get(w) ?? w);
 
 describe('details from the corpus', () => {
   it.each(details.map((d, i) => [i, d.text, d.entry] as const))('detail %i: %s', (_i, text, entry) => {

@@ -16,7 +16,7 @@ const MONTHS = [
  * British words whose US spelling is not a matter of -ise: "programme" → "program", "colour" →
  * "color". Each form is listed (no rule of endings: "humour" → "humor" but "four" stays).
  */
-const US_WORDS: Readonly<Record<string, string>> = Object.fromEntries([
+export const US_WORDS: Readonly<Record<string, string>> = Object.fromEntries([
   ['programme', 'program'], ['programmes', 'programs'], ['colour', 'color'], ['colours', 'colors'], ['behaviour', 'behavior'],
   ['behaviours', 'behaviors'], ['favourite', 'favorite'], ['favourites', 'favorites'], ['labour', 'labor'], ['centre', 'center'],
   ['centres', 'centers'], ['catalogue', 'catalog'], ['catalogues', 'catalogs'], ['defence', 'defense'], ['offence', 'offense'],
