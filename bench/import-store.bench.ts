@@ -4,6 +4,7 @@
  *
  *   npm run build && npx tsx bench/import-store.bench.ts               10,000 to 300,000 rows
  *   npx tsx bench/import-store.bench.ts --sizes 1000,10000             any sizes
+ *   npx tsx bench/import-store.bench.ts --write-csv 100000 FILE        only writes the file (to time or profile one import by hand)
  *
  * One data directory with a profile is made once (`afterword setup`, which runs initdb) and copied
  * for each size, so every import starts from the same fresh database. Each CSV is written to a file
@@ -155,4 +156,12 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const writeOnly = process.argv.indexOf('--write-csv');
+if (writeOnly >= 0) {
+  const n = Number(process.argv[writeOnly + 1]);
+  const file = process.argv[writeOnly + 2];
+  if (!Number.isInteger(n) || n <= 0 || file === undefined) throw new Error('--write-csv: a number of rows and a file, e.g. --write-csv 100000 /tmp/tracker.csv');
+  await writeCsv(n, file);
+} else {
+  await main();
+}
