@@ -241,6 +241,22 @@ describe('a server process that died holding a mailbox', () => {
       await store.close();
     }
   }, 60_000);
+
+  it('on the embedded database (one process), a lease left by a stopped process is taken at once', async () => {
+    const store = await freshPgliteStore();
+    try {
+      await seed(store, 'kim');
+      // Mon 2026-03-09 09:00 UTC: the process before this one took the mailbox and stopped.
+      const t = Date.parse('2026-03-09T09:00:00Z');
+      expect(await store.mail.leaseSync('kim', 'the process before', t, t + 120_000, false)).toEqual({ failures: 0 });
+      const gate = createMailSyncGate({ owner: 'this process', exclusive: true, waitMs: 300, now: () => t + 1_000 });
+      expect(await gate.syncNow({ store, time, clock, mailKey: KEY, userId: 'kim' })).toMatchObject({ touches: 1, proposals: 1 });
+      // Let go after the sync: not due again for 5 minutes or so.
+      expect(await store.mail.dueSyncs(t + 1_000 + 299_000, 10)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
 
 describe('a failing mailbox on the timer', () => {

@@ -132,13 +132,13 @@ export class DrizzleMail implements MailStore {
     });
   }
 
-  leaseSync(userId: UserId, owner: string, now: EpochMs, until: EpochMs, dueOnly: boolean): Promise<{ readonly failures: number } | undefined> {
+  leaseSync(userId: UserId, owner: string, now: EpochMs, until: EpochMs, dueOnly: boolean, takeOver = false): Promise<{ readonly failures: number } | undefined> {
     return this.run(async (q) => {
       // Under READ COMMITTED a second server's UPDATE waits for the first's and then sees its lease: only one takes it.
       const [row] = await q.update(a).set({ syncOwner: owner, syncLeaseUntil: until })
         .where(and(
           eq(a.userId, userId),
-          or(isNull(a.syncLeaseUntil), lte(a.syncLeaseUntil, now), eq(a.syncOwner, owner)),
+          takeOver ? undefined : or(isNull(a.syncLeaseUntil), lte(a.syncLeaseUntil, now), eq(a.syncOwner, owner)),
           dueOnly ? or(isNull(a.nextSyncAt), lte(a.nextSyncAt, now)) : undefined,
         ))
         .returning({ failures: a.syncFailures });

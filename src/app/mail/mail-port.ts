@@ -33,10 +33,12 @@ export interface MailStore {
   /**
    * Takes the sync lease of the user's mailbox for `owner` until `until` (or extends it, when `owner`
    * holds it) if no other owner's lease runs past `now` and, with `dueOnly`, the timed sync is due.
-   * One statement, so two server processes never both take it. Returns the failures in a row so far,
-   * or undefined when it was not taken (or no mailbox is linked).
+   * One statement, so two server processes never both take it. With `takeOver`, another owner's
+   * lease is taken all the same (the embedded database, which one process opens: any other owner
+   * was a process that stopped). Returns the failures in a row so far, or undefined when it was not
+   * taken (or no mailbox is linked).
    */
-  leaseSync(userId: UserId, owner: string, now: EpochMs, until: EpochMs, dueOnly: boolean): Promise<{ readonly failures: number } | undefined>;
+  leaseSync(userId: UserId, owner: string, now: EpochMs, until: EpochMs, dueOnly: boolean, takeOver?: boolean): Promise<{ readonly failures: number } | undefined>;
   /** Lets `owner`'s lease go and sets when the timed sync is next due and the failures in a row. */
   endSync(userId: UserId, owner: string, nextAt: EpochMs, failures: number): Promise<void>;
   /** Records how the last connection or sync went. */

@@ -26,6 +26,11 @@ export interface MailSyncGateOptions {
   readonly waitMs?: number;
   /** The clock of leases and schedules (default the system's): real time even where the records' clock is fixed. */
   readonly now?: () => number;
+  /**
+   * This process is the only one on its database (the embedded one): a lease of another owner is a
+   * stopped process's, taken at once rather than after it runs out.
+   */
+  readonly exclusive?: boolean;
 }
 
 export interface MailSyncGate {
@@ -59,6 +64,7 @@ export function createMailSyncGate(options: MailSyncGateOptions = {}): MailSyncG
   const maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
   const waitMs = options.waitMs ?? 60_000;
   const now = options.now ?? (() => Date.now());
+  const exclusive = options.exclusive === true;
   // This process's syncs running, by mailbox: a second one joins.
   const running = new Map<UserId, Promise<SyncReport>>();
 
@@ -98,7 +104,7 @@ export function createMailSyncGate(options: MailSyncGateOptions = {}): MailSyncG
     async timed(deps, signal) {
       if (running.has(deps.userId)) return undefined;
       const t = now();
-      const lease = await deps.store.mail.leaseSync(deps.userId, owner, t, t + leaseMs, true);
+      const lease = await deps.store.mail.leaseSync(deps.userId, owner, t, t + leaseMs, true, exclusive);
       // Taken meanwhile by this process's Sync now: that one reads the mail.
       if (!lease || running.has(deps.userId)) return undefined;
       return held(deps, lease.failures, signal ? { signal } : {});
@@ -111,7 +117,7 @@ export function createMailSyncGate(options: MailSyncGateOptions = {}): MailSyncG
         const mine = running.get(deps.userId);
         if (mine) return mine;
         const t = now();
-        const lease = await deps.store.mail.leaseSync(deps.userId, owner, t, t + leaseMs, false);
+        const lease = await deps.store.mail.leaseSync(deps.userId, owner, t, t + leaseMs, false, exclusive);
         if (lease) {
           const again = running.get(deps.userId);
           if (again) return again;

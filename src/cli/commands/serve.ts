@@ -179,7 +179,8 @@ Examples:
         ...deps, mailbox, exclusive: config.database.kind === 'pglite', log: (line) => io.stderr(`afterword serve: ${line}\n`),
       });
       // Every linked mailbox is read every few minutes, one at a time; Sync now shares the gate, so never beside it.
-      const mailSyncGate = createMailSyncGate();
+      // On the embedded database this is the only process: a lease left by one that stopped mid-sync is taken at once.
+      const mailSyncGate = createMailSyncGate({ exclusive: config.database.kind === 'pglite' });
       const mailSync = startMailSyncLoop({
         ...deps, mailKey, gate: mailSyncGate, ...(guard ? { guard } : {}), log: (line) => io.stderr(`afterword serve: ${line}\n`),
       });
