@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupsDir, backupWhen, dailyBackupDue, findBackup, listBackups, saveBackupFile } from './backups.js';
+import { backupsDir, backupTo, backupWhen, dailyBackupDue, findBackup, listBackups, saveBackupFile } from './backups.js';
+import type { ApplicationRecord, Backup, BackupSink } from './ports.js';
 
 const root = mkdtempSync(join(tmpdir(), 'afterword-backups-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -45,5 +46,37 @@ describe('rolling backups', () => {
     [T0 - 400 * DAY, 'Sunday 2 November 2025 at 09:12'],
   ])('dates a backup in words (%s → %s, London)', (at, words) => {
     expect(backupWhen(at, T0, 'Europe/London')).toBe(words);
+  });
+});
+
+describe('a backup written a page at a time', () => {
+  const head: Omit<Backup, 'applications'> = { format: 'afterword-backup', version: 1, candidate: { name: 'Jordan Lee', local: false, references: [] } };
+  const record = (id: string, appliedOn: number): ApplicationRecord => ({
+    application: { id, company: `Acme "${id}"\nLtd`, role: 'Analyst', status: 'active', appliedOn, individualPanelNotes: false, people: [], interviews: [], touches: [], protocol: {} },
+    redFlags: [{ flag: 'R2', score: 1 }],
+  });
+  const written = async (pages: readonly (readonly ApplicationRecord[])[]): Promise<{ text: string; parts: number }> => {
+    const parts: string[] = [];
+    const store = {
+      async exportPaged(_userId: string, sink: BackupSink): Promise<void> {
+        await sink.head(head);
+        for (const page of pages) await sink.applications(page);
+      },
+    };
+    await backupTo({ store, userId: 'local' }, (text) => { parts.push(text); });
+    return { text: parts.join(''), parts: parts.length };
+  };
+
+  it('is the bytes of the whole document stringified at once, dates as dates, with or without applications', async () => {
+    for (const pages of [[], [[record('a1', 20_727)]], [[record('a1', 20_727), record('a2', 0)], [record('a3', 20_800)], []]]) {
+      const { text, parts } = await written(pages);
+      const applications = pages.flat();
+      const parsed = JSON.parse(text) as { version: number; applications: { application: { id: string; appliedOn: string } }[] };
+      expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+      expect(parsed.version).toBe(2);
+      expect(parsed.applications.map((r) => r.application.id)).toStrictEqual(applications.map((r) => r.application.id));
+      expect(parsed.applications.map((r) => r.application.appliedOn)).toStrictEqual(applications.map((r) => (r.application.appliedOn === 20_727 ? '2026-10-01' : r.application.appliedOn === 0 ? '1970-01-01' : '2026-12-13')));
+      expect(parts).toBe(pages.length + 2);
+    }
   });
 });

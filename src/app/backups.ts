@@ -5,7 +5,7 @@
  * (`.tar.gz`), since the records' new shape is not yet there to write. Each is written to a
  * temporary file and renamed, so a crash or a full disk leaves no half file under a backup's name.
  */
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDay, parseDay } from '../core/time.js';
 import { AppError } from './errors.js';
@@ -127,6 +127,40 @@ export function saveBackupFile(dataDir: string, reason: BackupReason, data: stri
   return { name, path, at, reason, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength, kind };
 }
 
+/**
+ * Writes the user's backup into the data folder as `saveBackupFile` does, a page of applications at
+ * a time (memory stays flat however many there are). Throws the file system's error after removing
+ * its temporary file.
+ */
+export async function writeBackupFile(dataDir: string, reason: BackupReason, deps: BackupDeps, at: number): Promise<BackupEntry> {
+  const dir = backupsDir(dataDir);
+  const name = nameFor(at, reason, 'json');
+  const path = join(dir, name);
+  const temporary = `${path}.${process.pid}.tmp`;
+  let bytes = 0;
+  let fd: number | undefined;
+  try {
+    mkdirSync(dir, { recursive: true });
+    fd = openSync(temporary, 'w', 0o600);
+    const file = fd;
+    await backupTo(deps, (text) => {
+      const data = Buffer.from(text, 'utf8');
+      let done = 0;
+      while (done < data.length) done += writeSync(file, data, done);
+      bytes += data.length;
+    });
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    removeQuietly(temporary);
+    throw error;
+  }
+  pruneBackups(dataDir);
+  return { name, path, at, reason, bytes, kind: 'json' };
+}
+
 /** Whether a daily backup is due: none written on this UTC day yet. */
 export function dailyBackupDue(dataDir: string, now: number): boolean {
   const today = new Date(now).toISOString().slice(0, 10);
@@ -201,8 +235,36 @@ function dayFromJson(this: unknown, key: string, value: unknown): unknown {
 
 /** Everything the user has as one portable JSON document (deterministic: same records, same bytes). */
 export async function backup(deps: BackupDeps): Promise<string> {
-  const records = await deps.store.exportAll(deps.userId);
-  return `${JSON.stringify({ ...records, version: BACKUP_FILE_VERSION }, dayToFile, 2)}\n`;
+  const parts: string[] = [];
+  await backupTo(deps, (text) => { parts.push(text); });
+  return parts.join('');
+}
+
+const CLOSE_APPLICATIONS = '[]\n}';
+
+/**
+ * The backup's text handed to `out` in parts, a page of applications at a time: the same bytes as
+ * JSON.stringify of the whole document (each application is stringified alone and indented to its
+ * place), without holding every record or the whole text at once.
+ */
+export async function backupTo(deps: { readonly store: Pick<Store, 'exportPaged'>; readonly userId: UserId }, out: (text: string) => void): Promise<void> {
+  let any = false;
+  await deps.store.exportPaged(deps.userId, {
+    head(head) {
+      const text = JSON.stringify({ ...head, version: BACKUP_FILE_VERSION, applications: [] }, dayToFile, 2);
+      if (!text.endsWith(CLOSE_APPLICATIONS)) throw new Error('a backup\'s head does not end with its applications');
+      out(text.slice(0, -CLOSE_APPLICATIONS.length + 1));
+    },
+    applications(records) {
+      const parts: string[] = [];
+      for (const record of records) {
+        parts.push(`${any ? ',' : ''}\n    ${JSON.stringify(record, dayToFile, 2).replace(/\n/g, '\n    ')}`);
+        any = true;
+      }
+      out(parts.join(''));
+    },
+  });
+  out(any ? '\n  ]\n}\n' : ']\n}\n');
 }
 
 function isBackup(value: unknown): value is Backup {

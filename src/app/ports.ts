@@ -273,6 +273,12 @@ export interface Backup {
   readonly applications: readonly ApplicationRecord[];
 }
 
+/** Where `exportPaged` hands a backup: its head first, then the applications a page at a time, in order. */
+export interface BackupSink {
+  head(head: Omit<Backup, 'applications'>): void | Promise<void>;
+  applications(records: readonly ApplicationRecord[]): void | Promise<void>;
+}
+
 // ---------------------------------------------------------------- the store
 
 /** The settings (undefined when the user has no profile yet) and the candidate with the references. */
@@ -447,6 +453,11 @@ export interface Store {
   /** Adds many applications at once (multi-row inserts in batches); all or nothing. Returns how many. */
   insertApplications(userId: UserId, records: readonly ApplicationRecord[]): Promise<number>;
   exportAll(userId: UserId): Promise<Backup>;
+  /**
+   * What `exportAll` returns, from one snapshot, handed to `sink` a page of `pageSize` applications
+   * (default 1,000) at a time: a backup of any size is written without holding it whole.
+   */
+  exportPaged(userId: UserId, sink: BackupSink, pageSize?: number): Promise<void>;
   /** Replaces everything the user has with the backup; all or nothing. */
   importAll(userId: UserId, backup: Backup): Promise<void>;
 

@@ -53,11 +53,11 @@ export async function withApp<T>(io: CliIo, command: Command, fn: (deps: AppDeps
  * none was written today. A backup that cannot be written fails nothing, but says so.
  */
 export async function keepDailyBackup(io: CliIo, dataDir: string, store: Store): Promise<void> {
-  const { backup, dailyBackupDue, saveBackupFile } = await import('../app/backups.js');
+  const { dailyBackupDue, writeBackupFile } = await import('../app/backups.js');
   const now = io.now();
   if (!dailyBackupDue(dataDir, now)) return;
   try {
-    saveBackupFile(dataDir, 'daily', await backup({ store, userId: LOCAL_USER.id }), now);
+    await writeBackupFile(dataDir, 'daily', { store, userId: LOCAL_USER.id }, now);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     io.stderr(`afterword: warning: today's backup could not be written in ${dataDir}/backups${code === 'ENOSPC' ? ' (the disk is full)' : code ? ` (${code})` : ''}; your records are saved, and "afterword doctor" checks the rest.\n`);
@@ -69,10 +69,11 @@ export async function backupBefore(io: CliIo, command: Command, deps: { store: S
   if (io.deps) return; // Tests' injected stores have no data folder.
   const config = configOf(io, command);
   if (config.database.kind !== 'pglite') return;
-  const { backup, saveBackupFile } = await import('../app/backups.js');
+  const { writeBackupFile } = await import('../app/backups.js');
   const { faultError, storageFault } = await import('../deps.js');
   try {
-    saveBackupFile(config.dataDir, reason, await backup({ store: deps.store, userId: LOCAL_USER.id }), io.now());
+    // A page of applications at a time: a large record is never held whole (nor its text).
+    await writeBackupFile(config.dataDir, reason, { store: deps.store, userId: LOCAL_USER.id }, io.now());
   } catch (error) {
     // Nothing is changed without the backup before it: a full disk stops here.
     const fault = storageFault(error, config.dataDir);

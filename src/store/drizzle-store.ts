@@ -14,7 +14,7 @@ import type { MailStore } from '../app/mail/mail-port.js';
 import type { OutboxStore } from '../app/mail/outbox-port.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
-  type AgendaRecords, type ApplicationContext, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
+  type AgendaRecords, type ApplicationContext, type BackupSink, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
   type AccountStore, type Criterion, type CriterionRating, type Offer, type RedFlag, type RedFlagNote, type Store, type User, type UserId,
 } from '../app/ports.js';
 import type {
@@ -39,6 +39,9 @@ interface Frame {
   readonly q: Executor;
   readonly locked: Set<UserId>;
 }
+
+/** Applications per page of a backup: what one holds at a time, whatever the number of applications. */
+const EXPORT_PAGE = 1_000;
 
 /** Rows per statement: drizzle's way binds a parameter per value, and PostgreSQL takes at most 65,535. */
 const MAX_PARAMS = 30_000;
@@ -171,11 +174,17 @@ interface ApplicationRows {
   readonly touches: Map<string, rows.TouchRow[]>;
 }
 
-async function readApplicationRows(q: Executor, userId: UserId): Promise<ApplicationRows> {
-  const scope = (t: { userId: AnyPgColumn }): SQL => eq(t.userId, userId);
-  const apps = await q.select().from(s.applications).where(scope(s.applications))
-    .orderBy(asc(s.applications.position), asc(s.applications.id));
+/** The user's applications from `after` on (position, then id), at most `limit` of them, with their children. */
+async function readApplicationRows(q: Executor, userId: UserId, page?: { after: rows.ApplicationRow | undefined; limit: number }): Promise<ApplicationRows> {
+  const a = s.applications;
+  const from = page?.after === undefined ? undefined : sql`(${a.position}, ${a.id}) > (${page.after.position}, ${page.after.id})`;
+  const ordered = q.select().from(a).where(and(eq(a.userId, userId), from)).orderBy(asc(a.position), asc(a.id)).$dynamic();
+  const apps = page === undefined ? await ordered : await ordered.limit(page.limit);
   if (apps.length === 0) return { apps, people: new Map(), interviews: new Map(), interviewPeople: new Map(), debriefs: new Map(), touches: new Map() };
+  // A page's children are those of its applications; all of them otherwise.
+  const ids = page === undefined ? undefined : apps.map((r) => r.id);
+  const scope = (t: { userId: AnyPgColumn; applicationId: AnyPgColumn }): SQL | undefined =>
+    and(eq(t.userId, userId), ids === undefined ? undefined : inArray(t.applicationId, ids));
   const people = await q.select().from(s.people).where(scope(s.people))
     .orderBy(asc(s.people.applicationId), asc(s.people.position), asc(s.people.id));
   const interviews = await q.select().from(s.interviews).where(scope(s.interviews))
@@ -760,13 +769,14 @@ export class DrizzleStore implements Store {
     return list.map(rows.toCriterion);
   }
 
-  /** Ratings with their criterion's place, in the order of the criteria (`onlyId` narrows to one application). */
-  private readRatings(q: Executor, userId: UserId, onlyId?: string) {
+  /** Ratings with their criterion's place, in the order of the criteria (`only` narrows to one application, or a list of them). */
+  private readRatings(q: Executor, userId: UserId, only?: string | readonly string[]) {
     const r = s.criterionRatings;
     const c = s.criteria;
+    const which = only === undefined ? undefined : typeof only === 'string' ? eq(r.applicationId, only) : inArray(r.applicationId, [...only]);
     return q.select({ applicationId: r.applicationId, criterion: r.criterion, rating: r.rating }).from(r)
       .innerJoin(c, and(eq(c.userId, r.userId), eq(c.name, r.criterion)))
-      .where(onlyId === undefined ? eq(r.userId, userId) : and(eq(r.userId, userId), eq(r.applicationId, onlyId)))
+      .where(and(eq(r.userId, userId), which))
       .orderBy(asc(r.applicationId), asc(c.position), asc(c.name));
   }
 
@@ -871,43 +881,65 @@ export class DrizzleStore implements Store {
     return this.write(userId, (q) => this.insertRecords(q, userId, records, 'applications'));
   }
 
-  exportAll(userId: UserId): Promise<Backup> {
+  async exportAll(userId: UserId): Promise<Backup> {
+    let head: Omit<Backup, 'applications'> | undefined;
+    const applications: ApplicationRecord[] = [];
+    await this.exportPaged(userId, { head: (h) => { head = h; }, applications: (list) => { applications.push(...list); } });
+    if (!head) throw new Error('exportPaged gave no head');
+    return { ...head, applications };
+  }
+
+  exportPaged(userId: UserId, sink: BackupSink, pageSize = EXPORT_PAGE): Promise<void> {
     return this.read(async (q) => {
       const [settingsRow] = await q.select().from(s.settings).where(eq(s.settings.userId, userId));
       const candidate = await this.readCandidate(q, userId);
-      const data = await readApplicationRows(q, userId);
-      const flags = groupBy(
-        await q.select().from(s.redFlags).where(eq(s.redFlags.userId, userId)).orderBy(asc(s.redFlags.applicationId), asc(s.redFlags.flag)),
-        (r) => r.applicationId,
-      );
-      const offers = new Map((await q.select().from(s.offers).where(eq(s.offers.userId, userId))).map((r) => [r.applicationId, r]));
-      const items = groupBy(
-        await q.select().from(s.offerItems).where(eq(s.offerItems.userId, userId))
-          .orderBy(asc(s.offerItems.applicationId), asc(s.offerItems.section), asc(s.offerItems.position)),
-        (r) => r.applicationId,
-      );
       const criteria = await this.readCriteria(q, userId);
-      const ratings = groupBy(await this.readRatings(q, userId), (r) => r.applicationId);
-      const applications = data.apps.map((app): ApplicationRecord => {
-        const nextDue: NextDue | undefined = rows.toNextDue(app);
-        const offer = offers.get(app.id);
-        const rated = ratings.get(app.id);
-        return {
-          application: assemble(data, app),
-          ...(nextDue ? { nextDue } : {}),
-          redFlags: (flags.get(app.id) ?? []).map(rows.toRedFlag),
-          // Absent when empty: a backup without criteria reads as one written before they existed.
-          ...(rated ? { ratings: rated.map(rows.toRating) } : {}),
-          ...(offer ? { offer: rows.toOffer(offer, items.get(app.id) ?? []) } : {}),
-        };
-      });
-      return {
+      await sink.head({
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
         ...(settingsRow ? { settings: rows.toSettings(settingsRow) } : {}),
         candidate,
         ...(criteria.length > 0 ? { criteria } : {}),
-        applications,
+      });
+      const limit = Math.max(1, Math.floor(pageSize));
+      let after: rows.ApplicationRow | undefined;
+      for (;;) {
+        const data = await readApplicationRows(q, userId, { after, limit });
+        if (data.apps.length === 0) break;
+        await sink.applications(await this.applicationRecords(q, userId, data));
+        after = data.apps[data.apps.length - 1];
+        if (data.apps.length < limit) break;
+      }
+    });
+  }
+
+  /** The whole records of a page of applications (their red flags, ratings and offers read for those ids). */
+  private async applicationRecords(q: Executor, userId: UserId, data: ApplicationRows): Promise<ApplicationRecord[]> {
+    const ids = data.apps.map((r) => r.id);
+    const flags = groupBy(
+      await q.select().from(s.redFlags).where(and(eq(s.redFlags.userId, userId), inArray(s.redFlags.applicationId, ids)))
+        .orderBy(asc(s.redFlags.applicationId), asc(s.redFlags.flag)),
+      (r) => r.applicationId,
+    );
+    const offers = new Map((await q.select().from(s.offers).where(and(eq(s.offers.userId, userId), inArray(s.offers.applicationId, ids))))
+      .map((r) => [r.applicationId, r]));
+    const items = groupBy(
+      await q.select().from(s.offerItems).where(and(eq(s.offerItems.userId, userId), inArray(s.offerItems.applicationId, ids)))
+        .orderBy(asc(s.offerItems.applicationId), asc(s.offerItems.section), asc(s.offerItems.position)),
+      (r) => r.applicationId,
+    );
+    const ratings = groupBy(await this.readRatings(q, userId, ids), (r) => r.applicationId);
+    return data.apps.map((app): ApplicationRecord => {
+      const nextDue: NextDue | undefined = rows.toNextDue(app);
+      const offer = offers.get(app.id);
+      const rated = ratings.get(app.id);
+      return {
+        application: assemble(data, app),
+        ...(nextDue ? { nextDue } : {}),
+        redFlags: (flags.get(app.id) ?? []).map(rows.toRedFlag),
+        // Absent when empty: a backup without criteria reads as one written before they existed.
+        ...(rated ? { ratings: rated.map(rows.toRating) } : {}),
+        ...(offer ? { offer: rows.toOffer(offer, items.get(app.id) ?? []) } : {}),
       };
     });
   }

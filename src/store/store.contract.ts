@@ -630,6 +630,14 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         await store.setNextDue(user, 'a1', iso('2026-03-10T14:00:00Z'), 'status_check');
         await store.insertApplications(user, [{ application: { ...workedExample().applications[0] as Application, id: 'w1' }, redFlags: [] }]);
         const first = JSON.stringify(await store.exportAll(user));
+        // A page at a time (two applications a page here), from one snapshot: the same records in the same order.
+        let head: Omit<Backup, 'applications'> | undefined;
+        const paged: ApplicationRecord[] = [];
+        const pages: number[] = [];
+        await store.exportPaged(user, { head: (h) => { head = h; }, applications: (list) => { pages.push(list.length); paged.push(...list); } }, 2);
+        expect(JSON.stringify({ ...head, applications: paged })).toBe(first);
+        expect(pages.length).toBeGreaterThan(1);
+        expect(pages.every((size) => size <= 2)).toBe(true);
 
         const empty = await freshStore();
         await empty.ensureUser({ id: 'restored', name: 'Restored' });
