@@ -8,6 +8,7 @@
  *   npm run bench -- mail-sync -- --messages 1000                 the same through the runner
  *   … --cpu-prof DIR [--source]                                    a CPU profile of each CLI process in DIR
  *                                                                  (--source: src/ through tsx, readable names)
+ *   … --node-flags "--max-semi-space-size=4"                      Node flags for each CLI process (memory experiments)
  *
  * A data folder is made with `afterword setup` and 200 active applications imported from a CSV
  * (each with a person whose address is at the company's own domain, applied 10–40 days ago), and
@@ -247,8 +248,10 @@ const measure = (args: readonly string[], input?: string): Promise<Measured> => 
 function cli(args: readonly string[], dataDir: string): string[] {
   const i = process.argv.indexOf('--cpu-prof');
   const prof = i < 0 ? [] : ['--cpu-prof', '--cpu-prof-dir', process.argv[i + 1] ?? 'profiles'];
+  const f = process.argv.indexOf('--node-flags');
+  const flags = f < 0 ? [] : (process.argv[f + 1] ?? '').split(/\s+/).filter((x) => x !== '');
   const bin = process.argv.includes('--source') ? ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts')] : [BIN];
-  return [...prof, ...bin, ...args, '--data-dir', dataDir];
+  return [...flags, ...prof, ...bin, ...args, '--data-dir', dataDir];
 }
 
 interface Report {
