@@ -180,6 +180,7 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
     for (const folder of toRead) {
       if (options.signal?.aborted) break;
       let attempts = 0;
+      const carried = { read: 0, full: false };
       for (;;) {
         try {
           const threads = await store.mail.threads(userId);
@@ -188,7 +189,7 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
             threads: threads.map(([id, app]) => [id, app] as const),
           });
           const employerIds = new Set(threads.filter(([, , r]) => r === 'proposal' || r === 'bounce').map(([id]) => id));
-          folders.push(await readFolder(deps, await connection(), folder, states.get(folder.path), since, index, employerIds, byId, settings, counts, suspicious, options));
+          folders.push(await readFolder(deps, await connection(), folder, states.get(folder.path), since, index, employerIds, byId, settings, counts, suspicious, options, carried));
           break;
         } catch (error) {
           if (error instanceof AppError || attempts >= RECONNECTS || !dropped(error)) throw error;
@@ -225,6 +226,8 @@ async function readFolder(
   deps: MailDeps, client: ImapFlow, folder: Folder, state: MailFolderState | undefined, since: EpochMs, index: MatchIndex,
   employerIds: Set<string>, apps: ReadonlyMap<string, Application>, settings: Settings,
   counts: Counts, suspicious: Map<string, SuspiciousSender>, options: SyncOptions,
+  /** What earlier attempts at this folder read in this sync, before a dropped connection: the report counts it too. */
+  carried: { read: number; full: boolean },
 ): Promise<FolderReport> {
   const { store, userId } = deps;
   const lock = await client.getMailboxLock(folder.path, { readOnly: true });
@@ -235,6 +238,7 @@ async function readFolder(
     const modseq = box.highestModseq !== undefined ? String(box.highestModseq) : undefined;
     // A new folder, a new UIDVALIDITY or an earlier first application: read from the start (what was seen stays seen).
     const full = state === undefined || state.uidValidity !== uidValidity || state.since > since;
+    carried.full ||= full;
     const from = full ? since : state.since;
     if (!full && modseq !== undefined && state.highestModseq === modseq) {
       return { path: folder.path, read: 0, full: false, unchanged: true };
@@ -249,7 +253,6 @@ async function readFolder(
       // HIGHESTMODSEQ only once the whole folder was read: a half-read folder is never "unchanged".
       ...(done && modseq !== undefined ? { highestModseq: modseq } : {}),
     });
-    let readCount = 0;
     options.onProgress?.({ folder: folder.path, done: 0, total: uids.length });
     for (let i = 0; i < uids.length; i += BATCH) {
       if (options.signal?.aborted) break;
@@ -302,14 +305,14 @@ async function readFolder(
       counts.proposals += added.proposals;
       counts.bounces += added.bounces;
       counts.ignored += ignored.length + outcomes.filter((o) => o.action.kind === 'ignore').length;
-      readCount += fetched.length;
+      carried.read += fetched.length;
       options.onProgress?.({ folder: folder.path, done: Math.min(i + BATCH, uids.length), total: uids.length });
     }
     if (uids.length === 0) {
       const next = place(lastUid, true);
       await store.mail.saveFolder(userId, next);
     }
-    return { path: folder.path, read: readCount, full, unchanged: false };
+    return { path: folder.path, read: carried.read, full: carried.full, unchanged: false };
   } finally {
     lock.release();
   }

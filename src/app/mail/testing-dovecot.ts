@@ -51,6 +51,8 @@ export interface Dovecot {
   append(login: string, folder: string, messages: readonly (string | Buffer)[], options?: AppendOptions): Promise<number[]>;
   /** Sets a folder's UIDVALIDITY (as a server migration or a restore would): every UID held is void. */
   setUidValidity(login: string, folder: string, uidValidity: number): Promise<void>;
+  /** Drops every connection of `login` at once (`doveadm kick`), as a server restart or a lost network would. */
+  kick(login: string): Promise<void>;
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
@@ -246,6 +248,9 @@ export async function startDovecot(options: DovecotOptions): Promise<Dovecot> {
     },
     async setUidValidity(login, folder, uidValidity) {
       await run(DOVEADM, ['-c', conf, 'mailbox', 'update', '-u', login, '--uid-validity', String(uidValidity), folder]);
+    },
+    async kick(login) {
+      await run(DOVEADM, ['-c', conf, 'kick', login]);
     },
     async stop() {
       if (!exited) {

@@ -1,0 +1,113 @@
+/**
+ * Faults in the middle of a sync, against a real Dovecot and a real PGlite (issue 16, "bad input and
+ * nothing lost"): the server drops the connection while the sync reads (it reconnects and reads on,
+ * or the next sync resumes where the last batch stopped, with no touch made twice; the report counts
+ * what every attempt read), and an employer's reply with a 30 MB attachment is read for its words.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectMailbox, type MailDeps } from '../../app/mail/connect.js';
+import { mailKeyFromSecret } from '../../app/mail/credentials.js';
+import { syncMailbox, type SyncReport } from '../../app/mail/sync.js';
+import { dovecotMissing, plainMessage, startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
+import { parseScenario } from '../../core/scenario.js';
+import { createTimeRules } from '../../core/time.js';
+import type { PgliteStore } from '../../store/pglite.js';
+import { freshPgliteStore } from '../../store/testing.js';
+
+const time = createTimeRules();
+const LOGIN = 'jordan@example.com';
+const PASSWORD = 'faults test password';
+const USER = 'faults';
+// Thu 2026-03-05 15:00 UTC: two days after the worked example's interview (Tue 2026-03-03).
+const NOW = Date.parse('2026-03-05T15:00:00Z');
+
+let dovecot: Dovecot;
+let store: PgliteStore;
+
+const deps = (): MailDeps => ({ store, time, clock: { now: () => NOW }, userId: USER, mailKey: mailKeyFromSecret('faults test secret') });
+
+beforeAll(async () => {
+  dovecot = await startDovecot({ users: [{ login: LOGIN, password: PASSWORD }] });
+  store = await freshPgliteStore();
+  await store.ensureUser({ id: USER, name: USER });
+  const json = JSON.parse(readFileSync('test/fixtures/contract/worked-example-1.json', 'utf8')) as unknown;
+  const parsed = parseScenario(json, time);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  await store.saveSettings(USER, parsed.value.settings);
+  await store.saveCandidate(USER, parsed.value.candidate);
+  for (const app of parsed.value.applications) await store.saveApplication(USER, app);
+  // SMTP is not checked: port 9 is never contacted.
+  await connectMailbox(deps(), { imapHost: '127.0.0.1', imapPort: dovecot.port, smtpHost: '127.0.0.1', smtpPort: 9, user: LOGIN, password: PASSWORD }, { checkSmtp: false });
+}, 60_000);
+
+afterAll(async () => {
+  await store?.close();
+  await dovecot?.stop();
+});
+
+const touchTexts = async (): Promise<string[]> => ((await store.getApplication(USER, 'a1'))?.touches ?? [])
+  .map((t) => t.text ?? '').filter((t) => t.startsWith('Email ')).sort();
+
+describe.skipIf(dovecotMissing() !== undefined)('faults in the middle of a sync', () => {
+  it('a connection dropped after the first batch: the sync reads on (or the next one resumes), and no touch is made twice', async () => {
+    // 600 newsletters in Sent (three batches of headers), then three notes to Dr. Okafor.
+    const news = Array.from({ length: 600 }, (_, i) => plainMessage({
+      from: LOGIN, to: `friend${i}@elsewhere.example`, subject: `Catching up ${i}`,
+      // Wed 2026-03-04 08:00 New York, a second apart
+      date: new Date(Date.parse('2026-03-04T13:00:00Z') + i * 1000).toUTCString(), id: `<news-${i}@example.com>`, body: 'See you soon.',
+    }));
+    await dovecot.append(LOGIN, 'Sent', news);
+    await dovecot.append(LOGIN, 'Sent', [1, 2, 3].map((n) => plainMessage({
+      from: `Jordan Lee <${LOGIN}>`, to: 'Dr. Grace Okafor <g.okafor@acme.example>', subject: `Note ${n}`,
+      // Wed 2026-03-04 10:0n New York
+      date: `Wed, 4 Mar 2026 10:0${n}:00 -0500`, id: `<note-${n}@example.com>`,
+      body: 'Dear Dr. Okafor,\r\n\r\nThank you again for the conversation about the Data Analyst role.\r\n\r\nSincerely,\r\nJordan Lee',
+    })));
+
+    let kicked = false;
+    let first: SyncReport | undefined;
+    let failure: unknown;
+    try {
+      first = await syncMailbox(deps(), {
+        onProgress: (p) => {
+          if (kicked || p.folder !== 'Sent' || p.done === 0 || p.done >= p.total) return;
+          kicked = true;
+          void dovecot.kick(LOGIN);
+        },
+      });
+    } catch (error) {
+      failure = error;
+    }
+    expect(kicked).toBe(true);
+    // Either it reconnected and read everything, or it stopped with an error a person can read.
+    if (failure !== undefined) expect(String((failure as Error).message)).not.toMatch(/^\s*at |undefined|\[object/);
+    else expect(first?.folders.find((f) => f.path === 'Sent')).toMatchObject({ read: 603, full: true });
+
+    // The next sync reads what the first left, if anything, and counts nothing twice.
+    const again = await syncMailbox(deps());
+    expect(again.folders.find((f) => f.path === 'Sent')?.read ?? 0).toBe(failure === undefined ? 0 : 603 - (first?.folders[0]?.read ?? 0));
+    expect(await touchTexts()).toStrictEqual(['Email "Note 1" to g.okafor@acme.example', 'Email "Note 2" to g.okafor@acme.example', 'Email "Note 3" to g.okafor@acme.example']);
+    expect((await store.mail.countMessages(USER)).touch).toBe(3);
+  }, 120_000);
+
+  // The sync asks the server for a matching message's first 2 MB only (sync.ts, BODY_MAX): the words come first.
+  it('reads an employer\'s reply with a 30 MB attachment for its words', async () => {
+    const attachment = Buffer.alloc(30 * 1024 * 1024, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const reply = [
+      'From: Dr. Grace Okafor <g.okafor@acme.example>', `To: ${LOGIN}`, 'Subject: Re: Thank you', 'Message-ID: <big-1@acme.example>',
+      // Thu 2026-03-05 09:00 New York
+      'Date: Thu, 5 Mar 2026 09:00:00 -0500', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b1"', '',
+      '--b1', 'Content-Type: text/plain; charset=utf-8', '',
+      'Dear Jordan,\r\n\r\nWe have not made a decision yet; we expect to decide by Friday 20 March.\r\n\r\nBest,\r\nGrace',
+      '--b1', 'Content-Type: application/pdf; name="deck.pdf"', 'Content-Transfer-Encoding: base64', 'Content-Disposition: attachment; filename="deck.pdf"', '',
+      attachment, '--b1--', '',
+    ].join('\r\n');
+    await dovecot.append(LOGIN, 'INBOX', [reply]);
+    const report = await syncMailbox(deps());
+    expect(report.proposals).toBe(1);
+    const proposal = (await store.mail.listProposals(USER)).find((p) => p.messageId === 'big-1@acme.example');
+    expect(proposal).toMatchObject({ kind: 'not_decided', applicationId: 'a1', payload: { decisionBy: '2026-03-20' } });
+    expect(await store.mail.getMessage(USER, 'big-1@acme.example')).toMatchObject({ subject: 'Re: Thank you', applicationId: 'a1' });
+  }, 120_000);
+});
