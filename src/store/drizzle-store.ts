@@ -7,7 +7,7 @@
  * serialised, which keeps positions and touch numbers gap-free without races.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { and, asc, eq, getTableColumns, getTableName, inArray, is, lt, notInArray, Param, Placeholder, sql, SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, getTableName, gte, inArray, is, lt, notInArray, Param, Placeholder, sql, SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../app/errors.js';
 import type { MailStore } from '../app/mail/mail-port.js';
@@ -41,7 +41,8 @@ interface Frame {
 }
 
 /** Applications per page of a backup: what one holds at a time, whatever the number of applications. */
-const EXPORT_PAGE = 1_000;
+const EXPORT_PAGE = 5_000;
+const EXPORT_PAGE_MAX = 10_000;
 
 /** Rows per statement: drizzle's way binds a parameter per value, and PostgreSQL takes at most 65,535. */
 const MAX_PARAMS = 30_000;
@@ -143,6 +144,14 @@ function rowsOf(result: unknown): readonly Record<string, unknown>[] {
   return Array.isArray(list) ? list.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null) : [];
 }
 
+/**
+ * `column` is one of `ids`, sent as one JSON parameter: drizzle's building of a statement with a
+ * parameter per id, for every page of a backup, took longer than the database's reading.
+ */
+function amongIds(column: AnyPgColumn, ids: readonly string[]): SQL {
+  return sql`${column} in (select json_array_elements_text(${JSON.stringify(ids)}::json))`;
+}
+
 /** Groups rows by key, keeping their order. */
 function groupBy<R>(list: readonly R[], key: (r: R) => string): Map<string, R[]> {
   const out = new Map<string, R[]>();
@@ -177,16 +186,19 @@ interface ApplicationRows {
 /** The user's applications from `after` on (position, then id), at most `limit` of them, with their children. */
 async function readApplicationRows(q: Executor, userId: UserId, page?: { after: rows.ApplicationRow | undefined; limit: number }): Promise<ApplicationRows> {
   const a = s.applications;
-  const from = page?.after === undefined ? undefined : sql`(${a.position}, ${a.id}) > (${page.after.position}, ${page.after.id})`;
-  const ordered = q.select().from(a).where(and(eq(a.userId, userId), from)).orderBy(asc(a.position), asc(a.id)).$dynamic();
-  const apps = page === undefined ? await ordered : await ordered.limit(page.limit);
+  // `position >=` lets the (user, position) index start at the page (the row comparison alone is a filter on every row before it).
+  const from = page?.after === undefined ? undefined
+    : and(gte(a.position, page.after.position), sql`(${a.position}, ${a.id}) > (${page.after.position}, ${page.after.id})`);
+  // Each row as one JSON text value: PGlite parses it ~2.5× faster than the row's columns.
+  const ordered = q.select({ row: json.APPLICATION_ROW_TEXT }).from(a).where(and(eq(a.userId, userId), from)).orderBy(asc(a.position), asc(a.id)).$dynamic();
+  const apps = (page === undefined ? await ordered : await ordered.limit(page.limit)).map((r) => json.applicationRowFrom(r.row));
   if (apps.length === 0) return { apps, people: new Map(), interviews: new Map(), interviewPeople: new Map(), debriefs: new Map(), touches: new Map() };
   // A page's children are those of its applications; all of them otherwise.
   const ids = page === undefined ? undefined : apps.map((r) => r.id);
   const scope = (t: { userId: AnyPgColumn; applicationId: AnyPgColumn }): SQL | undefined =>
-    and(eq(t.userId, userId), ids === undefined ? undefined : inArray(t.applicationId, ids));
-  const people = await q.select().from(s.people).where(scope(s.people))
-    .orderBy(asc(s.people.applicationId), asc(s.people.position), asc(s.people.id));
+    and(eq(t.userId, userId), ids === undefined ? undefined : amongIds(t.applicationId, ids));
+  const people = (await q.select({ row: json.PERSON_ROW_TEXT }).from(s.people).where(scope(s.people))
+    .orderBy(asc(s.people.applicationId), asc(s.people.position), asc(s.people.id))).map((r) => json.personRowFrom(r.row));
   const interviews = await q.select().from(s.interviews).where(scope(s.interviews))
     .orderBy(asc(s.interviews.applicationId), asc(s.interviews.position), asc(s.interviews.id));
   const met = await q.select().from(s.interviewPeople).where(scope(s.interviewPeople))
@@ -773,7 +785,7 @@ export class DrizzleStore implements Store {
   private readRatings(q: Executor, userId: UserId, only?: string | readonly string[]) {
     const r = s.criterionRatings;
     const c = s.criteria;
-    const which = only === undefined ? undefined : typeof only === 'string' ? eq(r.applicationId, only) : inArray(r.applicationId, [...only]);
+    const which = only === undefined ? undefined : typeof only === 'string' ? eq(r.applicationId, only) : amongIds(r.applicationId, only);
     return q.select({ applicationId: r.applicationId, criterion: r.criterion, rating: r.rating }).from(r)
       .innerJoin(c, and(eq(c.userId, r.userId), eq(c.name, r.criterion)))
       .where(and(eq(r.userId, userId), which))
@@ -901,7 +913,7 @@ export class DrizzleStore implements Store {
         candidate,
         ...(criteria.length > 0 ? { criteria } : {}),
       });
-      const limit = Math.max(1, Math.floor(pageSize));
+      const limit = Math.max(1, Math.min(EXPORT_PAGE_MAX, Math.floor(pageSize)));
       let after: rows.ApplicationRow | undefined;
       for (;;) {
         const data = await readApplicationRows(q, userId, { after, limit });
@@ -917,14 +929,14 @@ export class DrizzleStore implements Store {
   private async applicationRecords(q: Executor, userId: UserId, data: ApplicationRows): Promise<ApplicationRecord[]> {
     const ids = data.apps.map((r) => r.id);
     const flags = groupBy(
-      await q.select().from(s.redFlags).where(and(eq(s.redFlags.userId, userId), inArray(s.redFlags.applicationId, ids)))
+      await q.select().from(s.redFlags).where(and(eq(s.redFlags.userId, userId), amongIds(s.redFlags.applicationId, ids)))
         .orderBy(asc(s.redFlags.applicationId), asc(s.redFlags.flag)),
       (r) => r.applicationId,
     );
-    const offers = new Map((await q.select().from(s.offers).where(and(eq(s.offers.userId, userId), inArray(s.offers.applicationId, ids))))
+    const offers = new Map((await q.select().from(s.offers).where(and(eq(s.offers.userId, userId), amongIds(s.offers.applicationId, ids))))
       .map((r) => [r.applicationId, r]));
     const items = groupBy(
-      await q.select().from(s.offerItems).where(and(eq(s.offerItems.userId, userId), inArray(s.offerItems.applicationId, ids)))
+      await q.select().from(s.offerItems).where(and(eq(s.offerItems.userId, userId), amongIds(s.offerItems.applicationId, ids)))
         .orderBy(asc(s.offerItems.applicationId), asc(s.offerItems.section), asc(s.offerItems.position)),
       (r) => r.applicationId,
     );

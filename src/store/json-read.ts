@@ -174,6 +174,18 @@ export function summaryFrom(text: string): ApplicationSummary {
   return rows.toSummary(decodeSummary(JSON.parse(text) as Json));
 }
 
+/** The row of the application or person in scope as JSON text (`applicationRowFrom`, `personRowFrom` read it), for the same reason. */
+export const APPLICATION_ROW_TEXT = sql<string>`row_to_json(${a})::text`;
+export const PERSON_ROW_TEXT = sql<string>`row_to_json(${s.people})::text`;
+
+export function applicationRowFrom(text: string): rows.ApplicationRow {
+  return decode.application(JSON.parse(text) as Json);
+}
+
+export function personRowFrom(text: string): rows.PersonRow {
+  return decode.person(JSON.parse(text) as Json);
+}
+
 /** Every application's summary, in the user's order: a column of the agenda's and the context's row. */
 function summariesColumn(userId: SQL): SQL {
   return sql`(select json_agg(json_build_object(${SUMMARY}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${userId}) as "summaries"`;
