@@ -541,6 +541,35 @@ export const REASONS = {
     code: 'bad_input', cliOnly: true, example: { value: '10.0.0.300' },
     cli: (p: { value: string }) => `"${p.value}" is not an IP address or subnet; ${TRUST_PROXY_USAGE}`,
   }),
+  // ---------------------------------------------------------------- afterword serve's flags (cli/commands/serve.ts)
+  'serve.public_url_invalid': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'afterword.example' },
+    cli: (p: { value: string }) => `${quoted(p.value)} is not a URL; give the address users open, e.g. --public-url https://afterword.example.org`,
+  }),
+  'serve.public_url_path': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'https://example.org/afterword' },
+    cli: (p: { value: string }) => `${quoted(p.value)} must be an http(s) address without a path, e.g. https://afterword.example.org`,
+  }),
+  'serve.port_invalid': reason({
+    code: 'bad_input', cliOnly: true, example: { value: '80a', suggested: 4600 },
+    cli: (p: { value: string; suggested: number }) => `${quoted(p.value, 40)} is not a port; give a whole number from 1 to 65535, e.g. --port ${p.suggested}`,
+  }),
+  'serve.port_in_use': reason({
+    code: 'bad_input', cliOnly: true, example: { port: 4600 },
+    cli: (p: { port: number }) => `${p.port} is in use; choose another, e.g. --port ${p.port + 1}`,
+  }),
+  'serve.host_unavailable': reason({
+    code: 'bad_input', cliOnly: true, example: { host: '10.9.9.9', suggested: '127.0.0.1' },
+    cli: (p: { host: string; suggested: string }) => `cannot listen on ${quoted(p.host, 80)}; use ${p.suggested}`,
+  }),
+  'serve.session_cache_invalid': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'forever' },
+    cli: (p: { value: string }) => `${quoted(p.value, 40)} is not a whole number of milliseconds from 0 to 60000; e.g. --session-cache 0`,
+  }),
+  'serve.mode_clash': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'choose one',
+  }),
   // ---------------------------------------------------------------- records (app/records.ts, app/interview-flow.ts, app/act.ts)
   'record.invalid': reason({
     code: 'bad_input', example: { issue: 'ends before it starts; end must be later than start' },

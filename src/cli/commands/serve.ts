@@ -45,17 +45,17 @@ function publicUrlOf(flag: string | undefined, env: Readonly<Record<string, stri
   try {
     url = new URL(text);
   } catch {
-    throw new AppError('bad_input', `${name}: "${text}" is not a URL; give the address users open, e.g. --public-url https://afterword.example.org`);
+    throw new AppError({ reason: 'serve.public_url_invalid', params: { value: text } }, { path: name });
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    throw new AppError('bad_input', `${name}: "${text}" must be an http(s) address without a path, e.g. https://afterword.example.org`);
+    throw new AppError({ reason: 'serve.public_url_path', params: { value: text } }, { path: name });
   }
   return url.origin;
 }
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isInteger(port) || port > 65535) throw new AppError('bad_input', `--port: "${text}" is not a port; give a whole number from 1 to 65535, e.g. --port ${DEFAULT_PORT}`);
+  if (!/^\d+$/.test(text) || !Number.isInteger(port) || port > 65535) throw new AppError({ reason: 'serve.port_invalid', params: { value: text, suggested: DEFAULT_PORT } }, { path: '--port' });
   return port;
 }
 
@@ -138,9 +138,9 @@ Examples:
       const publicUrl = publicUrlOf(opts.publicUrl, io.env ?? {});
       const sessionCacheMs = Number(opts.sessionCache);
       if (!Number.isInteger(sessionCacheMs) || sessionCacheMs < 0 || sessionCacheMs > 60_000) {
-        throw new AppError('bad_input', `--session-cache: "${String(opts.sessionCache).slice(0, 40)}" is not a whole number of milliseconds from 0 to 60000; e.g. --session-cache 0`);
+        throw new AppError({ reason: 'serve.session_cache_invalid', params: { value: String(opts.sessionCache) } }, { path: '--session-cache' });
       }
-      if (opts.accounts && opts.singleUser) throw new AppError('bad_input', '--accounts and --single-user: choose one');
+      if (opts.accounts && opts.singleUser) throw new AppError({ reason: 'serve.mode_clash' }, { path: '--accounts', at: '--accounts and --single-user' });
       const config = loadConfig(
         { ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}), ...(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : {}),
           ...(opts.directDatabaseUrl !== undefined ? { directDatabaseUrl: opts.directDatabaseUrl } : {}) },
@@ -192,8 +192,8 @@ Examples:
           logError: (error) => io.stderr(`afterword serve: unexpected error: ${unexpectedWords(error, io.env?.['AFTERWORD_DEBUG'] === '1')}\n`),
         }).catch((error: unknown) => {
           const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-          if (code === 'EADDRINUSE') throw new AppError('bad_input', `--port: ${port} is in use; choose another, e.g. --port ${port + 1}`, { cause: error });
-          if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new AppError('bad_input', `--host: cannot listen on "${opts.host}"; use ${DEFAULT_HOST}`, { cause: error });
+          if (code === 'EADDRINUSE') throw new AppError({ reason: 'serve.port_in_use', params: { port } }, { path: '--port', cause: error });
+          if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new AppError({ reason: 'serve.host_unavailable', params: { host: opts.host, suggested: DEFAULT_HOST } }, { path: '--host', cause: error });
           throw error;
         });
         if (!isLoopback(opts.host)) io.stderr(`afterword serve: warning: listening on ${opts.host}, not a loopback address: other machines can reach it.\n`);
