@@ -499,7 +499,8 @@ export const REASONS = {
   }),
   'draft_cli.lookup': reason({
     code: 'bad_input', cliOnly: true, example: { error: { code: 'unknown_person', id: 'p9', applicationId: 'a1', known: ['p1', 'p2'] }, referenceFlag: '--reference' },
-    cli: (p: { error: DraftLookupError; referenceFlag: string; asked?: string }) => draftLookupWords(p.error, p.referenceFlag, p.asked),
+    // `applicationAt`: how the command names the application ("--application", or "application" for an argument).
+    cli: (p: { error: DraftLookupError; referenceFlag: string; asked?: string; applicationAt?: string }) => draftLookupWords(p.error, p.referenceFlag, p.asked, p.applicationAt ?? '--application'),
   }),
   'draft_cli.no_profile': reason({
     code: 'bad_input', cliOnly: true, example: {},
@@ -569,6 +570,39 @@ export const REASONS = {
   'serve.mode_clash': reason({
     code: 'bad_input', cliOnly: true, example: {},
     cli: () => 'choose one',
+  }),
+  // ---------------------------------------------------------------- afterword mail's flags and arguments (cli/commands/mail*.ts)
+  'mail_cli.port_invalid': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'x' },
+    cli: (p: { value: string }) => `${quoted(p.value, 40)} is not a port; give a whole number from 1 to 65535, such as 993`,
+  }),
+  'mail_cli.security_invalid': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'ssl' },
+    cli: (p: { value: string }) => `${quoted(p.value, 40)} is not a choice; write tls, starttls or none (none only for a server on this machine)`,
+  }),
+  'mail_cli.password_not_piped': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'give the app password on standard input, so it stays out of your shell history; for example: afterword mail connect … --password-stdin < password.txt',
+  }),
+  'mail_cli.password_unreadable': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'standard input could not be read; pipe the app password into the command',
+  }),
+  'mail_cli.not_linked': reason({
+    code: 'bad_input', cliOnly: true, example: { so: 'nothing can be put in Drafts or sent' },
+    cli: (p: { so?: string }) => `no mailbox is linked${p.so === undefined ? '' : `, so ${p.so}`}; link one first: afterword mail connect --imap-host HOST --user YOU@EXAMPLE.COM --password-stdin`,
+  }),
+  'mail_cli.not_proposal_number': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'abc' },
+    cli: (p: { value: string }) => `${quoted(p.value, 40)} is not a proposal's number; afterword mail proposals lists them (#1, #2, …)`,
+  }),
+  'mail_cli.not_note_number': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'abc' },
+    cli: (p: { value: string }) => `${quoted(p.value, 40)} is not a note number; "afterword mail outbox" lists them`,
+  }),
+  'mail_cli.not_moment': reason({
+    code: 'bad_input', cliOnly: true, example: { value: 'tomorrow-ish' },
+    cli: (p: { value: string }) => `${quoted(p.value, 40)} is not a moment; write "ideal" or a date and time, e.g. 2026-03-10T09:00 (your zone) or 2026-03-10T09:00:00-05:00`,
   }),
   // ---------------------------------------------------------------- records (app/records.ts, app/interview-flow.ts, app/act.ts)
   'record.invalid': reason({
@@ -974,16 +1008,16 @@ export const REASONS = {
 const ids = (known: readonly string[]): string => (known.length === 0 ? 'none' : known.join(', '));
 
 /** A draft lookup that failed, in the terminal's words, naming the flag at fault. */
-function draftLookupWords(e: DraftLookupError, referenceFlag: string, asked: string | undefined): string {
+function draftLookupWords(e: DraftLookupError, referenceFlag: string, asked: string | undefined, applicationAt: string): string {
   switch (e.code) {
     case 'unknown_kind': return `--kind: unknown kind "${e.id}"; known: ${ids(e.known)}`;
-    case 'unknown_application': return `--application: unknown application "${e.id}"; known: ${ids(e.known)}`;
+    case 'unknown_application': return `${applicationAt}: unknown application "${e.id}"; known: ${ids(e.known)}`;
     case 'unknown_person': return `--person: unknown person "${e.id}" in application "${e.applicationId}"; known: ${ids(e.known)}`;
     case 'unknown_reference': return `${referenceFlag}: unknown reference "${e.id}"; known: ${ids(e.known)}`;
     case 'unknown_interview': return `--interview: unknown interview "${e.id}" in application "${e.applicationId}"; known: ${ids(e.known)}`;
     case 'missing_person': return `--person: required for --kind ${asked ?? e.kind}; known: ${ids(e.known)}`;
     case 'missing_reference': return `--person: the reference's id is required for --kind reference_brief (--reference works too); known: ${ids(e.known)}`;
-    case 'no_interview': return `--application: application "${e.applicationId}" has no interviews; record one before drafting`;
+    case 'no_interview': return `${applicationAt}: application "${e.applicationId}" has no interviews; record one before drafting`;
   }
 }
 

@@ -86,12 +86,11 @@ function refOf(opts: NoteOptions): DraftRef {
 /** The note to put or schedule: the edited text from --body/--subject, else the draft as written. */
 async function editOf(io: CliIo, deps: AppDeps, application: string, opts: NoteOptions): Promise<NoteEdit> {
   const scenario: Scenario | undefined = await deps.store.loadScenario(deps.userId);
-  if (!scenario) throw new AppError('bad_input', 'no profile yet: run "afterword setup" first');
+  if (!scenario) throw new AppError({ reason: 'profile.missing_short' });
   const { checkedDraft } = await drafting();
   const checked = checkedDraft(scenario, application, refOf(opts), { time: deps.time, now: io.now() });
   if (!checked.ok) {
-    const { renderLookupError } = await import('./draft.js');
-    throw new AppError('bad_input', renderLookupError(checked.error, '--person', opts.kind).replace('--application:', 'application:'));
+    throw new AppError({ reason: 'draft_cli.lookup', params: { error: checked.error, referenceFlag: '--person', asked: opts.kind, applicationAt: 'application' } }, { at: null });
   }
   const { draft } = checked.value;
   const body = opts.body !== undefined ? readInput(io, opts.body, '--body').replace(/\r\n/g, '\n') : draft.body;
@@ -103,7 +102,7 @@ function when(deps: AppDeps, zone: string, at: string): SendWhen {
   try {
     return { at: parseNow(at, deps.time, zone) };
   } catch {
-    throw new AppError('bad_input', `--at: "${at}" is not a moment; write "ideal" or a date and time, e.g. 2026-03-10T09:00 (your zone) or 2026-03-10T09:00:00-05:00`, { field: '--at' });
+    throw new AppError({ reason: 'mail_cli.not_moment', params: { value: at } }, { path: '--at' });
   }
 }
 
@@ -116,7 +115,7 @@ export function renderNote(item: OutboxItem, format: (ms: number) => string): st
 }
 
 function noteId(text: string): number {
-  if (!/^\d{1,9}$/.test(text)) throw new AppError('bad_input', `<note>: "${text}" is not a note number; "afterword mail outbox" lists them`, { field: 'note' });
+  if (!/^\d{1,9}$/.test(text)) throw new AppError({ reason: 'mail_cli.not_note_number', params: { value: text } }, { path: 'note', at: '<note>' });
   return Number(text);
 }
 
@@ -128,7 +127,7 @@ export function registerMailOutbox(mail: Command, io: CliIo, mailboxFor: Mailbox
   const outboxDeps = async (cmd: Command, deps: AppDeps): Promise<OutboxDeps> => {
     const mailbox = await mailboxFor(io, cmd, deps);
     if (!await deps.store.mail.getAccount(deps.userId)) {
-      throw new AppError('bad_input', 'no mailbox is linked, so nothing can be put in Drafts or sent; link one first: afterword mail connect --imap-host HOST --user YOU@EXAMPLE.COM --password-stdin', { field: 'mailbox' });
+      throw new AppError({ reason: 'mail_cli.not_linked', params: { so: 'nothing can be put in Drafts or sent' } }, { path: 'mailbox', at: null });
     }
     return { ...deps, mailbox };
   };

@@ -41,7 +41,7 @@ async function withMail<T>(io: CliIo, command: Command, fn: (deps: MailDeps) => 
 function port(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d{1,5}$/.test(text.trim()) || Number(text) < 1 || Number(text) > 65535) {
-    throw new AppError('bad_input', `${flag}: "${text}" is not a port; give a whole number from 1 to 65535, such as 993`, { field: flag });
+    throw new AppError({ reason: 'mail_cli.port_invalid', params: { value: text } }, { path: flag });
   }
   return Number(text);
 }
@@ -50,7 +50,7 @@ function security(text: string | undefined, flag: string): MailSecurity | undefi
   if (text === undefined) return undefined;
   const value = text.trim().toLowerCase();
   if (!(MAIL_SECURITIES as readonly string[]).includes(value)) {
-    throw new AppError('bad_input', `${flag}: "${text}" is not a choice; write tls, starttls or none (none only for a server on this machine)`, { field: flag });
+    throw new AppError({ reason: 'mail_cli.security_invalid', params: { value: text } }, { path: flag });
   }
   return value as MailSecurity;
 }
@@ -58,13 +58,13 @@ function security(text: string | undefined, flag: string): MailSecurity | undefi
 /** The app password: the first line of standard input. */
 function readPassword(io: CliIo, opts: ConnectOptions): string {
   if (!opts.passwordStdin) {
-    throw new AppError('bad_input', '--password-stdin: give the app password on standard input, so it stays out of your shell history; for example: afterword mail connect … --password-stdin < password.txt', { field: '--password-stdin' });
+    throw new AppError({ reason: 'mail_cli.password_not_piped' }, { path: '--password-stdin' });
   }
   let text: string;
   try {
     text = io.readFile('-');
   } catch (error) {
-    throw new AppError('bad_input', '--password-stdin: standard input could not be read; pipe the app password into the command', { field: '--password-stdin', cause: error });
+    throw new AppError({ reason: 'mail_cli.password_unreadable' }, { path: '--password-stdin', cause: error });
   }
   return (text.split(/\r?\n/, 1)[0] ?? '');
 }
@@ -212,7 +212,7 @@ is read once: a second sync reads only what is new. While "afterword serve" runs
 (your own app or a shared server) it syncs by itself every 5 minutes.`)
     .action(async (opts: { json?: boolean }, command: Command) => {
       await withMail(io, command, async (deps) => {
-        if (!await deps.store.mail.getAccount(deps.userId)) throw new AppError('bad_input', `no mailbox is linked; link one first: ${LINK_HINT}`, { field: 'mailbox' });
+        if (!await deps.store.mail.getAccount(deps.userId)) throw new AppError({ reason: 'mail_cli.not_linked', params: {} }, { path: 'mailbox', at: null });
         const first = (await deps.store.mail.listFolders(deps.userId)).length === 0;
         // Through the sync gate, as a server's Sync now: never beside a server's timed sync of the same mailbox (on PostgreSQL).
         const bar = io.interactive && first && !opts.json ? progressBar(io) : undefined;
@@ -242,7 +242,7 @@ is read once: a second sync reads only what is new. While "afterword serve" runs
     if (decision === 'accept') sub.option('--decision-by <YYYY-MM-DD>', 'the decision date they meant, when their words read two ways');
     sub.action(async (number: string, opts: { decisionBy?: string }, command: Command) => {
       if (!/^#?\d{1,9}$/.test(number.trim())) {
-        throw new AppError('bad_input', `<number>: "${number}" is not a proposal's number; afterword mail proposals lists them (#1, #2, …)`, { field: 'number' });
+        throw new AppError({ reason: 'mail_cli.not_proposal_number', params: { value: number } }, { path: 'number', at: '<number>' });
       }
       const id = Number(number.trim().replace(/^#/, ''));
       await withMail(io, command, async (deps) => {
