@@ -455,7 +455,7 @@ export interface Store {
   exportAll(userId: UserId): Promise<Backup>;
   /**
    * What `exportAll` returns, from one snapshot, handed to `sink` a page of `pageSize` applications
-   * (default 1,000) at a time: a backup of any size is written without holding it whole.
+   * (default 5,000, at most 10,000) at a time: a backup of any size is written without holding it whole.
    */
   exportPaged(userId: UserId, sink: BackupSink, pageSize?: number): Promise<void>;
   /** Replaces everything the user has with the backup; all or nothing. */
