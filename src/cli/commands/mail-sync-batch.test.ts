@@ -4,42 +4,24 @@
  * each built on the application as the one before left it; the employer's two replies in one batch
  * cancel every note queued before the later one (and only those), once; a second sync adds nothing.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectMailbox, type MailDeps } from '../../app/mail/connect.js';
-import { mailKeyFromSecret } from '../../app/mail/credentials.js';
+import type { MailDeps } from '../../app/mail/connect.js';
 import { syncMailbox } from '../../app/mail/sync.js';
-import { dovecotMissing, plainMessage, startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
-import { parseScenario } from '../../core/scenario.js';
-import { createTimeRules } from '../../core/time.js';
+import { dovecotMissing, plainMessage, type Dovecot } from '../../app/mail/testing-dovecot.js';
 import type { PgliteStore } from '../../store/pglite.js';
-import { freshPgliteStore } from '../../store/testing.js';
+import { linkedWorkedExample, WORKED_LOGIN } from './testing-mail.js';
 
-const time = createTimeRules();
-const LOGIN = 'jordan@example.com';
-const PASSWORD = 'batch test password';
+const LOGIN = WORKED_LOGIN;
 const USER = 'batch';
 // Thu 2026-03-05 15:00 UTC: two days after the worked example's interview (Tue 2026-03-03).
 const NOW = Date.parse('2026-03-05T15:00:00Z');
 
 let dovecot: Dovecot;
 let store: PgliteStore;
-
-const deps = (): MailDeps => ({ store, time, clock: { now: () => NOW }, userId: USER, mailKey: mailKeyFromSecret('batch test secret') });
+let deps: () => MailDeps;
 
 beforeAll(async () => {
-  dovecot = await startDovecot({ users: [{ login: LOGIN, password: PASSWORD }] });
-  store = await freshPgliteStore();
-  await store.ensureUser({ id: USER, name: USER });
-  const json = JSON.parse(readFileSync('test/fixtures/contract/worked-example-1.json', 'utf8')) as { applications: { people: Record<string, unknown>[] }[] };
-  json.applications[0]!.people.push({ id: 'p2', name: 'Sam Ruiz', honorific: 'Mr.', role: 'interviewer', email: 's.ruiz@acme.example', verified: true });
-  const parsed = parseScenario(json, time);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  await store.saveSettings(USER, parsed.value.settings);
-  await store.saveCandidate(USER, parsed.value.candidate);
-  for (const app of parsed.value.applications) await store.saveApplication(USER, app);
-  // SMTP is not checked: port 9 is never contacted.
-  await connectMailbox(deps(), { imapHost: '127.0.0.1', imapPort: dovecot.port, smtpHost: '127.0.0.1', smtpPort: 9, user: LOGIN, password: PASSWORD }, { checkSmtp: false });
+  ({ dovecot, store, deps } = await linkedWorkedExample({ user: USER, password: 'batch test password', now: NOW, people: [{ id: 'p2', name: 'Sam Ruiz', honorific: 'Mr.', role: 'interviewer', email: 's.ruiz@acme.example', verified: true }] }));
 }, 60_000);
 
 afterAll(async () => {
