@@ -49,11 +49,13 @@ describe.skipIf(dovecotMissing() !== undefined)('faults in the middle of a sync'
     })));
 
     let kicked = false;
+    let stored = 0;
     let first: SyncReport | undefined;
     let failure: unknown;
     try {
       first = await syncMailbox(deps(), {
         onProgress: (p) => {
+          if (p.folder === 'Sent') stored = p.done;
           if (kicked || p.folder !== 'Sent' || p.done === 0 || p.done >= p.total) return;
           kicked = true;
           void dovecot.kick(LOGIN);
@@ -64,12 +66,13 @@ describe.skipIf(dovecotMissing() !== undefined)('faults in the middle of a sync'
     }
     expect(kicked).toBe(true);
     // Either it reconnected and read everything, or it stopped with an error a person can read.
-    if (failure !== undefined) expect(String((failure as Error).message)).not.toMatch(/^\s*at |undefined|\[object/);
+    if (failure !== undefined) expect(String((failure as Error).message)).toMatch(/^--imap-host: the IMAP server 127\.0\.0\.1:\d+ /);
     else expect(first?.folders.find((f) => f.path === 'Sent')).toMatchObject({ read: 603, full: true });
 
     // The next sync reads what the first left, if anything, and counts nothing twice.
     const again = await syncMailbox(deps());
-    expect(again.folders.find((f) => f.path === 'Sent')?.read ?? 0).toBe(failure === undefined ? 0 : 603 - (first?.folders[0]?.read ?? 0));
+    // (A batch's place is saved with it: after a failure the next sync reads only what was not stored.)
+    expect(again.folders.find((f) => f.path === 'Sent')?.read ?? 0).toBe(failure === undefined ? 0 : 603 - stored);
     expect(await touchTexts()).toStrictEqual(['Email "Note 1" to g.okafor@acme.example', 'Email "Note 2" to g.okafor@acme.example', 'Email "Note 3" to g.okafor@acme.example']);
     expect((await store.mail.countMessages(USER)).touch).toBe(3);
   }, 120_000);
