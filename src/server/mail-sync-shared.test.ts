@@ -5,16 +5,15 @@
  * anyone asking; two server processes never sync one mailbox at once; Sync now waits for the timed
  * sync of the same mailbox; a failing mailbox waits longer each time; a coach's mailbox is never read.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMailbox } from '../app/mail/connect.js';
 import { mailKeyFromSecret, type MailKey } from '../app/mail/credentials.js';
 import { createMailSyncGate, type MailSyncGate } from '../app/mail/sync-gate.js';
 import { startMailSyncLoop } from '../app/mail/sync-loop.js';
 import type { SyncReport } from '../app/mail/sync.js';
-import { appendThankYouThread, plainMessage, startDovecot, type Dovecot } from '../app/mail/testing-dovecot.js';
+import { appendThankYouThread, plainMessage, seedWorkedExample, startDovecot, type Dovecot } from '../app/mail/testing-dovecot.js';
 import type { Store, UserId } from '../app/ports.js';
-import { parseScenario } from '../core/scenario.js';
 import { createTimeRules } from '../core/time.js';
 import { freshPgliteStore } from '../store/testing.js';
 import { pgbouncerBinary, startPgbouncer } from './testing-cluster.js';
@@ -48,12 +47,7 @@ afterAll(async () => {
 });
 
 async function seed(store: Store, userId: UserId, key: MailKey = KEY): Promise<void> {
-  await store.ensureUser({ id: userId, name: userId });
-  const parsed = parseScenario(JSON.parse(readFileSync('test/fixtures/contract/worked-example-1.json', 'utf8')), time);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  await store.saveSettings(userId, parsed.value.settings);
-  await store.saveCandidate(userId, parsed.value.candidate);
-  for (const app of parsed.value.applications) await store.saveApplication(userId, app);
+  await seedWorkedExample(store, userId, time);
   // Each seeker's own address is Jordan's, as the worked example's thread is written.
   await connectMailbox({ store, time, clock, userId, mailKey: key }, {
     imapHost: '127.0.0.1', imapPort: dovecot.port, user: `${userId}@example.com`, address: 'jordan@example.com', password: PASSWORD,

@@ -15,6 +15,9 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
+import { parseScenario } from '../../core/scenario.js';
+import type { TimeRules } from '../../core/time.js';
+import type { Store, UserId } from '../ports.js';
 
 const run = promisify(execFile);
 
@@ -288,4 +291,20 @@ export async function appendThankYouThread(dovecot: Dovecot, login: string, tag:
     date: 'Wed, 4 Mar 2026 09:30:00 -0500', id: `<reply-${tag}@acme.example>`,
     body: 'Hi Jordan,\r\n\r\nThanks for your note. We have not made a decision yet; we expect to decide by March 20.\r\n\r\nBest,\r\nGrace',
   })]);
+}
+
+/**
+ * The worked example (test/fixtures/contract/worked-example-1.json) recorded for `userId` in
+ * `store`: its profile, candidate and applications, with `people` added to its application
+ * (e.g. a second interviewer). The mail tests link a mailbox to it.
+ */
+export async function seedWorkedExample(store: Store, userId: UserId, time: TimeRules, people: readonly Record<string, unknown>[] = []): Promise<void> {
+  await store.ensureUser({ id: userId, name: userId });
+  const json = JSON.parse(readFileSync('test/fixtures/contract/worked-example-1.json', 'utf8')) as { applications: { people: Record<string, unknown>[] }[] };
+  json.applications[0]!.people.push(...people);
+  const parsed = parseScenario(json, time);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  await store.saveSettings(userId, parsed.value.settings);
+  await store.saveCandidate(userId, parsed.value.candidate);
+  for (const app of parsed.value.applications) await store.saveApplication(userId, app);
 }

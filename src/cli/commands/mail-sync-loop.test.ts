@@ -5,9 +5,7 @@
  * and the others are synced all the same. Waits are on the loop's events, bounded.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../../core/scenario.js';
 import { createTimeRules } from '../../core/time.js';
 import type { PgliteStore } from '../../store/pglite.js';
 import { freshPgliteStore } from '../../store/testing.js';
@@ -17,7 +15,7 @@ import { mailKeyFromSecret } from '../../app/mail/credentials.js';
 import { createMailSyncGate } from '../../app/mail/sync-gate.js';
 import { startMailSyncLoop } from '../../app/mail/sync-loop.js';
 import { syncMailbox, type SyncReport } from '../../app/mail/sync.js';
-import { startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
+import { seedWorkedExample, startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
 
 const time = createTimeRules();
 const PASSWORD = 'app pass 4711';
@@ -30,12 +28,7 @@ let dovecot: Dovecot;
 let store: PgliteStore;
 
 async function seed(userId: UserId, login: string, key = KEY): Promise<void> {
-  await store.ensureUser({ id: userId, name: userId });
-  const parsed = parseScenario(JSON.parse(readFileSync('test/fixtures/contract/worked-example-1.json', 'utf8')), time);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  await store.saveSettings(userId, parsed.value.settings);
-  await store.saveCandidate(userId, parsed.value.candidate);
-  for (const app of parsed.value.applications) await store.saveApplication(userId, app);
+  await seedWorkedExample(store, userId, time);
   await connectMailbox({ store, time, clock, userId, mailKey: key }, {
     imapHost: '127.0.0.1', imapPort: dovecot.port, user: login, address: login, password: PASSWORD,
   }, { checkSmtp: false });

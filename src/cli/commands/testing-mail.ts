@@ -3,11 +3,9 @@
  * worked example (test/fixtures/contract/worked-example-1.json) for one user, its mailbox linked
  * to that Dovecot (SMTP never contacted).
  */
-import { readFileSync } from 'node:fs';
 import { connectMailbox, type MailDeps } from '../../app/mail/connect.js';
 import { mailKeyFromSecret } from '../../app/mail/credentials.js';
-import { startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
-import { parseScenario } from '../../core/scenario.js';
+import { seedWorkedExample, startDovecot, type Dovecot } from '../../app/mail/testing-dovecot.js';
 import { createTimeRules } from '../../core/time.js';
 import type { PgliteStore } from '../../store/pglite.js';
 import { freshPgliteStore } from '../../store/testing.js';
@@ -27,14 +25,7 @@ export async function linkedWorkedExample(options: { user: string; password: str
   const dovecot = await startDovecot({ users: [{ login: WORKED_LOGIN, password: options.password }] });
   const store = await freshPgliteStore();
   const deps = (): MailDeps => ({ store, time, clock: { now: () => options.now }, userId: options.user, mailKey: mailKeyFromSecret(`${options.user} test secret`) });
-  await store.ensureUser({ id: options.user, name: options.user });
-  const json = JSON.parse(readFileSync('test/fixtures/contract/worked-example-1.json', 'utf8')) as { applications: { people: Record<string, unknown>[] }[] };
-  json.applications[0]!.people.push(...(options.people ?? []));
-  const parsed = parseScenario(json, time);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  await store.saveSettings(options.user, parsed.value.settings);
-  await store.saveCandidate(options.user, parsed.value.candidate);
-  for (const app of parsed.value.applications) await store.saveApplication(options.user, app);
+  await seedWorkedExample(store, options.user, time, options.people);
   // SMTP is not checked: port 9 is never contacted.
   await connectMailbox(deps(), { imapHost: '127.0.0.1', imapPort: dovecot.port, smtpHost: '127.0.0.1', smtpPort: 9, user: WORKED_LOGIN, password: options.password }, { checkSmtp: false });
   return { dovecot, store, deps };
