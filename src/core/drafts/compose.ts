@@ -37,11 +37,11 @@ export function greeting(person: Pick<Person, 'name' | 'honorific' | 'informal'>
  */
 export function fitBody(head: string, layout: readonly (readonly Part[])[], candidate: Candidate, limit: number, english: English): Fitted {
   const dropped = new Set<Part>();
-  const render = (): string => honorificStops(paragraphs([
+  const render = (): string => paragraphs([
     head,
     ...layout.map((para) => para.filter((p) => !dropped.has(p) && p.text !== '').map((p) => p.text).join(' ')),
     signOff(candidate, english),
-  ]), english);
+  ]);
   let body = render();
   const droppable = layout.flat().filter((p) => p.drop !== undefined).sort((a, b) => (b.drop ?? 0) - (a.drop ?? 0));
   for (const part of droppable) {
@@ -50,7 +50,8 @@ export function fitBody(head: string, layout: readonly (readonly Part[])[], cand
     body = render();
   }
   const lost = [...dropped].flatMap((p) => (p.carries !== undefined ? [{ ...p.carries, reason: 'length' as const }] : []));
-  return { body, dropped: lost };
+  // Once, on the body kept: a stop more or less counts no word.
+  return { body: honorificStops(body, english), dropped: lost };
 }
 
 export function personAddressee(person: Person): Addressee {
