@@ -148,13 +148,20 @@ function theirsByName(terms: readonly Term[], name: string): Term[] {
   return [honorific === undefined ? { ...term, tags: new Set(['ProperNoun', 'Possessive']) } : term, ...terms.slice(1)];
 }
 
+/** A person as a debrief names them at the start: "Mr. Haddad", "Ana Lúcia", "Anjali". */
+const SPEAKER = String.raw`((?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+)?)`;
+/** "Anjali (product lead) – …": the speaker, their role in brackets, then a dash, colon or comma. */
+const SPEAKER_WITH_ROLE = new RegExp(`^${SPEAKER}\\s*\\(([^()]{1,40})\\)\\s*(?:[-\u2013\u2014:,]\\s*)?`, 'u');
+/** "Mr. Haddad, the principal, wants…": the speaker and their role between commas, then the sentence. */
+const SPEAKER_AND_ROLE = new RegExp(`^${SPEAKER},\\s+(?:the|our|their|his|her|a|an)\\s+[^,]{1,40},\\s+(?=\\p{Ll})`, 'u');
+
 /**
  * "Anjali (product lead) – roadmap is three things this year": who said it, with their role in
  * brackets, then what they said; the note is about what was said ("the roadmap is…"), not about
  * Anjali. Undefined for a name with a role and nothing after it: it names only a person.
  */
 function withoutSpeaker(raw: string): string | undefined {
-  const m = /^((?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+)?)\s*\(([^()]{1,40})\)\s*(?:[-\u2013\u2014:,]\s*)?/u.exec(raw);
+  const m = SPEAKER_WITH_ROLE.exec(raw);
   if (m === null) return raw;
   const role = (m[2] ?? '').toLowerCase().split(/[\s,]+/);
   if (!role.some((w) => ROLE_WORDS.has(w))) return raw;
@@ -168,7 +175,7 @@ const TALK_NOUNS = new Set(['discussion', 'conversation', 'chat', 'talk', 'excha
 /** The detail's point fitted, or undefined when it cannot be shaped safely. */
 function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
   // "Mr. Haddad, the principal, wants…": the role between commas says who; the sentence is the rest.
-  const point = raw.replace(/^((?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?),\s+(?:the|our|their|his|her|a|an)\s+[^,]{1,40},\s+(?=\p{Ll})/u, '$1 ');
+  const point = raw.replace(SPEAKER_AND_ROLE, '$1 ');
   // "code review culture: 2 approvals needed" is a note to self: only a whole clause after the label can be used.
   const label = /^([^:]{2,40}?):\s+(.+)$/.exec(point);
   if (label !== undefined && label !== null && !/\d$/.test(label[1] ?? '')) {
