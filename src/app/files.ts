@@ -48,6 +48,11 @@ export interface ImportSummary {
   readonly updated: number;
   /** Applications already recorded that the file has as they are. */
   readonly unchanged: number;
+  /**
+   * Rows repeating an earlier row of the same file (same id, or company, role and date applied):
+   * each updates the application that row added, or leaves it unchanged, and is counted so.
+   */
+  readonly repeated: number;
   /** The rows the file holds (all of them, also in a dry run). */
   readonly rows: number;
   readonly dryRun: boolean;
@@ -140,7 +145,9 @@ function ordered(app: Application): Application {
  * in batches inside one transaction that a bad row anywhere rolls back. A row that matches an
  * application already recorded (the source's id column, else company, role and date applied)
  * updates it, or leaves it as it is when nothing differs, so importing the same file twice changes
- * nothing. A dry run writes nothing and returns its problems instead of throwing them.
+ * nothing. A row repeating an earlier row of the same file is matched the same way, wherever the two
+ * fall in the file: it updates the application the earlier one added (counted as updated, or
+ * unchanged when it differs in nothing), and `repeated` counts such rows. A dry run writes nothing and returns its problems instead of throwing them.
  */
 export async function importFile(deps: AppDeps, input: ImportInput, req: ImportRequest): Promise<ImportSummary> {
   const profile = await requireProfile(deps);
@@ -186,6 +193,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
     let imported = 0;
     let updated = 0;
     let unchanged = 0;
+    let repeated = 0;
     let rows = 0;
     let info: Readonly<ImportInfo> | undefined;
     for await (const batch of importApplications(input, options)) {
@@ -196,51 +204,57 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
       }
       rows += batch.records.length;
       if (batch.records.length === 0) continue;
-      // One read per batch for the applications its rows match.
-      const matched = batch.records.map((r) => matchOf(r));
-      const ids = [...new Set(matched.filter((id): id is string => id !== undefined))];
+      // One read per batch for the applications recorded before it that its rows match.
+      const ids = [...new Set(batch.records.map((r) => matchOf(r)).filter((id): id is string => id !== undefined))];
       const current = new Map((ids.length > 0 ? await store.getApplications(deps.userId, ids) : []).map((a) => [a.id, a]));
       const added: ApplicationRecord[] = [];
-      const changed: Application[] = [];
-      // Applications this batch adds, until they are written (a later row of the batch may match one).
-      const pending = new Map<string, Application>();
-      batch.records.forEach((r, i) => {
-        const id = matched[i];
-        if (id !== undefined && !write && created.has(id) && !current.has(id) && !pending.has(id)) {
+      const changed = new Map<string, Application>();
+      // Applications this batch adds, until they are written, by id → their place in `added`.
+      const pending = new Map<string, number>();
+      for (const r of batch.records) {
+        // Matched row by row: a row may repeat one added or changed earlier in this same batch.
+        const id = matchOf(r);
+        const at = id === undefined ? undefined : pending.get(id);
+        if (id !== undefined && !write && created.has(id) && !current.has(id) && at === undefined) {
           // A dry run wrote nothing: a row repeating one of an earlier batch is counted as already there.
           unchanged++;
+          repeated++;
           if (preview.length < PREVIEW_ROWS) preview.push({ ...r, action: 'unchanged', matches: id });
-          return;
+          continue;
         }
-        const before = id === undefined ? undefined : current.get(id) ?? pending.get(id);
+        const before = id === undefined ? undefined : at !== undefined ? added[at]?.application : current.get(id);
         let action: PreviewRow['action'];
         if (before === undefined) {
           const record = newRecord(r);
+          pending.set(record.application.id, added.length);
           added.push(record);
-          pending.set(record.application.id, record.application);
           created.add(record.application.id);
           remember(record.application);
           action = 'new';
           imported++;
         } else {
+          if (created.has(before.id)) repeated++;
           const after = merged(before, r);
           if (JSON.stringify(after) === JSON.stringify(ordered(before))) {
             action = 'unchanged';
             unchanged++;
           } else {
-            changed.push(after);
-            current.set(after.id, after);
-            if (pending.has(after.id)) pending.set(after.id, after);
+            // A repeat of a row this batch adds changes what is inserted; otherwise the recorded one is saved once.
+            if (at !== undefined) added[at] = { application: after, redFlags: [] };
+            else {
+              changed.set(after.id, after);
+              current.set(after.id, after);
+            }
             remember(after);
             action = 'update';
             updated++;
           }
         }
         if (preview.length < PREVIEW_ROWS) preview.push({ ...r, action, ...(before ? { matches: before.id } : {}) });
-      });
+      }
       if (write && errorCount === 0) {
         if (added.length > 0) await store.insertApplications(deps.userId, added);
-        for (const app of changed) {
+        for (const app of changed.values()) {
           await store.saveApplication(deps.userId, app);
           await refreshNextDue(store, deps, profile, app);
         }
@@ -248,7 +262,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
     }
     const problems = errorCount > 0 ? importReport(errors) : [];
     if (write && errorCount > 0) throw importFailure(errors, errorCount);
-    return { imported, updated, unchanged, rows, dryRun: !write, ...(info ? { info } : {}), preview, problems };
+    return { imported, updated, unchanged, repeated, rows, dryRun: !write, ...(info ? { info } : {}), preview, problems };
   };
   // The ids this import gives new applications (ids only: memory stays small however long the file).
   const created = new Set<string>();

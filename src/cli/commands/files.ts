@@ -94,7 +94,8 @@ export function registerFiles(program: Command, io: CliIo): void {
     .addHelpText('after', `
 A row matches an application already recorded by the tracker's id column (Id, Job ID…) when the
 file has one, else by company, role and date applied; it updates it (the file's values win, an
-empty cell keeps what is recorded) or leaves it unchanged. Statuses of Huntr, Teal, JobSync and
+empty cell keeps what is recorded) or leaves it unchanged; so does a row repeating an earlier row of
+the same file. Statuses of Huntr, Teal, JobSync and
 Simplify are read (docs/cli.md lists them).
 
 Examples:
@@ -117,10 +118,12 @@ Examples:
         io.stderr(`afterword: ${head}\n${lines.map((l) => `afterword:   ${l.trim()}\n`).join('')}`);
         throw new AppError({ reason: 'import.fix_rows' }, { at: 'import', code: error.code, cause: error });
       }).finally(() => { if (io.interactive) io.stderr('\n'); });
-      const counts = `${summary.imported} new, ${summary.updated} updated, ${summary.unchanged} unchanged`;
+      const repeats = summary.repeated === 1 ? '1 row repeats' : `${summary.repeated} rows repeat`;
+      const counts = `${summary.imported} new, ${summary.updated} updated, ${summary.unchanged} unchanged`
+        + (summary.repeated > 0 ? ` (${repeats} an earlier row of the file, counted as updated or unchanged)` : '');
       if (opts.json) {
         printJson(io, {
-          imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, rows: summary.rows, dryRun: summary.dryRun,
+          imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, repeated: summary.repeated, rows: summary.rows, dryRun: summary.dryRun,
           columns: summary.info?.columns ?? [],
           preview: summary.preview.map((r) => ({ row: r.row, company: r.application.company, role: r.application.role, status: r.application.status, action: r.action, matches: r.matches ?? null })),
           problems: summary.problems,

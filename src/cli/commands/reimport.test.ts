@@ -2,13 +2,18 @@
  * Import you can run twice (real PGlite, real csv-parse and exceljs): a 500-row tracker export
  * imported again adds nothing, a changed row updates its application, the source's id column
  * matches a row whose company was renamed, and Afterword's own XLSX export imports as unchanged.
+ * A row repeating an earlier one of the same file is matched the same way whether or not the two
+ * fall in one batch of 500 (on PGlite, and on PostgreSQL with AFTERWORD_TEST_DATABASE_URL).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_USER } from '../../app/ports.js';
+import { createTimeRules } from '../../core/time.js';
 import type { Deps } from '../../deps.js';
+import { openPostgresStore } from '../../store/postgres.js';
 import { cliWith, memoryDeps } from '../testing.js';
 
 let deps: Deps;
@@ -119,5 +124,81 @@ describe('importing the same export twice', () => {
     const back = await cli(['import', 'xlsx', put('mine.xlsx', files['mine.xlsx'] ?? '')]);
     expect(back.stderr).toBe('');
     expect(counts(back.stdout)).toBe(`0 new, 0 updated, ${before.length} unchanged`);
+  }, 60_000);
+});
+
+// Set by .ci/run (PostgreSQL 15 on 127.0.0.1:5432); without it the PostgreSQL runs are skipped.
+const PG_URL = process.env['AFTERWORD_TEST_DATABASE_URL'] ?? '';
+
+/** A fresh PostgreSQL database with the local user, dropped by the returned function. */
+async function postgresDeps(): Promise<{ deps: Deps; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  const name = `afterword_reimport_${process.pid}_${Date.now().toString(36)}`;
+  await admin.query(`create database "${name}"`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const store = await openPostgresStore({ url: url.toString() });
+  await store.ensureUser(LOCAL_USER);
+  const drop = async (): Promise<void> => {
+    await store.close();
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  };
+  return { deps: { store, time: createTimeRules(), clock: { now: () => Date.now() } }, drop };
+}
+
+describe.each([
+  { kind: 'PGlite', enabled: true },
+  { kind: 'PostgreSQL', enabled: PG_URL !== '' },
+])('a row repeating an earlier one of the same file ($kind)', ({ kind, enabled }) => {
+  let own: Deps;
+  let run: ReturnType<typeof cliWith>;
+  let drop: () => Promise<void> = async () => {};
+  const repeatDir = mkdtempSync(join(tmpdir(), 'afterword-repeat-'));
+  const file = (name: string, lines: readonly string[]): string => {
+    const path = join(repeatDir, name);
+    writeFileSync(path, `Company,Role,Status,Date applied,Notes\n${lines.join('\n')}\n`);
+    return path;
+  };
+  const apps = async (company: string) => {
+    const found = (await own.store.listApplications(LOCAL_USER.id)).filter((a) => a.company === company);
+    return Promise.all(found.map(async (a) => own.store.getApplication(LOCAL_USER.id, a.id)));
+  };
+
+  beforeAll(async () => {
+    if (!enabled) return;
+    if (kind === 'PGlite') own = await memoryDeps();
+    else ({ deps: own, drop } = await postgresDeps());
+    // Mon 2026-03-02 13:00 UTC.
+    run = cliWith(own, '2026-03-02T13:00:00Z');
+    expect((await run(['setup', '--name', 'Jordan Lee', '--time-zone', 'Europe/London', '--region', 'GB-ENG'])).code).toBe(0);
+  }, 60_000);
+  afterAll(async () => {
+    if (enabled) await (kind === 'PGlite' ? own.store.close() : drop());
+    rmSync(repeatDir, { recursive: true, force: true });
+  });
+
+  it.runIf(enabled)('in the same batch of 500 as in a later one: the later row updates the earlier (or leaves it unchanged)', async () => {
+    const base = Array.from({ length: 600 }, (_, i) => `Same Co ${i},Analyst,Applied,2026-02-02,`); // Mon
+    const sameBatch = [...base.slice(0, 3), 'Same Co 1,Analyst,Offer,2026-02-02,Second look', 'Same Co 2,Analyst,Applied,2026-02-02,', ...base.slice(3)];
+    const same = await run(['import', 'csv', file('same-batch.csv', sameBatch)]);
+    expect(same.stdout).toBe('Imported 602 rows: 600 new, 1 updated, 1 unchanged (2 rows repeat an earlier row of the file, counted as updated or unchanged).\n');
+    expect(await own.store.listApplications(LOCAL_USER.id)).toHaveLength(600);
+    expect(await apps('Same Co 1')).toMatchObject([{ status: 'offer', notes: 'Second look' }]);
+
+    const laterBatch = [...base, 'Same Co 1,Analyst,Offer,2026-02-02,Second look', 'Same Co 2,Analyst,Applied,2026-02-02,']
+      .map((line) => line.replace('Same Co', 'Later Co'));
+    expect(counts((await run(['import', 'csv', file('later-batch.csv', laterBatch)])).stdout)).toBe('600 new, 1 updated, 1 unchanged');
+    expect(await own.store.listApplications(LOCAL_USER.id)).toHaveLength(1200);
+    expect(await apps('Later Co 1')).toMatchObject([{ status: 'offer', notes: 'Second look' }]);
+  }, 120_000);
+
+  it.runIf(enabled)('matched by the source\'s id column within one batch, also when the company was renamed', async () => {
+    const path = join(repeatDir, 'ids.csv');
+    writeFileSync(path, 'Id,Company,Title,Status,Date Applied\nr-1,Umbrella,QA Lead,Applied,2026-02-20\nr-2,Hooli,PM,Applied,2026-02-21\nr-1,Umbrella Ltd,QA Lead,Offer,2026-02-20\n');
+    expect(counts((await run(['import', 'csv', path])).stdout)).toBe('2 new, 1 updated, 0 unchanged');
+    const byId = (await own.store.listApplications(LOCAL_USER.id)).filter((a) => a.sourceId === 'r-1');
+    expect(byId.map((a) => [a.company, a.status])).toEqual([['Umbrella Ltd', 'offer']]);
   }, 60_000);
 });

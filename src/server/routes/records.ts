@@ -101,7 +101,7 @@ export function recordRoutes() {
         ...(q.format ? { format: q.format } : {}), ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}), ...(map ? { map } : {}),
       });
       return c.json({
-        imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, rows: summary.rows, dryRun: summary.dryRun,
+        imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, repeated: summary.repeated, rows: summary.rows, dryRun: summary.dryRun,
         info: summary.info ?? null, problems: summary.problems,
         preview: summary.preview.map((p) => ({
           row: p.row, company: p.application.company, role: p.application.role, status: p.application.status, action: p.action, matches: p.matches ?? null,
