@@ -43,6 +43,8 @@ export interface Account extends User {
   readonly email: string;
   readonly role: Role;
   readonly organisationId?: string;
+  /** When an admin deactivated it (absent: active): it cannot sign in and has no sessions or tokens; its records are kept. */
+  readonly deactivatedAt?: EpochMs;
 }
 
 /** What sign-in reads: the account with its password hash and lockout state. */
@@ -89,7 +91,7 @@ export interface Comment {
 
 /** What a server hears about accounts that any process changed (`AccountStore.watchChanges`). */
 export interface AccountChangeListener {
-  /** Some of the account's sessions ended, or its name, email, role, organisation or password changed. */
+  /** Some of the account's sessions ended, or its name, email, role, organisation, password or deactivation changed. */
   changed(userId: UserId): void;
   /** Whether changes are heard from now on; while they are not, some may be missed. */
   hearing(on: boolean): void;
@@ -120,6 +122,14 @@ export interface AccountStore {
   /** Sets the password and ends every session of the account (one transaction). */
   setPassword(userId: UserId, passwordHash: string): Promise<void>;
   setRole(userId: UserId, role: Role): Promise<void>;
+  /**
+   * In one transaction: marks the account deactivated at `at` (an account already deactivated keeps
+   * its first instant), ends every session of it and revokes its tokens (calendar feed, password
+   * reset). Refused (`account.last_admin`) when it is the last active admin; `not_found` for no account.
+   */
+  deactivate(userId: UserId, at: EpochMs): Promise<{ readonly account: Account; readonly sessionsEnded: number }>;
+  /** Clears the deactivation: the account signs in again with its password. `not_found` for no account. */
+  reactivate(userId: UserId): Promise<Account>;
 
   createSession(session: SessionRecord): Promise<void>;
   /** The session and its account, when the token hash is known and not expired at `now`. */

@@ -226,6 +226,21 @@ export const REASONS = {
     cli: () => 'you cannot change your own role; ask another admin',
     web: () => 'You cannot change your own role. Ask another admin.',
   }),
+  'account.deactivate_own': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'you cannot deactivate your own account; ask another admin',
+    web: () => 'You cannot deactivate your own account. Ask another admin.',
+  }),
+  'account.last_admin': reason({
+    code: 'conflict', example: { email: 'ada@example.org' },
+    cli: (p: { email: string }) => `${p.email} is the last active admin of the server, so it stays active; make another account an admin first`,
+    web: () => 'This is the last active admin of the server, so it stays active. Make someone else an admin first.',
+  }),
+  'account.deactivated': reason({
+    code: 'conflict', example: { email: 'sam@example.org' },
+    cli: (p: { email: string }) => `the account of ${p.email} is deactivated; reactivate it first (afterword admin reactivate --email ${p.email})`,
+    web: () => 'This account is deactivated. Reactivate it first.',
+  }),
   // ---------------------------------------------------------------- the shared server's routes (server/routes/accounts.ts, coaching.ts, files.ts)
   'session.none': reason({
     code: 'unauthorized', example: {},

@@ -2,7 +2,7 @@
  * `AccountStore` over the same drizzle database as the records: accounts are rows of `users`
  * with an email, sessions and tokens keep only SHA-256 hashes, comments hang off applications.
  */
-import { and, asc, eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { AppError } from '../app/errors.js';
 import type {
   Account, AccountChangeListener, AccountStore, Comment, Credentials, Organisation, Role, SessionRecord, TokenPurpose, TokenRecord, UserId,
@@ -26,7 +26,7 @@ export type RunStatement = <K extends string>(statement: Statement<K>, values: R
 /** The session behind a cookie, with its account: every request of a shared server asks it. */
 const SESSION = rendered('session', ['tokenHash', 'now'], (p) => sql`select row_to_json(${s.sessions}) as "session", row_to_json(${s.users}) as "user"
   from ${s.sessions} inner join ${s.users} on ${s.users.id} = ${s.sessions.userId}
-  where ${s.sessions.tokenHash} = ${p.tokenHash} and ${s.sessions.expiresAt} > ${p.now}::timestamptz`);
+  where ${s.sessions.tokenHash} = ${p.tokenHash} and ${s.sessions.expiresAt} > ${p.now}::timestamptz and ${s.users.deactivatedAt} is null`);
 const decodeSession = decoder<typeof s.sessions.$inferSelect>(getTableColumns(s.sessions));
 const decodeUser = decoder<UserRow>(getTableColumns(s.users));
 
@@ -35,7 +35,10 @@ type TokenRow = typeof s.tokens.$inferSelect;
 
 function toAccount(r: UserRow): Account | undefined {
   if (r.email === null) return undefined;
-  return { id: r.id, name: r.name, email: r.email, role: r.role, ...(r.organisationId !== null ? { organisationId: r.organisationId } : {}) };
+  return {
+    id: r.id, name: r.name, email: r.email, role: r.role, ...(r.organisationId !== null ? { organisationId: r.organisationId } : {}),
+    ...(r.deactivatedAt !== null ? { deactivatedAt: r.deactivatedAt } : {}),
+  };
 }
 
 function toToken(r: TokenRow): TokenRecord {
@@ -124,6 +127,38 @@ export class DrizzleAccounts implements AccountStore {
     return this.run(async (q) => {
       const updated = await q.update(s.users).set({ role }).where(eq(s.users.id, userId)).returning({ id: s.users.id });
       if (updated.length === 0) throw new AppError({ reason: 'account.not_found', params: { id: userId } });
+    });
+  }
+
+  deactivate(userId: UserId, at: EpochMs): Promise<{ readonly account: Account; readonly sessionsEnded: number }> {
+    return this.atomic(async (q) => {
+      // The active admins first, in one order: two admins deactivating each other at once wait in turn, and the second sees one left.
+      const admins = await q.select({ id: s.users.id }).from(s.users)
+        .where(and(eq(s.users.role, 'admin'), isNull(s.users.deactivatedAt), isNotNull(s.users.email))).orderBy(asc(s.users.id)).for('update');
+      const [target] = rows.isStorableText(userId) ? await q.select().from(s.users).where(eq(s.users.id, userId)).for('update') : [];
+      const found = target ? toAccount(target) : undefined;
+      if (!target || !found) throw new AppError({ reason: 'account.not_found', params: { id: userId } });
+      if (admins.some((a) => a.id === userId) && !admins.some((a) => a.id !== userId)) {
+        throw new AppError({ reason: 'account.last_admin', params: { email: found.email } });
+      }
+      const [row] = target.deactivatedAt === null ? await q.update(s.users).set({ deactivatedAt: at }).where(eq(s.users.id, userId)).returning() : [target];
+      const account = row ? toAccount(row) : undefined;
+      if (!account) throw new Error('account vanished while locked');
+      const sessionsEnded = (await q.delete(s.sessions).where(eq(s.sessions.userId, userId)).returning({ t: s.sessions.tokenHash })).length;
+      // Its calendar feed and any reset link (invitations name no user).
+      await q.delete(s.tokens).where(eq(s.tokens.userId, userId));
+      return { account, sessionsEnded };
+    });
+  }
+
+  reactivate(userId: UserId): Promise<Account> {
+    return this.run(async (q) => {
+      const [row] = rows.isStorableText(userId)
+        ? await q.update(s.users).set({ deactivatedAt: null }).where(and(eq(s.users.id, userId), isNotNull(s.users.email))).returning()
+        : [];
+      const account = row ? toAccount(row) : undefined;
+      if (!account) throw new AppError({ reason: 'account.not_found', params: { id: userId } });
+      return account;
     });
   }
 

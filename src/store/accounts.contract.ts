@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_USER, type Account, type AccountStore, type Role, type SessionRecord, type TokenRecord } from '../app/ports.js';
+import { AppError } from '../app/errors.js';
 import type { Application } from '../core/model.js';
 import { expectAppError, type ContractOptions, type StoreFactory } from './store.contract.js';
 import type { DrizzleStore } from './drizzle-store.js';
@@ -172,6 +173,98 @@ export function defineAccountStoreContract(name: string, setup: () => Promise<St
         await accounts.createSession(s);
         await expectAppError(accounts.createSession({ ...s, csrf: 'other' }), 'conflict');
         expect((await accounts.findSession(s.tokenHash, NOW))?.session.csrf).toBe(s.csrf);
+      });
+    });
+
+    describe('deactivation', () => {
+      /** The account's reason for refusing, or undefined when it did not. */
+      const refusal = (promise: Promise<unknown>): Promise<string | undefined> => promise.then(() => undefined, (e: unknown) => (e instanceof AppError ? e.reason : String(e)));
+      /** Every active admin but `keep` deactivated (the suite shares one database), so that `keep` are the only ones left. */
+      const onlyActiveAdmins = async (...keep: Account[]): Promise<void> => {
+        const ids = new Set(keep.map((a) => a.id));
+        for (const a of await accounts.listAccounts()) if (a.role === 'admin' && a.deactivatedAt === undefined && !ids.has(a.id)) await accounts.deactivate(a.id, NOW);
+      };
+
+      it('ends every session and token of the account (only its own), keeps its row, records and assignments, and says when', async () => {
+        const a = await newAccount('seeker', { organisationId: 'org-a' });
+        const other = await newAccount('seeker');
+        const coach = await newAccount('coach');
+        await accounts.assignCoach(coach.id, a.id);
+        await store.saveApplication(a.id, application('a1'));
+        const mine = [session(a.id), session(a.id)];
+        const theirs = session(other.id);
+        for (const s of [...mine, theirs]) await accounts.createSession(s);
+        const tokens: TokenRecord[] = [
+          { tokenHash: `feed-${++n}`, purpose: 'calendar', userId: a.id, createdAt: NOW },
+          { tokenHash: `reset-${++n}`, purpose: 'password_reset', userId: a.id, createdAt: NOW, expiresAt: NOW + 60 * MINUTE },
+          { tokenHash: `feed-${++n}`, purpose: 'calendar', userId: other.id, createdAt: NOW },
+          { tokenHash: `invite-${++n}`, purpose: 'invitation', email: `invited-${n}@example.org`, role: 'seeker', coachId: coach.id, createdAt: NOW },
+        ];
+        for (const t of tokens) await accounts.createToken(t);
+
+        const done = await accounts.deactivate(a.id, NOW + 5);
+        const deactivated: Account = { ...a, deactivatedAt: NOW + 5 };
+        expect(done).toStrictEqual({ account: deactivated, sessionsEnded: 2 });
+        expect(await accounts.getAccount(a.id)).toStrictEqual(deactivated);
+        expect(await accounts.findCredentials(a.email)).toStrictEqual({ account: deactivated, passwordHash: 'scrypt$1024$8$1$salt$key', failedSignIns: 0 });
+        expect((await accounts.listAccounts()).find((x) => x.id === a.id)).toStrictEqual(deactivated);
+        expect(await accounts.seekersOf(coach.id)).toStrictEqual([deactivated]);
+        for (const s of mine) expect(await accounts.findSession(s.tokenHash, NOW)).toBeUndefined();
+        expect((await accounts.findSession(theirs.tokenHash, NOW))?.account).toStrictEqual(other);
+        expect(await accounts.findToken(tokens[0]!.tokenHash, 'calendar', NOW)).toBeUndefined();
+        expect(await accounts.findToken(tokens[1]!.tokenHash, 'password_reset', NOW)).toBeUndefined();
+        expect(await accounts.findToken(tokens[2]!.tokenHash, 'calendar', NOW)).toStrictEqual(tokens[2]);
+        expect(await accounts.findToken(tokens[3]!.tokenHash, 'invitation', NOW)).toStrictEqual(tokens[3]);
+        expect((await store.getApplication(a.id, 'a1'))?.company).toBe('Company a1');
+
+        // Again: nothing more to end, and the first instant stays.
+        expect(await accounts.deactivate(a.id, NOW + 9)).toStrictEqual({ account: deactivated, sessionsEnded: 0 });
+        expect(await refusal(accounts.deactivate('u_nobody', NOW))).toBe('account.not_found');
+        expect(await refusal(accounts.deactivate('bad\u0000id', NOW))).toBe('account.not_found');
+      });
+
+      it('a session made for a deactivated account is not found (it is checked with the account, not only ended)', async () => {
+        const a = await newAccount();
+        await accounts.deactivate(a.id, NOW);
+        const s = session(a.id);
+        await accounts.createSession(s);
+        expect(await accounts.findSession(s.tokenHash, NOW)).toBeUndefined();
+        await accounts.reactivate(a.id);
+        expect(await accounts.findSession(s.tokenHash, NOW)).toStrictEqual({ session: s, account: a });
+      });
+
+      it('is undone by reactivating: the same account, found as before; an unknown account is not found', async () => {
+        const a = await newAccount('coach', { organisationId: 'org-b' });
+        await accounts.deactivate(a.id, NOW);
+        expect(await accounts.reactivate(a.id)).toStrictEqual(a);
+        expect(await accounts.getAccount(a.id)).toStrictEqual(a);
+        expect(await accounts.findCredentials(a.email)).toStrictEqual({ account: a, passwordHash: 'scrypt$1024$8$1$salt$key', failedSignIns: 0 });
+        expect(await accounts.reactivate(a.id)).toStrictEqual(a);
+        expect(await refusal(accounts.reactivate('u_nobody'))).toBe('account.not_found');
+        await store.ensureUser(LOCAL_USER);
+        expect(await refusal(accounts.reactivate(LOCAL_USER.id))).toBe('account.not_found');
+      });
+
+      it('keeps the last active admin active; another admin can go while one stays', async () => {
+        const [first, second] = [await newAccount('admin'), await newAccount('admin')];
+        await onlyActiveAdmins(first, second);
+        await accounts.deactivate(second.id, NOW);
+        expect(await refusal(accounts.deactivate(first.id, NOW))).toBe('account.last_admin');
+        expect(await accounts.getAccount(first.id)).toStrictEqual(first);
+        // A deactivated admin does not count; reactivated, they do again.
+        await accounts.reactivate(second.id);
+        expect((await accounts.deactivate(first.id, NOW)).account.deactivatedAt).toBe(NOW);
+        expect(await refusal(accounts.deactivate(second.id, NOW))).toBe('account.last_admin');
+        await accounts.reactivate(first.id);
+      });
+
+      it('of two admins deactivating each other at once, one stays active', async () => {
+        const [first, second] = [await newAccount('admin'), await newAccount('admin')];
+        await onlyActiveAdmins(first, second);
+        const outcomes = await Promise.all([refusal(accounts.deactivate(first.id, NOW)), refusal(accounts.deactivate(second.id, NOW))]);
+        expect(outcomes.sort((x, y) => String(x).localeCompare(String(y)))).toStrictEqual(['account.last_admin', undefined]);
+        const left = [await accounts.getAccount(first.id), await accounts.getAccount(second.id)].filter((x) => x?.deactivatedAt === undefined);
+        expect(left).toHaveLength(1);
       });
     });
 

@@ -73,6 +73,8 @@ export const users = pgTable('users', {
   /** Failed sign-ins since the last success; reaching the limit locks the account until `lockedUntil`. */
   failedSignIns: integer('failed_sign_ins').notNull().default(0),
   lockedUntil: instant('locked_until'),
+  /** Set by an admin: the account cannot sign in and has no sessions or tokens; its records are kept. */
+  deactivatedAt: instant('deactivated_at'),
 }, (t) => [
   check('users_role_check', oneOf(t.role, ROLES)),
 ]);
