@@ -5,6 +5,9 @@
 // compromise's second level (tagger and conjugation): the third adds chunks and phrase methods we do not read, and on the debrief corpus it tags every word alike at about 1.6× the cost.
 import nlp from 'compromise/two';
 import { splitSentences } from '../../sentences.js';
+import { installFastSweep } from './sweep.js';
+
+installFastSweep();
 
 export interface Term {
   readonly text: string;
@@ -23,17 +26,34 @@ interface RawTerm {
   readonly tags?: ReadonlySet<string>;
 }
 
+/**
+ * Tagged texts, most recent last. One interview's debrief is read for every note of it (the panel
+ * lead's, each panelist's, the previews in the editor), so the same few texts come back; a parse
+ * is most of a draft's time. 64 texts hold an interview's notes; a stream of new debriefs (the
+ * bench's second row) finds nothing here. The terms are frozen and each caller gets its own array.
+ */
+const TAGGED = new Map<string, readonly Term[]>();
+const TAGGED_MAX = 64;
+
 /** The words of one clause, tagged (compromise's own term objects, read without building its JSON). */
 export function termsOf(text: string): Term[] {
+  const known = TAGGED.get(text);
+  if (known !== undefined) {
+    TAGGED.delete(text);
+    TAGGED.set(text, known);
+    return [...known];
+  }
   const sentences = (nlp(text) as unknown as { docs: readonly (readonly RawTerm[])[] }).docs;
   const out: Term[] = [];
   for (const s of sentences) {
     for (const t of s) {
       const word = t.text ?? '';
-      out.push({ text: word, lower: word.toLowerCase(), tags: new Set(t.tags ?? []), pre: t.pre ?? '', post: t.post ?? '' });
+      out.push(Object.freeze({ text: word, lower: word.toLowerCase(), tags: new Set(t.tags ?? []), pre: t.pre ?? '', post: t.post ?? '' }));
     }
   }
-  return out;
+  if (TAGGED.size >= TAGGED_MAX) TAGGED.delete(TAGGED.keys().next().value ?? '');
+  TAGGED.set(text, out);
+  return [...out];
 }
 
 const ABBREVIATIONS = /(?:^|\s|\()(?:dr|mr|mrs|ms|mx|prof|st|inc|ltd|co|corp|jr|sr|e\.g|i\.e|etc|vs|approx|no|dept|est|fig|u\.s|u\.k|[a-z])\.$/i;
