@@ -1,6 +1,6 @@
 /** What a person draft says, read once from the records: post, company, date, detail, debrief share. */
 import type { Person } from '../model.js';
-import { checkToneData, FREQUENT_WORDS } from '../tone/index.js';
+import { checkToneData, FREQUENT_WORDS, type ToneRule } from '../tone/index.js';
 import { fitDetail, fitMoment, type Audience, type DetailForm, type Dropped, type MomentForm } from './language/fit.js';
 import type { DebriefField, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { hash, voice, type Voice } from './variation.js';
@@ -41,7 +41,11 @@ type Item = 'best' | 'unfinished' | 'awkward';
 const FIELD: Readonly<Record<Item, DebriefField>> = { best: 'bestMoments', unfinished: 'unfinishedAnswers', awkward: 'awkwardMoments' };
 
 /** Findings that say a fitted phrase cannot go into a note as it is (not those that need a whole note). */
-const BLOCKING = new Set(['L1', 'L2', 'L3', 'L4', 'L6', 'L11', 'L12', 'L13']);
+const BLOCKING = new Set<ToneRule>(['L1', 'L2', 'L3', 'L4', 'L6', 'L11', 'L12', 'L13']);
+/** The rules `vet` reads: the blocking ones and L8 (another company's name). */
+const VETTING = new Set<ToneRule>([...BLOCKING, 'L8']);
+/** The rule a typo correction reads. */
+const SPELLING = new Set<ToneRule>(['L12']);
 
 /**
  * Pay is for the offer, not for a thank-you or a check-in: a moment or detail about salary goes to
@@ -62,14 +66,14 @@ function oneEditApart(a: string, b: string): boolean {
 }
 
 /** The tone check's findings in `s` read after `prefix`, in the application's context, placed in `s`. */
-function checkIn(s: string, prefix: string, input: PersonDraftInput): ReturnType<typeof checkToneData> {
+function checkIn(s: string, prefix: string, input: PersonDraftInput, only: ReadonlySet<ToneRule> = VETTING): ReturnType<typeof checkToneData> {
   return checkToneData({
     text: `${prefix}${s}.`,
     application: { company: input.application.company },
     people: input.application.people.map((p) => p.name),
     recipient: { name: input.person.name, informal: true, ...(input.person.honorific ? { honorific: input.person.honorific } : {}) },
     ...(input.otherCompanies !== undefined ? { otherCompanies: input.otherCompanies } : {}),
-  }, input.speller !== undefined ? { speller: input.speller } : {})
+  }, { only, ...(input.speller !== undefined ? { speller: input.speller } : {}) })
     .filter((f) => (BLOCKING.has(f.rule) || f.code === 'other_company') && f.end > prefix.length && f.start < prefix.length + s.length)
     .map((f) => ({ ...f, start: f.start - prefix.length, end: f.end - prefix.length }));
 }
@@ -98,7 +102,7 @@ function corrected(text: string, typos: ReturnType<typeof checkToneData>): strin
  */
 export function withTyposCorrected(raw: string, input: PersonDraftInput): string {
   if (input.speller === undefined || raw.length > 2000) return raw;
-  const typos = obviousTypos(checkIn(raw, 'We spoke about ', input));
+  const typos = obviousTypos(checkIn(raw, 'We spoke about ', input, SPELLING));
   return typos.length === 0 ? raw : corrected(raw, typos);
 }
 

@@ -47,7 +47,7 @@ export function toFindings(data: readonly FindingData[]): Finding[] {
 export function checkToneData(input: ToneInput, deps: ToneDeps = {}): FindingData[] {
   const ctx = buildContext(input, deps.speller, settingsOf(deps.settings));
   const out: FindingData[] = [];
-  for (const [, rule] of RULES) out.push(...rule(ctx));
+  for (const [id, rule] of RULES) if (deps.only === undefined || deps.only.has(id)) out.push(...rule(ctx));
   return out;
 }
 

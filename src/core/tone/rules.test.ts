@@ -465,3 +465,15 @@ describe('rules that lack their context do not run', () => {
     expect([...rules].sort()).toEqual(['L1', 'L11', 'L2', 'L3', 'L4']);
   });
 });
+
+describe('checkToneData with only some rules', () => {
+  it('runs the rules asked for and no other', () => {
+    const text = 'Thank you!!! As per my last email, Globex would be great.';
+    const rules = (only?: ReadonlySet<ToneRule>): string[] => [...new Set(checkToneData({ ...GRACE, text }, only ? { only } : {}).map((f) => f.rule))].sort();
+    const all = rules();
+    expect(all).toEqual(expect.arrayContaining(['L2', 'L4', 'L8']));
+    expect(rules(new Set<ToneRule>(['L2']))).toEqual(['L2']);
+    expect(rules(new Set<ToneRule>(['L4', 'L8']))).toEqual(['L4', 'L8']);
+    expect(rules(new Set<ToneRule>())).toEqual([]);
+  });
+});

@@ -60,6 +60,8 @@ export interface ToneDeps {
   /** Without one, L12 does not run. */
   readonly speller?: Speller;
   readonly settings?: Partial<ToneSettings>;
+  /** Only these rules run (checkToneData only): a draft vetting one phrase needs a few, not all thirteen. */
+  readonly only?: ReadonlySet<ToneRule>;
 }
 
 export type Severity = 'error' | 'warning';
