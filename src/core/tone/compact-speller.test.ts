@@ -87,6 +87,16 @@ describe('compact speller: correct() as nspell', () => {
     expect([...words].filter((w) => compact.correct(w) !== hunspell.correct(w))).toEqual([]);
   });
 
+  it('answers a word the same when asked again, also after more words than it keeps answers for', () => {
+    const speller = compactSpeller(dict);
+    const asked = ['receive', 'recieve', 'Receive', 'RECEIVE', 'colour', 'color'];
+    const first = asked.map((w) => speller.correct(w));
+    expect(first).toEqual(asked.map((w) => hunspell.correct(w)));
+    for (let i = 0; i < 60_000; i++) speller.correct(`zq${i}`);
+    expect(asked.map((w) => speller.correct(w))).toEqual(first);
+    expect(asked.map((w) => speller.correct(w))).toEqual(first);
+  });
+
   it('agrees for one variety or two, as nspell over just those dictionaries', () => {
     const words = sampleWords(97).flatMap(casings);
     const varieties: ReadonlyArray<readonly [string[], HunspellDictionary[]]> = [[['en-US'], [en]], [['en-GB', 'en-AU'], [gb, au]]];

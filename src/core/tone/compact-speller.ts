@@ -13,6 +13,8 @@ import type { Speller } from './types.js';
 
 const NONE: ReadonlySet<string> = new Set();
 const MAX_SUGGESTIONS = 10;
+/** Answers of `correct` kept per speller (≈ 3 MB at most). */
+const ANSWERS_KEPT = 50_000;
 
 /**
  * The speller accepting what any of `varieties` (default: all the file holds) accepts, as one merged
@@ -51,8 +53,19 @@ export function compactSpeller(dict: CompactDictionary, varieties?: readonly str
   /** A dictionary entry that may be offered: listed, not compound-only, not marked "never suggest". */
   const offerable = (w: string): boolean => listed(w) && !blocked.has(w) && !noSuggest.has(w);
 
+  // A note's words are looked up again and again (the typo pass, each phrase's vetting, the final
+  // check, the notes to each panelist; a one-letter typo tries ~500 near words): answers are kept,
+  // up to a bound, and forgotten all at once past it.
+  const answers = new Map<string, boolean>();
   return {
-    correct: (word) => known(normalize(word)),
+    correct: (word) => {
+      const kept = answers.get(word);
+      if (kept !== undefined) return kept;
+      const answer = known(normalize(word));
+      if (answers.size >= ANSWERS_KEPT) answers.clear();
+      answers.set(word, answer);
+      return answer;
+    },
     suggest: (word) => {
       const normal = normalize(word);
       if (normal === '' || known(normal)) return [];
