@@ -194,7 +194,8 @@ export async function openSession(deps: AccountDeps, account: Account): Promise<
 /**
  * Checks the password and opens a new session (a fresh token: a session id planted before sign-in
  * is never promoted). An unknown email, a malformed one and a wrong password get the same answer
- * after the same work (one scrypt check, against a decoy hash when there is no account). Nothing
+ * after the same work (one scrypt check, against a decoy hash when there is no account); so does a
+ * deactivated account, whatever the password (checked all the same, so it takes as long). Nothing
  * here locks an account: how often one may try is the server's sign-in limit, which treats every
  * email alike, so that neither its answers nor their timing tell whether an account exists.
  */
@@ -214,7 +215,8 @@ export async function signIn(deps: AccountDeps, emailText: string, password: str
     await checked(deps, () => verifyPassword(password, decoy));
     throw wrong;
   }
-  if (!(await checked(deps, () => verifyPassword(password, stored)))) throw wrong;
+  const right = await checked(deps, () => verifyPassword(password, stored));
+  if (!right || found.account.deactivatedAt !== undefined) throw wrong;
   // A lock or count left by an earlier version of the server is cleared by a right password.
   if (found.failedSignIns > 0 || found.lockedUntil !== undefined) await deps.accounts.recordSignIn(found.account.id);
   return openSession(deps, found.account);
@@ -278,6 +280,8 @@ export async function acceptInvitation(deps: AccountDeps, token: string, name: s
 export async function issueReset(deps: AccountDeps, userId: UserId): Promise<{ token: string; expiresAt: EpochMs; account: Account }> {
   const account = await deps.accounts.getAccount(userId);
   if (!account) throw new AppError({ reason: 'account.not_found', params: { id: userId } }, { path: 'account', at: null });
+  // Its password would not sign it in: a link now would only mislead whoever gets it.
+  if (account.deactivatedAt !== undefined) throw new AppError({ reason: 'account.deactivated', params: { email: account.email } }, { path: 'account', at: null });
   await deps.accounts.deleteTokens(userId, 'password_reset');
   const { token, hash } = newToken();
   const now = deps.clock.now();

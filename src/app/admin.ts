@@ -1,7 +1,10 @@
 /**
- * An admin's changes to an account beyond accounts.ts: its role. A role change ends the account's
- * sessions (the store's `setRole` notifies, so the next request reads the new role) and drops the
- * coach assignments the new role cannot hold.
+ * An admin's changes to an account beyond accounts.ts: its role, and deactivating it. A role change
+ * ends the account's sessions (the store's `setRole` notifies, so the next request reads the new
+ * role) and drops the coach assignments the new role cannot hold. A deactivated account cannot sign
+ * in (answered as a wrong password), its sessions and tokens end in the same transaction (the
+ * database tells every server), its mailbox is no longer synced on a timer, and nothing of its
+ * records or assignments is deleted: reactivating it lets it sign in with its password again.
  */
 import type { AccountDeps } from './accounts.js';
 import { AppError } from './errors.js';
@@ -37,4 +40,21 @@ export async function changeRole(deps: AccountDeps, by: Account, userId: UserId,
   await deps.accounts.setRole(userId, role);
   await deps.accounts.deleteSessions(userId);
   return { ...account, role };
+}
+
+/**
+ * Deactivates `userId`: it cannot sign in, and its sessions, calendar feed and reset link end at once.
+ * `by` is the admin acting (absent: the server's own terminal, `afterword admin deactivate`); an admin
+ * cannot deactivate themself, and the store refuses the server's last active admin.
+ */
+export async function deactivateAccount(deps: AccountDeps, by: Account | undefined, userId: UserId): Promise<{ readonly account: Account; readonly sessionsEnded: number }> {
+  if (by !== undefined && userId === by.id) throw new AppError({ reason: 'account.deactivate_own' }, { path: 'account', at: null });
+  if (by !== undefined) await administered(deps, by, userId);
+  return deps.accounts.deactivate(userId, deps.clock.now());
+}
+
+/** Lets a deactivated account sign in again with its password (a new calendar feed is the job seeker's to make). */
+export async function reactivateAccount(deps: AccountDeps, by: Account | undefined, userId: UserId): Promise<Account> {
+  if (by !== undefined) await administered(deps, by, userId);
+  return deps.accounts.reactivate(userId);
 }

@@ -14,6 +14,8 @@ export interface SeekerStatus {
   readonly seeker: Account;
   /** False until the seeker has saved their settings (nothing can be planned before). */
   readonly setUp: boolean;
+  /** An admin deactivated the account: nothing of theirs is counted (their records are kept). */
+  readonly deactivated: boolean;
   readonly overdueThankYous: readonly { readonly applicationId: string; readonly company: string; readonly person: string | null; readonly latest: EpochMs }[];
   readonly overdue: number;
   readonly due: number;
@@ -52,9 +54,10 @@ function waitingOf(summaries: readonly ApplicationSummary[], now: EpochMs): { la
 export async function seekerStatus(deps: Omit<AppDeps, 'userId'>, seeker: Account): Promise<SeekerStatus> {
   const app: AppDeps = { ...deps, userId: seeker.id };
   const empty = { seeker, overdueThankYous: [], overdue: 0, due: 0, active: 0, lastAppliedOn: null, quietDays: null, waitingOn: [], warnings: [] };
+  const deactivated = seeker.deactivatedAt !== undefined;
   // One read: the agenda's records hold the profile.
-  const day = await agendaIfSetUp(app, 1);
-  if (!day) return { ...empty, setUp: false };
+  const day = deactivated ? undefined : await agendaIfSetUp(app, 1);
+  if (!day) return { ...empty, setUp: false, deactivated };
   const profile = day.profile;
   const zone = deps.time.zone(profile.settings.timeZone);
   const today = zone.dayAt(day.now);
@@ -62,7 +65,7 @@ export async function seekerStatus(deps: Omit<AppDeps, 'userId'>, seeker: Accoun
   const quietLimit = resolveParams(profile.settings.protocol).P1.quietDays;
   const since = lastApplied === undefined ? undefined : today - lastApplied;
   return {
-    seeker, setUp: true,
+    seeker, setUp: true, deactivated: false,
     overdueThankYous: day.overdue.filter((i) => i.recommendation.kind === 'thank_you').map((i) => ({
       applicationId: i.application.id, company: i.application.company, latest: i.recommendation.latest,
       person: i.application.people.find((p) => p.id === i.recommendation.personId)?.name ?? null,
@@ -89,9 +92,10 @@ export async function coachDashboard(deps: Omit<AppDeps, 'userId'>, coachId: str
  * Where a job seeker is with Afterword: `invited` (an invitation with this coach is pending, no
  * account yet: the row's `seeker` has no id and is named by the email), `no_password` (their account exists but they have not
  * accepted an invitation or reset link, so they cannot sign in yet), `not_set_up` (signed up, no
- * profile yet: nothing can be planned), `set_up`.
+ * profile yet: nothing can be planned), `set_up`; `deactivated` (an admin deactivated the account:
+ * it cannot sign in, and nothing it owes is counted or listed; its records are kept).
  */
-export type Joined = 'invited' | 'no_password' | 'not_set_up' | 'set_up';
+export type Joined = 'invited' | 'no_password' | 'not_set_up' | 'set_up' | 'deactivated';
 
 export interface SeekerRow {
   readonly seeker: Account;
@@ -114,6 +118,7 @@ const NOT_JOINED = { overdue: [], due: [], active: 0, lastAppliedOn: null, daysS
 
 /** One row of the coach's table: built from one agenda read and one account read of the seeker. */
 export async function seekerRow(deps: Omit<AppDeps, 'userId'>, seeker: Account): Promise<SeekerRow> {
+  if (seeker.deactivatedAt !== undefined) return { seeker, joined: 'deactivated', ...NOT_JOINED };
   const app: AppDeps = { ...deps, userId: seeker.id };
   const day = await agendaIfSetUp(app, 1);
   if (!day) {

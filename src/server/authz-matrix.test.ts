@@ -89,6 +89,9 @@ const ROUTES: Readonly<Record<string, RouteCase>> = {
   'DELETE /api/admin/invitations/:id': { access: 'admin', ok: 204 },
   'POST /api/admin/accounts/:id/reset': { access: 'admin', ok: 201 },
   'POST /api/admin/accounts/:id/sign-out': { access: 'admin', ok: 200, endsSession: true },
+  // Deactivating a job seeker ends their sessions (a caller's, when the target is the other organisation's seeker); the row is put back after.
+  'POST /api/admin/accounts/:id/deactivate': { access: 'admin', ok: 200, shows: 'account', endsSession: true },
+  'POST /api/admin/accounts/:id/reactivate': { access: 'admin', ok: 200, shows: 'account' },
   'POST /api/admin/accounts/:id/role': { access: 'admin', ok: 200, shows: 'account', endsSession: true, body: { role: 'coach' } },
   'POST /api/admin/assignments': { access: 'admin', ok: 201, others: 422, body: { coachId: ':coachId', seekerId: ':seekerId' } },
   'DELETE /api/admin/assignments/:coachId/:seekerId': { access: 'admin', ok: 204 },

@@ -289,3 +289,43 @@ describe('a failing mailbox on the timer', () => {
     }
   }, 60_000);
 });
+
+describe("a deactivated job seeker's mailbox", () => {
+  it('is not synced on the timer while the account is deactivated, and is again once reactivated; the link stays as it was', async () => {
+    const store = await freshPgliteStore();
+    try {
+      for (const id of ['sam', 'kim']) {
+        await store.accounts.createAccount({ id, name: id, email: `${id}@example.org`, role: 'seeker' });
+        await seed(store, id);
+      }
+      // Mon 2026-03-09 09:00 UTC.
+      const t = Date.parse('2026-03-09T09:00:00Z');
+      await store.accounts.deactivate('kim', t);
+      expect(await store.mail.dueSyncs(t, 10)).toEqual(['sam']);
+
+      const reports: { userId: UserId; report?: SyncReport; error?: unknown }[] = [];
+      const run = async (what: string, done: () => boolean) => {
+        const loop = startMailSyncLoop({
+          store, time, clock, mailKey: KEY, tickMs: 10, firstAfterMs: 0, gapMs: 0,
+          gate: createMailSyncGate({ owner: 'server A', everyMs: 100 }),
+          onSynced: (userId, outcome) => reports.push({ userId, ...outcome }),
+        });
+        try {
+          await until(what, done);
+        } finally {
+          await loop.stop();
+        }
+      };
+      await run('sam synced three times', () => reports.filter((r) => r.userId === 'sam' && r.report).length >= 3);
+      expect(reports.filter((r) => r.userId === 'kim')).toEqual([]);
+      expect(await store.mail.listFolders('kim')).toEqual([]);
+      expect((await store.mail.getAccount('kim'))?.status).toBe('connected');
+
+      await store.accounts.reactivate('kim');
+      await run('kim synced', () => reports.some((r) => r.userId === 'kim' && r.report));
+      expect(reports.find((r) => r.userId === 'kim')?.report).toMatchObject({ touches: 1, proposals: 1 });
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});

@@ -4,7 +4,8 @@
  *
  * Only sessions that were found are kept (an unknown token always asks the database), never past
  * the session's own expiry. Everything this server does that ends sessions or changes an account
- * (sign-out, sign-out everywhere, an admin's sign-out or reset, a new password, a new role) goes
+ * (sign-out, sign-out everywhere, an admin's sign-out or reset, a new password, a new role, a
+ * deactivation) goes
  * through the wrapped store and forgets the account's sessions at once.
  *
  * Changes made by another process (`afterword admin sign-out`, a second server): on PostgreSQL the
@@ -119,6 +120,10 @@ export function cachingSessions(accounts: AccountStore, ttlMs: number, options: 
     setRole(userId: UserId, role: Account['role']) {
       forgetUser(userId);
       return afterwards(userId, accounts.setRole(userId, role));
+    },
+    deactivate(userId: UserId, at: EpochMs) {
+      forgetUser(userId);
+      return afterwards(userId, accounts.deactivate(userId, at));
     },
   } satisfies Partial<AccountStore>);
   return { accounts: wrapped, stop };

@@ -124,6 +124,8 @@ export class DrizzleMail implements MailStore {
       const rows = await q.select({ userId: a.userId }).from(a).innerJoin(s.users, eq(s.users.id, a.userId))
         .where(and(
           eq(s.users.role, 'seeker'),
+          // A deactivated account's mailbox waits, linked as it was, until it is reactivated.
+          isNull(s.users.deactivatedAt),
           or(isNull(a.nextSyncAt), lte(a.nextSyncAt, now)),
           or(isNull(a.syncLeaseUntil), lte(a.syncLeaseUntil, now)),
         ))

@@ -12,7 +12,7 @@ import {
   rotateCalendarToken, signIn, tokenHash, type AccountDeps, type NewSession,
 } from '../../app/accounts.js';
 import { pipeline, showApplication, agenda } from '../../app/agenda.js';
-import { administered, administers } from '../../app/admin.js';
+import { administered, administers, deactivateAccount, reactivateAccount } from '../../app/admin.js';
 import { coachDashboard } from '../../app/coaching.js';
 import { coachingRoutes } from './coaching.js';
 import { AppError } from '../../app/errors.js';
@@ -30,6 +30,11 @@ import type { Env } from './context.js';
 
 export function accountJson(a: Account) {
   return { id: a.id, name: a.name, email: a.email, role: a.role, organisationId: a.organisationId ?? null };
+}
+
+/** An account as an admin's pages read it: with when it was deactivated (null: active). */
+export function adminAccountJson(a: Account) {
+  return { ...accountJson(a), deactivatedAt: a.deactivatedAt === undefined ? null : new Date(a.deactivatedAt).toISOString() };
 }
 
 export interface AccountRoutesOptions {
@@ -179,7 +184,7 @@ export function accountRoutes(o: AccountRoutesOptions) {
         if (coach.role !== 'coach') continue;
         for (const seeker of await accountDeps.accounts.seekersOf(coach.id)) coachesOf.set(seeker.id, [...coachesOf.get(seeker.id) ?? [], coach.id]);
       }
-      return c.json({ accounts: all.map((a) => ({ ...accountJson(a), coachIds: coachesOf.get(a.id) ?? [] })) });
+      return c.json({ accounts: all.map((a) => ({ ...adminAccountJson(a), coachIds: coachesOf.get(a.id) ?? [] })) });
     })
     .post('/accounts', body(AccountBody), async (c) => {
       const q = c.req.valid('json');
@@ -220,6 +225,12 @@ export function accountRoutes(o: AccountRoutesOptions) {
       await administered(accountDeps, adminOf(c), c.req.param('id'));
       return c.json({ ended: await accountDeps.accounts.deleteSessions(c.req.param('id')) });
     })
+    // Deactivating ends the account's sessions and tokens at once and keeps its records; reactivating lets its password sign in again.
+    .post('/accounts/:id/deactivate', async (c) => {
+      const done = await deactivateAccount(accountDeps, adminOf(c), c.req.param('id'));
+      return c.json({ account: adminAccountJson(done.account), ended: done.sessionsEnded });
+    })
+    .post('/accounts/:id/reactivate', async (c) => c.json({ account: adminAccountJson(await reactivateAccount(accountDeps, adminOf(c), c.req.param('id'))) }))
     .post('/assignments', body(AssignmentBody), async (c) => {
       const q = c.req.valid('json');
       const by = adminOf(c);
