@@ -289,6 +289,12 @@ export interface BackupSink {
   applications(records: readonly ApplicationRecord[]): void | Promise<void>;
 }
 
+/** Where `agendaPaged` hands the agenda's records: all but the summaries first, then the summaries a page at a time, in order. */
+export interface AgendaSink {
+  head(records: Omit<AgendaRecords, 'summaries'>): void | Promise<void>;
+  summaries(page: readonly ApplicationSummary[]): void | Promise<void>;
+}
+
 // ---------------------------------------------------------------- the store
 
 /** The settings (undefined when the user has no profile yet) and the candidate with the references. */
@@ -459,6 +465,11 @@ export interface Store {
   getApplicationContext(userId: UserId, applicationId: string): Promise<ApplicationContext>;
   /** The profile, every summary and every application due before `before`, whole: one snapshot. */
   agendaRecords(userId: UserId, before: EpochMs): Promise<AgendaRecords>;
+  /**
+   * What `agendaRecords` returns, from one snapshot, handed to `sink`: the rest first, then the
+   * summaries `pageSize` at a time (default 5,000), so that no one value holds them all.
+   */
+  agendaPaged(userId: UserId, before: EpochMs, sink: AgendaSink, pageSize?: number): Promise<void>;
 
   /** Adds many applications at once (multi-row inserts in batches); all or nothing. Returns how many. */
   insertApplications(userId: UserId, records: readonly ApplicationRecord[]): Promise<number>;

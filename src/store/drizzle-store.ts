@@ -14,7 +14,7 @@ import type { MailStore } from '../app/mail/mail-port.js';
 import type { OutboxStore } from '../app/mail/outbox-port.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
-  type AgendaRecords, type ApplicationContext, type BackupSink, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
+  type AgendaRecords, type AgendaSink, type ApplicationContext, type BackupSink, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
   type AccountStore, type Criterion, type CriterionRating, type Offer, type RedFlag, type RedFlagNote, type Store, type User, type UserId,
 } from '../app/ports.js';
 import type {
@@ -630,6 +630,26 @@ export class DrizzleStore implements Store {
   agendaRecords(userId: UserId, before: EpochMs): Promise<AgendaRecords> {
     const bound = instantToText(rows.instant(before, 'before'));
     return this.run(json.AGENDA, { userId, before: bound }).then(json.agendaFrom);
+  }
+
+  agendaPaged(userId: UserId, before: EpochMs, sink: AgendaSink, pageSize = EXPORT_PAGE): Promise<void> {
+    const bound = instantToText(rows.instant(before, 'before'));
+    const limit = Math.max(1, Math.min(EXPORT_PAGE_MAX, Math.floor(pageSize)));
+    return this.read(async (q) => {
+      await sink.head(json.agendaHeadFrom(rowsOf(await q.execute(json.AGENDA_HEAD.sql({ userId, before: bound })))));
+      const a = s.applications;
+      let after: { position: number; id: string } | undefined;
+      for (;;) {
+        // `position >=` lets the (user, position) index start at the page, as a backup's pages do.
+        const from = after === undefined ? undefined : and(gte(a.position, after.position), sql`(${a.position}, ${a.id}) > (${after.position}, ${after.id})`);
+        const page = await q.select({ position: a.position, id: a.id, summary: json.SUMMARY_TEXT }).from(a)
+          .where(and(eq(a.userId, userId), from)).orderBy(asc(a.position), asc(a.id)).limit(limit);
+        if (page.length > 0) await sink.summaries(page.map((r) => json.summaryFrom(r.summary)));
+        const last = page[page.length - 1];
+        if (last === undefined || page.length < limit) break;
+        after = { position: last.position, id: last.id };
+      }
+    });
   }
 
   async listApplications(userId: UserId, filter?: ApplicationFilter): Promise<readonly ApplicationSummary[]> {

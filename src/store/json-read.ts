@@ -191,16 +191,38 @@ function summariesColumn(userId: SQL): SQL {
   return sql`(select json_agg(json_build_object(${SUMMARY}) order by ${a.position}, ${a.id}) from ${a} where ${a.userId} = ${userId}) as "summaries"`;
 }
 
+/** The summaries of the applications due before `before` only (what `agendaFrom` reads the due items from). */
+function dueSummariesColumn(userId: SQL, before: SQL): SQL {
+  return sql`(select json_agg(json_build_object(${SUMMARY})) from ${a} where ${a.userId} = ${userId} and ${a.nextDueAt} < ${before}::timestamptz) as "summaries"`;
+}
+
 const o = s.offers;
 const DEADLINE_COLUMNS = { applicationId: o.applicationId, respondBy: o.respondBy };
 const decodeDeadline = decoder<{ applicationId: string; respondBy: number | null }>(DEADLINE_COLUMNS);
 
-/** The profile, every summary, every application due before `before` (with its records) and the offers' respond-by days: one statement. */
-export const AGENDA = rendered('agenda', ['userId', 'before'], (p) => sql`select ${profileColumns(p.userId)}, ${summariesColumn(p.userId)},
-  (select json_agg(${APPLICATION_DOCUMENT} order by ${a.nextDueAt}, ${a.id}) from ${a}
-    where ${a.userId} = ${p.userId} and ${a.nextDueAt} < ${p.before}::timestamptz) as "due",
+/** Every application due before `before` (with its records) and the offers' respond-by days: columns of the agenda's row. */
+function dueColumns(userId: SQL, before: SQL): SQL {
+  return sql`(select json_agg(${APPLICATION_DOCUMENT} order by ${a.nextDueAt}, ${a.id}) from ${a}
+    where ${a.userId} = ${userId} and ${a.nextDueAt} < ${before}::timestamptz) as "due",
   (select json_agg(json_build_object('application_id', ${o.applicationId}, 'respond_by', ${o.respondBy}) order by ${o.respondBy}, ${o.applicationId})
-    from ${o} where ${o.userId} = ${p.userId} and ${o.respondBy} is not null) as "offerDeadlines"`);
+    from ${o} where ${o.userId} = ${userId} and ${o.respondBy} is not null) as "offerDeadlines"`;
+}
+
+/** The profile, every summary, every application due before `before` (with its records) and the offers' respond-by days: one statement. */
+export const AGENDA = rendered('agenda', ['userId', 'before'], (p) => sql`select ${profileColumns(p.userId)}, ${summariesColumn(p.userId)}, ${dueColumns(p.userId, p.before)}`);
+
+/**
+ * The agenda's records but the summaries of what is not due (`agendaHeadFrom` reads it): the
+ * summaries of 100,000 applications in one value held the database's memory high (≈ 100 MB more
+ * in PGlite), so `agendaPaged` reads them a page at a time.
+ */
+export const AGENDA_HEAD = rendered('agenda_head', ['userId', 'before'], (p) => sql`select ${profileColumns(p.userId)},
+  ${dueSummariesColumn(p.userId, p.before)}, ${dueColumns(p.userId, p.before)}`);
+
+export function agendaHeadFrom(result: readonly Json[]): Omit<AgendaRecords, 'summaries'> {
+  const { settings, candidate, dueItems, due, offerDeadlines } = agendaFrom(result);
+  return { ...(settings ? { settings } : {}), candidate, dueItems, due, offerDeadlines };
+}
 
 /** The profile, every summary, and one application whole: what a write to that application starts from. */
 export const CONTEXT = rendered('context', ['userId', 'ids'], (p) => sql`select ${profileColumns(p.userId)}, ${summariesColumn(p.userId)},

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../app/errors.js';
-import type { ApplicationRecord, Backup, Offer, RedFlagNote, Store } from '../app/ports.js';
+import type { AgendaRecords, ApplicationRecord, ApplicationSummary, Backup, Offer, RedFlagNote, Store } from '../app/ports.js';
 import {
   APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, SALARY_PERIODS, STAGES, TOUCH_KINDS, WORKPLACES,
   type Application, type ApplicationStatus, type Candidate, type Interview, type Person, type Salary, type Scenario, type Settings, type Touch,
@@ -553,6 +553,14 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
           // By day, whatever is due; an offer without a respond-by day is not there.
           offerDeadlines: [{ applicationId: 'b1', respondBy: fri20 }, { applicationId: 'b3', respondBy: fri20 + 3 }],
         });
+        // The same records with the summaries in pages (of 2 and 3: a last page full and not), from one snapshot.
+        for (const pageSize of [2, 3]) {
+          let head: Omit<AgendaRecords, 'summaries'> | undefined;
+          const pages: (readonly ApplicationSummary[])[] = [];
+          await store.agendaPaged(user, before, { head: (h) => { head = h; }, summaries: (page) => { pages.push(page); } }, pageSize);
+          expect({ ...head, summaries: pages.flat() }).toStrictEqual(records);
+          expect(pages.every((page) => page.length > 0 && page.length <= pageSize)).toBe(true);
+        }
         // One application in context: the same profile and summaries, that application whole.
         expect(await store.getApplicationContext(user, 'a1')).toStrictEqual({
           settings: records.settings, candidate: records.candidate, summaries: records.summaries,

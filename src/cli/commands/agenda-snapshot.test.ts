@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invalidateSnapshot, keepSnapshotFresh, readSnapshot, SNAPSHOT_FILE, snapshotPath } from '../../store/agenda-snapshot.js';
+import { invalidateSnapshot, keepSnapshotFresh, readSnapshot, SNAPSHOT_FILE, snapshotPath, writeSnapshot } from '../../store/agenda-snapshot.js';
 import { pgliteDir } from '../../store/location.js';
 import { openPgliteStore } from '../../store/pglite.js';
 import { cli } from '../testing.js';
@@ -138,6 +138,26 @@ describe('the agenda read model', () => {
     expect(r.code).toBe(0);
     expect(readSnapshot(dbDir, 'local', T)).toBeDefined();
   }, 120_000);
+
+  it('is written a page of summaries at a time with the bytes of the whole document at once', async () => {
+    const store = await openPgliteStore({ dir: dbDir });
+    try {
+      const horizon = T + 16 * DAY;
+      const records = await store.agendaRecords('local', horizon);
+      const settings = records.settings;
+      expect(records.summaries).toHaveLength(2);
+      expect(records.due.length).toBeGreaterThan(0);
+      const whole = JSON.stringify({ format: 'afterword-agenda-snapshot', version: 3, userId: 'local', horizon, ...records, settings });
+      for (const pageSize of [1, 2, 3]) {
+        invalidateSnapshot(dbDir);
+        await writeSnapshot(dbDir, store, 'local', horizon, pageSize);
+        expect(readFileSync(snapshotFile(), 'utf8')).toBe(whole);
+      }
+      expect(readdirSync(dbDir).filter((f) => f.startsWith(`${SNAPSHOT_FILE}.`))).toStrictEqual([]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 
   it('is kept fresh by a running server: written again a moment after each write, never left stale', async () => {
     await fromDatabase('today', T);
