@@ -3,7 +3,7 @@
  * behind a load balancer: one connected to PostgreSQL itself, two through PgBouncer in transaction
  * pooling mode (with `--direct-database-url` for migrations and the sign-out notices). They must
  * stay correct together: a session made on one works on every one, a sign-out, a sign-out
- * everywhere or a session cut short in the database is heard by the others at once (each believes
+ * everywhere, an admin's deactivation or a session cut short in the database is heard by the others at once (each believes
  * a session for 60 s otherwise: `--session-cache 60000`), and every write any of them acknowledged
  * under concurrent load is in the database, once.
  *
@@ -53,6 +53,9 @@ interface Server {
   readonly lines: Record<string, unknown>[];
   readonly stderr: () => string;
 }
+
+/** The server's admin (seeded beside the job seekers). */
+const ADMIN = { email: 'admin@cluster.example', password: 'cluster admin passphrase' };
 
 interface Seeker {
   readonly email: string;
@@ -188,6 +191,7 @@ describe.skipIf(reason !== undefined)('several server processes on one database,
         const store = await openPostgresStore({ url: direct.toString() });
         try {
           const clock = { now: () => Date.now() };
+          await createAccount({ accounts: store.accounts, clock, policy: TEST_POLICY }, { name: 'Cluster Admin', email: ADMIN.email, role: 'admin', password: ADMIN.password });
           for (let i = 1; i <= SEEKERS; i++) {
             const email = `seeker${i}@cluster.example`;
             const password = `cluster passphrase ${i}`;
@@ -292,6 +296,29 @@ describe.skipIf(reason !== undefined)('several server processes on one database,
       await client.end();
     }
     await refusedWithin(servers, third);
+  }, 60_000);
+
+  it("an admin's deactivation on one is heard by all at once: every session ends, and sign-in is a wrong password everywhere until reactivated", async () => {
+    const [direct, pooled1, pooled2] = servers as [Server, Server, Server];
+    const seeker = seekers[0] as Seeker;
+    const [one, two] = [await signIn(pooled1, seeker), await signIn(pooled2, seeker)];
+    await knownEverywhere(one, seeker.email);
+    await knownEverywhere(two, seeker.email);
+    const admin = await signIn(direct, { ...ADMIN, applications: [] });
+    const accounts = ((await (await get(direct, '/api/admin/accounts', admin)).json()) as { accounts: { id: string; email: string }[] }).accounts;
+    const id = accounts.find((a) => a.email === seeker.email)?.id ?? '';
+    const done = await post(direct, `/api/admin/accounts/${id}/deactivate`, admin, {});
+    expect(done.status).toBe(200);
+    expect(((await done.json()) as { ended: number }).ended).toBe(2);
+    await refusedWithin([pooled1, pooled2], one);
+    await refusedWithin([pooled1, pooled2], two);
+    for (const server of servers) {
+      const res = await post(server, '/api/auth/sign-in', undefined, { email: seeker.email, password: seeker.password });
+      expect(res.status, server.name).toBe(401);
+      expect(((await res.json()) as { error: string }).error).toBe('wrong email or password');
+    }
+    expect((await post(pooled2, `/api/admin/accounts/${id}/reactivate`, await signIn(pooled2, { ...ADMIN, applications: [] }), {})).status).toBe(200);
+    await knownEverywhere(await signIn(pooled1, seeker), seeker.email);
   }, 60_000);
 
   it('keeps every write acknowledged by any of them under concurrent load, once, and answers every read', async () => {

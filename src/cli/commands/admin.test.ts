@@ -43,7 +43,7 @@ async function withStore<T>(fn: (store: Store, deps: AccountDeps) => Promise<T>)
   }
 }
 
-interface Listed { organisations: { id: string; name: string }[]; accounts: { id: string; email: string; name: string; role: string; organisationId: string | null; seekers?: number }[] }
+interface Listed { organisations: { id: string; name: string }[]; accounts: { id: string; email: string; name: string; role: string; organisationId: string | null; deactivatedAt: string | null; seekers?: number }[] }
 const list = async (): Promise<Listed> => JSON.parse((await admin(['list', '--json'])).stdout) as Listed;
 
 const PASSWORD = 'correct horse battery staple';
@@ -140,6 +140,38 @@ describe('afterword admin', () => {
     expect((await list()).accounts.find((a) => a.role === 'coach')?.seekers).toBe(1);
   }, 60_000);
 
+  it('deactivates an account (its sessions end, its sign-in is a wrong password, the list says so) and reactivates it; the only admin stays active', async () => {
+    await withStore(async (_store, deps) => {
+      await signIn(deps, 'nia@example.org', 'nias own long password');
+    });
+    const off = await admin(['deactivate', '--email', 'NIA@example.org']);
+    expect(off, off.stderr).toMatchObject({ code: 0, stderr: '' });
+    expect(off.stdout).toBe('Deactivated Nia Ortiz <nia@example.org> (since 2026-03-04T14:00:00.000Z): they can no longer sign in; 1 session ended.\n'
+      + 'Their records are kept. afterword admin reactivate --email nia@example.org lets them sign in again.\n');
+    await withStore(async (store, deps) => {
+      await expect(signIn(deps, 'nia@example.org', 'nias own long password')).rejects.toMatchObject({ reason: 'sign_in.wrong' });
+      expect(await store.accounts.deleteSessions((await store.accounts.findCredentials('nia@example.org'))?.account.id ?? '')).toBe(0);
+    });
+    expect((await list()).accounts.find((a) => a.email === 'nia@example.org')).toMatchObject({ deactivatedAt: '2026-03-04T14:00:00.000Z' });
+    expect((await admin(['list'])).stdout).toMatch(/^nia@example\.org +Nia Ortiz +seeker \(deactivated\) +city-careers$/m);
+    expect(JSON.parse((await admin(['deactivate', '--email', 'nia@example.org', '--json'])).stdout)).toEqual({ email: 'nia@example.org', deactivatedAt: '2026-03-04T14:00:00.000Z', ended: 0 });
+
+    const on = await admin(['reactivate', '--email', 'nia@example.org']);
+    expect(on.stdout).toBe('Reactivated Nia Ortiz <nia@example.org>: they can sign in again with their password.\n');
+    expect(JSON.parse((await admin(['reactivate', '--email', 'nia@example.org', '--json'])).stdout)).toEqual({ email: 'nia@example.org', reactivated: false });
+    await withStore(async (_store, deps) => {
+      expect((await signIn(deps, 'nia@example.org', 'nias own long password')).account.email).toBe('nia@example.org');
+    });
+    expect((await list()).accounts.find((a) => a.email === 'nia@example.org')).toMatchObject({ deactivatedAt: null });
+
+    // The server's only admin: refused in words, still active.
+    expect((await admin(['create-user', '--email', 'ops@example.org', '--name', 'Ops', '--role', 'admin', '--org', 'city-careers'])).code).toBe(0);
+    const last = await admin(['deactivate', '--email', 'ops@example.org']);
+    expect(last.code).not.toBe(0);
+    expect(last.stderr).toBe('afterword: ops@example.org is the last active admin of the server, so it stays active; make another account an admin first\n');
+    expect((await list()).accounts.find((a) => a.email === 'ops@example.org')).toMatchObject({ deactivatedAt: null });
+  }, 60_000);
+
   it('refuses bad input with exit code 2 and one line naming the flag, and changes nothing', async () => {
     const before = JSON.stringify(await list());
     const bad: [string[], RegExp, string?][] = [
@@ -162,6 +194,8 @@ describe('afterword admin', () => {
       [['assign', '--coach', 'dana@example.org', '--seeker', 'dana@example.org'], /^afterword: --seeker: dana@example\.org is a coach, not a job seeker$/],
       [['assign', '--coach', 'dana@example.org'], /^afterword: --seeker: required/],
       [['sign-out', '--email', 'ghost@example.org'], /^afterword: --email: no account with the email ghost@example\.org/],
+      [['deactivate', '--email', 'ghost@example.org'], /^afterword: --email: no account with the email ghost@example\.org/],
+      [['reactivate'], /^afterword: --email: required/],
       [['create-org', 'City_Careers', 'City'], /^afterword: organisation id: "City_Careers" must be lower-case letters, digits and dashes/],
       [['create-org', 'city-careers', 'Again'], /^afterword: organisation id: "city-careers" is taken$/],
     ];
@@ -176,7 +210,7 @@ describe('afterword admin', () => {
   }, 120_000);
 
   it('has examples in the help of every subcommand', async () => {
-    for (const sub of ['create-org', 'create-user', 'invite', 'reset', 'assign', 'unassign', 'sign-out', 'list']) {
+    for (const sub of ['create-org', 'create-user', 'invite', 'reset', 'assign', 'unassign', 'sign-out', 'deactivate', 'reactivate', 'list']) {
       const help = await admin([sub, '--help']);
       expect(help.code, sub).toBe(0);
       expect(help.stdout, sub).toMatch(/Examples?:\n {2}\$ afterword admin /);

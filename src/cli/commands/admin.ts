@@ -1,12 +1,13 @@
 /**
  * `afterword admin …`: running a shared server from its terminal (organisations, accounts,
- * invitations, resets, coach assignments, sign-outs). Tokens are printed once and never stored.
+ * invitations, resets, coach assignments, sign-outs, deactivation). Tokens are printed once and never stored.
  */
 import type { Command } from 'commander';
 import {
   assign, checkPassword, createAccount, createOrganisation, DEFAULT_POLICY, invite, issueReset, normaliseEmail, parseRole,
   type AccountDeps,
 } from '../../app/accounts.js';
+import { deactivateAccount, reactivateAccount } from '../../app/admin.js';
 import { AppError } from '../../app/errors.js';
 import type { Account, Organisation, Role } from '../../app/ports.js';
 import type { AppDeps } from '../../app/records.js';
@@ -152,7 +153,10 @@ export function renderAccounts(organisations: readonly Organisation[], lines: re
   if (lines.length === 0) return `${orgs}\nNo accounts yet; create one with afterword admin create-user or invite someone with afterword admin invite.\n`;
   const rows = [
     ['EMAIL', 'NAME', 'ROLE', 'ORGANISATION', 'SEEKERS'],
-    ...lines.map((l) => [l.account.email, l.account.name, l.account.role, l.account.organisationId ?? '-', l.seekers === undefined ? '' : String(l.seekers)]),
+    ...lines.map((l) => [
+      l.account.email, l.account.name, `${l.account.role}${l.account.deactivatedAt !== undefined ? ' (deactivated)' : ''}`, l.account.organisationId ?? '-',
+      l.seekers === undefined ? '' : String(l.seekers),
+    ]),
   ];
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   const table = rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
@@ -353,6 +357,51 @@ Example:
       });
     });
 
+  admin.command('deactivate')
+    .description('Deactivate an account: it can no longer sign in (answered as a wrong password), its sessions, calendar feed and reset link end at once, and its mailbox is no longer synced. Nothing is deleted; reactivate undoes it. The last active admin stays active.')
+    .option('--email <email>', 'whose account')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', `
+Example:
+  $ afterword admin deactivate --email sam@example.org`)
+    .action(async (opts: EmailOptions, cmd: Command) => {
+      const email = required(opts.email, '--email', 'sam@example.org');
+      await withApp(io, cmd, async (deps) => {
+        const ad = accountDeps(deps);
+        const account = await byEmail(ad, email, '--email');
+        const done = await deactivateAccount(ad, undefined, account.id);
+        const since = new Date(done.account.deactivatedAt ?? deps.clock.now()).toISOString();
+        if (opts.json) printJson(io, { email: account.email, deactivatedAt: since, ended: done.sessionsEnded });
+        else {
+          io.stdout(`Deactivated ${account.name} <${account.email}> (since ${since}): they can no longer sign in; ${done.sessionsEnded} session${done.sessionsEnded === 1 ? '' : 's'} ended.
+`
+            + `Their records are kept. afterword admin reactivate --email ${account.email} lets them sign in again.
+`);
+        }
+      });
+    });
+
+  admin.command('reactivate')
+    .description('Reactivate a deactivated account: it signs in again with its own password (its calendar feed is made anew in Settings).')
+    .option('--email <email>', 'whose account')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', `
+Example:
+  $ afterword admin reactivate --email sam@example.org`)
+    .action(async (opts: EmailOptions, cmd: Command) => {
+      const email = required(opts.email, '--email', 'sam@example.org');
+      await withApp(io, cmd, async (deps) => {
+        const ad = accountDeps(deps);
+        const account = await byEmail(ad, email, '--email');
+        const was = account.deactivatedAt !== undefined;
+        await reactivateAccount(ad, undefined, account.id);
+        if (opts.json) printJson(io, { email: account.email, reactivated: was });
+        else io.stdout(was ? `Reactivated ${account.name} <${account.email}>: they can sign in again with their password.
+` : `${account.name} <${account.email}> was not deactivated.
+`);
+      });
+    });
+
   admin.command('list')
     .description('The organisations and every account: role, organisation, and how many job seekers each coach follows.')
     .option('--json', 'print as JSON')
@@ -375,7 +424,11 @@ Examples:
       if (opts.json) {
         printJson(io, {
           organisations,
-          accounts: lines.map((l) => ({ ...accountJson(l.account), organisationName: l.organisationName ?? null, ...(l.seekers !== undefined ? { seekers: l.seekers } : {}) })),
+          accounts: lines.map((l) => ({
+            ...accountJson(l.account), organisationName: l.organisationName ?? null,
+            deactivatedAt: l.account.deactivatedAt === undefined ? null : new Date(l.account.deactivatedAt).toISOString(),
+            ...(l.seekers !== undefined ? { seekers: l.seekers } : {}),
+          })),
         });
         return;
       }
