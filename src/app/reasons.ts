@@ -29,9 +29,16 @@ const reason = <P extends Readonly<Record<string, unknown>>>(spec: Spec<P>): Spe
 const TRUST_PROXY_USAGE = 'give the number of proxies in front (e.g. --trust-proxy 1) or their addresses, comma-separated (e.g. --trust-proxy 10.0.0.5,10.0.0.6 or 10.0.0.0/8)';
 const mb = (bytes: number): number => Math.ceil(bytes / 1_048_576);
 const quoted = (text: string, max = 80): string => `"${text.slice(0, max)}"`;
+/** Why a mail server's certificate is not trusted. */
+const CERTIFICATE: Readonly<Record<'expired' | 'unsigned' | 'other_name' | 'unverified', (host: string) => string>> = {
+  expired: () => 'its certificate has expired',
+  unsigned: () => 'its certificate is not signed by an authority this computer trusts',
+  other_name: (host) => `its certificate is not made out to ${host}`,
+  unverified: () => 'its certificate could not be verified',
+};
 
 export const REASONS = {
-  /** The deprecated constructor's literal message (mail and import still use it). */
+  /** The deprecated constructor's literal message (the import code and the store's drivers still use it). */
   message: reason({ code: 'bad_input', example: { text: 'the reply is empty' }, cli: (p: { text: string }) => p.text }),
 
   // ---------------------------------------------------------------- storage (store/)
@@ -618,6 +625,232 @@ export const REASONS = {
   'mail_cli.not_moment': reason({
     code: 'bad_input', cliOnly: true, example: { value: 'tomorrow-ish' },
     cli: (p: { value: string }) => `${quoted(p.value, 40)} is not a moment; write "ideal" or a date and time, e.g. 2026-03-10T09:00 (your zone) or 2026-03-10T09:00:00-05:00`,
+  }),
+  // ---------------------------------------------------------------- a linked mailbox (app/mail/**): its settings, its servers, its outbox
+  'mail.host_missing': reason({
+    code: 'bad_input', example: { kind: 'imap' },
+    cli: (p: { kind: 'imap' | 'smtp' }) => `give the ${p.kind.toUpperCase()} server's name, such as ${p.kind}.example.com`,
+    web: (p) => `Give your provider’s ${p.kind.toUpperCase()} server, such as ${p.kind}.example.com.`,
+  }),
+  'mail.host_invalid': reason({
+    code: 'bad_input', example: { kind: 'imap', value: 'imap example com' },
+    cli: (p: { kind: 'imap' | 'smtp'; value: string }) => `${quoted(p.value)} is not a server name; write one such as ${p.kind}.example.com`,
+    web: (p) => `That is not a server name. Write one such as ${p.kind}.example.com.`,
+  }),
+  'mail.security_invalid': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'choose tls, starttls or none',
+    web: () => 'Choose TLS, STARTTLS or None.',
+  }),
+  'mail.must_encrypt': reason({
+    code: 'bad_input', example: { host: 'imap.example.com' },
+    cli: (p: { host: string }) => `${p.host} is not this machine, so the connection must be encrypted; choose tls or starttls`,
+    web: (p) => `The server ${p.host} is not on this computer, so the connection must be encrypted. Choose TLS or STARTTLS.`,
+  }),
+  'mail.port_invalid': reason({
+    code: 'bad_input', example: { value: '99999' },
+    cli: (p: { value: string }) => `${p.value} is not a port; give a whole number from 1 to 65535`,
+    web: () => 'Write a whole number from 1 to 65535, such as 993.',
+  }),
+  'mail.user_missing': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'give the user name you log in to your mail with (often your email address)',
+    web: () => 'Give the user name you log in to your mail with (often your email address).',
+  }),
+  'mail.user_invalid': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'the user name has a line break or is too long; give it on one line',
+    web: () => 'The user name has a line break or is too long. Give it on one line.',
+  }),
+  'mail.address_missing': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'give your email address (the user name is not one)',
+    web: () => 'Give your email address (the user name is not one).',
+  }),
+  'mail.address_invalid': reason({
+    code: 'bad_input', example: { value: 'ada at example' },
+    cli: (p: { value: string }) => `${quoted(p.value)} is not an email address; write one such as you@example.com`,
+    web: () => 'That is not an email address. Write one such as you@example.com.',
+  }),
+  'mail.password_empty': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'the password is empty; give the app password your mail provider made for Afterword',
+    web: () => 'The password is empty. Give the app password your mail provider made for Afterword.',
+  }),
+  'mail.password_line_break': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'the password has a line break in it; give it on one line',
+    web: () => 'The password has a line break in it. Give it on one line.',
+  }),
+  'mail.login_refused': reason({
+    code: 'bad_input', example: { kind: 'IMAP', where: 'imap.example.com:993' },
+    cli: (p: { kind: 'IMAP' | 'SMTP'; where: string }) => `the ${p.kind} server ${p.where} refused the user name or password; check both, and use an app password if your provider requires one`,
+    web: (p) => `The ${p.kind} server ${p.where} refused the user name or password. Check both, and use an app password if your provider requires one.`,
+  }),
+  'mail.untrusted': reason({
+    code: 'bad_input', example: { kind: 'IMAP', where: 'imap.example.com:993', host: 'imap.example.com', why: 'expired' },
+    cli: (p: { kind: 'IMAP' | 'SMTP'; where: string; host: string; why: 'expired' | 'unsigned' | 'other_name' | 'unverified' }) => `the ${p.kind} server ${p.where} cannot be trusted: ${CERTIFICATE[p.why](p.host)}; check the server name, or ask your provider`,
+    web: (p) => `The ${p.kind} server ${p.where} cannot be trusted: ${CERTIFICATE[p.why](p.host)}. Check the server name, or ask your provider.`,
+  }),
+  'mail.no_such_host': reason({
+    code: 'bad_input', example: { host: 'imap.exmaple.com' },
+    cli: (p: { host: string }) => `no server is called ${p.host}; check the spelling`,
+    web: (p) => `No server is called ${p.host}. Check the spelling.`,
+  }),
+  'mail.unreachable': reason({
+    code: 'bad_input', example: { kind: 'IMAP', where: 'imap.example.com:993' },
+    cli: (p: { kind: 'IMAP' | 'SMTP'; where: string }) => `the ${p.kind} server ${p.where} could not be reached; check the server name and port, and that this computer is online`,
+    web: (p) => `The ${p.kind} server ${p.where} could not be reached. Check the server name and port, and that this computer is online.`,
+  }),
+  'mail.encryption_mismatch': reason({
+    code: 'bad_input', example: { kind: 'IMAP', where: 'imap.example.com:143' },
+    cli: (p: { kind: 'IMAP' | 'SMTP'; where: string }) => `the ${p.kind} server ${p.where} did not agree on encryption; try the other setting (tls or starttls) or its usual port`,
+    web: (p) => `The ${p.kind} server ${p.where} did not agree on encryption. Try the other setting (TLS or STARTTLS) or its usual port.`,
+  }),
+  'mail.connect_failed': reason({
+    code: 'bad_input', example: { kind: 'SMTP', where: 'smtp.example.com:587' },
+    cli: (p: { kind: 'IMAP' | 'SMTP'; where: string }) => `the ${p.kind} server ${p.where} failed while connecting; check the server name, port and security`,
+    web: (p) => `The ${p.kind} server ${p.where} failed while connecting. Check the server name, port and security.`,
+  }),
+  'mail.lookup_failed': reason({
+    code: 'unavailable', example: { host: 'imap.example.com' },
+    cli: (p: { host: string }) => `the name ${p.host} could not be looked up just now; try again in a minute`,
+    web: (p) => `The name ${p.host} could not be looked up just now. Try again in a minute.`,
+  }),
+  'mail.own_network': reason({
+    code: 'bad_input', example: { host: 'mail.intranet.example.com', address: '10.0.0.7', example: 'imap.fastmail.com' },
+    cli: (p: { host: string; address?: string; example: string }) => (p.address === undefined
+      ? `${p.host} is this shared server's own machine or network, not your mail provider; give your provider's server, such as ${p.example}`
+      : `${p.host} leads to ${p.address}, an address of this shared server's own machine or network, not your mail provider; give your provider's server, such as ${p.example}`),
+    web: (p) => `The server ${p.host} is on this server’s own network, not your mail provider’s. Give your provider’s server, such as ${p.example}.`,
+  }),
+  'mail.not_linked': reason({
+    code: 'not_found', example: {},
+    cli: () => 'no mailbox is linked; connect one first',
+    web: () => 'No mailbox is linked. Link one first.',
+  }),
+  'mail.unlinked_meanwhile': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'no mailbox is linked any more',
+    web: () => 'No mailbox is linked any more.',
+  }),
+  'mail.sync_busy': reason({
+    code: 'conflict', example: {},
+    cli: () => 'Your mailbox is being synced right now by the server; try again in a minute.',
+    web: () => 'Your mailbox is being synced right now. Try again in a minute.',
+  }),
+  'mail.no_settings': reason({
+    code: 'not_found', example: {},
+    cli: () => 'no settings saved yet; set up Afterword first',
+    web: () => 'Set up your profile first.',
+  }),
+  'mail.no_key': reason({
+    code: 'unavailable', example: {},
+    cli: () => 'This server was started without a key for mailbox passwords, so no mailbox can be linked here.',
+  }),
+  'mail.key_damaged': reason({
+    code: 'bad_input', cliOnly: true, example: {},
+    cli: () => 'the mailbox key is damaged; remove the file and connect the mailbox again',
+  }),
+  'mail.key_mismatch': reason({
+    code: 'conflict', example: {},
+    cli: () => 'The saved mailbox password cannot be read with this installation\'s key (the key file changed or the data came from another installation). Connect the mailbox again.',
+    web: () => 'The saved mailbox password cannot be read here: it was sealed by another installation, or its key changed. Link the mailbox again.',
+  }),
+  'mail.server_refused_login': reason({
+    code: 'unavailable', example: { host: 'smtp.example.com' },
+    cli: (p: { host: string }) => `the mail server ${p.host} refused the login; link the mailbox again with a valid app password`,
+    web: (p) => `The mail server ${p.host} refused the login. Link the mailbox again with a valid app password.`,
+  }),
+  'mail.server_unreachable': reason({
+    code: 'unavailable', example: { host: 'smtp.example.com', retried: true },
+    cli: (p: { host: string; retried: boolean }) => (p.retried ? `could not reach the mail server ${p.host}; it will be tried again` : `could not reach the mail server ${p.host}`),
+    web: (p) => (p.retried ? `The mail server ${p.host} could not be reached. It will be tried again.` : `The mail server ${p.host} could not be reached.`),
+  }),
+  'mail.server_refused_message': reason({
+    code: 'unavailable', example: { host: 'smtp.example.com', status: 550, said: '5.1.1 mailbox unavailable' },
+    cli: (p: { host: string; status: number; said: string }) => `the mail server ${p.host} refused the message (${p.status}${p.said !== '' ? `: ${p.said}` : ''})`,
+    web: (p) => `The mail server ${p.host} refused the message${p.said !== '' ? `: “${p.said}”` : ''}.`,
+  }),
+  'mail.server_failed': reason({
+    code: 'unavailable', example: { host: 'imap.example.com', said: 'Command failed' },
+    cli: (p: { host: string; said: string }) => `the mail server ${p.host} failed: ${p.said}`,
+    web: (p) => `The mail server ${p.host} failed (it said: “${p.said}”). Try again later.`,
+  }),
+  'mail.no_folder': reason({
+    code: 'not_found', example: { name: 'Drafts' },
+    cli: (p: { name: string }) => `your mailbox has no ${p.name} folder that it marks as such; create one in your mail program`,
+    web: (p) => `Your mailbox has no ${p.name} folder that it marks as such. Create one in your mail program.`,
+  }),
+  'outbox.not_found': reason({
+    code: 'not_found', example: { id: 3 },
+    cli: (p: { id: number | string }) => `note ${String(p.id).slice(0, 20)} is not in your outbox`,
+    web: () => 'This note is not in your outbox any more.',
+  }),
+  'outbox.not_waiting': reason({
+    code: 'conflict', example: { id: 3, status: 'sent' },
+    cli: (p: { id: number; status: 'sent' | 'sending' | 'cancelled' }) => `note ${p.id} ${p.status === 'sent' ? 'has already been sent' : p.status === 'sending' ? 'is being sent right now' : 'was cancelled'}`,
+    web: (p) => `This note ${p.status === 'sent' ? 'has already been sent' : p.status === 'sending' ? 'is being sent right now' : 'was cancelled'}.`,
+  }),
+  'outbox.empty': reason({
+    code: 'bad_input', example: { part: 'body' },
+    cli: (p: { part: 'body' | 'subject' }) => (p.part === 'body' ? 'empty; write the note first' : 'empty; an email needs a subject'),
+    web: (p) => (p.part === 'body' ? 'Write the note first.' : 'An email needs a subject.'),
+  }),
+  'outbox.too_long': reason({
+    code: 'bad_input', example: { max: 20000 },
+    cli: (p: { max: number }) => `longer than ${p.max} characters; shorten it`,
+    web: (p) => `Too long: use ${p.max.toLocaleString('en-US')} characters at most.`,
+  }),
+  'outbox.no_mailbox': reason({
+    code: 'bad_input', example: { instead: 'eml' },
+    cli: (p: { instead?: 'eml' }) => (p.instead === 'eml' ? 'no mailbox is linked; link your mailbox first, or download the .eml file instead' : 'no mailbox is linked, so nothing can be sent; link your mailbox first'),
+    web: (p) => (p.instead === 'eml' ? 'No mailbox is linked. Link your mailbox in Settings first, or download the email file instead.' : 'No mailbox is linked, so nothing can be sent. Link your mailbox in Settings first.'),
+  }),
+  'outbox.not_email': reason({
+    code: 'bad_input', example: { kind: 'reference_brief' },
+    cli: (p: { kind: string }) => `${p.kind === 'reference_brief' ? 'a reference brief goes to your reference from your own mail program' : 'a letter or a call script is not sent by email'}; only email notes can be scheduled`,
+    web: (p) => `${p.kind === 'reference_brief' ? 'A reference brief goes to your reference from your own mail program' : 'A letter or a call script is not sent by email'}: only email notes can be scheduled.`,
+  }),
+  'outbox.tone': reason({
+    code: 'bad_input', example: { count: 1, words: 'Use one exclamation mark at most.' },
+    cli: (p: { count: number; words: string }) => `the tone check finds ${p.count === 1 ? 'one thing' : `${p.count} things`} to fix before it can be scheduled: ${p.words}`,
+    web: (p) => `The tone check finds ${p.count === 1 ? 'one thing' : `${p.count} things`} to fix before it can be scheduled: ${p.words}`,
+  }),
+  'outbox.no_moment': reason({
+    code: 'bad_input', example: { update: false, name: 'Grace Okafor' },
+    cli: (p: { update: boolean; name: string }) => `the plan has no moment for ${p.update ? 'an update' : 'this note'} to ${p.name}; pick the time to send it`,
+    web: (p) => `The plan has no moment for ${p.update ? 'an update' : 'this note'} to ${p.name}. Pick the time to send it.`,
+  }),
+  'outbox.moment_invalid': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'not a moment; give a date and time',
+    web: () => 'Give a date and a time.',
+  }),
+  'outbox.moment_past': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'that moment has passed; pick a later one, or send it now',
+    web: () => 'That moment has passed. Pick a later one, or send it now.',
+  }),
+  'outbox.moment_far': reason({
+    code: 'bad_input', example: {},
+    cli: () => 'more than a year away; pick an earlier moment',
+    web: () => 'That is more than a year away. Pick an earlier moment.',
+  }),
+  'proposal.unknown': reason({
+    code: 'not_found', example: { id: 4 },
+    cli: (p: { id: number | string }) => `proposal #${String(p.id).slice(0, 20)}: there is no such proposal`,
+    web: () => 'This message is no longer waiting for a decision.',
+  }),
+  'proposal.decided': reason({
+    code: 'conflict', example: { id: 4, status: 'accepted' },
+    cli: (p: { id: number; status?: string }) => (p.status === undefined ? `proposal #${p.id} was decided meanwhile` : `proposal #${p.id} was already ${p.status}`),
+    web: () => 'This message was already decided: it is no longer waiting.',
+  }),
+  'proposal.no_text': reason({
+    code: 'conflict', example: { id: 4 },
+    cli: (p: { id: number }) => `proposal #${p.id} has no message text to record; dismiss it and record the reply by hand`,
+    web: () => 'This message has no text to record. Set it aside and record their reply by hand.',
   }),
   // ---------------------------------------------------------------- records (app/records.ts, app/interview-flow.ts, app/act.ts)
   'record.invalid': reason({

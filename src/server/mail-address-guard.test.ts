@@ -95,12 +95,12 @@ describe('a shared server connects to the address it checked', () => {
   it('a name that now leads to the server\'s own network is refused at the next connection, and the link says so', async () => {
     answers = { 'imap.provider.test': ['10.9.8.7'], 'smtp.provider.test': ['127.0.0.1', 'fe80::1'] };
     await expect(syncMailbox({ store, time, clock, mailKey: KEY, userId: 'jordan', guard })).rejects.toThrow(
-      '--imap-host: imap.provider.test leads to 10.9.8.7, an address of this shared server\'s own machine or network, not your mail provider; give your provider\'s server, such as imap.fastmail.com',
+      'imap.provider.test leads to 10.9.8.7, an address of this shared server\'s own machine or network, not your mail provider; give your provider\'s server, such as imap.fastmail.com',
     );
     expect(await store.mail.getAccount('jordan')).toMatchObject({
       status: 'failing', lastError: 'imap.provider.test leads to 10.9.8.7, an address of this shared server\'s own machine or network, not your mail provider; give your provider\'s server, such as imap.fastmail.com',
     });
     // The outbox's sender asks for the connection before each note: refused as well, as bad input (not tried again).
-    await expect(mailboxOf({ store, mailKey: KEY, guard })('jordan')).rejects.toMatchObject({ code: 'bad_input', message: expect.stringMatching(/^--smtp-host: smtp\.provider\.test leads to fe80::1/) });
+    await expect(mailboxOf({ store, mailKey: KEY, guard })('jordan')).rejects.toMatchObject({ code: 'bad_input', field: 'smtpHost', message: expect.stringMatching(/^smtp\.provider\.test leads to fe80::1/) });
   }, 60_000);
 });

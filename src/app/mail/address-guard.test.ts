@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addressGuard, isPrivateAddress, type ResolveHost } from './address-guard.js';
-import { imapOptions } from './connect.js';
+import { CLI_FIELDS, FORM_FIELDS, imapOptions } from './connect.js';
 import { reachOf } from './send.js';
 
 describe('isPrivateAddress', () => {
@@ -38,7 +38,7 @@ function resolver(names: Readonly<Record<string, readonly string[]>>): ResolveHo
 describe('addressGuard', () => {
   it('pins a public name to the address it checked; TLS still checks the name', async () => {
     const guard = addressGuard({ resolve: resolver({ 'imap.example.com': ['93.184.215.14', '2606:2800:21f::1'] }) });
-    const pinned = await guard(endpoint, 'IMAP server');
+    const pinned = await guard(endpoint, 'imapHost', FORM_FIELDS);
     expect(pinned).toEqual({ ...endpoint, connectTo: '93.184.215.14' });
     expect(reachOf(pinned)).toEqual({ host: '93.184.215.14', servername: 'imap.example.com', loopback: false });
     expect(imapOptions(pinned, { user: 'jordan', password: 'secret' })).toMatchObject({ host: '93.184.215.14', servername: 'imap.example.com', secure: true });
@@ -46,11 +46,11 @@ describe('addressGuard', () => {
 
   it('refuses a name when any of its addresses is private, naming the field and the fix', async () => {
     const guard = addressGuard({ resolve: resolver({ 'imap.example.com': ['93.184.215.14', '10.1.2.3'], 'smtp.example.com': ['::ffff:192.168.4.4'] }) });
-    await expect(guard(endpoint, 'IMAP server')).rejects.toMatchObject({
-      code: 'bad_input', field: 'IMAP server',
+    await expect(guard(endpoint, 'imapHost', FORM_FIELDS)).rejects.toMatchObject({
+      code: 'bad_input', field: 'imapHost', reason: 'mail.own_network',
       message: 'IMAP server: imap.example.com leads to 10.1.2.3, an address of this shared server\'s own machine or network, not your mail provider; give your provider\'s server, such as imap.fastmail.com',
     });
-    await expect(guard({ host: 'smtp.example.com', port: 587, security: 'starttls' }, '--smtp-host')).rejects.toMatchObject({
+    await expect(guard({ host: 'smtp.example.com', port: 587, security: 'starttls' }, 'smtpHost', CLI_FIELDS)).rejects.toMatchObject({
       message: '--smtp-host: smtp.example.com leads to ::ffff:192.168.4.4, an address of this shared server\'s own machine or network, not your mail provider; give your provider\'s server, such as smtp.fastmail.com',
     });
   });
@@ -58,16 +58,16 @@ describe('addressGuard', () => {
   it('refuses a private address written as such without asking the resolver; an unknown name says so', async () => {
     const asked: string[] = [];
     const guard = addressGuard({ resolve: async (host) => { asked.push(host); throw Object.assign(new Error('nope'), { code: 'ENOTFOUND' }); } });
-    await expect(guard({ ...endpoint, host: '192.168.1.20' }, 'IMAP server')).rejects.toThrow(
+    await expect(guard({ ...endpoint, host: '192.168.1.20' }, 'imapHost', FORM_FIELDS)).rejects.toThrow(
       'IMAP server: 192.168.1.20 is this shared server\'s own machine or network, not your mail provider; give your provider\'s server, such as imap.fastmail.com',
     );
     expect(asked).toEqual([]);
-    await expect(guard(endpoint, 'IMAP server')).rejects.toMatchObject({ code: 'bad_input', message: 'IMAP server: no server is called imap.example.com; check the spelling' });
+    await expect(guard(endpoint, 'imapHost', FORM_FIELDS)).rejects.toMatchObject({ code: 'bad_input', message: 'IMAP server: no server is called imap.example.com; check the spelling' });
   });
 
   it('a lookup that fails for now is worth trying again (unavailable, not bad input)', async () => {
     const guard = addressGuard({ resolve: async () => { throw Object.assign(new Error('timeout'), { code: 'EAI_AGAIN' }); } });
-    await expect(guard(endpoint, 'IMAP server')).rejects.toMatchObject({
+    await expect(guard(endpoint, 'imapHost', FORM_FIELDS)).rejects.toMatchObject({
       code: 'unavailable', message: 'IMAP server: the name imap.example.com could not be looked up just now; try again in a minute',
     });
   });

@@ -9,9 +9,8 @@
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { AppError } from '../errors.js';
+import { AppError, type Problem } from '../errors.js';
 import type { EndpointGuard } from './connect.js';
-import type { MailEndpoint } from './types.js';
 
 /** A name's addresses, all of them (the resolver is a dependency: tests give their own). */
 export type ResolveHost = (host: string) => Promise<readonly string[]>;
@@ -100,15 +99,16 @@ export interface AddressGuardOptions {
   readonly allow?: (ip: string) => boolean;
 }
 
-function example(field: string): string {
-  return /smtp/i.test(field) ? 'smtp.fastmail.com' : 'imap.fastmail.com';
+function example(key: 'imapHost' | 'smtpHost'): string {
+  return key === 'smtpHost' ? 'smtp.fastmail.com' : 'imap.fastmail.com';
 }
 
 /** The guard a shared server puts in front of every connection it makes for a job seeker. */
 export function addressGuard(options: AddressGuardOptions = {}): EndpointGuard {
   const resolve = options.resolve ?? systemResolve;
   const allow = options.allow ?? ((ip: string) => !isPrivateAddress(ip));
-  return async (server: MailEndpoint, field: string): Promise<MailEndpoint> => {
+  return async (server, key, names) => {
+    const refuse = (problem: Problem, cause?: unknown): AppError => new AppError(problem, { path: key, at: names[key], ...(cause !== undefined ? { cause } : {}) });
     const host = server.host.replace(/^\[|\]$/g, '');
     const literal = isIP(host) !== 0;
     let addresses: readonly string[];
@@ -118,21 +118,14 @@ export function addressGuard(options: AddressGuardOptions = {}): EndpointGuard {
         addresses = await resolve(host);
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        if (code === 'EAI_AGAIN' || code === 'ETIMEOUT' || code === 'ECONNREFUSED') {
-          throw new AppError('unavailable', `${field}: the name ${host} could not be looked up just now; try again in a minute`, { field, cause: error });
-        }
-        throw new AppError('bad_input', `${field}: no server is called ${host}; check the spelling`, { field, detail: `no server is called ${host}; check the spelling`, cause: error });
+        if (code === 'EAI_AGAIN' || code === 'ETIMEOUT' || code === 'ECONNREFUSED') throw refuse({ reason: 'mail.lookup_failed', params: { host } }, error);
+        throw refuse({ reason: 'mail.no_such_host', params: { host } }, error);
       }
     }
-    if (addresses.length === 0) {
-      throw new AppError('bad_input', `${field}: no server is called ${host}; check the spelling`, { field, detail: `no server is called ${host}; check the spelling` });
-    }
+    if (addresses.length === 0) throw refuse({ reason: 'mail.no_such_host', params: { host } });
     const refused = addresses.find((ip) => !allow(ip));
     if (refused !== undefined) {
-      const detail = literal || host === 'localhost'
-        ? `${host} is this shared server's own machine or network, not your mail provider; give your provider's server, such as ${example(field)}`
-        : `${host} leads to ${refused}, an address of this shared server's own machine or network, not your mail provider; give your provider's server, such as ${example(field)}`;
-      throw new AppError('bad_input', `${field}: ${detail}`, { field, detail });
+      throw refuse({ reason: 'mail.own_network', params: { host, example: example(key), ...(literal || host === 'localhost' ? {} : { address: refused }) } });
     }
     const [first] = addresses;
     return first === undefined ? server : { ...server, connectTo: first };

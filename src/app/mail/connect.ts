@@ -9,7 +9,7 @@
  * without touching the sync.
  */
 import type { ImapFlow } from 'imapflow';
-import { AppError } from '../errors.js';
+import { AppError, type Problem } from '../errors.js';
 import type { AppDeps } from '../records.js';
 import type { UserId } from '../ports.js';
 import { openSecret, sealSecret, type MailKey } from './credentials.js';
@@ -19,10 +19,10 @@ import { MAIL_SECURITIES, type MailAccount, type MailEndpoint, type MailSecurity
 
 /**
  * Checks a mail server's name just before it is contacted and gives the endpoint to connect to, its
- * checked address pinned (`connectTo`); an AppError naming `field` when it is refused. A shared
+ * checked address pinned (`connectTo`); an AppError about the setting `key` (named as `names` has it) when it is refused. A shared
  * server's (address-guard.ts): its own machine and network are not the seeker's mail provider.
  */
-export type EndpointGuard = (server: MailEndpoint, field: string) => Promise<MailEndpoint>;
+export type EndpointGuard = (server: MailEndpoint, key: 'imapHost' | 'smtpHost', names: FieldNames) => Promise<MailEndpoint>;
 
 /** The use cases' dependencies: the records, and the key that seals and opens mailbox secrets. */
 export interface MailDeps extends AppDeps {
@@ -45,12 +45,17 @@ export interface ConnectInput {
   readonly password: string;
 }
 
-/** Names of the settings, for messages: the CLI's flags or the form's labels. */
-export type FieldNames = Readonly<Record<'imapHost' | 'imapPort' | 'imapSecurity' | 'smtpHost' | 'smtpPort' | 'smtpSecurity' | 'user' | 'address' | 'password', string>>;
+/** Names of the settings, for messages: the CLI's flags or the form's labels; null: the words alone (a linked account's settings, typed long ago). */
+export type FieldNames = Readonly<Record<'imapHost' | 'imapPort' | 'imapSecurity' | 'smtpHost' | 'smtpPort' | 'smtpSecurity' | 'user' | 'address' | 'password', string | null>>;
 
 export const CLI_FIELDS: FieldNames = {
   imapHost: '--imap-host', imapPort: '--imap-port', imapSecurity: '--imap-security', smtpHost: '--smtp-host', smtpPort: '--smtp-port',
   smtpSecurity: '--smtp-security', user: '--user', address: '--address', password: '--password-stdin',
+};
+
+/** A linked account's settings, reached by a sync or the outbox: no flag or form is in front of the user, so the words stand alone. */
+export const LINKED_FIELDS: FieldNames = {
+  imapHost: null, imapPort: null, imapSecurity: null, smtpHost: null, smtpPort: null, smtpSecurity: null, user: null, address: null, password: null,
 };
 
 export const FORM_FIELDS: FieldNames = {
@@ -68,24 +73,25 @@ const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]
 /** How long connecting may take before it is called unreachable. */
 const TIMEOUT_MS = 15_000;
 
-function bad(field: string, detail: string): AppError {
-  return new AppError('bad_input', `${field}: ${detail}`, { field, detail });
+type FieldKey = keyof FieldNames;
+
+/** An error about the setting `key`: its path is the key, and the message names it as `names` does (a flag, a label). */
+function bad(key: FieldKey, names: FieldNames, problem: Problem, cause?: unknown): AppError {
+  return new AppError(problem, { path: key, at: names[key], ...(cause !== undefined ? { cause } : {}) });
 }
 
 function endpoint(kind: 'imap' | 'smtp', host: string | undefined, port: number | undefined, security: MailSecurity | undefined, names: FieldNames): MailEndpoint {
-  const hostField = kind === 'imap' ? names.imapHost : names.smtpHost;
-  const portField = kind === 'imap' ? names.imapPort : names.smtpPort;
-  const securityField = kind === 'imap' ? names.imapSecurity : names.smtpSecurity;
+  const hostKey = kind === 'imap' ? 'imapHost' : 'smtpHost';
+  const portKey = kind === 'imap' ? 'imapPort' : 'smtpPort';
+  const securityKey = kind === 'imap' ? 'imapSecurity' : 'smtpSecurity';
   const h = (host ?? '').trim().toLowerCase();
-  if (h === '') throw bad(hostField, `give the ${kind.toUpperCase()} server's name, such as ${kind}.example.com`);
-  if (!HOST.test(h) || h.length > 253) throw bad(hostField, `"${h.slice(0, 80)}" is not a server name; write one such as ${kind}.example.com`);
+  if (h === '') throw bad(hostKey, names, { reason: 'mail.host_missing', params: { kind } });
+  if (!HOST.test(h) || h.length > 253) throw bad(hostKey, names, { reason: 'mail.host_invalid', params: { kind, value: h } });
   const sec = security ?? (isLoopback(h) ? 'none' : kind === 'imap' ? 'tls' : 'starttls');
-  if (!(MAIL_SECURITIES as readonly string[]).includes(sec)) throw bad(securityField, `choose tls, starttls or none`);
-  if (sec === 'none' && !isLoopback(h)) {
-    throw bad(securityField, `${h} is not this machine, so the connection must be encrypted; choose tls or starttls`);
-  }
+  if (!(MAIL_SECURITIES as readonly string[]).includes(sec)) throw bad(securityKey, names, { reason: 'mail.security_invalid' });
+  if (sec === 'none' && !isLoopback(h)) throw bad(securityKey, names, { reason: 'mail.must_encrypt', params: { host: h } });
   const p = port ?? DEFAULT_PORTS[kind][sec];
-  if (!Number.isInteger(p) || p < 1 || p > 65535) throw bad(portField, `${String(port)} is not a port; give a whole number from 1 to 65535`);
+  if (!Number.isInteger(p) || p < 1 || p > 65535) throw bad(portKey, names, { reason: 'mail.port_invalid', params: { value: String(port) } });
   return { host: h, port: p, security: sec };
 }
 
@@ -95,13 +101,13 @@ export function checkConnectInput(input: ConnectInput, names: FieldNames = CLI_F
   const smtpHost = input.smtpHost ?? imap.host.replace(/^imap\./, 'smtp.');
   const smtp = endpoint('smtp', smtpHost, input.smtpPort, input.smtpSecurity, names);
   const user = input.user.trim();
-  if (user === '') throw bad(names.user, 'give the user name you log in to your mail with (often your email address)');
-  if (user.length > 320 || /[\r\n\0]/.test(user)) throw bad(names.user, 'the user name has a line break or is too long; give it on one line');
+  if (user === '') throw bad('user', names, { reason: 'mail.user_missing' });
+  if (user.length > 320 || /[\r\n\0]/.test(user)) throw bad('user', names, { reason: 'mail.user_invalid' });
   const address = (input.address ?? (ADDRESS.test(user) ? user : '')).trim().toLowerCase();
-  if (address === '') throw bad(names.address, 'give your email address (the user name is not one)');
-  if (!ADDRESS.test(address) || address.length > 320) throw bad(names.address, `"${address.slice(0, 80)}" is not an email address; write one such as you@example.com`);
-  if (input.password === '') throw bad(names.password, 'the password is empty; give the app password your mail provider made for Afterword');
-  if (/[\r\n\0]/.test(input.password)) throw bad(names.password, 'the password has a line break in it; give it on one line');
+  if (address === '') throw bad('address', names, { reason: 'mail.address_missing' });
+  if (!ADDRESS.test(address) || address.length > 320) throw bad('address', names, { reason: 'mail.address_invalid', params: { value: address } });
+  if (input.password === '') throw bad('password', names, { reason: 'mail.password_empty' });
+  if (/[\r\n\0]/.test(input.password)) throw bad('password', names, { reason: 'mail.password_line_break' });
   return { imap, smtp, user, address };
 }
 
@@ -110,35 +116,30 @@ export function connectionFailure(error: unknown, kind: 'IMAP' | 'SMTP', server:
   const e = error as { authenticationFailed?: unknown; code?: unknown; responseCode?: unknown; message?: unknown };
   const code = typeof e.code === 'string' ? e.code : '';
   const where = `${server.host}:${server.port}`;
-  const hostField = kind === 'IMAP' ? names.imapHost : names.smtpHost;
-  const securityField = kind === 'IMAP' ? names.imapSecurity : names.smtpSecurity;
+  const hostKey = kind === 'IMAP' ? 'imapHost' : 'smtpHost';
+  const securityKey = kind === 'IMAP' ? 'imapSecurity' : 'smtpSecurity';
   if (e.authenticationFailed === true || code === 'EAUTH' || code === 'AUTHENTICATIONFAILED' || (kind === 'SMTP' && e.responseCode === 535)) {
-    return new AppError('bad_input', `${names.password}: the ${kind} server ${where} refused the user name or password; check both, and use an app password if your provider requires one`, { field: names.password, cause: error });
+    return bad('password', names, { reason: 'mail.login_refused', params: { kind, where } }, error);
   }
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|ERR_TLS/.test(code)) {
-    const why = code === 'CERT_HAS_EXPIRED' ? 'its certificate has expired'
-      : /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET/.test(code) ? 'its certificate is not signed by an authority this computer trusts'
-        : /ALTNAME/.test(code) ? `its certificate is not made out to ${server.host}`
-          : 'its certificate could not be verified';
-    return new AppError('bad_input', `${hostField}: the ${kind} server ${where} cannot be trusted: ${why}; check the server name, or ask your provider`, { field: hostField, cause: error });
+    const why = code === 'CERT_HAS_EXPIRED' ? 'expired' : /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET/.test(code) ? 'unsigned' : /ALTNAME/.test(code) ? 'other_name' : 'unverified';
+    return bad(hostKey, names, { reason: 'mail.untrusted', params: { kind, where, host: server.host, why } }, error);
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new AppError('bad_input', `${hostField}: no server is called ${server.host}; check the spelling`, { field: hostField, cause: error });
-  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return bad(hostKey, names, { reason: 'mail.no_such_host', params: { host: server.host } }, error);
   if (['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'ECONNECTION', 'ESOCKET', 'ECONNRESET', 'EPIPE'].includes(code)) {
-    return new AppError('bad_input', `${hostField}: the ${kind} server ${where} could not be reached; check the server name and port, and that this computer is online`, { field: hostField, cause: error });
+    return bad(hostKey, names, { reason: 'mail.unreachable', params: { kind, where } }, error);
   }
   if (/STARTTLS|TLS/i.test(typeof e.message === 'string' ? e.message : '')) {
-    return new AppError('bad_input', `${securityField}: the ${kind} server ${where} did not agree on encryption; try the other setting (tls or starttls) or its usual port`, { field: securityField, cause: error });
+    return bad(securityKey, names, { reason: 'mail.encryption_mismatch', params: { kind, where } }, error);
   }
-  return new AppError('bad_input', `${hostField}: the ${kind} server ${where} failed while connecting; check the server name, port and security`, { field: hostField, cause: error });
+  return bad(hostKey, names, { reason: 'mail.connect_failed', params: { kind, where } }, error);
 }
 
 /** imapflow's options for an endpoint and a login (TLS verified; none only on loopback). */
 export function imapOptions(server: MailEndpoint, login: MailLogin) {
   const reach = reachOf(server);
   if (server.security === 'none' && !reach.loopback) {
-    throw new AppError('bad_input', `imap.security: ${server.host} is not this machine, so the connection must be encrypted; choose tls or starttls`, { field: 'imap.security' });
+    throw new AppError({ reason: 'mail.must_encrypt', params: { host: server.host } }, { path: 'imapSecurity', at: 'imap.security' });
   }
   const auth = 'password' in login ? { user: login.user, pass: login.password } : { user: login.user, accessToken: login.accessToken };
   return {
@@ -205,8 +206,8 @@ export async function connectMailbox(deps: MailDeps, input: ConnectInput, option
   const { imap, smtp, user, address } = checkConnectInput(input, names);
   const login: MailLogin = { user, password: input.password };
   // Both servers are checked before either is contacted; the connections go to the addresses checked.
-  const imapTo = deps.guard ? await deps.guard(imap, names.imapHost) : imap;
-  const smtpTo = deps.guard && options.checkSmtp !== false ? await deps.guard(smtp, names.smtpHost) : smtp;
+  const imapTo = deps.guard ? await deps.guard(imap, 'imapHost', names) : imap;
+  const smtpTo = deps.guard && options.checkSmtp !== false ? await deps.guard(smtp, 'smtpHost', names) : smtp;
   const client = await openImap(imapTo, login, names);
   let sent: string | undefined;
   let condstore: boolean;
@@ -246,8 +247,8 @@ export function mailboxOf(deps: Pick<MailDeps, 'store' | 'mailKey' | 'guard'>): 
     if (!account) return undefined;
     const login = loginOf(deps.mailKey, userId, account);
     // Checked (and pinned) for each use: a name may point elsewhere since it was linked.
-    const smtp = deps.guard ? await deps.guard(account.smtp, CLI_FIELDS.smtpHost) : account.smtp;
-    const imap = deps.guard ? await deps.guard(account.imap, CLI_FIELDS.imapHost) : account.imap;
+    const smtp = deps.guard ? await deps.guard(account.smtp, 'smtpHost', LINKED_FIELDS) : account.smtp;
+    const imap = deps.guard ? await deps.guard(account.imap, 'imapHost', LINKED_FIELDS) : account.imap;
     return { address: account.address, smtp: { endpoint: smtp, login }, imap: { endpoint: imap, login } };
   };
 }

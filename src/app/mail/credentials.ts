@@ -47,7 +47,7 @@ export function loadOrCreateMailKey(dataDir: string): MailKey {
     }
   }
   if (!/^[0-9a-f]{64}$/.test(text)) {
-    throw new AppError('bad_input', `${path}: the mailbox key is damaged; remove the file and connect the mailbox again`);
+    throw new AppError({ reason: 'mail.key_damaged' }, { at: path });
   }
   // A key readable by others is made private again.
   if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
@@ -76,6 +76,6 @@ export function openSecret(key: MailKey, userId: string, sealed: SealedSecret): 
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');
   } catch {
-    throw new AppError('conflict', 'The saved mailbox password cannot be read with this installation\'s key (the key file changed or the data came from another installation). Connect the mailbox again.');
+    throw new AppError({ reason: 'mail.key_mismatch' });
   }
 }

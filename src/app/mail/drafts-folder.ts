@@ -5,7 +5,7 @@
  * note left before the server stopped.
  */
 import type { ImapFlow } from 'imapflow';
-import { AppError } from '../errors.js';
+import { AppError, type Problem } from '../errors.js';
 import { reachOf, type MailLogin } from './send.js';
 import type { MailEndpoint } from './types.js';
 
@@ -26,7 +26,7 @@ export async function withImap<T>(target: ImapTarget, fn: (client: Client) => Pr
   const { host, port, security } = target.endpoint;
   const reach = reachOf(target.endpoint);
   if (security === 'none' && !reach.loopback) {
-    throw new AppError('bad_input', `imap.security: ${host} is not on this machine, so the mailbox must be reached over TLS; choose tls or starttls`, { field: 'imap.security' });
+    throw new AppError({ reason: 'mail.must_encrypt', params: { host } }, { path: 'imapSecurity', at: 'imap.security' });
   }
   const { ImapFlow } = await import('imapflow');
   const auth = 'password' in target.login
@@ -42,7 +42,7 @@ export async function withImap<T>(target: ImapTarget, fn: (client: Client) => Pr
   try {
     await client.connect();
   } catch (error) {
-    throw new AppError('unavailable', imapFailure(error, host), { cause: error });
+    throw new AppError(imapFailure(error, host), { cause: error });
   }
   try {
     const result = await fn(client);
@@ -51,7 +51,7 @@ export async function withImap<T>(target: ImapTarget, fn: (client: Client) => Pr
   } catch (error) {
     client.close();
     if (error instanceof AppError) throw error;
-    throw new AppError('unavailable', `the mail server ${host} failed: ${messageOf(error)}`, { cause: error });
+    throw new AppError({ reason: 'mail.server_failed', params: { host, said: messageOf(error) } }, { cause: error });
   }
 }
 
@@ -61,18 +61,18 @@ function messageOf(error: unknown): string {
   return text.replace(/[\r\n]+/g, ' ').slice(0, 200);
 }
 
-function imapFailure(error: unknown, host: string): string {
+function imapFailure(error: unknown, host: string): Problem {
   const e = error as { authenticationFailed?: unknown; code?: unknown };
-  if (e.authenticationFailed === true) return `the mail server ${host} refused the login; link the mailbox again with a valid app password`;
-  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT' || e.code === 'EHOSTUNREACH') return `could not reach the mail server ${host}`;
-  return `could not connect to the mail server ${host}: ${messageOf(error)}`;
+  if (e.authenticationFailed === true) return { reason: 'mail.server_refused_login', params: { host } };
+  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT' || e.code === 'EHOSTUNREACH') return { reason: 'mail.server_unreachable', params: { host, retried: false } };
+  return { reason: 'mail.server_failed', params: { host, said: messageOf(error) } };
 }
 
 /** The path of the folder marked `use` (\Drafts, \Sent); an AppError saying so when the mailbox has none. */
 export async function specialFolder(client: Client, use: SpecialUse): Promise<string> {
   const folders = await client.list();
   const found = folders.find((f) => f.specialUse === use);
-  if (!found) throw new AppError('not_found', `your mailbox has no ${FOLDER_WORDS[use]} folder that it marks as such; create one in your mail program`);
+  if (!found) throw new AppError({ reason: 'mail.no_folder', params: { name: FOLDER_WORDS[use] } });
   return found.path;
 }
 

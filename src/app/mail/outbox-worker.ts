@@ -168,7 +168,7 @@ async function sendOne(deps: OutboxWorkerDeps, claimed: ClaimedItem, maxAttempts
     return;
   }
   if (!connection) {
-    await giveBack(new AppError('bad_input', 'no mailbox is linked any more'), false);
+    await giveBack(new AppError({ reason: 'mail.unlinked_meanwhile' }), false);
     return;
   }
   if (resumed) {

@@ -12,7 +12,7 @@ import type { Recommendation, RecommendationKind } from '../../core/rules/plan-t
 import type { EpochMs, TimeRules } from '../../core/time.js';
 import type { Speller } from '../../core/tone/index.js';
 import { checkDraftEdit, checkedDraft, draftLookupError, draftMessage, renderDraftMessage, type DraftRef } from '../drafting.js';
-import { AppError } from '../errors.js';
+import { AppError, type Problem } from '../errors.js';
 import type { EmlMessage } from '../exchange/eml.js';
 import type { UserId } from '../ports.js';
 import { noProfileError, profileAndApplication, requireProfile, type AppDeps } from '../records.js';
@@ -77,15 +77,15 @@ const RECOMMENDATION_OF: Readonly<Partial<Record<TouchKind, RecommendationKind>>
 const PENDING = new Set<Recommendation['status']>(['upcoming', 'due', 'overdue', 'blocked']);
 
 /** A bad input of `field`: the message names it, `detail` says what to do (an edge may name the field its own way). */
-function fieldError(field: string, detail: string): AppError {
-  return new AppError('bad_input', `${field}: ${detail}`, { field, detail });
+function fieldError(field: 'body' | 'subject' | 'mailbox' | 'kind' | 'at', problem: Problem): AppError {
+  return new AppError(problem, { path: field });
 }
 
 function checkEdit(edit: NoteEdit): void {
-  if (edit.body.trim() === '') throw fieldError('body', 'empty; write the note first');
-  if (edit.body.length > MAX_BODY) throw fieldError('body', `longer than ${MAX_BODY} characters; shorten it`);
-  if (edit.subject.trim() === '') throw fieldError('subject', 'empty; an email needs a subject');
-  if (edit.subject.length > MAX_SUBJECT) throw fieldError('subject', `longer than ${MAX_SUBJECT} characters; shorten it`);
+  if (edit.body.trim() === '') throw fieldError('body', { reason: 'outbox.empty', params: { part: 'body' } });
+  if (edit.body.length > MAX_BODY) throw fieldError('body', { reason: 'outbox.too_long', params: { max: MAX_BODY } });
+  if (edit.subject.trim() === '') throw fieldError('subject', { reason: 'outbox.empty', params: { part: 'subject' } });
+  if (edit.subject.length > MAX_SUBJECT) throw fieldError('subject', { reason: 'outbox.too_long', params: { max: MAX_SUBJECT } });
 }
 
 /** A Message-ID in the sender's domain, made once per note: every attempt to send it carries the same one. */
@@ -133,17 +133,17 @@ const EVERY_WORD: Speller = { correct: () => true, suggest: () => [] };
 export async function scheduleNote(deps: OutboxDeps, speller: Speller | undefined, applicationId: string, ref: DraftRef, edit: NoteEdit, when: SendWhen): Promise<Scheduled> {
   const { message, draft } = await draftMessage(deps, applicationId, ref, edit);
   const connection = await deps.mailbox(deps.userId);
-  if (!connection) throw fieldError('mailbox', 'no mailbox is linked, so nothing can be sent; link your mailbox first');
+  if (!connection) throw fieldError('mailbox', { reason: 'outbox.no_mailbox', params: {} });
   const kind = touchKindOf(draft.kind);
   if (kind === undefined) {
-    throw fieldError('kind', `${draft.kind === 'reference_brief' ? 'a reference brief goes to your reference from your own mail program' : 'a letter or a call script is not sent by email'}; only email notes can be scheduled`);
+    throw fieldError('kind', { reason: 'outbox.not_email', params: { kind: draft.kind } });
   }
   checkEdit(edit);
   const { findings } = await checkDraftEdit(deps, speller ?? EVERY_WORD, applicationId, ref, { text: edit.body, subject: edit.subject });
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const words = errors.slice(0, 3).map((f) => f.message).join('; ');
-    throw fieldError('body', `the tone check finds ${errors.length === 1 ? 'one thing' : `${errors.length} things`} to fix before it can be scheduled: ${words}`);
+    throw fieldError('body', { reason: 'outbox.tone', params: { count: errors.length, words } });
   }
   const now = deps.clock.now();
   const { profile, app } = await profileAndApplication(deps.store, deps.userId, applicationId);
@@ -154,15 +154,15 @@ export async function scheduleNote(deps: OutboxDeps, speller: Speller | undefine
   if ('ideal' in when) {
     const rec = planMoment({ settings: profile.settings, candidate: profile.candidate, applications: [app] }, app, kind, personId, now, deps.time);
     if (!rec) {
-      throw fieldError('at', `the plan has no moment for ${kind === 'update' ? 'an update' : 'this note'} to ${draft.to.name}; pick the time to send it`);
+      throw fieldError('at', { reason: 'outbox.no_moment', params: { update: kind === 'update', name: draft.to.name } });
     }
     sendAt = Math.max(rec.ideal, now);
     moment = { by: 'plan', recommendation: rec };
     timeZone = rec.timeZone;
   } else {
-    if (!Number.isFinite(when.at)) throw fieldError('at', 'not a moment; give a date and time');
-    if (when.at < now - GRACE_MS) throw fieldError('at', 'that moment has passed; pick a later one, or send it now');
-    if (when.at > now + MAX_AHEAD_MS) throw fieldError('at', 'more than a year away; pick an earlier moment');
+    if (!Number.isFinite(when.at)) throw fieldError('at', { reason: 'outbox.moment_invalid' });
+    if (when.at < now - GRACE_MS) throw fieldError('at', { reason: 'outbox.moment_past' });
+    if (when.at > now + MAX_AHEAD_MS) throw fieldError('at', { reason: 'outbox.moment_far' });
     sendAt = Math.max(when.at, now);
     moment = { by: 'user' };
   }
@@ -199,7 +199,7 @@ export async function putInDrafts(deps: OutboxDeps, applicationId: string, ref: 
   checkEdit(edit);
   const { message } = await draftMessage(deps, applicationId, ref, edit);
   const connection = await deps.mailbox(deps.userId);
-  if (!connection) throw fieldError('mailbox', 'no mailbox is linked; link your mailbox first, or download the .eml file instead');
+  if (!connection) throw fieldError('mailbox', { reason: 'outbox.no_mailbox', params: { instead: 'eml' } });
   return appendToDrafts(connection.imap, await renderDraftMessage(message));
 }
 
@@ -210,13 +210,13 @@ export function listOutbox(deps: AppDeps, filter: { readonly statuses?: readonly
 
 async function requireItem(deps: AppDeps, id: number): Promise<OutboxItem> {
   const item = Number.isSafeInteger(id) && id > 0 ? await deps.store.outbox.get(deps.userId, id) : undefined;
-  if (!item) throw new AppError('not_found', `note ${id} is not in your outbox`, { field: 'id' });
+  if (!item) throw new AppError({ reason: 'outbox.not_found', params: { id } }, { path: 'id', at: null });
   return item;
 }
 
 function notWaiting(item: OutboxItem): AppError {
-  const state = item.status === 'sent' ? 'has already been sent' : item.status === 'sending' ? 'is being sent right now' : 'was cancelled';
-  return new AppError('conflict', `note ${item.id} ${state}`, { field: 'id' });
+  const status = item.status === 'sent' || item.status === 'sending' ? item.status : 'cancelled';
+  return new AppError({ reason: 'outbox.not_waiting', params: { id: item.id, status } }, { path: 'id', at: null });
 }
 
 /** Cancels a note that has not left; a conflict when it has (or is leaving now). */

@@ -126,8 +126,8 @@ export async function pendingProposals(deps: MailDeps): Promise<readonly Proposa
 
 async function pending(deps: MailDeps, id: number): Promise<MailProposal> {
   const p = await deps.store.mail.getProposal(deps.userId, id);
-  if (!p) throw new AppError('not_found', `proposal #${id}: there is no such proposal`, { field: 'proposal' });
-  if (p.status !== 'pending') throw new AppError('conflict', `proposal #${id} was already ${p.status}`, { field: 'proposal' });
+  if (!p) throw new AppError({ reason: 'proposal.unknown', params: { id } }, { path: 'proposal', at: null });
+  if (p.status !== 'pending') throw new AppError({ reason: 'proposal.decided', params: { id, status: p.status } }, { path: 'proposal', at: null });
   return p;
 }
 
@@ -156,7 +156,7 @@ export async function acceptProposal(deps: MailDeps, id: number, options: Accept
       return { proposal: decided!, words: `Noted: ${viewOf(p, (await store.getApplications(deps.userId, [p.applicationId]))[0]).headline}` };
     }
     const text = str(p.payload['text']);
-    if (text === undefined || text.trim() === '') throw new AppError('conflict', `proposal #${id} has no message text to record; dismiss it and record the reply by hand`);
+    if (text === undefined || text.trim() === '') throw new AppError({ reason: 'proposal.no_text', params: { id } });
     const at = typeof p.payload['at'] === 'number' ? p.payload['at'] : p.createdAt;
     const personId = str(p.payload['personId']);
     const recorded = await recordReply(inner, p.applicationId, text, {
@@ -179,7 +179,7 @@ export async function acceptProposal(deps: MailDeps, id: number, options: Accept
 export async function dismissProposal(deps: MailDeps, id: number): Promise<Decided> {
   const p = await pending(deps, id);
   const decided = await deps.store.mail.decideProposal(deps.userId, id, 'dismissed', deps.clock.now());
-  if (!decided) throw new AppError('conflict', `proposal #${id} was decided meanwhile`, { field: 'proposal' });
+  if (!decided) throw new AppError({ reason: 'proposal.decided', params: { id } }, { path: 'proposal', at: null });
   const subject = str(p.payload['subject']);
   return { proposal: decided, words: `Set aside${subject ? ` "${subject}"` : ' the message'}; nothing changed.` };
 }

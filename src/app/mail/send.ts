@@ -4,7 +4,7 @@
  * its own, a password today and an OAuth access token (XOAUTH2) later, in the same place.
  */
 import { isIP } from 'node:net';
-import { AppError } from '../errors.js';
+import { AppError, type Problem } from '../errors.js';
 import type { MailEndpoint } from './types.js';
 
 /** How the mail servers are logged in to: an app password, or an OAuth access token (XOAUTH2). */
@@ -52,7 +52,7 @@ export async function submit(target: SmtpTarget, envelope: Envelope, raw: Buffer
   const { host, port, security } = target.endpoint;
   const reach = reachOf(target.endpoint);
   if (security === 'none' && !reach.loopback) {
-    throw new AppError('bad_input', `smtp.security: ${host} is not on this machine, so mail to it must use TLS; choose tls or starttls`, { field: 'smtp.security' });
+    throw new AppError({ reason: 'mail.must_encrypt', params: { host } }, { path: 'smtpSecurity', at: 'smtp.security' });
   }
   const { default: nodemailer } = await import('nodemailer');
   const auth = 'password' in target.login
@@ -72,7 +72,7 @@ export async function submit(target: SmtpTarget, envelope: Envelope, raw: Buffer
     const info = await transport.sendMail({ envelope: { from: envelope.from, to: [...envelope.to] }, raw });
     return { response: String(info.response ?? '') };
   } catch (error) {
-    throw new AppError('unavailable', smtpFailure(error, host), { cause: error });
+    throw new AppError(smtpFailure(error, host), { cause: error });
   } finally {
     clearTimeout(cutOff);
     transport.close();
@@ -87,15 +87,15 @@ export function isTemporary(error: unknown): boolean {
   return true;
 }
 
-function smtpFailure(error: unknown, host: string): string {
+function smtpFailure(error: unknown, host: string): Problem {
   const e = error as { code?: unknown; responseCode?: unknown; response?: unknown; message?: unknown };
-  if (e.code === 'EAUTH') return `the mail server ${host} refused the login; link the mailbox again with a valid app password`;
+  if (e.code === 'EAUTH') return { reason: 'mail.server_refused_login', params: { host } };
   if (e.code === 'ECONNECTION' || e.code === 'ETIMEDOUT' || e.code === 'ESOCKET' || e.code === 'EDNS') {
-    return `could not reach the mail server ${host}; it will be tried again`;
+    return { reason: 'mail.server_unreachable', params: { host, retried: true } };
   }
   if (typeof e.responseCode === 'number') {
     const said = typeof e.response === 'string' ? e.response.replace(/[\r\n]+/g, ' ').slice(0, 200) : '';
-    return `the mail server ${host} refused the message (${e.responseCode}${said ? `: ${said}` : ''})`;
+    return { reason: 'mail.server_refused_message', params: { host, status: e.responseCode, said } };
   }
-  return `sending through ${host} failed: ${typeof e.message === 'string' ? e.message.slice(0, 200) : 'unknown error'}`;
+  return { reason: 'mail.server_failed', params: { host, said: typeof e.message === 'string' ? e.message.slice(0, 200) : 'unknown error' } };
 }

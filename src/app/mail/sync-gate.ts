@@ -124,10 +124,10 @@ export function createMailSyncGate(options: MailSyncGateOptions = {}): MailSyncG
           return held(deps, lease.failures, sync);
         }
         if (!await deps.store.mail.getAccount(deps.userId)) {
-          throw new AppError('not_found', 'no mailbox is linked; connect one first', { field: 'mailbox' });
+          throw new AppError({ reason: 'mail.not_linked' }, { path: 'mailbox', at: null });
         }
         if (performance.now() - started >= waitMs) {
-          throw new AppError('conflict', 'Your mailbox is being synced right now by the server; try again in a minute.', { field: 'mailbox' });
+          throw new AppError({ reason: 'mail.sync_busy' }, { path: 'mailbox', at: null });
         }
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }

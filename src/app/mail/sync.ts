@@ -30,7 +30,7 @@ import { REPLY_READ_MAX } from '../../core/replies/index.js';
 import { formatDay, type EpochMs } from '../../core/time.js';
 import { AppError } from '../errors.js';
 import { addTouch, editPersonFields, requireProfile } from '../records.js';
-import { CLI_FIELDS, connectionFailure, loginOf, openImap, type MailDeps } from './connect.js';
+import { connectionFailure, LINKED_FIELDS, loginOf, openImap, type MailDeps } from './connect.js';
 import type { NewMailProposal } from './mail-port.js';
 import { cancelQueuedOnReply } from './outbox-replied.js';
 import type { MailLogin } from './send.js';
@@ -136,7 +136,7 @@ function record(folder: string, uidValidity: number, s: Seen, result: MailMessag
 export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Promise<SyncReport> {
   const { store, userId } = deps;
   const account = await store.mail.getAccount(userId);
-  if (!account) throw new AppError('not_found', 'no mailbox is linked; connect one first', { field: 'mailbox' });
+  if (!account) throw new AppError({ reason: 'mail.not_linked' }, { path: 'mailbox', at: null });
   const now = deps.clock.now();
   const summaries = await store.listApplications(userId, { statuses: ['active'] });
   const applications = await store.getApplications(userId, summaries.map((s) => s.id));
@@ -151,7 +151,7 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
   const byId = new Map(applications.map((a) => [a.id, a]));
   const profile = await store.getProfileRecords(userId);
   const settings = profile.settings;
-  if (!settings) throw new AppError('not_found', 'no settings saved yet; set up Afterword first');
+  if (!settings) throw new AppError({ reason: 'mail.no_settings' });
 
   let client: ImapFlow | undefined;
   // Opened inside the try: a password this install's key cannot open marks the link failing too.
@@ -162,8 +162,8 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
     client?.close();
     login ??= loginOf(deps.mailKey, userId, account);
     // A shared server checks the name again and connects to the address it checked.
-    imap ??= deps.guard ? await deps.guard(account.imap, CLI_FIELDS.imapHost) : account.imap;
-    client = await openImap(imap, login, CLI_FIELDS);
+    imap ??= deps.guard ? await deps.guard(account.imap, 'imapHost', LINKED_FIELDS) : account.imap;
+    client = await openImap(imap, login, LINKED_FIELDS);
     return client;
   };
 
@@ -205,7 +205,7 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
     else await store.mail.setAccountStatus(userId, 'connected', undefined, deps.clock.now());
     return done;
   } catch (error) {
-    const failure = error instanceof AppError ? error : connectionFailure(error, 'IMAP', account.imap, CLI_FIELDS);
+    const failure = error instanceof AppError ? error : connectionFailure(error, 'IMAP', account.imap, LINKED_FIELDS);
     await store.mail.setAccountStatus(userId, 'failing', failure.detail ?? failure.message);
     throw failure;
   } finally {

@@ -103,7 +103,7 @@ describe('afterword mail connect', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('bad_input');
-    expect((error as AppError).field).toBe('--password-stdin');
+    expect((error as AppError).field).toBe('password');
     expect((error as AppError).message).toMatch(/refused the user name or password/);
     expect((error as AppError).message).not.toContain('not it');
     expect(await store.mail.getAccount('wrong')).toBeUndefined();
@@ -122,7 +122,7 @@ describe('afterword mail connect', () => {
     const plain = await connectMailbox(depsOf('tls'), {
       imapHost: 'imap.example.com', imapSecurity: 'none', user: USERS[0]!.login, password: PASSWORD,
     }).then(() => undefined, (e: unknown) => e as AppError);
-    expect(plain?.field).toBe('--imap-security');
+    expect(plain?.field).toBe('imapSecurity');
     expect(await store.mail.getAccount('tls')).toBeUndefined();
   });
 

@@ -123,10 +123,10 @@ describe('sync now and the proposals', () => {
 
     const twice = await api.post(`/api/mailbox/proposals/${id}/dismiss`, {});
     expect(twice.status).toBe(409);
-    expect((await json(twice))['error']).toBe('This message was already decided: it is no longer waiting.');
+    expect(((await json(twice))['problem'] as Body)).toMatchObject({ reason: 'proposal.decided', message: 'This message was already decided: it is no longer waiting.' });
     const unknown = await api.post('/api/mailbox/proposals/999/accept', {});
     expect(unknown.status).toBe(404);
-    expect((await json(unknown))['error']).not.toMatch(/#|999/);
+    expect(((await json(unknown))['problem'] as Body)['message']).toBe('This message is no longer waiting for a decision.');
     expect((await api.post('/api/mailbox/proposals/x/dismiss', {})).status).toBe(404);
     expect((await api.post(`/api/mailbox/proposals/${id}/accept`, { decisionBy: 'Friday' })).status).toBe(400);
     expect((await json(await api.get('/api/mailbox')))['mailbox']).toMatchObject({ pending: 0 });
@@ -156,7 +156,7 @@ describe('a sync that fails', () => {
     await deps.store.mail.saveAccount(LOCAL_USER.id, { ...account!, login: 'nobody' });
     const res = await api.post('/api/mailbox/sync', {});
     expect(res.status).toBe(422);
-    const error = String((await json(res))['error']);
+    const error = String(((await json(res))['problem'] as Body)['message']);
     expect(error).toMatch(/^The IMAP server 127\.0\.0\.1:\d+ refused the user name or password/);
     expect(error).not.toMatch(/--|afterword /);
     const status = (await json(await api.get('/api/mailbox')))['mailbox'] as Body;
@@ -212,18 +212,18 @@ describe('on a shared server', () => {
       }
       // A name that resolves to a private address is refused as the address would be: every address is checked.
       for (const [imapHost, smtpHost, field, address, example] of [
-        ['mail.intranet.example', undefined, 'IMAP server', '10.20.0.7', 'imap.fastmail.com'],
-        ['imap.mixed.example', undefined, 'IMAP server', '192.168.0.9', 'imap.fastmail.com'],
-        ['imap.mapped.example', undefined, 'IMAP server', '::ffff:127.0.0.1', 'imap.fastmail.com'],
-        ['imap.meta.example', undefined, 'IMAP server', '169.254.169.254', 'imap.fastmail.com'],
-        ['imap.example.com', 'smtp.ula.example', 'SMTP server', 'fd00:ab::25', 'smtp.fastmail.com'],
+        ['mail.intranet.example', undefined, 'imapHost', '10.20.0.7', 'imap.fastmail.com'],
+        ['imap.mixed.example', undefined, 'imapHost', '192.168.0.9', 'imap.fastmail.com'],
+        ['imap.mapped.example', undefined, 'imapHost', '::ffff:127.0.0.1', 'imap.fastmail.com'],
+        ['imap.meta.example', undefined, 'imapHost', '169.254.169.254', 'imap.fastmail.com'],
+        ['imap.example.com', 'smtp.ula.example', 'smtpHost', 'fd00:ab::25', 'smtp.fastmail.com'],
       ] as const) {
         const host = smtpHost ?? imapHost;
         const res = await world.write('PUT', '/api/mailbox', { ...link(), imapHost, imapSecurity: 'tls', smtpSecurity: 'tls', ...(smtpHost ? { smtpHost } : {}) }, seeker);
         const out = await json(res);
         expect({ status: res.status, error: out['error'], field: out['field'] }).toEqual({
           status: 422, field,
-          error: `${field}: ${host} leads to ${address}, an address of this shared server's own machine or network, not your mail provider; give your provider's server, such as ${example}`,
+          error: `${field === 'smtpHost' ? 'SMTP server' : 'IMAP server'}: ${host} leads to ${address}, an address of this shared server's own machine or network, not your mail provider; give your provider's server, such as ${example}`,
         });
       }
       // A name nobody knows: said plainly, before anything is contacted.

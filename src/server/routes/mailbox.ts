@@ -49,15 +49,10 @@ const ConnectBody = z.strictObject({
 const AcceptBody = z.strictObject({ decisionBy: z.iso.date({ error: 'a day such as 2026-03-20' }).optional() });
 const ProposalQuery = z.object({ application: z.string().min(1).max(40).optional() });
 
-/** The CLI's flag in front of a message ("--password-stdin: …") is no word for the web app. */
+/** The CLI's flag in front of a stored message ("--imap-host: …") is no word for the web app. */
 function webWords(text: string): string {
   const rest = text.replace(/^--[a-z-]+: /, '');
   return rest.charAt(0).toUpperCase() + rest.slice(1);
-}
-
-function forWeb(error: unknown): unknown {
-  if (!(error instanceof AppError) || !/^--[a-z-]+: /.test(error.message)) return error;
-  return new AppError(error.code, webWords(error.message), { field: 'mailbox', cause: error });
 }
 
 function statusJson(s: MailStatusView) {
@@ -87,23 +82,8 @@ function reportJson(r: SyncReport) {
 
 function proposalId(raw: string): number {
   const n = Number(raw);
-  if (!/^\d{1,9}$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new AppError('not_found', 'This message is no longer waiting for a decision.', { field: 'proposal' });
+  if (!/^\d{1,9}$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new AppError({ reason: 'proposal.unknown', params: { id: raw } }, { path: 'proposal', at: null });
   return n;
-}
-
-/** The proposal use cases' refusals name its number; the web app's words do not. */
-async function decide<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AppError && error.field === 'proposal') {
-      throw new AppError(error.code, error.code === 'not_found' ? 'This message is no longer waiting for a decision.' : 'This message was already decided: it is no longer waiting.', { field: 'proposal', cause: error });
-    }
-    if (error instanceof AppError && /has no message text/.test(error.message)) {
-      throw new AppError('conflict', 'This message has no text to record. Set it aside and record their reply by hand.', { field: 'proposal', cause: error });
-    }
-    throw error;
-  }
 }
 
 export function mailboxRoutes(options: MailboxRouteOptions = {}) {
@@ -113,7 +93,7 @@ export function mailboxRoutes(options: MailboxRouteOptions = {}) {
   const guard = options.guard ?? (options.shared ? addressGuard() : undefined);
   const withKey = (app: AppDeps): MailDeps => {
     if (options.mailKey === undefined) {
-      throw new AppError('unavailable', 'This server was started without a key for mailbox passwords, so no mailbox can be linked here.', { field: 'mailbox' });
+      throw new AppError({ reason: 'mail.no_key' }, { path: 'mailbox', at: null });
     }
     return { ...app, mailKey: options.mailKey, ...(guard ? { guard } : {}) };
   };
@@ -142,12 +122,7 @@ export function mailboxRoutes(options: MailboxRouteOptions = {}) {
     })
     .post('/mailbox/sync', async (c) => {
       const deps = withKey(c.var.app);
-      let report: SyncReport;
-      try {
-        report = await gate.syncNow(deps);
-      } catch (error) {
-        throw forWeb(error);
-      }
+      const report = await gate.syncNow(deps);
       return c.json({ report: reportJson(report), mailbox: statusJson(await mailStatus(deps)) });
     })
     .get('/mailbox/proposals', query(ProposalQuery), async (c) => {
@@ -158,12 +133,12 @@ export function mailboxRoutes(options: MailboxRouteOptions = {}) {
     .post('/mailbox/proposals/:id/accept', body(AcceptBody), async (c) => {
       const q = c.req.valid('json');
       const id = proposalId(c.req.param('id'));
-      const decided = await decide(() => acceptProposal(keyless(c.var.app), id, q.decisionBy !== undefined ? { decisionBy: q.decisionBy } : {}));
+      const decided = await acceptProposal(keyless(c.var.app), id, q.decisionBy !== undefined ? { decisionBy: q.decisionBy } : {});
       return c.json({ status: decided.proposal.status, words: decided.words });
     })
     .post('/mailbox/proposals/:id/dismiss', async (c) => {
       const id = proposalId(c.req.param('id'));
-      const decided = await decide(() => dismissProposal(keyless(c.var.app), id));
+      const decided = await dismissProposal(keyless(c.var.app), id);
       return c.json({ status: decided.proposal.status, words: decided.words });
     });
 }

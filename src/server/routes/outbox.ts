@@ -60,7 +60,7 @@ const noMailbox = (): MailboxOf => async () => undefined;
 
 function noteId(raw: string): number {
   const n = Number(raw);
-  if (!/^\d{1,9}$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new AppError('not_found', 'no such note in your outbox', { field: 'id' });
+  if (!/^\d{1,9}$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new AppError({ reason: 'outbox.not_found', params: { id: raw } }, { path: 'id', at: null });
   return n;
 }
 
