@@ -11,7 +11,7 @@ import { renderCalendar, type CalendarOptions } from './exchange/ics.js';
 import { importApplications, type ImportError, type ImportField, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import/index.js';
 import { oneLine, shorten } from './exchange/text.js';
 import { renderCsv, renderXlsx, type SheetId } from './exchange/spreadsheet.js';
-import type { ApplicationRecord, Store } from './ports.js';
+import type { ApplicationHead, ApplicationRecord, Store } from './ports.js';
 import { nextId, refreshNextDue, requireProfile, type AppDeps } from './records.js';
 
 async function planned(deps: AppDeps): Promise<{ scenario: Scenario; plan: Plan }> {
@@ -114,7 +114,7 @@ function matchKey(company: string, role: string, appliedOn: number | undefined):
 }
 
 /** The application as recorded, with what the row gives laid over it: details given replace, absent ones are kept. */
-function merged(current: Application, row: ImportedApplication): Application {
+function merged<T extends ApplicationHead>(current: T, row: ImportedApplication): T {
   const app = row.application;
   const out: Record<string, unknown> = { ...current, company: app.company, role: app.role };
   if (row.statusGiven) out['status'] = app.status;
@@ -126,7 +126,7 @@ function merged(current: Application, row: ImportedApplication): Application {
   const contact = app.people[0];
   const known = contact === undefined || current.people.some((p) => p.name.toLowerCase() === contact.name.toLowerCase());
   if (!known) out['people'] = [...current.people, { ...contact, id: nextId('p', current.people.map((p) => p.id)) }];
-  return ordered(out as unknown as Application);
+  return ordered(out as unknown as T);
 }
 
 const ORDER: readonly (keyof Application)[] = [
@@ -135,9 +135,9 @@ const ORDER: readonly (keyof Application)[] = [
 ];
 
 /** The application with its keys in the model's order, as the store reads it back (so equal records compare equal as JSON). */
-function ordered(app: Application): Application {
+function ordered<T extends ApplicationHead>(app: T): T {
   const a = app as unknown as Record<string, unknown>;
-  return Object.fromEntries(ORDER.filter((k) => a[k] !== undefined).map((k) => [k, a[k]])) as unknown as Application;
+  return Object.fromEntries(ORDER.filter((k) => a[k] !== undefined).map((k) => [k, a[k]])) as unknown as T;
 }
 
 /**
@@ -181,7 +181,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
     const app = r.application;
     return (app.sourceId !== undefined ? bySourceId.get(app.sourceId) : undefined) ?? byKey.get(matchKey(app.company, app.role, app.appliedOn));
   };
-  const remember = (app: Application): void => {
+  const remember = (app: ApplicationHead): void => {
     if (app.sourceId !== undefined) bySourceId.set(app.sourceId, app.id);
     byKey.set(matchKey(app.company, app.role, app.appliedOn), app.id);
   };
@@ -204,11 +204,12 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
       }
       rows += batch.records.length;
       if (batch.records.length === 0) continue;
-      // One read per batch for the applications recorded before it that its rows match.
+      // One read per batch for the applications recorded before it that its rows match, without
+      // their interviews and touches (a row changes neither); those are read for the ones it changes.
       const ids = [...new Set(batch.records.map((r) => matchOf(r)).filter((id): id is string => id !== undefined))];
-      const current = new Map((ids.length > 0 ? await store.getApplications(deps.userId, ids) : []).map((a) => [a.id, a]));
+      const current = new Map<string, ApplicationHead>((ids.length > 0 ? await store.getApplicationHeads(deps.userId, ids) : []).map((a) => [a.id, a]));
       const added: ApplicationRecord[] = [];
-      const changed = new Map<string, Application>();
+      const changed = new Map<string, ApplicationHead>();
       // Applications this batch adds, until they are written, by id → their place in `added`.
       const pending = new Map<string, number>();
       for (const r of batch.records) {
@@ -222,7 +223,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
           if (preview.length < PREVIEW_ROWS) preview.push({ ...r, action: 'unchanged', matches: id });
           continue;
         }
-        const before = id === undefined ? undefined : at !== undefined ? added[at]?.application : current.get(id);
+        const before: ApplicationHead | undefined = id === undefined ? undefined : at !== undefined ? added[at]?.application : current.get(id);
         let action: PreviewRow['action'];
         if (before === undefined) {
           const record = newRecord(r);
@@ -240,7 +241,8 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
             unchanged++;
           } else {
             // A repeat of a row this batch adds changes what is inserted; otherwise the recorded one is saved once.
-            if (at !== undefined) added[at] = { application: after, redFlags: [] };
+            const adding = at === undefined ? undefined : added[at];
+            if (at !== undefined && adding) added[at] = { application: { ...adding.application, ...after }, redFlags: [] };
             else {
               changed.set(after.id, after);
               current.set(after.id, after);
@@ -254,7 +256,11 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
       }
       if (write && errorCount === 0) {
         if (added.length > 0) await store.insertApplications(deps.userId, added);
-        for (const app of changed.values()) {
+        const whole = changed.size > 0 ? await store.getApplications(deps.userId, [...changed.keys()]) : [];
+        for (const full of whole) {
+          const head = changed.get(full.id);
+          if (!head) continue;
+          const app = ordered({ ...head, interviews: full.interviews, touches: full.touches });
           await store.saveApplication(deps.userId, app);
           await refreshNextDue(store, deps, profile, app);
         }

@@ -289,6 +289,9 @@ export interface BackupSink {
   applications(records: readonly ApplicationRecord[]): void | Promise<void>;
 }
 
+/** An application without its interviews and touches (never saved as it is: saving replaces them). */
+export type ApplicationHead = Omit<Application, 'interviews' | 'touches'>;
+
 /** Where `agendaPaged` hands the agenda's records: all but the summaries first, then the summaries a page at a time, in order. */
 export interface AgendaSink {
   head(records: Omit<AgendaRecords, 'summaries'>): void | Promise<void>;
@@ -422,6 +425,8 @@ export interface Store {
   getApplication(userId: UserId, applicationId: string): Promise<Application | undefined>;
   /** The applications with these ids, in the order asked (ids not found are left out); one read, whatever the number. */
   getApplications(userId: UserId, applicationIds: readonly string[]): Promise<readonly Application[]>;
+  /** As `getApplications`, without the interviews and touches: what an import compares its rows with. */
+  getApplicationHeads(userId: UserId, applicationIds: readonly string[]): Promise<readonly ApplicationHead[]>;
   /** In the order the applications were added. */
   listApplications(userId: UserId, filter?: ApplicationFilter): Promise<readonly ApplicationSummary[]>;
   setStatus(userId: UserId, applicationId: string, status: ApplicationStatus): Promise<void>;

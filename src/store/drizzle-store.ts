@@ -14,7 +14,7 @@ import type { MailStore } from '../app/mail/mail-port.js';
 import type { OutboxStore } from '../app/mail/outbox-port.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
-  type AgendaRecords, type AgendaSink, type ApplicationContext, type BackupSink, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
+  type AgendaRecords, type AgendaSink, type ApplicationContext, type ApplicationHead, type BackupSink, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
   type AccountStore, type Criterion, type CriterionRating, type Offer, type RedFlag, type RedFlagNote, type Store, type User, type UserId,
 } from '../app/ports.js';
 import type {
@@ -621,6 +621,15 @@ export class DrizzleStore implements Store {
     });
   }
 
+  getApplicationHeads(userId: UserId, applicationIds: readonly string[]): Promise<readonly ApplicationHead[]> {
+    const ids = applicationIds.filter(rows.isStorableText);
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.run(json.APPLICATION_HEADS, { userId, ids: JSON.stringify(ids) }).then((r) => {
+      const found = new Map(json.applicationHeadsFrom(r).map((app) => [app.id, app]));
+      return applicationIds.flatMap((id) => found.get(id) ?? []);
+    });
+  }
+
   async getApplicationContext(userId: UserId, applicationId: string): Promise<ApplicationContext> {
     // An id no row could hold names no application (PGlite cannot even send some of those).
     const ids = rows.isStorableText(applicationId) ? [applicationId] : [];
@@ -642,12 +651,12 @@ export class DrizzleStore implements Store {
       for (;;) {
         // `position >=` lets the (user, position) index start at the page, as a backup's pages do.
         const from = after === undefined ? undefined : and(gte(a.position, after.position), sql`(${a.position}, ${a.id}) > (${after.position}, ${after.id})`);
-        const page = await q.select({ position: a.position, id: a.id, summary: json.SUMMARY_TEXT }).from(a)
-          .where(and(eq(a.userId, userId), from)).orderBy(asc(a.position), asc(a.id)).limit(limit);
-        if (page.length > 0) await sink.summaries(page.map((r) => json.summaryFrom(r.summary)));
+        const page = (await q.select({ row: json.PAGED_SUMMARY_TEXT }).from(a)
+          .where(and(eq(a.userId, userId), from)).orderBy(asc(a.position), asc(a.id)).limit(limit)).map((r) => json.pagedSummaryFrom(r.row));
+        if (page.length > 0) await sink.summaries(page.map((r) => r.summary));
         const last = page[page.length - 1];
         if (last === undefined || page.length < limit) break;
-        after = { position: last.position, id: last.id };
+        after = { position: last.position, id: last.summary.id };
       }
     });
   }

@@ -270,6 +270,10 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         // No row has an id with NUL or a lone surrogate (PGlite cannot even send two lone low surrogates): nothing is found.
         for (const odd of ['a1\u0000', '\ud800', '\udcee\udeb9']) expect(await store.getApplication(user, odd)).toBeUndefined();
         expect(await store.getApplications(user, ['\udcee\udeb9', 'a1'])).toStrictEqual([acme]);
+        // The same without interviews and touches (what an import compares with).
+        const heads = scenario.applications.map((app) => Object.fromEntries(Object.entries(app).filter(([key]) => key !== 'interviews' && key !== 'touches'))).reverse();
+        expect(await store.getApplicationHeads(user, ['missing', ...ids, '\udcee\udeb9'])).toStrictEqual(heads);
+        expect(await store.getApplicationHeads(user, [])).toStrictEqual([]);
         await expectAppError(store.savePerson(user, '\udcee\udeb9', { id: 'p1', name: 'Pat', role: 'recruiter', informal: false, verified: false }), 'not_found');
       });
 

@@ -194,6 +194,24 @@ describe.each([
     expect(await apps('Later Co 1')).toMatchObject([{ status: 'offer', notes: 'Second look' }]);
   }, 120_000);
 
+  it.runIf(enabled)('an update keeps the application\'s interviews and touches (the rows are compared without them)', async () => {
+    const path = join(repeatDir, 'history.csv');
+    writeFileSync(path, 'Company,Role,Status,Date applied,Contact\nHistory Co,Analyst,Applied,2026-02-02,Grace Okafor\n');
+    expect(counts((await run(['import', 'csv', path])).stdout)).toBe('1 new, 0 updated, 0 unchanged');
+    const [app] = await apps('History Co');
+    const id = app?.id ?? '';
+    // Mon 2026-02-23, 14:00–15:00 London; the thank-you sent the same day.
+    expect((await run(['add', 'interview', id, '--start', '2026-02-23T14:00', '--end', '2026-02-23T15:00', '--stage', 'phone_screen', '--with', 'p1'])).code).toBe(0);
+    expect((await run(['sent', id, '--kind', 'thank_you', '--person', 'p1', '--at', '2026-02-23T16:00', '--yes'])).code).toBe(0);
+    const before = await own.store.getApplication(LOCAL_USER.id, id);
+    expect(before?.interviews).toHaveLength(1);
+    expect(before?.touches).toHaveLength(1);
+    writeFileSync(path, 'Company,Role,Status,Date applied,Contact,Notes\nHistory Co,Analyst,Applied,2026-02-02,Sam Ruiz,Went well\n');
+    expect(counts((await run(['import', 'csv', path])).stdout)).toBe('0 new, 1 updated, 0 unchanged');
+    const after = await own.store.getApplication(LOCAL_USER.id, id);
+    expect(after).toStrictEqual({ ...before, notes: 'Went well', people: [...(before?.people ?? []), { id: 'p2', name: 'Sam Ruiz', role: 'other', informal: false, verified: false }] });
+  }, 60_000);
+
   it.runIf(enabled)('matched by the source\'s id column within one batch, also when the company was renamed', async () => {
     const path = join(repeatDir, 'ids.csv');
     writeFileSync(path, 'Id,Company,Title,Status,Date Applied\nr-1,Umbrella,QA Lead,Applied,2026-02-20\nr-2,Hooli,PM,Applied,2026-02-21\nr-1,Umbrella Ltd,QA Lead,Offer,2026-02-20\n');
