@@ -1,15 +1,16 @@
 /**
  * An admin's page (shared server): every account, an invitation form that returns the link to send,
  * each job seeker's coaches (added and removed here), and a password reset link per account. Links are shown once and work once; the admin sends them.
+ * An account can be deactivated (after a confirmation) and reactivated; its status is said in words.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { InferResponseType } from 'hono/client';
 import { accounts, ApiError, done, ok, type AccountJson } from '../api.js';
 import { ROLE_LABELS } from '../components/AccountMenu.js';
 import { CopyField } from '../components/CopyField.js';
-import { ErrorNote, Field, Loading, Page } from '../components/ui.js';
+import { Chip, ErrorNote, Field, Loading, Page } from '../components/ui.js';
 import { useData, useSubmit } from '../data.js';
-import { when } from '../format.js';
+import { day, when } from '../format.js';
 import './Admin.css';
 
 type Made = { readonly url: string; readonly expiresAt: string; readonly what: string };
@@ -168,6 +169,74 @@ function RoleCell({ account, self, onChanged, onNotice }: { account: AccountJson
   );
 }
 
+type ListedAccount = InferResponseType<typeof accounts.admin.accounts.$get, 200>['accounts'][number];
+
+/**
+ * Deactivating an account (asked first: it ends every session at once) or reactivating it. Focus
+ * goes to the question when it opens, back to its button when kept, and to the other button once done.
+ */
+function Deactivation({ account, onChanged, onNotice }: { account: ListedAccount; onChanged: () => void; onNotice: (text: string) => void }) {
+  const id = useId();
+  const { busy, error, run } = useSubmit();
+  const [asking, setAsking] = useState(false);
+  const [focusNext, setFocusNext] = useState<'deactivate' | 'reactivate' | 'question'>();
+  const deactivateButton = useRef<HTMLButtonElement>(null);
+  const reactivateButton = useRef<HTMLButtonElement>(null);
+  const question = useRef<HTMLDivElement>(null);
+  const deactivated = account.deactivatedAt !== null;
+  useEffect(() => {
+    const target = focusNext === 'question' ? question.current : focusNext === 'deactivate' ? deactivateButton.current : focusNext === 'reactivate' ? reactivateButton.current : null;
+    if (!target) return;
+    target.focus();
+    setFocusNext(undefined);
+  }, [focusNext, deactivated, asking]);
+  const ask = (): void => { setAsking(true); setFocusNext('question'); };
+  const keep = (): void => { setAsking(false); setFocusNext('deactivate'); };
+  const deactivate = (): Promise<void> => run(async () => {
+    const answer = await ok(accounts.admin.accounts[':id'].deactivate.$post({ param: { id: account.id } }));
+    const ended = answer.ended === 0 ? 'they were not signed in anywhere' : `they are signed out everywhere (${answer.ended === 1 ? 'one session' : `${answer.ended} sessions`} ended)`;
+    onNotice(`${account.name} is deactivated: they can no longer sign in, and ${ended}. Their records are kept.`);
+    setAsking(false);
+    setFocusNext('reactivate');
+    onChanged();
+  });
+  const reactivate = (): Promise<void> => run(async () => {
+    await ok(accounts.admin.accounts[':id'].reactivate.$post({ param: { id: account.id } }));
+    onNotice(`${account.name} is active again: they can sign in with their password.`);
+    setFocusNext('deactivate');
+    onChanged();
+  });
+  if (deactivated) {
+    return (
+      <>
+        <button ref={reactivateButton} type="button" className="button small" disabled={busy} aria-label={`Reactivate ${account.name}`} onClick={() => void reactivate()}>Reactivate</button>
+        <ErrorNote error={error} />
+      </>
+    );
+  }
+  return (
+    <>
+      {!asking && <button ref={deactivateButton} type="button" className="button small" aria-label={`Deactivate ${account.name}…`} onClick={ask}>Deactivate…</button>}
+      {asking && (
+        <div ref={question} className="admin-confirm" role="group" aria-labelledby={`${id}-q`} tabIndex={-1}>
+          <p id={`${id}-q`}>Deactivate {account.name}? They can no longer sign in, and are signed out everywhere at once. Their records are kept, and you can reactivate the account later.</p>
+          <div className="admin-confirm-actions">
+            <button type="button" className="button small danger" disabled={busy} onClick={() => void deactivate()}>{busy ? 'Deactivating…' : `Deactivate ${account.name}`}</button>
+            <button type="button" className="button small" disabled={busy} onClick={keep}>Keep active</button>
+          </div>
+        </div>
+      )}
+      <ErrorNote error={error} />
+    </>
+  );
+}
+
+/** Under a deactivated account's name, in words (an active account, the usual case, says nothing more). */
+function Status({ account }: { account: ListedAccount }) {
+  if (account.deactivatedAt === null) return null;
+  return <span className="admin-status"><Chip tone="warn">Deactivated</Chip> <span className="muted">since {day(account.deactivatedAt, localZone())}</span></span>;
+}
+
 type InvitationJson = InferResponseType<typeof accounts.admin.invitations.$get, 200>['invitations'][number];
 
 /** Invitations not accepted yet: who, as what, followed by whom, until when; each can be taken back (its link stops working). */
@@ -226,7 +295,7 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
     setNotice(answer.ended === 0 ? `${a.name} was not signed in anywhere.` : `${a.name} is signed out everywhere (${answer.ended === 1 ? 'one session' : `${answer.ended} sessions`} ended).`);
   });
   return (
-    <Page title="Accounts" subtitle="Invite people, choose each job seeker's coaches and each account's role, and hand out password reset links. You send the links yourself.">
+    <Page title="Accounts" subtitle="Invite people, choose each job seeker's coaches and each account's role, hand out password reset links, and deactivate accounts that should no longer sign in. You send the links yourself.">
       <section aria-labelledby="invite-h" className="section">
         <h2 id="invite-h">Invite someone</h2>
         <InviteForm coaches={coaches} organisations={organisations} organisationId={self.organisationId ?? ''} onMade={list.reload} />
@@ -247,8 +316,8 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
             <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th>{manyOrganisations && <th scope="col">Organisation</th>}<th scope="col">Coaches</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
             <tbody>
               {all.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row" className="admin-name">{a.name}{a.id === self.id && <span className="muted"> (you)</span>}</th>
+                <tr key={a.id} className={a.deactivatedAt !== null ? 'admin-deactivated' : undefined}>
+                  <th scope="row" className="admin-name">{a.name}{a.id === self.id && <span className="muted"> (you)</span>}<Status account={a} /></th>
                   <td className="admin-email" data-label="Email">{a.email}</td>
                   <td data-label="Role"><RoleCell account={a} self={a.id === self.id} onChanged={list.reload} onNotice={(text) => { setReset(undefined); setNotice(text); }} /></td>
                   {manyOrganisations && <td data-label="Organisation">{a.organisationId ? orgName.get(a.organisationId) ?? 'Another organisation' : <span className="muted">None</span>}</td>}
@@ -256,10 +325,14 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
                     ? <SeekerCoaches seeker={a} coaches={coaches} coachIds={a.coachIds} onChanged={list.reload} />
                     : <span className="muted">—</span>}</td>
                   <td className="admin-actions-cell"><div className="admin-row-actions">
-                    <button type="button" className="button small" aria-label={`Reset link for ${a.name}`} onClick={() => void makeReset(a)}>Reset link</button>{' '}
-                    {a.id !== self.id && (
+                    {/* A deactivated account has no sessions to end, and a reset link would not let it sign in. */}
+                    {a.deactivatedAt === null && (
+                      <button type="button" className="button small" aria-label={`Reset link for ${a.name}`} onClick={() => void makeReset(a)}>Reset link</button>
+                    )}
+                    {a.id !== self.id && a.deactivatedAt === null && (
                       <button type="button" className="button small" aria-label={`Sign out everywhere: ${a.name}`} onClick={() => void signOut(a)}>Sign out everywhere</button>
                     )}
+                    {a.id !== self.id && <Deactivation account={a} onChanged={list.reload} onNotice={(text) => { setReset(undefined); setNotice(text); }} />}
                   </div></td>
                 </tr>
               ))}

@@ -41,10 +41,12 @@ export function CoachSeeker({ seekerId }: { seekerId: string }) {
     return (
       <Page title={seeker.name} subtitle={seeker.email} actions={<Link href="/" className="button small">All job seekers</Link>}>
         <div className="card coach-not-set-up">
-          <h2>{joined === 'no_password' ? 'Not joined yet' : 'Not set up yet'}</h2>
+          <h2>{joined === 'no_password' ? 'Not joined yet' : joined === 'deactivated' ? 'Account deactivated' : 'Not set up yet'}</h2>
           <p>{joined === 'no_password'
             ? `${seeker.name} has not accepted their invitation, so they cannot sign in yet. An admin can send them a new invitation or a password reset link.`
-            : `${seeker.name} has an account but has not saved their name, time zone and region yet. Their plan appears here once they do.`}</p>
+            : joined === 'deactivated'
+              ? `An admin has deactivated ${seeker.name}’s account, so they cannot sign in and nothing they owe is counted. Their records are kept; their plan shows here again if an admin reactivates the account.`
+              : `${seeker.name} has an account but has not saved their name, time zone and region yet. Their plan appears here once they do.`}</p>
         </div>
       </Page>
     );

@@ -61,7 +61,8 @@ function filterLabel(f: Filter, quietDays: number): string {
 
 /** Overdue first, then due now, then the longest quiet, then those not joined or set up; by name within each. */
 function attentionOrder(a: CoachRowJson, b: CoachRowJson): number {
-  const joined = (r: CoachRowJson): number => (r.joined === 'set_up' ? 0 : 1);
+  // Deactivated accounts last: nothing of theirs needs the coach.
+  const joined = (r: CoachRowJson): number => (r.joined === 'set_up' ? 0 : r.joined === 'deactivated' ? 2 : 1);
   return b.overdue.length - a.overdue.length || b.due.length - a.due.length || joined(a) - joined(b)
     || (b.daysSinceApplied ?? Infinity) - (a.daysSinceApplied ?? Infinity) || a.seeker.name.localeCompare(b.seeker.name);
 }
@@ -118,6 +119,7 @@ function Owes({ r }: { r: CoachRowJson }) {
   if (r.joined === 'invited') return <span className="muted">Invited; has not accepted yet</span>;
   if (r.joined === 'no_password') return <span className="muted">Has not accepted the invitation</span>;
   if (r.joined === 'not_set_up') return <span className="muted">Joined; no profile yet</span>;
+  if (r.joined === 'deactivated') return <span className="muted">Nothing: the account is deactivated</span>;
   const items = [...r.overdue, ...r.due];
   const first = items[0];
   if (!first) return <span className="muted">Nothing now</span>;
@@ -179,6 +181,8 @@ function Reasons({ r, zone, quietDays }: { r: CoachRowJson; zone: string; quietD
     parts.push(<p key="joined">{r.seeker.name} has an account but no password yet: they have not opened their invitation. An admin can send them a new invitation or a reset link.</p>);
   } else if (r.joined === 'not_set_up') {
     parts.push(<p key="joined">{r.seeker.name} has an account but has not saved their name, time zone and region yet, so nothing can be planned for them.</p>);
+  } else if (r.joined === 'deactivated') {
+    parts.push(<p key="joined">An admin has deactivated {r.seeker.name}’s account: they cannot sign in, and nothing they owe is counted here. Their records are kept, and their plan shows here again if an admin reactivates the account.</p>);
   }
   if (items.length > 0) {
     parts.push(
@@ -231,7 +235,7 @@ function Reasons({ r, zone, quietDays }: { r: CoachRowJson; zone: string; quietD
     );
   }
   if (parts.length === 0) parts.push(<p key="calm">Nothing owed, nothing flagged{r.active > 0 ? `; ${r.active} active application${r.active === 1 ? '' : 's'}` : ''}.</p>);
-  return <div className="coach-why">{parts}{r.joined !== 'invited' && <p><Link href={seekerHref(r.seeker.id)}>Open {r.seeker.name}’s plan and applications</Link></p>}</div>;
+  return <div className="coach-why">{parts}{r.joined !== 'invited' && r.joined !== 'deactivated' && <p><Link href={seekerHref(r.seeker.id)}>Open {r.seeker.name}’s plan and applications</Link></p>}</div>;
 }
 
 // ---------------------------------------------------------------- the table
@@ -268,6 +272,7 @@ function Row({ r, zone, quietDays, open, onToggle }: { r: CoachRowJson; zone: st
           </>}
           {(r.joined === 'no_password' || r.joined === 'invited') && <Chip tone="info">Not joined yet</Chip>}
           {r.joined === 'not_set_up' && <Chip>Not set up yet</Chip>}
+          {r.joined === 'deactivated' && <Chip>Deactivated</Chip>}
         </th>
         <td data-label="Owes now" className="coach-owes"><Owes r={r} /></td>
         <td data-label="Overdue" className={`num${r.overdue.length > 0 ? ' coach-num-bad' : ''}`}>{r.joined === 'set_up' ? r.overdue.length : '—'}</td>
