@@ -141,6 +141,24 @@ function ordered<T extends ApplicationHead>(app: T): T {
 }
 
 /**
+ * The ids of the applications recorded, and how a row finds them (by the source's id, by company,
+ * role and date applied). The summaries they come from are left behind here: kept for the whole
+ * import, 100,000 of them held ~50 MB more (a frame of an async function keeps its locals).
+ */
+async function recordedKeys(deps: AppDeps): Promise<{ taken: Set<string>; bySourceId: Map<string, string>; byKey: Map<string, string> }> {
+  const taken = new Set<string>();
+  const bySourceId = new Map<string, string>();
+  const byKey = new Map<string, string>();
+  for (const a of await deps.store.listApplications(deps.userId)) {
+    taken.add(a.id);
+    if (a.sourceId !== undefined && !bySourceId.has(a.sourceId)) bySourceId.set(a.sourceId, a.id);
+    const key = matchKey(a.company, a.role, a.appliedOn);
+    if (!byKey.has(key)) byKey.set(key, a.id);
+  }
+  return { taken, bySourceId, byKey };
+}
+
+/**
  * Imports applications from a tracker's CSV or XLSX export. All or nothing: the rows are written
  * in batches inside one transaction that a bad row anywhere rolls back. A row that matches an
  * application already recorded (the source's id column, else company, role and date applied)
@@ -151,15 +169,7 @@ function ordered<T extends ApplicationHead>(app: T): T {
  */
 export async function importFile(deps: AppDeps, input: ImportInput, req: ImportRequest): Promise<ImportSummary> {
   const profile = await requireProfile(deps);
-  const summaries = await deps.store.listApplications(deps.userId);
-  const taken = new Set(summaries.map((a) => a.id));
-  const bySourceId = new Map<string, string>();
-  const byKey = new Map<string, string>();
-  for (const a of summaries) {
-    if (a.sourceId !== undefined && !bySourceId.has(a.sourceId)) bySourceId.set(a.sourceId, a.id);
-    const key = matchKey(a.company, a.role, a.appliedOn);
-    if (!byKey.has(key)) byKey.set(key, a.id);
-  }
+  const { taken, bySourceId, byKey } = await recordedKeys(deps);
   const options = {
     region: profile.settings.region,
     ...(req.format ? { format: req.format } : {}),
