@@ -129,6 +129,22 @@ function merged<T extends ApplicationHead>(current: T, row: ImportedApplication)
   return ordered(out as unknown as T);
 }
 
+/**
+ * Whether two records read as JSON are equal (what their JSON texts in one key order would say),
+ * without writing them out: two texts per row were most of what a re-import left to collect.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  const x = a as Readonly<Record<string, unknown>>;
+  const y = b as Readonly<Record<string, unknown>>;
+  const keys = (o: Readonly<Record<string, unknown>>): number => Object.keys(o).filter((k) => o[k] !== undefined).length;
+  return Object.keys(x).every((k) => x[k] === undefined || sameValue(x[k], y[k])) && keys(x) === keys(y);
+}
+
 const ORDER: readonly (keyof Application)[] = [
   'id', 'company', 'role', 'status', 'appliedOn', 'timeZone', 'region', 'individualPanelNotes', 'postingUrl', 'location', 'workplace',
   'salary', 'source', 'sourceId', 'description', 'notes', 'tags', 'people', 'interviews', 'touches', 'protocol',
@@ -246,7 +262,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
         } else {
           if (created.has(before.id)) repeated++;
           const after = merged(before, r);
-          if (JSON.stringify(after) === JSON.stringify(ordered(before))) {
+          if (sameValue(after, before)) {
             action = 'unchanged';
             unchanged++;
           } else {
