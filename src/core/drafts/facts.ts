@@ -1,6 +1,6 @@
 /** What a person draft says, read once from the records: post, company, date, detail, debrief share. */
 import type { Person } from '../model.js';
-import { checkToneData, FREQUENT_WORDS, type ToneRule } from '../tone/index.js';
+import { checkToneData, FREQUENT_WORDS, undoubled, type ToneRule } from '../tone/index.js';
 import { fitDetail, fitMoment, type Audience, type DetailForm, type Dropped, type MomentForm } from './language/fit.js';
 import type { DebriefField, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { hash, voice, type Voice } from './variation.js';
@@ -53,6 +53,17 @@ const SPELLING = new Set<ToneRule>(['L12']);
  */
 const PAY = /\b(?:salary|salaries|compensation|remuneration|pay (?:rise|raise|range|band|expectations?|question|cut)|bonus(?:es)?|stock options|equity package|benefits package)\b/i;
 
+/**
+ * Tools and languages whose names are also dictionary words: written with a capital at the start of a
+ * phrase, they are the name ("Python, the forecasting project…"), not the word.
+ */
+const PRODUCT_NAMES: ReadonlySet<string> = new Set(['Python', 'Java', 'Ruby', 'Excel', 'Looker', 'Airflow', 'Snowflake', 'Salesforce', 'Spark', 'Kafka', 'Tableau']);
+
+/** Whether two words differ only in doubled letters ("reccomendations", "recommendations"), long enough to be sure. */
+function sameButDoubling(a: string, b: string): boolean {
+  return a !== b && a.length >= 6 && undoubled(a) === undoubled(b);
+}
+
 /** Whether two words differ by one letter added, dropped, replaced, or two neighbours swapped. */
 function oneEditApart(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
@@ -79,13 +90,13 @@ function checkIn(s: string, prefix: string, input: PersonDraftInput, only: Reado
 }
 
 /**
- * Only a slip of one letter is corrected unasked: a guess further off ("stockouts" → "sickouts")
+ * Only a slip of one letter (or of doubled letters: "reccomendations") is corrected unasked: a guess further off ("stockouts" → "sickouts")
  * would put a word the user never meant into the note, so such a phrase is listed instead.
  * ("teh" → "the": a frequent word first among several is the one meant.)
  */
 function obviousTypos(findings: ReturnType<typeof checkToneData>): ReturnType<typeof checkToneData> {
   return findings.filter((f) => f.rule === 'L12' && f.code === 'misspelling' && (f.suggestions.length === 1 || FREQUENT_WORDS.has(f.suggestions[0] ?? '')) && f.start >= 0
-    && oneEditApart(f.found.toLowerCase(), (f.suggestions[0] ?? '').toLowerCase()));
+    && (oneEditApart(f.found.toLowerCase(), (f.suggestions[0] ?? '').toLowerCase()) || sameButDoubling(f.found.toLowerCase(), (f.suggestions[0] ?? '').toLowerCase())));
 }
 
 function corrected(text: string, typos: ReturnType<typeof checkToneData>): string {
@@ -120,7 +131,8 @@ export function vet(text: string, input: PersonDraftInput, clause = false): { te
   // does a title before a name ("Chef Marco wants…", "Sister Kavanagh said…").
   const abbreviation = first !== undefined && t.charAt(first.length) === '.';
   const beforeName = first !== undefined && /^ \p{Lu}\p{Ll}/u.test(t.slice(first.length));
-  if (first !== undefined && !abbreviation && !beforeName && speller !== undefined && speller.correct(first.toLowerCase()) && first !== 'I') t = first.toLowerCase() + t.slice(first.length);
+  const product = first !== undefined && PRODUCT_NAMES.has(first);
+  if (first !== undefined && !abbreviation && !beforeName && !product && speller !== undefined && speller.correct(first.toLowerCase()) && first !== 'I') t = first.toLowerCase() + t.slice(first.length);
   // The phrase is checked inside a sentence, as it will be read; findings outside it are the frame's.
   // A clause ("they do user research in-house") is read after "that", a phrase after "about".
   const PREFIX = clause ? 'I heard that ' : 'We spoke about ';

@@ -13,6 +13,10 @@ import type { DetailForm } from './language/fit.js';
 import { FAMILY_FACT } from './language/read.js';
 
 /** "we're aligned on…", "we both think…": what the candidate and the person share now, not a moment of the interview. */
+/** A topic that is already the person's own view or words. */
+const YOUR_VIEW = /^your (?:own )?(?:views?|take|thoughts?|points?|perspective|opinions?|ideas?|sense|comments?|remarks?|advice|description|explanation|story|stories)\b/i;
+/** A best moment that lists several things ("Python, the forecasting project, and my ops background"). */
+const SEVERAL = /,[^,]+,?\s+(?:and|&)\s/;
 const PRESENT_OURS = /^we(?:'re| are| both (?:are|think|see|agree|want)| agree| share| see)\b/i;
 import type { DebriefField, Draft, DraftGap, LeftOut, PersonDraftInput } from './types.js';
 import { addressName, dayInWordsWithYear, fullFormalName, joinList, readablePhone, surname, type English } from './words.js';
@@ -39,6 +43,14 @@ function opening(f: Facts): string {
 function detailFrame(f: Facts, d: DetailForm): string {
   switch (d.form) {
     case 'topic':
+      // "your view that dashboards answer one question": not "your thoughts on your view that…".
+      if (YOUR_VIEW.test(d.text)) {
+        return f.voice.pick('detail', [
+          `I valued hearing ${d.text}.`,
+          `${capitalise(d.text)} has stayed with me since.`,
+          `I have been thinking since about ${d.text}.`,
+        ]);
+      }
       return f.voice.pick('detail', [
         `In particular, I valued what you shared about ${d.text}.`,
         `Your point about ${d.text} has stayed with me since.`,
@@ -122,7 +134,7 @@ function debriefParts(f: Facts): Part[] {
         `I enjoyed our discussion of ${b.text}; it is the kind of work I hope to bring to ${f.company}.`,
         `Talking through ${b.text} was a highlight of the interview for me.`,
         `Our exchange on ${b.text} reflected the work I most want to do.`,
-        `I was pleased we had time for ${b.text}, as it shows the kind of work I would do in this ${post}.`,
+        `I was pleased we had time for ${b.text}, as ${SEVERAL.test(b.text) ? 'they show' : 'it shows'} the kind of work I would do in this ${post}.`,
       ])
       // Not a piece of work ("my closing question", "the culture"): no claim that it shows my work.
       : f.voice.pick('best', [

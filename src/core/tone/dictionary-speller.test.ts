@@ -4,6 +4,7 @@ import au from 'dictionary-en-au';
 import gb from 'dictionary-en-gb';
 import { describe, expect, it } from 'vitest';
 import { expandDictionary, spellerFromDictionaries } from './dictionary-speller.js';
+import { checkTone, checkToneData } from './index.js';
 
 const speller = spellerFromDictionaries([en, gb, au]);
 
@@ -51,5 +52,15 @@ describe('expandDictionary', () => {
 
   it('refuses affix features the compact speller does not model', () => {
     expect(() => expandDictionary({ aff: 'SET UTF-8\nKEEPCASE k\n', dic: '1\nfoo\n' })).toThrow(/KEEPCASE/);
+  });
+});
+
+describe('L12 with the real dictionaries', () => {
+  it('offers the word a slip of doubled letters meant, also two letters off ("reccomendations", "accomodation")', () => {
+    const suggestions = (text: string): readonly string[] => checkToneData({ text }, { speller }).flatMap((f) => (f.rule === 'L12' && f.code === 'misspelling' ? f.suggestions : []));
+    expect(suggestions('I sent my reccomendations on Monday.')).toContain('recommendations');
+    expect(suggestions('The accomodation was fine.')).toContain('accommodation');
+    expect(suggestions('It occured to me later.')).toContain('occurred');
+    expect(checkTone({ text: 'The moodboard and the wireframes were ready.' }, { speller })).toEqual([]);
   });
 });

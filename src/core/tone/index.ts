@@ -15,7 +15,7 @@ import { checkLength } from './l9-length.js';
 import { checkParts } from './l10-parts.js';
 import { checkGifts } from './l11-gifts.js';
 import { checkSpelling } from './l12-spelling.js';
-export { FREQUENT_WORDS } from './l12-spelling.js';
+export { FREQUENT_WORDS, undoubled } from './l12-spelling.js';
 import { checkGrammarSeams } from './l13-grammar.js';
 import { renderFinding } from './messages.js';
 import { TONE_DEFAULTS, type Finding, type FindingData, type ToneDeps, type ToneInput, type ToneRule, type ToneSettings } from './types.js';

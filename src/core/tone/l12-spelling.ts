@@ -28,6 +28,8 @@ const JARGON = new Set([
   'wellbeing', 'learnings', 'timeline', 'timelines', 'deliverable', 'deliverables', 'walkthrough', 'biotech', 'medtech',
   'cleantech', 'agritech', 'regtech', 'legaltech', 'preprocessing', 'pseudonymisation', 'pseudonymization', 'anonymisation',
   'stockout', 'stockouts', 'restock', 'restocking', 'upskilled', 'reforecast', 'reforecasting', 'replatforming',
+  'moodboard', 'moodboards', 'wireframe', 'wireframes', 'wireframing', 'handoff', 'handoffs', 'lookbook', 'lookbooks',
+  'copywriting', 'onboarded', 'signoff', 'signoffs',
   // Latin of legal and public-sector writing ("pro bono", "per diem", "ad hoc" have their own entries).
   'bono', 'diem', 'curiam', 'amicus', 'habeas', 'voir', 'dire',
 ]);
@@ -92,6 +94,41 @@ function oneEdit(word: string, speller: Speller, substitutions = true): string[]
   return [...frequent, ...rest].slice(0, 3);
 }
 
+/** The word with each run of one letter written once ("reccomendations" → "recomendations"). */
+export function undoubled(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
+}
+
+/**
+ * Corrections that differ only in doubled letters, at up to two places ("reccomendations" →
+ * "recommendations", "occured" → "occurred", "accomodation" → "accommodation"): the commonest slip
+ * in long words, two edits away, which the one-edit search cannot reach.
+ */
+function doublingSlips(word: string, speller: Speller): string[] {
+  if (word.length < 6 || word.length > 24) return [];
+  const toggles = (w: string): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < w.length; i++) {
+      if (w[i] === w[i + 1]) out.push(w.slice(0, i) + w.slice(i + 1));
+      else if (w[i] !== w[i - 1]) out.push(w.slice(0, i + 1) + w.slice(i));
+    }
+    return out;
+  };
+  const found = new Set<string>();
+  const seen = new Set<string>([word]);
+  for (const once of toggles(word)) {
+    if (seen.has(once)) continue;
+    seen.add(once);
+    if (speller.correct(once)) found.add(once);
+    for (const twice of toggles(once)) {
+      if (seen.has(twice)) continue;
+      seen.add(twice);
+      if (speller.correct(twice)) found.add(twice);
+    }
+  }
+  return [...found].slice(0, 3);
+}
+
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
@@ -124,7 +161,9 @@ export function checkSpelling(ctx: ToneContext): FindingData[] {
       else if (unknown < MAX_UNKNOWN) {
         unknown++;
         const edits = oneEdit(w, speller);
+        const doubled = edits.length > 0 ? [] : doublingSlips(w, speller);
         if (edits.length > 0) verdict = { suggestions: edits };
+        else if (doubled.length > 0) verdict = { suggestions: doubled };
         else if (suggestCalls < MAX_SUGGEST_CALLS && w.length <= MAX_SUGGEST_LENGTH) {
           suggestCalls++;
           const s = speller.suggest(w).filter((x) => x.toLowerCase() !== w).slice(0, 3);

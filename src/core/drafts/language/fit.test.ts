@@ -492,3 +492,35 @@ describe('reading round 18 (British replies to a rejection)', () => {
     expect(fitDetail('Looker (the BI tool) is being replaced', toHer).value).toEqual({ form: 'fact', text: 'Looker (the BI tool) is being replaced' });
   });
 });
+
+describe('reading round 19 (US thank-you notes, British panel notes)', () => {
+  it('one subject doing two things: the first act keeps its own object, the second is listed ("…and took notes")', () => {
+    expect(fitMoment('they asked for my recommendations on the loyalty scheme and took notes', 'best', 'you'))
+      .toEqual({ value: { form: 'topic', text: 'my recommendations on the loyalty scheme' }, dropped: [{ text: 'took notes', reason: 'several_points' }] });
+    // A past participle inside a subject is no second act: "the plan and revised forecast are due" stays whole.
+    expect(fitDetail('she said the plan and revised forecast are due in May', toHer).value)
+      .toEqual({ form: 'fact', text: 'the plan and revised forecast are due in May' });
+  });
+
+  it('a detail that is already the person\'s view is not "your thoughts on your view"', () => {
+    const d = noteWith({ details: { p1: 'her view that good dashboards answer one question each' } });
+    expect(d.body).toMatch(/your view that good dashboards answer one question each/i);
+    expect(d.body).not.toMatch(/(?:thoughts on|point about|said about|shared about|hearing about) your view/i);
+  });
+
+  it('a list of several best moments "show" the work, and a language named first keeps its capital', () => {
+    const d = noteWith({ bestMoments: 'Python, the forecasting project, and my ops background' });
+    expect(d.body).toContain('Python, the forecasting project, and my ops background');
+    expect(d.body).not.toMatch(/\bpython\b/);
+    // Dr. Okafor's note (its voice) frames the best moment as "I was pleased we had time for …, as … show(s)…".
+    expect(d.body).toContain('my ops background, as they show the kind of work');
+  });
+
+  it('doubled letters typed wrong in a long word are corrected ("reccomendations"), a design word is kept ("moodboard")', () => {
+    const d = noteWith({ bestMoments: 'they asked for my reccomendations on the loyalty scheme' });
+    expect(d.body).toContain('my recommendations on the loyalty scheme');
+    const board = noteWith({ bestMoments: 'presenting the moodboard for the café rebrand' });
+    expect(board.body).toContain('the moodboard for the café rebrand');
+    expect(board.body).not.toContain('moldboard');
+  });
+});

@@ -5,7 +5,7 @@
  * reshaped for the slot it fills: the interviewer's detail becomes "you"/"your" (or a named
  * panelist), the candidate's own moments become first-person gerunds or topics.
  */
-import { caseLike, formsOf, is, sentencesOf, termsOf, withText, type Term } from './terms.js';
+import { caseLike, formsOf, is, sentencesOf, termsOf, textOf, withText, type Term } from './terms.js';
 
 /** One point of an input, before it is fitted to a slot. */
 export function pointsOf(text: string): string[] {
@@ -25,7 +25,7 @@ export function pointsOf(text: string): string[] {
   for (const item of [...unbracketed, ...asides]) {
     for (const s of sentencesOf(item)) {
       for (const clause of s.split(/,\s+(?=(?:[\p{L}'-]+\s+){0,3}(?:but|and|so)\s+(?:it|they|he|she|we|i|you)\b)|\s*;\s*|\s+[\u2014\u2013]\s+|\s+-\s+|,?\s+(?:and\s+then|but\s+then|and|but|then|so)\s+(?=(?:they|he|she|we|i|you)\s)|,\s+(?=(?:they|he|she|we|i|you)(?:'\w+)?\s)|,\s+(?:and\s+)?(?=(?:how|why|what|whether)\s+(?:we|i|they|he|she|you)\s)|,\s+and\s+(?=(?:how|why|what|whether)\s)/iu)) {
-        if (/\p{L}/u.test(clause)) out.push(...runOnSplit(clause.trim()));
+        if (/\p{L}/u.test(clause)) out.push(...runOnSplit(clause.trim()).flatMap(secondAct));
       }
     }
   }
@@ -75,6 +75,27 @@ function runOnSplit(clause: string): string[] {
   }
   out.push(current);
   return out;
+}
+
+/**
+ * One subject doing two things ("they asked for the research plan and took notes"): the second act
+ * is a point of its own, so the first keeps its object alone ("the research plan", not "the research
+ * plan and took notes"). Only a verb in the past after "and" (not a noun or an adjective: "the plan
+ * and revised forecast" stays) when the words before have their own finite verb.
+ */
+function secondAct(clause: string): string[] {
+  if (!/\sand\s/i.test(clause)) return [clause];
+  const terms = termsOf(clause);
+  for (let k = 1; k + 1 < terms.length; k++) {
+    const next = terms[k + 1];
+    if (terms[k]?.lower !== 'and' || !is(next, 'PastTense') || is(next, 'Noun') || is(next, 'Adjective')) continue;
+    const before = terms.slice(0, k);
+    // "…the plan and revised forecast are due": a verb later on makes "revised" part of a subject.
+    const after = terms.slice(k + 2);
+    if (finiteVerb(before) < 0 || after.some((t, i) => isFinite(after, i) || is(t, 'Copula'))) continue;
+    return [textOf(before), textOf(terms.slice(k + 1))];
+  }
+  return [clause];
 }
 
 /** Words that open a wh-clause or a question. */
