@@ -3,32 +3,15 @@
  * application and person is still there, as it was, with the new fields empty; and the details can
  * then be written and read.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_SCHEMA, migrationsFolder } from './migrations-folder.js';
+import { MIGRATIONS_SCHEMA } from './migrations-folder.js';
+import { migrationsBefore } from './testing-migrations.js';
 import { openPgliteStore } from './pglite.js';
 
 const BEFORE = '0004_application_details';
-
-/** The committed migrations up to the one before the details, as a folder drizzle's migrator reads. */
-function migrationsBefore(tag: string): { folder: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'afterword-old-migrations-'));
-  const folder = `${dir}/`;
-  cpSync(migrationsFolder(), folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === tag);
-  expect(at).toBeGreaterThan(0);
-  for (const e of journal.entries.slice(at)) rmSync(join(folder, `${e.tag}.sql`));
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return { folder, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 describe('migration 0004: the application details', () => {
   const old = migrationsBefore(BEFORE);

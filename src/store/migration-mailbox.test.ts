@@ -3,31 +3,14 @@
  * all still there, the new tables start empty, and their keys and checks hold (one message per
  * Message-ID and user, one outbox row per Message-ID, a decided proposal has its moment).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_SCHEMA, migrationsFolder } from './migrations-folder.js';
+import { migrationsBefore } from './testing-migrations.js';
 
 const MAILBOX = '0006_mailbox';
-
-/** The committed migrations before `tag`, as a folder drizzle's migrator reads. */
-function migrationsBefore(tag: string): { folder: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'afterword-old-migrations-'));
-  const folder = `${dir}/`;
-  cpSync(migrationsFolder(), folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === tag);
-  expect(at).toBeGreaterThan(0);
-  for (const e of journal.entries.slice(at)) rmSync(join(folder, `${e.tag}.sql`));
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return { folder, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 async function count(client: PGlite, table: string): Promise<number> {
   const r = await client.query<{ n: number }>(`select count(*)::int as n from ${table}`);
