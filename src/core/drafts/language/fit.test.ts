@@ -502,6 +502,15 @@ describe('reading round 19 (US thank-you notes, British panel notes)', () => {
       .toEqual({ form: 'fact', text: 'the plan and revised forecast are due in May' });
   });
 
+  it('another person named with their role at the start did what follows, not the person written to', () => {
+    const toSam = { names: ['Sam', 'Ruiz'], as: 'you' } as const;
+    expect(fitDetail('Jürgen Müller (CFO) kept coming back to the Q3 OKRs', toSam))
+      .toEqual({ dropped: [{ text: 'Jürgen Müller (CFO) kept coming back to the Q3 OKRs', reason: 'unclear' }] });
+    expect(fitDetail('Sam (senior analyst) kept coming back to the Q3 OKRs', toSam).value).toEqual({ form: 'act', text: 'you kept coming back to the Q3 OKRs' });
+    // What was said stays usable whoever said it.
+    expect(fitDetail('Jürgen Müller (CFO) - the roadmap is three things this year', toSam).value).toEqual({ form: 'fact', text: 'the roadmap is three things this year' });
+  });
+
   it('a detail that is already the person\'s view is not "your thoughts on your view"', () => {
     const d = noteWith({ details: { p1: 'her view that good dashboards answer one question each' } });
     expect(d.body).toMatch(/your view that good dashboards answer one question each/i);

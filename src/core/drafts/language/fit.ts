@@ -12,7 +12,7 @@ import {
   WH, finiteVerb, isAct, ownClause, pointsOf, reportedAt, shapeOf, subjectOf, toSecondPerson, withSubject, withYou,
   type Shape,
 } from './read.js';
-import { caseLike, formsOf, is, lowerStart, textOf, withText, type Term } from './terms.js';
+import { caseLike, formsOf, is, lowerStart, termsOf, textOf, withText, type Term } from './terms.js';
 
 export type { LeftOutReason } from './clean.js';
 
@@ -160,13 +160,19 @@ const SPEAKER_AND_ROLE = new RegExp(`^${SPEAKER},\\s+(?:the|our|their|his|her|a|
  * brackets, then what they said; the note is about what was said ("the roadmap is…"), not about
  * Anjali. Undefined for a name with a role and nothing after it: it names only a person.
  */
-function withoutSpeaker(raw: string): string | undefined {
+function withoutSpeaker(raw: string, about: About): string | undefined {
   const m = SPEAKER_WITH_ROLE.exec(raw);
   if (m === null) return raw;
   const role = (m[2] ?? '').toLowerCase().split(/[\s,]+/);
   if (!role.some((w) => ROLE_WORDS.has(w))) return raw;
   const rest = raw.slice(m[0].length);
-  return /\p{L}/u.test(rest) ? rest : undefined;
+  if (!/\p{L}/u.test(rest)) return undefined;
+  // "Jürgen Müller (CFO) kept coming back to…" in another person's field: Jürgen did it, not the
+  // person written to; without its subject the act would become theirs ("you kept coming back…").
+  const speaker = (m[1] ?? '').replace(/^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+/, '').split(/\s+/);
+  const theirs = speaker.some((w) => about.names.some((n) => n.toLowerCase() === w.toLowerCase()));
+  if (!theirs && /^\p{Ll}/u.test(rest) && finiteVerb(termsOf(rest)) === 0) return undefined;
+  return rest;
 }
 
 const VIEW_NOUNS = new Set(['thoughts', 'views', 'take', 'perspective', 'opinion', 'opinions', 'ideas', 'view']);
@@ -439,7 +445,7 @@ function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, l
 
 /** The interviewer's detail fitted for their note (`about.as` "you") or for the panel lead's note (their name). */
 export function fitDetail(raw: string, about: About): Fitted<DetailForm> {
-  const said = withoutSpeaker(raw);
+  const said = withoutSpeaker(raw, about);
   // "Anjali (product lead)" alone names someone, and says nothing they said.
   if (said === undefined) return { dropped: [{ text: raw.trim(), reason: 'unclear' }] };
   return fitPoints<DetailForm>(said, (p) => fitDetailPoint(p, about), (t) => {
