@@ -110,6 +110,26 @@ describe.each(stores)('outbox store ($name)', ({ open, drop }) => {
     expect(await store.outbox.get(u1, 1)).toMatchObject({ status: 'failed', lastError: 'the mail server refused the message (550)' });
   });
 
+  it("holds a deactivated account's notes: neither taken nor waking the sender, until it is reactivated", async () => {
+    const held = `outbox-held-${run}`;
+    await store.accounts.createAccount({ id: held, name: 'Held', email: `${held}@example.org`, role: 'seeker' });
+    await store.saveApplication(held, application);
+    // Before every other test's note: while active, it is the next to wake the sender.
+    const at = T0 - 1_000 * MIN;
+    const item = await store.outbox.add(held, note(90, at));
+    expect(await store.outbox.nextWake(90_000)).toBe(at);
+    await store.accounts.deactivate(held, at);
+    expect((await store.outbox.claimDue(at, at - 10 * MIN, 100)).filter((c) => c.userId === held)).toEqual([]);
+    expect((await store.outbox.list(held)).map((i) => i.status)).toEqual(['queued']);
+    expect(await store.outbox.nextWake(90_000)).not.toBe(at);
+    await store.accounts.reactivate(held);
+    expect(await store.outbox.nextWake(90_000)).toBe(at);
+    const [claimed] = (await store.outbox.claimDue(at, at - 10 * MIN, 100)).filter((c) => c.userId === held);
+    expect(claimed?.item.id).toBe(item.id);
+    // Out of the way of the tests after this one.
+    expect(await store.outbox.markSent(held, item.id, at, at)).toBe(true);
+  });
+
   it('cancels waiting and failed notes, by id or by application (only those made before a reply); a sent note stays sent', async () => {
     const made = await store.outbox.add(u1, { ...note(4, T0 + 60 * MIN), createdAt: T0 + 30 * MIN });
     const cancelled = await store.outbox.cancel(u1, { applicationId: 'a1', createdBefore: T0 + 20 * MIN }, 'employer_replied');

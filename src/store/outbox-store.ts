@@ -29,6 +29,8 @@ function toItem(r: Row): OutboxItem {
 
 const o = s.mailOutbox;
 const byId = (userId: UserId, id: number) => and(eq(o.userId, userId), eq(o.id, id));
+/** The note's account is not deactivated: a deactivated account's notes wait, neither sent nor waking the sender, until it is reactivated. */
+const accountActive = sql`not exists (select 1 from ${s.users} where ${s.users.id} = ${o.userId} and ${s.users.deactivatedAt} is not null)`;
 /** Longest error kept: the server's words, shortened. */
 const MAX_ERROR = 500;
 
@@ -69,7 +71,7 @@ export class DrizzleOutbox implements OutboxStore {
   claimDue(now: EpochMs, staleBefore: EpochMs, limit: number): Promise<readonly ClaimedItem[]> {
     return this.atomic(async (q) => {
       const due = await q.select({ userId: o.userId, id: o.id, status: o.status }).from(o)
-        .where(or(and(eq(o.status, 'queued'), lte(o.sendAt, now)), and(eq(o.status, 'sending'), lt(o.claimedAt, staleBefore))))
+        .where(and(or(and(eq(o.status, 'queued'), lte(o.sendAt, now)), and(eq(o.status, 'sending'), lt(o.claimedAt, staleBefore))), accountActive))
         .orderBy(asc(o.sendAt), asc(o.userId), asc(o.id)).limit(limit)
         .for('update', { skipLocked: true });
       const claimed: ClaimedItem[] = [];
@@ -122,8 +124,8 @@ export class DrizzleOutbox implements OutboxStore {
 
   nextWake(staleAfterMs: number): Promise<EpochMs | undefined> {
     return this.run(async (q) => {
-      const [queued] = await q.select({ at: min(o.sendAt) }).from(o).where(eq(o.status, 'queued'));
-      const [claimed] = await q.select({ at: min(o.claimedAt) }).from(o).where(eq(o.status, 'sending'));
+      const [queued] = await q.select({ at: min(o.sendAt) }).from(o).where(and(eq(o.status, 'queued'), accountActive));
+      const [claimed] = await q.select({ at: min(o.claimedAt) }).from(o).where(and(eq(o.status, 'sending'), accountActive));
       const times = [queued?.at, claimed?.at === null || claimed?.at === undefined ? undefined : claimed.at + staleAfterMs]
         .filter((t): t is EpochMs => typeof t === 'number');
       return times.length === 0 ? undefined : Math.min(...times);
