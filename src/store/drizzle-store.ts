@@ -434,7 +434,7 @@ export class DrizzleStore implements Store {
     try {
       if (!frame.locked.has(userId)) {
         const found = await frame.q.select({ id: s.users.id }).from(s.users).where(eq(s.users.id, userId)).for('no key update');
-        if (found.length === 0) throw new AppError('not_found', `no user "${userId}"; create it first`);
+        if (found.length === 0) throw new AppError({ reason: 'store.no_user', params: { id: userId } });
         // Kept by this frame; a savepoint passes it on to its transaction only when released.
         frame.locked.add(userId);
       }
@@ -475,10 +475,10 @@ export class DrizzleStore implements Store {
   }
 
   private async requireApplication(q: Executor, userId: UserId, applicationId: string): Promise<void> {
-    if (!rows.isStorableText(applicationId)) throw new AppError('not_found', `no application "${applicationId}"`);
+    if (!rows.isStorableText(applicationId)) throw new AppError({ reason: 'store.no_application', params: { id: applicationId } });
     const found = await q.select({ id: s.applications.id }).from(s.applications)
       .where(and(eq(s.applications.userId, userId), eq(s.applications.id, applicationId)));
-    if (found.length === 0) throw new AppError('not_found', `no application "${applicationId}"`);
+    if (found.length === 0) throw new AppError({ reason: 'store.no_application', params: { id: applicationId } });
   }
 
   private async nextPosition(q: Executor, table: typeof s.applications | typeof s.candidateReferences, userId: UserId): Promise<number> {
@@ -686,7 +686,7 @@ export class DrizzleStore implements Store {
       const done = await q.update(s.applications).set({ status })
         .where(and(eq(s.applications.userId, userId), eq(s.applications.id, applicationId)))
         .returning({ id: s.applications.id });
-      if (done.length === 0) throw new AppError('not_found', `no application "${applicationId}"`);
+      if (done.length === 0) throw new AppError({ reason: 'store.no_application', params: { id: applicationId } });
     });
   }
 
@@ -730,7 +730,7 @@ export class DrizzleStore implements Store {
   }
 
   addTouch(userId: UserId, applicationId: string, touch: Touch): Promise<number> {
-    if (!rows.isStorableText(applicationId)) return Promise.reject(new AppError('not_found', `no application "${applicationId}"`));
+    if (!rows.isStorableText(applicationId)) return Promise.reject(new AppError({ reason: 'store.no_application', params: { id: applicationId } }));
     return this.write(userId, async (q) => {
       const t = s.touches;
       // The application's existence and the next number, in one statement after the lock: its own
@@ -740,7 +740,7 @@ export class DrizzleStore implements Store {
         found: sql<boolean>`exists (select 1 from ${s.applications} where ${s.applications.userId} = ${userId} and ${s.applications.id} = ${applicationId})`,
         n: sql<number>`(select (coalesce(max(${t.seq}), -1) + 1)::int from ${t} where ${t.userId} = ${userId} and ${t.applicationId} = ${applicationId})`,
       }).from(sql`(select 1) as "one"`);
-      if (!next?.found) throw new AppError('not_found', `no application "${applicationId}"`);
+      if (!next?.found) throw new AppError({ reason: 'store.no_application', params: { id: applicationId } });
       const seq = next.n;
       await q.insert(t).values(rows.touchRow(userId, applicationId, touch, seq, 'touch'));
       return seq;
@@ -853,7 +853,7 @@ export class DrizzleStore implements Store {
       await this.requireApplication(q, userId, applicationId);
       const [known] = await q.select({ name: s.criteria.name }).from(s.criteria)
         .where(and(eq(s.criteria.userId, userId), eq(s.criteria.name, criterion)));
-      if (!known) throw new AppError('not_found', `no criterion "${criterion}"`);
+      if (!known) throw new AppError({ reason: 'store.no_criterion', params: { name: criterion } });
       const r = s.criterionRatings;
       if (row) {
         await q.insert(r).values(row).onConflictDoUpdate({ target: [r.userId, r.applicationId, r.criterion], set: { rating: row.rating } });
@@ -876,13 +876,13 @@ export class DrizzleStore implements Store {
   }
 
   async setNextDue(userId: UserId, applicationId: string, at: EpochMs | null, kind: RecommendationKind | null): Promise<void> {
-    if (at !== null && kind === null) throw new AppError('bad_input', 'nextDue.kind: a due instant needs the kind of action that is due');
+    if (at !== null && kind === null) throw new AppError({ reason: 'store.due_without_kind' }, { path: 'nextDue.kind' });
     const nextDueAt = at === null ? null : rows.instant(at, 'nextDue.at');
     return this.write(userId, async (q) => {
       const done = await q.update(s.applications).set({ nextDueAt, nextDueKind: at === null ? null : kind })
         .where(and(eq(s.applications.userId, userId), eq(s.applications.id, applicationId)))
         .returning({ id: s.applications.id });
-      if (done.length === 0) throw new AppError('not_found', `no application "${applicationId}"`);
+      if (done.length === 0) throw new AppError({ reason: 'store.no_application', params: { id: applicationId } });
     });
   }
 
@@ -987,7 +987,7 @@ export class DrizzleStore implements Store {
 
   async importAll(userId: UserId, backup: Backup): Promise<void> {
     if (backup.format !== BACKUP_FORMAT || backup.version !== BACKUP_VERSION) {
-      throw new AppError('bad_input', `not an Afterword backup (format "${String(backup.format)}", version ${String(backup.version)}); expected "${BACKUP_FORMAT}" version ${BACKUP_VERSION}`);
+      throw new AppError({ reason: 'store.backup_version', params: { format: String(backup.format), version: String(backup.version), expectedFormat: BACKUP_FORMAT, expectedVersion: BACKUP_VERSION } });
     }
     return this.write(userId, async (q) => {
       await q.delete(s.applications).where(eq(s.applications.userId, userId));
@@ -1019,7 +1019,7 @@ export class DrizzleStore implements Store {
   }
 
   async ping(): Promise<void> {
-    if (this.closed) throw new AppError('internal', 'the store is closed');
+    if (this.closed) throw new AppError({ reason: 'store.closed' });
     // Never through the caller's transaction: a probe started from a request that failed inside one
     // inherits its async context, and would ask the dead transaction again and again.
     try {

@@ -54,7 +54,7 @@ function guardFatal(client: PGlite, folder: string | undefined): void {
     } catch (error) {
       if (isFatal(error)) {
         const fault = storageFault(error, folder);
-        fatal = fault ? faultError(fault, error) : new AppError('internal', 'the embedded database stopped after an error; run the command again', { cause: error });
+        fatal = fault ? faultError(fault, error) : new AppError({ reason: 'storage.stopped' }, { cause: error });
       }
       throw error;
     }

@@ -93,12 +93,12 @@ export function parseColumnMap(values: readonly string[], flag = '--map'): Map<s
     const header = at < 0 ? '' : value.slice(0, at).trim();
     const target = at < 0 ? '' : value.slice(at + 1).trim();
     if (header === '' || target === '') {
-      throw new AppError('bad_input', `${flag}: "${shorten(value, 60)}" is not COLUMN=FIELD; write e.g. ${flag} "Job Position=role" (fields: ${MAP_FIELDS_HINT}, or skip)`, { field: 'map' });
+      throw new AppError({ reason: 'import.map_form', params: { value, flag, fields: MAP_FIELDS_HINT } }, { path: 'map', at: flag });
     }
     const key = normaliseHeader(target);
     const field = key === 'skip' || key === 'ignore' || key === 'none' ? null : MAP_FIELD_WORDS[key];
     if (field === undefined) {
-      throw new AppError('bad_input', `${flag}: "${shorten(target, 40)}" is not a field Afterword imports; use one of ${MAP_FIELDS_HINT}, or skip to leave the column out`, { field: 'map' });
+      throw new AppError({ reason: 'import.map_field', params: { value: target, fields: MAP_FIELDS_HINT } }, { path: 'map', at: flag });
     }
     map.set(header, field);
   }
