@@ -2,8 +2,9 @@
  * Signing in on a shared server, over HTTP, at the real password cost (scrypt N = 2¹⁷):
  *
  * 1. **Same answer, same time**: sign-ins with an email that has no account, with a wrong
- *    password, and with a malformed email, each from its own address (so the sign-in limit stays
- *    out of it), interleaved: their times should not tell them apart.
+ *    password, with a malformed email, and with the right password of a deactivated account, each
+ *    from its own address (so the sign-in limit stays out of it), interleaved: their times should
+ *    not tell them apart.
  * 2. **A flood**: `--flood` (40) simultaneous wrong sign-ins from as many addresses, and one real
  *    sign-in sent just after them, with the cap on concurrent password checks (the server's
  *    default) and without it (`concurrent` 1,000): how long the flood takes, how many got 401 or
@@ -33,6 +34,8 @@ const RUNS = arg('--runs', 20);
 const FLOOD = arg('--flood', 40);
 const EMAIL = 'real.person@example.org';
 const PASSWORD = 'the real passphrase of a real person';
+/** An account an admin deactivated: its right password must be answered as a wrong one. */
+const GONE = { email: 'gone.person@example.org', password: 'the passphrase of a person who left' };
 
 const ms = (v: number): string => `${v.toFixed(0)} ms`;
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
@@ -57,6 +60,8 @@ async function withServer<T>(gate: PasswordGateOptions | undefined, run: (server
   const store = await openPgliteStore();
   const deps: Deps = { store, time: createTimeRules(), clock: systemClock };
   await createAccount({ accounts: store.accounts, clock: systemClock, policy: DEFAULT_POLICY }, { name: 'Real Person', email: EMAIL, role: 'seeker', password: PASSWORD });
+  const gone = await createAccount({ accounts: store.accounts, clock: systemClock, policy: DEFAULT_POLICY }, { name: 'Gone Person', email: GONE.email, role: 'seeker', password: GONE.password });
+  await store.accounts.deactivate(gone.id, systemClock.now());
   const server = await startServer(deps, {
     host: '127.0.0.1', port: 0, secret: 'ab'.repeat(32), accounts: true, trustProxy: { kind: 'hops', hops: 1 },
     signInsPerMinute: 1_000_000, ...(gate ? { passwordGate: gate } : {}),
@@ -74,16 +79,17 @@ async function withServer<T>(gate: PasswordGateOptions | undefined, run: (server
 
 async function answers(): Promise<string[][]> {
   return withServer(undefined, async (server) => {
-    const kinds = [
+    const kinds: readonly (readonly [string, string, string?])[] = [
       ['no account for the email', 'nobody.here@example.org'],
       ['wrong password', EMAIL],
       ['malformed email', 'not an email'],
-    ] as const;
+      ['deactivated, right password', GONE.email, GONE.password],
+    ];
     const times = new Map<string, number[]>(kinds.map(([label]) => [label, []]));
     const statuses = new Map<string, Set<number>>(kinds.map(([label]) => [label, new Set()]));
     for (let i = 0; i < RUNS; i++) {
-      for (const [label, email] of kinds) {
-        const r = await signIn(server, email, `a wrong password ${i}`);
+      for (const [label, email, password] of kinds) {
+        const r = await signIn(server, email, password ?? `a wrong password ${i}`);
         times.get(label)?.push(r.ms);
         statuses.get(label)?.add(r.status);
       }
