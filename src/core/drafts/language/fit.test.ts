@@ -511,6 +511,12 @@ describe('reading round 19 (US thank-you notes, British panel notes)', () => {
     expect(fitDetail('Jürgen Müller (CFO) - the roadmap is three things this year', toSam).value).toEqual({ form: 'fact', text: 'the roadmap is three things this year' });
   });
 
+  it('hearsay at the end of a detail ("…, which is apparently two years late") is listed, not said back to the interviewer', () => {
+    expect(fitDetail('He talked about their migration off Oracle onto Postgres, which is apparently two years late', toHer))
+      .toEqual({ value: { form: 'topic', text: 'their migration off Oracle onto Postgres' }, dropped: [{ text: 'which is apparently two years late', reason: 'tone' }] });
+    expect(fitDetail('the new platform, which launches in May', toHer).value).toEqual({ form: 'topic', text: 'the new platform, which launches in May' });
+  });
+
   it('a detail that is already the person\'s view is not "your thoughts on your view"', () => {
     const d = noteWith({ details: { p1: 'her view that good dashboards answer one question each' } });
     expect(d.body).toMatch(/your view that good dashboards answer one question each/i);

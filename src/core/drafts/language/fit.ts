@@ -394,6 +394,12 @@ function act(terms: readonly Term[], verb: number, about: About): DetailForm | u
 /** A parenthetical aside in a casual voice: "basically", "lol", "I think", "!", "?". */
 const ASIDE = /\s*\((?=[^()]*(?:\b(?:basically|lol|haha|apparently|i think|jk|ugh|tbh|idk)\b|[!?]))[^()]*\)/gi;
 
+/**
+ * A closing remark that passes on hearsay or a judgement ("…, which is apparently two years late",
+ * "…, supposedly a mess"): the candidate's aside, not something to say back to the interviewer.
+ */
+const HEARSAY = /,\s+(?:which|who|that)?\s*[^,]*\b(?:apparently|supposedly|allegedly|reportedly|rumou?red|i heard|i'm told|so i hear)\b[^,]*$/gi;
+
 /** Runs the fitting over the points of a cleaned input: the first that fits is used, the rest listed. */
 function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, list?: (text: string) => T | undefined): Fitted<T> {
   const cleaned = cleanInput(raw);
@@ -402,8 +408,8 @@ function fitPoints<T>(raw: string, fitPoint: (point: string) => T | undefined, l
   if (cleaned.text === '') return { dropped };
   // "(three spreadsheets and a shared inbox, basically)", "(not John!)": an aside to oneself, listed, not written.
   let text = cleaned.text;
-  for (const m of cleaned.text.matchAll(ASIDE)) {
-    dropped.push({ text: m[0].trim(), reason: 'tone' });
+  for (const m of [...cleaned.text.matchAll(ASIDE), ...cleaned.text.matchAll(HEARSAY)]) {
+    dropped.push({ text: m[0].replace(/^[\s,]+/, '').trim(), reason: 'tone' });
     text = text.replace(m[0], '');
   }
   // "data quality, data quality, data quality": said once.
