@@ -77,6 +77,16 @@ describe('the session cache', () => {
     await cached.setRole(s.userId, 'seeker');
   });
 
+  it('forgets at once an account deactivated through it: its sessions end with it, and stay ended once it is reactivated', async () => {
+    const s = await newSession();
+    expect(await cached.findSession(s.hash, w.clock.now())).toBeDefined();
+    await cached.deactivate(s.userId, w.clock.now());
+    expect(await cached.findSession(s.hash, w.clock.now())).toBeUndefined();
+    await cached.reactivate(s.userId);
+    expect(await cached.findSession(s.hash, w.clock.now())).toBeUndefined();
+    expect(await cached.findSession((await newSession()).hash, w.clock.now())).toBeDefined();
+  });
+
   it('does not keep an answer that was on its way while the session ended', async () => {
     const s = await newSession();
     let open = (): void => undefined;
