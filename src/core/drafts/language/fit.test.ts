@@ -517,6 +517,16 @@ describe('reading round 19 (US thank-you notes, British panel notes)', () => {
     expect(fitDetail('the new platform, which launches in May', toHer).value).toEqual({ form: 'topic', text: 'the new platform, which launches in May' });
   });
 
+  it('a noun phrase whose first word compromise reads as a verb is a topic ("route optimisation case study"), an act stays an act', () => {
+    expect(fitMoment('route optimisation case study', 'best', 'you').value).toEqual({ form: 'topic', text: 'the route optimisation case study' });
+    expect(fitMoment('design review of the app', 'best', 'you').value).toEqual({ form: 'topic', text: 'the design review of the app' });
+    expect(fitMoment('present my findings to the board', 'best', 'you').value).toEqual({ form: 'doing', text: 'presenting my findings to the board' });
+  });
+
+  it('a two-word remark is no news to write back ("He\'s a Cubs fan. Enough said.")', () => {
+    expect(fitDetail('He\'s a Cubs fan. Enough said.', toHer)).toEqual({ dropped: [{ text: 'He\'s a Cubs fan. Enough said.', reason: 'unclear' }] });
+  });
+
   it('a detail that is already the person\'s view is not "your thoughts on your view"', () => {
     const d = noteWith({ details: { p1: 'her view that good dashboards answer one question each' } });
     expect(d.body).toMatch(/your view that good dashboards answer one question each/i);

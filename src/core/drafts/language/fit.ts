@@ -343,7 +343,7 @@ const COUNT_NOUNS = new Set(['team', 'office', 'peak', 'model', 'plan', 'project
   'app', 'product', 'launch', 'deadline', 'board', 'merger', 'reorg', 'restructure', 'programme', 'program', 'clinic', 'school',
   'branch', 'plant', 'factory', 'lab', 'studio', 'restaurant', 'kitchen', 'menu', 'website', 'service', 'rebrand', 'redesign',
   'walkthrough', 'pyramid', 'exercise', 'presentation', 'task', 'demo', 'scenario', 'role-play', 'lesson', 'architecture', 'flow', 'funnel',
-  'target', 'quota', 'goal', 'timeline', 'release', 'client', 'vendor', 'survey', 'course', 'module', 'database', 'dataset']);
+  'target', 'quota', 'goal', 'timeline', 'release', 'client', 'vendor', 'survey', 'course', 'module', 'database', 'dataset', 'study']);
 
 /** A subject of bare adjectives and a singular count noun ("new office") gets "the"; anything else stays as typed. */
 function withArticle(terms: readonly Term[], subjectLength: number): Term[] {
@@ -454,7 +454,11 @@ export function fitDetail(raw: string, about: About): Fitted<DetailForm> {
   const said = withoutSpeaker(raw, about);
   // "Anjali (product lead)" alone names someone, and says nothing they said.
   if (said === undefined) return { dropped: [{ text: raw.trim(), reason: 'unclear' }] };
-  return fitPoints<DetailForm>(said, (p) => fitDetailPoint(p, about), (t) => {
+  return fitPoints<DetailForm>(said, (p) => {
+    const fitted = fitDetailPoint(p, about);
+    // "Enough said.", "Budget approved": two words are a remark, not news to write back ("…hear that enough said").
+    return fitted?.form === 'fact' && countWords(fitted.text) < 3 ? undefined : fitted;
+  }, (t) => {
     const list = nounList(t);
     return list === undefined ? undefined : { form: 'topic', text: list };
   });
@@ -701,6 +705,13 @@ function fitMomentPoint(point: string, field: 'best' | 'awkward' | 'unfinished',
         const object = shape.terms.slice(shape.verb + 1);
         if (field === 'best' && who === 'they' && base !== undefined && LIKED.has(base) && object.length > 0 && finiteVerb(object) < 0) return asTopic(object);
         return undefined;
+      }
+      // "route optimisation case study": a verb read at the start of a bare noun phrase is its first noun
+      // ("routing optimisation case study was a highlight" is no sentence).
+      const [lead, second] = shape.terms;
+      if (who === 'none' && shape.verb === 0 && is(lead, 'Imperative') && !is(lead, 'PastTense') && lead !== undefined
+        && is(second, 'Noun') && !is(second, 'Pronoun') && !is(second, 'Possessive') && finiteVerb(shape.terms.slice(1)) < 0) {
+        return asTopic([{ ...lead, tags: new Set(['Noun', 'Singular']) }, ...shape.terms.slice(1)]);
       }
       if (field === 'best') {
         // "loved the demo": what was liked is the moment ("Loving the demo was a highlight" is no sentence a person writes).
