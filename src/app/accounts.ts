@@ -238,7 +238,8 @@ export async function invite(deps: AccountDeps, input: Invitation): Promise<{ to
   if (await deps.accounts.findCredentials(email)) throw new AppError({ reason: 'email.has_account', params: { email } }, { path: 'email' });
   if (input.coachId !== undefined) {
     const coach = await deps.accounts.getAccount(input.coachId);
-    if (!coach || coach.role !== 'coach') throw new AppError({ reason: 'coach.unknown', params: { id: input.coachId } }, { path: 'coach' });
+    // A deactivated coach follows no one new: as if they were no longer on the server.
+    if (!coach || coach.role !== 'coach' || coach.deactivatedAt !== undefined) throw new AppError({ reason: 'coach.unknown', params: { id: input.coachId } }, { path: 'coach' });
   }
   await requireOrganisation(deps, input.organisationId);
   const { token, hash } = newToken();
@@ -318,7 +319,7 @@ export async function calendarOwner(deps: AccountDeps, token: string): Promise<U
 
 export async function assign(deps: AccountDeps, coachId: UserId, seekerId: UserId): Promise<void> {
   const [coach, seeker] = await Promise.all([deps.accounts.getAccount(coachId), deps.accounts.getAccount(seekerId)]);
-  if (!coach || coach.role !== 'coach') throw new AppError({ reason: 'coach.unknown', params: { id: coachId } }, { path: 'coach' });
+  if (!coach || coach.role !== 'coach' || coach.deactivatedAt !== undefined) throw new AppError({ reason: 'coach.unknown', params: { id: coachId } }, { path: 'coach' });
   if (!seeker || seeker.role !== 'seeker') throw new AppError({ reason: 'seeker.unknown', params: { id: seekerId } }, { path: 'seeker' });
   await deps.accounts.assignCoach(coachId, seekerId);
 }

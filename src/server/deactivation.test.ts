@@ -158,3 +158,21 @@ describe('what an admin may not deactivate', () => {
     expect((await reactivate(second.id, ada)).status).toBe(200);
   });
 });
+
+describe('a deactivated coach', () => {
+  it('keeps the job seekers they followed, and is refused as a new one (an invitation or an assignment), in words', async () => {
+    const admin = await w.signIn('admin');
+    const coach = w.users.coach2.account;
+    expect((await deactivate(coach.id, admin)).status).toBe(200);
+    const before = await everything();
+    const invited = await w.write('POST', '/api/admin/invitations', { email: 'new.seeker@city-careers.example', role: 'seeker', coachId: coach.id }, admin);
+    const assigned = await w.write('POST', '/api/admin/assignments', { coachId: coach.id, seekerId: w.users.seeker3.account.id }, admin);
+    for (const res of [invited, assigned]) {
+      expect(res.status).toBe(422);
+      expect(await jsonOf(res)).toMatchObject({ field: 'coach', problem: { reason: 'coach.unknown', message: 'This coach is no longer on the server. Pick another one.' } });
+    }
+    expect(await everything()).toStrictEqual(before);
+    expect((await reactivate(coach.id, admin)).status).toBe(200);
+    expect((await w.write('POST', '/api/admin/assignments', { coachId: coach.id, seekerId: w.users.seeker3.account.id }, admin)).status).toBe(201);
+  });
+});

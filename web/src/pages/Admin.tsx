@@ -104,13 +104,13 @@ function InviteForm({ coaches, organisations, organisationId, onMade }: {
  * A job seeker's coaches: each can be removed, and another coach added. A coach reads the seeker's
  * plans and comments from the moment of the assignment.
  */
-function SeekerCoaches({ seeker, coaches, coachIds, onChanged }: {
-  seeker: AccountJson; coaches: readonly AccountJson[]; coachIds: readonly string[]; onChanged: () => void;
+function SeekerCoaches({ seeker, coaches, addable, coachIds, onChanged }: {
+  seeker: AccountJson; coaches: readonly AccountJson[]; addable: readonly AccountJson[]; coachIds: readonly string[]; onChanged: () => void;
 }) {
   const id = useId();
   const { busy, error, run } = useSubmit();
   const byId = new Map(coaches.map((c) => [c.id, c]));
-  const others = coaches.filter((c) => !coachIds.includes(c.id));
+  const others = addable.filter((c) => !coachIds.includes(c.id));
   const add = (coachId: string): Promise<void> => run(async () => {
     await ok(accounts.admin.assignments.$post({ json: { coachId, seekerId: seeker.id } }));
     onChanged();
@@ -279,6 +279,8 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
   // One organisation (the usual case): its name is not repeated on every row.
   const manyOrganisations = organisations.length > 1 || all.some((a) => a.organisationId === undefined || a.organisationId === null);
   const coaches = all.filter((a) => a.role === 'coach');
+  // A deactivated coach keeps the job seekers they followed, and follows no one new.
+  const activeCoaches = coaches.filter((c) => c.deactivatedAt === null);
   const makeReset = (a: AccountJson): Promise<void> => runReset(async () => {
     setNotice(undefined);
     try {
@@ -298,7 +300,7 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
     <Page title="Accounts" subtitle="Invite people, choose each job seeker's coaches and each account's role, hand out password reset links, and deactivate accounts that should no longer sign in. You send the links yourself.">
       <section aria-labelledby="invite-h" className="section">
         <h2 id="invite-h">Invite someone</h2>
-        <InviteForm coaches={coaches} organisations={organisations} organisationId={self.organisationId ?? ''} onMade={list.reload} />
+        <InviteForm coaches={activeCoaches} organisations={organisations} organisationId={self.organisationId ?? ''} onMade={list.reload} />
       </section>
       {invitations.length > 0 && (
         <section aria-labelledby="pending-h" className="section">
@@ -322,7 +324,7 @@ export function AdminAccounts({ self }: { self: AccountJson }) {
                   <td data-label="Role"><RoleCell account={a} self={a.id === self.id} onChanged={list.reload} onNotice={(text) => { setReset(undefined); setNotice(text); }} /></td>
                   {manyOrganisations && <td data-label="Organisation">{a.organisationId ? orgName.get(a.organisationId) ?? 'Another organisation' : <span className="muted">None</span>}</td>}
                   <td data-label="Coaches">{a.role === 'seeker'
-                    ? <SeekerCoaches seeker={a} coaches={coaches} coachIds={a.coachIds} onChanged={list.reload} />
+                    ? <SeekerCoaches seeker={a} coaches={coaches} addable={activeCoaches} coachIds={a.coachIds} onChanged={list.reload} />
                     : <span className="muted">—</span>}</td>
                   <td className="admin-actions-cell"><div className="admin-row-actions">
                     {/* A deactivated account has no sessions to end, and a reset link would not let it sign in. */}
