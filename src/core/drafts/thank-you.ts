@@ -39,6 +39,16 @@ function opening(f: Facts): string {
   ]);
 }
 
+/**
+ * The frames a detail may take. A detail with a comma of its own ("…closed 14 deals last year, mostly
+ * mid-market") goes only where it ends the sentence: in the middle, its comma would leave the rest
+ * hanging ("…, mostly mid-market helped me see…").
+ */
+function framed(f: Facts, d: DetailForm, frames: readonly string[]): string {
+  const closing = d.text.includes(',') ? frames.filter((x) => x.endsWith(`${d.text}.`)) : [];
+  return f.voice.pick('detail', closing.length > 0 ? closing : frames);
+}
+
 /** The sentence that carries the person's own detail, in the frame its grammar fits. */
 function detailFrame(f: Facts, d: DetailForm): string {
   switch (d.form) {
@@ -51,18 +61,18 @@ function detailFrame(f: Facts, d: DetailForm): string {
           `I have been thinking since about ${d.text}.`,
         ]);
       }
-      return f.voice.pick('detail', [
+      return framed(f, d, [
         `In particular, I valued what you shared about ${d.text}.`,
         `Your point about ${d.text} has stayed with me since.`,
         `What you said about ${d.text} helped me see what the team needs most.`,
         `I keep returning to our exchange about ${d.text}.`,
         `Hearing your thoughts on ${d.text} was the part of the conversation I learned the most from.`,
         `I enjoyed hearing about ${d.text}.`,
-        `I have been thinking since about ${d.text} and how I could contribute to it.`,
+        `I have been thinking since about ${d.text}, and about where I could contribute.`,
       ]);
     case 'fact':
       if (FAMILY_FACT.test(d.text)) return `It was good to hear that ${d.text}.`;
-      return f.voice.pick('detail', [
+      return framed(f, d, [
         `It was helpful to hear that ${d.text}.`,
         `It was useful to learn that ${d.text}.`,
         `Learning that ${d.text} helped me see what the team needs most.`,

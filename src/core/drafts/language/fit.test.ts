@@ -523,6 +523,13 @@ describe('reading round 19 (US thank-you notes, British panel notes)', () => {
     expect(fitMoment('present my findings to the board', 'best', 'you').value).toEqual({ form: 'doing', text: 'presenting my findings to the board' });
   });
 
+  it('a detail with a comma of its own ends its sentence, so the comma never leaves the rest hanging', () => {
+    const d = noteWith({ details: { p1: 'the firm\'s M&A team closed 14 deals last year, mostly mid-market' } });
+    expect(d.body).toMatch(/14 deals last year, mostly mid-market\./);
+    const topic = noteWith({ details: { p1: 'the budget, the hiring plan, the new office' } });
+    expect(topic.body).toMatch(/the budget, the hiring plan,? and the new office\./);
+  });
+
   it('a two-word remark is no news to write back ("He\'s a Cubs fan. Enough said.")', () => {
     expect(fitDetail('He\'s a Cubs fan. Enough said.', toHer)).toEqual({ dropped: [{ text: 'He\'s a Cubs fan. Enough said.', reason: 'unclear' }] });
   });
