@@ -203,13 +203,14 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
     return { application: { ...r.application, id, people: r.application.people.map((p, i) => ({ ...p, id: `p${i + 1}` })) }, redFlags: [] };
   };
   /** The recorded application a row matches (one recorded before, or added earlier in this file). */
-  const matchOf = (r: ImportedApplication): string | undefined => {
+  const keyOf = (app: ApplicationHead): string => matchKey(app.company, app.role, app.appliedOn);
+  const matchOf = (r: ImportedApplication, key: string): string | undefined => {
     const app = r.application;
-    return (app.sourceId !== undefined ? bySourceId.get(app.sourceId) : undefined) ?? byKey.get(matchKey(app.company, app.role, app.appliedOn));
+    return (app.sourceId !== undefined ? bySourceId.get(app.sourceId) : undefined) ?? byKey.get(key);
   };
-  const remember = (app: ApplicationHead): void => {
+  const remember = (app: ApplicationHead, key: string): void => {
     if (app.sourceId !== undefined) bySourceId.set(app.sourceId, app.id);
-    byKey.set(matchKey(app.company, app.role, app.appliedOn), app.id);
+    byKey.set(key, app.id);
   };
 
   const run = async (store: Store, write: boolean): Promise<ImportSummary> => {
@@ -232,15 +233,18 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
       if (batch.records.length === 0) continue;
       // One read per batch for the applications recorded before it that its rows match, without
       // their interviews and touches (a row changes neither); those are read for the ones it changes.
-      const ids = [...new Set(batch.records.map((r) => matchOf(r)).filter((id): id is string => id !== undefined))];
+      // Each row's key once (its words normalised): it is looked up twice and remembered.
+      const keys = batch.records.map((r) => keyOf(r.application));
+      const ids = [...new Set(batch.records.map((r, i) => matchOf(r, keys[i] ?? '')).filter((id): id is string => id !== undefined))];
       const current = new Map<string, ApplicationHead>((ids.length > 0 ? await store.getApplicationHeads(deps.userId, ids) : []).map((a) => [a.id, a]));
       const added: ApplicationRecord[] = [];
       const changed = new Map<string, ApplicationHead>();
       // Applications this batch adds, until they are written, by id → their place in `added`.
       const pending = new Map<string, number>();
-      for (const r of batch.records) {
+      for (const [i, r] of batch.records.entries()) {
         // Matched row by row: a row may repeat one added or changed earlier in this same batch.
-        const id = matchOf(r);
+        const key = keys[i] ?? '';
+        const id = matchOf(r, key);
         const at = id === undefined ? undefined : pending.get(id);
         if (id !== undefined && !write && created.has(id) && !current.has(id) && at === undefined) {
           // A dry run wrote nothing: a row repeating one of an earlier batch is counted as already there.
@@ -256,7 +260,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
           pending.set(record.application.id, added.length);
           added.push(record);
           created.add(record.application.id);
-          remember(record.application);
+          remember(record.application, key);
           action = 'new';
           imported++;
         } else {
@@ -273,7 +277,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
               changed.set(after.id, after);
               current.set(after.id, after);
             }
-            remember(after);
+            remember(after, keyOf(after));
             action = 'update';
             updated++;
           }
