@@ -284,6 +284,11 @@ export const REASONS = {
     cli: (p: { email: string }) => `${p.email} is the last active admin of the server, so it stays active; make another account an admin first`,
     web: () => 'This is the last active admin of the server, so it stays active. Make someone else an admin first.',
   }),
+  'account.last_admin_role': reason({
+    code: 'conflict', example: { email: 'ada@example.org' },
+    cli: (p: { email: string }) => `${p.email} is the last active admin of the server, so it stays an admin; make another account an admin first`,
+    web: () => 'This is the last active admin of the server, so it stays an admin. Make someone else an admin first.',
+  }),
   'account.deactivated': reason({
     code: 'conflict', example: { email: 'sam@example.org' },
     cli: (p: { email: string }) => `the account of ${p.email} is deactivated; reactivate it first (afterword admin reactivate --email ${p.email})`,

@@ -124,8 +124,15 @@ export class DrizzleAccounts implements AccountStore {
   }
 
   setRole(userId: UserId, role: Role): Promise<void> {
-    return this.run(async (q) => {
-      const updated = await q.update(s.users).set({ role }).where(eq(s.users.id, userId)).returning({ id: s.users.id });
+    return this.atomic(async (q) => {
+      // As in deactivate: the active admins locked first, so two admins demoting each other at once leave one.
+      const admins = role === 'admin' ? [] : await q.select({ id: s.users.id, email: s.users.email }).from(s.users)
+        .where(and(eq(s.users.role, 'admin'), isNull(s.users.deactivatedAt), isNotNull(s.users.email))).orderBy(asc(s.users.id)).for('update');
+      const self = admins.find((a) => a.id === userId);
+      if (self !== undefined && !admins.some((a) => a.id !== userId)) {
+        throw new AppError({ reason: 'account.last_admin_role', params: { email: self.email ?? '' } });
+      }
+      const updated = rows.isStorableText(userId) ? await q.update(s.users).set({ role }).where(eq(s.users.id, userId)).returning({ id: s.users.id }) : [];
       if (updated.length === 0) throw new AppError({ reason: 'account.not_found', params: { id: userId } });
     });
   }

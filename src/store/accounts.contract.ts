@@ -266,6 +266,21 @@ export function defineAccountStoreContract(name: string, setup: () => Promise<St
         const left = [await accounts.getAccount(first.id), await accounts.getAccount(second.id)].filter((x) => x?.deactivatedAt === undefined);
         expect(left).toHaveLength(1);
       });
+
+      it('an admin can be made a coach while another stays; the last active one cannot, also when two admins demote each other at once', async () => {
+        const [first, second] = [await newAccount('admin'), await newAccount('admin')];
+        await onlyActiveAdmins(first, second);
+        const outcomes = await Promise.all([refusal(accounts.setRole(first.id, 'coach')), refusal(accounts.setRole(second.id, 'coach'))]);
+        expect(outcomes.sort((x, y) => String(x).localeCompare(String(y)))).toStrictEqual(['account.last_admin_role', undefined]);
+        const admins = [await accounts.getAccount(first.id), await accounts.getAccount(second.id)].filter((x) => x?.role === 'admin');
+        expect(admins).toHaveLength(1);
+        // A deactivated admin does not count as the one that stays.
+        const other = await newAccount('admin');
+        await accounts.deactivate(other.id, NOW);
+        expect(await refusal(accounts.setRole(admins[0]?.id ?? '', 'seeker'))).toBe('account.last_admin_role');
+        await accounts.reactivate(other.id);
+        for (const a of [first, second]) await accounts.setRole(a.id, 'admin');
+      });
     });
 
     describe('one-time and revocable tokens', () => {

@@ -44,9 +44,9 @@ function opening(f: Facts): string {
  * mid-market") goes only where it ends the sentence: in the middle, its comma would leave the rest
  * hanging ("…, mostly mid-market helped me see…").
  */
-function framed(f: Facts, d: DetailForm, frames: readonly string[]): string {
-  const closing = d.text.includes(',') ? frames.filter((x) => x.endsWith(`${d.text}.`)) : [];
-  return f.voice.pick('detail', closing.length > 0 ? closing : frames);
+function framed(f: Facts, d: DetailForm, frames: readonly [string, ...string[]]): string {
+  const [first, ...rest] = d.text.includes(',') ? frames.filter((x) => x.endsWith(`${d.text}.`)) : [];
+  return f.voice.pick('detail', first !== undefined ? [first, ...rest] : frames);
 }
 
 /** The sentence that carries the person's own detail, in the frame its grammar fits. */
