@@ -231,7 +231,9 @@ export class DrizzleAccounts implements AccountStore {
         id: account.id, name: account.name, email: invitation.email, role: invitation.role,
         ...(invitation.organisationId !== undefined ? { organisationId: invitation.organisationId } : {}),
       }, passwordHash);
-      if (invitation.coachId !== undefined && created.role === 'seeker') await this.assignCoach(invitation.coachId, created.id);
+      // The coach the invitation named follows the new job seeker, unless deactivated since it was sent.
+      const coach = invitation.coachId !== undefined && created.role === 'seeker' ? await this.getAccount(invitation.coachId) : undefined;
+      if (coach !== undefined && coach.role === 'coach' && coach.deactivatedAt === undefined) await this.assignCoach(coach.id, created.id);
       return created;
     });
   }

@@ -366,6 +366,17 @@ export function defineAccountStoreContract(name: string, setup: () => Promise<St
         expect(await accounts.getAccount(`u_r${n}`)).toBeUndefined();
       });
 
+      it('an invitation whose coach was deactivated since makes the account, with no coach following it', async () => {
+        const coach = await newAccount('coach');
+        const t = invitation({ coachId: coach.id });
+        await accounts.createToken(t);
+        await accounts.deactivate(coach.id, NOW);
+        const made = await accounts.redeemInvitation(t.tokenHash, NOW, { id: `u_r${++n}`, name: 'Ana Ruiz' }, 'h');
+        expect(made?.role).toBe('seeker');
+        expect(await accounts.isAssigned(coach.id, made?.id ?? '')).toBe(false);
+        await accounts.reactivate(coach.id);
+      });
+
       it('an invitation refused on redeeming (a name no row holds, an email taken meanwhile) stays usable, and nothing is made', async () => {
         const coach = await newAccount('coach');
         const t = invitation({ coachId: coach.id });
