@@ -97,6 +97,15 @@ describe('compact speller: correct() as nspell', () => {
     expect(asked.map((w) => speller.correct(w))).toEqual(first);
   });
 
+  it('suggests the same again for a word asked twice, in a list of the caller\'s own', () => {
+    const speller = compactSpeller(dict);
+    const first = speller.suggest('recieve');
+    expect(first).toContain('receive');
+    (first as string[]).splice(0);
+    expect(speller.suggest('recieve')).toEqual(compact.suggest('recieve'));
+    expect(speller.suggest('receive')).toEqual([]);
+  });
+
   it('agrees for one variety or two, as nspell over just those dictionaries', () => {
     const words = sampleWords(97).flatMap(casings);
     const varieties: ReadonlyArray<readonly [string[], HunspellDictionary[]]> = [[['en-US'], [en]], [['en-GB', 'en-AU'], [gb, au]]];

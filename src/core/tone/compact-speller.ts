@@ -15,6 +15,8 @@ const NONE: ReadonlySet<string> = new Set();
 const MAX_SUGGESTIONS = 10;
 /** Answers of `correct` kept per speller (≈ 3 MB at most). */
 const ANSWERS_KEPT = 50_000;
+/** Words whose suggestions are kept per speller. */
+const SUGGESTIONS_KEPT = 2_000;
 
 /**
  * The speller accepting what any of `varieties` (default: all the file holds) accepts, as one merged
@@ -57,6 +59,7 @@ export function compactSpeller(dict: CompactDictionary, varieties?: readonly str
   // check, the notes to each panelist; a one-letter typo tries ~500 near words): answers are kept,
   // up to a bound, and forgotten all at once past it.
   const answers = new Map<string, boolean>();
+  const suggested = new Map<string, readonly string[]>();
   return {
     correct: (word) => {
       const kept = answers.get(word);
@@ -67,9 +70,14 @@ export function compactSpeller(dict: CompactDictionary, varieties?: readonly str
       return answer;
     },
     suggest: (word) => {
+      // The slow search, asked again for the same unknown word by each check of a draft: kept too.
+      const kept = suggested.get(word);
+      if (kept !== undefined) return [...kept];
       const normal = normalize(word);
-      if (normal === '' || known(normal)) return [];
-      return suggestions(dict, normal, offerable, known);
+      const found = normal === '' || known(normal) ? [] : suggestions(dict, normal, offerable, known);
+      if (suggested.size >= SUGGESTIONS_KEPT) suggested.clear();
+      suggested.set(word, found);
+      return [...found];
     },
   };
 }
