@@ -158,19 +158,25 @@ function ordered<T extends ApplicationHead>(app: T): T {
 
 /**
  * The ids of the applications recorded, and how a row finds them (by the source's id, by company,
- * role and date applied). The summaries they come from are left behind here: kept for the whole
- * import, 100,000 of them held ~50 MB more (a frame of an async function keeps its locals).
+ * role and date applied), from their summaries read a page at a time (the agenda's pages, with
+ * nothing due before 1970): 100,000 summaries read and kept at once held ~100 MB more through a
+ * re-import.
  */
 async function recordedKeys(deps: AppDeps): Promise<{ taken: Set<string>; bySourceId: Map<string, string>; byKey: Map<string, string> }> {
   const taken = new Set<string>();
   const bySourceId = new Map<string, string>();
   const byKey = new Map<string, string>();
-  for (const a of await deps.store.listApplications(deps.userId)) {
-    taken.add(a.id);
-    if (a.sourceId !== undefined && !bySourceId.has(a.sourceId)) bySourceId.set(a.sourceId, a.id);
-    const key = matchKey(a.company, a.role, a.appliedOn);
-    if (!byKey.has(key)) byKey.set(key, a.id);
-  }
+  await deps.store.agendaPaged(deps.userId, 0, {
+    head: () => {},
+    summaries: (page) => {
+      for (const a of page) {
+        taken.add(a.id);
+        if (a.sourceId !== undefined && !bySourceId.has(a.sourceId)) bySourceId.set(a.sourceId, a.id);
+        const key = matchKey(a.company, a.role, a.appliedOn);
+        if (!byKey.has(key)) byKey.set(key, a.id);
+      }
+    },
+  });
   return { taken, bySourceId, byKey };
 }
 
