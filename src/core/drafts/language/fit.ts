@@ -92,10 +92,16 @@ function nounList(text: string): string | undefined {
   const inPhrase = /\b(?:across|in|on|of|for|with|between|from|to|at|about|into|over|under|among|and\s+\w+\s+to)\s+[^,]*\band\b/i.test(last);
   const items = text.split(inPhrase ? /\s*,\s*(?:and\s+|or\s+)?/ : /\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?=[^,]*$)/).map((s) => s.trim()).filter((s) => s !== '');
   if (items.length < 2 || items.length > 5) return undefined;
-  const shaped = items.map((i) => shapeOf(i));
+  // An item of more than six words is no list item of up to four: no need to tag the rest (a parse is most of a draft's time).
+  if (items.some((i) => i.split(/\s+/).length > 6)) return undefined;
   // A one-word gerund is a noun here ("forecasting, hiring, tooling").
   const nounish = (s: Shape): boolean => (s.kind === 'noun' && s.terms.length > 0 && s.terms.length <= 4) || (s.kind === 'gerund' && s.terms.length === 1);
-  if (!shaped.every(nounish)) return undefined;
+  const shaped: Shape[] = [];
+  for (const item of items) {
+    const shape = shapeOf(item);
+    if (!nounish(shape)) return undefined;
+    shaped.push(shape);
+  }
   // The first item may carry a sentence capital; the others keep their case as typed.
   const texts = shaped.map((s, i) => (s.kind !== 'noun' && s.kind !== 'gerund' ? undefined : i === 0 ? phraseOf(s.terms) : finish(textOf(s.terms))));
   if (texts.some((t) => t === undefined)) return undefined;

@@ -77,6 +77,9 @@ function runOnSplit(clause: string): string[] {
   return out;
 }
 
+/** "and" then a regular past form ("…and answered") or a common irregular one ("…and took notes"). */
+const PAST_AFTER_AND = /\sand\s+(?:\p{L}+ed|took|gave|made|said|wrote|kept|got|went|told|sent|ran|began|brought|thought|found|left|showed|shown|saw|held|led|spoke|put|read|set|met|felt|drew|chose|taught|built|sold|spent|won|lost|paid|let|cut)\b/iu;
+
 /**
  * One subject doing two things ("they asked for the research plan and took notes"): the second act
  * is a point of its own, so the first keeps its object alone ("the research plan", not "the research
@@ -84,7 +87,8 @@ function runOnSplit(clause: string): string[] {
  * and revised forecast" stays) when the words before have their own finite verb.
  */
 function secondAct(clause: string): string[] {
-  if (!/\sand\s/i.test(clause)) return [clause];
+  // Only a clause with "and" before a word that may be a past verb is tagged here (a parse is most of a draft's time).
+  if (!PAST_AFTER_AND.test(clause)) return [clause];
   const terms = termsOf(clause);
   for (let k = 1; k + 1 < terms.length; k++) {
     const next = terms[k + 1];
