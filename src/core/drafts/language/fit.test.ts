@@ -530,6 +530,12 @@ describe('reading round 19 (US thank-you notes, British panel notes)', () => {
     expect(topic.body).toMatch(/the budget, the hiring plan,? and the new office\./);
   });
 
+  it('an act of the person written to agrees with "you" in every verb it coordinates ("…and are moving")', () => {
+    expect(fitDetail('he manages 3 stores in the Midlands and is moving to a regional role', toHer).value)
+      .toEqual({ form: 'fact', text: 'you manage 3 stores in the Midlands and are moving to a regional role' });
+    expect(fitDetail('she leads the data team and runs the weekly review', toHer).value).toEqual({ form: 'fact', text: 'you lead the data team and run the weekly review' });
+  });
+
   it('a two-word remark is no news to write back ("He\'s a Cubs fan. Enough said.")', () => {
     expect(fitDetail('He\'s a Cubs fan. Enough said.', toHer)).toEqual({ dropped: [{ text: 'He\'s a Cubs fan. Enough said.', reason: 'unclear' }] });
   });

@@ -251,6 +251,18 @@ function verbAfter(terms: readonly Term[], i: number): number {
   return -1;
 }
 
+/** "she started here and now runs ops": each verb coordinated with the one at `v` agrees with "you" too (in place). */
+function agreeCoordinated(out: Term[], v: number): void {
+  for (let j = v + 1; j < out.length - 1; j++) {
+    const w = out[j];
+    if (w === undefined || is(w, 'Pronoun') || is(w, 'Person')) break;
+    if (w.lower !== 'and') continue;
+    const k = verbAfter(out, j);
+    const coordinated = out[k];
+    if (coordinated !== undefined) out[k] = agreeYou(coordinated);
+  }
+}
+
 /**
  * Every he/she/him/his/her of the text becomes you/your, with the verb after a subject pronoun
  * made to agree ("she is" → "you are", "he leads" → "you lead", "she's" → "you're").
@@ -286,15 +298,7 @@ export function toSecondPerson(terms: readonly Term[]): Term[] {
       const v = verbAfter(out, i);
       const verb = out[v];
       if (verb !== undefined) out[v] = agreeYou(verb);
-      // "she started here and now runs ops": the coordinated verb agrees too.
-      for (let j = v + 1; v >= 0 && j < out.length - 1; j++) {
-        const w = out[j];
-        if (w === undefined || is(w, 'Pronoun') || is(w, 'Person')) break;
-        if (w.lower !== 'and') continue;
-        const k = verbAfter(out, j);
-        const coordinated = out[k];
-        if (coordinated !== undefined) out[k] = agreeYou(coordinated);
-      }
+      if (v >= 0) agreeCoordinated(out, v);
     }
   }
   return out;
@@ -312,7 +316,10 @@ export function withSubject(terms: readonly Term[], verb: number, name: string):
 export function withYou(terms: readonly Term[], verb: number): Term[] {
   const v = terms[verb];
   const head: Term = { text: 'you', lower: 'you', tags: new Set(['Pronoun']), pre: '', post: ' ' };
-  return [head, ...(v ? [agreeYou(v), ...terms.slice(verb + 1)] : terms.slice(verb))];
+  const out = [head, ...(v ? [agreeYou(v), ...terms.slice(verb + 1)] : terms.slice(verb))];
+  // "he manages 3 stores and is moving to a regional role": "you manage… and are moving…".
+  if (v !== undefined) agreeCoordinated(out, 1);
+  return out;
 }
 
 // ---- reported speech --------------------------------------------------------------------------
