@@ -55,22 +55,27 @@ function progressBar(io: CliIo): (rows: number, bytes: number, total: number | u
   };
 }
 
-/** Batches of an import (500 rows each) between two full garbage collections. */
-const COLLECT_EVERY_BATCHES = 20;
+/** Rows an import reads between two full garbage collections. */
+const COLLECT_EVERY_ROWS = 10_000;
 
 /**
- * A full garbage collection every 20 batches an import reads (10,000 rows). What a batch leaves is
+ * A full garbage collection every 10,000 rows an import reads (told with its progress, once a
+ * batch). What a batch leaves is
  * garbage once it is written, but V8 lets the heap grow far past what is alive while a process
  * allocates this fast, so peak memory grew with the file (bench/import-store.bench.ts). Only in the
  * CLI's own process, which does nothing else meanwhile; undefined where the engine will not expose it.
  */
-function collectGarbage(): (() => void) | undefined {
+function collectGarbage(): ((rows: number) => void) | undefined {
   try {
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
     if (typeof gc !== 'function') return undefined;
-    let batches = 0;
-    return () => { if (++batches % COLLECT_EVERY_BATCHES === 0) (gc as () => void)(); };
+    let next = COLLECT_EVERY_ROWS;
+    return (rows) => {
+      if (rows < next) return;
+      next = rows + COLLECT_EVERY_ROWS;
+      (gc as () => void)();
+    };
   } catch {
     return undefined;
   }
@@ -134,7 +139,7 @@ Examples:
       const collectSome = io.deps ? undefined : collectGarbage();
       const onProgress = (rows: number, bytes: number, total: number | undefined): void => {
         bar(rows, bytes, total);
-        collectSome?.();
+        collectSome?.(rows);
       };
       if (opts.dryRun !== true && await hasRecords(deps)) await backupBefore(io, cmd, deps, 'before-import');
       const summary = await importFile(deps, createReadStream(file), {

@@ -3,13 +3,14 @@
  * imported again adds nothing, a changed row updates its application, the source's id column
  * matches a row whose company was renamed, and Afterword's own XLSX export imports as unchanged.
  * A row repeating an earlier one of the same file is matched the same way whether or not the two
- * fall in one batch of 500 (on PGlite, and on PostgreSQL with AFTERWORD_TEST_DATABASE_URL).
+ * fall in one batch (on PGlite, and on PostgreSQL with AFTERWORD_TEST_DATABASE_URL).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_BATCH_ROWS } from '../../app/files.js';
 import { LOCAL_USER } from '../../app/ports.js';
 import { createTimeRules } from '../../core/time.js';
 import type { Deps } from '../../deps.js';
@@ -45,6 +46,9 @@ function tealExport(rows: number, change: (i: number) => Partial<Record<string, 
   });
   return `${header.join(',')}\n${lines.join('\n')}\n`;
 }
+
+/** Rows past one batch of an import. */
+const N = IMPORT_BATCH_ROWS + 100;
 
 const counts = (stdout: string): string => /: (\d+ new, \d+ updated, \d+ unchanged)/.exec(stdout)?.[1] ?? stdout;
 
@@ -109,13 +113,13 @@ describe('importing the same export twice', () => {
     expect(odd.stdout).toContain('First rows:\n');
   }, 60_000);
 
-  it('a row repeating an earlier one of the same file (past a batch of 500) updates it instead of adding a second', async () => {
+  it('a row repeating an earlier one of the same file (past a batch) updates it instead of adding a second', async () => {
     const before = (await deps.store.listApplications(LOCAL_USER.id)).length;
-    const rows = Array.from({ length: 600 }, (_, i) => `Repeat Co ${i},Analyst,Applied,2026-02-02,`); // Mon
+    const rows = Array.from({ length: N }, (_, i) => `Repeat Co ${i},Analyst,Applied,2026-02-02,`); // Mon
     rows.push('Repeat Co 1,Analyst,Applied,2026-02-02,Second look');
     const csv = put('repeat.csv', `Company,Role,Status,Date applied,Notes\n${rows.join('\n')}\n`);
-    expect(counts((await cli(['import', 'csv', csv])).stdout)).toBe('600 new, 1 updated, 0 unchanged');
-    expect((await deps.store.listApplications(LOCAL_USER.id)).length).toBe(before + 600);
+    expect(counts((await cli(['import', 'csv', csv])).stdout)).toBe(`${N} new, 1 updated, 0 unchanged`);
+    expect((await deps.store.listApplications(LOCAL_USER.id)).length).toBe(before + N);
   }, 60_000);
 
   it('Afterword\'s own XLSX export imports back as unchanged', async () => {
@@ -179,18 +183,18 @@ describe.each([
     rmSync(repeatDir, { recursive: true, force: true });
   });
 
-  it.runIf(enabled)('in the same batch of 500 as in a later one: the later row updates the earlier (or leaves it unchanged)', async () => {
-    const base = Array.from({ length: 600 }, (_, i) => `Same Co ${i},Analyst,Applied,2026-02-02,`); // Mon
+  it.runIf(enabled)('in the same batch as in a later one: the later row updates the earlier (or leaves it unchanged)', async () => {
+    const base = Array.from({ length: N }, (_, i) => `Same Co ${i},Analyst,Applied,2026-02-02,`); // Mon
     const sameBatch = [...base.slice(0, 3), 'Same Co 1,Analyst,Offer,2026-02-02,Second look', 'Same Co 2,Analyst,Applied,2026-02-02,', ...base.slice(3)];
     const same = await run(['import', 'csv', file('same-batch.csv', sameBatch)]);
-    expect(same.stdout).toBe('Imported 602 rows: 600 new, 1 updated, 1 unchanged (2 rows repeat an earlier row of the file, counted as updated or unchanged).\n');
-    expect(await own.store.listApplications(LOCAL_USER.id)).toHaveLength(600);
+    expect(same.stdout).toBe(`Imported ${N + 2} rows: ${N} new, 1 updated, 1 unchanged (2 rows repeat an earlier row of the file, counted as updated or unchanged).\n`);
+    expect(await own.store.listApplications(LOCAL_USER.id)).toHaveLength(N);
     expect(await apps('Same Co 1')).toMatchObject([{ status: 'offer', notes: 'Second look' }]);
 
     const laterBatch = [...base, 'Same Co 1,Analyst,Offer,2026-02-02,Second look', 'Same Co 2,Analyst,Applied,2026-02-02,']
       .map((line) => line.replace('Same Co', 'Later Co'));
-    expect(counts((await run(['import', 'csv', file('later-batch.csv', laterBatch)])).stdout)).toBe('600 new, 1 updated, 1 unchanged');
-    expect(await own.store.listApplications(LOCAL_USER.id)).toHaveLength(1200);
+    expect(counts((await run(['import', 'csv', file('later-batch.csv', laterBatch)])).stdout)).toBe(`${N} new, 1 updated, 1 unchanged`);
+    expect(await own.store.listApplications(LOCAL_USER.id)).toHaveLength(2 * N);
     expect(await apps('Later Co 1')).toMatchObject([{ status: 'offer', notes: 'Second look' }]);
   }, 120_000);
 
