@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign, comment, createAccount } from '../../src/app/accounts.js';
 import type { Account } from '../../src/app/ports.js';
 import { addApplication, addInterview, addPerson, saveProfile } from '../../src/app/records.js';
-import { DESKTOP, extraPage, PHONE, seriousViolations, settled, shotFromTop, startE2E, type E2E, type SeededAccount } from './harness.js';
+import { DESKTOP, extraPage, PHONE, seriousViolations, settled, shotFromTop, startE2E, type E2E, type SeededAccount, signInAt } from './harness.js';
 import { SEED_NOW, seedRecord } from './seed.js';
 import { technicalText } from './words.js';
 
@@ -61,13 +61,7 @@ async function follow(n: number, kind: Kind): Promise<Account> {
 const newPage = (viewport: { width: number; height: number } = DESKTOP): Promise<Page> => extraPage(e.browser, pages, viewport);
 const shot = (page: Page, name: string): Promise<void> => shotFromTop(page, `coach-${name}`);
 
-async function signIn(page: Page, who: SeededAccount): Promise<void> {
-  await page.goto(e.origin + '/');
-  await settled(page, 'Sign in');
-  await page.getByLabel('Email', { exact: true }).fill(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signIn = (page: Page, who: SeededAccount): Promise<void> => signInAt(page, e.origin, who);
 
 const rows = (page: Page) => page.locator('tbody tr.coach-tr');
 const names = (page: Page) => page.locator('tbody tr.coach-tr th a').allTextContents();

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/app/accounts.js';
 import { DEFAULT_SESSION_CACHE_MS } from '../../src/server/session-cache.js';
-import { DESKTOP, extraPage, PHONE, settled, shotFromTop, startE2E, type E2E, type SeededAccount, seriousViolations } from './harness.js';
+import { DESKTOP, extraPage, PHONE, settled, shotFromTop, startE2E, type E2E, type SeededAccount, seriousViolations, signInAt } from './harness.js';
 import { SEED_NOW, seedRecord } from './seed.js';
 
 let e: E2E;
@@ -23,13 +23,7 @@ function seeded(): NonNullable<E2E['accounts']> {
 
 const newPage = (viewport: { width: number; height: number } = DESKTOP): Promise<Page> => extraPage(e.browser, pages, viewport);
 
-async function signIn(page: Page, who: SeededAccount): Promise<void> {
-  await page.goto(e.origin + '/');
-  await settled(page, 'Sign in');
-  await page.getByLabel('Email', { exact: true }).fill(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signIn = (page: Page, who: SeededAccount): Promise<void> => signInAt(page, e.origin, who);
 
 /** The focused element's accessible text (its aria-label, else its text). */
 const focused = (page: Page): Promise<string> => page.evaluate(() => {

@@ -197,6 +197,15 @@ export async function shotFromTop(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/** Opens the shared server at `origin` and signs in as `who` on its sign-in page. */
+export async function signInAt(page: Page, origin: string, who: SeededAccount): Promise<void> {
+  await page.goto(origin + '/');
+  await settled(page, 'Sign in');
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 /** Waits until the page's heading is there and nothing says it is loading. */
 export async function settled(page: Page, heading: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
