@@ -536,6 +536,14 @@ describe('reading round 19 (US thank-you notes, British panel notes)', () => {
     expect(fitDetail('she leads the data team and runs the weekly review', toHer).value).toEqual({ form: 'fact', text: 'you lead the data team and run the weekly review' });
   });
 
+  it('a name compromise does not know, alone, is who and not what ("Ngozi Okonkwo-Adebayo"); a capitalised topic stays', () => {
+    for (const name of ['Ngozi Okonkwo-Adebayo', 'Chinonso Eze', 'Priya Venkataraman']) {
+      expect(fitDetail(name, toHer)).toEqual({ dropped: [{ text: name, reason: 'unclear' }] });
+    }
+    expect(fitDetail('Snowflake Migration', toHer).value).toEqual({ form: 'topic', text: 'Snowflake Migration' });
+    expect(fitDetail('Kubernetes Operators', toHer).value).toEqual({ form: 'topic', text: 'Kubernetes Operators' });
+  });
+
   it('a two-word remark is no news to write back ("He\'s a Cubs fan. Enough said.")', () => {
     expect(fitDetail('He\'s a Cubs fan. Enough said.', toHer)).toEqual({ dropped: [{ text: 'He\'s a Cubs fan. Enough said.', reason: 'unclear' }] });
   });

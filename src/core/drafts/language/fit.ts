@@ -12,7 +12,7 @@ import {
   WH, finiteVerb, isAct, ownClause, pointsOf, reportedAt, shapeOf, subjectOf, toSecondPerson, withSubject, withYou,
   type Shape,
 } from './read.js';
-import { caseLike, formsOf, is, lowerStart, termsOf, textOf, withText, type Term } from './terms.js';
+import { caseLike, formsOf, is, isEverydayWord, lowerStart, termsOf, textOf, withText, type Term } from './terms.js';
 
 export type { LeftOutReason } from './clean.js';
 
@@ -181,6 +181,9 @@ function withoutSpeaker(raw: string, about: About): string | undefined {
   return rest;
 }
 
+/** Endings of common nouns, which a person's name seldom has ("Snowflake Migration" is a topic, "Ngozi Okonkwo-Adebayo" a name). */
+const COMMON_NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ing|ance|ence|ship|ism|ogy|ics|ure|age|ery|ist|er|or|s)$/;
+
 const VIEW_NOUNS = new Set(['thoughts', 'views', 'take', 'perspective', 'opinion', 'opinions', 'ideas', 'view']);
 const TALK_NOUNS = new Set(['discussion', 'conversation', 'chat', 'talk', 'exchange', 'discussions', 'conversations', 'chats', 'talks']);
 
@@ -208,6 +211,11 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
       // A name alone ("Anjali (product lead)") says who, not what: no detail.
       const outside = shape.terms.filter((t) => !t.pre.includes('(') && !t.post.includes(')'));
       if (outside.length > 0 && outside.every((t) => is(t, 'Person') || is(t, 'ProperNoun') || is(t, 'Honorific'))) return undefined;
+      // "Ngozi Okonkwo-Adebayo": capitalised words compromise does not know, none with a common noun's
+      // ending ("Snowflake Migration" is a topic), are a name too.
+      const nameLike = (t: Term): boolean => /^\p{Lu}\p{Ll}/u.test(t.text) && is(t, 'Noun') && !is(t, 'Adjective') && !is(t, 'Plural')
+        && !COMMON_NOUN_ENDING.test(t.lower) && (is(t, 'ProperNoun') || !isEverydayWord(t.lower));
+      if (outside.length > 1 && outside.length <= 4 && outside.every(nameLike)) return undefined;
       const inside = shape.terms.filter((t) => !outside.includes(t)).map((t) => t.lower);
       if (outside.length === 1 && /^\p{Lu}/u.test(outside[0]?.text ?? '') && inside.some((w) => ROLE_WORDS.has(w))) return undefined;
       // "hybrid, 2 days in": notes to self, not a topic to name in a sentence.
