@@ -9,8 +9,8 @@
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { AppError, type Problem } from '../errors.js';
-import type { EndpointGuard } from './connect.js';
+import type { AppError, Problem } from '../errors.js';
+import { settingError, type EndpointGuard } from './connect.js';
 
 /** A name's addresses, all of them (the resolver is a dependency: tests give their own). */
 export type ResolveHost = (host: string) => Promise<readonly string[]>;
@@ -108,7 +108,7 @@ export function addressGuard(options: AddressGuardOptions = {}): EndpointGuard {
   const resolve = options.resolve ?? systemResolve;
   const allow = options.allow ?? ((ip: string) => !isPrivateAddress(ip));
   return async (server, key, names) => {
-    const refuse = (problem: Problem, cause?: unknown): AppError => new AppError(problem, { path: key, at: names[key], ...(cause !== undefined ? { cause } : {}) });
+    const refuse = (problem: Problem, cause?: unknown): AppError => settingError(key, names, problem, cause);
     const host = server.host.replace(/^\[|\]$/g, '');
     const literal = isIP(host) !== 0;
     let addresses: readonly string[];

@@ -75,8 +75,8 @@ const TIMEOUT_MS = 15_000;
 
 type FieldKey = keyof FieldNames;
 
-/** An error about the setting `key`: its path is the key, and the message names it as `names` does (a flag, a label). */
-function bad(key: FieldKey, names: FieldNames, problem: Problem, cause?: unknown): AppError {
+/** An error about the setting `key`: its path is the key, and the message names it as `names` does (a flag, a label, or nothing). */
+export function settingError(key: FieldKey, names: FieldNames, problem: Problem, cause?: unknown): AppError {
   return new AppError(problem, { path: key, at: names[key], ...(cause !== undefined ? { cause } : {}) });
 }
 
@@ -85,13 +85,13 @@ function endpoint(kind: 'imap' | 'smtp', host: string | undefined, port: number 
   const portKey = kind === 'imap' ? 'imapPort' : 'smtpPort';
   const securityKey = kind === 'imap' ? 'imapSecurity' : 'smtpSecurity';
   const h = (host ?? '').trim().toLowerCase();
-  if (h === '') throw bad(hostKey, names, { reason: 'mail.host_missing', params: { kind } });
-  if (!HOST.test(h) || h.length > 253) throw bad(hostKey, names, { reason: 'mail.host_invalid', params: { kind, value: h } });
+  if (h === '') throw settingError(hostKey, names, { reason: 'mail.host_missing', params: { kind } });
+  if (!HOST.test(h) || h.length > 253) throw settingError(hostKey, names, { reason: 'mail.host_invalid', params: { kind, value: h } });
   const sec = security ?? (isLoopback(h) ? 'none' : kind === 'imap' ? 'tls' : 'starttls');
-  if (!(MAIL_SECURITIES as readonly string[]).includes(sec)) throw bad(securityKey, names, { reason: 'mail.security_invalid' });
-  if (sec === 'none' && !isLoopback(h)) throw bad(securityKey, names, { reason: 'mail.must_encrypt', params: { host: h } });
+  if (!(MAIL_SECURITIES as readonly string[]).includes(sec)) throw settingError(securityKey, names, { reason: 'mail.security_invalid' });
+  if (sec === 'none' && !isLoopback(h)) throw settingError(securityKey, names, { reason: 'mail.must_encrypt', params: { host: h } });
   const p = port ?? DEFAULT_PORTS[kind][sec];
-  if (!Number.isInteger(p) || p < 1 || p > 65535) throw bad(portKey, names, { reason: 'mail.port_invalid', params: { value: String(port) } });
+  if (!Number.isInteger(p) || p < 1 || p > 65535) throw settingError(portKey, names, { reason: 'mail.port_invalid', params: { value: String(port) } });
   return { host: h, port: p, security: sec };
 }
 
@@ -101,13 +101,13 @@ export function checkConnectInput(input: ConnectInput, names: FieldNames = CLI_F
   const smtpHost = input.smtpHost ?? imap.host.replace(/^imap\./, 'smtp.');
   const smtp = endpoint('smtp', smtpHost, input.smtpPort, input.smtpSecurity, names);
   const user = input.user.trim();
-  if (user === '') throw bad('user', names, { reason: 'mail.user_missing' });
-  if (user.length > 320 || /[\r\n\0]/.test(user)) throw bad('user', names, { reason: 'mail.user_invalid' });
+  if (user === '') throw settingError('user', names, { reason: 'mail.user_missing' });
+  if (user.length > 320 || /[\r\n\0]/.test(user)) throw settingError('user', names, { reason: 'mail.user_invalid' });
   const address = (input.address ?? (ADDRESS.test(user) ? user : '')).trim().toLowerCase();
-  if (address === '') throw bad('address', names, { reason: 'mail.address_missing' });
-  if (!ADDRESS.test(address) || address.length > 320) throw bad('address', names, { reason: 'mail.address_invalid', params: { value: address } });
-  if (input.password === '') throw bad('password', names, { reason: 'mail.password_empty' });
-  if (/[\r\n\0]/.test(input.password)) throw bad('password', names, { reason: 'mail.password_line_break' });
+  if (address === '') throw settingError('address', names, { reason: 'mail.address_missing' });
+  if (!ADDRESS.test(address) || address.length > 320) throw settingError('address', names, { reason: 'mail.address_invalid', params: { value: address } });
+  if (input.password === '') throw settingError('password', names, { reason: 'mail.password_empty' });
+  if (/[\r\n\0]/.test(input.password)) throw settingError('password', names, { reason: 'mail.password_line_break' });
   return { imap, smtp, user, address };
 }
 
@@ -119,20 +119,20 @@ export function connectionFailure(error: unknown, kind: 'IMAP' | 'SMTP', server:
   const hostKey = kind === 'IMAP' ? 'imapHost' : 'smtpHost';
   const securityKey = kind === 'IMAP' ? 'imapSecurity' : 'smtpSecurity';
   if (e.authenticationFailed === true || code === 'EAUTH' || code === 'AUTHENTICATIONFAILED' || (kind === 'SMTP' && e.responseCode === 535)) {
-    return bad('password', names, { reason: 'mail.login_refused', params: { kind, where } }, error);
+    return settingError('password', names, { reason: 'mail.login_refused', params: { kind, where } }, error);
   }
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|ERR_TLS/.test(code)) {
     const why = code === 'CERT_HAS_EXPIRED' ? 'expired' : /SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET/.test(code) ? 'unsigned' : /ALTNAME/.test(code) ? 'other_name' : 'unverified';
-    return bad(hostKey, names, { reason: 'mail.untrusted', params: { kind, where, host: server.host, why } }, error);
+    return settingError(hostKey, names, { reason: 'mail.untrusted', params: { kind, where, host: server.host, why } }, error);
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return bad(hostKey, names, { reason: 'mail.no_such_host', params: { host: server.host } }, error);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return settingError(hostKey, names, { reason: 'mail.no_such_host', params: { host: server.host } }, error);
   if (['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'ECONNECTION', 'ESOCKET', 'ECONNRESET', 'EPIPE'].includes(code)) {
-    return bad(hostKey, names, { reason: 'mail.unreachable', params: { kind, where } }, error);
+    return settingError(hostKey, names, { reason: 'mail.unreachable', params: { kind, where } }, error);
   }
   if (/STARTTLS|TLS/i.test(typeof e.message === 'string' ? e.message : '')) {
-    return bad(securityKey, names, { reason: 'mail.encryption_mismatch', params: { kind, where } }, error);
+    return settingError(securityKey, names, { reason: 'mail.encryption_mismatch', params: { kind, where } }, error);
   }
-  return bad(hostKey, names, { reason: 'mail.connect_failed', params: { kind, where } }, error);
+  return settingError(hostKey, names, { reason: 'mail.connect_failed', params: { kind, where } }, error);
 }
 
 /** imapflow's options for an endpoint and a login (TLS verified; none only on loopback). */
