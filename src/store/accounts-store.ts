@@ -31,6 +31,15 @@ const decodeSession = decoder<typeof s.sessions.$inferSelect>(getTableColumns(s.
 const decodeUser = decoder<UserRow>(getTableColumns(s.users));
 
 type UserRow = typeof s.users.$inferSelect;
+
+/**
+ * The server's active admins, locked in one order (by id): two transactions that each take one
+ * admin's role or activity wait in turn, and the second sees how many are left.
+ */
+function lockActiveAdmins(q: Executor): Promise<{ id: string; email: string | null }[]> {
+  return q.select({ id: s.users.id, email: s.users.email }).from(s.users)
+    .where(and(eq(s.users.role, 'admin'), isNull(s.users.deactivatedAt), isNotNull(s.users.email))).orderBy(asc(s.users.id)).for('update');
+}
 type TokenRow = typeof s.tokens.$inferSelect;
 
 function toAccount(r: UserRow): Account | undefined {
@@ -126,8 +135,7 @@ export class DrizzleAccounts implements AccountStore {
   setRole(userId: UserId, role: Role): Promise<void> {
     return this.atomic(async (q) => {
       // As in deactivate: the active admins locked first, so two admins demoting each other at once leave one.
-      const admins = role === 'admin' ? [] : await q.select({ id: s.users.id, email: s.users.email }).from(s.users)
-        .where(and(eq(s.users.role, 'admin'), isNull(s.users.deactivatedAt), isNotNull(s.users.email))).orderBy(asc(s.users.id)).for('update');
+      const admins = role === 'admin' ? [] : await lockActiveAdmins(q);
       const self = admins.find((a) => a.id === userId);
       if (self !== undefined && !admins.some((a) => a.id !== userId)) {
         throw new AppError({ reason: 'account.last_admin_role', params: { email: self.email ?? '' } });
@@ -140,8 +148,7 @@ export class DrizzleAccounts implements AccountStore {
   deactivate(userId: UserId, at: EpochMs): Promise<{ readonly account: Account; readonly sessionsEnded: number }> {
     return this.atomic(async (q) => {
       // The active admins first, in one order: two admins deactivating each other at once wait in turn, and the second sees one left.
-      const admins = await q.select({ id: s.users.id }).from(s.users)
-        .where(and(eq(s.users.role, 'admin'), isNull(s.users.deactivatedAt), isNotNull(s.users.email))).orderBy(asc(s.users.id)).for('update');
+      const admins = await lockActiveAdmins(q);
       const [target] = rows.isStorableText(userId) ? await q.select().from(s.users).where(eq(s.users.id, userId)).for('update') : [];
       const found = target ? toAccount(target) : undefined;
       if (!target || !found) throw new AppError({ reason: 'account.not_found', params: { id: userId } });
