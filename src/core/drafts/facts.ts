@@ -95,8 +95,13 @@ function checkIn(s: string, prefix: string, input: PersonDraftInput, only: Reado
  * ("teh" → "the": a frequent word first among several is the one meant.)
  */
 function obviousTypos(findings: ReturnType<typeof checkToneData>): ReturnType<typeof checkToneData> {
-  return findings.filter((f) => f.rule === 'L12' && f.code === 'misspelling' && (f.suggestions.length === 1 || FREQUENT_WORDS.has(f.suggestions[0] ?? '')) && f.start >= 0
-    && (oneEditApart(f.found.toLowerCase(), (f.suggestions[0] ?? '').toLowerCase()) || sameButDoubling(f.found.toLowerCase(), (f.suggestions[0] ?? '').toLowerCase())));
+  return findings.filter((f) => {
+    if (f.rule !== 'L12' || f.code !== 'misspelling' || f.start < 0) return false;
+    const best = f.suggestions[0] ?? '';
+    if (f.suggestions.length !== 1 && !FREQUENT_WORDS.has(best)) return false;
+    const [typed, meant] = [f.found.toLowerCase(), best.toLowerCase()];
+    return oneEditApart(typed, meant) || sameButDoubling(typed, meant);
+  });
 }
 
 function corrected(text: string, typos: ReturnType<typeof checkToneData>): string {
