@@ -748,6 +748,11 @@ export const REASONS = {
     cli: (p: { kind: 'IMAP' | 'SMTP'; where: string }) => `the ${p.kind} server ${p.where} could not be reached; check the server name and port, and that this computer is online`,
     web: (p) => `The ${p.kind} server ${p.where} could not be reached. Check the server name and port, and that this computer is online.`,
   }),
+  'mail.connection_lost': reason({
+    code: 'unavailable', example: { where: 'imap.example.com:993' },
+    cli: (p: { where: string }) => `the connection to the IMAP server ${p.where} was lost during the sync; sync again: it reads on from where it stopped`,
+    web: (p) => `The connection to the IMAP server ${p.where} was lost during the sync. Sync again: it reads on from where it stopped.`,
+  }),
   'mail.encryption_mismatch': reason({
     code: 'bad_input', example: { kind: 'IMAP', where: 'imap.example.com:143' },
     cli: (p: { kind: 'IMAP' | 'SMTP'; where: string }) => `the ${p.kind} server ${p.where} did not agree on encryption; try the other setting (tls or starttls) or its usual port`,

@@ -111,6 +111,13 @@ export function checkConnectInput(input: ConnectInput, names: FieldNames = CLI_F
   return { imap, smtp, user, address };
 }
 
+/** What a mail server said when a command failed, on one line and at most 200 characters. */
+export function serverSaid(error: unknown): string {
+  const e = error as { responseText?: unknown; message?: unknown };
+  const text = typeof e.responseText === 'string' ? e.responseText : typeof e.message === 'string' ? e.message : 'unknown error';
+  return text.replace(/[\r\n]+/g, ' ').slice(0, 200);
+}
+
 /** Why a connection failed, in words that say what to do (never the password). */
 export function connectionFailure(error: unknown, kind: 'IMAP' | 'SMTP', server: MailEndpoint, names: FieldNames): AppError {
   const e = error as { authenticationFailed?: unknown; code?: unknown; responseCode?: unknown; message?: unknown };

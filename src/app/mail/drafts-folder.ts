@@ -6,6 +6,7 @@
  */
 import type { ImapFlow } from 'imapflow';
 import { AppError, type Problem } from '../errors.js';
+import { serverSaid } from './connect.js';
 import { reachOf, type MailLogin } from './send.js';
 import type { MailEndpoint } from './types.js';
 
@@ -51,21 +52,15 @@ export async function withImap<T>(target: ImapTarget, fn: (client: Client) => Pr
   } catch (error) {
     client.close();
     if (error instanceof AppError) throw error;
-    throw new AppError({ reason: 'mail.server_failed', params: { host, said: messageOf(error) } }, { cause: error });
+    throw new AppError({ reason: 'mail.server_failed', params: { host, said: serverSaid(error) } }, { cause: error });
   }
-}
-
-function messageOf(error: unknown): string {
-  const e = error as { responseText?: unknown; message?: unknown };
-  const text = typeof e.responseText === 'string' ? e.responseText : typeof e.message === 'string' ? e.message : 'unknown error';
-  return text.replace(/[\r\n]+/g, ' ').slice(0, 200);
 }
 
 function imapFailure(error: unknown, host: string): Problem {
   const e = error as { authenticationFailed?: unknown; code?: unknown };
   if (e.authenticationFailed === true) return { reason: 'mail.server_refused_login', params: { host } };
   if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT' || e.code === 'EHOSTUNREACH') return { reason: 'mail.server_unreachable', params: { host, retried: false } };
-  return { reason: 'mail.server_failed', params: { host, said: messageOf(error) } };
+  return { reason: 'mail.server_failed', params: { host, said: serverSaid(error) } };
 }
 
 /** The path of the folder marked `use` (\Drafts, \Sent); an AppError saying so when the mailbox has none. */

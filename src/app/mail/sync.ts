@@ -30,7 +30,7 @@ import { REPLY_READ_MAX } from '../../core/replies/index.js';
 import { formatDay, type EpochMs } from '../../core/time.js';
 import { AppError } from '../errors.js';
 import { addTouch, editPersonFields, requireProfile } from '../records.js';
-import { connectionFailure, LINKED_FIELDS, loginOf, openImap, type MailDeps } from './connect.js';
+import { connectionFailure, LINKED_FIELDS, loginOf, openImap, serverSaid, type MailDeps } from './connect.js';
 import type { NewMailProposal } from './mail-port.js';
 import { cancelQueuedOnReply } from './outbox-replied.js';
 import type { MailLogin } from './send.js';
@@ -157,6 +157,7 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
   // Opened inside the try: a password this install's key cannot open marks the link failing too.
   let login: MailLogin | undefined;
   let imap: MailEndpoint | undefined;
+  let connected = false;
   const connection = async (): Promise<ImapFlow> => {
     if (client?.usable) return client;
     client?.close();
@@ -164,6 +165,7 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
     // A shared server checks the name again and connects to the address it checked.
     imap ??= deps.guard ? await deps.guard(account.imap, 'imapHost', LINKED_FIELDS) : account.imap;
     client = await openImap(imap, login, LINKED_FIELDS);
+    connected = true;
     return client;
   };
 
@@ -192,8 +194,13 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
           folders.push(await readFolder(deps, await connection(), folder, states.get(folder.path), since, index, employerIds, byId, settings, counts, suspicious, options, carried));
           break;
         } catch (error) {
-          if (error instanceof AppError || attempts >= RECONNECTS || !dropped(error)) throw error;
+          // A command on a connection the server closed fails in many ways (imapflow: "No mailbox is selected"):
+          // a connection that is no longer usable counts as dropped, whatever the error says.
+          if (error instanceof AppError || attempts >= RECONNECTS || !(dropped(error) || client?.usable === false)) throw error;
           attempts++;
+          // A server that said goodbye may leave the socket open a moment: never reuse that connection.
+          client?.close();
+          client = undefined;
           // The folder's place was saved after the last whole batch: read on from there.
           for (const s of await store.mail.listFolders(userId)) states.set(s.path, s);
         }
@@ -205,7 +212,12 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
     else await store.mail.setAccountStatus(userId, 'connected', undefined, deps.clock.now());
     return done;
   } catch (error) {
-    const failure = error instanceof AppError ? error : connectionFailure(error, 'IMAP', account.imap, LINKED_FIELDS);
+    const failure = error instanceof AppError ? error
+      // Once connected, a failure is no matter of the server's name or port: say what happened.
+      : connected && (dropped(error) || client?.usable === false)
+        ? new AppError({ reason: 'mail.connection_lost', params: { where: `${account.imap.host}:${account.imap.port}` } }, { cause: error })
+        : connected ? new AppError({ reason: 'mail.server_failed', params: { host: account.imap.host, said: serverSaid(error) } }, { cause: error })
+          : connectionFailure(error, 'IMAP', account.imap, LINKED_FIELDS);
     await store.mail.setAccountStatus(userId, 'failing', failure.detail ?? failure.message);
     throw failure;
   } finally {
@@ -218,7 +230,8 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
 function dropped(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown };
   const code = typeof e.code === 'string' ? e.code : '';
-  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'NoConnection', 'ClosedAfterConnectTLS', 'ClosedAfterConnectText', 'ERR_STREAM_DESTROYED'].includes(code)
+  // NoMailboxSelected: the sync selects each folder before reading it, so only a server that ended the session deselects it.
+  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'NoConnection', 'NoMailboxSelected', 'ClosedAfterConnectTLS', 'ClosedAfterConnectText', 'ERR_STREAM_DESTROYED'].includes(code)
     || /connection (?:not available|closed)|socket (?:closed|hang up)|unexpected close/i.test(typeof e.message === 'string' ? e.message : '');
 }
 
