@@ -110,6 +110,9 @@ async function freshDrafts(): Promise<{ count: number; times: number[] }> {
 }
 
 async function coldChild(): Promise<void> {
+  // As the CLI's draft and check commands do (src/cli/bin.ts).
+  const { compileRegExpsForLanguage } = await import('../src/cli/regexps.js');
+  compileRegExpsForLanguage('draft');
   const { findings } = await draftOnce();
   const cpu = process.cpuUsage();
   // CPU time (the whole process, start-up included) as well as wall time: on a busy machine the wall time measures the machine.

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runCli } from './main.js';
 import { clackPrompter } from './prompter.js';
+import { compileRegExpsForLanguage } from './regexps.js';
 
 /**
  * A reader that left (`afterword pipeline --json | head`) closes the pipe: the rest of the output
@@ -18,6 +19,8 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
     if (!closed) stream.write(text);
   };
 }
+
+compileRegExpsForLanguage(process.argv[2]);
 
 const code = await runCli(process.argv.slice(2), {
   stdout: quietOnClosedPipe(process.stdout),
