@@ -29,7 +29,8 @@ const JARGON = new Set([
   'cleantech', 'agritech', 'regtech', 'legaltech', 'preprocessing', 'pseudonymisation', 'pseudonymization', 'anonymisation',
   'stockout', 'stockouts', 'restock', 'restocking', 'upskilled', 'reforecast', 'reforecasting', 'replatforming',
   'moodboard', 'moodboards', 'wireframe', 'wireframes', 'wireframing', 'handoff', 'handoffs', 'lookbook', 'lookbooks',
-  'copywriting', 'onboarded', 'signoff', 'signoffs',
+  'copywriting', 'onboarded', 'signoff', 'signoffs', 'rollout', 'rollouts', 'readmission', 'readmissions', 'sharding',
+  'payables', 'receivables', 'incoterms', 'shortener', 'sommelier', 'sommeliers', 'wifi', 'dev', 'devs',
   // Latin of legal and public-sector writing ("pro bono", "per diem", "ad hoc" have their own entries).
   'bono', 'diem', 'curiam', 'amicus', 'habeas', 'voir', 'dire',
 ]);

@@ -570,3 +570,28 @@ describe('reading round 19 (US thank-you notes, British panel notes)', () => {
     expect(board.body).not.toContain('moldboard');
   });
 });
+
+describe('reading round 20 (US thank-you notes)', () => {
+  it('another person named as talking about something gives the topic, never "hear that Carlos talked about…"', () => {
+    expect(fitDetail('Carlos Ñúñez talked about the new POS rollout across 40 stores', toHer).value)
+      .toEqual({ form: 'topic', text: 'the new POS rollout across 40 stores' });
+    // What they said is still news ("Gabriel explained that…"), and what they did is still theirs.
+    expect(fitDetail('Gabriel explained that the M&A team closed 14 deals', toHer).value).toEqual({ form: 'fact', text: 'the M&A team closed 14 deals' });
+    expect(fitDetail('Nguyễn Thị Lan asked about my experience with HL7 interfaces', toHer).value).toBeUndefined();
+  });
+
+  it('a past act at a time before the interview is their history, a fact ("15 years ago"), and each coordinated verb agrees with "you"', () => {
+    expect(fitDetail('she started as a housekeeper there 15 yrs ago and now runs ops for all 3 hotels', toHer).value)
+      .toEqual({ form: 'fact', text: 'you started as a housekeeper there 15 years ago and now run ops for all 3 hotels' });
+    expect(fitDetail('she worked at the Royal Free in 2019', toHer).value).toEqual({ form: 'fact', text: 'you worked at the Royal Free in 2019' });
+    // An act in the interview stays an act.
+    expect(fitDetail('she showed me the new rota tool', toHer).value).toEqual({ form: 'act', text: 'you showed me the new rota tool' });
+  });
+
+  it('a name in a script without capitals reporting news ("李伟 mentioned they\'re opening…") gives the news', () => {
+    expect(fitDetail('李伟 mentioned they\'re opening a second warehouse in Shenzhen next spring', toHer).value)
+      .toEqual({ form: 'fact', text: 'they\'re opening a second warehouse in Shenzhen next spring' });
+    // "he" or "she" after someone else's name may be either person: still left out.
+    expect(fitDetail('Gabriel said she is leaving in May', toHer).value).toBeUndefined();
+  });
+});

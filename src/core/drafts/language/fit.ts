@@ -181,11 +181,25 @@ function withoutSpeaker(raw: string, about: About): string | undefined {
   return rest;
 }
 
+/** A word of letters in a script without capitals (Han, Arabic, Hebrew, Thai…): compromise cannot tell it is a name. */
+const UNCASED_NAME = /^(?:(?![\p{Lu}\p{Ll}])[\p{L}\p{M}])+$/u;
+
 /** Endings of common nouns, which a person's name seldom has ("Snowflake Migration" is a topic, "Ngozi Okonkwo-Adebayo" a name). */
 const COMMON_NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ing|ance|ence|ship|ism|ogy|ics|ure|age|ery|ist|er|or|s)$/;
 
 const VIEW_NOUNS = new Set(['thoughts', 'views', 'take', 'perspective', 'opinion', 'opinions', 'ideas', 'view']);
 const TALK_NOUNS = new Set(['discussion', 'conversation', 'chat', 'talk', 'exchange', 'discussions', 'conversations', 'chats', 'talks']);
+
+/**
+ * What a reported talk was about ("talked about X"): a topic, never a fact ("hear that about X");
+ * "about the clinic they run with the law school": a noun with its relative clause is a topic too.
+ */
+function reportedTopic(topic: readonly Term[], about: About): DetailForm | undefined {
+  const v = finiteVerb(topic);
+  const relative = v > 1 && (is(topic[v - 1], 'Pronoun') || ['that', 'which', 'who'].includes(topic[v - 1]?.lower ?? ''))
+    && is(topic[v - 2], 'Noun') && finiteVerb(topic.slice(v + 1)) < 0;
+  return v < 0 || relative || WH.has(topic[0]?.lower ?? '') ? topicOf(topic, about) : undefined;
+}
 
 /** The detail's point fitted, or undefined when it cannot be shaped safely. */
 function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
@@ -265,15 +279,7 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
         if (rep !== undefined) {
           const first = rep.rest[0];
           if (first === undefined) return undefined;
-          if (TOPIC_PREPOSITIONS.has(first.lower)) {
-            // "talked about X" is a topic, never a fact ("hear that about X"); "about the clinic they
-            // run with the law school": a noun with its relative clause is a topic too.
-            const topic = rep.rest.slice(1);
-            const v = finiteVerb(topic);
-            const relative = v > 1 && (is(topic[v - 1], 'Pronoun') || ['that', 'which', 'who'].includes(topic[v - 1]?.lower ?? ''))
-              && is(topic[v - 2], 'Noun') && finiteVerb(topic.slice(v + 1)) < 0;
-            return v < 0 || relative || WH.has(topic[0]?.lower ?? '') ? topicOf(topic, about) : undefined;
-          }
+          if (TOPIC_PREPOSITIONS.has(first.lower)) return reportedTopic(rep.rest.slice(1), about);
           const content = first.lower === 'that' ? rep.rest.slice(1) : rep.rest;
           if (content.length === 0) return undefined;
           // A clause of its own ("the team is moving…") is a fact; a noun phrase or wh-clause a topic.
@@ -298,16 +304,24 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
       // is what they said ("hear that Gabriel explained that …" says it twice).
       // ("The hiring manager said the last person left": a role reporting news is the same.)
       const roleSubject = shape.subject.length >= 2 && is(shape.subject[0], 'Determiner') && ROLE_WORDS.has(shape.subject[shape.subject.length - 1]?.lower ?? '');
-      if (shape.subject.length > 0 && (roleSubject || shape.subject.every((t) => is(t, 'Person') || is(t, 'Honorific') || is(t, 'ProperNoun')))) {
+      // ("李伟 mentioned…": a word in a script without capitals is a name compromise cannot tag.)
+      if (shape.subject.length > 0 && (roleSubject || shape.subject.every((t) => is(t, 'Person') || is(t, 'Honorific') || is(t, 'ProperNoun') || UNCASED_NAME.test(t.text)))) {
         const rep = reportedAt(terms, shape.verb);
         const content = rep === undefined || isAct(rep.verb) ? undefined : rep.rest[0]?.lower === 'that' ? rep.rest.slice(1) : rep.rest;
-        if (content !== undefined && finiteVerb(content) > 0 && !WH.has(content[0]?.lower ?? '') && !is(content[0], 'Pronoun') && !TOPIC_PREPOSITIONS.has(content[0]?.lower ?? '')) {
+        if (content !== undefined && finiteVerb(content) > 0 && !WH.has(content[0]?.lower ?? '') && (!is(content[0], 'Pronoun') || /^(?:they|it)(?:'re|'s)?$/.test(content[0]?.lower ?? '')) && !TOPIC_PREPOSITIONS.has(content[0]?.lower ?? '')) {
           const fact = phraseOf(about.as === 'you' ? toSecondPerson(content) : content);
           return fact === undefined ? undefined : { form: 'fact', text: fact };
         }
+        // "Carlos Ñúñez talked about the new POS rollout": what was talked about is the topic; who
+        // talked ("hear that Carlos talked about…") is no news for this person.
+        const first = rep?.rest[0];
+        if (rep !== undefined && !isAct(rep.verb) && first !== undefined && TOPIC_PREPOSITIONS.has(first.lower)) return reportedTopic(rep.rest.slice(1), about);
         // "Nguyễn Thị Lan asked about my experience with HL7": someone else's act in the interview is
         // theirs to be thanked for, not news for this person ("hearing about how Lan asked…").
         if (rep !== undefined && isAct(rep.verb)) return undefined;
+        // "Gabriel said she is leaving in May": "she" may be Gabriel, the person written to or a third;
+        // "hear that Gabriel said you are leaving" would guess.
+        if (content !== undefined && /^(?:he|she|he's|she's|he'd|she'd|his|her)$/.test(content[0]?.lower ?? '')) return undefined;
       }
       // "Ana ran the whole panel, asked about stakeholders": a second verb after a comma, with no
       // subject of its own, is notes; left out and listed rather than written as a comma splice.
@@ -401,9 +415,14 @@ function act(terms: readonly Term[], verb: number, about: About): DetailForm | u
   // A present-tense habit ("she leads the platform team") or a past one ("he used to work…") is a
   // fact about them, not an act in the interview.
   const habit = terms[verb]?.lower === 'used' && terms[verb + 1]?.lower === 'to';
-  const past = !habit && (is(terms[verb], 'PastTense') || (f !== undefined && f.past === terms[verb]?.lower));
+  // "she started as a housekeeper there 15 years ago": a time before the interview makes the act their history, a fact.
+  const history = terms.some((t) => t.lower === 'ago') || HISTORY.test(textOf(terms));
+  const past = !habit && !history && (is(terms[verb], 'PastTense') || (f !== undefined && f.past === terms[verb]?.lower));
   return { form: past ? 'act' : 'fact', text };
 }
+
+/** Times before the interview: an act at one of them is the person's history ("in 2019", "last year"). */
+const HISTORY = /\b(?:in (?:19|20)\d\d|(?:last|previous) (?:year|month|spring|summer|autumn|fall|winter|job|role)|years? (?:back|before|earlier)|as a (?:child|kid|student|teenager)|at university|at college)\b/i;
 
 /** A parenthetical aside in a casual voice: "basically", "lol", "I think", "!", "?". */
 const ASIDE = /\s*\((?=[^()]*(?:\b(?:basically|lol|haha|apparently|i think|jk|ugh|tbh|idk)\b|[!?]))[^()]*\)/gi;

@@ -246,10 +246,13 @@ function verbAfter(terms: readonly Term[], i: number): number {
     const t = terms[j];
     if (t === undefined) break;
     if (is(t, 'Verb')) return j;
-    if (!is(t, 'Adverb') && !is(t, 'Negative')) break;
+    if (!is(t, 'Adverb') && !is(t, 'Negative') && !TIME_ADVERBS.has(t.lower)) break;
   }
   return -1;
 }
+
+/** Adverbs compromise may tag otherwise ("and now runs": "now" as a conjunction). */
+const TIME_ADVERBS: ReadonlySet<string> = new Set(['now', 'then', 'still', 'also', 'later', 'since', 'soon']);
 
 /** "she started here and now runs ops": each verb coordinated with the one at `v` agrees with "you" too (in place). */
 function agreeCoordinated(out: Term[], v: number): void {
