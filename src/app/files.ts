@@ -77,6 +77,11 @@ export interface ImportRequest {
   readonly onProgress?: (rows: number, bytes: number, total: number | undefined) => void;
   /** Columns mapped by hand (`--map`, the web's mapping step): header → field, null to leave out. */
   readonly map?: ReadonlyMap<string, ImportField | null>;
+  /**
+   * Called once, before the import's first write (the CLI's backup of the embedded database);
+   * never when it writes nothing (a dry run, a file that changes nothing, rows with problems).
+   */
+  readonly beforeWrite?: () => Promise<void>;
 }
 
 /**
@@ -189,7 +194,8 @@ async function recordedKeys(deps: AppDeps): Promise<{ taken: Set<string>; bySour
 
 /**
  * Imports applications from a tracker's CSV or XLSX export. All or nothing: the rows are written
- * in batches inside one transaction that a bad row anywhere rolls back. A row that matches an
+ * in batches inside one transaction that a bad row anywhere rolls back, begun (after
+ * `req.beforeWrite`) at the first batch that writes something. A row that matches an
  * application already recorded (the source's id column, else company, role and date applied)
  * updates it, or leaves it as it is when nothing differs, so importing the same file twice changes
  * nothing. A row repeating an earlier row of the same file is matched the same way, wherever the two
@@ -227,17 +233,29 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
     byKey.set(key, app.id);
   };
 
-  const run = async (store: Store, write: boolean): Promise<ImportSummary> => {
-    const errors: ImportError[] = [];
-    const preview: PreviewRow[] = [];
-    let errorCount = 0;
-    let imported = 0;
-    let updated = 0;
-    let unchanged = 0;
-    let repeated = 0;
-    let rows = 0;
-    let info: Readonly<ImportInfo> | undefined;
-    for await (const batch of importApplications(input, options)) {
+  const errors: ImportError[] = [];
+  const preview: PreviewRow[] = [];
+  let errorCount = 0;
+  let imported = 0;
+  let updated = 0;
+  let unchanged = 0;
+  let repeated = 0;
+  let rows = 0;
+  let info: Readonly<ImportInfo> | undefined;
+  // The ids this import gives new applications (ids only: memory stays small however long the file).
+  const created = new Set<string>();
+  const batches = importApplications(input, options)[Symbol.asyncIterator]();
+
+  /**
+   * Matches the next batches' rows until one has something to write (what it adds and changes),
+   * undefined at the end of the file. Nothing is written here; a dry run (`write` false) counts a
+   * row repeating one of an earlier batch as already there.
+   */
+  const matchUntilWrite = async (store: Store, write: boolean): Promise<BatchWrites | undefined> => {
+    for (;;) {
+      const next = await batches.next();
+      if (next.done === true) return undefined;
+      const batch = next.value;
       info = batch.info;
       if (batch.errors.length > 0) {
         errorCount += batch.errors.length;
@@ -298,26 +316,52 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
         }
         if (preview.length < PREVIEW_ROWS) preview.push({ ...r, action, ...(before ? { matches: before.id } : {}) });
       }
-      if (write && errorCount === 0) {
-        if (added.length > 0) await store.insertApplications(deps.userId, added);
-        const whole = changed.size > 0 ? await store.getApplications(deps.userId, [...changed.keys()]) : [];
-        for (const full of whole) {
-          const head = changed.get(full.id);
-          if (!head) continue;
-          const app = ordered({ ...head, interviews: full.interviews, touches: full.touches });
-          await store.saveApplication(deps.userId, app);
-          await refreshNextDue(store, deps, profile, app);
-        }
-      }
+      if (write && errorCount === 0 && (added.length > 0 || changed.size > 0)) return { added, changed };
     }
+  };
+
+  const writeBatch = async (store: Store, { added, changed }: BatchWrites): Promise<void> => {
+    if (added.length > 0) await store.insertApplications(deps.userId, added);
+    const whole = changed.size > 0 ? await store.getApplications(deps.userId, [...changed.keys()]) : [];
+    for (const full of whole) {
+      const head = changed.get(full.id);
+      if (!head) continue;
+      const app = ordered({ ...head, interviews: full.interviews, touches: full.touches });
+      await store.saveApplication(deps.userId, app);
+      await refreshNextDue(store, deps, profile, app);
+    }
+  };
+
+  const summary = (write: boolean): ImportSummary => {
     const problems = errorCount > 0 ? importReport(errors) : [];
     if (write && errorCount > 0) throw importFailure(errors, errorCount);
     return { imported, updated, unchanged, repeated, rows, dryRun: !write, ...(info ? { info } : {}), preview, problems };
   };
-  // The ids this import gives new applications (ids only: memory stays small however long the file).
-  const created = new Set<string>();
-  if (req.dryRun) return run(deps.store, false);
-  return deps.store.transaction((store) => run(store, true));
+
+  try {
+    if (req.dryRun) {
+      while (await matchUntilWrite(deps.store, false) !== undefined);
+      return summary(false);
+    }
+    // Rows are matched outside a transaction until one batch has something to write: a file that
+    // changes nothing (a re-import of the same file) writes nothing, not even the backup before it.
+    const first = await matchUntilWrite(deps.store, true);
+    if (first === undefined) return summary(true);
+    await req.beforeWrite?.();
+    return await deps.store.transaction(async (store) => {
+      for (let writes: BatchWrites | undefined = first; writes !== undefined; writes = await matchUntilWrite(store, true)) await writeBatch(store, writes);
+      return summary(true);
+    });
+  } finally {
+    // Closes the file when an error stopped the reading early.
+    await batches.return(undefined);
+  }
+}
+
+/** What one batch of an import adds and changes. */
+interface BatchWrites {
+  readonly added: readonly ApplicationRecord[];
+  readonly changed: ReadonlyMap<string, ApplicationHead>;
 }
 
 export { backup, restore } from './backups.js';

@@ -182,6 +182,25 @@ describe('SIGKILL', () => {
   }, 120_000);
 });
 
+describe('the backup before an import', () => {
+  it('is written before an import that changes something, and not for one that changes nothing (the same file again)', async () => {
+    const dataDir = await dataFolder();
+    const file = join(work, 'small.csv');
+    writeFileSync(file, csv(3));
+    const beforeImport = (): number => listBackups(dataDir).filter((e) => e.reason === 'before-import').length;
+    const first = afterword(dataDir, ['import', 'csv', file]);
+    expect(await first.exited).toBe(0);
+    expect(first.out()).toContain('3 new, 0 updated, 0 unchanged');
+    expect(beforeImport()).toBe(1);
+    const again = afterword(dataDir, ['import', 'csv', file]);
+    expect(await again.exited).toBe(0);
+    expect(again.out()).toContain('0 new, 0 updated, 3 unchanged');
+    expect(beforeImport()).toBe(1);
+    backupsWhole(dataDir);
+    expect([...(await companies(dataDir)).values()]).toEqual(['Acme', 'Globex', 'Initech', 'Company 0', 'Company 1', 'Company 2']);
+  }, 120_000);
+});
+
 describe('signals', () => {
   it('a SIGTERM right after serve\'s banner stops it cleanly: exit 0, the lock released, a restart needs no takeover', async () => {
     const dataDir = await dataFolder();

@@ -141,9 +141,10 @@ Examples:
         bar(rows, bytes, total);
         collectSome?.(rows);
       };
-      if (opts.dryRun !== true && await hasRecords(deps)) await backupBefore(io, cmd, deps, 'before-import');
+      // The backup is written before the first write, so an import that changes nothing writes none.
+      const beforeWrite = async (): Promise<void> => { if (await hasRecords(deps)) await backupBefore(io, cmd, deps, 'before-import'); };
       const summary = await importFile(deps, createReadStream(file), {
-        format, dryRun: opts.dryRun === true, totalBytes,
+        format, dryRun: opts.dryRun === true, totalBytes, beforeWrite,
         ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}), onProgress, ...(map ? { map } : {}),
       }).catch((error: unknown) => {
         // The report has one line per row: each is its own line on stderr (errors are otherwise one line).
