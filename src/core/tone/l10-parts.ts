@@ -159,8 +159,9 @@ function hasDetail(ctx: ToneContext): boolean {
   const { tokenFrom, tokenTo } = a.body;
   for (const m of matchWords(a, DETAIL_LEAD)) {
     if (m.tokenFrom < tokenFrom || m.tokenFrom >= tokenTo) continue;
-    // A specific word among the lead's own modifiers ("your sunlight contrast example") or the six words after it.
-    for (let i = m.tokenFrom; i < Math.min(tokenTo, m.tokenTo + 6); i++) {
+    // A specific word among the lead's own modifiers ("your sunlight contrast example") or the eight words
+    // after it ("hearing about the demo you showed of the routing engine").
+    for (let i = m.tokenFrom; i < Math.min(tokenTo, m.tokenTo + 8); i++) {
       const t = a.tokens[i];
       if (t === undefined || (i > m.tokenTo && t.breakBefore)) break;
       if (!isGeneric(t.lower) && !ctx.knownWords.has(fold(stripPossessive(t.raw)))) return true;

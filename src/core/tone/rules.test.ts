@@ -385,6 +385,10 @@ describe('L10 missing parts', () => {
   it('finds greeting, thanks, sign-off and detail in a complete thank-you', () => {
     expect(codes('L10', note('Thank you for the interview. Your point about weekly cohorts stayed with me.'), { ...GRACE, kind: 'thank_you' })).toEqual([]);
   });
+  it('finds the detail a few words after its lead ("hearing about the demo you showed of the routing engine")', () => {
+    expect(codes('L10', note('Thank you for the interview. I enjoyed hearing about the demo you showed of the routing engine.'), { ...GRACE, kind: 'thank_you' })).toEqual([]);
+    expect(codes('L10', note('Thank you for the interview. I enjoyed hearing about the team and what you said about the role.'), { ...GRACE, kind: 'thank_you' })).toEqual(['no_detail']);
+  });
   it('flags each missing part', () => {
     expect(codes('L10', 'I enjoyed the interview.', { ...GRACE, kind: 'thank_you' })).toEqual(['no_greeting', 'no_thanks', 'no_signoff', 'no_detail']);
   });

@@ -594,4 +594,12 @@ describe('reading round 20 (US thank-you notes)', () => {
     // "he" or "she" after someone else's name may be either person: still left out.
     expect(fitDetail('Gabriel said she is leaving in May', toHer).value).toBeUndefined();
   });
+
+  it('a fact whose subject opens with "their" is the employer\'s, told to the person written to as "your"', () => {
+    expect(fitDetail('Their new environment for analysts is a shared JupyterHub on AWS', toHer).value)
+      .toEqual({ form: 'fact', text: 'your new environment for analysts is a shared JupyterHub on AWS' });
+    // In another person's part of the panel lead's note it stays theirs.
+    expect(fitDetail('their new environment for analysts is a shared JupyterHub on AWS', { names: ['Sam', 'Ruiz'], as: { name: 'Mr. Ruiz' } }).value)
+      .toEqual({ form: 'fact', text: 'their new environment for analysts is a shared JupyterHub on AWS' });
+  });
 });

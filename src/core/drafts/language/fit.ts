@@ -352,7 +352,10 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
       if (terms.slice(shape.verb + 1).some((t) => t.lower === 'me')) return undefined;
       // "that the role reports into the COO": the frames say "that" themselves.
       const own = withArticle(terms[0]?.lower === 'that' && terms.length > 2 ? terms.slice(1) : terms, shape.subject.length - (terms[0]?.lower === 'that' ? 1 : 0));
-      const fact = phraseOf(about.as === 'you' ? toSecondPerson(own) : own);
+      // "Their new environment for analysts is…": a subject opening with "their" is the employer's,
+      // which the person written to speaks for ("your new environment…").
+      const employer = about.as === 'you' && own[0]?.lower === 'their' ? [withText(own[0], caseLike('your', own[0].text)), ...own.slice(1)] : own;
+      const fact = phraseOf(about.as === 'you' ? toSecondPerson(employer) : employer);
       return fact === undefined ? undefined : { form: 'fact', text: fact };
     }
   }
