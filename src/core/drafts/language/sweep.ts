@@ -47,23 +47,51 @@ type BulkMatch = (document: readonly unknown[][], net: Net, methods: Methods, op
 export const STOCK_BULK_MATCH: BulkMatch = (nlp.methods() as unknown as Methods).one.bulkMatch;
 
 interface Index {
-  readonly keys: readonly string[];
   readonly rank: ReadonlyMap<string, number>;
+  /** Each hook key's patterns (by rank), as numbers into `patterns`. */
+  readonly hooked: readonly Int32Array[];
+  readonly patterns: readonly Pattern[];
+  /** Per pattern: the sweep that last took it, so each is taken once per sentence without a set. */
+  readonly taken: Uint32Array;
 }
 
 const INDEXES = new WeakMap<Net, Index>();
+let sweepCount = 0;
 
 function indexOf(net: Net): Index {
   let index = INDEXES.get(net);
   if (index === undefined) {
     const keys = Object.keys(net.hooks);
-    index = { keys, rank: new Map(keys.map((k, i) => [k, i])) };
+    const ids = new Map<string, number>();
+    const patterns: Pattern[] = [];
+    const hooked = keys.map((k) => Int32Array.from(net.hooks[k] ?? [], (p) => {
+      let id = ids.get(p.match);
+      if (id === undefined) {
+        id = patterns.length;
+        ids.set(p.match, id);
+        patterns.push(p);
+      }
+      return id;
+    }));
+    index = { rank: new Map(keys.map((k, i) => [k, i])), hooked, patterns, taken: new Uint32Array(patterns.length) };
     INDEXES.set(net, index);
   }
   return index;
 }
 
-/** The patterns to try on one sentence, in compromise's order, each once. */
+/** Whether a pattern's needs, "ifNo" and wants allow it on a sentence with these words and tags. */
+function allowed(p: Pattern, haves: ReadonlySet<string>): boolean {
+  for (const n of p.needs) if (!haves.has(n)) return false;
+  if (p.ifNo !== undefined) for (const n of p.ifNo) if (haves.has(n)) return false;
+  if (p.wants.length > 0) {
+    let wanted = 0;
+    for (const w of p.wants) if (haves.has(w)) wanted++;
+    if (wanted < p.minWant) return false;
+  }
+  return true;
+}
+
+/** The patterns to try on one sentence, in compromise's order, each once (the first pattern of a match text wins, as there). */
 function candidates(net: Net, index: Index, haves: ReadonlySet<string>): Pattern[] {
   const ranks: number[] = [];
   for (const item of haves) {
@@ -71,16 +99,18 @@ function candidates(net: Net, index: Index, haves: ReadonlySet<string>): Pattern
     if (r !== undefined) ranks.push(r);
   }
   ranks.sort((a, b) => a - b);
-  const seen = new Set<string>();
+  sweepCount = (sweepCount + 1) >>> 0 || 1;
+  const { taken, patterns, hooked } = index;
   const out: Pattern[] = [];
   for (const r of ranks) {
-    for (const p of net.hooks[index.keys[r] ?? ''] ?? []) {
-      if (seen.has(p.match)) continue;
-      seen.add(p.match);
-      if (!p.needs.every((n) => haves.has(n))) continue;
-      if (p.ifNo?.some((n) => haves.has(n)) === true) continue;
-      if (p.wants.length > 0 && p.wants.filter((w) => haves.has(w)).length < p.minWant) continue;
-      out.push(p);
+    const list = hooked[r];
+    if (list === undefined) continue;
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i] as number;
+      if (taken[id] === sweepCount) continue;
+      taken[id] = sweepCount;
+      const p = patterns[id] as Pattern;
+      if (allowed(p, haves)) out.push(p);
     }
   }
   out.push(...net.always);
