@@ -1,6 +1,6 @@
 /** Process entry point: wires the real IO and exits with the CLI's code. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { runCli } from './main.js';
+import { commandName, runCli } from './main.js';
 import { clackPrompter } from './prompter.js';
 import { compileRegExpsForLanguage } from './regexps.js';
 
@@ -20,7 +20,7 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
   };
 }
 
-compileRegExpsForLanguage(process.argv[2]);
+compileRegExpsForLanguage(commandName(process.argv.slice(2)));
 
 const code = await runCli(process.argv.slice(2), {
   stdout: quietOnClosedPipe(process.stdout),
