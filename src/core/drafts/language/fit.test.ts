@@ -602,4 +602,13 @@ describe('reading round 20 (US thank-you notes)', () => {
     expect(fitDetail('their new environment for analysts is a shared JupyterHub on AWS', { names: ['Sam', 'Ruiz'], as: { name: 'Mr. Ruiz' } }).value)
       .toEqual({ form: 'fact', text: 'their new environment for analysts is a shared JupyterHub on AWS' });
   });
+
+  it('"her point about X" is a topic even where compromise reads "point" as a verb, and a reaction after it is the note\'s to say', () => {
+    // Was a fact: "It was helpful to hear that your point about shipping small."
+    expect(fitDetail('her point about shipping small', toHer).value).toEqual({ form: 'topic', text: 'your point about shipping small' });
+    expect(fitDetail('Her point about "shipping small" really stuck with me.', toHer).value).toEqual({ form: 'topic', text: 'your point about \u201Cshipping small\u201D' });
+    expect(fitDetail('the migration plan was really interesting', toHer).value).toEqual({ form: 'topic', text: 'the migration plan' });
+    // A clause before the reaction is the detail, without the reaction.
+    expect(fitDetail('she said the team ships weekly, which really stuck with me', toHer).value).toEqual({ form: 'fact', text: 'the team ships weekly' });
+  });
 });

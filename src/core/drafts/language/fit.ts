@@ -201,8 +201,22 @@ function reportedTopic(topic: readonly Term[], about: About): DetailForm | undef
   return v < 0 || relative || WH.has(topic[0]?.lower ?? '') ? topicOf(topic, about) : undefined;
 }
 
+const POSSESSIVES: ReadonlySet<string> = new Set(['her', 'his', 'their', 'my', 'your', 'our', 'its']);
+
+/** The candidate's reaction after a topic ("… really stuck with me"): the topic is what to write about. */
+const REACTION = /\s+(?:(?:really|truly|genuinely|definitely|also)\s+)?(?:stuck with me|stayed with me|resonated(?: with me)?|struck a chord|impressed me|caught my (?:eye|attention)|(?:was|were) (?:(?:really|so|very|super)\s+)?(?:interesting|fascinating|eye-opening|inspiring|helpful|useful))\s*[.!]*$/i;
+
 /** The detail's point fitted, or undefined when it cannot be shaped safely. */
 function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
+  // "Her point about shipping small really stuck with me": the point is the topic, the reaction the note's own frame.
+  const reaction = REACTION.exec(raw);
+  // "…, which really stuck with me": the sentence before it is the detail.
+  const which = reaction === null ? null : /,\s*which$/i.exec(raw.slice(0, reaction.index));
+  if (which !== null && which.index > 0) return fitDetailPoint(raw.slice(0, which.index), about);
+  if (reaction !== null && reaction.index > 0) {
+    const topic = shapeOf(raw.slice(0, reaction.index));
+    if (topic.kind === 'noun' || (topic.kind === 'clause' && topic.subject.length === 1 && POSSESSIVES.has(topic.subject[0]?.lower ?? ''))) return topicOf(topic.terms, about);
+  }
   // "Mr. Haddad, the principal, wants…": the role between commas says who; the sentence is the rest.
   const point = raw.replace(SPEAKER_AND_ROLE, '$1 ');
   // "code review culture: 2 approvals needed" is a note to self: only a whole clause after the label can be used.
@@ -239,6 +253,8 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
     case 'clause': {
       const who = subjectOf(shape.subject, about.names);
       const terms = shape.terms;
+      // "her point about shipping small": a possessive is no subject, so the "verb" after it is its noun.
+      if (shape.subject.length === 1 && POSSESSIVES.has(shape.subject[0]?.lower ?? '') && finiteVerb(terms.slice(shape.verb + 1)) < 0) return topicOf(terms, about);
       // "a tangent but he's really into sourdough": two clauses run together, not one subject.
       if (shape.subject.some((t) => is(t, 'Conjunction'))) return undefined;
       // "loved the demo he showed": no subject and a verb of liking is the candidate's own view; what was liked is the topic.
