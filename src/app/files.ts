@@ -2,6 +2,7 @@
  * Use cases for the files users exchange: calendar and spreadsheet exports, tracker imports (all
  * or nothing, streamed), and whole backups.
  */
+import { createHash } from 'node:crypto';
 import { plan } from '../core/rules/planner.js';
 import type { Plan } from '../core/rules/plan-types.js';
 import type { Application, Scenario } from '../core/model.js';
@@ -169,27 +170,41 @@ function ordered<T extends ApplicationHead>(app: T): T {
 }
 
 /**
- * The ids of the applications recorded, and how a row finds them (by the source's id, by company,
- * role and date applied), from their summaries read a page at a time (the agenda's pages, with
- * nothing due before 1970): 100,000 summaries read and kept at once held ~100 MB more through a
- * re-import.
+ * What an imported row sets (merged lays exactly these over an application), as a digest: a row
+ * whose digest is the one the store kept for the application it matches, written from a row with
+ * these same values and changed in none of them since, would leave it as it is.
  */
-async function recordedKeys(deps: AppDeps): Promise<{ taken: Set<string>; bySourceId: Map<string, string>; byKey: Map<string, string> }> {
+function rowDigest(r: ImportedApplication): string {
+  const app = r.application;
+  const values = [
+    r.statusGiven ? app.status : null, app.company, app.role, app.appliedOn ?? null, app.postingUrl ?? null, app.location ?? null,
+    app.workplace ?? null, app.salary ?? null, app.source ?? null, app.sourceId ?? null, app.description ?? null, app.notes ?? null,
+    app.tags ?? null, app.people[0]?.name.toLowerCase() ?? null,
+  ];
+  return createHash('sha1').update(JSON.stringify(values)).digest('base64');
+}
+
+/**
+ * The ids of the applications recorded, how a row finds them (by the source's id, by company,
+ * role and date applied) and the digests of the rows they were imported from, read a page at a
+ * time (Store.importKeysPaged): 100,000 summaries read and kept at once held ~100 MB more through
+ * a re-import.
+ */
+async function recordedKeys(deps: AppDeps): Promise<{ taken: Set<string>; bySourceId: Map<string, string>; byKey: Map<string, string>; digests: Map<string, string> }> {
   const taken = new Set<string>();
   const bySourceId = new Map<string, string>();
   const byKey = new Map<string, string>();
-  await deps.store.agendaPaged(deps.userId, 0, {
-    head: () => {},
-    summaries: (page) => {
-      for (const a of page) {
-        taken.add(a.id);
-        if (a.sourceId !== undefined && !bySourceId.has(a.sourceId)) bySourceId.set(a.sourceId, a.id);
-        const key = matchKey(a.company, a.role, a.appliedOn);
-        if (!byKey.has(key)) byKey.set(key, a.id);
-      }
-    },
+  const digests = new Map<string, string>();
+  await deps.store.importKeysPaged(deps.userId, (page) => {
+    for (const a of page) {
+      taken.add(a.id);
+      if (a.sourceId !== undefined && !bySourceId.has(a.sourceId)) bySourceId.set(a.sourceId, a.id);
+      const key = matchKey(a.company, a.role, a.appliedOn);
+      if (!byKey.has(key)) byKey.set(key, a.id);
+      if (a.importDigest !== undefined) digests.set(a.id, a.importDigest);
+    }
   });
-  return { taken, bySourceId, byKey };
+  return { taken, bySourceId, byKey, digests };
 }
 
 /**
@@ -204,7 +219,7 @@ async function recordedKeys(deps: AppDeps): Promise<{ taken: Set<string>; bySour
  */
 export async function importFile(deps: AppDeps, input: ImportInput, req: ImportRequest): Promise<ImportSummary> {
   const profile = await requireProfile(deps);
-  const { taken, bySourceId, byKey } = await recordedKeys(deps);
+  const { taken, bySourceId, byKey, digests } = await recordedKeys(deps);
   const options = {
     batchSize: IMPORT_BATCH_ROWS,
     region: profile.settings.region,
@@ -244,6 +259,11 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
   let info: Readonly<ImportInfo> | undefined;
   // The ids this import gives new applications (ids only: memory stays small however long the file).
   const created = new Set<string>();
+  // The recorded applications this import changes: their digests no longer say what they hold.
+  const changedHere = new Set<string>();
+  /** Whether the row leaves the recorded application `id` as it is, known from its digest alone. */
+  const keptByDigest = (id: string | undefined, digest: string): boolean =>
+    id !== undefined && !created.has(id) && !changedHere.has(id) && digests.get(id) === digest;
   const batches = importApplications(input, options)[Symbol.asyncIterator]();
 
   /**
@@ -266,18 +286,34 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
       // Each row's key once (its words normalised): it is looked up twice and remembered. One read
       // per batch for the applications recorded before it that its rows match, without their
       // interviews and touches (a row changes neither); those are read for the ones it changes.
+      // A row whose digest is the one kept for its match is not read at all.
       const keys = batch.records.map((r) => keyOf(r.application));
-      const ids = [...new Set(batch.records.map((r, i) => matchOf(r, keys[i] ?? '')).filter((id): id is string => id !== undefined))];
+      const rowDigests = batch.records.map(rowDigest);
+      const ids = [...new Set(batch.records.map((r, i) => {
+        const id = matchOf(r, keys[i] ?? '');
+        return keptByDigest(id, rowDigests[i] ?? '') ? undefined : id;
+      }).filter((id): id is string => id !== undefined))];
       const current = new Map<string, ApplicationHead>((ids.length > 0 ? await store.getApplicationHeads(deps.userId, ids) : []).map((a) => [a.id, a]));
       const added: ApplicationRecord[] = [];
+      const addedDigests: string[] = [];
       const changed = new Map<string, ApplicationHead>();
       // Applications this batch adds, until they are written, by id → their place in `added`.
       const pending = new Map<string, number>();
       for (const [i, r] of batch.records.entries()) {
         // Matched row by row: a row may repeat one added or changed earlier in this same batch.
         const key = keys[i] ?? '';
+        const digest = rowDigests[i] ?? '';
         const id = matchOf(r, key);
         const at = id === undefined ? undefined : pending.get(id);
+        if (id !== undefined && keptByDigest(id, digest)) {
+          unchanged++;
+          if (preview.length < PREVIEW_ROWS) preview.push({ ...r, action: 'unchanged', matches: id });
+          continue;
+        }
+        // Matched after the batch's read (a row before it changed what a key names): read it now.
+        if (id !== undefined && at === undefined && !current.has(id) && !(!write && created.has(id))) {
+          for (const head of await store.getApplicationHeads(deps.userId, [id])) current.set(head.id, head);
+        }
         if (id !== undefined && !write && created.has(id) && !current.has(id) && at === undefined) {
           // A dry run wrote nothing: a row repeating one of an earlier batch is counted as already there.
           unchanged++;
@@ -291,6 +327,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
           const record = newRecord(r);
           pending.set(record.application.id, added.length);
           added.push(record);
+          addedDigests.push(digest);
           created.add(record.application.id);
           remember(record.application, key);
           action = 'new';
@@ -304,9 +341,12 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
           } else {
             // A repeat of a row this batch adds changes what is inserted; otherwise the recorded one is saved once.
             const adding = at === undefined ? undefined : added[at];
-            if (at !== undefined && adding) added[at] = { application: { ...adding.application, ...after }, redFlags: [] };
-            else {
+            if (at !== undefined && adding) {
+              added[at] = { application: { ...adding.application, ...after }, redFlags: [] };
+              addedDigests[at] = digest;
+            } else {
               changed.set(after.id, after);
+              changedHere.add(after.id);
               current.set(after.id, after);
             }
             remember(after, keyOf(after));
@@ -316,12 +356,13 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
         }
         if (preview.length < PREVIEW_ROWS) preview.push({ ...r, action, ...(before ? { matches: before.id } : {}) });
       }
-      if (write && errorCount === 0 && (added.length > 0 || changed.size > 0)) return { added, changed };
+      if (write && errorCount === 0 && (added.length > 0 || changed.size > 0)) return { added, addedDigests, changed };
     }
   };
 
-  const writeBatch = async (store: Store, { added, changed }: BatchWrites): Promise<void> => {
-    if (added.length > 0) await store.insertApplications(deps.userId, added);
+  const writeBatch = async (store: Store, { added, addedDigests, changed }: BatchWrites): Promise<void> => {
+    // The applications changed keep no digest (the store clears it): their next import reads them.
+    if (added.length > 0) await store.insertApplications(deps.userId, added, addedDigests);
     const whole = changed.size > 0 ? await store.getApplications(deps.userId, [...changed.keys()]) : [];
     for (const full of whole) {
       const head = changed.get(full.id);
@@ -361,6 +402,8 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
 /** What one batch of an import adds and changes. */
 interface BatchWrites {
   readonly added: readonly ApplicationRecord[];
+  /** The digest of the row each of `added` was last written from. */
+  readonly addedDigests: readonly string[];
   readonly changed: ReadonlyMap<string, ApplicationHead>;
 }
 

@@ -292,6 +292,17 @@ export interface BackupSink {
 /** An application without its interviews and touches (never saved as it is: saving replaces them). */
 export type ApplicationHead = Omit<Application, 'interviews' | 'touches'>;
 
+/** What an import matches a row against, for one application recorded (`importKeysPaged`). */
+export interface ImportKey {
+  readonly id: string;
+  readonly sourceId?: string;
+  readonly company: string;
+  readonly role: string;
+  readonly appliedOn?: Day;
+  /** The digest `insertApplications` was given for it, while nothing a row sets has changed since. */
+  readonly importDigest?: string;
+}
+
 /** Where `agendaPaged` hands the agenda's records: all but the summaries first, then the summaries a page at a time, in order. */
 export interface AgendaSink {
   head(records: Omit<AgendaRecords, 'summaries'>): void | Promise<void>;
@@ -476,8 +487,16 @@ export interface Store {
    */
   agendaPaged(userId: UserId, before: EpochMs, sink: AgendaSink, pageSize?: number): Promise<void>;
 
-  /** Adds many applications at once (multi-row inserts in batches); all or nothing. Returns how many. */
-  insertApplications(userId: UserId, records: readonly ApplicationRecord[]): Promise<number>;
+  /**
+   * Adds many applications at once (multi-row inserts in batches); all or nothing. Returns how many.
+   * `importDigests` (by index, an import's) are kept for `importKeysPaged`; never in a backup.
+   */
+  insertApplications(userId: UserId, records: readonly ApplicationRecord[], importDigests?: readonly (string | undefined)[]): Promise<number>;
+  /**
+   * Every application's `ImportKey`, `pageSize` at a time (default 5,000), in the order of the list,
+   * from one snapshot.
+   */
+  importKeysPaged(userId: UserId, sink: (page: readonly ImportKey[]) => void | Promise<void>, pageSize?: number): Promise<void>;
   exportAll(userId: UserId): Promise<Backup>;
   /**
    * What `exportAll` returns, from one snapshot, handed to `sink` a page of `pageSize` applications

@@ -14,7 +14,7 @@ import type { MailStore } from '../app/mail/mail-port.js';
 import type { OutboxStore } from '../app/mail/outbox-port.js';
 import {
   BACKUP_FORMAT, BACKUP_VERSION, RED_FLAG_MAX_SCORE,
-  type AgendaRecords, type AgendaSink, type ApplicationContext, type ApplicationHead, type BackupSink, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
+  type AgendaRecords, type AgendaSink, type ApplicationContext, type ApplicationHead, type BackupSink, type ImportKey, type ProfileRecords, type ApplicationFilter, type ApplicationRecord, type ApplicationSummary, type Backup, type DueItem, type NextDue,
   type AccountStore, type Criterion, type CriterionRating, type Offer, type RedFlag, type RedFlagNote, type Store, type User, type UserId,
 } from '../app/ports.js';
 import type {
@@ -228,7 +228,7 @@ function assemble(data: ApplicationRows, app: rows.ApplicationRow): Application 
 }
 
 /** The rows of whole application records, ready for multi-row inserts. */
-function recordRows(userId: UserId, records: readonly ApplicationRecord[], firstPosition: number, path: string) {
+function recordRows(userId: UserId, records: readonly ApplicationRecord[], firstPosition: number, path: string, importDigests?: readonly (string | undefined)[]) {
   const out = {
     applications: [] as PgInsertValue<typeof s.applications>[],
     people: [] as PgInsertValue<typeof s.people>[],
@@ -244,7 +244,9 @@ function recordRows(userId: UserId, records: readonly ApplicationRecord[], first
   records.forEach((record, i) => {
     const at = `${path}[${i}]`;
     const app = record.application;
-    out.applications.push(rows.applicationRow(userId, app, firstPosition + i, record.nextDue, `${at}.application`));
+    const row = rows.applicationRow(userId, app, firstPosition + i, record.nextDue, `${at}.application`);
+    const digest = importDigests?.[i];
+    out.applications.push(digest === undefined ? row : { ...row, importDigest: digest });
     childRows(userId, app, `${at}.application`, out);
     for (const note of record.redFlags) out.redFlags.push(rows.redFlagRow(userId, app.id, note, RED_FLAG_MAX_SCORE, `${at}.redFlags.${note.flag}`));
     (record.ratings ?? []).forEach((r, j) => out.ratings.push(rows.ratingRow(userId, app.id, r, `${at}.ratings[${j}]`)));
@@ -906,9 +908,9 @@ export class DrizzleStore implements Store {
 
   // ---------------------------------------------------------------- bulk, backup
 
-  private async insertRecords(q: Executor, userId: UserId, records: readonly ApplicationRecord[], path: string): Promise<number> {
+  private async insertRecords(q: Executor, userId: UserId, records: readonly ApplicationRecord[], path: string, importDigests?: readonly (string | undefined)[]): Promise<number> {
     const first = await this.nextPosition(q, s.applications, userId);
-    const r = recordRows(userId, records, first, path);
+    const r = recordRows(userId, records, first, path, importDigests);
     await insertParents(q, s.applications, r.applications, this.bulk);
     await insertChildren(q, r, this.bulk);
     await insertMany(q, s.redFlags, r.redFlags, this.bulk.copy);
@@ -918,8 +920,26 @@ export class DrizzleStore implements Store {
     return records.length;
   }
 
-  insertApplications(userId: UserId, records: readonly ApplicationRecord[]): Promise<number> {
-    return this.write(userId, (q) => this.insertRecords(q, userId, records, 'applications'));
+  insertApplications(userId: UserId, records: readonly ApplicationRecord[], importDigests?: readonly (string | undefined)[]): Promise<number> {
+    return this.write(userId, (q) => this.insertRecords(q, userId, records, 'applications', importDigests));
+  }
+
+  importKeysPaged(userId: UserId, sink: (page: readonly ImportKey[]) => void | Promise<void>, pageSize = EXPORT_PAGE): Promise<void> {
+    const limit = Math.max(1, Math.min(EXPORT_PAGE_MAX, Math.floor(pageSize)));
+    return this.read(async (q) => {
+      const a = s.applications;
+      let after: { position: number; id: string } | undefined;
+      for (;;) {
+        // Keyset pages on (position, id), as the agenda's summaries are read.
+        const from = after === undefined ? undefined : and(gte(a.position, after.position), sql`(${a.position}, ${a.id}) > (${after.position}, ${after.id})`);
+        const page = (await q.select({ row: json.IMPORT_KEY_TEXT }).from(a)
+          .where(and(eq(a.userId, userId), from)).orderBy(asc(a.position), asc(a.id)).limit(limit)).map((r) => json.importKeyFrom(r.row));
+        if (page.length > 0) await sink(page.map((r) => r.key));
+        const last = page[page.length - 1];
+        if (last === undefined || page.length < limit) break;
+        after = { position: last.position, id: last.key.id };
+      }
+    });
   }
 
   async exportAll(userId: UserId): Promise<Backup> {

@@ -8,8 +8,9 @@
  */
 import { getTableColumns, is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import type { AgendaRecords, ApplicationContext, ApplicationHead, ApplicationSummary, DueItem, OfferDeadline, ProfileRecords } from '../app/ports.js';
+import type { AgendaRecords, ApplicationContext, ApplicationHead, ApplicationSummary, DueItem, ImportKey, OfferDeadline, ProfileRecords } from '../app/ports.js';
 import type { Application } from '../core/model.js';
+import { dayFromText } from './codec.js';
 import * as rows from './rows.js';
 import * as s from './schema.js';
 
@@ -202,6 +203,28 @@ export function pagedSummaryFrom(text: string): { position: number; summary: App
   const position = json['position'];
   if (typeof position !== 'number') throw new Error('a paged summary without its position');
   return { position, summary: rows.toSummary(decodeSummary(json)) };
+}
+
+/**
+ * What an import matches a row against, with the application's position (the page's key), as one
+ * JSON array text (`importKeyFrom` reads it): the columns alone, not a summary.
+ */
+export const IMPORT_KEY_TEXT = sql<string>`json_build_array(${a.position}, ${a.id}, ${a.sourceId}, ${a.company}, ${a.role}, ${a.appliedOn}, ${a.importDigest})::text`;
+
+export function importKeyFrom(text: string): { position: number; key: ImportKey } {
+  const [position, id, sourceId, company, role, appliedOn, importDigest] = JSON.parse(text) as unknown[];
+  if (typeof position !== 'number' || typeof id !== 'string' || typeof company !== 'string' || typeof role !== 'string') throw new Error('an import key without its position, id, company or role');
+  return {
+    position,
+    key: {
+      id,
+      ...(typeof sourceId === 'string' ? { sourceId } : {}),
+      company,
+      role,
+      ...(appliedOn === null || appliedOn === undefined ? {} : { appliedOn: dayFromText(String(appliedOn)) }),
+      ...(typeof importDigest === 'string' ? { importDigest } : {}),
+    },
+  };
 }
 
 /** The row of the application or person in scope as JSON text (`applicationRowFrom`, `personRowFrom` read it), for the same reason. */

@@ -200,6 +200,12 @@ export const applications = pgTable('applications', {
   description: text('description'),
   notes: text('notes'),
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+  /**
+   * A digest of the imported row the application was last written from (Store.importKeysPaged):
+   * a re-import leaves it unchanged without reading it. Triggers (migration 0009) clear it when the
+   * values a row sets change otherwise, or a person of the application is changed or removed.
+   */
+  importDigest: text('import_digest'),
 }, (t) => [
   primaryKey({ columns: [t.userId, t.id] }),
   index('applications_user_position_idx').on(t.userId, t.position),

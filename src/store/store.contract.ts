@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../app/errors.js';
-import type { AgendaRecords, ApplicationRecord, ApplicationSummary, Backup, Offer, RedFlagNote, Store } from '../app/ports.js';
+import type { AgendaRecords, ApplicationRecord, ApplicationSummary, Backup, ImportKey, Offer, RedFlagNote, Store } from '../app/ports.js';
 import {
   APPLICATION_STATUSES, CHANNELS, FORMATS, OUTCOMES, PERSON_ROLES, SALARY_PERIODS, STAGES, TOUCH_KINDS, WORKPLACES,
   type Application, type ApplicationStatus, type Candidate, type Interview, type Person, type Salary, type Scenario, type Settings, type Touch,
@@ -630,6 +630,35 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         };
         await store.insertApplications(user, [{ application: app, redFlags: [] }, { application: smallApplication('plain'), redFlags: [] }]);
         expect(await store.getApplications(user, ['odd\tid', 'plain'])).toStrictEqual([app, smallApplication('plain')]);
+      });
+
+      it('importKeysPaged: the match keys a page at a time, with the import digests kept until what a row sets changes', async () => {
+        const user = await newUser();
+        const apps = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'].map((id, i) => ({ ...smallApplication(id), ...(i === 0 ? { sourceId: 'src-1', appliedOn: 20_486 } : {}) }));
+        await store.insertApplications(user, apps.map((application) => ({ application, redFlags: [] })), ['d1', 'd2', 'd3', 'd4', 'd5', undefined]);
+        const read = async (pageSize?: number): Promise<{ keys: ImportKey[]; pages: number }> => {
+          const keys: ImportKey[] = [];
+          let pages = 0;
+          await store.importKeysPaged(user, (page) => { pages++; keys.push(...page); }, pageSize);
+          return { keys, pages };
+        };
+        const { keys, pages } = await read(4);
+        expect(pages).toBe(2);
+        expect(keys).toStrictEqual([
+          { id: 'k1', sourceId: 'src-1', company: 'Company k1', role: 'Analyst', appliedOn: 20_486, importDigest: 'd1' },
+          ...['k2', 'k3', 'k4', 'k5'].map((id, i) => ({ id, company: `Company ${id}`, role: 'Analyst', importDigest: `d${i + 2}` })),
+          { id: 'k6', company: 'Company k6', role: 'Analyst' },
+        ]);
+        // A status set, the notes saved, the contact renamed: cleared. The next action planned: kept.
+        // Saved whole for a touch: cleared too (its people are written again), so a re-import reads it.
+        await store.setStatus(user, 'k1', 'rejected');
+        await store.saveApplication(user, { ...smallApplication('k2'), notes: 'by hand' });
+        await store.saveApplication(user, { ...smallApplication('k3'), people: [{ ...smallApplication('k3').people[0] as Person, name: 'Sam' }] });
+        await store.setNextDue(user, 'k4', iso('2026-03-10T14:00:00Z'), 'status_check');
+        const k5 = smallApplication('k5');
+        await store.saveApplication(user, { ...k5, touches: [...k5.touches, { at: iso('2026-03-02T12:00:00Z'), personId: 'p1', channel: 'email', kind: 'status_check', outcome: 'sent' }] });
+        const after = new Map((await read()).keys.map((k) => [k.id, k.importDigest]));
+        expect([...after]).toStrictEqual([['k1', undefined], ['k2', undefined], ['k3', undefined], ['k4', 'd4'], ['k5', undefined], ['k6', undefined]]);
       });
     });
 

@@ -95,6 +95,29 @@ describe('importing the same export twice', () => {
     expect(app).toMatchObject({ status: 'offer', notes: 'They called back', postingUrl: 'https://jobs.example.com/7', location: 'Remote' });
   }, 120_000);
 
+  it('an application changed since its import (a status set, notes saved, its contact renamed) is updated again by the same file, not taken for unchanged', async () => {
+    const csv = put('digest.csv', 'Company,Role,Status,Date applied,Contact,Notes\n'
+      + 'Digest Co 1,Analyst,Applied,2026-02-02,Ana Silva,First\nDigest Co 2,Analyst,Applied,2026-02-02,Ben Okafor,Second\n'
+      + 'Digest Co 3,Analyst,Applied,2026-02-02,,Third\nDigest Co 4,Analyst,Applied,2026-02-02,,Fourth\n');
+    expect(counts((await cli(['import', 'csv', csv])).stdout)).toBe('4 new, 0 updated, 0 unchanged');
+    expect(counts((await cli(['import', 'csv', csv])).stdout)).toBe('0 new, 0 updated, 4 unchanged');
+    const ids = new Map((await deps.store.listApplications(LOCAL_USER.id, { text: 'Digest Co' })).map((a) => [a.company, a.id]));
+    const get = async (company: string) => {
+      const app = await deps.store.getApplication(LOCAL_USER.id, ids.get(company) ?? '');
+      if (!app) throw new Error(`${company} is missing`);
+      return app;
+    };
+    await deps.store.setStatus(LOCAL_USER.id, ids.get('Digest Co 1') ?? '', 'offer');
+    const two = await get('Digest Co 2');
+    await deps.store.saveApplication(LOCAL_USER.id, { ...two, people: two.people.map((p) => ({ ...p, name: 'Ben Okafor-Hale' })) });
+    await deps.store.saveApplication(LOCAL_USER.id, { ...await get('Digest Co 3'), notes: 'Edited by hand' });
+    expect(counts((await cli(['import', 'csv', csv])).stdout)).toBe('0 new, 3 updated, 1 unchanged');
+    expect((await get('Digest Co 1')).status).toBe('active');
+    expect((await get('Digest Co 2')).people.map((p) => p.name)).toEqual(['Ben Okafor-Hale', 'Ben Okafor']);
+    expect((await get('Digest Co 3')).notes).toBe('Third');
+    expect(counts((await cli(['import', 'csv', csv])).stdout)).toBe('0 new, 0 updated, 4 unchanged');
+  }, 60_000);
+
   it('the source\'s id column matches a row whose company was renamed; a status no tracker writes is reported once with the list', async () => {
     const huntrCsv = put('huntr.csv', 'Id,Company,Title,Status,Date Applied\nh-1,Initech,QA Lead,Wishlist,2026-02-20\nh-2,Hooli,PM,Interview,2026-02-21\n');
     expect(counts((await cli(['import', 'csv', huntrCsv])).stdout)).toBe('2 new, 0 updated, 0 unchanged');
