@@ -2,7 +2,7 @@
  * Use cases for the files users exchange: calendar and spreadsheet exports, tracker imports (all
  * or nothing, streamed), and whole backups.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { plan } from '../core/rules/planner.js';
 import type { Plan } from '../core/rules/plan-types.js';
 import type { Application, Scenario } from '../core/model.js';
@@ -181,7 +181,7 @@ function rowDigest(r: ImportedApplication): string {
     app.workplace ?? null, app.salary ?? null, app.source ?? null, app.sourceId ?? null, app.description ?? null, app.notes ?? null,
     app.tags ?? null, app.people[0]?.name.toLowerCase() ?? null,
   ];
-  return createHash('sha1').update(JSON.stringify(values)).digest('base64');
+  return hash('sha1', JSON.stringify(values), 'base64');
 }
 
 /**
