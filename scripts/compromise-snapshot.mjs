@@ -12,6 +12,9 @@
  * ≈ 30 ms of every first load (`npm run bench -- drafts`, cold row). The plugin writes the same
  * assignment as `model[key] = value`: Object.assign sets own properties with [[Set]], so on these
  * plain objects the result is the same.
+ * And it freezes the post-tagger's ≈ 570 match patterns as parsed (`sweep/methods/buildNet/01-parse.js`):
+ * parsing them took ≈ 30 ms of every first draft. The module's parse returns the frozen result when it
+ * is given exactly those patterns (their texts compared one by one), and parses anything else itself.
  * test/build/compromise-snapshot.test.ts checks that both bundles tag the debrief corpus alike.
  */
 import { readFile } from 'node:fs/promises';
@@ -19,6 +22,25 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const MODEL = /compromise[\\/]src[\\/]2-two[\\/]preTagger[\\/]model[\\/]index\.js$/;
+const PARSE = /compromise[\\/]src[\\/]1-one[\\/]sweep[\\/]methods[\\/]buildNet[\\/]01-parse\.js$/;
+
+/** JSON with what compromise's parsed match patterns hold besides plain data: sets, regular expressions, infinities. */
+function freezeValue(_key, value) {
+  if (value instanceof Set) return { $set: [...value] };
+  if (value instanceof RegExp) return { $re: [value.source, value.flags] };
+  if (value === Infinity) return { $inf: 1 };
+  return value;
+}
+
+/** The reviver of what freezeValue wrote (written into the bundle as source, so kept self-contained). */
+const THAW = `function thaw(_key, v) {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    if (v.$set !== undefined) return new Set(v.$set)
+    if (v.$re !== undefined) return new RegExp(v.$re[0], v.$re[1])
+    if (v.$inf !== undefined) return Infinity
+  }
+  return v
+}`;
 const EXTEND = /compromise[\\/]src[\\/]API[\\/]extend\.js$/;
 /** `Object.assign(model, { [key]: value })` in compromise's mergeDeep, as a plain assignment. */
 const ASSIGN_ONE = /Object\.assign\((\w+), \{ \[(\w+)\]: (\{\}|[^{}]+?) \}\)/g;
@@ -33,6 +55,41 @@ export function compromiseSnapshot() {
         const rewritten = source.replace(ASSIGN_ONE, '$1[$2] = $3');
         if (rewritten === source) throw new Error(`compromise-snapshot: no Object.assign to rewrite in ${args.path}; compromise changed, check the plugin`);
         return { contents: rewritten, loader: 'js', resolveDir: dirname(args.path) };
+      });
+      // The post-tagger's ≈ 570 match patterns, parsed once here instead of at every first draft
+      // (≈ 30 ms): the module's parse returns the frozen result when given exactly those patterns.
+      build.onLoad({ filter: PARSE }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!/\nexport default parse\s*$/.test(source)) throw new Error(`compromise-snapshot: ${args.path} no longer ends with "export default parse"; compromise changed, check the plugin`);
+        const { default: nlp } = await import('compromise/two');
+        const world = nlp.world();
+        const matches = world.model.two.matches.map((m) => ({ ...m }));
+        world.methods.one.buildNet(matches, world);
+        const parsed = JSON.stringify(matches.map((m) => ({
+          match: m.match, regs: m.regs, ifNo: m.ifNo, notIf: m.notIf, needs: m.needs, wants: m.wants, minWant: m.minWant, minWords: m.minWords,
+        })), freezeValue);
+        const contents = `${source.replace(/\nexport default parse\s*$/, '\n')}
+// Generated at build time by scripts/compromise-snapshot.mjs: the post-tagger's patterns, parsed.
+${THAW}
+let frozen
+const frozenParse = function (matches, world) {
+  frozen = frozen || JSON.parse(${JSON.stringify(parsed)}, thaw)
+  if (matches.length !== frozen.length || !matches.every((m, i) => m.match === frozen[i].match)) return parse(matches, world)
+  matches.forEach((obj, i) => {
+    const f = frozen[i]
+    obj.regs = f.regs
+    if (f.ifNo !== undefined) obj.ifNo = f.ifNo
+    if (f.notIf !== undefined) obj.notIf = f.notIf
+    obj.needs = f.needs
+    obj.wants = f.wants
+    obj.minWant = f.minWant
+    obj.minWords = f.minWords
+  })
+  return matches
+}
+export default frozenParse
+`;
+        return { contents, loader: 'js', resolveDir: dirname(args.path) };
       });
       let contents;
       build.onLoad({ filter: MODEL }, async (args) => {
