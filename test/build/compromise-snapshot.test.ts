@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a build script in plain JavaScript, without types
@@ -22,8 +23,13 @@ interface VerbMethods {
   toInfinitive(word: string, model: unknown, tense?: string): string;
   conjugate(infinitive: string, model: unknown): unknown;
 }
+interface World {
+  model: { two: { matches: readonly { match: string }[] } };
+  methods: { one: { buildNet(matches: unknown[], world: World): unknown } };
+}
 type Nlp = ((text: string) => Doc) & {
   model(): Record<string, Record<string, unknown>>;
+  world(): World;
   methods(): { two: { transform: { verb: VerbMethods } } };
 };
 
@@ -62,6 +68,17 @@ describe('compromise with its lexicon frozen at build time', () => {
     const { nlp: frozen, bytes: frozenBytes } = await bundle('frozen', [compromiseSnapshot()]);
     // The plugin applied: the frozen bundle carries the lexicon as data (≈ 0.7 MB more).
     expect(frozenBytes - plainBytes).toBeGreaterThan(500_000);
+    // The post-tagger's patterns parsed at build time are the very patterns and net compromise builds,
+    // sets and regular expressions included; other patterns are still parsed as they come. (Before any
+    // tagging: the first tagging parses compromise's own pattern objects in place.)
+    const net = (nlp: Nlp, matches?: readonly { match: string }[]): { matches: unknown[]; net: unknown } => {
+      const world = nlp.world();
+      const copy = (matches ?? world.model.two.matches).map((m) => ({ ...m }));
+      return { matches: copy, net: world.methods.one.buildNet(copy, world) };
+    };
+    expect(isDeepStrictEqual(net(frozen), net(plain))).toBe(true);
+    const own = [{ match: '#Adjective (cake|pie)', tag: 'Food' }, { match: 'the /^[a-z]+ing$/' }];
+    expect(isDeepStrictEqual(net(frozen, own), net(plain, own))).toBe(true);
     const texts = corpus();
     expect(texts.length).toBeGreaterThan(400);
     for (const text of texts) {
