@@ -245,8 +245,10 @@ function recordRows(userId: UserId, records: readonly ApplicationRecord[], first
     const at = `${path}[${i}]`;
     const app = record.application;
     const row = rows.applicationRow(userId, app, firstPosition + i, record.nextDue, `${at}.application`);
+    // Set on the new row, not spread into a copy: a copy per application was ~0.2 s of 100,000.
     const digest = importDigests?.[i];
-    out.applications.push(digest === undefined ? row : { ...row, importDigest: digest });
+    if (digest !== undefined) row.importDigest = digest;
+    out.applications.push(row);
     childRows(userId, app, `${at}.application`, out);
     for (const note of record.redFlags) out.redFlags.push(rows.redFlagRow(userId, app.id, note, RED_FLAG_MAX_SCORE, `${at}.redFlags.${note.flag}`));
     (record.ratings ?? []).forEach((r, j) => out.ratings.push(rows.ratingRow(userId, app.id, r, `${at}.ratings[${j}]`)));
