@@ -17,8 +17,10 @@
  * is given exactly those patterns (their texts compared one by one), and parses anything else itself.
  * test/build/compromise-snapshot.test.ts checks that both bundles tag the debrief corpus alike.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const MODEL = /compromise[\\/]src[\\/]2-two[\\/]preTagger[\\/]model[\\/]index\.js$/;
@@ -45,6 +47,21 @@ const EXTEND = /compromise[\\/]src[\\/]API[\\/]extend\.js$/;
 /** `Object.assign(model, { [key]: value })` in compromise's mergeDeep, as a plain assignment. */
 const ASSIGN_ONE = /Object\.assign\((\w+), \{ \[(\w+)\]: (\{\}|[^{}]+?) \}\)/g;
 
+/** compromise's second level bundled to a file of its own and loaded: a copy no earlier tagging in this process has touched. */
+async function pristineCompromise(esbuild, resolveDir) {
+  const dir = mkdtempSync(join(tmpdir(), 'afterword-compromise-snapshot-'));
+  try {
+    const outfile = join(dir, 'two.mjs');
+    await esbuild.build({
+      stdin: { contents: "export { default } from 'compromise/two';", resolveDir, loader: 'js' },
+      bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent',
+    });
+    return (await import(pathToFileURL(outfile).href)).default;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The plugin: the model module esbuild is about to bundle is run here, and its result bundled as data. */
 export function compromiseSnapshot() {
   return {
@@ -61,8 +78,9 @@ export function compromiseSnapshot() {
       build.onLoad({ filter: PARSE }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         if (!/\nexport default parse\s*$/.test(source)) throw new Error(`compromise-snapshot: ${args.path} no longer ends with "export default parse"; compromise changed, check the plugin`);
-        const { default: nlp } = await import('compromise/two');
-        const world = nlp.world();
+        // A copy of compromise of its own: the first tagging in a process parses compromise's pattern
+        // objects in place ("notIf" becomes a parsed list), so a compromise this process has used cannot say what they were.
+        const world = (await pristineCompromise(build.esbuild, dirname(args.path))).world();
         const matches = world.model.two.matches.map((m) => ({ ...m }));
         world.methods.one.buildNet(matches, world);
         const parsed = JSON.stringify(matches.map((m) => ({
