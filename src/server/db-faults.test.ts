@@ -313,9 +313,12 @@ describe.skipIf(reason !== undefined)(`the shared server when its database fails
     await admin.query('commit');
     await Promise.all(writes);
 
-    // Those that held a connection were written once the lock went.
+    // Those that held a connection were written once the lock went. (On a busy machine a request
+    // that waited for a connection past the pool's wait is refused too, after the count above: every
+    // answer is then either written or refused in words, never anything else.)
     const acked = new Set(answers.filter((a) => a.status === 201).map((a) => a.id));
-    expect(answers.slice(refused).map((a) => a.status)).toEqual(Array.from({ length: count - refused }, () => 201));
+    expect(answers.filter((a) => a.status !== 201 && (a.status !== 503 || a.retryAfter !== '2'))).toEqual([]);
+    expect(answers.length - acked.size).toBeGreaterThanOrEqual(refused);
     expect(acked.size).toBeGreaterThan(0);
     expect(server.child.exitCode).toBeNull();
     await checkWrites(url, acked);
