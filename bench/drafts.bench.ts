@@ -142,12 +142,13 @@ async function main(): Promise<void> {
 
   const { build } = await import('esbuild');
   const { compromiseSnapshot } = await import('../scripts/compromise-snapshot.mjs' as string) as { compromiseSnapshot: () => unknown };
+  const { zodEnglishOnly } = await import('../scripts/zod-english.mjs' as string) as { zodEnglishOnly: () => unknown };
   const bundled = join(ROOT, 'dist', 'bench', 'drafts-cold.mjs');
   await build({
     entryPoints: [SELF], bundle: true, platform: 'node', format: 'esm', target: 'node20.19', outfile: bundled, logLevel: 'warning',
     external: ['@electric-sql/pglite', 'pg', 'pg-native', 'dictionary-en', 'dictionary-en-gb', 'dictionary-en-au', 'nspell', 'esbuild'],
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-    plugins: [compromiseSnapshot() as never],
+    plugins: [compromiseSnapshot() as never, zodEnglishOnly() as never],
   });
   for (const [label, args, target] of [
     ['cold, built: imports + dictionary + first draft and check', [bundled, '--cold-child'], '\u2264 300 ms'],

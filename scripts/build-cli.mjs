@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { compromiseSnapshot } from './compromise-snapshot.mjs';
 import { CLI_EXTERNAL, externalFiles } from './external-files.mjs';
+import { zodEnglishOnly } from './zod-english.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const DIST = join(ROOT, 'dist');
@@ -43,7 +44,8 @@ const result = await build({
   // compromise's lexicon, built once here instead of at every start (scripts/compromise-snapshot.mjs).
   // A bundled ES module's import of a folder of an external package gets its file (mailparser's of
   // nodemailer/lib/addressparser), which Node resolves at run time.
-  plugins: [compromiseSnapshot(), externalFiles(ROOT, EXTERNAL)],
+  // zod's message locales but English left out (scripts/zod-english.mjs).
+  plugins: [compromiseSnapshot(), zodEnglishOnly(), externalFiles(ROOT, EXTERNAL)],
   metafile: process.argv.includes('--meta'),
 });
 if (result.metafile) {
