@@ -356,6 +356,29 @@ export interface DrizzleStoreOptions {
 /** A rendered statement run by name: rows as objects. */
 export type Prepared = (name: string, text: string, values: unknown[]) => Promise<readonly Record<string, unknown>[]>;
 
+/**
+ * One user's applications in (position, id) order, a page at a time: keyset pages, where
+ * `position >=` lets the (user, position) index start at each page, as a backup's pages do. Each
+ * row is read as `text` and turned into its position, id and item by `from`.
+ */
+async function applicationPages<T>(
+  q: Executor, userId: UserId, limit: number, text: SQL<string>,
+  from: (row: string) => { readonly position: number; readonly id: string; readonly item: T },
+  sink: (page: readonly T[]) => void | Promise<void>,
+): Promise<void> {
+  const a = s.applications;
+  let after: { position: number; id: string } | undefined;
+  for (;;) {
+    const where = after === undefined ? undefined : and(gte(a.position, after.position), sql`(${a.position}, ${a.id}) > (${after.position}, ${after.id})`);
+    const page = (await q.select({ row: text }).from(a)
+      .where(and(eq(a.userId, userId), where)).orderBy(asc(a.position), asc(a.id)).limit(limit)).map((r) => from(r.row));
+    if (page.length > 0) await sink(page.map((r) => r.item));
+    const last = page[page.length - 1];
+    if (last === undefined || page.length < limit) break;
+    after = { position: last.position, id: last.id };
+  }
+}
+
 export class DrizzleStore implements Store {
   private readonly db: Executor;
   private readonly closeDriver: () => Promise<void>;
@@ -650,18 +673,10 @@ export class DrizzleStore implements Store {
     const limit = Math.max(1, Math.min(EXPORT_PAGE_MAX, Math.floor(pageSize)));
     return this.read(async (q) => {
       await sink.head(json.agendaHeadFrom(rowsOf(await q.execute(json.AGENDA_HEAD.sql({ userId, before: bound })))));
-      const a = s.applications;
-      let after: { position: number; id: string } | undefined;
-      for (;;) {
-        // `position >=` lets the (user, position) index start at the page, as a backup's pages do.
-        const from = after === undefined ? undefined : and(gte(a.position, after.position), sql`(${a.position}, ${a.id}) > (${after.position}, ${after.id})`);
-        const page = (await q.select({ row: json.PAGED_SUMMARY_TEXT }).from(a)
-          .where(and(eq(a.userId, userId), from)).orderBy(asc(a.position), asc(a.id)).limit(limit)).map((r) => json.pagedSummaryFrom(r.row));
-        if (page.length > 0) await sink.summaries(page.map((r) => r.summary));
-        const last = page[page.length - 1];
-        if (last === undefined || page.length < limit) break;
-        after = { position: last.position, id: last.summary.id };
-      }
+      await applicationPages(q, userId, limit, json.PAGED_SUMMARY_TEXT, (text) => {
+        const { position, summary } = json.pagedSummaryFrom(text);
+        return { position, id: summary.id, item: summary };
+      }, (page) => sink.summaries(page));
     });
   }
 
@@ -928,20 +943,10 @@ export class DrizzleStore implements Store {
 
   importKeysPaged(userId: UserId, sink: (page: readonly ImportKey[]) => void | Promise<void>, pageSize = EXPORT_PAGE): Promise<void> {
     const limit = Math.max(1, Math.min(EXPORT_PAGE_MAX, Math.floor(pageSize)));
-    return this.read(async (q) => {
-      const a = s.applications;
-      let after: { position: number; id: string } | undefined;
-      for (;;) {
-        // Keyset pages on (position, id), as the agenda's summaries are read.
-        const from = after === undefined ? undefined : and(gte(a.position, after.position), sql`(${a.position}, ${a.id}) > (${after.position}, ${after.id})`);
-        const page = (await q.select({ row: json.IMPORT_KEY_TEXT }).from(a)
-          .where(and(eq(a.userId, userId), from)).orderBy(asc(a.position), asc(a.id)).limit(limit)).map((r) => json.importKeyFrom(r.row));
-        if (page.length > 0) await sink(page.map((r) => r.key));
-        const last = page[page.length - 1];
-        if (last === undefined || page.length < limit) break;
-        after = { position: last.position, id: last.key.id };
-      }
-    });
+    return this.read((q) => applicationPages(q, userId, limit, json.IMPORT_KEY_TEXT, (text) => {
+      const { position, key } = json.importKeyFrom(text);
+      return { position, id: key.id, item: key };
+    }, sink));
   }
 
   async exportAll(userId: UserId): Promise<Backup> {
