@@ -225,6 +225,20 @@ describe('status check and updates (W4)', () => {
     expect(d.gaps).toEqual([]);
   });
 
+  it('ties news or an idea to what the person said about the work, never to a fact about their own life', () => {
+    const withDetail = (detail: string) => acmeScenario((doc) => {
+      const debrief = firstApplication(doc).interviews[0]?.['debrief'] as { details: Record<string, string> };
+      debrief.details['p1'] = detail;
+    });
+    const work = draftFor(withDetail('she said reporting is moving from spreadsheets to dbt this year'), { kind: 'update_news', personId: 'p1' });
+    expect(work.body).toContain('It seemed relevant to what you said about how reporting is moving from spreadsheets to dbt this year.');
+    for (const kind of ['update_news', 'update_solution'] as const) {
+      // Was "It seemed relevant to what you said about how you're running the Berlin marathon in September."
+      const own = draftFor(withDetail('she\'s running the Berlin marathon in sept'), { kind, personId: 'p1' });
+      expect(own.body).not.toContain('marathon');
+    }
+  });
+
   it('asks about the interviewer\'s own path when no question is given', () => {
     const d = draftFor(acme, { kind: 'update_question', personId: 'p1' });
     expect(d.body).toContain('your own path led you to your work as Head of Analytics at Acme Corp');

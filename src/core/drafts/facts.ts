@@ -19,6 +19,11 @@ export interface Facts {
   readonly detail?: DetailForm;
   /** The detail as a noun phrase that can follow "about", when it has one. */
   readonly topic?: string;
+  /**
+   * The topic when it is about the work, for the notes that tie news or an idea to it: not a fact
+   * about the person themselves ("how you're running the Berlin marathon").
+   */
+  readonly workTopic?: string;
   readonly title?: string;
   /** "meeting" on site, "speaking" otherwise. */
   readonly meeting: 'meeting' | 'speaking';
@@ -248,6 +253,7 @@ export function factsOf(input: PersonDraftInput, opts: { allDebrief?: boolean } 
     meeting: interview.interview.format === 'on_site' ? 'meeting' : 'speaking',
     ...(detail.value !== undefined ? { detail: detail.value } : {}),
     ...(topic !== undefined ? { topic } : {}),
+    ...(topic !== undefined && !(detail.value?.form === 'fact' && /^you(?:'re|'ve|'d|'ll)?\s/i.test(detail.value.text)) ? { workTopic: topic } : {}),
     ...(title ? { title } : {}),
     ...share,
     gaps: [],

@@ -88,17 +88,17 @@ function topic(kind: UpdateKind, f: Facts, note: string | undefined): { parts: P
       return { parts, subject: `An update since our ${f.role} interview`, gaps: noteGap };
     }
     case 'update_news': {
-      const link = f.topic !== undefined ? optional(`It seemed relevant to what you said about ${f.topic}.`, 2) : undefined;
+      const link = f.workTopic !== undefined ? optional(`It seemed relevant to what you said about ${f.workTopic}.`, 2) : undefined;
       const parts = n !== undefined
         ? [keep(`I recently came across ${n}, and it made me think of the work your team described.`), ...(link ? [link] : [])]
         : [keep(`I have been following recent developments in your field, and they made me think again about the work your team described.`), ...(link ? [link] : [])];
       return { parts, subject: `Something relevant to our ${f.role} conversation`, gaps: noteGap };
     }
     case 'update_solution': {
-      const about = f.topic !== undefined ? `about ${f.topic} ` : '';
+      const about = f.workTopic !== undefined ? `about ${f.workTopic} ` : '';
       const parts = n !== undefined
         ? [keep(`Our conversation ${about}stayed with me, and I have an idea that might help: ${n}.`), optional(`I would be glad to walk you through it.`, 2)]
-        : [keep(`I have given more thought to ${f.topic ?? 'the challenges you described'}, and I have sketched an approach I would be glad to share.`)];
+        : [keep(`I have given more thought to ${f.workTopic ?? 'the challenges you described'}, and I have sketched an approach I would be glad to share.`)];
       return { parts, subject: `An idea following our ${f.role} interview`, gaps: noteGap };
     }
     case 'update_question': {

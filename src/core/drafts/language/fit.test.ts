@@ -611,4 +611,11 @@ describe('reading round 20 (US thank-you notes)', () => {
     // A clause before the reaction is the detail, without the reaction.
     expect(fitDetail('she said the team ships weekly, which really stuck with me', toHer).value).toEqual({ form: 'fact', text: 'the team ships weekly' });
   });
+
+  it('a capitalised word compromise does not know, reporting news ("Priya said…"), is a speaker: the news is the fact', () => {
+    expect(fitDetail('Priya said the data platform team is only four people', toHer).value)
+      .toEqual({ form: 'fact', text: 'the data platform team is only four people' });
+    // A capitalised everyday word at the start is no name: "Customers said…" stays whole.
+    expect(fitDetail('Customers said the app is slow at checkout', toHer).value).toEqual({ form: 'fact', text: 'Customers said the app is slow at checkout' });
+  });
 });

@@ -320,8 +320,11 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
       // is what they said ("hear that Gabriel explained that …" says it twice).
       // ("The hiring manager said the last person left": a role reporting news is the same.)
       const roleSubject = shape.subject.length >= 2 && is(shape.subject[0], 'Determiner') && ROLE_WORDS.has(shape.subject[shape.subject.length - 1]?.lower ?? '');
-      // ("李伟 mentioned…": a word in a script without capitals is a name compromise cannot tag.)
-      if (shape.subject.length > 0 && (roleSubject || shape.subject.every((t) => is(t, 'Person') || is(t, 'Honorific') || is(t, 'ProperNoun') || UNCASED_NAME.test(t.text)))) {
+      // ("李伟 mentioned…": a word in a script without capitals is a name compromise cannot tag; so is
+      // "Priya said…", one capitalised word that is no everyday word and has no common noun's ending.)
+      const unknownName = shape.subject.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(shape.subject[0]?.text ?? '')
+        && !isEverydayWord(shape.subject[0]?.lower ?? '') && !COMMON_NOUN_ENDING.test(shape.subject[0]?.lower ?? '');
+      if (shape.subject.length > 0 && (roleSubject || unknownName || shape.subject.every((t) => is(t, 'Person') || is(t, 'Honorific') || is(t, 'ProperNoun') || UNCASED_NAME.test(t.text)))) {
         const rep = reportedAt(terms, shape.verb);
         const content = rep === undefined || isAct(rep.verb) ? undefined : rep.rest[0]?.lower === 'that' ? rep.rest.slice(1) : rep.rest;
         if (content !== undefined && finiteVerb(content) > 0 && !WH.has(content[0]?.lower ?? '') && (!is(content[0], 'Pronoun') || /^(?:they|it)(?:'re|'s)?$/.test(content[0]?.lower ?? '')) && !TOPIC_PREPOSITIONS.has(content[0]?.lower ?? '')) {
