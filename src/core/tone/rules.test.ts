@@ -388,6 +388,8 @@ describe('L10 missing parts', () => {
   it('finds the detail a few words after its lead ("hearing about the demo you showed of the routing engine")', () => {
     expect(codes('L10', note('Thank you for the interview. I enjoyed hearing about the demo you showed of the routing engine.'), { ...GRACE, kind: 'thank_you' })).toEqual([]);
     expect(codes('L10', note('Thank you for the interview. I enjoyed hearing about the team and what you said about the role.'), { ...GRACE, kind: 'thank_you' })).toEqual(['no_detail']);
+    // A decimal point is inside a number, not the end of a sentence that cuts the detail off.
+    expect(codes('L10', note('Thank you for the interview. I enjoyed hearing about 3.5% monthly churn on the basic plan.'), { ...GRACE, kind: 'thank_you' })).toEqual([]);
   });
   it('flags each missing part', () => {
     expect(codes('L10', 'I enjoyed the interview.', { ...GRACE, kind: 'thank_you' })).toEqual(['no_greeting', 'no_thanks', 'no_signoff', 'no_detail']);

@@ -53,6 +53,7 @@ export interface Analysis {
 // The separator class is disjoint from the word class, so matching is linear.
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019\-\u2010][\p{L}\p{M}\p{N}]+)*/gu;
 // A single line break may be a hard wrap inside a sentence; an empty line is a paragraph break.
+const DIGITS = /^\p{N}+$/u;
 const SENTENCE_BREAK = /[.!?\u2026;:()[\]{}"\u201C\u201D\u2014]|\n[ \t\r]*\n/;
 const SENTENCE_END = /[.!?\u2026\n]/;
 
@@ -108,10 +109,12 @@ function tokenize(text: string): { tokens: Token[]; lineOf: number[] } {
     while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= start) line++;
     const gap = text.slice(prevEnd, start);
     const first = tokens.length === 0;
+    // "3.5%", "1,200": a point or comma between digits is inside a number, not a sentence's end.
+    const inNumber = (gap === '.' || gap === ',') && DIGITS.test(m[0]) && DIGITS.test(tokens[tokens.length - 1]?.raw ?? '');
     tokens.push({
       start, end: start + m[0].length, raw: m[0], lower: normalizeWord(m[0]),
-      sentenceStart: first || SENTENCE_END.test(gap) && !isAbbreviationGap(tokens[tokens.length - 1], gap),
-      breakBefore: !first && SENTENCE_BREAK.test(gap),
+      sentenceStart: first || !inNumber && SENTENCE_END.test(gap) && !isAbbreviationGap(tokens[tokens.length - 1], gap),
+      breakBefore: !first && !inNumber && SENTENCE_BREAK.test(gap),
       line,
     });
     prevEnd = start + m[0].length;
