@@ -339,68 +339,50 @@ Example:
     return { coach, seeker };
   });
 
-  admin.command('sign-out')
-    .description('End every session of an account (every browser it is signed in on).')
-    .option('--email <email>', 'whose sessions')
-    .option('--json', 'print as JSON')
-    .addHelpText('after', `
+  /** A command on one account named by --email, with --json: sign-out, deactivate, reactivate. */
+  const onAccount = (name: string, description: string, whose: string, run: (ad: AccountDeps, account: Account, deps: AppDeps, json: boolean) => Promise<void>): void => {
+    admin.command(name)
+      .description(description)
+      .option('--email <email>', whose)
+      .option('--json', 'print as JSON')
+      .addHelpText('after', `
 Example:
-  $ afterword admin sign-out --email sam@example.org`)
-    .action(async (opts: EmailOptions, cmd: Command) => {
-      const email = required(opts.email, '--email', 'sam@example.org');
-      await withApp(io, cmd, async (deps) => {
-        const ad = accountDeps(deps);
-        const account = await byEmail(ad, email, '--email');
-        const ended = await ad.accounts.deleteSessions(account.id);
-        if (opts.json) printJson(io, { email: account.email, ended });
-        else io.stdout(`Ended ${ended} session${ended === 1 ? '' : 's'} of ${account.name} <${account.email}>.\n`);
+  $ afterword admin ${name} --email sam@example.org`)
+      .action(async (opts: EmailOptions, cmd: Command) => {
+        const email = required(opts.email, '--email', 'sam@example.org');
+        await withApp(io, cmd, async (deps) => {
+          const ad = accountDeps(deps);
+          await run(ad, await byEmail(ad, email, '--email'), deps, opts.json === true);
+        });
       });
-    });
+  };
 
-  admin.command('deactivate')
-    .description('Deactivate an account: it can no longer sign in (answered as a wrong password), its sessions, calendar feed and reset link end at once, and its mailbox is no longer synced. Nothing is deleted; reactivate undoes it. The last active admin stays active.')
-    .option('--email <email>', 'whose account')
-    .option('--json', 'print as JSON')
-    .addHelpText('after', `
-Example:
-  $ afterword admin deactivate --email sam@example.org`)
-    .action(async (opts: EmailOptions, cmd: Command) => {
-      const email = required(opts.email, '--email', 'sam@example.org');
-      await withApp(io, cmd, async (deps) => {
-        const ad = accountDeps(deps);
-        const account = await byEmail(ad, email, '--email');
-        const done = await deactivateAccount(ad, undefined, account.id);
-        const since = new Date(done.account.deactivatedAt ?? deps.clock.now()).toISOString();
-        if (opts.json) printJson(io, { email: account.email, deactivatedAt: since, ended: done.sessionsEnded });
-        else {
-          io.stdout(`Deactivated ${account.name} <${account.email}> (since ${since}): they can no longer sign in; ${done.sessionsEnded} session${done.sessionsEnded === 1 ? '' : 's'} ended.
+  onAccount('sign-out', 'End every session of an account (every browser it is signed in on).', 'whose sessions', async (ad, account, _deps, json) => {
+    const ended = await ad.accounts.deleteSessions(account.id);
+    if (json) printJson(io, { email: account.email, ended });
+    else io.stdout(`Ended ${ended} session${ended === 1 ? '' : 's'} of ${account.name} <${account.email}>.\n`);
+  });
+
+  onAccount('deactivate', 'Deactivate an account: it can no longer sign in (answered as a wrong password), its sessions, calendar feed and reset link end at once, and its mailbox is no longer synced. Nothing is deleted; reactivate undoes it. The last active admin stays active.', 'whose account', async (ad, account, deps, json) => {
+    const done = await deactivateAccount(ad, undefined, account.id);
+    const since = new Date(done.account.deactivatedAt ?? deps.clock.now()).toISOString();
+    if (json) printJson(io, { email: account.email, deactivatedAt: since, ended: done.sessionsEnded });
+    else {
+      io.stdout(`Deactivated ${account.name} <${account.email}> (since ${since}): they can no longer sign in; ${done.sessionsEnded} session${done.sessionsEnded === 1 ? '' : 's'} ended.
 `
-            + `Their records are kept. afterword admin reactivate --email ${account.email} lets them sign in again.
+        + `Their records are kept. afterword admin reactivate --email ${account.email} lets them sign in again.
 `);
-        }
-      });
-    });
+    }
+  });
 
-  admin.command('reactivate')
-    .description('Reactivate a deactivated account: it signs in again with its own password (its calendar feed is made anew in Settings).')
-    .option('--email <email>', 'whose account')
-    .option('--json', 'print as JSON')
-    .addHelpText('after', `
-Example:
-  $ afterword admin reactivate --email sam@example.org`)
-    .action(async (opts: EmailOptions, cmd: Command) => {
-      const email = required(opts.email, '--email', 'sam@example.org');
-      await withApp(io, cmd, async (deps) => {
-        const ad = accountDeps(deps);
-        const account = await byEmail(ad, email, '--email');
-        const was = account.deactivatedAt !== undefined;
-        await reactivateAccount(ad, undefined, account.id);
-        if (opts.json) printJson(io, { email: account.email, reactivated: was });
-        else io.stdout(was ? `Reactivated ${account.name} <${account.email}>: they can sign in again with their password.
+  onAccount('reactivate', 'Reactivate a deactivated account: it signs in again with its own password (its calendar feed is made anew in Settings).', 'whose account', async (ad, account, _deps, json) => {
+    const was = account.deactivatedAt !== undefined;
+    await reactivateAccount(ad, undefined, account.id);
+    if (json) printJson(io, { email: account.email, reactivated: was });
+    else io.stdout(was ? `Reactivated ${account.name} <${account.email}>: they can sign in again with their password.
 ` : `${account.name} <${account.email}> was not deactivated.
 `);
-      });
-    });
+  });
 
   admin.command('list')
     .description('The organisations and every account: role, organisation, and how many job seekers each coach follows.')
