@@ -158,6 +158,9 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
   let login: MailLogin | undefined;
   let imap: MailEndpoint | undefined;
   let connected = false;
+  // A command on a connection the server closed fails in many ways (imapflow: "No mailbox is selected"):
+  // a connection that is no longer usable counts as dropped, whatever the error says.
+  const lost = (error: unknown): boolean => dropped(error) || client?.usable === false;
   const connection = async (): Promise<ImapFlow> => {
     if (client?.usable) return client;
     client?.close();
@@ -194,9 +197,7 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
           folders.push(await readFolder(deps, await connection(), folder, states.get(folder.path), since, index, employerIds, byId, settings, counts, suspicious, options, carried));
           break;
         } catch (error) {
-          // A command on a connection the server closed fails in many ways (imapflow: "No mailbox is selected"):
-          // a connection that is no longer usable counts as dropped, whatever the error says.
-          if (error instanceof AppError || attempts >= RECONNECTS || !(dropped(error) || client?.usable === false)) throw error;
+          if (error instanceof AppError || attempts >= RECONNECTS || !lost(error)) throw error;
           attempts++;
           // A server that said goodbye may leave the socket open a moment: never reuse that connection.
           client?.close();
@@ -214,7 +215,7 @@ export async function syncMailbox(deps: MailDeps, options: SyncOptions = {}): Pr
   } catch (error) {
     const failure = error instanceof AppError ? error
       // Once connected, a failure is no matter of the server's name or port: say what happened.
-      : connected && (dropped(error) || client?.usable === false)
+      : connected && lost(error)
         ? new AppError({ reason: 'mail.connection_lost', params: { where: `${account.imap.host}:${account.imap.port}` } }, { cause: error })
         : connected ? new AppError({ reason: 'mail.server_failed', params: { host: account.imap.host, said: serverSaid(error) } }, { cause: error })
           : connectionFailure(error, 'IMAP', account.imap, LINKED_FIELDS);
