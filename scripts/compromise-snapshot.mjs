@@ -91,8 +91,10 @@ export function compromiseSnapshot() {
 ${THAW}
 let frozen
 const frozenParse = function (matches, world) {
+  // Other pattern lists (a match of one's own) are parsed as they come, without reading the frozen ones.
+  if (matches.length !== ${matches.length}) return parse(matches, world)
   frozen = frozen || JSON.parse(${JSON.stringify(parsed)}, thaw)
-  if (matches.length !== frozen.length || !matches.every((m, i) => m.match === frozen[i].match)) return parse(matches, world)
+  if (!matches.every((m, i) => m.match === frozen[i].match)) return parse(matches, world)
   matches.forEach((obj, i) => {
     const f = frozen[i]
     obj.regs = f.regs
