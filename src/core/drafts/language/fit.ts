@@ -187,6 +187,12 @@ const UNCASED_NAME = /^(?:(?![\p{Lu}\p{Ll}])[\p{L}\p{M}])+$/u;
 /** Endings of common nouns, which a person's name seldom has ("Snowflake Migration" is a topic, "Ngozi Okonkwo-Adebayo" a name). */
 const COMMON_NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ing|ance|ence|ship|ism|ogy|ics|ure|age|ery|ist|er|or|s)$/;
 
+/** A capitalised word compromise does not know as a common word or a thing: a name ("Priya", "Okonkwo-Adebayo"). */
+function nameLike(t: Term): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(t.text) && is(t, 'Noun') && !is(t, 'Adjective') && !is(t, 'Plural')
+    && !COMMON_NOUN_ENDING.test(t.lower) && (is(t, 'ProperNoun') || !isEverydayWord(t.lower));
+}
+
 const VIEW_NOUNS = new Set(['thoughts', 'views', 'take', 'perspective', 'opinion', 'opinions', 'ideas', 'view']);
 const TALK_NOUNS = new Set(['discussion', 'conversation', 'chat', 'talk', 'exchange', 'discussions', 'conversations', 'chats', 'talks']);
 
@@ -241,8 +247,6 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
       if (outside.length > 0 && outside.every((t) => is(t, 'Person') || is(t, 'ProperNoun') || is(t, 'Honorific'))) return undefined;
       // "Ngozi Okonkwo-Adebayo": capitalised words compromise does not know, none with a common noun's
       // ending ("Snowflake Migration" is a topic), are a name too.
-      const nameLike = (t: Term): boolean => /^\p{Lu}\p{Ll}/u.test(t.text) && is(t, 'Noun') && !is(t, 'Adjective') && !is(t, 'Plural')
-        && !COMMON_NOUN_ENDING.test(t.lower) && (is(t, 'ProperNoun') || !isEverydayWord(t.lower));
       if (outside.length > 1 && outside.length <= 4 && outside.every(nameLike)) return undefined;
       const inside = shape.terms.filter((t) => !outside.includes(t)).map((t) => t.lower);
       if (outside.length === 1 && /^\p{Lu}/u.test(outside[0]?.text ?? '') && inside.some((w) => ROLE_WORDS.has(w))) return undefined;
@@ -321,9 +325,8 @@ function fitDetailPoint(raw: string, about: About): DetailForm | undefined {
       // ("The hiring manager said the last person left": a role reporting news is the same.)
       const roleSubject = shape.subject.length >= 2 && is(shape.subject[0], 'Determiner') && ROLE_WORDS.has(shape.subject[shape.subject.length - 1]?.lower ?? '');
       // ("李伟 mentioned…": a word in a script without capitals is a name compromise cannot tag; so is
-      // "Priya said…", one capitalised word that is no everyday word and has no common noun's ending.)
-      const unknownName = shape.subject.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(shape.subject[0]?.text ?? '')
-        && !isEverydayWord(shape.subject[0]?.lower ?? '') && !COMMON_NOUN_ENDING.test(shape.subject[0]?.lower ?? '');
+      // "Priya said…", one word that reads as a name.)
+      const unknownName = shape.subject.length === 1 && shape.subject[0] !== undefined && nameLike(shape.subject[0]);
       if (shape.subject.length > 0 && (roleSubject || unknownName || shape.subject.every((t) => is(t, 'Person') || is(t, 'Honorific') || is(t, 'ProperNoun') || UNCASED_NAME.test(t.text)))) {
         const rep = reportedAt(terms, shape.verb);
         const content = rep === undefined || isAct(rep.verb) ? undefined : rep.rest[0]?.lower === 'that' ? rep.rest.slice(1) : rep.rest;
