@@ -23,6 +23,7 @@ import type {
 import type { RecommendationKind } from '../core/rules/plan-types.js';
 import type { EpochMs } from '../core/time.js';
 import { DrizzleAccounts, type WatchChanges } from './accounts-store.js';
+import { checkKeys, type TableRows } from './bulk-keys.js';
 import { DrizzleMail } from './mail-store.js';
 import { DrizzleOutbox } from './outbox-store.js';
 import { instantToText } from './codec.js';
@@ -48,6 +49,16 @@ const EXPORT_PAGE_MAX = 10_000;
 const MAX_PARAMS = 30_000;
 const MAX_BATCH_ROWS = 1_000;
 
+/**
+ * Whether a value is a piece of SQL drizzle builds (an expression, a parameter, a placeholder)
+ * rather than data. An array or a plain object (tags, a jsonb document) never is: asked first,
+ * it spares drizzle's class test for the two of them in each of a large import's rows.
+ */
+function isBuilt(value: object): boolean {
+  if (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype) return false;
+  return is(value, SQL) || is(value, Param) || is(value, Placeholder);
+}
+
 /** A row as `json_populate_recordset` reads it (database column names), or undefined when a value cannot go through JSON. */
 function jsonRow(columns: readonly (readonly [string, AnyPgColumn])[], row: Readonly<Record<string, unknown>>): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
@@ -55,7 +66,7 @@ function jsonRow(columns: readonly (readonly [string, AnyPgColumn])[], row: Read
     const value = row[key];
     if (value === undefined || value === null) continue;
     if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
-    if (typeof value === 'object' && (is(value, SQL) || is(value, Param) || is(value, Placeholder))) return undefined;
+    if (typeof value === 'object' && isBuilt(value)) return undefined;
     const type = column.getSQLType();
     // jsonb stays a value inside the document; everything else goes as the driver would send it.
     out[column.name] = type === 'jsonb' || type === 'json' ? value : column.mapToDriverValue(value);
@@ -78,7 +89,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF]
 function copyField(column: AnyPgColumn, value: unknown): string | undefined {
   if (value === undefined || value === null) return '\\N';
   if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
-  if (typeof value === 'object' && (is(value, SQL) || is(value, Param) || is(value, Placeholder))) return undefined;
+  if (typeof value === 'object' && isBuilt(value)) return undefined;
   const driver: unknown = column.mapToDriverValue(value);
   if (typeof driver === 'number' || typeof driver === 'bigint') return String(driver);
   if (typeof driver === 'boolean') return driver ? 't' : 'f';
@@ -303,6 +314,8 @@ type Growth = Map<PgTable, { since: number; before: number }>;
 interface Bulk {
   readonly growth: Growth;
   readonly copy: CopyRows | undefined;
+  /** Whether bulk inserts check their foreign keys themselves (DrizzleStoreOptions.checkBulkKeys). */
+  readonly checkKeys: boolean;
 }
 
 /**
@@ -351,6 +364,13 @@ export interface DrizzleStoreOptions {
   readonly watchAccounts?: WatchChanges;
   /** Bulk inserts (import, restore) by COPY, where the driver can. */
   readonly copyRows?: CopyRows;
+  /**
+   * Bulk inserts run with the session's triggers off (`session_replication_role = replica`: only a
+   * superuser may set it, as PGlite's one user is) and check their foreign keys themselves, once
+   * per insert (bulk-keys.ts), instead of PostgreSQL's query per row. Only for a database with one
+   * connection. The tables bulk inserts write have no triggers but those checks (a test keeps it so).
+   */
+  readonly checkBulkKeys?: boolean;
 }
 
 /** A rendered statement run by name: rows as objects. */
@@ -401,7 +421,7 @@ export class DrizzleStore implements Store {
     this.beforeWrite = options.beforeWrite;
     this.folder = options.folder;
     this.prepared = options.prepared;
-    this.bulk = { growth: new Map(), copy: options.copyRows };
+    this.bulk = { growth: new Map(), copy: options.copyRows, checkKeys: options.checkBulkKeys === true };
     this.accounts = new DrizzleAccounts(
       (fn) => this.one(fn),
       (fn) => this.transaction(() => this.one(fn)),
@@ -928,12 +948,24 @@ export class DrizzleStore implements Store {
   private async insertRecords(q: Executor, userId: UserId, records: readonly ApplicationRecord[], path: string, importDigests?: readonly (string | undefined)[]): Promise<number> {
     const first = await this.nextPosition(q, s.applications, userId);
     const r = recordRows(userId, records, first, path, importDigests);
+    const ownChecks = this.bulk.checkKeys && records.length > 0;
+    if (ownChecks) {
+      await checkKeys(q, [
+        { table: s.applications, rows: r.applications }, { table: s.people, rows: r.people }, { table: s.interviews, rows: r.interviews },
+        { table: s.interviewPeople, rows: r.interviewPeople }, { table: s.debriefs, rows: r.debriefs }, { table: s.touches, rows: r.touches },
+        { table: s.redFlags, rows: r.redFlags }, { table: s.offers, rows: r.offers }, { table: s.offerItems, rows: r.offerItems },
+        { table: s.criterionRatings, rows: r.ratings },
+      ] as readonly TableRows[]);
+      // Until set back, or rolled back with this transaction (or savepoint).
+      await q.execute(sql`set local session_replication_role = replica`);
+    }
     await insertParents(q, s.applications, r.applications, this.bulk);
     await insertChildren(q, r, this.bulk);
     await insertMany(q, s.redFlags, r.redFlags, this.bulk.copy);
     await insertParents(q, s.offers, r.offers, this.bulk);
     await insertMany(q, s.offerItems, r.offerItems, this.bulk.copy);
     await insertMany(q, s.criterionRatings, r.ratings, this.bulk.copy);
+    if (ownChecks) await q.execute(sql`set local session_replication_role = origin`);
     return records.length;
   }
 

@@ -94,6 +94,7 @@ export class PgliteStore extends DrizzleStore {
     super({
       db: drizzle({ client }),
       copyRows,
+      checkBulkKeys: true,
       close: async () => {
         try {
           await client.close();
