@@ -303,10 +303,14 @@ export interface ImportKey {
   readonly importDigest?: string;
 }
 
-/** Where `agendaPaged` hands the agenda's records: all but the summaries first, then the summaries a page at a time, in order. */
+/**
+ * Where `agendaPaged` hands the agenda's records: all but the summaries first, then the summaries a
+ * page at a time, in order, as JSON: the elements of an array (each summary's JSON, joined by
+ * commas), which the agenda's read model writes as they come.
+ */
 export interface AgendaSink {
   head(records: Omit<AgendaRecords, 'summaries'>): void | Promise<void>;
-  summaries(page: readonly ApplicationSummary[]): void | Promise<void>;
+  summaries(json: string): void | Promise<void>;
 }
 
 // ---------------------------------------------------------------- the store

@@ -93,9 +93,8 @@ export async function writeSnapshot(databaseDir: string, store: Store, userId: U
         fd = openSync(temporary, 'w');
         writeSync(fd, `${start.slice(0, -1)},"summaries":[`);
       },
-      summaries: (page) => {
+      summaries: (text) => {
         if (fd === undefined) return;
-        const text = page.map((summary) => JSON.stringify(summary)).join(',');
         writeSync(fd, first ? text : `,${text}`);
         first = false;
       },

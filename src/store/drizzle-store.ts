@@ -693,10 +693,12 @@ export class DrizzleStore implements Store {
     const limit = Math.max(1, Math.min(EXPORT_PAGE_MAX, Math.floor(pageSize)));
     return this.read(async (q) => {
       await sink.head(json.agendaHeadFrom(rowsOf(await q.execute(json.AGENDA_HEAD.sql({ userId, before: bound })))));
-      await applicationPages(q, userId, limit, json.PAGED_SUMMARY_TEXT, (text) => {
-        const { position, summary } = json.pagedSummaryFrom(text);
-        return { position, id: summary.id, item: summary };
-      }, (page) => sink.summaries(page));
+      for (let after: { position: number; id: string } | undefined; ;) {
+        const page = json.summaryPageFrom(rowsOf(await q.execute(json.summaryPage(userId, limit, after))));
+        if (page.count > 0) await sink.summaries(page.texts);
+        if (page.count < limit || page.last === undefined) break;
+        after = page.last;
+      }
     });
   }
 

@@ -8,7 +8,7 @@ import { AppError, type Problem } from '../app/errors.js';
 import { isStorableText } from '../app/storable.js';
 import {
   CRITERION_RATING_MAX, CRITERION_WEIGHT_MAX,
-  type ApplicationSummary, type Criterion, type CriterionRating, type NextDue, type Offer, type OfferItem, type RedFlagNote, type User,
+  type Criterion, type CriterionRating, type NextDue, type Offer, type OfferItem, type RedFlagNote, type User,
 } from '../app/ports.js';
 import type {
   Application, Candidate, Debrief, Directions, Interview, Person, Reference, Salary, Settings, Timeline, Touch,
@@ -468,24 +468,6 @@ function toSalary(r: Pick<ApplicationRow, 'salaryText' | 'salaryMin' | 'salaryMa
 
 export function toNextDue(r: Pick<ApplicationRow, 'nextDueAt' | 'nextDueKind'>): NextDue | undefined {
   return r.nextDueAt !== null && r.nextDueKind !== null ? { at: r.nextDueAt, kind: r.nextDueKind } : undefined;
-}
-
-export type SummaryRow = Pick<ApplicationRow,
-  'id' | 'company' | 'role' | 'status' | 'appliedOn' | 'nextDueAt' | 'nextDueKind' | 'location' | 'workplace' | 'salaryText' | 'tags' | 'sourceId'>;
-
-export function toSummary(r: SummaryRow): ApplicationSummary {
-  const nextDue = toNextDue(r);
-  return {
-    id: r.id, company: r.company, role: r.role, status: r.status,
-    ...(r.appliedOn !== null ? { appliedOn: r.appliedOn } : {}),
-    ...(nextDue ? { nextDue } : {}),
-    ...some('location', r.location),
-    ...some('workplace', r.workplace),
-    ...some('salary', r.salaryText),
-    // A read model written before the details has no tags.
-    ...(r.tags !== null && r.tags !== undefined && r.tags.length > 0 ? { tags: r.tags } : {}),
-    ...some('sourceId', r.sourceId),
-  };
 }
 
 export function toRedFlag(r: RedFlagRow): RedFlagNote {

@@ -304,6 +304,20 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
           const stored = { ...app, id: `${app.id}#${++n}` };
           await store.saveApplication(user, stored);
           expect(await store.getApplication(user, stored.id)).toStrictEqual(stored);
+          // The summary the database builds says what the application says.
+          const at = iso('2026-03-10T14:00:00.125Z') + n;
+          await store.setNextDue(user, stored.id, at, 'status_check');
+          const summary = (await store.listApplications(user)).find((x) => x.id === stored.id);
+          expect(summary).toStrictEqual({
+            id: stored.id, company: stored.company, role: stored.role, status: stored.status,
+            ...(stored.appliedOn !== undefined ? { appliedOn: stored.appliedOn } : {}),
+            nextDue: { at, kind: 'status_check' },
+            ...(stored.location !== undefined ? { location: stored.location } : {}),
+            ...(stored.workplace !== undefined ? { workplace: stored.workplace } : {}),
+            ...(stored.salary !== undefined ? { salary: stored.salary.text } : {}),
+            ...(stored.tags !== undefined && stored.tags.length > 0 ? { tags: stored.tags } : {}),
+            ...(stored.sourceId !== undefined ? { sourceId: stored.sourceId } : {}),
+          });
         }), { numRuns: 40 });
       });
     });
@@ -561,7 +575,7 @@ export function defineStoreContract(name: string, setup: () => Promise<StoreFact
         for (const pageSize of [2, 3]) {
           let head: Omit<AgendaRecords, 'summaries'> | undefined;
           const pages: (readonly ApplicationSummary[])[] = [];
-          await store.agendaPaged(user, before, { head: (h) => { head = h; }, summaries: (page) => { pages.push(page); } }, pageSize);
+          await store.agendaPaged(user, before, { head: (h) => { head = h; }, summaries: (text) => { pages.push(JSON.parse(`[${text}]`) as ApplicationSummary[]); } }, pageSize);
           expect({ ...head, summaries: pages.flat() }).toStrictEqual(records);
           expect(pages.every((page) => page.length > 0 && page.length <= pageSize)).toBe(true);
         }
