@@ -97,7 +97,8 @@ function csvProblem(error: unknown, row: number, maxRowBytes: number): FileProbl
   return new FileProblem(`the CSV could not be read: ${error instanceof Error ? error.message : String(error)}`, row);
 }
 
-export async function* csvRows(head: Uint8Array, source: ByteSource, info: ImportInfo, options: ImportOptions): AsyncGenerator<RawRow> {
+/** The file's rows, a piece's worth at a time (a yield per row was a tenth of a large import's time). */
+export async function* csvRows(head: Uint8Array, source: ByteSource, info: ImportInfo, options: ImportOptions): AsyncGenerator<readonly RawRow[]> {
   const found = encodingOf(head);
   if ('problem' in found) throw new FileProblem(found.problem);
   info.encoding = found.encoding;
@@ -111,17 +112,17 @@ export async function* csvRows(head: Uint8Array, source: ByteSource, info: Impor
   if (sep && !options.delimiter) delimiter = sep[1] ?? delimiter;
   info.delimiter = delimiter;
 
-  // csv-parse runs synchronously inside write(): each record is handed to on_record and taken out
-  // of the stream there, so records parsed before an error are never lost and the queue never
-  // holds more than one piece's worth.
+  // csv-parse runs synchronously inside write(), and the stream flows: each record comes out as
+  // 'data' there, so records parsed before an error are never lost and the queue never holds more
+  // than one piece's worth. (An on_record callback would do the same, with an object of the
+  // parser's state built for each record: a fifth more of the parsing.)
   const queue: string[][] = [];
   let failure: unknown;
   const parser = parse({
     delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxRowBytes,
-    on_record: (record: string[]) => {
-      queue.push(record);
-      return null;
-    },
+  });
+  parser.on('data', (record: string[]) => {
+    queue.push(record);
   });
   parser.on('error', (error) => {
     failure ??= error;
@@ -138,13 +139,17 @@ export async function* csvRows(head: Uint8Array, source: ByteSource, info: Impor
   });
 
   let row = 0;
-  async function* drain(): AsyncGenerator<RawRow> {
-    for (let record = queue.shift(); record !== undefined; record = queue.shift()) {
+  /** The rows parsed so far, taken out of the queue. */
+  const drain = (): RawRow[] => {
+    const rows: RawRow[] = [];
+    for (const record of queue) {
       row++;
       if (row === 1 && sep) continue;
-      yield { row, cells: record };
+      rows.push({ row, cells: record });
     }
-  }
+    queue.length = 0;
+    return rows;
+  };
   try {
     const pieces = first.done ? text : (async function* all() {
       yield first.value;
@@ -153,12 +158,14 @@ export async function* csvRows(head: Uint8Array, source: ByteSource, info: Impor
     for await (const chunk of pieces) {
       for (const piece of split(chunk)) {
         await write(piece);
-        yield* drain();
+        const rows = drain();
+        if (rows.length > 0) yield rows;
         if (failure !== undefined) throw failure;
       }
     }
     await end();
-    yield* drain();
+    const rows = drain();
+    if (rows.length > 0) yield rows;
     if (failure !== undefined) throw failure;
   } catch (error) {
     throw csvProblem(error, row + 1, maxRowBytes);

@@ -57,18 +57,20 @@ export async function* importApplications(input: ImportInput, options: ImportOpt
   };
 
   try {
-    for await (const raw of rawRows(info, options, source)) {
-      rowsDone = raw.row;
-      if (!mapping) {
-        if (!raw.cells.every((c) => cellText(c).trim() === '')) mapping = finder.offer(raw);
-        continue;
+    for await (const some of rawRows(info, options, source)) {
+      for (const raw of some) {
+        rowsDone = raw.row;
+        if (!mapping) {
+          if (!raw.cells.every((c) => cellText(c).trim() === '')) mapping = finder.offer(raw);
+          continue;
+        }
+        const result = toRecord(raw, mapping, ctx);
+        if (result === null) continue;
+        dataRows++;
+        if ('record' in result) records.push(result.record);
+        else result.errors.forEach(report);
+        if (records.length >= batchSize || errors.length >= batchSize) yield batch();
       }
-      const result = toRecord(raw, mapping, ctx);
-      if (result === null) continue;
-      dataRows++;
-      if ('record' in result) records.push(result.record);
-      else result.errors.forEach(report);
-      if (records.length >= batchSize || errors.length >= batchSize) yield batch();
     }
     if (!mapping) finder.fail();
     if (dataRows === 0) report({ message: 'the file has a header row but no applications under it', fatal: true });

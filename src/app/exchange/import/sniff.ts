@@ -27,7 +27,8 @@ function binaryKind(head: Uint8Array): string | null {
   return null;
 }
 
-export async function* rawRows(info: ImportInfo, options: ImportOptions, source: ByteSource): AsyncGenerator<RawRow> {
+/** The file's rows, some at a time. */
+export async function* rawRows(info: ImportInfo, options: ImportOptions, source: ByteSource): AsyncGenerator<readonly RawRow[]> {
   const head = await readHead(source);
   if (head.length === 0) throw new FileProblem(EMPTY_FILE);
   const zip = startsWith(head, 0x50, 0x4b, 0x03, 0x04);

@@ -18,7 +18,11 @@ function xlsxCell(value: CellValue): RawCell {
   return '';
 }
 
-export async function* xlsxRows(head: Uint8Array, source: ByteSource, info: ImportInfo, options: ImportOptions): AsyncGenerator<RawRow> {
+/** How many rows of a sheet are handed on at a time. */
+const ROWS_AT_ONCE = 500;
+
+/** The sheet's rows, `ROWS_AT_ONCE` at a time. */
+export async function* xlsxRows(head: Uint8Array, source: ByteSource, info: ImportInfo, options: ImportOptions): AsyncGenerator<readonly RawRow[]> {
   const max = options.maxXlsxBytes ?? 50 * 1024 * 1024;
   const parts: Uint8Array[] = [head];
   let size = head.length;
@@ -48,10 +52,16 @@ export async function* xlsxRows(head: Uint8Array, source: ByteSource, info: Impo
   }
   info.sheet = sheet.name;
   const width = sheet.columnCount;
+  let rows: RawRow[] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: RawCell[] = [];
     for (let c = 1; c <= width; c++) cells.push(xlsxCell(row.getCell(c).value));
-    yield { row: r, cells };
+    rows.push({ row: r, cells });
+    if (rows.length >= ROWS_AT_ONCE) {
+      yield rows;
+      rows = [];
+    }
   }
+  if (rows.length > 0) yield rows;
 }
