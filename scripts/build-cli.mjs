@@ -1,5 +1,6 @@
 /**
- * Builds the CLI (`npm run build:cli`): src/cli/bin.ts and everything it imports bundled by esbuild
+ * Builds the CLI (`npm run build:cli`): src/cli/bin.ts (and the import's reading thread,
+ * src/cli/import-reader.ts) and everything they import bundled by esbuild
  * into dist/cli/bin.js and its chunks (one file per lazily loaded command or package), because
  * loading hundreds of separate modules took ≈ 0.35 s of every command. Packages that find files of
  * their own beside their code (PGlite's wasm, the dictionaries) or are large and rarely used stay
@@ -28,7 +29,8 @@ const OTHERS = new Set(['web', 'dictionary']);
 if (existsSync(DIST)) for (const entry of readdirSync(DIST)) if (!OTHERS.has(entry)) rmSync(join(DIST, entry), { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
-  entryPoints: { bin: 'src/cli/bin.ts' },
+  // The import's reading thread (src/cli/import-reader.ts) is an entry of its own beside bin.js.
+  entryPoints: { bin: 'src/cli/bin.ts', 'import-reader': 'src/cli/import-reader.ts' },
   outdir: OUT,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

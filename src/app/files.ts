@@ -2,14 +2,15 @@
  * Use cases for the files users exchange: calendar and spreadsheet exports, tracker imports (all
  * or nothing, streamed), and whole backups.
  */
-import { hash } from 'node:crypto';
 import { plan } from '../core/rules/planner.js';
 import type { Plan } from '../core/rules/plan-types.js';
 import type { Application, Scenario } from '../core/model.js';
 import type { OfferAnswer } from './agenda.js';
 import { AppError } from './errors.js';
 import { renderCalendar, type CalendarOptions } from './exchange/ics.js';
-import { importApplications, type ImportError, type ImportField, type ImportInfo, type ImportInput, type ImportedApplication } from './exchange/import/index.js';
+import {
+  importApplications, matchKey, type ImportBatch, type ImportError, type ImportField, type ImportInfo, type ImportInput, type ImportOptions, type ImportedApplication,
+} from './exchange/import/index.js';
 import { oneLine, shorten } from './exchange/text.js';
 import { renderCsv, renderXlsx, type SheetId } from './exchange/spreadsheet.js';
 import type { ApplicationHead, ApplicationRecord, Store } from './ports.js';
@@ -86,6 +87,13 @@ export interface ImportRequest {
 }
 
 /**
+ * What an import reads: the file's bytes (read into batches by `importApplications` on this
+ * thread), or something that reads them into batches with the import's options (the CLI reads a
+ * file in a worker thread: exchange/import/thread.ts).
+ */
+export type ImportSource = ImportInput | { readonly readBatches: (options: ImportOptions) => AsyncIterable<ImportBatch> };
+
+/**
  * Rows an import reads and writes at a time (one read of their matches, one insert per table):
  * 2,000 instead of 500 took ~10 % less CPU for 100,000 rows (the statements' own costs), and a
  * batch's records are small beside the database's memory.
@@ -120,11 +128,6 @@ function importFailure(errors: readonly ImportError[], total: number): AppError 
   return new AppError({ reason: 'import.failed', params: { head, lines: [...shown, ...more] } }, { at: 'import' });
 }
 
-/** How a re-import finds an application already recorded: the same company, role and date applied (case and spacing aside). */
-function matchKey(company: string, role: string, appliedOn: number | undefined): string {
-  const norm = (t: string): string => t.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return `${norm(company)}\u0000${norm(role)}\u0000${appliedOn ?? ''}`;
-}
 
 /** The application as recorded, with what the row gives laid over it: details given replace, absent ones are kept. */
 function merged<T extends ApplicationHead>(current: T, row: ImportedApplication): T {
@@ -169,20 +172,6 @@ function ordered<T extends ApplicationHead>(app: T): T {
   return Object.fromEntries(ORDER.filter((k) => a[k] !== undefined).map((k) => [k, a[k]])) as unknown as T;
 }
 
-/**
- * What an imported row sets (merged lays exactly these over an application), as a digest: a row
- * whose digest is the one the store kept for the application it matches, written from a row with
- * these same values and changed in none of them since, would leave it as it is.
- */
-function rowDigest(r: ImportedApplication): string {
-  const app = r.application;
-  const values = [
-    r.statusGiven ? app.status : null, app.company, app.role, app.appliedOn ?? null, app.postingUrl ?? null, app.location ?? null,
-    app.workplace ?? null, app.salary ?? null, app.source ?? null, app.sourceId ?? null, app.description ?? null, app.notes ?? null,
-    app.tags ?? null, app.people[0]?.name.toLowerCase() ?? null,
-  ];
-  return hash('sha1', JSON.stringify(values), 'base64');
-}
 
 /**
  * The ids of the applications recorded, how a row finds them (by the source's id, by company,
@@ -217,7 +206,7 @@ async function recordedKeys(deps: AppDeps): Promise<{ taken: Set<string>; bySour
  * fall in the file: it updates the application the earlier one added (counted as updated, or
  * unchanged when it differs in nothing), and `repeated` counts such rows. A dry run writes nothing and returns its problems instead of throwing them.
  */
-export async function importFile(deps: AppDeps, input: ImportInput, req: ImportRequest): Promise<ImportSummary> {
+export async function importFile(deps: AppDeps, source: ImportSource, req: ImportRequest): Promise<ImportSummary> {
   const profile = await requireProfile(deps);
   const { taken, bySourceId, byKey, digests } = await recordedKeys(deps);
   // The reader's ids are only placeholders (newRecord gives the ids kept): a counter, not a UUID per row and person.
@@ -267,7 +256,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
   /** Whether the row leaves the recorded application `id` as it is, known from its digest alone. */
   const keptByDigest = (id: string | undefined, digest: string): boolean =>
     id !== undefined && !created.has(id) && !changedHere.has(id) && digests.get(id) === digest;
-  const batches = importApplications(input, options)[Symbol.asyncIterator]();
+  const batches = (typeof source === 'object' && 'readBatches' in source ? source.readBatches(options) : importApplications(source, options))[Symbol.asyncIterator]();
 
   /**
    * Matches the next batches' rows until one has something to write (what it adds and changes),
@@ -290,8 +279,8 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
       // per batch for the applications recorded before it that its rows match, without their
       // interviews and touches (a row changes neither); those are read for the ones it changes.
       // A row whose digest is the one kept for its match is not read at all.
-      const keys = batch.records.map((r) => keyOf(r.application));
-      const rowDigests = batch.records.map(rowDigest);
+      const keys = batch.keys;
+      const rowDigests = batch.digests;
       const ids = [...new Set(batch.records.map((r, i) => {
         const id = matchOf(r, keys[i] ?? '');
         return keptByDigest(id, rowDigests[i] ?? '') ? undefined : id;
@@ -398,7 +387,7 @@ export async function importFile(deps: AppDeps, input: ImportInput, req: ImportR
     });
   } finally {
     // Closes the file when an error stopped the reading early.
-    await batches.return(undefined);
+    await batches.return?.(undefined);
   }
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { commandName, runCli } from './main.js';
 import { clackPrompter } from './prompter.js';
+import { importReaderThread } from './reader-thread.js';
 import { compileRegExpsForLanguage } from './regexps.js';
 
 /**
@@ -21,6 +22,7 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
 }
 
 compileRegExpsForLanguage(commandName(process.argv.slice(2)));
+const importReader = importReaderThread(import.meta.url);
 
 const code = await runCli(process.argv.slice(2), {
   stdout: quietOnClosedPipe(process.stdout),
@@ -32,5 +34,6 @@ const code = await runCli(process.argv.slice(2), {
   interactive: process.stdin.isTTY && process.stdout.isTTY,
   prompt: clackPrompter,
   hostTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  ...(importReader ? { importReader } : {}),
 });
 process.exitCode = code;

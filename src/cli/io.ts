@@ -1,4 +1,5 @@
 /** What the CLI needs from the outside world, passed in so tests run it in-process. */
+import type { StartReader } from '../app/exchange/import/thread.js';
 import type { MailKey } from '../app/mail/credentials.js';
 import type { Deps } from '../deps.js';
 
@@ -27,4 +28,9 @@ export interface CliIo {
   readonly mailKey?: MailKey;
   /** Writes a file (exports, backups, .eml). */
   readonly writeFile?: (path: string, data: string | Uint8Array) => void;
+  /**
+   * Starts the worker thread that reads an import's file (import-reader.ts beside bin.ts), in a
+   * process of its own; without it, the file is read on the main thread.
+   */
+  readonly importReader?: StartReader;
 }

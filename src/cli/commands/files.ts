@@ -5,7 +5,8 @@ import { runInNewContext } from 'node:vm';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../app/errors.js';
 import { backup, exportCalendar, exportSpreadsheet, hasRecords, importFile } from '../../app/files.js';
-import { MAP_FIELDS_HINT, parseColumnMap } from '../../app/exchange/import/index.js';
+import { MAP_FIELDS_HINT, parseColumnMap, type ImportOptions } from '../../app/exchange/import/index.js';
+import { readInThread } from '../../app/exchange/import/thread.js';
 import { SHEETS } from '../../app/exchange/spreadsheet.js';
 import { backupBefore, printJson, withApp } from '../context.js';
 import type { CliIo } from '../io.js';
@@ -54,6 +55,13 @@ function progressBar(io: CliIo): (rows: number, bytes: number, total: number | u
     io.stderr(`\rImporting [${bar}] ${Math.round(share * 100)}% \u00b7 ${rows.toLocaleString('en-US')} rows`);
   };
 }
+
+/**
+ * From this size on, an import's file is read in a worker thread (app/exchange/import/thread.ts):
+ * 100,000 rows (14 MB) took 8.0–8.4 s instead of 9.3–10.5 s, but 10,000 rows (1.4 MB) took as
+ * long or longer (starting the thread) and 50 MB more memory (bench/import-store.bench.ts).
+ */
+const READ_IN_THREAD_BYTES = 4 * 1024 * 1024;
 
 /** Rows an import reads between two full garbage collections. */
 const COLLECT_EVERY_ROWS = 10_000;
@@ -143,7 +151,10 @@ Examples:
       };
       // The backup is written before the first write, so an import that changes nothing writes none.
       const beforeWrite = async (): Promise<void> => { if (await hasRecords(deps)) await backupBefore(io, cmd, deps, 'before-import'); };
-      const summary = await importFile(deps, createReadStream(file), {
+      // A large file, in a process of its own, is read in a worker thread while this one writes.
+      const reader = totalBytes >= READ_IN_THREAD_BYTES ? io.importReader : undefined;
+      const source = reader !== undefined ? { readBatches: (options: ImportOptions) => readInThread(reader, file, options) } : createReadStream(file);
+      const summary = await importFile(deps, source, {
         format, dryRun: opts.dryRun === true, totalBytes, beforeWrite,
         ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}), onProgress, ...(map ? { map } : {}),
       }).catch((error: unknown) => {

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { dateOrderOf } from './dates.js';
 import { HeaderFinder, STATUS_HINT, type Mapping } from './headers.js';
+import { matchKey, rowDigest } from './keys.js';
 import { toRecord, type RowContext } from './rows.js';
 import { rawRows } from './sniff.js';
 import { FileProblem, byteSource, cellText } from './source.js';
@@ -16,6 +17,7 @@ import type { ImportBatch, ImportError, ImportInfo, ImportInput, ImportOptions, 
 
 export { parseDateText } from './dates.js';
 export { MAP_FIELDS_HINT, importStatus, normaliseHeader, parseColumnMap } from './headers.js';
+export { matchKey } from './keys.js';
 export {
   IMPORT_FIELDS, formatImportError, type DateOrder, type ImportBatch, type ImportColumn, type ImportError, type ImportField, type ImportInfo,
   type ImportInput, type ImportOptions, type ImportPreview, type ImportedApplication,
@@ -49,7 +51,8 @@ export async function* importApplications(input: ImportInput, options: ImportOpt
     } else unlisted++;
   };
   const batch = (): ImportBatch => {
-    const out = { records, errors, rowsDone, info };
+    const keys = records.map((r) => matchKey(r.application.company, r.application.role, r.application.appliedOn));
+    const out = { records, keys, digests: records.map(rowDigest), errors, rowsDone, info };
     records = [];
     errors = [];
     options.onProgress?.(rowsDone, source.bytes, source.total);

@@ -85,6 +85,9 @@ export interface ImportInfo {
 
 export interface ImportBatch {
   readonly records: readonly ImportedApplication[];
+  /** Each record's match key and digest (keys.ts), in the same order. */
+  readonly keys: readonly string[];
+  readonly digests: readonly string[];
   readonly errors: readonly ImportError[];
   /** Rows read so far, header and blank rows included. */
   readonly rowsDone: number;
