@@ -128,7 +128,6 @@ function importFailure(errors: readonly ImportError[], total: number): AppError 
   return new AppError({ reason: 'import.failed', params: { head, lines: [...shown, ...more] } }, { at: 'import' });
 }
 
-
 /** The application as recorded, with what the row gives laid over it: details given replace, absent ones are kept. */
 function merged<T extends ApplicationHead>(current: T, row: ImportedApplication): T {
   const app = row.application;
@@ -171,7 +170,6 @@ function ordered<T extends ApplicationHead>(app: T): T {
   const a = app as unknown as Record<string, unknown>;
   return Object.fromEntries(ORDER.filter((k) => a[k] !== undefined).map((k) => [k, a[k]])) as unknown as T;
 }
-
 
 /**
  * The ids of the applications recorded, how a row finds them (by the source's id, by company,
