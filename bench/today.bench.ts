@@ -17,15 +17,20 @@
  * Each run is a fresh process, so the time includes Node start-up and loading the bundle (`npm run
  * build`). `today` reads the agenda's read model (src/store/agenda-snapshot.ts), which every CLI
  * command that opens the database leaves up to date, so the everyday run does not start PGlite;
- * the "read model dropped" row deletes it before each run, as a write by the web app does, so that
- * run opens the database, checks its migrations and writes the model again. Two warm-up runs (file
+ * the "right after the web app wrote" row runs the real `afterword serve` on the same folder and
+ * adds an application through its API before each run: the write drops the read model, the server
+ * writes it again a quarter of a second later, and `today` waits for that (both targets: median ≤
+ * 700 ms). The "read model gone" row deletes it before each run with no server to write it again
+ * (a killed server), so that run opens the database, checks its migrations and writes the model
+ * again: the floor of a run that must start PGlite, not a target. Two warm-up runs (file
  * cache) are not counted. Loading alone is `today --help` (every module `today` needs, no database). The other
  * phases are timed in a plain Node child that imports the sources compiled one file per module (by
  * esbuild, into node_modules/.cache) and does what `today` does.
  * `--profile` adds one run under `--cpu-prof` and sums its samples by where the code comes from.
  * Prints a table only; nothing here asserts a time. Target: median ≤ 700 ms.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,6 +39,7 @@ import { build } from 'esbuild';
 import { LOCAL_USER } from '../src/app/ports.js';
 import { refreshNextDue, saveProfile, type AppDeps } from '../src/app/records.js';
 import { parseScenario } from '../src/core/scenario.js';
+import { CSRF_HEADER } from '../src/server/security.js';
 import { createTimeRules } from '../src/core/time.js';
 import { invalidateSnapshot } from '../src/store/agenda-snapshot.js';
 import { pgliteDir } from '../src/store/open.js';
@@ -131,6 +137,66 @@ function timed(label: string, args: readonly string[], runs: number, nodeFlags: 
     last = r.stdout;
   }
   return { label, times, last };
+}
+
+// ------------------------------------------------------------------ right after the web app wrote
+
+/** `afterword serve` on `dataDir` (a real process, any free port), signed in as the browser is. */
+async function served(dataDir: string): Promise<{ write: (i: number) => Promise<void>; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-log', '--data-dir', dataDir], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => { out += c; });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  };
+  try {
+    const started = Date.now();
+    let url: string | undefined;
+    while ((url = /http:\/\/127\.0\.0\.1:\d+\/\?key=\w+/.exec(out)?.[0]) === undefined) {
+      if (child.exitCode !== null || Date.now() - started > 60_000) throw new Error(`afterword serve did not start: ${out}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const base = new URL(url).origin;
+    const entry = await fetch(url, { redirect: 'manual' });
+    const cookie = (entry.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+    const { csrf } = await (await fetch(`${base}/api/session`, { headers: { Cookie: cookie } })).json() as { csrf: string };
+    const write = async (i: number): Promise<void> => {
+      const res = await fetch(`${base}/api/applications`, {
+        method: 'POST', body: JSON.stringify({ company: `Served Ltd ${i}`, role: 'Analyst' }),
+        headers: { Cookie: cookie, [CSRF_HEADER]: csrf, Origin: base, 'Content-Type': 'application/json' },
+      });
+      if (res.status !== 201) throw new Error(`the web app's write answered ${res.status}: ${await res.text()}`);
+    };
+    return { write, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * `today` run the moment the web app has written (an application added through the API) while
+ * `afterword serve` holds the database: the write dropped the read model, the server writes it
+ * again a quarter of a second later, and `today` waits for it rather than being refused.
+ */
+async function timedAfterWebWrite(label: string, dataDir: string, runs: number): Promise<{ label: string; times: number[]; last: string }> {
+  const server = await served(dataDir);
+  try {
+    const times: number[] = [];
+    let last = '';
+    for (let i = 0; i < runs + 2; i++) {
+      await server.write(i);
+      const r = run([BIN, 'today', '--data-dir', dataDir]);
+      if (i >= 2) times.push(r.ms);
+      last = r.stdout;
+    }
+    return { label, times, last };
+  } finally {
+    await server.stop();
+  }
 }
 
 // ------------------------------------------------------------------ in-process phases
@@ -237,7 +303,8 @@ async function measure(label: string, n: number, runs: number, backlog: boolean,
     const seeded = await seed(dataDir, n, Date.now(), backlog);
     const today = timed('today (the read model there: the everyday case)', [BIN, 'today', '--data-dir', dataDir], runs);
     const json = timed('today --json', [BIN, 'today', '--json', '--data-dir', dataDir], Math.min(runs, 10));
-    const dropped = timed('today with the read model dropped (after the web app wrote): opens PGlite', [BIN, 'today', '--data-dir', dataDir],
+    const afterWeb = await timedAfterWebWrite('today right after the web app wrote (serve running: it writes the read model again)', dataDir, Math.min(runs, 10));
+    const dropped = timed('today with the read model gone and no server to write it (a killed server): opens PGlite', [BIN, 'today', '--data-dir', dataDir],
       Math.min(runs, 10), [], () => invalidateSnapshot(pgliteDir(dataDir)));
     const load = timed('today --help (Node start-up and loading what today needs)', [BIN, 'today', '--help', '--data-dir', dataDir], Math.min(runs, 10));
     const phaseRuns: Phases[] = [];
@@ -248,10 +315,10 @@ async function measure(label: string, n: number, runs: number, backlog: boolean,
     const rows: Row[] = [[`${label}: ${seeded.applications} applications, ${seeded.people} people, ${seeded.interviews} interviews, ${seeded.touches} touches; `
       + `${seeded.indexed} with a next due action; today lists ${agendaJson.overdue?.length ?? 0} overdue, ${agendaJson.due?.length ?? 0} due, `
       + `${agendaJson.coming?.length ?? 0} coming`, '', '']];
-    for (const t of [today, json, dropped, load]) {
+    for (const t of [today, json, afterWeb, dropped, load]) {
       const st = stats(t.times);
       rows.push([`  ${t.label} (${t.times.length} runs)`, `median ${ms(st.median)}, p90 ${ms(st.p90)}, min ${ms(st.min)}, max ${ms(st.max)}`,
-        t === today || t === dropped ? `median \u2264 ${TARGET_MS} ms: ${st.median <= TARGET_MS ? 'met' : 'MISSED'}` : '']);
+        t === today || t === afterWeb ? `median \u2264 ${TARGET_MS} ms: ${st.median <= TARGET_MS ? 'met' : 'MISSED'}` : '']);
     }
     rows.push(['  in-process phases of a run that opens the database (medians of 7 runs, plain node)', '', '']);
     for (const [what, key] of [
