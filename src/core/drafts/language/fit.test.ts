@@ -619,3 +619,18 @@ describe('reading round 20 (US thank-you notes)', () => {
     expect(fitDetail('Customers said the app is slow at checkout', toHer).value).toEqual({ form: 'fact', text: 'Customers said the app is slow at checkout' });
   });
 });
+
+describe('reading round 21 (call scripts and thank-you notes)', () => {
+  it('a present habit of theirs and an act in the interview are two points, whatever the act asked or said', () => {
+    // Was "It was helpful to hear that you coach the U14 rugby team and asked if I'd help with fixtures on Saturdays."
+    const rugby = fitDetail('He coaches the U14 rugby team and asked if I\'d help with fixtures on Saturdays', toHer);
+    expect(rugby.value).toEqual({ form: 'fact', text: 'you coach the U14 rugby team' });
+    expect(rugby.dropped).toEqual([{ text: 'asked if I\'d help with fixtures on Saturdays', reason: 'several_points' }]);
+    expect(fitDetail('She leads the platform team and asked whether I know Terraform', toHer).value).toEqual({ form: 'fact', text: 'you lead the platform team' });
+    expect(fitDetail('She runs the Leeds office and mentioned they are hiring two more', toHer).value).toEqual({ form: 'fact', text: 'you run the Leeds office' });
+    // Two acts in the interview stay one point; so does a subject whose second noun has a verb after it.
+    expect(fitDetail('she walked me through the roadmap and asked what I thought about it', toHer).value)
+      .toEqual({ form: 'act', text: 'you walked me through the roadmap and asked what I thought about it' });
+    expect(fitDetail('the plan and revised forecast are due in May', toHer).value).toBeUndefined();
+  });
+});

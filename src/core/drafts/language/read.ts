@@ -94,9 +94,16 @@ function secondAct(clause: string): string[] {
     const next = terms[k + 1];
     if (terms[k]?.lower !== 'and' || !is(next, 'PastTense') || is(next, 'Noun') || is(next, 'Adjective')) continue;
     const before = terms.slice(0, k);
+    const verb = finiteVerb(before);
+    if (verb < 0) continue;
     // "…the plan and revised forecast are due": a verb later on makes "revised" part of a subject.
     const after = terms.slice(k + 2);
-    if (finiteVerb(before) < 0 || after.some((t, i) => isFinite(after, i) || is(t, 'Copula'))) continue;
+    // "He coaches the U14 team and asked if I'd help", "she runs the office and mentioned they are
+    // hiring": when the first is a present habit of theirs and the second an act in the interview
+    // (two points), a verb inside what was asked or said is not one of the sentence's.
+    const opens = isSpeechVerb(next?.lower ?? '') ? 0 : after.findIndex((t) => t.lower === 'if' || WH.has(t.lower));
+    const own = is(before[verb], 'PresentTense') && opens >= 0 ? after.slice(0, opens) : after;
+    if (own.some((t, i) => isFinite(own, i) || is(t, 'Copula'))) continue;
     return [textOf(before), textOf(terms.slice(k + 1))];
   }
   return [clause];
