@@ -75,7 +75,10 @@ export function MailProposals({ userZone, onChanged, applicationId }: { userZone
     () => ok(client.api.mailbox.proposals.$get({ query: applicationId !== undefined ? { application: applicationId } : {} })), [applicationId],
   );
   const [said, setSaid] = useState<string>();
-  const list = data?.proposals ?? [];
+  // A message decided here leaves the list at once, with the words that say what was done, not when
+  // the list comes back from the server.
+  const [decided, setDecided] = useState<ReadonlySet<ProposalJson['id']>>(new Set());
+  const list = (data?.proposals ?? []).filter((p) => !decided.has(p.id));
   if (error) return <ErrorNote error={error} />;
   if (list.length === 0 && said === undefined) return null;
   return (
@@ -84,7 +87,12 @@ export function MailProposals({ userZone, onChanged, applicationId }: { userZone
       <p className={said ? 'notice good' : 'mp-said'} role="status" aria-live="polite">{said}</p>
       {list.length > 0 && (
         <ul className="list">
-          {list.map((p) => <Proposal key={p.id} p={p} userZone={userZone} linked={applicationId === undefined} onDecided={(words) => { setSaid(words); reload(); onChanged(); }} />)}
+          {list.map((p) => <Proposal key={p.id} p={p} userZone={userZone} linked={applicationId === undefined} onDecided={(words) => {
+            setSaid(words);
+            setDecided((before) => new Set(before).add(p.id));
+            reload();
+            onChanged();
+          }} />)}
         </ul>
       )}
     </section>
