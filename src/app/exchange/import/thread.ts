@@ -24,7 +24,7 @@ interface Start {
 type Message =
   | { readonly kind: 'batch'; readonly batch: ImportBatch; readonly bytes: number; readonly total: number | undefined }
   | { readonly kind: 'done' }
-  | { readonly kind: 'failed'; readonly message: string; readonly stack?: string };
+  | { readonly kind: 'failed'; readonly message: string; readonly code?: string; readonly stack?: string };
 
 /** Batches the worker reads ahead of the one the main thread is on. */
 const AHEAD = 2;
@@ -74,7 +74,9 @@ export async function* readInThread(start: StartReader, file: string, options: I
       if (message === undefined) throw failure ?? new Error('the import\'s reading thread stopped');
       if (message.kind === 'done') return;
       if (message.kind === 'failed') {
-        const error = new Error(message.message);
+        // As reading on this thread would have failed: the system's code kept ("EACCES"), for the words the edges give it.
+        const error: Error & { code?: string } = new Error(message.message);
+        if (message.code !== undefined) error.code = message.code;
         if (message.stack !== undefined) error.stack = message.stack;
         throw error;
       }
@@ -122,7 +124,10 @@ export async function serveReader(): Promise<void> {
     port.postMessage({ kind: 'done' } satisfies Message);
   } catch (error) {
     const failed = error instanceof Error ? error : new Error(String(error));
-    port.postMessage({ kind: 'failed', message: failed.message, ...(failed.stack !== undefined ? { stack: failed.stack } : {}) } satisfies Message);
+    const code: unknown = Reflect.get(failed, 'code');
+    port.postMessage({
+      kind: 'failed', message: failed.message, ...(typeof code === 'string' ? { code } : {}), ...(failed.stack !== undefined ? { stack: failed.stack } : {}),
+    } satisfies Message);
   } finally {
     port.close();
   }
