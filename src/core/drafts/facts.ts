@@ -105,6 +105,8 @@ function obviousTypos(findings: ReturnType<typeof checkToneData>): ReturnType<ty
     const best = f.suggestions[0] ?? '';
     if (f.suggestions.length !== 1 && !FREQUENT_WORDS.has(best)) return false;
     const [typed, meant] = [f.found.toLowerCase(), best.toLowerCase()];
+    // "zoë" is no slip for "zoo": a letter with a mark is typed on purpose (a name, a word of another language).
+    if (/\P{ASCII}/u.test(typed) && !/\P{ASCII}/u.test(meant)) return false;
     return oneEditApart(typed, meant) || sameButDoubling(typed, meant);
   });
 }
@@ -221,9 +223,27 @@ export function namesOf(p: Person): string[] {
 export function detailOf(input: PersonDraftInput, person: Person, as: 'you' | { readonly name: string }): { value?: DetailForm; leftOut: LeftOut[] } {
   const raw = input.interview.interview.debrief?.details?.[person.id];
   if (!present(raw)) return { leftOut: [] };
-  const fitted = fitDetail(withTyposCorrected(raw, input), { names: namesOf(person), as });
-  const dropped = [...fitted.dropped];
-  const value = vetted(fitted.value, raw, input, dropped);
+  const about = { names: namesOf(person), as };
+  const fitted = fitDetail(withTyposCorrected(raw, input), about);
+  let dropped = [...fitted.dropped];
+  let value = vetted(fitted.value, raw, input, dropped);
+  // The point used was refused by the check ("zoë's dog was in the background…, she said the design
+  // system is getting rebuilt in Figma"): the next point that fits and passes is used instead, and
+  // the refused one is listed by itself.
+  if (value === undefined && fitted.value !== undefined) {
+    const refused = dropped[dropped.length - 1];
+    for (const next of fitted.dropped.filter((d) => d.reason === 'several_points')) {
+      const tried = fitDetail(next.text, about).value;
+      const v = tried === undefined ? undefined : vet(tried.text, input, ['fact', 'act', 'ours'].includes(tried.form));
+      if (tried === undefined || v === undefined || !('text' in v)) continue;
+      value = { ...tried, text: v.text };
+      dropped = [
+        ...dropped.filter((d) => d !== next && d !== refused),
+        ...(refused !== undefined ? [{ text: fitted.value.text, reason: refused.reason }] : []),
+      ];
+      break;
+    }
+  }
   return { ...(value !== undefined ? { value } : {}), leftOut: leftOutOf('details', dropped, person.id) };
 }
 

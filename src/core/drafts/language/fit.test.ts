@@ -633,4 +633,14 @@ describe('reading round 21 (call scripts and thank-you notes)', () => {
       .toEqual({ form: 'act', text: 'you walked me through the roadmap and asked what I thought about it' });
     expect(fitDetail('the plan and revised forecast are due in May', toHer).value).toBeUndefined();
   });
+
+  it('a name typed with a mark is no typo, and a point the check refuses gives way to the next one', () => {
+    // Was "It was helpful to hear that zoo's dog was in the background the whole call."
+    const d = noteWith({ details: { p1: 'zoë\'s dog was in the background the whole call lol, she said the design system is getting rebuilt in Figma' } });
+    expect(d.body).toContain('It was helpful to hear that the design system is getting rebuilt in Figma.');
+    expect(d.body).not.toMatch(/zoo|dog/);
+    expect(d.leftOut).toEqual([{ field: 'details', text: 'zoë\'s dog was in the background the whole call', reason: 'spelling', personId: 'p1' }]);
+    // A slip in a plain word is still corrected.
+    expect(noteWith({ details: { p1: 'the plan to move reporting to a single warehuose' } }).body).toContain('single warehouse');
+  });
 });
