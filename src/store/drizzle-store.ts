@@ -7,7 +7,7 @@
  * serialised, which keeps positions and touch numbers gap-free without races.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { and, asc, eq, getTableColumns, getTableName, gte, inArray, is, lt, notInArray, Param, Placeholder, sql, SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, getTableName, inArray, is, lt, notInArray, Param, Placeholder, sql, SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgDatabase, PgInsertValue, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../app/errors.js';
 import type { MailStore } from '../app/mail/mail-port.js';
@@ -204,9 +204,7 @@ interface ApplicationRows {
 /** The user's applications from `after` on (position, then id), at most `limit` of them, with their children. */
 async function readApplicationRows(q: Executor, userId: UserId, page?: { after: rows.ApplicationRow | undefined; limit: number }): Promise<ApplicationRows> {
   const a = s.applications;
-  // `position >=` lets the (user, position) index start at the page (the row comparison alone is a filter on every row before it).
-  const from = page?.after === undefined ? undefined
-    : and(gte(a.position, page.after.position), sql`(${a.position}, ${a.id}) > (${page.after.position}, ${page.after.id})`);
+  const from = json.afterKey(page?.after);
   // Each row as one JSON text value: PGlite parses it ~2.5× faster than the row's columns.
   const ordered = q.select({ row: json.APPLICATION_ROW_TEXT }).from(a).where(and(eq(a.userId, userId), from)).orderBy(asc(a.position), asc(a.id)).$dynamic();
   const apps = (page === undefined ? await ordered : await ordered.limit(page.limit)).map((r) => json.applicationRowFrom(r.row));
@@ -384,9 +382,8 @@ export interface DrizzleStoreOptions {
 export type Prepared = (name: string, text: string, values: unknown[]) => Promise<readonly Record<string, unknown>[]>;
 
 /**
- * One user's applications in (position, id) order, a page at a time: keyset pages, where
- * `position >=` lets the (user, position) index start at each page, as a backup's pages do. Each
- * row is read as `text` and turned into its position, id and item by `from`.
+ * One user's applications in (position, id) order, a page at a time (keyset pages: json.afterKey).
+ * Each row is read as `text` and turned into its position, id and item by `from`.
  */
 async function applicationPages<T>(
   q: Executor, userId: UserId, limit: number, text: SQL<string>,
@@ -394,11 +391,10 @@ async function applicationPages<T>(
   sink: (page: readonly T[]) => void | Promise<void>,
 ): Promise<void> {
   const a = s.applications;
-  let after: { position: number; id: string } | undefined;
+  let after: json.PageKey | undefined;
   for (;;) {
-    const where = after === undefined ? undefined : and(gte(a.position, after.position), sql`(${a.position}, ${a.id}) > (${after.position}, ${after.id})`);
     const page = (await q.select({ row: text }).from(a)
-      .where(and(eq(a.userId, userId), where)).orderBy(asc(a.position), asc(a.id)).limit(limit)).map((r) => from(r.row));
+      .where(and(eq(a.userId, userId), json.afterKey(after))).orderBy(asc(a.position), asc(a.id)).limit(limit)).map((r) => from(r.row));
     if (page.length > 0) await sink(page.map((r) => r.item));
     const last = page[page.length - 1];
     if (last === undefined || page.length < limit) break;
@@ -700,7 +696,7 @@ export class DrizzleStore implements Store {
     const limit = Math.max(1, Math.min(EXPORT_PAGE_MAX, Math.floor(pageSize)));
     return this.read(async (q) => {
       await sink.head(json.agendaHeadFrom(rowsOf(await q.execute(json.AGENDA_HEAD.sql({ userId, before: bound })))));
-      for (let after: { position: number; id: string } | undefined; ;) {
+      for (let after: json.PageKey | undefined; ;) {
         const page = json.summaryPageFrom(rowsOf(await q.execute(json.summaryPage(userId, limit, after))));
         if (page.count > 0) await sink.summaries(page.texts);
         if (page.count < limit || page.last === undefined) break;

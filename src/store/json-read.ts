@@ -6,7 +6,7 @@
  * (measured on the shared server: drizzle's building of statements and the round trips were most
  * of a request's time).
  */
-import { getTableColumns, is, Placeholder, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gte, is, Placeholder, sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { AgendaRecords, ApplicationContext, ApplicationHead, ApplicationSummary, DueItem, ImportKey, OfferDeadline, ProfileRecords, UserId } from '../app/ports.js';
 import type { Application } from '../core/model.js';
@@ -205,22 +205,36 @@ export function summaryFrom(text: string): ApplicationSummary {
   return summaryOf(JSON.parse(text));
 }
 
+/** Where a page of one user's applications in (position, id) order ends: the next page starts after it. */
+export interface PageKey {
+  readonly position: number;
+  readonly id: string;
+}
+
+/**
+ * The applications after `after` in (position, id) order (keyset pages; none: from the first).
+ * `position >=` lets the (user, position) index start at the page; the row comparison alone is a
+ * filter on every row before it.
+ */
+export function afterKey(after: PageKey | undefined): SQL | undefined {
+  return after === undefined ? undefined : and(gte(a.position, after.position), sql`(${a.position}, ${a.id}) > (${after.position}, ${after.id})`);
+}
+
 /**
  * A page of summaries in the user's order, as the elements of a JSON array (their texts joined by
  * commas), with the last one's position and id (where the next page starts), in one row of three
  * values (`summaryPageFrom` reads it): PGlite reads one row instead of a row per summary.
  */
-export function summaryPage(userId: UserId, limit: number, after: { position: number; id: string } | undefined): SQL {
-  const from = after === undefined ? sql`` : sql` and ${a.position} >= ${after.position} and (${a.position}, ${a.id}) > (${after.position}, ${after.id})`;
+export function summaryPage(userId: UserId, limit: number, after: PageKey | undefined): SQL {
   return sql`with "page" as (
     select ${a.position} as "position", ${a.id} as "id", ${SUMMARY_TEXT} as "summary" from ${a}
-    where ${a.userId} = ${userId}${from} order by ${a.position}, ${a.id} limit ${limit})
+    where ${and(eq(a.userId, userId), afterKey(after))} order by ${a.position}, ${a.id} limit ${limit})
   select string_agg("summary", ',' order by "position", "id") as "texts", count(*)::int as "count",
     (select json_build_array("position", "id")::text from "page" order by "position" desc, "id" desc limit 1) as "last"
   from "page"`;
 }
 
-export function summaryPageFrom(result: readonly Json[]): { texts: string; count: number; last?: { position: number; id: string } } {
+export function summaryPageFrom(result: readonly Json[]): { texts: string; count: number; last?: PageKey } {
   const row = result[0] ?? {};
   const texts = row['texts'];
   const count = row['count'];
