@@ -207,11 +207,8 @@ async function recordedKeys(deps: AppDeps): Promise<{ taken: Set<string>; bySour
 export async function importFile(deps: AppDeps, source: ImportSource, req: ImportRequest): Promise<ImportSummary> {
   const profile = await requireProfile(deps);
   const { taken, bySourceId, byKey, digests } = await recordedKeys(deps);
-  // The reader's ids are only placeholders (newRecord gives the ids kept): a counter, not a UUID per row and person.
-  let placeholder = 0;
   const options = {
     batchSize: IMPORT_BATCH_ROWS,
-    newId: () => `new${++placeholder}`,
     region: profile.settings.region,
     ...(req.format ? { format: req.format } : {}),
     ...(req.dateOrder ? { dateOrder: req.dateOrder } : {}),

@@ -50,8 +50,7 @@ describe('reading an import\'s file in a worker thread', () => {
   it('gives the batches reading on this thread gives, and tells progress up to the whole file', async () => {
     const file = exportFile();
     const options: ImportOptions = { batchSize: 1_000, dateOrder: 'dmy', map: new Map([['Notes', 'notes']]) };
-    let n = 0;
-    const here = await all(importApplications(createReadStream(file), { ...options, newId: () => `new${++n}` }));
+    const here = await all(importApplications(createReadStream(file), options));
     const progress: [number, number, number | undefined][] = [];
     const { start } = starter();
     const there = await all(readInThread(start, file, { ...options, totalBytes: 123, onProgress: (rows, bytes, total) => progress.push([rows, bytes, total]) }));

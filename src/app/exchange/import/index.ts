@@ -6,7 +6,6 @@
  * Nothing here throws on bad input: file-level and row-level problems come back as errors with
  * their row number, and the caller decides (all or nothing).
  */
-import { randomUUID } from 'node:crypto';
 import { dateOrderOf } from './dates.js';
 import { HeaderFinder, STATUS_HINT, type Mapping } from './headers.js';
 import { matchKey, rowDigest } from './keys.js';
@@ -33,7 +32,9 @@ export async function* importApplications(input: ImportInput, options: ImportOpt
   const info: ImportInfo = { columns: [], ...dateOrderOf(options) };
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500));
   const maxErrors = Math.max(1, Math.floor(options.maxErrors ?? 1000));
-  const ctx: RowContext = { info, newId: options.newId ?? randomUUID, unknownStatuses: new Set() };
+  // The ids are placeholders until the import gives the ones kept: a counter, not a UUID per row and person.
+  let placeholder = 0;
+  const ctx: RowContext = { info, newId: options.newId ?? (() => `new${++placeholder}`), unknownStatuses: new Set() };
   const source = byteSource(input, options);
   let records: ImportedApplication[] = [];
   let errors: ImportError[] = [];

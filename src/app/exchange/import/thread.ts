@@ -105,12 +105,9 @@ export async function serveReader(): Promise<void> {
   });
   let bytes = 0;
   let total: number | undefined;
-  // The reader's ids are only placeholders (the import gives the ids kept).
-  let placeholder = 0;
   try {
     const batches = importApplications(createReadStream(file), {
       ...options,
-      newId: () => `new${++placeholder}`,
       onProgress: (_rows, done, size) => {
         bytes = done;
         total = size;

@@ -37,7 +37,7 @@ export interface ImportOptions {
   /** The input's size, for progress, when it is a stream. */
   readonly totalBytes?: number;
   readonly onProgress?: (rowsDone: number, bytesDone: number, totalBytes: number | undefined) => void;
-  /** Ids of the new applications and people (default random UUIDs). */
+  /** Ids of the new applications and people, placeholders until an import gives the ones kept (default new1, new2…). */
   readonly newId?: () => string;
   /**
    * Columns mapped by hand, header as written → field (`"Job Position" → role`), or null to leave
