@@ -233,10 +233,9 @@ export function detailOf(input: PersonDraftInput, person: Person, as: 'you' | { 
   if (value === undefined && fitted.value !== undefined) {
     const refused = dropped[dropped.length - 1];
     for (const next of fitted.dropped.filter((d) => d.reason === 'several_points')) {
-      const tried = fitDetail(next.text, about).value;
-      const v = tried === undefined ? undefined : vet(tried.text, input, ['fact', 'act', 'ours'].includes(tried.form));
-      if (tried === undefined || v === undefined || !('text' in v)) continue;
-      value = { ...tried, text: v.text };
+      const tried = vetted(fitDetail(next.text, about).value, next.text, input, []);
+      if (tried === undefined) continue;
+      value = tried;
       dropped = [
         ...dropped.filter((d) => d !== next && d !== refused),
         ...(refused !== undefined ? [{ text: fitted.value.text, reason: refused.reason }] : []),
